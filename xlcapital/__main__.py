@@ -1,0 +1,5 @@
+import sys
+
+from xlcapital.cli import main
+
+sys.exit(main())

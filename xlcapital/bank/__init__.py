@@ -1,0 +1,148 @@
+"""Bank exports (Dutch CSV, MT940, CAMT.05x, OFX) into one model: :func:`read` and :func:`merge`.
+
+One module per format, python-stdnum style, each with the same few names:
+
+``FORMAT``
+    the format's name ("csv", "mt940", "camt", "ofx").
+``sniff(head: bytes) -> bool``
+    whether the first bytes of a file look like this format (cheap, no full parse).
+``count_records(data: bytes) -> int``
+    an independent count of the file's transaction records (``:61:`` tags, ``<Ntry>``/``<TxDtls>``,
+    ``<STMTTRN>``, data rows), done without the parser, so a parser that silently drops
+    transactions is caught.
+``read(data: bytes, *, source: str, bank: str | None) -> list[Statement]``
+    the statements, with ``BankFileError`` (file and line) for anything it cannot read.
+
+:func:`read` picks the module (sniffing, or ``format=``), checks the count, assigns dedupe keys,
+fills in the bank from the IBAN and adds a warning to every statement whose balances do not
+reconcile (a warning, not an error: many real files do not).
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import os
+import zipfile
+from pathlib import Path
+from types import ModuleType
+
+from xlcapital.bank.model import Balance, Statement, Transaction, assign_keys
+from xlcapital.errors import BankFileError
+
+__all__ = ["read", "read_bytes", "merge", "Statement", "Transaction", "Balance", "FORMATS", "format_module"]
+
+#: format name -> module (in sniffing order: the most specific first)
+FORMATS = {"camt": "camt", "ofx": "ofx", "mt940": "mt940", "csv": "csvbank"}
+
+#: refuse absurd inputs early rather than exhaust memory (a real export is a few MB)
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
+def format_module(name: str) -> ModuleType:
+    """The reader module of a format name ("csv", "mt940", "camt", "ofx")."""
+    try:
+        return importlib.import_module(f"{__name__}.{FORMATS[name]}")
+    except KeyError:
+        raise BankFileError(f"unknown format {name!r}", hint=f"use one of {', '.join(FORMATS)}") from None
+
+
+def detect_format(data: bytes, source: str = "<bytes>") -> str:
+    """The name of the first format whose ``sniff`` accepts the file's first bytes."""
+    head = data[:8192]
+    for name in FORMATS:
+        try:
+            module = format_module(name)
+        except ModuleNotFoundError:
+            continue
+        if module.sniff(head):
+            return name
+    raise BankFileError(
+        "not a bank export xlcapital knows (CSV of a Dutch bank, MT940, CAMT.05x or OFX)",
+        file=source,
+        hint="give --format and --bank if you know them",
+    )
+
+
+def read(path: str | os.PathLike, format: str | None = None, bank: str | None = None) -> list[Statement]:
+    """Read a bank export (or a zip of exports) into statements.
+
+    ``format`` ("csv", "mt940", "camt", "ofx") and ``bank`` ("ing", "rabobank", ...) are
+    detected when not given. Raises :class:`BankFileError` naming the file and line.
+    """
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise BankFileError(f"file is {size} bytes, more than xlcapital reads at once", file=str(p))
+        data = p.read_bytes()
+    except OSError as exc:
+        raise BankFileError(f"cannot read the file: {exc.strerror or exc}", file=str(p)) from None
+    return read_bytes(data, source=str(p), format=format, bank=bank)
+
+
+def read_bytes(data: bytes, source: str = "<bytes>", format: str | None = None, bank: str | None = None) -> list[Statement]:
+    """:func:`read` for bytes already in memory; ``source`` names them in messages."""
+    if data[:4] == b"PK\x03\x04":
+        return _read_zip(data, source, format, bank)
+    name = format or detect_format(data, source)
+    module = format_module(name)
+    try:
+        statements = module.read(data, source=source, bank=bank)
+    except BankFileError as exc:
+        raise exc.with_location(file=source)
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError, UnicodeError, ArithmeticError) as exc:
+        # A reader must raise BankFileError itself; this is the net under it, so that a
+        # corrupt file never shows a traceback.
+        raise BankFileError(f"cannot read this {name} file: {exc.__class__.__name__}: {exc}", file=source) from exc
+    expected = module.count_records(data)
+    found = sum(len(s.transactions) for s in statements)
+    if found != expected:
+        raise BankFileError(
+            f"read {found} transactions but the file holds {expected} records: refusing to lose any",
+            file=source,
+            hint="please report this file to the xlcapital developers",
+        )
+    for statement in statements:
+        _finish(statement, name, source)
+    return statements
+
+
+def _read_zip(data: bytes, source: str, format: str | None, bank: str | None) -> list[Statement]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = [m for m in archive.infolist() if not m.is_dir()]
+        statements: list[Statement] = []
+        for member in sorted(members, key=lambda m: m.filename):
+            if member.file_size > MAX_FILE_BYTES:
+                raise BankFileError("zip member is too large", file=f"{source}::{member.filename}")
+            statements += read_bytes(archive.read(member), f"{source}::{member.filename}", format, bank)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
+        raise BankFileError(f"not a readable zip file: {exc}", file=source) from None
+    return statements
+
+
+def _finish(statement: Statement, format_name: str, source: str) -> None:
+    statement.format = statement.format or format_name
+    statement.source = statement.source or source
+    if statement.bank is None:
+        from xlcapital.bank.detect import bank_from_account
+
+        statement.bank = bank_from_account(statement.account)
+    assign_keys(statement.transactions, statement.account)
+    if statement.reconciles is False:
+        o, c = statement.opening_balance.amount, statement.closing_balance.amount
+        statement.warnings.append(
+            f"{source}: account {statement.account}: opening {o} + transactions {statement.total} = "
+            f"{o + statement.total}, but the file states closing {c} (difference {c - o - statement.total})"
+        )
+
+
+def merge(statements: list[Statement]) -> list[Statement]:
+    """Merge statements of the same account into one per account, without duplicates.
+
+    Implemented in :mod:`xlcapital.bank.merge`.
+    """
+    from xlcapital.bank.merge import merge_statements
+
+    return merge_statements(statements)

@@ -1,0 +1,142 @@
+"""The one model every bank format reads into: :class:`Statement` holding :class:`Transaction`.
+
+Amounts are exact Decimals, signed from the account holder's view (money in > 0, out < 0).
+Text fields are plain data: nothing here is ever a formula, whatever character it starts with;
+every writer (CSV, workbook, VBA) writes them as text.
+
+The dedupe key
+--------------
+``key`` identifies a transaction across exports of the same account, so that overlapping
+downloads merge without duplicates while two genuinely identical payments (two coffees of
+2.50 on one day) both survive. It is built from what every export of the account shows::
+
+    ACCOUNT|YYYY-MM-DD|AMOUNT|TEXT|N
+
+``AMOUNT`` is the amount in cents (``-250``) when it is whole cents, else the plain decimal;
+``TEXT`` is the first 32 letters and digits (upper case) of counterparty IBAN, counterparty name
+and description run together; ``N`` numbers transactions whose other parts are equal within one
+statement (1, 2, ...). It uses string operations only, so the workbook's VBA import macro builds
+the same key (see templates/vba). Bank-assigned ids stay in ``reference``.
+
+>>> from datetime import date
+>>> from decimal import Decimal
+>>> t = [Transaction(date(2026, 3, 2), Decimal("-2.50"), description="Koffie"),
+...      Transaction(date(2026, 3, 2), Decimal("-2.50"), description="Koffie")]
+>>> assign_keys(t, account="NL91ABNA0417164300")
+>>> [x.key for x in t]
+['NL91ABNA0417164300|2026-03-02|-250|KOFFIE|1', 'NL91ABNA0417164300|2026-03-02|-250|KOFFIE|2']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Iterable
+
+KEY_TEXT_LENGTH = 32
+_NOT_ALNUM = re.compile(r"[^A-Z0-9]")
+
+
+@dataclass(slots=True)
+class Balance:
+    """A balance the file states: amount (signed, exact), its date and currency."""
+
+    amount: Decimal
+    date: date | None = None
+    currency: str | None = None
+
+
+@dataclass(slots=True)
+class Transaction:
+    """One booked movement on the account."""
+
+    booking_date: date
+    amount: Decimal
+    value_date: date | None = None
+    currency: str | None = None
+    counterparty: str = ""
+    counterparty_iban: str = ""
+    description: str = ""
+    reference: str = ""
+    #: the bank's own transaction code (ING "GT", Rabo "bc", MT940 "NTRF", ...), where given
+    code: str = ""
+    #: running balance after this transaction, where the export has one (ING, Rabobank CSV)
+    balance_after: Decimal | None = None
+    #: 1-based line (or record) in the source file, for error messages and tracing
+    line: int | None = None
+    key: str = ""
+
+
+@dataclass(slots=True)
+class Statement:
+    """The transactions of one account over one period, with the balances the file states."""
+
+    account: str
+    currency: str | None = None
+    transactions: list[Transaction] = field(default_factory=list)
+    opening_balance: Balance | None = None
+    closing_balance: Balance | None = None
+    bank: str | None = None
+    format: str | None = None
+    source: str | None = None
+    #: the statement's own number or id, where the file gives one (MT940 :28C:, CAMT <Id>)
+    statement_id: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def period(self) -> tuple[date, date] | None:
+        """First and last booking date, or None for a statement without transactions."""
+        if not self.transactions:
+            return None
+        dates = [t.booking_date for t in self.transactions]
+        return min(dates), max(dates)
+
+    @property
+    def total(self) -> Decimal:
+        return sum((t.amount for t in self.transactions), Decimal(0))
+
+    @property
+    def reconciles(self) -> bool | None:
+        """opening + sum of transactions == closing; None when a balance is missing."""
+        if self.opening_balance is None or self.closing_balance is None:
+            return None
+        return self.opening_balance.amount + self.total == self.closing_balance.amount
+
+
+def amount_key(amount: Decimal) -> str:
+    """The amount part of a dedupe key: cents when whole cents, else the plain decimal.
+
+    >>> amount_key(Decimal("-2.5")), amount_key(Decimal("1000")), amount_key(Decimal("0.12345"))
+    ('-250', '100000', '0.12345')
+    """
+    scaled = amount * 100
+    if scaled == scaled.to_integral_value():
+        return str(int(scaled))
+    return format(amount.normalize(), "f")
+
+
+def key_text(*parts: str) -> str:
+    """The text part of a dedupe key: letters and digits of the parts, upper case, first 32.
+
+    >>> key_text("NL02ABNA0123456789", "Café De Kroon", "Rekening 12-3")
+    'NL02ABNA0123456789CAFDEKROONREKE'
+    """
+    return _NOT_ALNUM.sub("", "".join(parts).upper())[:KEY_TEXT_LENGTH]
+
+
+def assign_keys(transactions: Iterable[Transaction], account: str) -> None:
+    """Give every transaction its dedupe key (see the module docstring), in file order."""
+    seen: dict[str, int] = {}
+    for t in transactions:
+        base = "|".join(
+            (
+                account,
+                t.booking_date.isoformat(),
+                amount_key(t.amount),
+                key_text(t.counterparty_iban, t.counterparty, t.description),
+            )
+        )
+        seen[base] = seen.get(base, 0) + 1
+        t.key = f"{base}|{seen[base]}"
