@@ -3,6 +3,17 @@
 The core (``ratios``, ``statements``, ``bank``, ``forecast``) knows nothing of Excel; the workbook
 generator (``workbook``), the Excel functions (``udfs``) and the command line (``cli``) are thin
 faces on it.
+
+Every ratio is importable from the package itself:
+
+>>> from xlcapital import dso, ccc
+>>> dso((80_000, 100_000), 730_000)
+45.0
 """
 
 __version__ = "0.1.0"
+
+from xlcapital.ratios import *  # noqa: E402,F401,F403  (the ratio functions are the public API)
+from xlcapital.ratios import __all__ as _ratio_names  # noqa: E402
+
+__all__ = ["__version__", *_ratio_names]
