@@ -1,0 +1,66 @@
+"""The Start sheet: what the workbook is and how to use it week by week, from a Jinja2 template.
+
+The template (templates/start.<lang>.txt.j2) is plain text: a line ``# ...`` is the title,
+``## ...`` a heading, any other non-empty line a paragraph in one wrapped cell. Every line is
+written with write_string, so nothing in it can become a formula.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from xlcapital.workbook.book import Book
+from xlcapital.workbook.cellmap import Ref
+from xlcapital.errors import InputError
+from xlcapital.templating import render
+
+SHEET = "Start"
+LANGUAGES = ("nl", "en")
+
+
+def check_language(lang: str) -> str:
+    """``lang`` when the Start text exists in it, else an InputError naming the choices."""
+    if lang not in LANGUAGES:
+        raise InputError(f"unknown language {lang!r}", field="lang", hint=f"use one of {', '.join(LANGUAGES)}")
+    return lang
+
+
+def paragraphs(text: str) -> list[tuple[str, str]]:
+    """(style, text) for every non-empty line of a rendered template.
+
+    >>> paragraphs("# T\\n\\n## H\\nbody\\n")
+    [('title', 'T'), ('subtitle', 'H'), ('wrap', 'body')]
+    """
+    out = []
+    for line in text.splitlines():
+        line = line.rstrip()
+        if not line.strip():
+            continue
+        if line.startswith("## "):
+            out.append(("subtitle", line[3:]))
+        elif line.startswith("# "):
+            out.append(("title", line[2:]))
+        else:
+            out.append(("wrap", line))
+    return out
+
+
+@dataclass
+class StartSheet:
+    """Writes the Start sheet in ``lang`` ("nl" or "en") with the template ``context``."""
+
+    lang: str = "en"
+    context: dict = field(default_factory=dict)
+
+    def text(self) -> str:
+        return render(f"start.{check_language(self.lang)}.txt.j2", **self.context)
+
+    def write(self, book: Book) -> None:
+        ws = book.add_sheet(SHEET)
+        ws.set_column(0, 0, 110)
+        ws.hide_gridlines(2)
+        rows = paragraphs(self.text())
+        for r, (style, line) in enumerate(rows):
+            ws.write_string(r, 0, line, book.styles[style])
+        book.place("start.text", Ref(SHEET, 0, 0, max(len(rows) - 1, 0), 0))
+        ws.activate()
