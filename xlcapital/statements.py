@@ -172,7 +172,7 @@ class BalanceSheet:
         """Return self, or raise :class:`BalanceSheetError` naming both totals when it does not balance."""
         if not self.balances:
             raise BalanceSheetError(
-                f"{name} does not balance: total assets {format_money(self.total_assets)} but liabilities and "
+                f"does not balance: total assets {format_money(self.total_assets)} but liabilities and "
                 f"equity {format_money(self.total_liabilities_and_equity)} (difference {format_money(self.imbalance)})",
                 field=name,
                 hint="check the amounts, or put the difference in the right item",

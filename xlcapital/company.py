@@ -1,0 +1,304 @@
+"""The company file: one company's financials for a period, in TOML (or JSON with the same keys).
+
+::
+
+    [company]          name, currency
+    [period]           start, end                        (dates; days = end - start + 1)
+    [balance_opening]  cash, securities, receivables, inventory, other_current_assets, fixed_assets,
+    [balance_closing]  payables, accruals, tax_payable, interest_payable, overdraft, short_term_debt,
+                       long_term_debt, provisions, equity
+    [income]           revenue, cogs, operating_expenses, depreciation, provisions_added,
+                       provisions_released, ebit (optional), interest, extraordinary, tax,
+                       retained_participations
+    [cashflow]         investments, disposals, new_loans, repayments, share_issues, dividends
+    [debt_service]     interest, repayment               (optional: next year's, for the OCF ratio)
+
+Absent amounts are 0; an unknown section or key is an error (a typo must not silently become 0).
+The balance and income sections also accept the Dutch names of :data:`xlcapital.statements.LABELS`.
+Amounts are read exactly (TOML and JSON floats as Decimal; text such as ``"1234.56"`` too). Both
+balance sheets must balance. See docs/company-file.md.
+
+:func:`company_ratios` computes every ratio of :mod:`xlcapital.ratios` for a company, with the
+conventions of the CLI: point-in-time ratios on the closing balance sheet, period ratios on the
+(opening, closing) average and the period's days.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from importlib import resources
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from xlcapital import ratios
+from xlcapital.errors import InputError, XlcapitalError
+from xlcapital.money import to_decimal
+from xlcapital.statements import (
+    BalanceSheet,
+    CashflowFacts,
+    CashflowStatement,
+    IncomeStatement,
+    balance_sheet_from_mapping,
+    cashflow_facts_from_mapping,
+    cashflow_indirect,
+    income_statement_from_mapping,
+)
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+__all__ = ["sample_dir", "Period", "DebtService", "Company", "RatioValue", "load_company", "company_from_dict", "company_ratios", "SECTIONS"]
+
+#: The sections of a company file and the keys each allows (balance/income/cashflow: see LABELS).
+SECTIONS = ("company", "period", "balance_opening", "balance_closing", "income", "cashflow", "debt_service")
+_PLAIN_KEYS = {"company": ("name", "currency"), "period": ("start", "end"), "debt_service": ("interest", "repayment")}
+DAYS_PER_MONTH = Decimal(365) / 12
+
+
+def sample_dir() -> Path:
+    """The folder of the bundled sample company (company.toml, and the forecast inputs beside it)."""
+    return Path(str(resources.files("xlcapital") / "data" / "sample"))
+
+
+@dataclass(frozen=True)
+class Period:
+    """The period of the income statement; both dates included."""
+
+    start: date
+    end: date
+
+    @property
+    def days(self) -> int:
+        """Calendar days, both ends included (a calendar year: 365 or 366)."""
+        return (self.end - self.start).days + 1
+
+    @property
+    def months(self) -> Decimal:
+        """The period in months of 365/12 days (a 365-day year is exactly 12)."""
+        return Decimal(self.days) / DAYS_PER_MONTH
+
+
+@dataclass(frozen=True)
+class DebtService:
+    """Next year's interest and principal due, for the OCF ratio; None = use this year's proxies."""
+
+    interest: Decimal | None = None
+    repayment: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Company:
+    """One company file, validated: both balance sheets balance."""
+
+    name: str
+    currency: str
+    period: Period
+    opening: BalanceSheet
+    income: IncomeStatement
+    closing: BalanceSheet
+    cashflow: CashflowFacts = field(default_factory=CashflowFacts)
+    debt_service: DebtService = field(default_factory=DebtService)
+    source: str | None = None
+
+    def statement(self) -> CashflowStatement:
+        """The indirect cash-flow statement of the period."""
+        return cashflow_indirect(self.opening, self.income, self.closing, self.cashflow)
+
+
+def load_company(path: str | Path) -> Company:
+    """Read and validate a company file (``.toml``, or ``.json`` with the same keys).
+
+    Every problem is an :class:`InputError` naming the file and the key.
+    """
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError("file not found", file=str(p), hint="give the path of a company .toml or .json file") from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", file=str(p)) from None
+    data = _parse(p, raw)
+    try:
+        return company_from_dict(data, source=str(p), default_name=p.stem)
+    except XlcapitalError as exc:
+        raise exc.with_location(file=str(p)) from None
+
+
+def _parse(p: Path, raw: bytes) -> dict:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError("not UTF-8 text", file=str(p), hint="save the file as UTF-8") from None
+    if p.suffix.lower() == ".json":
+        try:
+            data = json.loads(text, parse_float=Decimal)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"not valid JSON: {exc.msg}", file=str(p), line=exc.lineno) from None
+    else:
+        try:
+            data = tomllib.loads(text, parse_float=Decimal)
+        except tomllib.TOMLDecodeError as exc:
+            raise InputError(f"not valid TOML: {exc}", file=str(p)) from None
+    if not isinstance(data, dict):
+        raise InputError("the file must hold one table (object) of sections", file=str(p))
+    return data
+
+
+def company_from_dict(data: dict, *, source: str | None = None, default_name: str = "company") -> Company:
+    """A :class:`Company` from the parsed sections (the TOML/JSON structure)."""
+    unknown = [k for k in data if k not in SECTIONS]
+    if unknown:
+        raise InputError(f"unknown section [{unknown[0]}]", field=unknown[0], hint="sections: " + ", ".join(SECTIONS))
+    sections = {}
+    for name in SECTIONS:
+        value = data.get(name, {})
+        if not isinstance(value, dict):
+            raise InputError(f"[{name}] must be a section (table) of keys, not {value!r}", field=name)
+        sections[name] = value
+    for name, keys in _PLAIN_KEYS.items():
+        for key in sections[name]:
+            if key not in keys:
+                raise InputError(f"unknown key {key!r}", field=f"{name}.{key}", hint="known: " + ", ".join(keys))
+
+    info = sections["company"]
+    opening = balance_sheet_from_mapping(sections["balance_opening"], where="balance_opening").check("balance_opening")
+    closing = balance_sheet_from_mapping(sections["balance_closing"], where="balance_closing").check("balance_closing")
+    debt = sections["debt_service"]
+    return Company(
+        name=_text(info, "name", default_name),
+        currency=_text(info, "currency", "EUR"),
+        period=_period(sections["period"]),
+        opening=opening,
+        income=income_statement_from_mapping(sections["income"]),
+        closing=closing,
+        cashflow=cashflow_facts_from_mapping(sections["cashflow"]),
+        debt_service=DebtService(*(_optional_amount(debt, k, "debt_service") for k in ("interest", "repayment"))),
+        source=source,
+    )
+
+
+def _text(section: dict, key: str, default: str) -> str:
+    value = section.get(key, default)
+    if not isinstance(value, str) or not value.strip():
+        raise InputError(f"must be text, not {value!r}", field=f"company.{key}")
+    return value.strip()
+
+
+def _optional_amount(section: dict, key: str, where: str) -> Decimal | None:
+    return None if key not in section else to_decimal(section[key], field=f"{where}.{key}")
+
+
+def _period(section: dict) -> Period:
+    def day(key: str) -> date:
+        if key not in section:
+            raise InputError("missing", field=f"period.{key}", hint="write a date such as 2024-12-31")
+        value = section[key]
+        if isinstance(value, date) and not hasattr(value, "hour"):
+            return value
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        raise InputError(f"not a date: {value!r}", field=f"period.{key}", hint="write a date such as 2024-12-31")
+
+    start, end = day("start"), day("end")
+    if end < start:
+        raise InputError(f"the period ends ({end}) before it starts ({start})", field="period.end")
+    return Period(start, end)
+
+
+# --------------------------------------------------------------------------------------------
+# Every ratio of a company
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RatioValue:
+    """One ratio of a company: its value (None when undefined), unit and what it was computed on."""
+
+    name: str
+    value: Any
+    unit: str  # "amount", "ratio", "days", "times", "months"
+    basis: str
+
+
+def company_ratios(company: Company, *, cost_base: str = "cogs") -> list[RatioValue]:
+    """Every function of :data:`xlcapital.ratios.RATIO_FUNCTIONS`, applied to the company.
+
+    Point-in-time ratios use the closing balance sheet; period ratios (DSO, DSI, DPO, CCC,
+    turnovers, NWC to revenue) the (opening, closing) average and ``company.period.days``.
+    ``cost_base`` is ``"cogs"`` (textbook DSI/DPO/CCC) or ``"revenue"`` (the seeds' days
+    working capital). Liquidity in months uses cash net of the overdraft.
+    """
+    if cost_base not in ("cogs", "revenue"):
+        raise InputError(f"cost base must be 'cogs' or 'revenue', not {cost_base!r}", field="cost_base")
+    o, c, i, f = company.opening, company.closing, company.income, company.cashflow
+    days, months = company.period.days, company.period.months
+    statement = company.statement()
+    pair = lambda attr: (getattr(o, attr), getattr(c, attr))  # noqa: E731
+    base = i.cogs if cost_base == "cogs" else i.revenue
+    cogs = i.cogs if cost_base == "cogs" else None
+    bhk = ratios.bhk_cashflow(
+        i.earnings_after_tax, i.depreciation, i.provisions_added, i.provisions_released, i.retained_participations
+    )
+    interest_next = company.debt_service.interest if company.debt_service.interest is not None else i.interest
+    repayment_next = company.debt_service.repayment if company.debt_service.repayment is not None else c.short_term_debt
+    burn = ratios.burn_rate(statement.net_cash_flow, 0, months)
+    obligations = c.tax_payable + c.interest_payable + c.short_term_debt  # committed to the tax office and the bank
+    avg = f"(opening, closing) average, {days} days"
+    on_base = f"{cost_base}, {avg}"
+
+    rows: list[tuple[str, Any, str, str]] = [
+        ("gross_working_capital", ratios.gross_working_capital(c.receivables, c.inventory, c.cash, c.securities),
+         "amount", "closing: receivables + inventory + cash + securities"),
+        ("net_working_capital", ratios.net_working_capital(c.receivables, c.inventory, c.cash, c.current_liabilities, c.securities),
+         "amount", "closing: gross working capital - current liabilities"),
+        ("working_capital_ratio", ratios.working_capital_ratio(c.net_working_capital, c.total_assets),
+         "ratio", "closing: (current assets - current liabilities) / total assets"),
+        ("nwc_to_revenue", ratios.nwc_to_revenue(pair("net_working_capital"), i.revenue),
+         "ratio", f"net working capital {avg} / revenue"),
+        ("current_ratio", ratios.current_ratio(c.current_assets, c.current_liabilities), "ratio", "closing"),
+        ("quick_ratio", ratios.quick_ratio(c.current_assets, c.inventory, c.current_liabilities),
+         "ratio", "closing: (current assets - inventory) / current liabilities"),
+        ("quick_ratio_narrow", ratios.quick_ratio_narrow(c.cash, c.securities, c.receivables, c.current_liabilities),
+         "ratio", "closing: (cash + securities + receivables) / current liabilities"),
+        ("cash_ratio", ratios.cash_ratio(c.cash, c.current_liabilities, c.securities), "ratio", "closing"),
+        ("dso", ratios.dso(pair("receivables"), i.revenue, days), "days", f"revenue, {avg}"),
+        ("dsi", ratios.dsi(pair("inventory"), base, days), "days", on_base),
+        ("dpo", ratios.dpo(pair("payables"), base, days), "days", on_base),
+        ("ccc", ratios.ccc(pair("receivables"), pair("inventory"), pair("payables"), i.revenue, cogs, days),
+         "days", f"DSO + DSI - DPO on {on_base}"),
+        ("operating_cycle", ratios.operating_cycle(pair("receivables"), pair("inventory"), i.revenue, cogs, days),
+         "days", f"DSO + DSI on {on_base}"),
+        ("receivables_turnover", ratios.receivables_turnover(pair("receivables"), i.revenue), "times", f"revenue, {avg}"),
+        ("inventory_turnover", ratios.inventory_turnover(pair("inventory"), base), "times", on_base),
+        ("payables_turnover", ratios.payables_turnover(pair("payables"), base), "times", on_base),
+        ("working_capital_turnover", ratios.working_capital_turnover(pair("net_working_capital"), i.revenue),
+         "times", f"revenue / net working capital, {avg}"),
+        ("bhk_cashflow", bhk, "amount",
+         "earnings after tax + depreciation + provisions added - released - retained participations"),
+        ("interest_coverage", ratios.interest_coverage(i.ebit, i.interest), "times", "EBIT / interest"),
+        ("cashflow_interest_coverage", ratios.cashflow_interest_coverage(bhk, i.interest), "times",
+         "BHK cash flow / interest"),
+        ("cashflow_coverage", ratios.cashflow_coverage(bhk, i.interest, f.repayments), "times",
+         "BHK cash flow / (interest + repayments)"),
+        ("ocf_ratio", ratios.ocf_ratio(statement.cash_flow_operating, interest_next, repayment_next), "times",
+         "cash flow from operating activities / (interest + repayment due next year"
+         + ("" if company.debt_service.repayment is not None else ": closing short-term debt")
+         + ("" if company.debt_service.interest is not None else "; interest: this year's") + ")"),
+        ("burn_rate", burn, "amount", "- net cash flow per month over the period"),
+        ("cash_runway", ratios.cash_runway(c.net_cash, burn), "months",
+         "closing cash net of overdraft / burn rate (none when not burning)"),
+        ("free_cash", ratios.free_cash(c.net_cash, obligations), "amount",
+         "closing cash net of overdraft - (tax payable + interest payable + short-term debt)"),
+        ("buffer_months", ratios.buffer_months(c.net_cash, i.operating_expenses / months),
+         "months", "closing cash net of overdraft / operating expenses per month"),
+    ]
+    return [RatioValue(*row) for row in rows]
