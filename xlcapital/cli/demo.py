@@ -1,0 +1,74 @@
+"""``xlcapital demo``: run xlcapital on the bundled sample company and say where to go next.
+
+The demo is a list of steps, :data:`STEPS`, run in order. Each step prints its part and names the
+command a user runs next on their own data. To add a step (the forecast, the workbook generator):
+write a function ``def _my_step(args, sample: Path) -> None`` below and append a ``DemoStep`` to
+:data:`STEPS`. A step that needs an option adds it in :func:`register`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from xlcapital.cli.finance import print_cashflow, print_ratios
+from xlcapital.company import load_company, sample_dir
+
+
+@dataclass(frozen=True)
+class DemoStep:
+    """One step of the demo: a title, the function that prints it, and the next command for the user."""
+
+    title: str
+    run: Callable[[argparse.Namespace, Path], None]
+    next: str
+
+
+def _ratios_step(args: argparse.Namespace, sample: Path) -> None:
+    print_ratios(load_company(sample / "company.toml"))
+
+
+def _cashflow_step(args: argparse.Namespace, sample: Path) -> None:
+    print_cashflow(load_company(sample / "company.toml"))
+
+
+#: The steps, in order. Others append theirs (see the module docstring).
+STEPS: list[DemoStep] = [
+    DemoStep(
+        "Working-capital and cash-flow ratios",
+        _ratios_step,
+        "xlcapital ratios my-company.toml     (format: docs/company-file.md; --json for scripts)",
+    ),
+    DemoStep(
+        "Cash-flow statement, indirect method",
+        _cashflow_step,
+        "xlcapital cashflow my-company.toml   (--lang nl for Dutch labels, --json for scripts)",
+    ),
+]
+
+
+def register(subparsers) -> None:
+    demo = subparsers.add_parser(
+        "demo",
+        help="run xlcapital on the bundled sample company",
+        description="Run every part of xlcapital on the sample company bundled in the package "
+        "(a Dutch installation wholesaler, 2024) and show the commands to run on your own data.",
+    )
+    demo.set_defaults(func=run_demo)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    sample = sample_dir()
+    print(f"xlcapital demo on the bundled sample company in {sample}\n")
+    for number, step in enumerate(STEPS, 1):
+        print(f"== {number}. {step.title} ==\n")
+        step.run(args, sample)
+        print()
+    print("Where to go next:")
+    print(f"  copy {sample / 'company.toml'} and put in your own figures, then:")
+    for step in STEPS:
+        print(f"  {step.next}")
+    print("  xlcapital --help                     (every command; each has --help)")
+    return 0
