@@ -1,0 +1,531 @@
+"""SWIFT MT940 customer statements (every Dutch bank, and the German/Polish variants seen in the wild).
+
+A statement is a run of tagged fields, one per line, continued on the lines that follow::
+
+    :20:940S130403              reference (a new statement starts here)
+    :25:NL50RABO0123456789      account (IBAN, old account number, BLZ/account; + currency)
+    :28C:0                      statement number
+    :60F:C130402EUR1147,95      opening balance: C/D, YYMMDD, currency, amount with decimal comma
+    :61:130403D127,50N102EREF   transaction: value date, [entry date MMDD], C/D/RC/RD, [funds code],
+    NL96RBOS0523149468            amount, type (N/F/S + 3), reference[//bank reference];
+                                  line 2 = supplementary details (counterparty account or name)
+    :86:/EREF/.../NAME/.../REMI/...   information to the account owner (structured or free text)
+    :62F:C130403EUR1190,35      closing balance (62M: intermediate, 64: available, 65: forward)
+
+Why our own reader and not mt-940 (which the tests use as a cross-check): it silently drops 38 of
+39 transactions of the old Rabobank layout (amounts with a decimal *point*), rejects ASN/SNS files
+(an 18-character IBAN in the 16-character reference slot) and OCA's wrapped ING lines, and takes
+about 5 s and 210 MB per 100,000 transactions. This reader handles, from the samples:
+
+* several statements and accounts per file, with balances per statement (each :20: block, or a
+  bare :25: without :20:, is one statement; 60M/62M intermediate balances bound theirs);
+* SWIFT envelopes ``{1:..}{2:..}{4:`` ... ``-}``, bare ``:940:``/``940 00``/BIC header lines and
+  ``-``/``-XXX`` trailers, all skipped;
+* wrapped lines: a :61: whose first line is cut before its type code, a tag cut after its colon
+  (``:`` / ``86:...``), a ``-`` line inside a wrapped :86: (OCA ING);
+* D-marked (negative) balances, '.'-decimal and trailing-separator amounts (``79734.``, ``75,``),
+  ``RC``/``RD`` reversals, the optional funds code (``CR125,88``), entry dates across a year end;
+* :86: as ``/EREF/../IBAN/../NAME/../REMI/..`` (ABN AMRO, bunq, Knab, Van Lanschot, Rabobank
+  ``/ORDP//NAME/``, ING ``/CNTP/iban/bic/name/``), German ``?20``/Triodos ``>20`` subfields, and
+  free text (``IBAN: .. NAAM: ..``, ``REK: ../NAAM: ..``, a leading IBAN); where no name or IBAN
+  can be found the full text is the description.
+
+Amounts are exact Decimals; the sign is the account holder's (C = money in).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from xlcapital.bank.model import Balance, Statement, Transaction
+from xlcapital.bank.textio import IBAN_RE, decode_text, exact_amount, find_iban, iter_lines, make_date
+from xlcapital.errors import BankFileError
+
+__all__ = ["FORMAT", "sniff", "count_records", "read", "parse_info"]
+
+FORMAT = "mt940"
+
+#: SWIFT lines are at most 65 characters; a line that long was cut by the bank mid-word.
+SWIFT_LINE = 65
+
+_TAG = re.compile(r":(\d\d[A-Z]?):")
+_SNIFF = re.compile(rb"(?:\A|[\r\n])(?:\{4:)?:(?:20|25|28C?|60[FM]|61):")
+_CUT_61 = re.compile(rb":(?:\r\n|[\r\n])61:")
+_HEADER_BIC = re.compile(r"(?:\{1:F\d\d|^|\n)([A-Z]{4})NL2[A-Z0-9]")
+
+_BALANCE = re.compile(r"([CD])(\d{6})([A-Z]{3})(\d[\d,.]*)")
+_STATEMENT_LINE = re.compile(
+    r"(?P<value>\d{6})(?P<entry>\d{4})?(?P<mark>R?[CD])(?P<funds>[A-Z])?(?P<amount>\d[\d,.]*)"
+    r"(?P<type>[NFS][A-Z0-9 ]{3})(?P<rest>.*)"
+)
+_BOUNDARY_STARTS = frozenset("{}-:")
+_CURRENCY_SUFFIX = re.compile(r"(?<=[\d\s])([A-Z]{3})$")
+_ACCOUNT_LIKE = re.compile(r"(?:[A-Z]{2}\d{2}[A-Z0-9]{10,30}|P?\d{6,18})")
+
+#: structured :86: subfield codes (ABN AMRO, ING, Rabobank, bunq, Knab, Van Lanschot, SEPA)
+_INFO_KEYS = (
+    "EREF|PREF|MARF|CSID|CNTP|REMI|IBAN|BIC|NAME|TRTP|ORDP|BENM|ADDR|ISDT|RTRN|SUM|ULTC|ULTD|ULTB|"
+    "PURP|BUSP|ID|CDTRREF|CDTRREFTP|IREF|TRCD|EXCH|OCMT|CHGS|SVCL|KREF|CPRP|RTYP|CREF|ACCW"
+)
+_INFO_KEY_SET = frozenset(_INFO_KEYS.split("|"))
+_INFO_FIELD = re.compile(r"/([A-Z]{2,9})/")
+_SUBFIELD = re.compile(r"[?>](\d\d)")
+_FREE_IBAN = re.compile(r"\b(?:IBAN|REK|REKENING)\s*:\s*([A-Z]{2}\d{2}[A-Z0-9]{10,30}|\d{6,18})")
+_FREE_NAME = re.compile(r"\b(?:NAAM|NAME)\s*:\s*(.+?)(?=\s{2,}|\s+[A-Z]{3,}[.:]|/|$)")
+#: references that say "none here" (Rabobank writes EREF when the end-to-end id is in :86:)
+_PLACEHOLDERS = frozenset({"NONREF", "EREF", "PREF", "MARF", "NOTPROVIDED", "N"})
+_REMI_PREFIX = re.compile(r"^(?:USTD//|STRD/[A-Z]*/|STRD//)")
+
+
+def sniff(head: bytes) -> bool:
+    """Whether the first bytes look like MT940: a line starting with :20:, :25:, :28C:, :60F: or :61:.
+
+    >>> sniff(b"{1:F01INGBNL2AXXXX}{2:I940}{4:\\n:20:P1\\n:25:NL77INGB0574908765EUR"), sniff(b"Datum,Bedrag")
+    (True, False)
+    """
+    return bool(_SNIFF.search(head))
+
+
+def count_records(data: bytes) -> int:
+    """The number of :61: statement lines (a tag at the start of a line, also when cut as ``:`` / ``61:``).
+
+    >>> count_records(b":20:A\\n:61:0101010101D1,N\\n:86:x :61: not a tag\\r\\n:61:0101010101C2,N")
+    2
+    """
+    # bytes.count is ~20x faster than a regex scan; the rare cut tag (":" / "61:") is counted apart
+    n = data.count(b"\n:61:") + data.count(b"\r:61:") + data.startswith(b":61:")
+    if b"\n61:" in data or b"\r61:" in data:
+        n += sum(1 for m in _CUT_61.finditer(data) if m.start() == 0 or data[m.start() - 1] in b"\r\n")
+    return n
+
+
+def read(data: bytes, *, source: str = "<bytes>", bank: str | None = None) -> list[Statement]:
+    """The statements of an MT940 file, in file order, with :class:`BankFileError` for a broken field."""
+    text = decode_text(data)
+    header_bank = bank or _bank_from_header(text[:4096])
+    builder = _Builder(header_bank)
+    for tag, lines, line_no in _fields(text):
+        try:
+            builder.add(tag, lines, line_no)
+        except BankFileError as exc:
+            raise exc.with_location(file=source, line=line_no, field=f":{tag}:")
+    return builder.finish()
+
+
+# --- fields ---------------------------------------------------------------------------------
+
+
+def _fields(text: str):
+    """Yield ``(tag, lines, line_no)`` per field: the lines are the tag's value and its continuations.
+
+    Envelope and header lines between messages are skipped; a ``-`` line ends a message unless
+    it sits inside a wrapped :61:/:86: and text (not a tag) follows it.
+    """
+    tag: str | None = None
+    lines: list[str] = []
+    start = 0
+    in_message = False
+    held: tuple[int, str] | None = None  # a "-" or ":" line whose meaning depends on the next line
+    line_no = 0
+    for line_no, raw in enumerate(iter_lines(text), 1):
+        if held is not None:
+            held_no, held_text = held
+            held = None
+            if held_text == ":" and re.match(r"\d\d[A-Z]?:", raw):
+                raw = ":" + raw  # a tag cut after its colon (":" / "86:...")
+            elif held_text == "-" and raw.strip() and not _is_boundary(raw):
+                lines.append("-")  # a dash inside a wrapped :86: (OCA ING), not a trailer
+            elif held_text == "-":
+                if tag is not None:
+                    yield tag, lines, start
+                tag, lines, in_message = None, [], False
+            elif in_message and tag is not None:
+                lines.append(held_text)
+        m = _TAG.match(raw)
+        if m:
+            if tag is not None:
+                yield tag, lines, start
+            tag, lines, start, in_message = m.group(1), [raw[m.end():]], line_no, True
+            continue
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        if stripped in ("-", ":") and in_message:
+            held = (line_no, stripped)
+            continue
+        if _is_boundary(raw):
+            if tag is not None:
+                yield tag, lines, start
+            tag, lines = None, []
+            in_message = raw.startswith("{") and "{4:" in raw
+            continue
+        if in_message and tag is not None:
+            lines.append(raw)
+    if tag is not None:
+        yield tag, lines, start
+
+
+def _is_boundary(raw: str) -> bool:
+    """Envelope, trailer or header lines: ``{1:..}{4:``, ``-}``, ``}``, ``-XXX``, ``:940:``."""
+    if raw[:1] not in _BOUNDARY_STARTS:
+        return False
+    return (
+        raw.startswith(("{", "}", "-}"))
+        or raw.rstrip() in ("-XXX", "-")
+        or bool(re.match(r":\d{3}:\s*$", raw))
+        or bool(_TAG.match(raw))
+    )
+
+
+def _joined(lines: list[str]) -> str:
+    """A one-value field (balance, account, reference) whose value may wrap: lines run together."""
+    return "".join(s.strip() for s in lines)
+
+
+def _text(lines: list[str], first_offset: int) -> str:
+    """Free text of wrapped lines: a line cut at the 65-character limit continues without a space.
+
+    ``first_offset`` is the length of the tag before the first line's text.
+    """
+    out = []
+    for i, s in enumerate(lines):
+        out.append(s)
+        width = len(s) + (first_offset if i == 0 else 0)
+        if i < len(lines) - 1 and width < SWIFT_LINE:
+            out.append(" ")
+    return "".join(out)
+
+
+# --- statements -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Pending:
+    """A :61: line read, waiting for its :86: lines."""
+
+    transaction: Transaction
+    supplementary: str
+    customer_reference: str
+    name_hint: str
+    info: list[str] = field(default_factory=list)
+
+
+class _Builder:
+    """Collects fields into statements: :20: (or a second :25:) starts one, :62x: closes it."""
+
+    def __init__(self, bank: str | None) -> None:
+        self.bank = bank
+        self.statements: list[Statement] = []
+        self.current: Statement | None = None
+        self.account_raw: str | None = None
+        self.closed = False
+        self.pending: _Pending | None = None
+
+    def _new(self, inherit: bool = False) -> Statement:
+        self._flush()
+        account = self.current.account if (inherit and self.current) else ""
+        currency = self.current.currency if (inherit and self.current) else None
+        self.current = Statement(account=account, currency=currency, bank=self.bank, format=FORMAT)
+        self.account_raw = None if not inherit else self.account_raw
+        self.closed = False
+        self.statements.append(self.current)
+        return self.current
+
+    def _statement(self) -> Statement:
+        return self.current if self.current is not None else self._new()
+
+    def add(self, tag: str, lines: list[str], line_no: int) -> None:
+        if tag != "86":
+            self._flush()
+        if tag == "20":
+            stmt = self._new()
+            stmt.statement_id = _joined(lines) or None
+        elif tag == "25":
+            stmt = self.current
+            if stmt is None or self.account_raw is not None:
+                stmt = self._new()
+            self.account_raw = _joined(lines)
+            stmt.account, suffix = _account(self.account_raw)
+            stmt.currency = stmt.currency or suffix
+        elif tag in ("28", "28C"):
+            stmt = self._statement()
+            number = _joined(lines)
+            if number and not stmt.statement_id:
+                stmt.statement_id = number
+            elif number:
+                stmt.statement_id = f"{stmt.statement_id} {number}"
+        elif tag in ("60F", "60M"):
+            stmt = self._statement()
+            if stmt.opening_balance is not None or self.closed or stmt.transactions:
+                stmt = self._new(inherit=True)
+            stmt.opening_balance = _balance(_joined(lines), line_no)
+            stmt.currency = stmt.opening_balance.currency or stmt.currency
+        elif tag == "61":
+            stmt = self._statement()
+            if self.closed:
+                stmt = self._new(inherit=True)
+            self.pending = _statement_line(lines, line_no, stmt.currency)
+        elif tag == "86":
+            if self.pending is not None:
+                self.pending.info.append(_text(lines, 4))
+        elif tag in ("62F", "62M"):
+            stmt = self._statement()
+            stmt.closing_balance = _balance(_joined(lines), line_no)
+            stmt.currency = stmt.currency or stmt.closing_balance.currency
+            self.closed = True
+        # :21:, :13D:, :34F:, :64:, :65:, :90C:/:90D: and others carry nothing the model keeps
+
+    def _flush(self) -> None:
+        """Finish the pending transaction with its :86: text and add it to the current statement."""
+        p, self.pending = self.pending, None
+        if p is None:
+            return
+        _apply_info(p)
+        stmt = self._statement()
+        p.transaction.currency = stmt.currency
+        stmt.transactions.append(p.transaction)
+
+    def finish(self) -> list[Statement]:
+        self._flush()
+        for stmt in self.statements:
+            for t in stmt.transactions:
+                t.currency = t.currency or stmt.currency
+        return self.statements
+
+
+def _bank_from_header(head: str) -> str | None:
+    """The bank named by a BIC in the SWIFT envelope or header lines (``ABNANL2A``, ``{1:F01INGBNL2A``)."""
+    from xlcapital.bank.detect import BANK_CODES
+
+    m = _HEADER_BIC.search(head)
+    return BANK_CODES.get(m.group(1)) if m else None
+
+
+def _account(raw: str) -> tuple[str, str | None]:
+    """The account of a :25: value without its currency suffix, spaces and dots; and the suffix.
+
+    >>> _account("NL77INGB0574908765EUR"), _account("1017.490.554EUR"), _account("45050050/76198810")
+    (('NL77INGB0574908765', 'EUR'), ('1017490554', 'EUR'), ('45050050/76198810', None))
+    """
+    s = raw.strip()
+    currency = None
+    m = _CURRENCY_SUFFIX.search(s)
+    if m and len(s) > 3:
+        currency, s = m.group(1), s[: m.start()]
+    return s.replace(" ", "").replace(".", ""), currency
+
+
+def _swift_date(yymmdd: str, line_no: int | None) -> date:
+    """YYMMDD as SWIFT means it: years 80-99 are 19xx, 00-79 are 20xx."""
+    yy, mm, dd = int(yymmdd[:2]), int(yymmdd[2:4]), int(yymmdd[4:6])
+    return make_date((1900 if yy >= 80 else 2000) + yy, mm, dd, line=line_no)
+
+
+def _entry_date(mmdd: str, value: date, line_no: int | None) -> date:
+    """The entry (booking) date MMDD in the year that puts it nearest the value date.
+
+    >>> _entry_date("0102", date(2013, 12, 31), None), _entry_date("1231", date(2014, 1, 2), None)
+    (datetime.date(2014, 1, 2), datetime.date(2013, 12, 31))
+    """
+    mm, dd = int(mmdd[:2]), int(mmdd[2:])
+    best: date | None = None
+    for year in (value.year, value.year - 1, value.year + 1):
+        try:
+            candidate = date(year, mm, dd)
+        except ValueError:
+            continue
+        if best is None or abs(candidate - value) < abs(best - value):
+            best = candidate
+    if best is None:
+        raise BankFileError(f"impossible entry date {mmdd!r} (MMDD)", line=line_no)
+    return best
+
+
+def _balance(value: str, line_no: int) -> Balance:
+    """``C130402EUR1147,95`` -> Balance(1147.95, 2013-04-02, EUR); D is negative."""
+    m = _BALANCE.match(value)
+    if not m:
+        raise BankFileError(f"not a balance: {value[:40]!r}", line=line_no, hint="expected C/D, YYMMDD, currency, amount")
+    amount = exact_amount(m.group(4), line=line_no)
+    return Balance(-amount if m.group(1) == "D" else amount, _swift_date(m.group(2), line_no), m.group(3))
+
+
+def _statement_line(lines: list[str], line_no: int, currency: str | None) -> _Pending:
+    """Parse a :61: field (joining a first line cut before its type code with the next)."""
+    first = lines[0].rstrip()
+    rest_lines = lines[1:]
+    m = _STATEMENT_LINE.match(first)
+    while m is None and rest_lines:
+        first += rest_lines.pop(0).strip()
+        m = _STATEMENT_LINE.match(first)
+    if m is None:
+        raise BankFileError(
+            f"not a statement line: {first[:50]!r}",
+            line=line_no,
+            hint="expected YYMMDD[MMDD] C/D amount type reference",
+        )
+    value = _swift_date(m["value"], line_no)
+    booked = _entry_date(m["entry"], value, line_no) if m["entry"] else value
+    amount = exact_amount(m["amount"], line=line_no)
+    if m["mark"] in ("D", "RC"):  # a debit, or the reversal of a credit, takes money out
+        amount = -amount
+    customer, bank_ref, name_hint = _references(m["rest"])
+    transaction = Transaction(
+        booking_date=booked,
+        amount=amount,
+        value_date=value,
+        currency=currency,
+        reference=bank_ref or ("" if customer.upper() in _PLACEHOLDERS else customer),
+        code=m["type"].strip(),
+        line=line_no,
+    )
+    supplementary = " ".join(s.strip() for s in rest_lines if s.strip())
+    return _Pending(transaction, supplementary, customer, name_hint)
+
+
+def _references(rest: str) -> tuple[str, str, str]:
+    """Customer reference, bank reference and a trailing counterparty name of a :61: line.
+
+    The old Rabobank layout pads the 16-character reference and writes the counterparty's name
+    after it; ASN/SNS put an 18-character IBAN in that slot.
+
+    >>> _references("NONREF//0724710290635078")
+    ('NONREF', '0724710290635078', '')
+    >>> _references("0440121470966      W.P. Jansen                      ")
+    ('0440121470966', '', 'W.P. Jansen')
+    >>> _references("NL47INGB9999999999")
+    ('NL47INGB9999999999', '', '')
+    """
+    if "//" in rest:
+        customer, _, bank_ref = rest.partition("//")
+        return customer.strip(), bank_ref.strip(), ""
+    if len(rest) > 16 and rest[16:].strip() and "  " in rest[:17]:
+        return rest[:16].strip(), "", " ".join(rest[16:].split())
+    return rest.strip(), "", ""
+
+
+# --- :86: information -----------------------------------------------------------------------
+
+
+def parse_info(text: str) -> dict[str, str]:
+    """Counterparty ``name`` and ``iban``, ``description`` and end-to-end ``eref`` of a :86: text.
+
+    >>> parse_info("/TRTP/SEPA OVERBOEKING/IBAN/NL25ABNA0987654321/BIC/ABNANL2A/NAME/FOOBAR/REMI/SAVINGS/EREF/NOTPROVIDED")
+    {'name': 'FOOBAR', 'iban': 'NL25ABNA0987654321', 'description': 'SAVINGS', 'eref': ''}
+    >>> parse_info("/EREF/EV1//CNTP/NL32INGB0000012345/INGBNL2A/ING BANK NV///REMI/USTD//Factuur 12/")["name"]
+    'ING BANK NV'
+    >>> parse_info("SEPA IDEAL                       IBAN: NL70ABNA0888888888 NAAM: NS GROEP")
+    {'name': 'NS GROEP', 'iban': 'NL70ABNA0888888888', 'description': 'SEPA IDEAL IBAN: NL70ABNA0888888888 NAAM: NS GROEP', 'eref': ''}
+    """
+    stripped = text.strip()
+    first = _INFO_FIELD.match(stripped)
+    if first and first.group(1) in _INFO_KEY_SET:
+        return _structured_info(stripped)
+    if re.match(r"\d{3}[?>]", stripped) or stripped.startswith((">", "?")):
+        return _subfield_info(stripped)
+    return _free_info(stripped)
+
+
+def _structured_info(text: str) -> dict[str, str]:
+    values = _structured_values(text)
+    name = _clean(values.get("NAME", ""))
+    iban = _clean(values.get("IBAN", ""))
+    if "CNTP" in values:  # ING: /CNTP/account/BIC/name/city/
+        parts = values["CNTP"].split("/")
+        iban = iban or _clean(parts[0])
+        name = name or (_clean(parts[2]) if len(parts) > 2 else "")
+    # the remittance text is the description (bunq leaves it empty on purpose); without a
+    # /REMI/ field the whole text is kept
+    description = _clean(_REMI_PREFIX.sub("", values["REMI"].strip())) if "REMI" in values else _clean(text)
+    eref = _clean(values.get("EREF", ""))
+    if eref.upper() in _PLACEHOLDERS:
+        eref = ""
+    return {"name": name, "iban": iban.replace(" ", ""), "description": description, "eref": eref}
+
+
+def _structured_values(text: str) -> dict[str, str]:
+    """``/CODE/value/CODE/value`` into {CODE: value}; a value may hold slashes (``/CNTP/a/b/c/``).
+
+    Splitting on "/" and walking the parts is several times faster than a regex scan.
+
+    >>> _structured_values("/ORDP//NAME/Bedrijf B.V./REMI/NR.1/11.3.2013")
+    {'ORDP': '', 'NAME': 'Bedrijf B.V.', 'REMI': 'NR.1/11.3.2013'}
+    """
+    values: dict[str, str] = {}
+    key: str | None = None
+    buf: list[str] = []
+    for part in text.split("/")[1:]:
+        if part in _INFO_KEY_SET:
+            if key is not None and key not in values:
+                values[key] = "/".join(buf)
+            key, buf = part, []
+        else:
+            buf.append(part)
+    if key is not None and key not in values:
+        values[key] = "/".join(buf)
+    return values
+
+
+def _subfield_info(text: str) -> dict[str, str]:
+    """German ``?20`` / Triodos ``>20`` subfields: 20-29 and 60-63 purpose, 31 account, 32-33 name."""
+    parts: dict[int, str] = {}
+    marks = list(_SUBFIELD.finditer(text))
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+        code = int(m.group(1))
+        parts[code] = parts.get(code, "") + text[m.end() : end]
+    purpose_codes = [c for c in sorted(parts) if 20 <= c <= 29 or 60 <= c <= 63]
+    iban = next((parts[c].strip() for c in purpose_codes if IBAN_RE.fullmatch(parts[c].strip())), "")
+    purpose = "".join(parts[c] for c in purpose_codes if parts[c].strip() != iban or not iban)
+    name = _clean(parts.get(32, "") + parts.get(33, ""))
+    return {
+        "name": name,
+        "iban": iban or _clean(parts.get(31, "")).replace(" ", ""),
+        "description": _clean(purpose) or _clean(text),
+        "eref": "",
+    }
+
+
+def _free_info(text: str) -> dict[str, str]:
+    flat = _clean(text)
+    m = _FREE_IBAN.search(flat)
+    iban = m.group(1) if m else ""
+    if not iban and _ACCOUNT_LIKE.match(flat) and _ACCOUNT_LIKE.match(flat).group(0)[:2].isalpha():
+        iban = find_iban(flat[:34])
+    n = _FREE_NAME.search(flat)
+    return {"name": n.group(1).strip() if n else "", "iban": iban, "description": flat, "eref": ""}
+
+
+def _clean(text: str) -> str:
+    """Collapse runs of whitespace and drop the slashes that close a structured value."""
+    if "  " in text or "\t" in text:  # the test is cheaper than splitting every value
+        text = " ".join(text.split())
+    return text.strip().strip("/").strip()
+
+
+def _apply_info(p: _Pending) -> None:
+    """Fill counterparty and description from the :86: text and the :61: line's extra details."""
+    t = p.transaction
+    info = parse_info(" ".join(p.info)) if p.info else {"name": "", "iban": "", "description": "", "eref": ""}
+    supplementary = p.supplementary
+    supp_is_account = bool(supplementary) and bool(_ACCOUNT_LIKE.fullmatch(supplementary.replace(" ", "")))
+    iban = info["iban"]
+    if not iban and supp_is_account:
+        iban = supplementary.replace(" ", "")
+    if not iban and _ACCOUNT_LIKE.fullmatch(p.customer_reference) and p.customer_reference[:2].isalpha():
+        iban = p.customer_reference  # ASN/SNS: the counterparty IBAN in the reference slot
+    name = info["name"] or p.name_hint
+    if not name and supplementary and not supp_is_account and _looks_like_name(supplementary):
+        name = supplementary
+    t.counterparty = name
+    t.counterparty_iban = iban
+    t.description = info["description"] or (supplementary if not supp_is_account and supplementary != name else "")
+    if not t.reference and info["eref"]:
+        t.reference = info["eref"]
+
+
+def _looks_like_name(text: str) -> bool:
+    return any(c.isalpha() for c in text) and not text.startswith("/") and "/TRCD/" not in text
+
