@@ -9,18 +9,22 @@ One module per format, python-stdnum style, each with the same few names:
 ``count_records(data: bytes) -> int``
     an independent count of the file's transaction records (``:61:`` tags, ``<Ntry>``/``<TxDtls>``,
     ``<STMTTRN>``, data rows), done without the parser, so a parser that silently drops
-    transactions is caught.
+    transactions is caught. A module whose count depends on the bank layout (CSV) may take a
+    ``bank`` keyword as well; it is passed only to a function that names it.
 ``read(data: bytes, *, source: str, bank: str | None) -> list[Statement]``
-    the statements, with ``BankFileError`` (file and line) for anything it cannot read.
+    the statements, with ``BankFileError`` (file and line) for anything it cannot read. The CSV
+    module also takes a :class:`~xlcapital.bank.presets.Preset` as ``bank`` (a user's mapping).
 
 :func:`read` picks the module (sniffing, or ``format=``), checks the count, assigns dedupe keys,
 fills in the bank from the IBAN and adds a warning to every statement whose balances do not
-reconcile (a warning, not an error: many real files do not).
+reconcile (a warning, not an error: many real files do not). Dedupe keys are numbered per account
+over the whole file, so two equal payments in two statements of one file (two MT940 days) stay two.
 """
 
 from __future__ import annotations
 
 import importlib
+import inspect
 import io
 import os
 import zipfile
@@ -28,6 +32,7 @@ from pathlib import Path
 from types import ModuleType
 
 from xlcapital.bank.model import Balance, Statement, Transaction, assign_keys
+from xlcapital.bank.presets import Preset, load_mapping
 from xlcapital.errors import BankFileError
 
 __all__ = ["read", "read_bytes", "merge", "Statement", "Transaction", "Balance", "FORMATS", "format_module"]
@@ -64,11 +69,18 @@ def detect_format(data: bytes, source: str = "<bytes>") -> str:
     )
 
 
-def read(path: str | os.PathLike, format: str | None = None, bank: str | None = None) -> list[Statement]:
+def read(
+    path: str | os.PathLike,
+    format: str | None = None,
+    bank: str | None = None,
+    mapping: str | os.PathLike | Preset | None = None,
+) -> list[Statement]:
     """Read a bank export (or a zip of exports) into statements.
 
     ``format`` ("csv", "mt940", "camt", "ofx") and ``bank`` ("ing", "rabobank", ...) are
-    detected when not given. Raises :class:`BankFileError` naming the file and line.
+    detected when not given. ``mapping`` (a TOML file, see docs/bank.md, or a
+    :class:`~xlcapital.bank.presets.Preset`) reads a CSV that no bank preset knows.
+    Raises :class:`BankFileError` naming the file and line.
     """
     p = Path(path)
     try:
@@ -78,11 +90,21 @@ def read(path: str | os.PathLike, format: str | None = None, bank: str | None = 
         data = p.read_bytes()
     except OSError as exc:
         raise BankFileError(f"cannot read the file: {exc.strerror or exc}", file=str(p)) from None
-    return read_bytes(data, source=str(p), format=format, bank=bank)
+    return read_bytes(data, source=str(p), format=format, bank=bank, mapping=mapping)
 
 
-def read_bytes(data: bytes, source: str = "<bytes>", format: str | None = None, bank: str | None = None) -> list[Statement]:
+def read_bytes(
+    data: bytes,
+    source: str = "<bytes>",
+    format: str | None = None,
+    bank: str | Preset | None = None,
+    mapping: str | os.PathLike | Preset | None = None,
+) -> list[Statement]:
     """:func:`read` for bytes already in memory; ``source`` names them in messages."""
+    if mapping is not None:
+        if format not in (None, "csv"):
+            raise BankFileError(f"a column mapping reads CSV files, not {format}", file=source)
+        format, bank = "csv", mapping if isinstance(mapping, Preset) else load_mapping(mapping)
     if data[:4] == b"PK\x03\x04":
         return _read_zip(data, source, format, bank)
     name = format or detect_format(data, source)
@@ -95,7 +117,7 @@ def read_bytes(data: bytes, source: str = "<bytes>", format: str | None = None, 
         # A reader must raise BankFileError itself; this is the net under it, so that a
         # corrupt file never shows a traceback.
         raise BankFileError(f"cannot read this {name} file: {exc.__class__.__name__}: {exc}", file=source) from exc
-    expected = module.count_records(data)
+    expected = _count_records(module, data, bank, source)
     found = sum(len(s.transactions) for s in statements)
     if found != expected:
         raise BankFileError(
@@ -105,7 +127,27 @@ def read_bytes(data: bytes, source: str = "<bytes>", format: str | None = None, 
         )
     for statement in statements:
         _finish(statement, name, source)
+    _assign_keys(statements)
     return statements
+
+
+def _count_records(module: ModuleType, data: bytes, bank, source: str) -> int:
+    """The module's independent record count; ``bank`` goes along where the module takes it."""
+    try:
+        if bank is not None and "bank" in inspect.signature(module.count_records).parameters:
+            return module.count_records(data, bank=bank)
+        return module.count_records(data)
+    except BankFileError as exc:
+        raise exc.with_location(file=source)
+
+
+def _assign_keys(statements: list[Statement]) -> None:
+    """Dedupe keys numbered per account over all statements of one file, in file order."""
+    by_account: dict[str, list[Transaction]] = {}
+    for statement in statements:
+        by_account.setdefault(statement.account, []).extend(statement.transactions)
+    for account, transactions in by_account.items():
+        assign_keys(transactions, account)
 
 
 def _read_zip(data: bytes, source: str, format: str | None, bank: str | None) -> list[Statement]:
@@ -129,7 +171,6 @@ def _finish(statement: Statement, format_name: str, source: str) -> None:
         from xlcapital.bank.detect import bank_from_account
 
         statement.bank = bank_from_account(statement.account)
-    assign_keys(statement.transactions, statement.account)
     if statement.reconciles is False:
         o, c = statement.opening_balance.amount, statement.closing_balance.amount
         statement.warnings.append(

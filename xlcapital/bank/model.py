@@ -14,8 +14,8 @@ downloads merge without duplicates while two genuinely identical payments (two c
 
 ``AMOUNT`` is the amount in cents (``-250``) when it is whole cents, else the plain decimal;
 ``TEXT`` is the first 32 letters and digits (upper case) of counterparty IBAN, counterparty name
-and description run together; ``N`` numbers transactions whose other parts are equal within one
-statement (1, 2, ...). It uses string operations only, so the workbook's VBA import macro builds
+and description run together; ``N`` numbers transactions whose other parts are equal, in file order,
+over all statements of the account in one file (1, 2, ...; :func:`xlcapital.bank.read` does this). It uses string operations only, so the workbook's VBA import macro builds
 the same key (see templates/vba). Bank-assigned ids stay in ``reference``.
 
 >>> from datetime import date

@@ -1,0 +1,580 @@
+"""Dutch bank CSV exports (and any CSV with a user's mapping): one generic reader driven by presets.
+
+Every bank's layout is a :class:`~xlcapital.bank.presets.Preset` (plain data); this module has no
+per-bank code. Reading a file:
+
+1. **Decode**: a UTF-8 byte-order mark is stripped; the preset's encodings are tried in order
+   (UTF-8, then cp1252: never latin-1 alone, since the euro sign is byte 0x80 in cp1252).
+2. **Lines**: CR, LF, CRLF and the CR CR LF of Rabobank's samples all end a line. The preset's
+   ``skip_lines`` go, then blank lines and comment lines are ignored everywhere.
+3. **Recognise**: the first preset whose header signature the header holds (ING, Rabobank, bunq,
+   Knab) or, for header-less layouts (ABN AMRO, ASN/SNS/RegioBank, Triodos, old Rabobank), whose
+   column count, date and amount notation and IBAN bank code fit the first data row.
+4. **Rows**: the csv module splits each line (a space after a delimiter is ignored, so
+   ``"a", "b"`` reads as two quoted fields). A record never spans lines: a quoted field left open
+   at the end of a line is an error naming that line, not a silent merge of rows. Every row must
+   have the header's number of fields (one extra empty field from a trailing delimiter aside).
+5. **Statements**: one per account and currency, in the order they first appear (ABN AMRO puts
+   several accounts in one file). Rows are put in chronological order (newest-first exports are
+   turned round, judged from the running balances, else the dates), and the opening and closing
+   balances come from the balance columns as the preset says.
+
+Amounts are exact Decimals, parsed from the text (never through float).
+
+>>> data = b'"Datum","Naam / Omschrijving","Rekening","Tegenrekening","Code","Af Bij","Bedrag (EUR)","MutatieSoort","Mededelingen"\\n'
+>>> data += b'"20260302","Bakker","NL91INGB0001234567","","BA","Af","2,50","Betaalautomaat","Valutadatum: 02-03-2026"\\n'
+>>> [s] = read(data)
+>>> s.account, s.bank, s.transactions[0].amount, s.transactions[0].value_date
+('NL91INGB0001234567', 'ing', Decimal('-2.50'), datetime.date(2026, 3, 2))
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Callable, Iterable
+
+from xlcapital.bank.detect import BANK_CODES
+from xlcapital.bank.model import Balance, Statement, Transaction
+from xlcapital.bank.presets import COLUMN_FIELDS, PRESETS, Column, Preset, presets_for_bank
+from xlcapital.errors import BankFileError, InputError
+from xlcapital.money import parse_amount
+
+__all__ = ["FORMAT", "sniff", "count_records", "read", "detect_preset", "decode"]
+
+FORMAT = "csv"
+
+#: CR LF, LF, CR, and Rabobank's CR CR LF each end one line
+_LINE_END = re.compile(r"\r*\n|\r")
+_BOM = b"\xef\xbb\xbf"
+_DEFAULT_ENCODINGS = ("utf-8", "cp1252")
+_SPACES = re.compile(r"\s{2,}")
+#: lines looked at to recognise a layout
+_DETECT_LINES = 40
+_DETECT_CHARS = 65536
+
+# csv refuses fields over 128 KB by default; a bank field is never near that, so keep the limit as
+# a guard against a binary file posing as CSV.
+csv.field_size_limit(1 << 20)
+
+
+# ------------------------------------------------------------------------------------------------
+# the format-module interface
+# ------------------------------------------------------------------------------------------------
+
+
+def sniff(head: bytes) -> bool:
+    """Whether the first bytes look like delimited text (CSV, semicolons or TAB), not binary.
+
+    Called after the MT940, CAMT and OFX sniffers, so anything delimited that is left is offered to
+    the presets; a CSV no preset knows then gets a clear "use --mapping" error rather than
+    "unknown format".
+
+    >>> sniff(b'"Datum";"Bedrag"\\n'), sniff(b"\\x00\\x01PK"), sniff(b"just words\\n")
+    (True, False, False)
+    """
+    if b"\x00" in head[:4096]:
+        return False
+    text = head.removeprefix(_BOM).decode("cp1252", errors="replace")
+    lines = [line for line in _LINE_END.split(text)[:_DETECT_LINES] if line.strip()]
+    return any(d in line for line in lines[:8] for d in (",", ";", "\t"))
+
+
+def count_records(data: bytes, bank: str | Preset | None = None) -> int:
+    """The number of data rows: non-blank, non-comment lines after the preamble and the header.
+
+    Counted from the raw lines, without the csv parser, so a row the parser merged or dropped
+    shows up as a difference (``xlcapital.bank.read`` compares the two).
+    """
+    preset = _choose_preset(data, bank)
+    lines = _content_lines(_split(decode(data, preset.encodings)), preset)
+    if lines and _has_header_line(lines[0][1], preset):
+        return len(lines) - 1
+    return len(lines)
+
+
+def read(data: bytes, *, source: str = "<bytes>", bank: str | Preset | None = None) -> list[Statement]:
+    """The statements of a bank CSV export: one per account and currency, chronological.
+
+    ``bank`` is a preset name (``"ing"``), a bank id (``"rabobank"``: its presets), a
+    :class:`Preset` (a user's mapping), or None to recognise the layout. A header-only file gives
+    an empty list. Raises :class:`BankFileError` naming the line.
+    """
+    preset = _choose_preset(data, bank)
+    lines = _content_lines(_split(decode(data, preset.encodings)), preset)
+    if not lines:
+        return []
+    header = None
+    if _has_header_line(lines[0][1], preset):
+        header = _parse_line(lines[0][1], preset, lines[0][0])
+        lines = lines[1:]
+    # position-based layouts (header optional) only skip their header; named ones resolve against it
+    named_header = header if preset.header == "required" else None
+    layout = _Layout(preset, named_header, header_line=None if header is None else 1 + preset.skip_lines)
+    warnings: dict[tuple[str, str], list[str]] = {}
+    groups: dict[tuple[str, str], list[_Row]] = {}
+    for lineno, fields, repaired in _records(lines, preset):
+        row = layout.row(fields, lineno)
+        key = (row.tx.currency or "", row.account)
+        groups.setdefault(key, []).append(row)
+        if repaired:
+            warnings.setdefault(key, []).append(
+                f"{source}:{lineno}: the row lacks its opening quote; read as if it had one"
+            )
+    return [
+        _statement(account, currency or None, rows, preset, source, warnings.get((currency, account), []))
+        for (currency, account), rows in groups.items()
+    ]
+
+
+# ------------------------------------------------------------------------------------------------
+# text and lines
+# ------------------------------------------------------------------------------------------------
+
+
+def decode(data: bytes, encodings: Iterable[str] = _DEFAULT_ENCODINGS) -> str:
+    """Bytes to text: BOM stripped, then the first encoding that decodes the whole file.
+
+    >>> decode("Café €5".encode("cp1252")), decode(b"\\xef\\xbb\\xbfok")
+    ('Café €5', 'ok')
+    """
+    raw = data.removeprefix(_BOM)
+    error: UnicodeDecodeError | None = None
+    for encoding in encodings:
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError as exc:
+            error = error or exc
+    assert error is not None
+    line = raw.count(b"\n", 0, error.start) + 1
+    raise BankFileError(
+        f"byte 0x{raw[error.start]:02x} is not text in {' or '.join(encodings)}",
+        line=line,
+        hint="save the export again as UTF-8, or name its encoding in a mapping (encodings = [...])",
+    )
+
+
+def _split(text: str) -> list[str]:
+    return _LINE_END.split(text)
+
+
+def _content_lines(lines: list[str], preset: Preset) -> list[tuple[int, str]]:
+    """(1-based line number, text) of the lines after ``skip_lines`` that are not blank or comments."""
+    comment = preset.comment_prefix
+    out = []
+    for number, line in enumerate(lines[preset.skip_lines :], preset.skip_lines + 1):
+        if not line or line.isspace() or (comment and line.startswith(comment)):
+            continue
+        out.append((number, line))
+    return out
+
+
+def _dialect(preset: Preset) -> dict:
+    if preset.quotechar:
+        return dict(delimiter=preset.delimiter, quotechar=preset.quotechar, skipinitialspace=True, strict=False)
+    return dict(delimiter=preset.delimiter, quoting=csv.QUOTE_NONE, skipinitialspace=True, strict=False)
+
+
+def _parse_line(line: str, preset: Preset, lineno: int) -> list[str]:
+    """One line split into fields (used for the header and for recognising a layout)."""
+    for number, fields, _ in _records([(lineno, line)], preset):
+        return fields
+    return []
+
+
+def _records(lines: list[tuple[int, str]], preset: Preset):
+    """(line number, fields, repaired) for each line; a record may not continue onto the next line."""
+    quote = preset.quotechar
+    repaired: set[int] = set()
+    if preset.all_quoted and quote:
+        fixed = []
+        for number, line in lines:
+            if not line.lstrip().startswith(quote):
+                line = quote + line.lstrip()
+                repaired.add(number)
+            fixed.append((number, line))
+        lines = fixed
+    reader = csv.reader((line for _, line in lines), **_dialect(preset))
+    consumed = 0
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            number = lines[min(consumed, len(lines) - 1)][0]
+            raise BankFileError(f"not a readable CSV line: {exc}", line=number) from None
+        number = lines[consumed][0]
+        if reader.line_num - consumed > 1:
+            raise BankFileError(
+                f"a quoted field ({quote}...) is not closed before the end of the line",
+                line=number,
+                hint="the file is damaged: a quote is missing",
+            )
+        consumed = reader.line_num
+        yield number, fields, number in repaired
+
+
+def _has_header_line(line: str, preset: Preset) -> bool:
+    """Whether the first content line is a header: always, never, or (optional) when it holds
+    the header signature or its booking-date cell has no digit in it."""
+    if preset.header != "optional":
+        return preset.header == "required"
+    fields = _parse_line(line, preset, 0)
+    if _signature_holds(fields, preset):
+        return True
+    position = preset.booking_date if isinstance(preset.booking_date, int) else 1
+    cell = fields[position - 1] if len(fields) >= position else ""
+    return not any(ch.isdigit() for ch in cell)
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _signature_holds(fields: list[str], preset: Preset) -> bool:
+    names = {_norm(f) for f in fields}
+    return bool(preset.header_signature) and all(_norm(s) in names for s in preset.header_signature)
+
+
+# ------------------------------------------------------------------------------------------------
+# recognising the layout
+# ------------------------------------------------------------------------------------------------
+
+
+def _choose_preset(data: bytes, bank: str | Preset | None) -> Preset:
+    if isinstance(bank, Preset):
+        return bank
+    if bank is not None and bank.strip().lower() in PRESETS:
+        return PRESETS[bank.strip().lower()]
+    try:
+        candidates = presets_for_bank(bank)
+    except InputError as exc:
+        raise BankFileError(exc.message, hint=exc.hint) from None
+    return detect_preset(decode(data[:_DETECT_CHARS * 4], _DEFAULT_ENCODINGS + ("latin-1",)), candidates, bank)
+
+
+def detect_preset(text: str, candidates: list[Preset] | None = None, bank: str | None = None) -> Preset:
+    """The preset that fits the first lines of ``text`` best (a header signature beats a data row).
+
+    >>> detect_preset('"Datum","Bedrag","Rekening","Tegenrekening","Naam","Omschrijving"\\n').name
+    'bunq'
+    """
+    lines = _split(text[:_DETECT_CHARS])[: _DETECT_LINES]
+    best, best_score = None, 0
+    for preset in candidates if candidates is not None else list(PRESETS.values()):
+        score = _fit(preset, lines)
+        if score > best_score:
+            best, best_score = preset, score
+    if best is None:
+        first = next((line for line in lines if line.strip()), "")
+        what = f"no {bank} preset" if bank else "no bank preset"
+        raise BankFileError(
+            f"{what} fits this CSV, whose first line is {first[:80]!r}",
+            hint="describe its columns in a mapping file and give it with --mapping FILE; see docs/bank.md",
+        )
+    return best
+
+
+def _fit(preset: Preset, lines: list[str]) -> int:
+    """How well ``preset`` fits: 100 + signature size for a header match, 50 for a data row it reads."""
+    content = _content_lines(lines, preset)
+    if not content:
+        return 0
+    try:
+        first = _parse_line(content[0][1], preset, content[0][0])
+        if _signature_holds(first, preset):
+            return 100 + len(preset.header_signature)
+        if preset.header == "required":
+            return 0
+        rows = content[1:2] if _has_header_line(content[0][1], preset) else content[:1]
+        for number, line in rows:
+            row = _Layout(preset, None).row(_parse_line(line, preset, number), number)
+            code = _iban_bank_code(row.account)
+            if preset.bank_codes and code in BANK_CODES and code not in preset.bank_codes:
+                return 0
+            return 50
+    except BankFileError:
+        return 0
+    return 0
+
+
+def _iban_bank_code(account: str) -> str:
+    """The bank code of a Dutch-style IBAN (NLkk BBBB ...), or "" for anything else."""
+    if len(account) >= 15 and account[:2].isalpha() and account[2:4].isdigit():
+        return account[4:8].upper()
+    return ""
+
+
+# ------------------------------------------------------------------------------------------------
+# rows
+# ------------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Row:
+    tx: Transaction
+    account: str
+    balance_before: Decimal | None
+
+
+class _Layout:
+    """A preset bound to a header: column positions and value parsers, ready for rows."""
+
+    def __init__(self, preset: Preset, header: list[str] | None, header_line: int | None = None):
+        self.p = preset
+        if header is not None and header and header[-1].strip() == "" and len(header) > 1:
+            header = header[:-1]  # a trailing delimiter
+        self.width = len(header) if header is not None else preset.column_count
+        names = [_norm(h) for h in header] if header is not None else None
+        self.index: dict[str, int | None] = {}
+        for field in COLUMN_FIELDS:
+            if field == "description":
+                continue
+            self.index[field] = self._resolve(field, getattr(preset, field), names, header_line)
+        self.description = [
+            i for i in (self._resolve("description", c, names, header_line) for c in preset.description) if i is not None
+        ]
+        self.date = _date_parser(preset.date_format)
+        self.marker_date = _date_parser(preset.value_date_marker_format, anchored=False) if preset.value_date_marker else None
+        self.debit = {v.casefold() for v in preset.debit_values}
+        self.credit = {v.casefold() for v in preset.credit_values}
+        self.thousands = preset.thousands or None
+
+    def _resolve(self, field: str, column: Column, names: list[str] | None, header_line: int | None) -> int | None:
+        if column is None:
+            return None
+        if isinstance(column, int):
+            if column > self.width:
+                raise BankFileError(
+                    f"column {column} ({field}) is beyond the {self.width} columns of this export",
+                    line=header_line,
+                    field=field,
+                )
+            return column - 1
+        if names is None:  # recognising a header-less layout: named columns cannot apply
+            raise BankFileError(f"column {column!r} needs a header", field=field)
+        try:
+            return names.index(_norm(column))
+        except ValueError:
+            if field in self.p.optional_columns:
+                return None
+            raise BankFileError(
+                f"the header has no column {column!r} ({field})",
+                line=header_line,
+                field=field,
+                hint=f"this does not look like a {self.p.label} export",
+            ) from None
+
+    # -- values -----------------------------------------------------------------------------------
+
+    def text(self, fields: list[str], field: str) -> str:
+        i = self.index[field]
+        if i is None:
+            return ""
+        value = fields[i].strip()
+        return _SPACES.sub(" ", value) if self.p.collapse_spaces else value
+
+    def amount(self, cell: str, field: str, line: int) -> Decimal:
+        try:
+            return parse_amount(cell, decimal=self.p.decimal, thousands=self.thousands, field=field)
+        except InputError as exc:
+            raise BankFileError(exc.message, line=line, field=field, hint=exc.hint) from None
+
+    def optional_amount(self, fields: list[str], field: str, line: int) -> Decimal | None:
+        i = self.index[field]
+        if i is None or not fields[i].strip():
+            return None
+        return self.amount(fields[i], field, line)
+
+    def a_date(self, cell: str, field: str, line: int, parse=None) -> date:
+        try:
+            return (parse or self.date)(cell.strip())
+        except ValueError:
+            fmt = self.p.date_format if parse is None else self.p.value_date_marker_format
+            raise BankFileError(f"not a date in the form {fmt}: {cell.strip()!r}", line=line, field=field) from None
+
+    def row(self, fields: list[str], line: int) -> _Row:
+        """One data row as a transaction (with its account and balance before)."""
+        p, ix = self.p, self.index
+        if len(fields) == self.width + 1 and not fields[-1].strip():
+            fields = fields[:-1]  # a trailing delimiter
+        if len(fields) != self.width:
+            raise BankFileError(
+                f"{len(fields)} fields where this export has {self.width}",
+                line=line,
+                hint=f"a {p.delimiter!r} inside an unquoted text, or a damaged line",
+            )
+        booking = self.a_date(fields[ix["booking_date"]], "booking_date", line)
+        amount = self._signed_amount(fields, line)
+        description = p.description_separator.join(
+            t for t in (self._clean(fields[i]) for i in self.description) if t
+        )
+        value_date = None
+        if ix["value_date"] is not None and fields[ix["value_date"]].strip():
+            value_date = self.a_date(fields[ix["value_date"]], "value_date", line)
+        elif self.marker_date is not None:
+            value_date = self._marker_value_date(description, line)
+        account = "".join(self.text(fields, "account").split()) or p.account_value
+        currency = self.text(fields, "currency").upper() or p.currency_value
+        tx = Transaction(
+            booking_date=booking,
+            amount=amount,
+            value_date=value_date,
+            currency=currency or None,
+            counterparty=self.text(fields, "counterparty"),
+            counterparty_iban="".join(self.text(fields, "counterparty_iban").split()),
+            description=description,
+            reference=self.text(fields, "reference"),
+            code=self.text(fields, "code"),
+            balance_after=self.optional_amount(fields, "balance_after", line),
+            line=line,
+        )
+        return _Row(tx, account, self.optional_amount(fields, "balance_before", line))
+
+    def _clean(self, cell: str) -> str:
+        value = cell.strip()
+        return _SPACES.sub(" ", value) if self.p.collapse_spaces else value
+
+    def _signed_amount(self, fields: list[str], line: int) -> Decimal:
+        p, ix = self.p, self.index
+        if ix["amount"] is not None:
+            cell = fields[ix["amount"]]
+            if not cell.strip() and p.blank_amount_is_zero:
+                value = Decimal(0)
+            elif not cell.strip():
+                raise BankFileError("the amount is missing", line=line, field="amount")
+            else:
+                value = self.amount(cell, "amount", line)
+        else:
+            debit = self.optional_amount(fields, "debit_amount", line) or Decimal(0)
+            credit = self.optional_amount(fields, "credit_amount", line) or Decimal(0)
+            value = abs(credit) - abs(debit)
+        if ix["sign"] is not None:
+            mark = fields[ix["sign"]].strip()
+            folded = mark.casefold()
+            if folded in self.debit:
+                value = -abs(value)
+            elif folded in self.credit:
+                value = abs(value)
+            else:
+                raise BankFileError(
+                    f"{mark!r} is neither debit ({'/'.join(p.debit_values)}) nor credit ({'/'.join(p.credit_values)})",
+                    line=line,
+                    field="sign",
+                )
+        return -value if p.invert_sign else value
+
+    def _marker_value_date(self, description: str, line: int) -> date | None:
+        at = description.rfind(self.p.value_date_marker)
+        if at < 0:
+            return None
+        start = at + len(self.p.value_date_marker)
+        try:
+            return self.marker_date(description[start:].lstrip())
+        except ValueError:
+            return None  # free text after the marker is not ours to reject
+
+
+def _date_parser(fmt: str, anchored: bool = True) -> Callable[[str], date]:
+    """A parser for dates written as ``fmt`` (YYYY YY MM M DD D and literal separators), cached.
+
+    >>> _date_parser("DD-MM-YYYY")("07-03-2026"), _date_parser("YYYYMMDD")("20260307")
+    (datetime.date(2026, 3, 7), datetime.date(2026, 3, 7))
+    >>> _date_parser("D/M/YY")("7/3/26")
+    datetime.date(2026, 3, 7)
+    """
+    parts = []
+    for token in re.findall(r"YYYY|YY|MM|DD|M|D|.", fmt, flags=re.S):
+        parts.append(
+            {
+                "YYYY": r"(?P<y>\d{4})",
+                "YY": r"(?P<yy>\d{2})",
+                "MM": r"(?P<m>\d{2})",
+                "M": r"(?P<m>\d{1,2})",
+                "DD": r"(?P<d>\d{2})",
+                "D": r"(?P<d>\d{1,2})",
+            }.get(token, re.escape(token))
+        )
+    pattern = re.compile("".join(parts))
+    match = pattern.fullmatch if anchored else pattern.match
+    cache: dict[str, date] = {}
+
+    def parse(text: str) -> date:
+        hit = cache.get(text)
+        if hit is not None:
+            return hit
+        m = match(text)
+        if m is None:
+            raise ValueError(text)
+        g = m.groupdict()
+        year = int(g["y"]) if g.get("y") else 2000 + int(g["yy"])
+        value = date(year, int(g["m"]), int(g["d"]))  # ValueError for 31-02
+        if len(cache) < 100_000:
+            cache[text] = value
+        return value
+
+    return parse
+
+
+# ------------------------------------------------------------------------------------------------
+# statements
+# ------------------------------------------------------------------------------------------------
+
+
+def _chronological(rows: list[_Row], order: str) -> list[_Row]:
+    """Rows oldest first. ``auto``: the direction in which more running balances chain up
+    (balance after = previous balance after + amount), else the dates (first later than last:
+    newest first), else the file's order."""
+    if order == "oldest_first" or len(rows) < 2:
+        return rows
+    if order == "newest_first":
+        return rows[::-1]
+    forward = backward = 0
+    for older, newer in zip(rows, rows[1:]):
+        a, b = older.tx, newer.tx
+        if a.balance_after is not None and b.balance_after is not None:
+            forward += b.balance_after == a.balance_after + b.amount
+            backward += a.balance_after == b.balance_after + a.amount
+        if older.balance_before is not None and newer.balance_before is not None:
+            forward += newer.balance_before == older.balance_before + a.amount
+            backward += older.balance_before == newer.balance_before + b.amount
+    if forward != backward:
+        return rows if forward > backward else rows[::-1]
+    return rows[::-1] if rows[0].tx.booking_date > rows[-1].tx.booking_date else rows
+
+
+def _balance(rule: str, row: _Row, currency: str | None) -> Balance | None:
+    """The opening or closing balance by the preset's rule, from the first or last row."""
+    t = row.tx
+    value = {
+        "first_before": row.balance_before,
+        "first_after_minus_amount": None if t.balance_after is None else t.balance_after - t.amount,
+        "last_after": t.balance_after,
+        "last_before_plus_amount": None if row.balance_before is None else row.balance_before + t.amount,
+        "": None,
+    }[rule]
+    return None if value is None else Balance(value, t.booking_date, currency)
+
+
+def _statement(account: str, currency: str | None, rows: list[_Row], preset: Preset, source: str, warnings: list[str]) -> Statement:
+    rows = _chronological(rows, preset.row_order)
+    code = _iban_bank_code(account)
+    if code in preset.bank_codes:
+        bank = BANK_CODES.get(code, preset.bank)
+    else:
+        bank = preset.bank
+    return Statement(
+        account=account,
+        currency=currency,
+        transactions=[r.tx for r in rows],
+        opening_balance=_balance(preset.opening_balance, rows[0], currency),
+        closing_balance=_balance(preset.closing_balance, rows[-1], currency),
+        bank=bank,
+        format=FORMAT,
+        source=source,
+        warnings=list(warnings),
+    )

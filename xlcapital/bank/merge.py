@@ -1,0 +1,147 @@
+"""Merge statements of one account from several (overlapping) exports: no duplicates, no losses.
+
+The rule, per account and currency, day by day
+-----------------------------------------------
+Exports are cut by date, so every export that holds a day holds either all of that day's
+transactions or (an export made during the day) the first of them. The merge therefore works on
+each booking date separately, taking the exports (sources: the files the statements came from)
+in the order given:
+
+1. the first source that has the day gives its transactions;
+2. each later source's transactions of that day are matched one to one against what the day
+   already holds: first by dedupe key (:mod:`xlcapital.bank.model`; the same export twice, or two
+   overlapping exports in one format), then, for those left, by equal amount against a
+   transaction no key matched (the same payment written differently: an MT940 and a CSV export of
+   one account);
+3. what is still unmatched is new and is added.
+
+So the same file read twice changes nothing; two equal coffees of 2.50 on one day stay two (their
+keys end in ``|1`` and ``|2``); a day that one export has in part and another in full ends up in
+full. Within one source, a key seen twice means the file was given twice and counts once.
+
+The merged statement's opening balance is that of the earliest statement, its closing balance
+that of the latest; if they do not reconcile with the merged transactions (a gap between the
+exports), that is a warning.
+
+>>> from datetime import date
+>>> from decimal import Decimal
+>>> from xlcapital.bank.model import Statement, Transaction, assign_keys
+>>> def export(source, *days):
+...     t = [Transaction(date(2026, 3, d), Decimal("-2.50"), description="Koffie") for d in days]
+...     assign_keys(t, "NL91ABNA0417164300")
+...     return Statement("NL91ABNA0417164300", "EUR", t, source=source)
+>>> [m] = merge_statements([export("jan.csv", 1, 2, 2), export("feb.csv", 2, 2, 3)])
+>>> [t.booking_date.day for t in m.transactions]
+[1, 2, 2, 3]
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from xlcapital.bank.model import Balance, Statement, Transaction, assign_keys
+
+__all__ = ["merge_statements"]
+
+
+def merge_statements(statements: list[Statement]) -> list[Statement]:
+    """One statement per (account, currency), in the order the accounts first appear."""
+    groups: dict[tuple[str, str | None], list[Statement]] = {}
+    for statement in statements:
+        groups.setdefault((statement.account, statement.currency), []).append(statement)
+    return [_merge_account(group) for group in groups.values()]
+
+
+def _merge_account(statements: list[Statement]) -> Statement:
+    for statement in statements:
+        if any(not t.key for t in statement.transactions):  # built by hand, not by bank.read
+            assign_keys(statement.transactions, statement.account)
+    by_source: dict[str | None, list[Statement]] = {}
+    for statement in statements:
+        by_source.setdefault(statement.source, []).append(statement)
+    days: dict[date, list[Transaction]] = {}
+    for group in by_source.values():
+        for day, incoming in _days_of(group).items():
+            held = days.get(day)
+            days[day] = incoming if held is None else held + _unmatched(held, incoming)
+    transactions = [t for day in sorted(days) for t in days[day]]
+    first = min(statements, key=_start)  # min/max keep the first of equals: the order given
+    last = max(reversed(statements), key=_end)
+    merged = Statement(
+        account=statements[0].account,
+        currency=statements[0].currency,
+        transactions=transactions,
+        opening_balance=first.opening_balance,
+        closing_balance=last.closing_balance,
+        bank=next((s.bank for s in statements if s.bank), None),
+        format="+".join(dict.fromkeys(s.format for s in statements if s.format)) or None,
+        source="; ".join(dict.fromkeys(s.source for s in statements if s.source)) or None,
+        warnings=list(dict.fromkeys(w for s in statements for w in s.warnings)),
+    )
+    if len(statements) > 1 and merged.reconciles is False:
+        o, c = merged.opening_balance.amount, merged.closing_balance.amount
+        merged.warnings.append(
+            f"account {merged.account}: merged from {len(statements)} statements, opening {o} + transactions "
+            f"{merged.total} = {o + merged.total}, but the latest closing balance is {c} "
+            f"(difference {c - o - merged.total}: a gap between the exports, or a file that does not reconcile)"
+        )
+    return merged
+
+
+def _days_of(statements: list[Statement]) -> dict[date, list[Transaction]]:
+    """The transactions of one source by booking date; a key seen twice (the file given twice) once."""
+    seen: set[str] = set()
+    days: dict[date, list[Transaction]] = {}
+    for statement in statements:
+        for t in statement.transactions:
+            if t.key in seen:
+                continue
+            seen.add(t.key)
+            days.setdefault(t.booking_date, []).append(t)
+    return days
+
+
+def _unmatched(held: list[Transaction], incoming: list[Transaction]) -> list[Transaction]:
+    """The incoming transactions of a day that match none held: by key first, then by amount."""
+    by_key = {t.key: i for i, t in enumerate(held)}
+    claimed: set[int] = set()
+    rest = []
+    for t in incoming:
+        i = by_key.get(t.key)
+        if i is not None and i not in claimed:
+            claimed.add(i)
+        else:
+            rest.append(t)
+    new = []
+    for t in rest:
+        i = next((i for i, h in enumerate(held) if i not in claimed and _same_money(h, t)), None)
+        if i is None:
+            new.append(t)
+        else:
+            claimed.add(i)
+    return new
+
+
+def _same_money(a: Transaction, b: Transaction) -> bool:
+    return a.amount == b.amount and (a.currency or b.currency or "") == (b.currency or a.currency or "")
+
+
+def _start(statement: Statement) -> tuple:
+    """Sort key: the statement's first day (balances' dates for one without transactions);
+    among equals, one that states an opening balance first."""
+    period = statement.period
+    day = period[0] if period else _balance_date(statement.opening_balance) or _balance_date(statement.closing_balance)
+    return (day or date.max, statement.opening_balance is None)
+
+
+def _end(statement: Statement) -> tuple:
+    """Sort key: the statement's last day; among equals, one with a closing balance and with the
+    most transactions on that day (an export made later that day) last."""
+    period = statement.period
+    day = period[1] if period else _balance_date(statement.closing_balance) or _balance_date(statement.opening_balance)
+    on_last_day = sum(1 for t in statement.transactions if period and t.booking_date == period[1])
+    return (day or date.min, statement.closing_balance is not None, on_last_day)
+
+
+def _balance_date(balance: Balance | None) -> date | None:
+    return None if balance is None else balance.date

@@ -1,0 +1,168 @@
+"""``xlcapital bank FILE...``: read bank exports, list their statements, write them as JSON or CSV.
+
+One line per statement (account, bank, format, period, transactions, opening, closing,
+reconciliation); ``--json`` prints the statements with every transaction (amounts as exact
+decimal strings); ``--csv OUT`` writes the transactions of all files, merged per account without
+duplicates. Warnings (balances that do not reconcile, repaired rows) go to stderr. A file that
+cannot be read stops the command with one line naming the file and the line, exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+
+from xlcapital import bank
+from xlcapital.bank.model import Statement, Transaction
+from xlcapital.errors import OutputError
+from xlcapital.fileio import atomic_output, csv_text
+
+#: the columns of ``--csv`` output, in order
+CSV_COLUMNS = (
+    "account",
+    "currency",
+    "booking_date",
+    "value_date",
+    "amount",
+    "counterparty",
+    "counterparty_iban",
+    "description",
+    "reference",
+    "code",
+    "bank",
+    "key",
+)
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "bank",
+        help="read bank exports (Dutch bank CSV, MT940, CAMT.05x, OFX): statements, balances, transactions",
+        description="Read bank exports and list one line per statement: account, bank, format, period, number "
+        "of transactions, opening and closing balance, and whether they reconcile. Format and bank are "
+        "recognised from the content; see docs/bank.md.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="bank export(s): CSV/TAB, MT940, CAMT.05x XML or zip, OFX/QFX")
+    p.add_argument("--json", action="store_true", help="print the statements and their transactions as JSON")
+    p.add_argument("--csv", metavar="OUT", help="write the transactions of all files, merged without duplicates, to a CSV file")
+    p.add_argument("--format", choices=sorted(bank.FORMATS), help="the format, when recognising it fails")
+    p.add_argument("--bank", metavar="B", help="the bank or CSV preset (ing, ing_semicolon, rabobank, abnamro, asn, ...)")
+    p.add_argument("--mapping", metavar="TOML", help="a column mapping for a CSV no preset knows (docs/bank.md)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.csv and any(_same_file(args.csv, f) for f in args.files):
+        raise OutputError("the CSV output would overwrite an input file", file=args.csv, hint="choose another name")
+    statements: list[Statement] = []
+    for name in args.files:
+        found = bank.read(name, format=args.format, bank=args.bank, mapping=args.mapping)
+        if not found:
+            _warn(f"{name}: the file holds no transactions")
+        statements += found
+    warnings = list(dict.fromkeys(w for s in statements for w in s.warnings))
+    if args.csv:
+        merged = bank.merge(statements)
+        warnings += [w for s in merged for w in s.warnings if w not in warnings]
+        write_csv(merged, args.csv)
+    for w in warnings:
+        _warn(w)
+    if args.json:
+        json.dump(to_json(statements, warnings), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        for s in statements:
+            print(summary_line(s))
+    return 0
+
+
+def _warn(text: str) -> None:
+    print(f"xlcapital: warning: {text}", file=sys.stderr)
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:  # pragma: no cover - an unresolvable path is not the same file
+        return False
+
+
+def _money(value) -> str:
+    return "-" if value is None else str(value)
+
+
+def summary_line(s: Statement) -> str:
+    """``account  bank  format  first..last  N transactions  opening X  closing Y  status``."""
+    period = s.period
+    span = f"{period[0]}..{period[1]}" if period else "-"
+    status = {True: "reconciles", False: "DOES NOT RECONCILE", None: "no balances to check"}[s.reconciles]
+    opening = _money(s.opening_balance and s.opening_balance.amount)
+    closing = _money(s.closing_balance and s.closing_balance.amount)
+    return (
+        f"{s.account or '-'}  {s.bank or '-'}  {s.format or '-'}  {span}  {len(s.transactions)} transactions  "
+        f"opening {opening}  closing {closing}  {s.currency or ''}  {status}"
+    )
+
+
+def transaction_json(t: Transaction) -> dict:
+    return {
+        "booking_date": t.booking_date.isoformat(),
+        "value_date": t.value_date.isoformat() if t.value_date else None,
+        "amount": str(t.amount),
+        "currency": t.currency,
+        "counterparty": t.counterparty,
+        "counterparty_iban": t.counterparty_iban,
+        "description": t.description,
+        "reference": t.reference,
+        "key": t.key,
+    }
+
+
+def to_json(statements: list[Statement], warnings: list[str]) -> dict:
+    """The ``--json`` document: statements with their transactions, amounts as exact strings."""
+    return {
+        "statements": [
+            {
+                "account": s.account,
+                "bank": s.bank,
+                "format": s.format,
+                "currency": s.currency,
+                "source": s.source,
+                "opening_balance": None if s.opening_balance is None else str(s.opening_balance.amount),
+                "closing_balance": None if s.closing_balance is None else str(s.closing_balance.amount),
+                "transactions": [transaction_json(t) for t in s.transactions],
+            }
+            for s in statements
+        ],
+        "warnings": warnings,
+    }
+
+
+def write_csv(statements: list[Statement], out: str) -> None:
+    """The merged transactions as CSV (UTF-8 with BOM, so Excel shows accents); every text field
+    through :func:`~xlcapital.fileio.csv_text`, so a description like ``=1+1`` stays text."""
+    with atomic_output(out) as tmp:
+        with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(CSV_COLUMNS)
+            for s in statements:
+                for t in s.transactions:
+                    writer.writerow(
+                        [
+                            csv_text(s.account),
+                            csv_text(t.currency or s.currency or ""),
+                            t.booking_date.isoformat(),
+                            t.value_date.isoformat() if t.value_date else "",
+                            str(t.amount),
+                            csv_text(t.counterparty),
+                            csv_text(t.counterparty_iban),
+                            csv_text(t.description),
+                            csv_text(t.reference),
+                            csv_text(t.code),
+                            csv_text(s.bank or ""),
+                            csv_text(t.key),
+                        ]
+                    )
