@@ -92,7 +92,7 @@ def this_row(formula: str, table: str) -> str:
     return _THIS_ROW.sub(lambda m: f"{table}[[#This Row],[{m.group(1)}]]", formula)
 
 
-def _writer(book: Book, ws, kind: str, fmt) -> Callable[[int, int, Any], None]:
+def value_writer(book: Book, ws, kind: str, fmt) -> Callable[[int, int, Any], None]:
     """The function that writes one value of ``kind`` into (row, col)."""
     if kind == "text":
         def write(r: int, c: int, v: Any) -> None:
@@ -138,7 +138,7 @@ class TableSheet:
         header = self.first_row
         positions = [i for i, c in enumerate(self.columns) if c.formula is None]
         writers = [
-            _writer(book, ws, self.columns[i].kind, book.styles[KINDS[self.columns[i].kind][0]]) for i in positions
+            value_writer(book, ws, self.columns[i].kind, book.styles[KINDS[self.columns[i].kind][0]]) for i in positions
         ]
         count = 0
         r = header

@@ -1,0 +1,228 @@
+"""The weekly forecast block: rows of native formulas over the weekly columns, for one scenario.
+
+The same block is written once on the Forecast sheet (for the scenario chosen on Settings) and once
+per scenario and stress test on the Scenarios sheet. A block is a list of :class:`Line` (the cash
+flows, each a formula per week built from the scenario's :class:`Params` and the :class:`Week`)
+followed by the fixed arithmetic of docs/forecast-model.md::
+
+    opening_1       = Settings_OpeningBalance          opening_{w+1} = closing_w
+    receipts        = sum of the receipt lines          payments = sum of the payment lines
+    net_flow        = receipts + payments               closing_before = opening + net_flow
+    overdraft_drawn = MAX(0, -closing_before)
+    interest        = overdraft_drawn * (Settings_OverdraftRate + interest_change) * 7 / 365
+    closing         = closing_before - interest         headroom = closing + Settings_CreditLimit
+    below_buffer    = closing < Settings_MinimumBuffer  limit_breached = closing < -Settings_CreditLimit
+
+Every row goes into the cell map as ``<prefix>.<row>`` (a row of one cell per week), so tests read
+"scenario.worst.closing" rather than a coordinate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from xlsxwriter.utility import xl_rowcol_to_cell
+
+from xlcapital.workbook.book import Book
+from xlcapital.workbook.cellmap import Ref
+from xlcapital.workbook.settings import defined
+
+#: 0-based column of week 1 (A holds the labels, B the row totals)
+FIRST_WEEK_COL = 2
+
+
+@dataclass(frozen=True)
+class Week:
+    """The cells a flow formula of week ``index`` (1-based) refers to, as absolute A1 references."""
+
+    index: int
+    start: str
+    end: str
+
+
+@dataclass(frozen=True)
+class Params:
+    """Formula operands (cell references or expressions) giving one scenario's adjustments."""
+
+    name: str
+    revenue_pct: str
+    collection_delay: str
+    payment_delay: str
+    interest_change: str
+
+
+@dataclass(frozen=True)
+class Line:
+    """One cash-flow row: ``formula(params, week, block)`` is the Excel expression (without '=') of a
+    week; ``block.rows`` holds the rows written so far (a catch-all row refers to the rows above it)."""
+
+    key: str
+    label: str
+    side: str  # "receipts" or "payments"
+    formula: Callable[[Params, Week, "ForecastBlock"], str]
+
+
+def week_row(book: Book, ws, sheet: str, row: int, weeks: int, label: str, formula: Callable[[int], str],
+             style: str, name: str | None = None, defined_name: str | None = None) -> Ref:
+    """Write one row of weekly formulas (``formula(w)`` for w = 1..weeks) with its label."""
+    ws.write_string(row, 0, label, book.styles["label_bold" if style.endswith("bold") else "label"])
+    fmt = book.styles[style]
+    for w in range(1, weeks + 1):
+        ws.write_formula(row, FIRST_WEEK_COL + w - 1, "=" + formula(w), fmt)
+    ref = Ref(sheet, row, FIRST_WEEK_COL, row, FIRST_WEEK_COL + weeks - 1)
+    if name:
+        book.place(name, ref, defined_name=defined_name)
+    return ref
+
+
+@dataclass
+class ForecastBlock:
+    """The rows of one scenario's forecast, written from ``first_row`` down.
+
+    ``weeks`` gives the week cells; ``names`` maps a row key to a workbook defined name (the
+    Forecast sheet names its opening, closing and overdraft rows).
+    """
+
+    sheet: str
+    prefix: str
+    params: Params
+    weeks: Sequence[Week]
+    lines: Sequence[Line]
+    first_row: int
+    names: dict[str, str] | None = None
+
+    def write(self, book: Book, ws) -> int:
+        """Write the block; returns the first free row below it."""
+        n = len(self.weeks)
+        names = self.names or {}
+        rows: dict[str, Ref] = {}
+        self.rows = rows
+        r = self.first_row
+
+        def cell(key: str, w: int) -> str:
+            return rows[key].cell(w - 1)
+
+        def put(key: str, label: str, style: str, formula: Callable[[int], str]) -> None:
+            nonlocal r
+            rows[key] = week_row(book, ws, self.sheet, r, n, label, formula, style,
+                                 name=f"{self.prefix}.{key}", defined_name=names.get(key))
+            r += 1
+
+        opening_row = r
+        closing_row = opening_row + len(self.lines) + 7  # opening, lines, 6 rows of totals (see put() below)
+
+        def opening(w: int) -> str:
+            if w == 1:
+                return defined("OpeningBalance")
+            return xl_rowcol_to_cell(closing_row, FIRST_WEEK_COL + w - 2)
+
+        put("opening", "Opening cash", "money_bold", opening)
+        receipt_lines = [l for l in self.lines if l.side == "receipts"]
+        payment_lines = [l for l in self.lines if l.side == "payments"]
+        for line in receipt_lines + payment_lines:
+            put(f"line.{line.key}", ("  + " if line.side == "receipts" else "  - ") + line.label, "money",
+                lambda w, line=line: line.formula(self.params, self.weeks[w - 1], self))
+
+        def total(side_lines: list[Line]) -> Callable[[int], str]:
+            if not side_lines:
+                return lambda w: "0"
+            first = rows[f"line.{side_lines[0].key}"]
+            last = rows[f"line.{side_lines[-1].key}"]
+            # the lines of one side are adjacent rows: one SUM over the column slice
+            return lambda w: f"SUM({first.cell(w - 1)}:{last.cell(w - 1)})"
+
+        put("receipts", "Receipts", "money_bold", total(receipt_lines))
+        put("payments", "Payments", "money_bold", total(payment_lines))
+        put("net_flow", "Net cash flow", "money_bold", lambda w: f"{cell('receipts', w)}+{cell('payments', w)}")
+        put("closing_before", "Closing cash before the facility", "money",
+            lambda w: f"{cell('opening', w)}+{cell('net_flow', w)}")
+        put("overdraft_drawn", "Overdraft drawn", "money", lambda w: f"MAX(0,-{cell('closing_before', w)})")
+        put("interest", "Interest on the overdraft", "money",
+            lambda w: f"{cell('overdraft_drawn', w)}*({defined('OverdraftRate')}+{self.params.interest_change})*7/365")
+        assert r == closing_row, "the closing row moved: update closing_row"
+        put("closing", "Closing cash", "money_bold", lambda w: f"{cell('closing_before', w)}-{cell('interest', w)}")
+        put("headroom", "Headroom (cash + unused facility)", "money",
+            lambda w: f"{cell('closing', w)}+{defined('CreditLimit')}")
+        put("below_buffer", "Below the minimum buffer", "flag",
+            lambda w: f"{cell('closing', w)}<{defined('MinimumBuffer')}")
+        put("limit_breached", "Credit limit breached", "flag",
+            lambda w: f"{cell('closing', w)}<-{defined('CreditLimit')}")
+        return r
+
+
+SHEET = "Forecast"
+
+#: the selected scenario's adjustments: (key, label, ScenarioInputs column, defined name, style)
+SELECTED_PARAMS = (
+    ("revenue_pct", "Revenue change", "RevenueChange", "Forecast_RevenueChange", "percent"),
+    ("collection_delay", "Customers pay later (days)", "CollectionDelayDays", "Forecast_CollectionDelay", "integer"),
+    ("payment_delay", "We pay later (days)", "PaymentDelayDays", "Forecast_PaymentDelay", "integer"),
+    ("interest_change", "Overdraft rate change", "InterestRateChange", "Forecast_InterestChange", "percent"),
+)
+
+
+def scenario_lookup(column: str, name: str) -> str:
+    """The ScenarioInputs ``column`` of the scenario named by the expression ``name``; 0 when absent."""
+    from xlcapital.workbook.model import literal_expr
+
+    return f"IFERROR(INDEX(ScenarioInputs[{column}],MATCH({literal_expr(name)},ScenarioInputs[Scenario],0)),0)"
+
+
+def week_header(book: Book, ws, sheet: str, row: int, weeks: int, prefix: str | None) -> list[Week]:
+    """Week number, Monday and Sunday rows; on the Forecast sheet (prefix "forecast") named
+    Forecast_WeekStart and Forecast_WeekEnd. Other sheets refer to the Forecast's cells."""
+    st = book.styles
+    ws.write_string(row, 0, "Week", st["label_bold"])
+    for w in range(1, weeks + 1):
+        ws.write_number(row, FIRST_WEEK_COL + w - 1, w, st["header"])
+    if prefix == "forecast":
+        starts = week_row(book, ws, sheet, row + 1, weeks, "Week starts (Monday)",
+                          lambda w: defined("Start") if w == 1 else xl_rowcol_to_cell(row + 1, FIRST_WEEK_COL + w - 2) + "+7",
+                          "date_header", name="forecast.week_start", defined_name="Forecast_WeekStart")
+        ends = week_row(book, ws, sheet, row + 2, weeks, "Week ends (Sunday)",
+                        lambda w: starts.cell(w - 1) + "+6", "date", name="forecast.week_end",
+                        defined_name="Forecast_WeekEnd")
+    else:
+        fs, fe = book.ref("forecast.week_start"), book.ref("forecast.week_end")
+        starts = week_row(book, ws, sheet, row + 1, weeks, "Week starts (Monday)",
+                          lambda w: fs.at(w - 1).a1(), "date_header")
+        ends = week_row(book, ws, sheet, row + 2, weeks, "Week ends (Sunday)", lambda w: fe.at(w - 1).a1(), "date")
+    fs, fe = book.ref("forecast.week_start"), book.ref("forecast.week_end")
+    return [Week(w, fs.at(w - 1).a1(), fe.at(w - 1).a1()) for w in range(1, weeks + 1)]
+
+
+@dataclass
+class ForecastSheet:
+    """The Forecast sheet: the selected scenario's adjustments, the week rows and the block."""
+
+    weeks: int
+    lines: Sequence[Line]
+    title: str = "Cash-flow forecast"
+
+    def write(self, book: Book) -> None:
+        ws = book.add_sheet(SHEET)
+        st = book.styles
+        ws.set_column(0, 0, 36)
+        ws.set_column(1, 1, 14)
+        ws.set_column(FIRST_WEEK_COL, FIRST_WEEK_COL + self.weeks - 1, 12.5)
+        ws.write_string(0, 0, self.title, st["title"])
+        ws.write_string(2, 0, "Scenario", st["label_bold"])
+        ws.write_formula(2, 1, "=" + defined("Scenario"), st["label_bold"])
+        book.place("forecast.param.name", Ref(SHEET, 2, 1), defined_name="Forecast_Scenario")
+        operands = {"name": defined("Scenario")}
+        for i, (key, label, column, name, style) in enumerate(SELECTED_PARAMS, start=3):
+            ws.write_string(i, 0, label)
+            ws.write_formula(i, 1, "=" + scenario_lookup(column, defined("Scenario")), st[style])
+            book.place(f"forecast.param.{key}", Ref(SHEET, i, 1), defined_name=name)
+            operands[key] = name
+        params = Params(**operands)
+        header = 3 + len(SELECTED_PARAMS) + 1
+        weeks = week_header(book, ws, SHEET, header, self.weeks, "forecast")
+        block = ForecastBlock(SHEET, "forecast", params, weeks, self.lines, header + 4, names={
+            "opening": "Forecast_OpeningCash", "closing": "Forecast_ClosingCash",
+            "overdraft_drawn": "Forecast_OverdraftDrawn", "closing_before": "Forecast_ClosingBefore",
+            "receipts": "Forecast_Receipts", "payments": "Forecast_Payments", "headroom": "Forecast_Headroom",
+        })
+        block.write(book, ws)
+        ws.freeze_panes(header + 3, FIRST_WEEK_COL)

@@ -1,0 +1,148 @@
+"""The Scenarios sheet: the forecast under every scenario and stress test, with their summaries.
+
+At the top one summary row per run (section 7 of docs/forecast-model.md): the run's adjustments,
+lowest cash, the week it occurs, the first week the credit limit is breached, and the extra
+financing needed to stay within the limit and above the buffer. Below, each run's full weekly
+block. A scenario run reads its adjustments from the ScenarioInputs table by position, so editing
+the table changes the run; a stress test is the default run with one adjustment changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Sequence
+
+from xlcapital.workbook.book import Book
+from xlcapital.workbook.cellmap import Ref
+from xlcapital.workbook.forecast import FIRST_WEEK_COL, ForecastBlock, Line, Params, scenario_lookup, week_header
+from xlcapital.workbook.model import text
+from xlcapital.workbook.settings import defined
+
+SHEET = "Scenarios"
+
+#: name of the default run when no scenario is called "base" (matches no one-off item)
+PLAIN = "(plain forecast)"
+NONE = "none"
+
+
+@dataclass(frozen=True)
+class Stress:
+    """A stress test on top of the default run (section 7): revenue factor, extra days, extra rate."""
+
+    name: str
+    revenue_factor: Decimal = Decimal(1)
+    collection_days: int = 0
+    interest: Decimal = Decimal(0)
+
+
+@dataclass(frozen=True)
+class Run:
+    """One run on the sheet: its key in the cell map, its label, and where its adjustments come from.
+
+    ``position`` is the 1-based row of a scenario in ScenarioInputs; ``stress`` a stress test on the
+    default run; neither: the plain forecast.
+    """
+
+    key: str
+    label: str
+    position: int | None = None
+    stress: Stress | None = None
+
+
+#: the summary columns after the run name and its four adjustments
+SUMMARY = (
+    ("lowest_cash", "Lowest cash", "money"),
+    ("lowest_week", "Week of lowest cash", "integer"),
+    ("first_breach_week", "First week over the credit limit", "integer"),
+    ("extra_financing_limit", "Extra financing to stay within the limit", "money"),
+    ("extra_financing_buffer", "Extra cash to stay above the buffer", "money"),
+)
+PARAMS = (
+    ("revenue_pct", "Revenue change", "RevenueChange", "percent"),
+    ("collection_delay", "Customers pay later (days)", "CollectionDelayDays", "integer"),
+    ("payment_delay", "We pay later (days)", "PaymentDelayDays", "integer"),
+    ("interest_change", "Overdraft rate change", "InterestRateChange", "percent"),
+)
+
+
+def _decimal(value: Decimal) -> str:
+    """A Decimal as an Excel number literal."""
+    return format(value.normalize(), "f")
+
+
+@dataclass
+class ScenariosSheet:
+    runs: Sequence[Run]
+    weeks: int
+    lines: Sequence[Line]
+    title: str = "Scenarios and stress tests"
+
+    def write(self, book: Book) -> None:
+        ws = book.add_sheet(SHEET)
+        st = book.styles
+        ws.set_column(0, 0, 36)
+        ws.set_column(1, 1, 14)
+        ws.set_column(FIRST_WEEK_COL, FIRST_WEEK_COL + max(self.weeks, 10), 12.5)
+        ws.write_string(0, 0, self.title, st["title"])
+        # the default run: "base" when the ScenarioInputs table has it, else the plain forecast
+        ws.write_string(1, 0, "Default run (stress tests start from it)", st["label"])
+        ws.write_formula(1, 1, f'=IF(COUNTIF(ScenarioInputs[Scenario],"base")>0,"base",{text(PLAIN)})')
+        default = book.place("scenarios.default_run", Ref(SHEET, 1, 1)).a1()
+        head = 3
+        ws.write_string(head, 0, "Run", st["header"])
+        for j, (_, label, _, _) in enumerate(PARAMS):
+            ws.write_string(head, 1 + j, label, st["header"])
+        for j, (_, label, _) in enumerate(SUMMARY):
+            ws.write_string(head, 1 + len(PARAMS) + j, label, st["header"])
+        ws.set_row(head, 45)
+        r = head + len(self.runs) + 3
+        for i, run in enumerate(self.runs):
+            row = head + 1 + i
+            params = self._params(book, ws, run, row, default)
+            ws.write_string(r, 0, run.label, st["subtitle"])
+            weeks = week_header(book, ws, SHEET, r + 1, self.weeks, None)
+            block = ForecastBlock(SHEET, f"scenario.{run.key}", params, weeks, self.lines, r + 4)
+            r = block.write(book, ws) + 2
+            self._summary(book, ws, run, row, block)
+
+    def _params(self, book: Book, ws, run: Run, row: int, default: str) -> Params:
+        st = book.styles
+        if run.position is not None:
+            name = f"INDEX(ScenarioInputs[Scenario],{run.position})"
+            ws.write_formula(row, 0, "=" + name, st["label_bold"])
+            values = {key: f"N(INDEX(ScenarioInputs[{col}],{run.position}))" for key, _, col, _ in PARAMS}
+        else:
+            ws.write_string(row, 0, run.label, st["label_bold"])
+            base = {key: scenario_lookup(col, default) for key, _, col, _ in PARAMS}
+            values = dict(base)
+            if run.stress is not None:
+                s = run.stress
+                values["revenue_pct"] = f"(1+{base['revenue_pct']})*{_decimal(s.revenue_factor)}-1"
+                values["collection_delay"] = f"{base['collection_delay']}+{s.collection_days}"
+                values["interest_change"] = f"{base['interest_change']}+{_decimal(s.interest)}"
+        book.place(f"scenario.{run.key}.param.name", Ref(SHEET, row, 0))
+        operands = {"name": Ref(SHEET, row, 0).a1() if run.position is not None else default}
+        if run.position is None and run.stress is None:
+            operands["name"] = default
+        for j, (key, _, _, style) in enumerate(PARAMS):
+            ws.write_formula(row, 1 + j, "=" + values[key], st[style])
+            operands[key] = book.place(f"scenario.{run.key}.param.{key}", Ref(SHEET, row, 1 + j)).a1()
+        return Params(**operands)
+
+    def _summary(self, book: Book, ws, run: Run, row: int, block: ForecastBlock) -> None:
+        st = book.styles
+        closing = block.rows["closing"].a1()
+        breach = block.rows["limit_breached"].a1()
+        col = 1 + len(PARAMS)
+        lowest = Ref(SHEET, row, col).a1()
+        formulas = {
+            "lowest_cash": f"MIN({closing})",
+            "lowest_week": f"MATCH({lowest},{closing},0)",
+            "first_breach_week": f'IFERROR(MATCH(TRUE,{breach},0),"{NONE}")',
+            "extra_financing_limit": f"MAX(0,-{defined('CreditLimit')}-{lowest})",
+            "extra_financing_buffer": f"MAX(0,{defined('MinimumBuffer')}-{lowest})",
+        }
+        for j, (key, _, style) in enumerate(SUMMARY):
+            ws.write_formula(row, col + j, "=" + formulas[key], st[style])
+            book.place(f"scenario.{run.key}.{key}", Ref(SHEET, row, col + j))

@@ -1,0 +1,91 @@
+"""The Settings sheet: one input cell per setting, each a workbook-scope defined name.
+
+Every setting is a yellow input cell with a comment explaining it and data validation where the
+value has a range or a list of choices. Its defined name is ``Settings_<Key>``
+(``Settings_OpeningBalance``, ``Settings_CreditLimit``, ...); every formula of the workbook uses
+the name, never the address, so the sheet can be rearranged without breaking the model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from xlcapital.workbook.book import Book
+from xlcapital.workbook.cellmap import Ref
+from xlcapital.workbook.tables import KINDS, value_writer
+
+SHEET = "Settings"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: its key (the defined name is ``Settings_<key>``), label, kind and explanation.
+
+    ``validation`` is an XlsxWriter data-validation dict (without the messages, added here).
+    """
+
+    key: str
+    label: str
+    kind: str
+    comment: str
+    validation: dict | None = None
+    #: a calculated setting (shown, not typed): the formula, with '='
+    formula: str | None = None
+
+    @property
+    def defined_name(self) -> str:
+        return f"Settings_{self.key}"
+
+
+def defined(key: str) -> str:
+    """The defined name of setting ``key`` (for use inside formulas).
+
+    >>> defined("CreditLimit")
+    'Settings_CreditLimit'
+    """
+    return f"Settings_{key}"
+
+
+@dataclass
+class SettingsSheet:
+    """Writes ``settings`` with their ``values`` (key -> value) as input cells."""
+
+    settings: Sequence[Setting]
+    values: dict[str, Any]
+    title: str = "Settings"
+
+    def write(self, book: Book) -> None:
+        ws = book.add_sheet(SHEET)
+        st = book.styles
+        ws.set_column(0, 0, 34)
+        ws.set_column(1, 1, 22)
+        ws.set_column(2, 2, 90)
+        ws.write_string(0, 0, self.title, st["title"])
+        ws.write_string(2, 0, "Setting", st["header"])
+        ws.write_string(2, 1, "Value", st["header"])
+        ws.write_string(2, 2, "Explanation", st["header"])
+        for i, s in enumerate(self.settings):
+            r = 3 + i
+            ws.write_string(r, 0, s.label, st["label_bold"])
+            fmt = st[f"input_{s.kind}"] if s.formula is None else st[KINDS[s.kind][1]]
+            value = self.values.get(s.key)
+            if s.formula is not None:
+                ws.write_formula(r, 1, s.formula, fmt)
+            elif value is None or value == "":
+                ws.write_blank(r, 1, None, fmt)
+            else:
+                value_writer(book, ws, s.kind, fmt)(r, 1, value)
+            ws.write_string(r, 2, s.comment, st["note"])
+            ws.write_comment(r, 1, s.comment, {"x_scale": 2.5, "y_scale": 1.5})
+            if s.validation:
+                dv = dict(s.validation)
+                if isinstance(dv.get("value"), str):  # a custom rule refers to its own cell
+                    dv["value"] = dv["value"].replace("{cell}", Ref(SHEET, r, 1).a1(sheet=False, absolute=False))
+                dv.setdefault("error_title", s.label)
+                dv.setdefault("error_message", s.comment[:255])
+                dv.setdefault("input_title", s.label[:32])
+                dv.setdefault("input_message", s.comment[:255])
+                ws.data_validation(r, 1, r, 1, dv)
+            book.place(f"settings.{s.key}", Ref(SHEET, r, 1), defined_name=s.defined_name)
+        self.rows = len(self.settings)
