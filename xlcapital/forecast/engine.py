@@ -1,0 +1,303 @@
+"""The weekly and monthly forecast: dated cash items, summed by category, through the overdraft.
+
+Nothing here learns or parses: the inputs are explicit (see :mod:`xlcapital.forecast.learn`),
+and every step is a formula of docs/forecast-model.md (sections 3, 4 and 6), which the generated
+workbook reproduces cell by cell.
+
+>>> from datetime import date
+>>> from decimal import Decimal
+>>> from xlcapital.forecast.inputs import Inputs, Settings, Receivable
+>>> inputs = Inputs(Settings(start=date(2026, 4, 6), weeks=3, opening_balance=Decimal(100),
+...                          credit_limit=Decimal(500), overdraft_rate=Decimal("0.0365")),
+...                 receivables=[Receivable("Acme", "F1", date(2026, 3, 1), date(2026, 4, 14), Decimal(50))])
+>>> [(w.week, w.opening_cash, w.receipts["Receivables"], w.closing_cash) for w in forecast(inputs).weeks]
+[(1, Decimal('100'), Decimal('0'), Decimal('100')), (2, Decimal('100'), Decimal('50'), Decimal('150')), (3, Decimal('150'), Decimal('0'), Decimal('150'))]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Iterable
+
+from xlcapital.forecast.inputs import PAYABLES, RECEIVABLES, SALES, Inputs, Scenario, customer_key
+from xlcapital.forecast.schedule import month_bounds, month_of, occurrences, view_end, week_of
+
+ZERO = Decimal(0)
+DAYS_PER_YEAR = 365
+MONTHS_IN_VIEW = 12
+
+#: shift kinds: which scenario delay moves an item (docs section 7)
+COLLECTION, PAYMENT, NONE = "collection", "payment", "none"
+
+
+@dataclass(frozen=True)
+class CashItem:
+    """One dated cash item of the expanded table (docs section 3).
+
+    ``week`` is None when the cash date is after the weekly horizon, ``month`` when after month 12.
+    """
+
+    source: str
+    ref: str
+    party: str
+    category: str
+    base_date: date
+    shift_kind: str
+    shift: int
+    cash_date: date
+    week: int | None
+    month: int | None
+    amount: Decimal
+
+
+@dataclass
+class Period:
+    """One week (or one month of the 12-month view) of a run."""
+
+    index: int
+    start: date
+    end: date
+    opening_cash: Decimal
+    receipts: dict[str, Decimal]
+    payments: dict[str, Decimal]
+    net_flow: Decimal
+    closing_before: Decimal
+    overdraft_drawn: Decimal
+    interest: Decimal
+    closing_cash: Decimal
+    headroom: Decimal
+    below_buffer: bool
+    limit_breached: bool
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    @property
+    def flags(self) -> list[str]:
+        return [name for name in ("below_buffer", "limit_breached") if getattr(self, name)]
+
+    # the names of docs section 11
+    week = month = property(lambda self: self.index)
+    week_start = month_start = property(lambda self: self.start)
+    week_end = month_end = property(lambda self: self.end)
+
+    @property
+    def receipts_total(self) -> Decimal:
+        return sum(self.receipts.values(), ZERO)
+
+    @property
+    def payments_total(self) -> Decimal:
+        return sum(self.payments.values(), ZERO)
+
+
+@dataclass
+class Run:
+    """One forecast run: a scenario's weeks, months and the items they sum."""
+
+    scenario: Scenario
+    weeks: list[Period]
+    months: list[Period]
+    items: list[CashItem]
+    receipt_categories: list[str]
+    payment_categories: list[str]
+    credit_limit: Decimal = ZERO
+    minimum_buffer: Decimal = ZERO
+    rate: Decimal = ZERO
+    name: str = field(default="")
+
+    def __post_init__(self) -> None:
+        self.name = self.name or self.scenario.name
+
+    @property
+    def lowest_cash(self) -> Decimal:
+        """MIN(closing_1 .. closing_N)."""
+        return min(w.closing_cash for w in self.weeks)
+
+    @property
+    def lowest_week(self) -> int:
+        """The first week whose closing cash is the lowest."""
+        low = self.lowest_cash
+        return next(w.week for w in self.weeks if w.closing_cash == low)
+
+    @property
+    def first_breach_week(self) -> int | None:
+        return next((w.week for w in self.weeks if w.limit_breached), None)
+
+    @property
+    def first_below_buffer_week(self) -> int | None:
+        return next((w.week for w in self.weeks if w.below_buffer), None)
+
+    @property
+    def extra_financing_limit(self) -> Decimal:
+        """MAX(0, -L - lowest_cash): extra facility needed so closing never falls below -L."""
+        return max(ZERO, -self.credit_limit - self.lowest_cash)
+
+    @property
+    def extra_financing_buffer(self) -> Decimal:
+        """MAX(0, B - lowest_cash): extra cash needed to keep the buffer without the facility."""
+        return max(ZERO, self.minimum_buffer - self.lowest_cash)
+
+
+def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None = None) -> list[CashItem]:
+    """The dated cash items of a scenario, in source order (docs section 3)."""
+    scenario = scenario or Scenario()
+    s = inputs.settings
+    n = weeks or s.weeks
+    start, end = s.start, view_end(s.start, n)
+    shifts = {COLLECTION: scenario.collection_delay_days, PAYMENT: scenario.payment_delay_days, NONE: 0}
+    sales = inputs.sales
+    factor = scenario.revenue_factor
+    lag = timedelta(days=sales.collection_days)
+    items: list[CashItem] = []
+
+    def add(source, ref, party, category, base, kind, amount):
+        shift = shifts[kind]
+        cash = base + timedelta(days=shift)
+        if cash > end:
+            return
+        week = week_of(cash, start)
+        month = month_of(cash, start)
+        items.append(
+            CashItem(source, ref, party, category, base, kind, shift, cash,
+                     week if week <= n else None, month if month <= MONTHS_IN_VIEW else None, amount)
+        )  # fmt: skip
+
+    delays = inputs.delay_table()
+    default_delay = s.default_payment_delay_days
+    for r in inputs.receivables:
+        if r.open:
+            delay = delays.get(customer_key(r.customer), default_delay)
+            add("receivable", r.invoice, r.customer, RECEIVABLES, r.due_date + timedelta(days=delay), COLLECTION, r.amount)
+    if sales.amount:
+        for d in occurrences(sales.frequency, sales.day, sales.month, start, end):
+            amount = sales.amount * sales.seasonality[d.month - 1] * factor
+            add("sale", d.isoformat(), "", SALES, d + lag, COLLECTION, amount)
+    for e in inputs.expected_sales:
+        add("sale", e.description or e.date.isoformat(), "", SALES, e.date + lag, COLLECTION, e.amount * factor)
+    for p in inputs.payables:
+        add("payable", p.invoice, p.supplier, PAYABLES, p.due_date, PAYMENT, -p.amount)
+    for r in inputs.recurring:
+        lo = max(start, r.start) if r.start and r.frequency != "once" else start
+        hi = min(end, r.end) if r.end else end
+        for d in occurrences(r.frequency, r.day, r.month, lo, hi, once=r.start):
+            add("recurring", r.name, "", r.category, d, NONE, r.amount)
+    for o in scenario.one_offs:
+        add("one-off", o.description, "", o.category, o.date, NONE, o.amount)
+    return items
+
+
+def categories(inputs: Inputs, scenarios: Iterable[Scenario] | None = None) -> tuple[list[str], list[str]]:
+    """The rows of the weekly table: (receipt categories, payment categories), docs section 6.
+
+    A category is a receipt row when any of its items or its projected amount is > 0 (before any
+    scenario), a payment row when any is < 0; every scenario's one-offs count. Fixed rows first.
+    """
+    scenarios = list(inputs.scenarios if scenarios is None else scenarios)
+    order: list[str] = [RECEIVABLES, SALES, PAYABLES]
+    signs: dict[str, set[int]] = {}
+
+    def see(category: str, amount: Decimal) -> None:
+        if category not in order:
+            order.append(category)
+        if amount:
+            signs.setdefault(category, set()).add(1 if amount > 0 else -1)
+
+    for r in inputs.receivables:
+        if r.open:
+            see(RECEIVABLES, r.amount)
+    if inputs.sales.amount and any(inputs.sales.seasonality):
+        see(SALES, Decimal(1))
+    for e in inputs.expected_sales:
+        see(SALES, e.amount)
+    for p in inputs.payables:
+        see(PAYABLES, -p.amount)
+    for r in inputs.recurring:
+        see(r.category, r.amount)
+    for c in inputs.categories:
+        if c.project:
+            see(c.name, c.projected_amount)
+    for s in scenarios:
+        for o in s.one_offs:
+            see(o.category, o.amount)
+    receipts = [c for c in order if 1 in signs.get(c, ())]
+    payments = [c for c in order if -1 in signs.get(c, ())]
+    return receipts, payments
+
+
+def forecast(
+    inputs: Inputs,
+    scenario: Scenario | str | None = None,
+    weeks: int | None = None,
+    *,
+    rows: tuple[list[str], list[str]] | None = None,
+) -> Run:
+    """Run the forecast of ``scenario`` (None: the plain forecast; a name: one of the inputs').
+
+    ``weeks`` overrides the horizon of the settings; ``rows`` the category rows (see
+    :func:`categories`; by default those of the inputs and all their scenarios).
+    """
+    if not isinstance(scenario, Scenario):
+        scenario = inputs.scenario(scenario)
+    s = inputs.settings
+    n = weeks or s.weeks
+    receipt_rows, payment_rows = rows or categories(inputs, [*inputs.scenarios, scenario])
+    items = expand(inputs, scenario, n)
+    rate = s.overdraft_rate + scenario.interest_rate_change
+    projected = [
+        (c.name, c.projected_amount * (scenario.revenue_factor if c.linked else 1)) for c in inputs.categories if c.project
+    ]
+
+    week_ranges = [(s.start + timedelta(days=7 * i), s.start + timedelta(days=7 * i + 6)) for i in range(n)]
+    month_ranges = [month_bounds(s.start, m) for m in range(1, MONTHS_IN_VIEW + 1)]
+    by_week = _sums(items, "week", n)
+    by_month = _sums(items, "month", MONTHS_IN_VIEW)
+    weekly = _roll(s, rate, week_ranges, by_week, projected, receipt_rows, payment_rows)
+    monthly = _roll(s, rate, month_ranges, by_month, projected, receipt_rows, payment_rows)
+    return Run(scenario, weekly, monthly, items, list(receipt_rows), list(payment_rows), s.credit_limit, s.minimum_buffer, rate)
+
+
+def _sums(items: list[CashItem], attr: str, count: int) -> list[dict[tuple[str, int], Decimal]]:
+    """Per period: (category, sign) -> sum of the items' amounts (SUMIFS by category, period, sign)."""
+    sums: list[dict[tuple[str, int], Decimal]] = [{} for _ in range(count)]
+    for item in items:
+        index = getattr(item, attr)
+        if index is None or not item.amount:
+            continue
+        key = (item.category, 1 if item.amount > 0 else -1)
+        bucket = sums[index - 1]
+        bucket[key] = bucket.get(key, ZERO) + item.amount
+    return sums
+
+
+def _roll(settings, rate, ranges, sums, projected, receipt_rows, payment_rows) -> list[Period]:
+    """Opening -> flows -> facility -> closing, period after period (docs section 6)."""
+    limit, buffer = settings.credit_limit, settings.minimum_buffer
+    opening = settings.opening_balance
+    periods = []
+    for index, ((first, last), flows) in enumerate(zip(ranges, sums), start=1):
+        days = (last - first).days + 1
+        flows = dict(flows)
+        for name, weekly in projected:
+            if weekly:
+                amount = weekly * days / 7  # a week: exactly the weekly amount
+                key = (name, 1 if weekly > 0 else -1)
+                flows[key] = flows.get(key, ZERO) + amount
+        receipts = {c: flows.get((c, 1), ZERO) for c in receipt_rows}
+        payments = {c: flows.get((c, -1), ZERO) for c in payment_rows}
+        net = sum(receipts.values(), ZERO) + sum(payments.values(), ZERO)
+        before = opening + net
+        drawn = max(ZERO, -before)
+        interest = drawn * rate * days / DAYS_PER_YEAR if drawn else ZERO
+        closing = before - interest
+        periods.append(
+            Period(index, first, last, opening, receipts, payments, net, before, drawn, interest, closing,
+                   closing + limit, closing < buffer, closing < -limit)
+        )  # fmt: skip
+        opening = closing
+    return periods
+
+
+__all__ = ["CashItem", "Period", "Run", "expand", "categories", "forecast"]

@@ -1,0 +1,148 @@
+"""Load one company folder into explicit :class:`~xlcapital.forecast.inputs.Inputs`.
+
+Reads the files of docs/forecast-model.md section 1, reads bank/ through :mod:`xlcapital.bank`,
+and learns what was left empty (section 10), so the result holds no gap: every learned value
+carries its source and the engine (and the workbook) only read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from xlcapital.errors import InputError
+from xlcapital.forecast import learn
+from xlcapital.forecast.inputs import (
+    Financials,
+    Inputs,
+    SalesPlan,
+    Settings,
+    read_categories,
+    read_customers,
+    read_expected_sales,
+    read_forecast_toml,
+    read_payables,
+    read_receivables,
+    read_recurring,
+)
+
+FILES = ("forecast.toml", "receivables.csv", "payables.csv", "customers.csv", "recurring.csv", "sales.csv", "categories.csv")
+
+
+def financials_of(company) -> Financials:
+    """The figures the forecast needs from a :class:`xlcapital.company.Company`."""
+    return Financials(
+        revenue=company.income.revenue,
+        cogs=company.income.cogs,
+        inventory=company.closing.inventory,
+        receivables_opening=company.opening.receivables,
+        receivables_closing=company.closing.receivables,
+        days=company.period.days,
+    )
+
+
+def read_bank_folder(folder: Path) -> list:
+    """Every statement of every export in ``folder`` (sorted by name), merged per account."""
+    from xlcapital import bank
+
+    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    statements = []
+    for path in files:
+        statements += bank.read(path)
+    return bank.merge(statements) if statements else []
+
+
+def load(folder: str | Path) -> Inputs:
+    """Read a company folder and learn the missing values (docs/forecast-model.md sections 1 and 10)."""
+    root = Path(folder)
+    if not root.is_dir():
+        raise InputError("not a folder", file=str(root), hint="give the folder that holds forecast.toml")
+    toml_path = root / "forecast.toml"
+    if not toml_path.is_file():
+        raise InputError("forecast.toml is missing", file=str(root), hint="see docs/forecast.md for the folder layout")
+    ff = read_forecast_toml(toml_path)
+
+    def optional(name, reader, default):
+        path = root / name
+        return reader(path) if path.is_file() else default
+
+    receivables = optional("receivables.csv", read_receivables, [])
+    payables = optional("payables.csv", read_payables, [])
+    given_customers = optional("customers.csv", read_customers, [])
+    recurring = optional("recurring.csv", read_recurring, [])
+    expected_sales = optional("sales.csv", read_expected_sales, [])
+    rules = optional("categories.csv", read_categories, [])
+
+    financials = None
+    if (root / "company.toml").is_file():
+        from xlcapital.company import load_company
+
+        financials = financials_of(load_company(root / "company.toml"))
+
+    statements = read_bank_folder(root / "bank") if (root / "bank").is_dir() else []
+    transactions = [t for s in statements for t in s.transactions]
+    warnings = [w for s in statements for w in s.warnings]
+
+    given = ff.forecast
+    sources = {key: "given" for key in given}
+    start = given.get("start")
+    if start is None:
+        start = learn.start_after(transactions)
+        if start is None:
+            raise InputError(
+                "no start date", file=str(toml_path), field="forecast.start", hint="give start (a Monday) or bank exports in bank/"
+            )
+        sources["start"] = "bank"
+    opening = given.get("opening_balance")
+    if opening is None:
+        opening = learn.opening_balance(statements)
+        if opening is None:
+            raise InputError(
+                "no opening balance", file=str(toml_path), field="forecast.opening_balance",
+                hint="give opening_balance, or bank exports that state their balances in bank/",
+            )  # fmt: skip
+        sources["opening_balance"] = "bank"
+        latest = max((t.booking_date for t in transactions), default=None)
+        if latest is not None and latest >= start:
+            warnings.append(f"the bank history runs to {latest}, past the forecast start {start}: its balance is not the opening cash")
+
+    history = [t for t in transactions if t.booking_date < start]
+    receivables = learn.match_payments(receivables, history)
+    if "default_payment_delay_days" in given:
+        delay, delay_source = given["default_payment_delay_days"], "given"
+    else:
+        delay, delay_source = learn.default_delay(receivables, financials)
+    sources["default_payment_delay_days"] = delay_source
+    customers = learn.customer_delays(receivables, [(n, d) for n, d, _ in given_customers], delay, delay_source)
+
+    sales_given = ff.sales
+    sales_sources = {key: "given" for key in sales_given}
+    if "collection_days" not in sales_given:
+        days, sales_sources["collection_days"] = learn.collection_days(receivables, financials)
+        sales_given = {**sales_given, "collection_days": days}
+    sales = SalesPlan(**sales_given, sources=sales_sources)
+
+    history_weeks = given.get("history_weeks", 13)
+    categories = learn.category_amounts(rules, history, start, history_weeks)
+    settings = Settings(
+        **{**given, "start": start, "opening_balance": opening, "default_payment_delay_days": delay}, sources=sources
+    )
+    return Inputs(
+        settings=settings,
+        sales=sales,
+        receivables=receivables,
+        payables=payables,
+        customers=customers,
+        recurring=recurring,
+        expected_sales=expected_sales,
+        categories=categories,
+        scenarios=ff.scenarios,
+        triggers=ff.triggers,
+        history=ff.history,
+        financials=financials,
+        folder=root,
+        bank_transactions=len(transactions),
+        warnings=warnings,
+    )
+
+
+__all__ = ["load", "read_bank_folder", "financials_of", "FILES"]

@@ -1,0 +1,207 @@
+"""What is learned from history becomes explicit input values (docs/forecast-model.md section 10).
+
+Each function returns plain values with their source ("given", "history", "dso", "default",
+"bank"); the workbook shows them as input cells, and the engine only ever reads them.
+
+>>> sorted(words("Betaling factuur 2026-0012, dank!"))
+['2026-0012', 'BETALING', 'DANK', 'FACTUUR']
+>>> round_days(Decimal("2.5")), round_days(Decimal("-2.5")), round_days(Decimal("2.49"))
+(3, -3, 2)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Iterable, Sequence
+
+from xlcapital import ratios
+from xlcapital.bank.model import Statement, Transaction
+from xlcapital.forecast.inputs import Category, Customer, Financials, Receivable, customer_key
+
+ZERO = Decimal(0)
+CENT = Decimal("0.01")
+DEFAULT_COLLECTION_DAYS = 30
+UNCATEGORISED = "Uncategorised"
+
+_WORD = re.compile(r"[A-Za-z0-9_/-]+")
+
+
+def round_days(x: Decimal) -> int:
+    """To whole days, halves away from zero (Decimal ROUND_HALF_UP)."""
+    return int(x.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def words(text: str) -> set[str]:
+    """The words of a text for invoice matching: runs of letters, digits, '-', '/', '_' (upper case)."""
+    return {w.upper() for w in _WORD.findall(text)}
+
+
+def match_payments(receivables: Sequence[Receivable], transactions: Iterable[Transaction]) -> list[Receivable]:
+    """Fill ``paid_date`` of open invoices that a bank credit pays (source "history").
+
+    A credit pays an invoice when the invoice number is a word of its description or reference,
+    the amounts are equal, and it is booked on or after the invoice date. A transaction pays at
+    most one invoice: the first open one in file order.
+    """
+    open_by_number: dict[str, list[int]] = {}
+    for i, r in enumerate(receivables):
+        if r.open:
+            open_by_number.setdefault(r.invoice.upper(), []).append(i)
+    if not open_by_number:
+        return list(receivables)
+    result = list(receivables)
+    for t in sorted(transactions, key=lambda t: t.booking_date):
+        if t.amount <= 0:
+            continue
+        for word in sorted(words(f"{t.description} {t.reference}") & open_by_number.keys()):
+            hit = next(
+                (i for i in open_by_number[word]
+                 if result[i].open and result[i].amount == t.amount and t.booking_date >= result[i].invoice_date),
+                None,
+            )  # fmt: skip
+            if hit is not None:
+                result[hit] = replace(result[hit], paid_date=t.booking_date, paid_source="history")
+                break
+    return result
+
+
+def customer_delays(
+    receivables: Sequence[Receivable], given: Sequence[tuple[str, int | None]], default_delay: int, default_source: str
+) -> list[Customer]:
+    """Every customer of customers.csv and receivables.csv with an explicit delay.
+
+    Given delays are kept; else the mean of ``paid_date - due_date`` over the customer's paid
+    invoices, rounded to whole days; else the default delay.
+    """
+    paid: dict[str, list[int]] = {}
+    names: dict[str, str] = {}
+    for name, _ in given:
+        names.setdefault(customer_key(name), name)
+    for r in receivables:
+        names.setdefault(customer_key(r.customer), r.customer)
+        if r.paid_date is not None:
+            paid.setdefault(customer_key(r.customer), []).append((r.paid_date - r.due_date).days)
+    explicit = {customer_key(n): d for n, d in given if d is not None}
+    result = []
+    for key, name in names.items():
+        history = paid.get(key, [])
+        if key in explicit:
+            result.append(Customer(name, explicit[key], "given", len(history)))
+        elif history:
+            result.append(Customer(name, round_days(Decimal(sum(history)) / len(history)), "history", len(history)))
+        else:
+            result.append(Customer(name, default_delay, default_source, 0))
+    return result
+
+
+def company_dso(financials: Financials | None) -> float | None:
+    """DSO of the company file: average receivables over the period's revenue (xlcapital.ratios)."""
+    if financials is None:
+        return None
+    return ratios.dso((financials.receivables_opening, financials.receivables_closing), financials.revenue, financials.days)
+
+
+def default_delay(receivables: Sequence[Receivable], financials: Financials | None) -> tuple[int, str]:
+    """``MAX(0, ROUND(dso - mean_terms))`` with the company's DSO; else 0 ("default")."""
+    dso = company_dso(financials)
+    if dso is None:
+        return 0, "default"
+    terms = [(r.due_date - r.invoice_date).days for r in receivables]
+    mean_terms = Decimal(sum(terms)) / len(terms) if terms else ZERO
+    return max(0, round_days(Decimal(repr(dso)) - mean_terms)), "dso"
+
+
+def collection_days(receivables: Sequence[Receivable], financials: Financials | None) -> tuple[int, str]:
+    """Days from invoice to cash for new sales: paid invoices' mean, else ROUND(DSO), else 30."""
+    lags = [(r.paid_date - r.invoice_date).days for r in receivables if r.paid_date is not None]
+    if lags:
+        return max(0, round_days(Decimal(sum(lags)) / len(lags))), "history"
+    dso = company_dso(financials)
+    if dso is not None:
+        return max(0, round_days(Decimal(repr(dso)))), "dso"
+    return DEFAULT_COLLECTION_DAYS, "default"
+
+
+def classify(transactions: Sequence[Transaction], rules: Sequence[Category]) -> list[str]:
+    """The category of each transaction: the first rule (file order) that matches, else Uncategorised."""
+    prepared = []
+    for rule in rules:
+        pattern = rule.pattern.replace(" ", "").upper() if rule.match == "iban" else rule.pattern.casefold()
+        prepared.append((rule.name, rule.match, pattern))
+    result = []
+    for t in transactions:
+        name = t.counterparty.casefold()
+        desc = t.description.casefold()
+        iban = t.counterparty_iban.replace(" ", "").upper()
+        for category, field, pattern in prepared:
+            if field == "counterparty":
+                hit = pattern in name
+            elif field == "description":
+                hit = pattern in desc
+            else:
+                hit = pattern == iban
+            if hit:
+                result.append(category)
+                break
+        else:
+            result.append(UNCATEGORISED)
+    return result
+
+
+def history_window(transactions: Sequence[Transaction], start: date, history_weeks: int) -> tuple[date, date]:
+    """``[MAX(S_1 - 7H, first Monday on or after the earliest booking), S_1 - 1]`` (may be empty)."""
+    first = min((t.booking_date for t in transactions), default=start)
+    first_monday = first + timedelta(days=(7 - first.weekday()) % 7)
+    return max(start - timedelta(days=7 * history_weeks), first_monday), start - timedelta(days=1)
+
+
+def category_amounts(
+    rules: Sequence[Category], transactions: Sequence[Transaction], start: date, history_weeks: int
+) -> list[Category]:
+    """Fill the empty ``weekly_amount`` of projected categories with the history's weekly average.
+
+    weekly_amount = (sum of the category's transactions in the window) / (window days / 7),
+    rounded to cents (halves away from zero); 0 when the window is empty. Source "history".
+    """
+    lo, hi = history_window(transactions, start, history_weeks)
+    weeks = Decimal(max(0, (hi - lo).days + 1)) / 7
+    totals: dict[str, Decimal] = {}
+    inside = [t for t in transactions if lo <= t.booking_date <= hi]
+    for t, category in zip(inside, classify(inside, rules)):
+        totals[category] = totals.get(category, ZERO) + t.amount
+    result = []
+    for rule in rules:
+        if rule.project and rule.weekly_amount is None:
+            weekly = (totals.get(rule.name, ZERO) / weeks).quantize(CENT, rounding=ROUND_HALF_UP) if weeks else ZERO
+            rule = replace(rule, weekly_amount=weekly, source="history")
+        elif rule.weekly_amount is None:
+            rule = replace(rule, weekly_amount=ZERO, source="default")
+        result.append(replace(rule, revenue_linked=rule.linked))
+    return result
+
+
+def opening_balance(statements: Sequence[Statement]) -> Decimal | None:
+    """The sum over accounts of each account's closing balance (stated, else the last running balance)."""
+    total, found = ZERO, False
+    for s in statements:
+        if s.closing_balance is not None:
+            total += s.closing_balance.amount
+            found = True
+        elif s.transactions:
+            last = max(s.transactions, key=lambda t: t.booking_date)
+            if last.balance_after is None:
+                return None
+            total += last.balance_after
+            found = True
+    return total if found else None
+
+
+def start_after(transactions: Iterable[Transaction]) -> date | None:
+    """The first Monday after the latest booking date."""
+    latest = max((t.booking_date for t in transactions), default=None)
+    if latest is None:
+        return None
+    return latest + timedelta(days=7 - latest.weekday())

@@ -1,0 +1,47 @@
+"""Stress tests on top of the default scenario (docs/forecast-model.md section 7).
+
+>>> from decimal import Decimal
+>>> base = Scenario("base", revenue_change=Decimal("0.05"), collection_delay_days=3)
+>>> s = stressed(base, STRESS_TESTS[0])
+>>> s.name, s.revenue_change, s.collection_delay_days
+('revenue -10%', Decimal('-0.0550'), 3)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from xlcapital.forecast.inputs import Scenario
+
+
+@dataclass(frozen=True)
+class StressTest:
+    """A fixed stress: a revenue change multiplied onto the base's, extra collection days, extra interest."""
+
+    name: str
+    revenue_change: Decimal = Decimal(0)
+    collection_delay_days: int = 0
+    interest_rate_change: Decimal = Decimal(0)
+
+
+#: The seeds' stress tests (seed 000, step 6), in the order they are reported.
+STRESS_TESTS: tuple[StressTest, ...] = (
+    StressTest("revenue -10%", revenue_change=Decimal("-0.10")),
+    StressTest("revenue -20%", revenue_change=Decimal("-0.20")),
+    StressTest("revenue -30%", revenue_change=Decimal("-0.30")),
+    StressTest("customers +15 days", collection_delay_days=15),
+    StressTest("customers +30 days", collection_delay_days=30),
+    StressTest("interest +2 points", interest_rate_change=Decimal("0.02")),
+)
+
+
+def stressed(base: Scenario, stress: StressTest) -> Scenario:
+    """``base`` with ``stress`` on top: revenue ``(1 + r_b)(1 + r_s) - 1``, delays and interest added."""
+    return replace(
+        base,
+        name=stress.name,
+        revenue_change=(1 + base.revenue_change) * (1 + stress.revenue_change) - 1,
+        collection_delay_days=base.collection_delay_days + stress.collection_delay_days,
+        interest_rate_change=base.interest_rate_change + stress.interest_rate_change,
+    )

@@ -1,0 +1,130 @@
+"""Triggers: measurable rules with thresholds set by the risk profile (docs/forecast-model.md section 9).
+
+Each rule gives one value per week; a week's status is "alert" when the value crosses the alert
+threshold, else "warning" when it crosses the warning threshold, else "ok". The rule reports its
+current value (week 1), the worst value, the worst status and the first week that is not ok.
+
+>>> from decimal import Decimal
+>>> t = evaluate_rule(RULES["free_cash"], [Decimal("0.5"), Decimal("0.2"), Decimal("0.1")], Decimal("0.30"), Decimal("0.15"), "CFO")
+>>> t.status, t.first_week, t.first_alert_week, t.value, t.worst
+('alert', 2, 3, Decimal('0.5'), Decimal('0.1'))
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Sequence
+
+from xlcapital.forecast.inputs import TriggerConfig
+
+ORDER = {"ok": 0, "warning": 1, "alert": 2}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A trigger rule: what it measures, which way it fires, its thresholds per risk profile."""
+
+    name: str
+    description: str
+    unit: str  # "fraction", "months", "amount", "days"
+    direction: str  # "below": fires when value < threshold; "above": when value > threshold
+    #: risk profile -> (warning, alert)
+    thresholds: dict[str, tuple[Decimal, Decimal]]
+    owner: str
+
+
+def _t(w: str, a: str) -> tuple[Decimal, Decimal]:
+    return Decimal(w), Decimal(a)
+
+
+RULES: dict[str, Rule] = {
+    r.name: r
+    for r in (
+        Rule(
+            "free_cash", "free cash (closing cash - buffer) below a share of monthly costs", "fraction", "below",
+            {"conservative": _t("0.50", "0.25"), "moderate": _t("0.30", "0.15"), "offensive": _t("0.10", "0.05")},
+            "Finance manager",
+        ),
+        Rule(
+            "cash_buffer", "cash buffer below months of fixed costs", "months", "below",
+            {"conservative": _t("6", "4"), "moderate": _t("4", "3"), "offensive": _t("2", "1")},
+            "Director",
+        ),
+        Rule(
+            "credit_limit", "headroom on the credit limit (lowest over the scenarios) below a share of the limit",
+            "amount", "below",
+            {"conservative": _t("0.25", "0"), "moderate": _t("0.10", "0"), "offensive": _t("0", "0")},
+            "Director",
+        ),
+        Rule(
+            "dso_trend", "DSO above its 3-month moving average", "days", "above",
+            {"conservative": _t("0", "2"), "moderate": _t("2", "5"), "offensive": _t("5", "10")},
+            "Credit control",
+        ),
+        Rule(
+            "revenue_drop", "revenue of the last 3 months against the 3 before", "fraction", "below",
+            {"conservative": _t("-0.05", "-0.10"), "moderate": _t("-0.10", "-0.20"), "offensive": _t("-0.20", "-0.30")},
+            "Sales manager",
+        ),
+    )
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """The outcome of one rule."""
+
+    rule: str
+    description: str
+    unit: str
+    direction: str
+    warning: Decimal
+    alert: Decimal
+    value: Decimal | None
+    worst: Decimal | None
+    status: str
+    first_week: int | None
+    first_alert_week: int | None
+    owner: str
+    statuses: tuple[str, ...] = ()
+
+
+def thresholds(rule: Rule, profile: str, override: TriggerConfig | None, scale: Decimal = Decimal(1)) -> tuple[Decimal, Decimal, str]:
+    """(warning, alert, owner) of ``rule`` for the risk profile, with the forecast.toml overrides.
+
+    ``scale`` multiplies both thresholds (the credit limit for the credit_limit rule).
+    """
+    warning, alert = rule.thresholds[profile]
+    owner = rule.owner
+    if override is not None:
+        warning = override.warning if override.warning is not None else warning
+        alert = override.alert if override.alert is not None else alert
+        owner = override.owner or owner
+    return warning * scale, alert * scale, owner
+
+
+def status_of(rule: Rule, value: Decimal | None, warning: Decimal, alert: Decimal) -> str:
+    """ok / warning / alert of one value; a value that cannot be computed is ok."""
+    if value is None:
+        return "ok"
+    fires = (lambda t: value < t) if rule.direction == "below" else (lambda t: value > t)
+    if fires(alert):
+        return "alert"
+    if fires(warning):
+        return "warning"
+    return "ok"
+
+
+def evaluate_rule(rule: Rule, values: Sequence[Decimal | None], warning: Decimal, alert: Decimal, owner: str) -> Trigger:
+    """The trigger of ``rule`` from its per-week ``values`` (week 1 first)."""
+    statuses = tuple(status_of(rule, v, warning, alert) for v in values)
+    known = [v for v in values if v is not None]
+    worst = (min(known) if rule.direction == "below" else max(known)) if known else None
+    status = max(statuses, key=ORDER.__getitem__, default="ok")
+    first = next((i for i, s in enumerate(statuses, 1) if s != "ok"), None)
+    first_alert = next((i for i, s in enumerate(statuses, 1) if s == "alert"), None)
+    return Trigger(
+        rule.name, rule.description, rule.unit, rule.direction, warning, alert,
+        values[0] if values else None, worst, status, first, first_alert, owner, statuses,
+    )  # fmt: skip
