@@ -213,7 +213,7 @@ def _ratio_udf(row: RatioUdf) -> Callable:
     fn = row.function
     params = Param.of(fn)
 
-    def udf(*args: Any, **kwargs: Any) -> Any:
+    def udf(*args, **kwargs):  # no annotations: xlwings would read them as converters
         return call(fn, params, args, kwargs)
 
     udf.__name__ = udf.__qualname__ = row.excel_name
