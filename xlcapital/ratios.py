@@ -42,7 +42,7 @@ import inspect
 import math
 from decimal import Decimal
 from numbers import Integral, Real
-from typing import Any, Callable, Union
+from typing import Any, Callable
 
 import numpy as np
 
@@ -77,9 +77,6 @@ __all__ = [
     "buffer_months",
     "RATIO_FUNCTIONS",
 ]
-
-#: What a ratio argument may be (see the module docstring).
-Value = Union[int, float, Decimal, None, tuple, list, "np.ndarray", Any]
 
 _NAN_D = Decimal("NaN")
 _PAIR_HINT = "a balance is one number or an (opening, closing) pair of two numbers"
@@ -257,8 +254,7 @@ def _ratio(*, balances: tuple[str, ...] = (), optional: tuple[str, ...] = (), am
             values = {n: None if a is None else convert(a.scalar) for n, a in read.items()}
             return _scalar_result(fn(**values))
 
-        wrapper.__wrapped_ratio__ = fn
-        return wrapper
+        return wrapper  # functools.wraps keeps the signature visible to inspect (the UDF wrappers read it)
 
     return decorate
 
