@@ -49,3 +49,6 @@ def libreoffice(soffice, tmp_path_factory):
     from tests.libreoffice import LibreOffice
 
     return LibreOffice(soffice, tmp_path_factory.mktemp("lo-profile"))
+
+# Scripts run by Debian's /usr/bin/python3 (they import LibreOffice's `uno`), not by pytest.
+collect_ignore_glob = ["lo_*worker*.py"]
