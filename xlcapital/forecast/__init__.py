@@ -22,6 +22,7 @@ from xlcapital.forecast.inputs import (
     Inputs,
     OneOff,
     Payable,
+    Projection,
     Receivable,
     Recurring,
     SalesPlan,
@@ -35,6 +36,6 @@ from xlcapital.forecast.triggers import RULES, Trigger
 __all__ = [
     "load", "forecast", "expand", "categories", "analyse", "evaluate_triggers", "stressed",
     "Analysis", "CashItem", "Period", "Run", "Inputs", "Settings", "SalesPlan", "Receivable", "Payable",
-    "Customer", "Recurring", "ExpectedSale", "Category", "Scenario", "OneOff", "TriggerConfig", "History",
+    "Customer", "Recurring", "ExpectedSale", "Category", "Projection", "Scenario", "OneOff", "TriggerConfig", "History",
     "Financials", "STRESS_TESTS", "StressTest", "RULES", "Trigger",
 ]  # fmt: skip

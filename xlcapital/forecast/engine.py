@@ -216,9 +216,8 @@ def categories(inputs: Inputs, scenarios: Iterable[Scenario] | None = None) -> t
         see(PAYABLES, -p.amount)
     for r in inputs.recurring:
         see(r.category, r.amount)
-    for c in inputs.categories:
-        if c.project:
-            see(c.name, c.projected_amount)
+    for p in inputs.projections:
+        see(p.category, p.weekly_amount)
     for s in scenarios:
         for o in s.one_offs:
             see(o.category, o.amount)
@@ -246,9 +245,7 @@ def forecast(
     receipt_rows, payment_rows = rows or categories(inputs, [*inputs.scenarios, scenario])
     items = expand(inputs, scenario, n)
     rate = s.overdraft_rate + scenario.interest_rate_change
-    projected = [
-        (c.name, c.projected_amount * (scenario.revenue_factor if c.linked else 1)) for c in inputs.categories if c.project
-    ]
+    projected = [(p.category, p.weekly_amount * (scenario.revenue_factor if p.revenue_linked else 1)) for p in inputs.projections]
 
     week_ranges = [(s.start + timedelta(days=7 * i), s.start + timedelta(days=7 * i + 6)) for i in range(n)]
     month_ranges = [month_bounds(s.start, m) for m in range(1, MONTHS_IN_VIEW + 1)]

@@ -122,7 +122,7 @@ def load(folder: str | Path) -> Inputs:
     sales = SalesPlan(**sales_given, sources=sales_sources)
 
     history_weeks = given.get("history_weeks", 13)
-    categories = learn.category_amounts(rules, history, start, history_weeks)
+    projections = learn.projections(rules, history, start, history_weeks)
     settings = Settings(
         **{**given, "start": start, "opening_balance": opening, "default_payment_delay_days": delay}, sources=sources
     )
@@ -134,7 +134,8 @@ def load(folder: str | Path) -> Inputs:
         customers=customers,
         recurring=recurring,
         expected_sales=expected_sales,
-        categories=categories,
+        categories=rules,
+        projections=projections,
         scenarios=ff.scenarios,
         triggers=ff.triggers,
         history=ff.history,

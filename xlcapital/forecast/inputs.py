@@ -148,29 +148,29 @@ class ExpectedSale:
 
 @dataclass(frozen=True)
 class Category:
-    """A bank-history rule (categories.csv), with its weekly amount to project."""
+    """One row of categories.csv: a rule that classifies bank transactions, and (optionally) the
+    category's projection settings. None = the cell was empty."""
 
     name: str
     match: str
     pattern: str
-    project: bool = False
+    project: bool | None = None
     weekly_amount: Decimal | None = None
-    #: None: follows the sign of weekly_amount (an inflow is revenue-linked); load() makes it explicit
     revenue_linked: bool | None = None
-    source: str = "given"
     line: int | None = None
 
-    @property
-    def projected_amount(self) -> Decimal:
-        """The weekly amount the engine adds: 0 when the category is not projected."""
-        return (self.weekly_amount or ZERO) if self.project else ZERO
 
-    @property
-    def linked(self) -> bool:
-        """Whether the scenario's revenue change scales this category's projected amount."""
-        if self.revenue_linked is not None:
-            return self.revenue_linked
-        return self.weekly_amount is not None and self.weekly_amount > 0
+@dataclass(frozen=True)
+class Projection:
+    """A projected bank category: its weekly amount, added in every week (docs section 4).
+
+    ``revenue_linked``: the scenario's revenue change scales it. ``source``: "given" or "history".
+    """
+
+    category: str
+    weekly_amount: Decimal
+    revenue_linked: bool
+    source: str = "given"
 
 
 @dataclass(frozen=True)
@@ -245,7 +245,10 @@ class Inputs:
     customers: list[Customer] = field(default_factory=list)
     recurring: list[Recurring] = field(default_factory=list)
     expected_sales: list[ExpectedSale] = field(default_factory=list)
+    #: the rules of categories.csv (classification of the bank history)
     categories: list[Category] = field(default_factory=list)
+    #: one per projected category, with its (learned) weekly amount
+    projections: list[Projection] = field(default_factory=list)
     scenarios: list[Scenario] = field(default_factory=list)
     triggers: dict[str, TriggerConfig] = field(default_factory=dict)
     history: History = field(default_factory=History)
@@ -522,21 +525,32 @@ def read_expected_sales(path: Path) -> list[ExpectedSale]:
 
 
 def read_categories(path: Path) -> list[Category]:
-    result = []
+    """The rules, in file order. A category's project, weekly_amount and revenue_linked may be
+    written on any of its rows; two rows of one category that give different values are an error."""
+    result: list[Category] = []
+    given: dict[str, dict[str, tuple[object, int]]] = {}
     for row in read_csv(path, ("category", "match", "pattern"), ("project", "weekly_amount", "revenue_linked")):
-        weekly = row.value("weekly_amount", parse_money)
-        result.append(
-            Category(
-                name=row.value("category", _text, default=REQUIRED),
-                match=row.value("match", parse_choice, default=REQUIRED, choices=MATCH_FIELDS),
-                pattern=row.value("pattern", _text, default=REQUIRED),
-                project=row.value("project", parse_yes_no, default=False),
-                weekly_amount=weekly,
-                revenue_linked=row.value("revenue_linked", parse_yes_no),
-                source="given" if weekly is not None else "",
-                line=row.line,
-            )
+        rule = Category(
+            name=row.value("category", _text, default=REQUIRED),
+            match=row.value("match", parse_choice, default=REQUIRED, choices=MATCH_FIELDS),
+            pattern=row.value("pattern", _text, default=REQUIRED),
+            project=row.value("project", parse_yes_no),
+            weekly_amount=row.value("weekly_amount", parse_money),
+            revenue_linked=row.value("revenue_linked", parse_yes_no),
+            line=row.line,
         )
+        seen = given.setdefault(rule.name.casefold(), {})
+        for column in ("project", "weekly_amount", "revenue_linked"):
+            value = getattr(rule, column)
+            if value is None:
+                continue
+            if column in seen and seen[column][0] != value:
+                raise InputError(
+                    f"{rule.name!r} has {column} {seen[column][0]} on line {seen[column][1]}",
+                    file=row.file, line=row.line, field=column, hint="give a category's value once, or the same on every row",
+                )  # fmt: skip
+            seen[column] = (value, row.line)
+        result.append(rule)
     return result
 
 

@@ -19,7 +19,7 @@ from typing import Iterable, Sequence
 
 from xlcapital import ratios
 from xlcapital.bank.model import Statement, Transaction
-from xlcapital.forecast.inputs import Category, Customer, Financials, Receivable, customer_key
+from xlcapital.forecast.inputs import Category, Customer, Financials, Projection, Receivable, customer_key
 
 ZERO = Decimal(0)
 CENT = Decimal("0.01")
@@ -158,28 +158,41 @@ def history_window(transactions: Sequence[Transaction], start: date, history_wee
     return max(start - timedelta(days=7 * history_weeks), first_monday), start - timedelta(days=1)
 
 
-def category_amounts(
+def projections(
     rules: Sequence[Category], transactions: Sequence[Transaction], start: date, history_weeks: int
-) -> list[Category]:
-    """Fill the empty ``weekly_amount`` of projected categories with the history's weekly average.
+) -> list[Projection]:
+    """One projection per category that has ``project = yes`` on one of its rows, in file order.
 
-    weekly_amount = (sum of the category's transactions in the window) / (window days / 7),
-    rounded to cents (halves away from zero); 0 when the window is empty. Source "history".
+    The weekly amount is the given one, else the history's weekly average: (sum of the category's
+    transactions in the window) / (window days / 7), rounded to cents (halves away from zero); 0
+    when the window is empty. ``revenue_linked`` is the given one, else whether the amount is > 0.
     """
-    lo, hi = history_window(transactions, start, history_weeks)
-    weeks = Decimal(max(0, (hi - lo).days + 1)) / 7
-    totals: dict[str, Decimal] = {}
-    inside = [t for t in transactions if lo <= t.booking_date <= hi]
-    for t, category in zip(inside, classify(inside, rules)):
-        totals[category] = totals.get(category, ZERO) + t.amount
-    result = []
+    merged: dict[str, dict[str, object]] = {}
     for rule in rules:
-        if rule.project and rule.weekly_amount is None:
-            weekly = (totals.get(rule.name, ZERO) / weeks).quantize(CENT, rounding=ROUND_HALF_UP) if weeks else ZERO
-            rule = replace(rule, weekly_amount=weekly, source="history")
-        elif rule.weekly_amount is None:
-            rule = replace(rule, weekly_amount=ZERO, source="default")
-        result.append(replace(rule, revenue_linked=rule.linked))
+        m = merged.setdefault(rule.name, {"project": None, "weekly_amount": None, "revenue_linked": None})
+        for key in m:
+            if getattr(rule, key) is not None:
+                m[key] = getattr(rule, key)
+    wanted = [name for name, m in merged.items() if m["project"]]
+    learn_these = {name for name in wanted if merged[name]["weekly_amount"] is None}
+    totals: dict[str, Decimal] = {}
+    weeks = ZERO
+    if learn_these:
+        lo, hi = history_window(transactions, start, history_weeks)
+        weeks = Decimal(max(0, (hi - lo).days + 1)) / 7
+        inside = [t for t in transactions if lo <= t.booking_date <= hi]
+        for t, category in zip(inside, classify(inside, rules)):
+            totals[category] = totals.get(category, ZERO) + t.amount
+    result = []
+    for name in wanted:
+        m = merged[name]
+        if name in learn_these:
+            weekly = (totals.get(name, ZERO) / weeks).quantize(CENT, rounding=ROUND_HALF_UP) if weeks else ZERO
+            source = "history"
+        else:
+            weekly, source = m["weekly_amount"], "given"
+        linked = m["revenue_linked"] if m["revenue_linked"] is not None else weekly > 0
+        result.append(Projection(name, weekly, bool(linked), source))
     return result
 
 
