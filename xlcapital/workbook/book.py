@@ -43,7 +43,15 @@ class Book:
         if vba:
             workbook.set_vba_name("ThisWorkbook")
 
+    def reserve(self, names) -> None:
+        """Create the sheets in this tab order now; their writers fill them later in any order."""
+        for name in names:
+            self.add_sheet(name)
+
     def add_sheet(self, name: str):
+        """The sheet called ``name``: a reserved one, else a new one at the end."""
+        if name in self.sheets:
+            return self.sheets[name]
         sheet = self.workbook.add_worksheet(name)
         if self.vba:
             sheet.set_vba_name(code_name(name))

@@ -44,8 +44,8 @@ OTHER = "__other__"
 def text(value: str) -> str:
     """An Excel string literal.
 
-    >>> text('say "hi"')
-    '"say ""hi"""'
+    >>> print(text('a"b'))
+    "a""b"
     """
     return '"' + value.replace('"', '""') + '"'
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Sequence
 
+from xlcapital.forecast import StressTest
 from xlcapital.workbook.book import Book
 from xlcapital.workbook.cellmap import Ref
 from xlcapital.workbook.forecast import FIRST_WEEK_COL, ForecastBlock, Line, Params, scenario_lookup, week_header
-from xlcapital.workbook.model import text
 from xlcapital.workbook.settings import defined
 
 SHEET = "Scenarios"
@@ -24,16 +24,6 @@ SHEET = "Scenarios"
 #: name of the default run when no scenario is called "base" (matches no one-off item)
 PLAIN = "(plain forecast)"
 NONE = "none"
-
-
-@dataclass(frozen=True)
-class Stress:
-    """A stress test on top of the default run (section 7): revenue factor, extra days, extra rate."""
-
-    name: str
-    revenue_factor: Decimal = Decimal(1)
-    collection_days: int = 0
-    interest: Decimal = Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -47,7 +37,7 @@ class Run:
     key: str
     label: str
     position: int | None = None
-    stress: Stress | None = None
+    stress: StressTest | None = None
 
 
 #: the summary columns after the run name and its four adjustments
@@ -85,10 +75,11 @@ class ScenariosSheet:
         ws.set_column(1, 1, 14)
         ws.set_column(FIRST_WEEK_COL, FIRST_WEEK_COL + max(self.weeks, 10), 12.5)
         ws.write_string(0, 0, self.title, st["title"])
-        # the default run: "base" when the ScenarioInputs table has it, else the plain forecast
-        ws.write_string(1, 0, "Default run (stress tests start from it)", st["label"])
-        ws.write_formula(1, 1, f'=IF(COUNTIF(ScenarioInputs[Scenario],"base")>0,"base",{text(PLAIN)})')
-        default = book.place("scenarios.default_run", Ref(SHEET, 1, 1)).a1()
+        # the stress tests start from the scenario shown on Forecast (chosen on Settings), as
+        # xlcapital.forecast.analyse(inputs, scenario) stresses the selected scenario
+        ws.write_string(1, 0, "Stress tests start from", st["label"])
+        ws.write_formula(1, 1, "=" + defined("Scenario"), st["label_bold"])
+        default = book.place("scenarios.stressed_run", Ref(SHEET, 1, 1)).a1()
         head = 3
         ws.write_string(head, 0, "Run", st["header"])
         for j, (_, label, _, _) in enumerate(PARAMS):
@@ -118,13 +109,13 @@ class ScenariosSheet:
             values = dict(base)
             if run.stress is not None:
                 s = run.stress
-                values["revenue_pct"] = f"(1+{base['revenue_pct']})*{_decimal(s.revenue_factor)}-1"
-                values["collection_delay"] = f"{base['collection_delay']}+{s.collection_days}"
-                values["interest_change"] = f"{base['interest_change']}+{_decimal(s.interest)}"
+                # xlcapital.forecast.stressed: (1 + r_b)(1 + r_s) - 1, delays and interest added
+                values["revenue_pct"] = f"(1+{base['revenue_pct']})*(1+{_decimal(s.revenue_change)})-1"
+                values["collection_delay"] = f"{base['collection_delay']}+{s.collection_delay_days}"
+                values["interest_change"] = f"{base['interest_change']}+{_decimal(s.interest_rate_change)}"
         book.place(f"scenario.{run.key}.param.name", Ref(SHEET, row, 0))
+        # one-off items are summed by scenario name: a stress test has those of the run it stresses
         operands = {"name": Ref(SHEET, row, 0).a1() if run.position is not None else default}
-        if run.position is None and run.stress is None:
-            operands["name"] = default
         for j, (key, _, _, style) in enumerate(PARAMS):
             ws.write_formula(row, 1 + j, "=" + values[key], st[style])
             operands[key] = book.place(f"scenario.{run.key}.param.{key}", Ref(SHEET, row, 1 + j)).a1()

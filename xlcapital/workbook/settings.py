@@ -68,7 +68,7 @@ class SettingsSheet:
         for i, s in enumerate(self.settings):
             r = 3 + i
             ws.write_string(r, 0, s.label, st["label_bold"])
-            fmt = st[f"input_{s.kind}"] if s.formula is None else st[KINDS[s.kind][1]]
+            fmt = st[KINDS[s.kind][0]] if s.formula is None else st[KINDS[s.kind][1]]
             value = self.values.get(s.key)
             if s.formula is not None:
                 ws.write_formula(r, 1, s.formula, fmt)
@@ -82,7 +82,7 @@ class SettingsSheet:
                 dv = dict(s.validation)
                 if isinstance(dv.get("value"), str):  # a custom rule refers to its own cell
                     dv["value"] = dv["value"].replace("{cell}", Ref(SHEET, r, 1).a1(sheet=False, absolute=False))
-                dv.setdefault("error_title", s.label)
+                dv.setdefault("error_title", s.label[:32])
                 dv.setdefault("error_message", s.comment[:255])
                 dv.setdefault("input_title", s.label[:32])
                 dv.setdefault("input_message", s.comment[:255])

@@ -43,6 +43,8 @@ _SPECS: dict[str, dict] = {
                       "border_color": "#BFBFBF"},
     "input_integer": {"num_format": INTEGER, "bg_color": INPUT_FILL, "font_color": INPUT_FONT, "border": 1,
                       "border_color": "#BFBFBF"},
+    "input_number": {"num_format": "0.00", "bg_color": INPUT_FILL, "font_color": INPUT_FONT, "border": 1,
+                     "border_color": "#BFBFBF"},
     "flag": {"align": "center"},
     "red": {"bg_color": "#F8CBAD", "font_color": "#9C0006"},
     "amber": {"bg_color": "#FFE699", "font_color": "#7F6000"},

@@ -36,7 +36,7 @@ KINDS = {
     "date": ("input_date", "date"),
     "integer": ("input_integer", "integer"),
     "percent": ("input_percent", "percent"),
-    "number": ("input_integer", "number"),
+    "number": ("input_number", "number"),
 }
 
 
@@ -170,7 +170,7 @@ class TableSheet:
                 ws.data_validation(header + 1, i, last, i, {
                     "validate": "list",
                     "source": list(c.choices) if c.choices else c.validate_source,
-                    "error_title": c.name,
+                    "error_title": c.name[:32],
                     "error_message": "Choose a value from the list" if c.choices else "Choose a listed value",
                 })
         ws.freeze_panes(header + 1, 0)

@@ -1,0 +1,140 @@
+"""The proof of the workbook: what the engine says every mapped cell must hold, and the comparison.
+
+:func:`expected` asks the forecast engine (``xlcapital.forecast.analyse`` and ``expand``) for the
+value of every name in the generator's cell map that the engine computes; :func:`mismatches`
+compares those with the values LibreOffice computed (read with openpyxl), to 0.005.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+
+from xlcapital.forecast import analyse, expand
+from xlcapital.forecast.learn import classify
+from xlcapital.workbook.model import OTHER
+from xlcapital.workbook.scenarios import NONE
+from xlcapital.workbook.tables import excel_date
+
+TOLERANCE = 0.005
+
+#: run rows compared week by week: map row key -> Period attribute
+ROWS = {
+    "opening": "opening_cash", "net_flow": "net_flow", "closing_before": "closing_before",
+    "overdraft_drawn": "overdraft_drawn", "interest": "interest", "closing": "closing_cash",
+    "headroom": "headroom", "below_buffer": "below_buffer", "limit_breached": "limit_breached",
+    "receipts": "receipts_total", "payments": "payments_total",
+}
+SUMMARY = ("lowest_cash", "lowest_week", "first_breach_week", "extra_financing_limit", "extra_financing_buffer")
+TRIGGER_FIELDS = ("value", "worst", "status", "first_week", "first_alert_week", "warning", "alert", "owner")
+
+
+def _run_values(prefix: str, run) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for key, attr in ROWS.items():
+        out[f"{prefix}.{key}"] = [getattr(w, attr) for w in run.weeks]
+    for c in run.receipt_categories:
+        out[f"{prefix}.line.r.{c}"] = [w.receipts[c] for w in run.weeks]
+    for c in run.payment_categories:
+        out[f"{prefix}.line.p.{c}"] = [w.payments[c] for w in run.weeks]
+    out[f"{prefix}.line.r.{OTHER}"] = [0] * len(run.weeks)
+    out[f"{prefix}.line.p.{OTHER}"] = [0] * len(run.weeks)
+    if prefix != "forecast":
+        for key in SUMMARY:
+            out[f"{prefix}.{key}"] = [getattr(run, key)]
+        out[f"{prefix}.param.revenue_pct"] = [run.scenario.revenue_change]
+        out[f"{prefix}.param.collection_delay"] = [run.scenario.collection_delay_days]
+        out[f"{prefix}.param.payment_delay"] = [run.scenario.payment_delay_days]
+        out[f"{prefix}.param.interest_change"] = [run.scenario.interest_rate_change]
+    return out
+
+
+def expected(inputs, cells, statements=()) -> dict[str, list]:
+    """Engine value(s) of each cell-map name the engine computes (one value per cell, row by row)."""
+    a = analyse(inputs)
+    out = _run_values("forecast", a.default)
+    runs = cells.runs
+    for name, key in runs["scenarios"].items():
+        out.update(_run_values(f"scenario.{key}", a.scenarios[name] if name in a.scenarios else a.default))
+    for run in a.stress:
+        out.update(_run_values(f"scenario.{runs['stress'][run.name]}", run))
+    out["forecast.week_start"] = [w.week_start for w in a.default.weeks]
+    out["forecast.week_end"] = [w.week_end for w in a.default.weeks]
+    for key, value in a.kpis.items():
+        if f"kpi.{key}" in cells:
+            out[f"kpi.{key}"] = [value]
+    for t in a.triggers:
+        for field in TRIGGER_FIELDS:
+            out[f"trigger.{t.rule}.{field}"] = [getattr(t, field)]
+    # the per-item helper columns: the engine's expanded items of the selected scenario
+    items = expand(inputs, a.default.scenario)
+    open_rows = [i for i, r in enumerate(inputs.receivables) if r.open]
+    rec_items = [x for x in items if x.source == "receivable"]
+    if len(rec_items) == len(open_rows):  # every open receivable inside the window
+        cash = [None] * len(inputs.receivables)
+        week = [None] * len(inputs.receivables)
+        for i, x in zip(open_rows, rec_items):
+            cash[i], week[i] = x.cash_date, x.week
+        if inputs.receivables:
+            out["table.Receivables.CashDate"] = cash
+            out["table.Receivables.Week"] = [w if w is not None else "beyond" for w in week]
+    n = inputs.settings.weeks
+    rec_rows = {}
+    for x in items:
+        if x.source == "recurring" and x.week is not None:
+            rec_rows.setdefault((x.ref, x.category, x.week), []).append(x.amount)
+    if inputs.recurring and len({r.name for r in inputs.recurring}) == len(inputs.recurring):
+        for k in range(1, n + 1):
+            out[f"table.Recurring.W{k}"] = [sum(rec_rows.get((r.name, r.category, k), [0])) for r in inputs.recurring]
+    transactions = [t for s in statements for t in s.transactions]
+    if transactions:
+        out["table.Bank.Category"] = classify(transactions, inputs.categories)
+    return out
+
+
+def read(path: Path, cells, names) -> dict[str, list]:
+    """The values LibreOffice computed for ``names`` (one list per name, row by row)."""
+    wb = openpyxl.load_workbook(path, data_only=True, read_only=False)
+    out = {}
+    for name in names:
+        ref = cells[name]
+        ws = wb[ref.sheet]
+        out[name] = [ws.cell(r + 1, c + 1).value for r, c in ref.positions()]
+    return out
+
+
+def _same(want, got) -> bool:
+    if want is None:
+        return got in (None, "", NONE)
+    if isinstance(want, bool):
+        return got is want or got == want
+    if isinstance(want, (dt.date, dt.datetime)):
+        if isinstance(got, dt.datetime):
+            got = got.date()
+        if isinstance(got, (int, float)):
+            return excel_date(want) == got
+        return got == want
+    if want == "beyond":  # the engine drops the item from the weekly view; the workbook shows its week > N
+        return isinstance(got, (int, float))
+    if isinstance(want, str):
+        return got == want
+    if isinstance(got, bool) or not isinstance(got, (int, float)):
+        return False
+    return abs(float(Decimal(want)) - got) <= TOLERANCE
+
+
+def mismatches(want: dict[str, list], got: dict[str, list], label: str = "") -> list[str]:
+    """Every cell where LibreOffice and the engine disagree, as readable lines."""
+    bad = []
+    for name, values in want.items():
+        cells = got.get(name)
+        if cells is None or len(cells) != len(values):
+            bad.append(f"{label}{name}: {len(values)} values expected, cells: {cells}")
+            continue
+        for i, (w, g) in enumerate(zip(values, cells)):
+            if not _same(w, g):
+                bad.append(f"{label}{name}[{i}]: engine {w!r}, workbook {g!r}")
+    return bad

@@ -1,0 +1,238 @@
+"""The Dashboard: KPIs, triggers with red / amber / green, and the closing-cash chart.
+
+Everything is a native formula over the Forecast sheet (the scenario chosen on Settings), the
+Scenarios sheet and the input tables, following sections 8 and 9 of docs/forecast-model.md:
+
+- KPIs: ``months_h = 84 N / 365``; monthly costs ``payments_h / months_h``; burn rate
+  ``(payments_h - receipts_h) / months_h``; runway ``MAX(0, cash / burn)`` while burning, else
+  empty; buffer months ``cash / monthly fixed costs``; DSO / DPO / CCC from the open items and the
+  period figures on Settings (empty without them);
+- triggers: a helper row per rule with its value per week and its status per week (0 ok, 1
+  warning, 2 alert), then one summary row per rule: value (week 1), worst value, status, first week
+  not ok, first alert week, thresholds (from the TriggerRules table and the risk profile) and owner.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from xlsxwriter.utility import xl_rowcol_to_cell
+
+from xlcapital.workbook.book import Book
+from xlcapital.workbook.cellmap import Ref
+from xlcapital.workbook.forecast import FIRST_WEEK_COL, week_row
+from xlcapital.workbook.settings import defined
+from xlcapital.workbook.tables import Column
+
+SHEET = "Dashboard"
+NONE = "none"
+STATUS = ("ok", "warning", "alert")
+
+MONTHS_H = f"(84*{defined('Weeks')}/365)"
+RECEIPTS_H = "SUM(Forecast_Receipts)"
+PAYMENTS_H = "(-SUM(Forecast_Payments))"
+OPEN_RECEIVABLES = 'SUMIFS(Receivables[Amount],Receivables[PaidDate],"=")'
+OPEN_PAYABLES = "SUM(Payables[Amount])"
+
+
+def _days_of(balance: str, flow: str) -> str:
+    """``balance / (flow / days)``, the days-of ratio of xlcapital.ratios."""
+    return f"{balance}/({flow}/{defined('PeriodDays')})"
+
+
+#: (key, label, formula without '=', style, explanation); keys are those of forecast.kpis.compute
+KPIS: tuple[tuple[str, str, str, str, str], ...] = (
+    ("cash_position", "Cash position", defined("OpeningBalance"), "money", "The opening bank balance."),
+    ("free_cash", "Free cash", f"INDEX(Forecast_ClosingCash,1)-{defined('MinimumBuffer')}", "money",
+     "Closing cash of week 1 minus the minimum buffer."),
+    ("credit_limit", "Credit limit", defined("CreditLimit"), "money", "The overdraft facility."),
+    ("headroom", "Headroom", f"{defined('OpeningBalance')}+{defined('CreditLimit')}", "money",
+     "Cash plus the unused facility."),
+    ("monthly_costs", "Monthly costs", f"{PAYMENTS_H}/{MONTHS_H}", "money",
+     "All payments of the forecast per month."),
+    ("monthly_fixed_costs", "Monthly fixed costs", "SUM(Recurring[MonthlyFixed])", "money",
+     "Fixed recurring costs per month."),
+    ("burn_rate", "Burn rate (per month)", f"({PAYMENTS_H}-{RECEIPTS_H})/{MONTHS_H}", "money",
+     "Payments minus receipts per month; negative: cash grows."),
+    ("runway_months", "Cash runway (months)", "IF({burn_rate}>0,MAX(0,{cash_position}/{burn_rate}),\"\")", "number",
+     "Months the cash lasts at this burn rate; empty when not burning."),
+    ("buffer_months", "Cash buffer (months of fixed costs)",
+     'IF({monthly_fixed_costs}=0,"",{cash_position}/{monthly_fixed_costs})', "number",
+     "Cash in months of fixed costs; rule of thumb at least 3."),
+    ("lowest_cash", "Lowest closing cash", "MIN(Forecast_ClosingCash)", "money", "In the scenario shown."),
+    ("lowest_week", "Week of the lowest cash", "MATCH({lowest_cash},Forecast_ClosingCash,0)", "integer", ""),
+    ("open_receivables", "Open receivables", OPEN_RECEIVABLES, "money", "Unpaid sales invoices."),
+    ("open_payables", "Open payables", OPEN_PAYABLES, "money", "Unpaid purchase invoices."),
+    ("dso", "DSO (days)", f'IFERROR({_days_of(OPEN_RECEIVABLES, defined("Revenue"))},"")', "number",
+     "Open receivables in days of revenue (Settings: revenue and period)."),
+    ("dpo", "DPO (days)", f'IFERROR({_days_of(OPEN_PAYABLES, defined("CostOfSales"))},"")', "number",
+     "Open payables in days of cost of sales."),
+    ("ccc", "Cash conversion cycle (days)",
+     f'IFERROR({_days_of(OPEN_RECEIVABLES, defined("Revenue"))}+{_days_of(defined("Inventory"), defined("CostOfSales"))}'
+     f'-{_days_of(OPEN_PAYABLES, defined("CostOfSales"))},"")', "number", "DSO + DSI - DPO."),
+)
+
+TRIGGER_COLUMNS = (
+    Column("Rule", width=14),
+    Column("Direction", comment="below: fires when the value is under the threshold; above: over it."),
+    Column("WarningConservative", "number"), Column("AlertConservative", "number"),
+    Column("WarningModerate", "number"), Column("AlertModerate", "number"),
+    Column("WarningOffensive", "number"), Column("AlertOffensive", "number"),
+    Column("Owner", width=18, comment="Who must act when the trigger fires."),
+    Column("Enabled", choices=("yes", "no")),
+    Column("Description", width=50),
+)
+
+
+@dataclass
+class DashboardSheet:
+    """``runs``: the map keys of the scenario runs (``scenario.<key>``) and of the stress runs."""
+
+    weeks: int
+    scenario_runs: Sequence[str]
+    stress_runs: Sequence[str]
+    rules: Sequence[str]
+    title: str = "Dashboard"
+
+    def write(self, book: Book) -> None:
+        ws = book.add_sheet(SHEET)
+        st = book.styles
+        ws.set_column(0, 0, 36)
+        ws.set_column(1, 1, 16)
+        ws.set_column(2, 9, 13)
+        ws.write_string(0, 0, self.title, st["title"])
+        ws.write_string(1, 0, "Scenario shown", st["label"])
+        ws.write_formula(1, 1, "=Forecast_Scenario", st["label_bold"])
+        self._kpis(book, ws, 3)
+        top = 3 + len(KPIS) + 3
+        self._triggers(book, ws, top)
+        self._chart(book, ws, top + len(self.rules) + 4)
+
+    def _kpis(self, book: Book, ws, row: int) -> None:
+        st = book.styles
+        ws.write_string(row, 0, "Key figures", st["header"])
+        ws.write_string(row, 1, "Value", st["header"])
+        ws.write_string(row, 2, "Explanation", st["header"])
+        cells = {}
+        for i, (key, label, formula, style, note) in enumerate(KPIS, start=row + 1):
+            cells[key] = xl_rowcol_to_cell(i, 1)
+            ws.write_string(i, 0, label)
+            ws.write_formula(i, 1, "=" + formula.format(**cells), st[style])
+            if note:
+                ws.write_string(i, 2, note, st["note"])
+            book.place(f"kpi.{key}", Ref(SHEET, i, 1))
+
+    def _values(self, book: Book) -> dict[str, callable]:
+        """Per rule: the formula of its value in week w (section 9)."""
+        closing = book.ref("forecast.closing")
+        costs, fixed = book.ref("kpi.monthly_costs").a1(), book.ref("kpi.monthly_fixed_costs").a1()
+        main = book.ref("forecast.headroom")
+        named = [book.ref(f"scenario.{k}.headroom") for k in self.scenario_runs]
+        stress = [book.ref(f"scenario.{k}.headroom") for k in self.stress_runs]
+        n = "COUNT(History[DSO])"
+        m = "COUNT(History[Revenue])"
+
+        def at(col: str, back: int, count: str) -> str:
+            return f"INDEX(History[{col}],{count}-{back})"
+
+        dso_trend = (f'IF({n}>=3,{at("DSO", 0, n)}-({at("DSO", 0, n)}+{at("DSO", 1, n)}+{at("DSO", 2, n)})/3,"")')
+        last3 = "+".join(at("Revenue", k, m) for k in range(3))
+        before3 = "+".join(at("Revenue", k, m) for k in range(3, 6))
+        revenue_drop = f'IF({m}>=6,IF(({before3})=0,"",({last3})/({before3})-1),"")'
+
+        def credit(w: int) -> str:
+            i = w - 1
+            mine = main.at(i).a1()
+            scen = ",".join([mine] + [r.at(i).a1() for r in named])
+            every = ",".join([mine] + [r.at(i).a1() for r in named + stress])
+            return f'IF({defined("RiskProfile")}="conservative",MIN({every}),' \
+                   f'IF({defined("RiskProfile")}="moderate",MIN({scen}),{mine}))'
+
+        return {
+            "free_cash": lambda w: f'IF({costs}=0,"",({closing.at(w - 1).a1()}-{defined("MinimumBuffer")})/{costs})',
+            "cash_buffer": lambda w: f'IF({fixed}=0,"",{closing.at(w - 1).a1()}/{fixed})',
+            "credit_limit": credit,
+            "dso_trend": lambda w: dso_trend,
+            "revenue_drop": lambda w: revenue_drop,
+        }
+
+    def _threshold(self, kind: str, k: int, rule: str) -> str:
+        """The warning or alert threshold of rule ``k`` (1-based row of TriggerRules) for the profile."""
+        pick = lambda p: f"INDEX(TriggerRules[{kind}{p}],{k})"  # noqa: E731
+        profile = defined("RiskProfile")
+        value = (f'IF({profile}="conservative",{pick("Conservative")},'
+                 f'IF({profile}="offensive",{pick("Offensive")},{pick("Moderate")}))')
+        return f"{value}*{defined('CreditLimit')}" if rule == "credit_limit" else value
+
+    def _triggers(self, book: Book, ws, top: int) -> None:
+        st = book.styles
+        heads = ("Trigger", "Value now", "Worst", "Status", "First week", "First alert week", "Warning at",
+                 "Alert at", "Owner")
+        for j, h in enumerate(heads):
+            ws.write_string(top, j, h, st["header"])
+        values = self._values(book)
+        # the helper rows (value and status per week) go below the chart
+        helper = top + len(self.rules) + 4 + 24
+        ws.write_string(helper - 1, 0, "Trigger values and status per week (0 ok, 1 warning, 2 alert)", st["subtitle"])
+        for i, rule in enumerate(self.rules):
+            r = top + 1 + i
+            k = i + 1
+            warning, alert = self._threshold("Warning", k, rule), self._threshold("Alert", k, rule)
+            ws.write_formula(r, 6, "=" + warning, st["number"])
+            ws.write_formula(r, 7, "=" + alert, st["number"])
+            w_cell, a_cell = xl_rowcol_to_cell(r, 6, True, True), xl_rowcol_to_cell(r, 7, True, True)
+            direction = f"INDEX(TriggerRules[Direction],{k})"
+            vrow = week_row(book, ws, SHEET, helper + 2 * i, self.weeks, f"{rule}: value", values[rule], "number",
+                            name=f"trigger.{rule}.values")
+
+            def status(w: int, vrow=vrow) -> str:
+                v = vrow.cell(w - 1)
+                return (f'IF(NOT(ISNUMBER({v})),0,IF({direction}="above",IF({v}>{a_cell},2,IF({v}>{w_cell},1,0)),'
+                        f'IF({v}<{a_cell},2,IF({v}<{w_cell},1,0))))')
+
+            srow = week_row(book, ws, SHEET, helper + 2 * i + 1, self.weeks, f"{rule}: status", status, "integer",
+                            name=f"trigger.{rule}.statuses")
+            v, s = vrow.a1(sheet=False), srow.a1(sheet=False)
+            enabled = f'INDEX(TriggerRules[Enabled],{k})<>"no"'
+            ws.write_formula(r, 0, f"=INDEX(TriggerRules[Rule],{k})", st["label_bold"])
+            formulas = {
+                1: f"={vrow.cell(0)}",
+                2: f'=IF(COUNT({v})=0,"",IF({direction}="above",MAX({v}),MIN({v})))',
+                3: f'=IF({enabled},CHOOSE(MAX({s})+1,"ok","warning","alert"),"disabled")',
+                4: f'=IFERROR(MATCH(TRUE,INDEX({s}>0,0),0),"{NONE}")',
+                5: f'=IFERROR(MATCH(2,{s},0),"{NONE}")',
+                8: f"=INDEX(TriggerRules[Owner],{k})",
+            }
+            for col, f in formulas.items():
+                ws.write_formula(r, col, f, st["number"] if col in (1, 2) else st["text"])
+            for col, key in ((1, "value"), (2, "worst"), (3, "status"), (4, "first_week"), (5, "first_alert_week"),
+                             (6, "warning"), (7, "alert"), (8, "owner")):
+                book.place(f"trigger.{rule}.{key}", Ref(SHEET, r, col))
+        status_range = Ref(SHEET, top + 1, 3, top + len(self.rules), 3).a1(sheet=False)
+        for word, colour in (("alert", "red"), ("warning", "amber"), ("ok", "green")):
+            ws.conditional_format(status_range, {"type": "cell", "criteria": "==", "value": f'"{word}"',
+                                                 "format": st[colour]})
+
+    def _chart(self, book: Book, ws, row: int) -> None:
+        st = book.styles
+        n = self.weeks
+        ws.write_string(row, 0, "Closing cash against the credit limit and the buffer", st["subtitle"])
+        limit = week_row(book, ws, SHEET, row + 1, n, "Credit limit (lowest allowed balance)",
+                         lambda w: f"-{defined('CreditLimit')}", "money", name="chart.limit")
+        buffer = week_row(book, ws, SHEET, row + 2, n, "Minimum buffer", lambda w: defined("MinimumBuffer"), "money",
+                          name="chart.buffer")
+        weeks, closing = book.ref("forecast.week_start"), book.ref("forecast.closing")
+        chart = book.workbook.add_chart({"type": "line"})
+        for name, ref, colour, dash in (("Closing cash", closing, "#1F4E79", "solid"),
+                                        ("Credit limit", limit, "#C00000", "dash"),
+                                        ("Minimum buffer", buffer, "#ED7D31", "dash")):
+            chart.add_series({"name": name, "categories": "=" + weeks.a1(), "values": "=" + ref.a1(),
+                              "line": {"color": colour, "width": 2.25, "dash_type": dash}, "marker": {"type": "none"}})
+        chart.set_title({"name": "Closing cash per week"})
+        chart.set_x_axis({"name": "Week starting", "date_axis": True, "num_format": "dd-mm",
+                          "label_position": "low"})
+        chart.set_y_axis({"num_format": "#,##0", "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})
+        chart.set_legend({"position": "bottom"})
+        chart.set_size({"width": 900, "height": 380})
+        ws.insert_chart(row + 4, 0, chart)

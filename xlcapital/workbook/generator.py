@@ -1,0 +1,191 @@
+"""Generate the 13-week cash-flow forecast workbook from explicit forecast inputs.
+
+>>> from datetime import date
+>>> from decimal import Decimal
+>>> import tempfile, pathlib
+>>> from xlcapital.forecast import Inputs, Settings
+>>> inputs = Inputs(Settings(start=date(2026, 4, 6), opening_balance=Decimal(1000)))
+>>> cells = generate(inputs, pathlib.Path(tempfile.mkdtemp()) / "f.xlsx")
+>>> cells["forecast.closing"].a1(), sorted(cells.defined)[:2]
+('Forecast!$C$16:$O$16', ['Forecast_ClosingBefore', 'Forecast_ClosingCash'])
+
+The workbook is written by the sheet writers of this package in dependency order into sheets
+reserved in tab order. It returns the :class:`~xlcapital.workbook.cellmap.CellMap`: where every
+value is, by name, for the tests and for other tools.
+
+The VBA hook
+------------
+``vba`` is any object with ``project_bytes(code_names: dict[str, str]) -> bytes`` (the
+vbaProject.bin for a workbook whose sheets have these code names: sheet name -> code name, plus
+``"ThisWorkbook"``) and optionally ``decorate(book)`` (called after every sheet is written, to add
+buttons with ``book.sheets["Bank"].insert_button(...)``). With a hook the workbook and every
+sheet get code names and the project is embedded; the file should then be named ``.xlsm``.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Iterable, Protocol
+
+import xlsxwriter
+
+from xlcapital import __version__
+from xlcapital.bank.model import Statement
+from xlcapital.errors import OutputError
+from xlcapital.forecast import RULES, STRESS_TESTS, Inputs, categories
+from xlcapital.workbook import model as m
+from xlcapital.workbook.bank import bank_sheet
+from xlcapital.workbook.book import Book, code_name
+from xlcapital.workbook.cellmap import CellMap
+from xlcapital.workbook.dashboard import TRIGGER_COLUMNS, DashboardSheet
+from xlcapital.workbook.forecast import ForecastSheet
+from xlcapital.workbook.scenarios import PLAIN, Run, ScenariosSheet
+from xlcapital.workbook.settings import SettingsSheet
+from xlcapital.workbook.start import StartSheet
+from xlcapital.workbook.tables import TableSheet
+from xlcapital.workbook.xlwingsconf import XlwingsConfSheet
+
+#: tab order
+SHEETS = ("Start", "Dashboard", "Forecast", "Scenarios", "Settings", "Bank", "Receivables", "Payables", "Customers",
+          "Recurring", "Sales", "Categories", "ScenarioInputs", "OneOffs", "History", "TriggerRules", "SalesPlan",
+          "xlwings.conf")
+
+
+class VbaHook(Protocol):
+    def project_bytes(self, code_names: dict[str, str]) -> bytes: ...
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def settings_values(inputs: Inputs, company: str, scenario: str) -> dict:
+    """The Settings sheet's values from the inputs (learned values included)."""
+    s, sales, f = inputs.settings, inputs.sales, inputs.financials
+    values = {
+        "Company": company, "Start": s.start, "Weeks": s.weeks, "OpeningBalance": s.opening_balance,
+        "CreditLimit": s.credit_limit, "OverdraftRate": s.overdraft_rate, "MinimumBuffer": s.minimum_buffer,
+        "RiskProfile": s.risk_profile, "Scenario": scenario,
+        "DefaultPaymentDelayDays": s.default_payment_delay_days, "SalesCollectionDays": sales.collection_days,
+        "SalesAmount": sales.amount, "SalesFrequency": sales.frequency, "SalesDay": sales.day,
+        "SalesMonth": sales.month, "Currency": s.currency,
+    }
+    values.update({key: factor for key, factor in zip(m.SEASON_KEYS, sales.seasonality)})
+    if f is not None:
+        values.update({"Revenue": f.revenue, "CostOfSales": f.cogs, "Inventory": f.inventory, "PeriodDays": f.days})
+    return values
+
+
+def input_tables(inputs: Inputs) -> list[TableSheet]:
+    """The tables the user edits, filled from the inputs."""
+    n = inputs.settings.weeks
+    rec = [(r.customer, r.invoice, r.invoice_date, r.due_date, r.amount, r.paid_date) for r in inputs.receivables]
+    pay = [(p.supplier, p.invoice, p.due_date, p.amount) for p in inputs.payables]
+    cust = [(c.name, c.payment_delay_days, c.source) for c in inputs.customers]
+    recur = [(r.name, r.category, r.amount, r.frequency, r.day, r.month, r.start, r.end, _yes(r.fixed))
+             for r in inputs.recurring]
+    sales = [(e.date, e.amount, e.description) for e in inputs.expected_sales]
+    cats = [(c.name, c.match, c.pattern, _yes(c.project), c.weekly_amount, _yes(c.linked)) for c in inputs.categories]
+    scen = [(s.name, s.revenue_change, s.collection_delay_days, s.payment_delay_days, s.interest_rate_change)
+            for s in inputs.scenarios]
+    one = [(s.name, o.date, o.amount, o.category, o.description) for s in inputs.scenarios for o in s.one_offs]
+    h = inputs.history
+    hist = list(zip(h.months, h.revenue, h.dso)) if h.dso and len(h.dso) == len(h.revenue) else \
+        [(mo, (h.revenue[i] if i < len(h.revenue) else None), (h.dso[i] if i < len(h.dso) else None))
+         for i, mo in enumerate(h.months)]
+    trig = []
+    for name, rule in RULES.items():
+        o = inputs.triggers.get(name)
+        row = [name, rule.direction]
+        for profile in m.RISK_PROFILES:
+            w, a = rule.thresholds[profile]
+            row += [o.warning if o and o.warning is not None else w, o.alert if o and o.alert is not None else a]
+        row += [(o.owner if o and o.owner else rule.owner), _yes(o.enabled if o else True), rule.description]
+        trig.append(tuple(row))
+    plan = [(j,) for j in range(m.sales_plan_rows(n))]
+    return [
+        TableSheet("Receivables", "Receivables", m.RECEIVABLES_COLUMNS, rec, title="Receivables (sales invoices)",
+                   note="Open invoices are forecast at due date + the customer's payment delay; fill in PaidDate "
+                        "when one is paid."),
+        TableSheet("Payables", "Payables", m.PAYABLES_COLUMNS, pay, title="Payables (purchase invoices)",
+                   note="Open bills, paid on their due date (+ the scenario's payment delay)."),
+        TableSheet("Customers", "Customers", m.CUSTOMERS, cust, title="Customers' payment delays"),
+        TableSheet("Recurring", "Recurring", m.recurring_columns(n), recur, title="Recurring items",
+                   note="Rent, salaries, VAT, loans, subscriptions. W1..W%d: the amount in each forecast week." % n),
+        TableSheet("Sales", "Sales", m.SALES_COLUMNS, sales, title="Expected sales invoices",
+                   note="Individually known sales; the regular sales plan is on Settings."),
+        TableSheet("Categories", "Categories", m.CATEGORIES_COLUMNS, cats, title="Categories of bank transactions",
+                   note="Rules, top to bottom: the first that matches gives a bank transaction its category."),
+        TableSheet("ScenarioInputs", "ScenarioInputs", m.SCENARIO_COLUMNS, scen, title="Scenarios"),
+        TableSheet("OneOffs", "OneOffs", m.ONE_OFF_COLUMNS, one, title="One-off items of the scenarios"),
+        TableSheet("History", "History", m.HISTORY_COLUMNS, hist, title="Monthly history (trend triggers)"),
+        TableSheet("TriggerRules", "TriggerRules", TRIGGER_COLUMNS, trig, title="Trigger rules",
+                   note="Thresholds per risk profile; credit_limit thresholds are fractions of the credit limit."),
+        TableSheet("SalesPlan", "SalesPlan", m.sales_plan_columns(), plan, title="Sales plan occurrences",
+                   note="Calculated from the sales plan on Settings: do not edit."),
+    ]
+
+
+@dataclass
+class Generator:
+    """Everything one workbook needs besides the inputs; :meth:`write` writes it."""
+
+    lang: str = "en"
+    company: str = ""
+    vba: VbaHook | None = None
+
+    def write(self, inputs: Inputs, path: str | os.PathLike, statements: Iterable[Statement] = ()) -> CellMap:
+        workbook = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False,
+                                                   "strings_to_urls": False, "nan_inf_to_errors": True})
+        book = Book(workbook, vba=self.vba is not None)
+        book.reserve(SHEETS)
+        s = inputs.settings
+        n = s.weeks
+        company = self.company or (inputs.folder.name if inputs.folder else "")
+        default = inputs.default_scenario
+        selected = default.name if default in inputs.scenarios else PLAIN
+        receipts, payments = categories(inputs)
+        lines = m.flow_lines(receipts, payments, labels=lambda c: "Other (categories added later)" if c == m.OTHER else c)
+
+        StartSheet(self.lang, {
+            "company": company, "first_week": s.start.isoformat(), "weeks": n,
+            "last_week": (s.start + timedelta(days=7 * n - 1)).isoformat(),
+            "version": __version__, "has_macros": self.vba is not None, "has_variance": False,
+        }).write(book)
+        SettingsSheet(m.SETTINGS, settings_values(inputs, company, selected)).write(book)
+        season = [book.ref(f"settings.{k}") for k in m.SEASON_KEYS]
+        workbook.define_name("Settings_Seasonality", "=" + season[0].a1() + ":" + season[-1].a1(sheet=False))
+        workbook.define_name("ScenarioNames", "=ScenarioInputs[Scenario]")
+        bank_sheet(statements).write(book)
+        for table in input_tables(inputs):
+            table.write(book)
+        ForecastSheet(n, lines).write(book)
+        runs = [Run(f"s{i}", sc.name, position=i) for i, sc in enumerate(inputs.scenarios, start=1)]
+        if not runs:
+            runs = [Run("plain", PLAIN)]
+        stress = [Run(f"t{i}", t.name, stress=t) for i, t in enumerate(STRESS_TESTS, start=1)]
+        ScenariosSheet(runs + stress, n, lines).write(book)
+        DashboardSheet(n, [r.key for r in runs if r.position], [r.key for r in stress], list(RULES)).write(book)
+        XlwingsConfSheet().write(book)
+        book.run_keys = {"scenarios": {r.label: r.key for r in runs}, "stress": {r.label: r.key for r in stress}}
+        if self.vba is not None:
+            names = {"ThisWorkbook": "ThisWorkbook", **{sheet: code_name(sheet) for sheet in book.sheets}}
+            workbook.add_vba_project(io.BytesIO(self.vba.project_bytes(names)), is_stream=True)
+            decorate = getattr(self.vba, "decorate", None)
+            if decorate is not None:
+                decorate(book)
+        try:
+            workbook.close()
+        except (OSError, xlsxwriter.exceptions.XlsxWriterException) as exc:
+            raise OutputError(f"cannot write the workbook: {exc}", file=str(path)) from exc
+        book.cells.runs = book.run_keys
+        return book.cells
+
+
+def generate(inputs: Inputs, path: str | os.PathLike, *, statements: Iterable[Statement] = (), lang: str = "en",
+             company: str = "", vba: VbaHook | None = None) -> CellMap:
+    """Write the forecast workbook of ``inputs`` to ``path``; returns the cell map."""
+    return Generator(lang=lang, company=company, vba=vba).write(inputs, path, statements)
