@@ -47,11 +47,11 @@ __all__ = ["FORMAT", "sniff", "count_records", "read", "detect_preset", "decode"
 
 FORMAT = "csv"
 
-#: CR LF, LF, CR, and Rabobank's CR CR LF each end one line
-_LINE_END = re.compile(r"\r*\n|\r")
 _BOM = b"\xef\xbb\xbf"
 _DEFAULT_ENCODINGS = ("utf-8", "cp1252")
 _SPACES = re.compile(r"\s{2,}")
+#: amounts as banks write them, without grouping marks: read by Decimal directly
+_PLAIN_AMOUNT = {",": re.compile(r"[+-]?\d+(?:,\d+)?"), ".": re.compile(r"[+-]?\d+(?:\.\d+)?")}
 #: lines looked at to recognise a layout
 _DETECT_LINES = 40
 _DETECT_CHARS = 65536
@@ -79,7 +79,7 @@ def sniff(head: bytes) -> bool:
     if b"\x00" in head[:4096]:
         return False
     text = head.removeprefix(_BOM).decode("cp1252", errors="replace")
-    lines = [line for line in _LINE_END.split(text)[:_DETECT_LINES] if line.strip()]
+    lines = [line for line in _split(text)[:_DETECT_LINES] if line.strip()]
     return any(d in line for line in lines[:8] for d in (",", ";", "\t"))
 
 
@@ -158,18 +158,21 @@ def decode(data: bytes, encodings: Iterable[str] = _DEFAULT_ENCODINGS) -> str:
 
 
 def _split(text: str) -> list[str]:
-    return _LINE_END.split(text)
+    """The lines of ``text``: CR LF, LF and CR each end one line (as in editors and Python's
+    universal newlines; Rabobank's CR CR LF is two line ends, the second line blank)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.split("\n")
 
 
 def _content_lines(lines: list[str], preset: Preset) -> list[tuple[int, str]]:
     """(1-based line number, text) of the lines after ``skip_lines`` that are not blank or comments."""
-    comment = preset.comment_prefix
-    out = []
-    for number, line in enumerate(lines[preset.skip_lines :], preset.skip_lines + 1):
-        if not line or line.isspace() or (comment and line.startswith(comment)):
-            continue
-        out.append((number, line))
-    return out
+    comment = preset.comment_prefix or None
+    return [
+        (number, line)
+        for number, line in enumerate(lines[preset.skip_lines :], preset.skip_lines + 1)
+        if line and not line.isspace() and not (comment and line.startswith(comment))
+    ]
 
 
 def _dialect(preset: Preset) -> dict:
@@ -248,8 +251,6 @@ def _signature_holds(fields: list[str], preset: Preset) -> bool:
 def _choose_preset(data: bytes, bank: str | Preset | None) -> Preset:
     if isinstance(bank, Preset):
         return bank
-    if bank is not None and bank.strip().lower() in PRESETS:
-        return PRESETS[bank.strip().lower()]
     try:
         candidates = presets_for_bank(bank)
     except InputError as exc:
@@ -343,6 +344,7 @@ class _Layout:
         self.debit = {v.casefold() for v in preset.debit_values}
         self.credit = {v.casefold() for v in preset.credit_values}
         self.thousands = preset.thousands or None
+        self.plain = _PLAIN_AMOUNT[preset.decimal].fullmatch
 
     def _resolve(self, field: str, column: Column, names: list[str] | None, header_line: int | None) -> int | None:
         if column is None:
@@ -371,90 +373,94 @@ class _Layout:
 
     # -- values -----------------------------------------------------------------------------------
 
-    def text(self, fields: list[str], field: str) -> str:
-        i = self.index[field]
+    def _text(self, fields: list[str], i: int | None) -> str:
         if i is None:
             return ""
         value = fields[i].strip()
-        return _SPACES.sub(" ", value) if self.p.collapse_spaces else value
+        return _SPACES.sub(" ", value) if self.p.collapse_spaces and "  " in value else value
 
     def amount(self, cell: str, field: str, line: int) -> Decimal:
+        """An exact amount. The plain notation banks write (``-1234,56``, ``+50,00``, ``2500``) is
+        read directly, for speed; anything else (grouping marks, trailing minus) goes through
+        :func:`xlcapital.money.parse_amount`, the one authority on amounts."""
+        text = cell.strip()
+        if self.plain(text):
+            return Decimal(text.replace(",", ".") if self.p.decimal == "," else text)
         try:
-            return parse_amount(cell, decimal=self.p.decimal, thousands=self.thousands, field=field)
+            return parse_amount(text, decimal=self.p.decimal, thousands=self.thousands, field=field)
         except InputError as exc:
             raise BankFileError(exc.message, line=line, field=field, hint=exc.hint) from None
 
-    def optional_amount(self, fields: list[str], field: str, line: int) -> Decimal | None:
-        i = self.index[field]
+    def optional_amount(self, fields: list[str], i: int | None, field: str, line: int) -> Decimal | None:
         if i is None or not fields[i].strip():
             return None
         return self.amount(fields[i], field, line)
 
-    def a_date(self, cell: str, field: str, line: int, parse=None) -> date:
+    def a_date(self, cell: str, field: str, line: int) -> date:
         try:
-            return (parse or self.date)(cell.strip())
+            return self.date(cell.strip())
         except ValueError:
-            fmt = self.p.date_format if parse is None else self.p.value_date_marker_format
-            raise BankFileError(f"not a date in the form {fmt}: {cell.strip()!r}", line=line, field=field) from None
+            raise BankFileError(
+                f"not a date in the form {self.p.date_format}: {cell.strip()!r}", line=line, field=field
+            ) from None
 
     def row(self, fields: list[str], line: int) -> _Row:
         """One data row as a transaction (with its account and balance before)."""
-        p, ix = self.p, self.index
-        if len(fields) == self.width + 1 and not fields[-1].strip():
-            fields = fields[:-1]  # a trailing delimiter
+        p, ix, text = self.p, self.index, self._text
         if len(fields) != self.width:
-            raise BankFileError(
-                f"{len(fields)} fields where this export has {self.width}",
-                line=line,
-                hint=f"a {p.delimiter!r} inside an unquoted text, or a damaged line",
-            )
+            if len(fields) == self.width + 1 and not fields[-1].strip():
+                fields = fields[:-1]  # a trailing delimiter
+            else:
+                raise BankFileError(
+                    f"{len(fields)} fields where this export has {self.width}",
+                    line=line,
+                    hint=f"a {p.delimiter!r} inside an unquoted text, or a damaged line",
+                )
         booking = self.a_date(fields[ix["booking_date"]], "booking_date", line)
         amount = self._signed_amount(fields, line)
-        description = p.description_separator.join(
-            t for t in (self._clean(fields[i]) for i in self.description) if t
-        )
+        parts = [text(fields, i) for i in self.description]
+        description = p.description_separator.join([t for t in parts if t])
         value_date = None
-        if ix["value_date"] is not None and fields[ix["value_date"]].strip():
-            value_date = self.a_date(fields[ix["value_date"]], "value_date", line)
+        i = ix["value_date"]
+        if i is not None and fields[i].strip():
+            value_date = self.a_date(fields[i], "value_date", line)
         elif self.marker_date is not None:
-            value_date = self._marker_value_date(description, line)
-        account = "".join(self.text(fields, "account").split()) or p.account_value
-        currency = self.text(fields, "currency").upper() or p.currency_value
+            value_date = self._marker_value_date(description)
+        account = text(fields, ix["account"]).replace(" ", "") or p.account_value
+        currency = text(fields, ix["currency"]).upper() or p.currency_value
         tx = Transaction(
             booking_date=booking,
             amount=amount,
             value_date=value_date,
             currency=currency or None,
-            counterparty=self.text(fields, "counterparty"),
-            counterparty_iban="".join(self.text(fields, "counterparty_iban").split()),
+            counterparty=text(fields, ix["counterparty"]),
+            counterparty_iban=text(fields, ix["counterparty_iban"]).replace(" ", ""),
             description=description,
-            reference=self.text(fields, "reference"),
-            code=self.text(fields, "code"),
-            balance_after=self.optional_amount(fields, "balance_after", line),
+            reference=text(fields, ix["reference"]),
+            code=text(fields, ix["code"]),
+            balance_after=self.optional_amount(fields, ix["balance_after"], "balance_after", line),
             line=line,
         )
-        return _Row(tx, account, self.optional_amount(fields, "balance_before", line))
-
-    def _clean(self, cell: str) -> str:
-        value = cell.strip()
-        return _SPACES.sub(" ", value) if self.p.collapse_spaces else value
+        return _Row(tx, account, self.optional_amount(fields, ix["balance_before"], "balance_before", line))
 
     def _signed_amount(self, fields: list[str], line: int) -> Decimal:
         p, ix = self.p, self.index
-        if ix["amount"] is not None:
-            cell = fields[ix["amount"]]
-            if not cell.strip() and p.blank_amount_is_zero:
-                value = Decimal(0)
-            elif not cell.strip():
-                raise BankFileError("the amount is missing", line=line, field="amount")
-            else:
+        i = ix["amount"]
+        if i is not None:
+            cell = fields[i]
+            if cell.strip():
                 value = self.amount(cell, "amount", line)
+            elif p.blank_amount_is_zero:
+                value = Decimal(0)
+            else:
+                raise BankFileError("the amount is missing", line=line, field="amount")
         else:
-            debit = self.optional_amount(fields, "debit_amount", line) or Decimal(0)
-            credit = self.optional_amount(fields, "credit_amount", line) or Decimal(0)
+            debit = self.optional_amount(fields, ix["debit_amount"], "debit_amount", line) or Decimal(0)
+            credit = self.optional_amount(fields, ix["credit_amount"], "credit_amount", line) or Decimal(0)
             value = abs(credit) - abs(debit)
-        if ix["sign"] is not None:
-            mark = fields[ix["sign"]].strip()
+        i = ix["sign"]
+        if i is not None:
+            mark = fields[i].strip()
             folded = mark.casefold()
             if folded in self.debit:
                 value = -abs(value)
@@ -468,7 +474,7 @@ class _Layout:
                 )
         return -value if p.invert_sign else value
 
-    def _marker_value_date(self, description: str, line: int) -> date | None:
+    def _marker_value_date(self, description: str) -> date | None:
         at = description.rfind(self.p.value_date_marker)
         if at < 0:
             return None

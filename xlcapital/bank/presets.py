@@ -190,7 +190,7 @@ def _validate(p: Preset) -> None:
     """Refuse a preset (or a user's mapping) that cannot work, naming the field."""
 
     def bad(field: str, why: str) -> InputError:
-        return InputError(why, file=f"preset {p.name}", field=field)
+        return InputError(f"{why} (preset {p.name!r})", field=field)
 
     for field, allowed in _CHOICES.items():
         if getattr(p, field) not in allowed:
@@ -487,17 +487,17 @@ def presets_for_bank(bank: str | None) -> list[Preset]:
 
     >>> [p.name for p in presets_for_bank("sns")]
     ['asn']
-    >>> [p.name for p in presets_for_bank("ing_semicolon")]
-    ['ing_semicolon']
+    >>> [p.name for p in presets_for_bank("ing")], [p.name for p in presets_for_bank("ing_semicolon")]
+    (['ing', 'ing_semicolon'], ['ing_semicolon'])
     """
     if bank is None:
         return list(PRESETS.values())
     from xlcapital.bank.detect import BANK_CODES
 
     key = bank.strip().lower()
-    if key in PRESETS:
-        return [PRESETS[key]]
-    found = [p for p in PRESETS.values() if p.bank == key or key in {BANK_CODES.get(c) for c in p.bank_codes}]
+    found = [
+        p for p in PRESETS.values() if key in (p.name, p.bank) or key in {BANK_CODES.get(c) for c in p.bank_codes}
+    ]
     if not found:
         names = sorted(set(PRESETS) | {p.bank for p in PRESETS.values() if p.bank})
         raise InputError(f"no CSV preset for bank {bank!r}", field="bank", hint=f"use one of {', '.join(names)}, or --mapping")
