@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 import xlsxwriter
+from xlsxwriter.worksheet import Worksheet
 
 from xlcapital.workbook.cellmap import CellMap, Ref
 from xlcapital.workbook.styles import Styles
@@ -24,6 +25,25 @@ def code_name(sheet: str) -> str:
     """
     name = _CODENAME_BAD.sub("_", sheet)
     return name if name[:1].isalpha() else "S" + name
+
+
+class Excel2010Worksheet(Worksheet):
+    """A worksheet whose formulas are written as given.
+
+    XlsxWriter runs 30 (in tables over 100) regular expressions over every formula to prefix
+    functions newer than Excel 2010 with ``_xlfn.``; the generator uses only Excel 2010 functions
+    (tests/test_workbook_formulas.py checks every formula), so that work is skipped: it was most of
+    the generation time.
+    """
+
+    def _prepare_formula(self, formula, expand_future_functions=False):
+        if formula.startswith("{"):
+            formula = formula[1:]
+        if formula.startswith("="):
+            formula = formula[1:]
+        if formula.endswith("}"):
+            formula = formula[:-1]
+        return formula
 
 
 class Book:
@@ -52,7 +72,7 @@ class Book:
         """The sheet called ``name``: a reserved one, else a new one at the end."""
         if name in self.sheets:
             return self.sheets[name]
-        sheet = self.workbook.add_worksheet(name)
+        sheet = self.workbook.add_worksheet(name, worksheet_class=Excel2010Worksheet)
         if self.vba:
             sheet.set_vba_name(code_name(name))
         self.sheets[name] = sheet

@@ -50,7 +50,7 @@ from xlcapital.workbook.xlwingsconf import XlwingsConfSheet
 
 #: tab order
 SHEETS = ("Start", "Dashboard", "Forecast", "Scenarios", "Settings", "Bank", "Receivables", "Payables", "Customers",
-          "Recurring", "Sales", "Categories", "ScenarioInputs", "OneOffs", "History", "TriggerRules", "SalesPlan",
+          "Recurring", "Sales", "Categories", "Projections", "ScenarioInputs", "OneOffs", "History", "TriggerRules", "SalesPlan",
           "xlwings.conf")
 
 
@@ -88,7 +88,8 @@ def input_tables(inputs: Inputs) -> list[TableSheet]:
     recur = [(r.name, r.category, r.amount, r.frequency, r.day, r.month, r.start, r.end, _yes(r.fixed))
              for r in inputs.recurring]
     sales = [(e.date, e.amount, e.description) for e in inputs.expected_sales]
-    cats = [(c.name, c.match, c.pattern, _yes(c.project), c.weekly_amount, _yes(c.linked)) for c in inputs.categories]
+    cats = [(c.name, c.match, c.pattern) for c in inputs.categories]
+    proj = [(p.category, p.weekly_amount, _yes(p.revenue_linked), p.source) for p in inputs.projections]
     scen = [(s.name, s.revenue_change, s.collection_delay_days, s.payment_delay_days, s.interest_rate_change)
             for s in inputs.scenarios]
     one = [(s.name, o.date, o.amount, o.category, o.description) for s in inputs.scenarios for o in s.one_offs]
@@ -119,6 +120,9 @@ def input_tables(inputs: Inputs) -> list[TableSheet]:
                    note="Individually known sales; the regular sales plan is on Settings."),
         TableSheet("Categories", "Categories", m.CATEGORIES_COLUMNS, cats, title="Categories of bank transactions",
                    note="Rules, top to bottom: the first that matches gives a bank transaction its category."),
+        TableSheet("Projections", "Projections", m.PROJECTION_COLUMNS, proj, title="Projected bank categories",
+                   note="Added to every forecast week. Do not project flows that are already forecast as items "
+                        "(invoices, Recurring), or they count twice."),
         TableSheet("ScenarioInputs", "ScenarioInputs", m.SCENARIO_COLUMNS, scen, title="Scenarios"),
         TableSheet("OneOffs", "OneOffs", m.ONE_OFF_COLUMNS, one, title="One-off items of the scenarios"),
         TableSheet("History", "History", m.HISTORY_COLUMNS, hist, title="Monthly history (trend triggers)"),
@@ -189,3 +193,19 @@ def generate(inputs: Inputs, path: str | os.PathLike, *, statements: Iterable[St
              company: str = "", vba: VbaHook | None = None) -> CellMap:
     """Write the forecast workbook of ``inputs`` to ``path``; returns the cell map."""
     return Generator(lang=lang, company=company, vba=vba).write(inputs, path, statements)
+
+
+def bank_statements(folder: str | os.PathLike) -> list[Statement]:
+    """The merged statements of a company folder's bank/ exports (empty without bank/)."""
+    from pathlib import Path
+
+    from xlcapital import bank
+    from xlcapital.bank.merge import merge_statements  # (bank.merge is shadowed by its submodule once imported)
+
+    root = Path(folder) / "bank"
+    if not root.is_dir():
+        return []
+    statements = []
+    for path in sorted(p for p in root.iterdir() if p.is_file() and not p.name.startswith(".")):
+        statements += bank.read(path)
+    return merge_statements(statements) if statements else []

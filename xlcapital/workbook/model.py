@@ -14,7 +14,7 @@ How each cash item of section 3 becomes a formula:
   amount falling in that week), so a row the user adds is picked up by the table's own formulas;
 - the sales plan (``[sales]``) is expanded on the SalesPlan sheet: one pre-allocated row per
   possible occurrence, each a formula of the plan's settings;
-- projected bank categories (section 4) add their weekly amount to every week;
+- projected bank categories (section 4, the Projections table) add their weekly amount to every week;
 - one-off items of a scenario are summed by scenario name, date and category.
 """
 
@@ -200,11 +200,14 @@ CATEGORIES_COLUMNS = (
            comment="Which field of a bank transaction the pattern tests: counterparty, iban or description."),
     Column("Pattern", width=28,
            comment="counterparty/description: text it contains (case ignored); iban: the IBAN (spaces ignored)."),
-    Column("Project", choices=YES_NO,
-           comment="yes: add the weekly amount to every forecast week. Use no for flows already forecast "
-                   "as items (invoices, salaries in Recurring), or they count twice."),
-    Column("WeeklyAmount", "money", comment="Signed amount per week to project (learned from the bank history)."),
+)
+
+PROJECTION_COLUMNS = (
+    Column("Category", width=20, comment="A bank category whose typical weekly flow is added to every week."),
+    Column("WeeklyAmount", "money", comment="Signed amount per week (learned from the bank history: change it "
+                                            "when you know better)."),
     Column("RevenueLinked", choices=YES_NO, comment="yes: scaled by the scenario's revenue change."),
+    Column("Source", comment="given (categories.csv) or history (learned from the bank)."),
 )
 
 
@@ -371,9 +374,9 @@ def _source_terms(side: str, p: Params, w: Week, category: str | None, one_off_n
                      f"Payables[Amount],{opposite})")
     by_cat = "" if category is None else f"Recurring[Category],{exact(category)},"
     terms.append(f"SUMIFS(Recurring[W{w.index}],{by_cat}Recurring[W{w.index}],{sign})")
-    by_cat = "" if category is None else f"Categories[Category],{exact(category)},"
-    projected = f'SUMIFS(Categories[WeeklyAmount],{by_cat}Categories[Project],"yes",Categories[WeeklyAmount],{sign}'
-    terms.append(f'{growth}*{projected},Categories[RevenueLinked],"yes")+{projected},Categories[RevenueLinked],"<>yes")')
+    by_cat = "" if category is None else f"Projections[Category],{exact(category)},"
+    projected = f"SUMIFS(Projections[WeeklyAmount],{by_cat}Projections[WeeklyAmount],{sign}"
+    terms.append(f'{growth}*{projected},Projections[RevenueLinked],"yes")+{projected},Projections[RevenueLinked],"<>yes")')
     by_cat = "" if category is None else f"OneOffs[Category],{exact(category)},"
     terms.append(f"SUMIFS(OneOffs[Amount],OneOffs[Scenario],{exact_expr(one_off_name)},{by_cat}"
                  f"{shifted('OneOffs[Date]', w, None)},OneOffs[Amount],{sign})")
