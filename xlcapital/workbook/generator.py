@@ -140,6 +140,8 @@ class Generator:
     lang: str = "en"
     company: str = ""
     vba: VbaHook | None = None
+    #: last month's workbook carried over (xlcapital.workbook.previous.Carried): adds the Variance sheet
+    previous: object | None = None
 
     def write(self, inputs: Inputs, path: str | os.PathLike, statements: Iterable[Statement] = ()) -> CellMap:
         workbook = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False,

@@ -1,0 +1,67 @@
+"""One call from a company folder to a workbook: what ``xlcapital generate`` and the demo run.
+
+>>> import tempfile, pathlib
+>>> result = generate_folder(None, pathlib.Path(tempfile.mkdtemp()) / "demo.xlsx", macros=False)
+>>> result.cells["forecast.closing"].sheet, result.weeks
+('Forecast', 13)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from xlcapital.workbook.cellmap import CellMap
+
+
+@dataclass
+class Result:
+    """What was written: the cell map and a one-line summary for the user."""
+
+    cells: CellMap
+    weeks: int
+    start: date
+    transactions: int
+    summary: str
+
+
+def load_inputs(folder: str | os.PathLike | None, start: date | None = None):
+    """The forecast inputs and bank statements of ``folder`` (None: the bundled sample company).
+
+    ``start`` replaces the first week's Monday (``--month``).
+    """
+    from xlcapital import forecast as fc
+    from xlcapital.company import sample_dir
+    from xlcapital.workbook.generator import bank_statements
+
+    root = Path(folder) if folder is not None else sample_dir()
+    inputs = fc.load(root)
+    if start is not None:
+        inputs.settings = dataclasses.replace(inputs.settings, start=start)
+    return inputs, bank_statements(root)
+
+
+def generate_folder(folder: str | os.PathLike | None, path: str | os.PathLike, *, macros: bool = True,
+                    lang: str = "en", start: date | None = None, previous: str | os.PathLike | None = None,
+                    vba=None) -> Result:
+    """Generate the workbook of a company folder into ``path`` (the caller makes it atomic)."""
+    from xlcapital.workbook.generator import Generator
+    from xlcapital.workbook.vbahook import default_hook
+
+    inputs, statements = load_inputs(folder, start)
+    carried = None
+    if previous is not None:
+        from xlcapital.workbook.previous import carry_over
+
+        inputs, statements, carried = carry_over(previous, inputs, statements)
+    hook = vba if vba is not None else (default_hook() if macros else None)
+    company = Path(folder).name if folder is not None else "Sample company"
+    cells = Generator(lang=lang, company=company, vba=hook, previous=carried).write(inputs, path, statements)
+    s = inputs.settings
+    count = sum(len(st.transactions) for st in statements)
+    summary = (f"{s.weeks} weeks from Monday {s.start.isoformat()}, {count} bank transactions"
+               f"{', variance of ' + str(len(carried.weeks)) + ' past weeks' if carried else ''}")
+    return Result(cells, s.weeks, s.start, count, summary)
