@@ -56,15 +56,15 @@ def match_payments(receivables: Sequence[Receivable], transactions: Iterable[Tra
     for t in sorted(transactions, key=lambda t: t.booking_date):
         if t.amount <= 0:
             continue
-        for word in sorted(words(f"{t.description} {t.reference}") & open_by_number.keys()):
-            hit = next(
-                (i for i in open_by_number[word]
-                 if result[i].open and result[i].amount == t.amount and t.booking_date >= result[i].invoice_date),
-                None,
-            )  # fmt: skip
-            if hit is not None:
-                result[hit] = replace(result[hit], paid_date=t.booking_date, paid_source="history")
-                break
+        candidates = [
+            i
+            for word in words(f"{t.description} {t.reference}") & open_by_number.keys()
+            for i in open_by_number[word]
+            if result[i].open and result[i].amount == t.amount and t.booking_date >= result[i].invoice_date
+        ]
+        if candidates:
+            hit = min(candidates)  # the first in file order
+            result[hit] = replace(result[hit], paid_date=t.booking_date, paid_source="history")
     return result
 
 
