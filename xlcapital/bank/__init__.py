@@ -28,6 +28,7 @@ import inspect
 import io
 import os
 import zipfile
+import zlib
 from pathlib import Path
 from types import ModuleType
 
@@ -113,7 +114,7 @@ def read_bytes(
         statements = module.read(data, source=source, bank=bank)
     except BankFileError as exc:
         raise exc.with_location(file=source)
-    except (ValueError, KeyError, IndexError, TypeError, AttributeError, UnicodeError, ArithmeticError) as exc:
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError, UnicodeError, ArithmeticError, LookupError, RecursionError) as exc:
         # A reader must raise BankFileError itself; this is the net under it, so that a
         # corrupt file never shows a traceback.
         raise BankFileError(f"cannot read this {name} file: {exc.__class__.__name__}: {exc}", file=source) from exc
@@ -150,17 +151,25 @@ def _assign_keys(statements: list[Statement]) -> None:
         assign_keys(transactions, account)
 
 
-def _read_zip(data: bytes, source: str, format: str | None, bank: str | None) -> list[Statement]:
+def _read_zip(data: bytes, source: str, format: str | None, bank) -> list[Statement]:
+    """The statements of every file in a zip, in name order (members read first, then parsed, so a
+    member's own BankFileError is not taken for a damaged zip)."""
+    members: list[tuple[str, bytes]] = []
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        members = [m for m in archive.infolist() if not m.is_dir()]
-        statements: list[Statement] = []
-        for member in sorted(members, key=lambda m: m.filename):
+        for member in sorted((m for m in archive.infolist() if not m.is_dir()), key=lambda m: m.filename):
             if member.file_size > MAX_FILE_BYTES:
                 raise BankFileError("zip member is too large", file=f"{source}::{member.filename}")
-            statements += read_bytes(archive.read(member), f"{source}::{member.filename}", format, bank)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
+            members.append((member.filename, archive.read(member)))
+    except BankFileError:
+        raise
+    # zipfile reports damage in many ways: BadZipFile, zlib.error, EOFError, ValueError (negative
+    # seek), OSError, RuntimeError (encrypted member), NotImplementedError (compression method)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError, ValueError, OSError, RuntimeError) as exc:
         raise BankFileError(f"not a readable zip file: {exc}", file=source) from None
+    statements: list[Statement] = []
+    for name, content in members:
+        statements += read_bytes(content, f"{source}::{name}", format, bank)
     return statements
 
 
