@@ -87,7 +87,9 @@ class Trigger:
     first_week: int | None
     first_alert_week: int | None
     owner: str
+    #: per week (week 1 first): the status and the value
     statuses: tuple[str, ...] = ()
+    values: tuple[Decimal | float | None, ...] = ()
 
 
 def thresholds(rule: Rule, profile: str, override: TriggerConfig | None, scale: Decimal = Decimal(1)) -> tuple[Decimal, Decimal, str]:
@@ -126,5 +128,5 @@ def evaluate_rule(rule: Rule, values: Sequence[Decimal | None], warning: Decimal
     first_alert = next((i for i, s in enumerate(statuses, 1) if s == "alert"), None)
     return Trigger(
         rule.name, rule.description, rule.unit, rule.direction, warning, alert,
-        values[0] if values else None, worst, status, first, first_alert, owner, statuses,
+        values[0] if values else None, worst, status, first, first_alert, owner, statuses, tuple(values),
     )  # fmt: skip
