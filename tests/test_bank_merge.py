@@ -160,3 +160,13 @@ def test_merge_recovers_the_ledger(case, twice):
         want += Counter({(START + timedelta(days=d), a, t): n for (d, a, t), n in best.items()})
     assert got == want
     assert all(t.booking_date <= u.booking_date for m in merged for t, u in zip(m.transactions, m.transactions[1:]))
+
+
+def test_bank_merge_is_the_function_even_after_importing_the_module():
+    import importlib
+
+    import xlcapital.bank
+
+    importlib.import_module("xlcapital.bank.merge")
+    assert callable(xlcapital.bank.merge)
+    assert bank.merge(bank.read(FIX / "knab.csv"))[0].total == bank.read(FIX / "knab.csv")[0].total

@@ -33,6 +33,9 @@ from pathlib import Path
 from types import ModuleType
 
 from xlcapital.bank.model import Balance, Statement, Transaction, assign_keys
+# imported here, before ``merge`` below is defined: importing the submodule xlcapital.bank.merge
+# binds the package attribute ``merge`` to the module, and the function must win
+from xlcapital.bank.merge import merge_statements
 from xlcapital.bank.presets import Preset, load_mapping
 from xlcapital.errors import BankFileError
 
@@ -191,8 +194,6 @@ def _finish(statement: Statement, format_name: str, source: str) -> None:
 def merge(statements: list[Statement]) -> list[Statement]:
     """Merge statements of the same account into one per account, without duplicates.
 
-    Implemented in :mod:`xlcapital.bank.merge`.
+    Implemented in :mod:`xlcapital.bank.merge` (see there for the rule).
     """
-    from xlcapital.bank.merge import merge_statements
-
     return merge_statements(statements)
