@@ -72,6 +72,11 @@ def amount(value: Decimal | None) -> str | None:
     return None if value is None else str(value.quantize(CENT, rounding=ROUND_HALF_UP))
 
 
+def fraction(value: Decimal) -> str:
+    """An exact fraction for JSON, without trailing zeros: -0.280 -> "-0.28"."""
+    return format(value.normalize(), "f") if value else "0"
+
+
 def number(value: Any) -> float | None:
     """A ratio, a share or a day count for JSON (null when undefined)."""
     return None if value is None else float(value)
@@ -108,10 +113,10 @@ def _summary(run) -> dict:
 
 def _adjustments(s) -> dict:
     return {
-        "revenue_change": str(s.revenue_change),
+        "revenue_change": fraction(s.revenue_change),
         "collection_delay_days": s.collection_delay_days,
         "payment_delay_days": s.payment_delay_days,
-        "interest_rate_change": str(s.interest_rate_change),
+        "interest_rate_change": fraction(s.interest_rate_change),
         "one_offs": [
             {"date": o.date.isoformat(), "amount": amount(o.amount), "category": o.category, "description": o.description}
             for o in s.one_offs
