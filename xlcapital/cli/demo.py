@@ -34,6 +34,13 @@ def _cashflow_step(args: argparse.Namespace, sample: Path) -> None:
     print_cashflow(load_company(sample / "company.toml"))
 
 
+def _forecast_step(args: argparse.Namespace, sample: Path) -> None:
+    from xlcapital.cli.forecast import print_analysis
+    from xlcapital.forecast import analyse, load
+
+    print_analysis(analyse(load(sample)))
+
+
 #: The steps, in order. Others append theirs (see the module docstring).
 STEPS: list[DemoStep] = [
     DemoStep(
@@ -45,6 +52,11 @@ STEPS: list[DemoStep] = [
         "Cash-flow statement, indirect method",
         _cashflow_step,
         "xlcapital cashflow my-company.toml   (--lang nl for Dutch labels, --json for scripts)",
+    ),
+    DemoStep(
+        "13-week cash-flow forecast: scenarios, stress tests, triggers, KPIs",
+        _forecast_step,
+        "xlcapital forecast my-company/       (folder layout: docs/forecast.md; --json, --scenario, --monthly)",
     ),
 ]
 
