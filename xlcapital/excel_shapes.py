@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
+import itertools
 import math
 import os
 from dataclasses import dataclass, field
@@ -75,6 +76,9 @@ __all__ = [
 #: The Excel error codes xlcapital returns, with their ``CVErr`` numbers (xlErrDiv0, xlErrNA, xlErrValue).
 DIV0, NA, VALUE = "#DIV/0!", "#N/A", "#VALUE!"
 _XL_ERROR_NUMBERS = {DIV0: 2007, NA: 2042, VALUE: 2015}
+
+#: The types of the cells xlwings passes for numbers and empty cells.
+_PLAIN = frozenset({float, int, type(None)})
 
 #: Largest number of periods across: one cell, or (opening, closing).
 _MAX_COLUMNS = 2
@@ -200,8 +204,8 @@ def _as_rows(value: Any) -> list:
     if isinstance(value, (list, tuple)):
         if not value:
             return [[None]]
-        if all(isinstance(row, (list, tuple)) for row in value):
-            return list(value)
+        if isinstance(value[0], (list, tuple)):  # rows (read_cells checks that every one is)
+            return value
         return [list(value)]
     return [[value]]
 
@@ -258,9 +262,13 @@ def read_cells(name: str, value: Any, default: Any = _REQUIRED) -> Cells:
     columns); text in a cell is not raised but recorded in ``problems`` for its row.
     """
     rows = _as_rows(value)
-    n, widths = len(rows), {len(r) for r in rows}
+    try:
+        n, widths = len(rows), set(map(len, rows))
+    except TypeError:  # a bare value among the rows
+        widths = set()
     if len(widths) != 1:
-        raise InputError(f"rows of different widths {sorted(widths)}", field=name)
+        what = f"rows of different widths {sorted(widths)}" if widths else "single values mixed with rows"
+        raise InputError(what, field=name)
     width = widths.pop()
     if width == 0:
         rows, width = [[None]] * n, 1
@@ -272,15 +280,18 @@ def read_cells(name: str, value: Any, default: Any = _REQUIRED) -> Cells:
         )
     optional = default is not _REQUIRED
     problems: dict[int, str] = {}
-    # The fast path: a range of numbers and empty cells (one type check per cell, no Python arithmetic).
-    kinds = {type(x) for row in rows for x in row}
-    if not kinds <= {float, int, type(None)}:
+    # The fast path: a range of numbers and empty cells (one type check per cell, no Python arithmetic);
+    # otherwise only the rows holding something else are looked at, cell by cell.
+    if not set(map(type, itertools.chain.from_iterable(rows))) <= _PLAIN:
+        rows = list(rows)
         for r, row in enumerate(rows):
+            if set(map(type, row)) <= _PLAIN:
+                continue
             for c, x in enumerate(row):
                 problem = _cell_problem(_where(name, r, c, n, width), x)
                 if problem and r not in problems:
                     problems[r] = problem
-        rows = [[_clean(x) for x in row] for row in rows]
+            rows[r] = [_clean(x) for x in row]
     if n == 1:
         cells = rows[0]
         if width == 1:
@@ -292,7 +303,7 @@ def read_cells(name: str, value: Any, default: Any = _REQUIRED) -> Cells:
         if optional and all(x is None for x in pair):
             return Cells(name, default, None)
         return Cells(name, pair, None, missing=any(x is None for x in pair), problems=problems)
-    arr = np.array(rows, dtype=float)  # None -> NaN
+    arr = np.fromiter(itertools.chain.from_iterable(rows), dtype=float, count=n * width).reshape(n, width)  # None: NaN
     if optional and default is not None:
         arr = np.where(np.isnan(arr), float(default), arr)
     return Cells(name, arr[:, 0] if width == 1 else arr, n, missing=np.isnan(arr).any(axis=1), problems=problems)
