@@ -399,3 +399,13 @@ def test_results_are_floats_not_decimals():
     assert type(udfs.NWC(*(cell(x) for x in (RECEIVABLES, INVENTORY, CASH, PAYABLES)))) is float
     assert type(excel_shapes.to_cell(Decimal("0.1"))) is float
     assert math.isclose(excel_shapes.to_cell(Decimal("0.1")), 0.1)
+
+
+def test_the_user_documentation_lists_every_function_with_its_arguments():
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "excel-functions.md").read_text(encoding="utf-8")
+    for name, udf in udfs.UDFS.items():
+        params = inspect.signature(udf).parameters.values()
+        shown = ", ".join(p.name if p.default is inspect.Parameter.empty else f"[{p.name}]" for p in params)
+        assert f"`{name}({shown})`" in doc, name
