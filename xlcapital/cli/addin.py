@@ -259,6 +259,10 @@ class _Sheet:
         self.text(0, text, style)
         self.row += 1
 
+    def subtitle(self, title: str) -> None:
+        self.text(0, title, "subtitle")
+        self.row += 1
+
     def header(self, *titles: str) -> None:
         for col, title in enumerate(titles):
             self.text(col, title, "header")
@@ -321,8 +325,7 @@ def _write_functions_sheet(book: Book) -> None:
            "computes one result per row in one call. Help: fx button, category xlcapital.")
     s.row += 1
 
-    s.text(0, "Figures", "subtitle")
-    s.row += 1
+    s.subtitle("Figures")
     s.header("Item", "Opening", "Closing", "Source")
     for f in FIGURES:
         s.text(0, f.label)
@@ -337,28 +340,24 @@ def _write_functions_sheet(book: Book) -> None:
         s.row += 1
     s.row += 1
 
-    s.text(0, "Every function", "subtitle")
-    s.row += 1
-    s.header("Function", "Result", "", "Formula", "What it shows")
-    for ex in EXAMPLES:
-        s.example(ex)
-    s.row += 1
-
+    _write_examples(s, "Every function", EXAMPLES)
     _write_companies(s)
-    s.text(0, "Errors", "subtitle")
-    s.row += 1
-    s.header("Function", "Result", "", "Formula", "What it shows")
-    for ex in ERROR_EXAMPLES:
-        s.example(ex)
-    s.row += 1
+    _write_examples(s, "Errors", ERROR_EXAMPLES)
 
     _write_statement(s)
     s.ws.freeze_panes(0, 1)
 
 
-def _write_companies(s: _Sheet) -> None:
-    s.text(0, "Many companies in one call", "subtitle")
+def _write_examples(s: _Sheet, title: str, examples: tuple[Example, ...]) -> None:
+    s.subtitle(title)
+    s.header("Function", "Result", "", "Formula", "What it shows")
+    for ex in examples:
+        s.example(ex)
     s.row += 1
+
+
+def _write_companies(s: _Sheet) -> None:
+    s.subtitle("Many companies in one call")
     s.line("One formula in E computes DSO for every row: the receivables range is two columns (opening, closing), "
            "the revenue one column. It spills down (Excel 365); older Excel: select E and enter with Ctrl+Shift+Enter.")
     s.header("Company", "Receivables opening", "Receivables closing", "Revenue, the year", "DSO (one call)")
@@ -397,8 +396,7 @@ def _label_block(s: _Sheet, key: str, title: str, items: tuple) -> None:
 
 
 def _write_statement(s: _Sheet) -> None:
-    s.text(0, "The indirect cash-flow statement", "subtitle")
-    s.row += 1
+    s.subtitle("The indirect cash-flow statement")
     s.line("Four ranges of label | amount (Dutch names or the company-file keys) give the statement line by line. "
            "Invented company around the seed 003 closing figures; both balance sheets balance.")
     top = s.row
