@@ -89,8 +89,10 @@ def nl_amount(x: Decimal) -> str:
 class Company:
     """The synthetic company: history up to ``end`` (inclusive), forecast from the Monday after."""
 
-    def __init__(self, end: date = date(2024, 12, 31), weeks: int = 26, scale: float = 1.0, seed: int = 20241231):
+    def __init__(self, end: date = date(2024, 12, 31), weeks: int = 26, scale: float = 1.0, seed: int = 20241231,
+                 card_payments_per_day: int = 1):  # fmt: skip
         self.rng = random.Random(seed)
+        self.card_payments_per_day = card_payments_per_day
         self.end = end
         first = end - timedelta(days=7 * weeks - 1)
         self.first = first - timedelta(days=first.weekday())  # from a Monday
@@ -186,8 +188,10 @@ class Company:
         d = self.first
         while d <= self.end:
             if d.weekday() < 5 and d not in HOLIDAYS:
-                self.book(d, "Stichting Mollie Payments", mollie, "OV", "Overschrijving", money(rng.uniform(280, 660) * s),
-                          f"Naam: Stichting Mollie Payments Omschrijving: Uitbetaling Mollie webshop {d:%d-%m} IBAN: {mollie}")  # fmt: skip
+                k = self.card_payments_per_day
+                for _ in range(k):
+                    self.book(d, "Stichting Mollie Payments", mollie, "OV", "Overschrijving", money(rng.uniform(280, 660) * s / k),
+                              f"Naam: Stichting Mollie Payments Omschrijving: Uitbetaling Mollie webshop {d:%d-%m} IBAN: {mollie}")  # fmt: skip
                 if rng.random() < 0.45:
                     shop = rng.choice(("GAMMA Nieuwegein", "HORNBACH Utrecht", "Bol.com B.V."))
                     self.book(d, shop, gamma if shop.startswith("Bol") else "", "BA", "Betaalautomaat",
@@ -261,12 +265,13 @@ class Company:
         return list(months), list(months.values())
 
 
-def write_sample(out: Path, weeks: int = 26, scale: float = 1.0, seed: int = 20241231, exact: bool = True) -> Company:
-    """Write bank/ing.csv, receivables.csv and payables.csv of the synthetic company into ``out``.
+def write_sample(out: Path, weeks: int = 26, scale: float = 1.0, seed: int = 20241231, exact: bool = True,
+                 card_payments_per_day: int = 1) -> Company:  # fmt: skip
+    """Write bank/<export>.csv, receivables.csv and payables.csv of the synthetic company into ``out``.
 
     ``exact``: make the closing cash and the open items equal the sample company.toml's balance sheet.
     """
-    company = Company(weeks=weeks, scale=scale, seed=seed)
+    company = Company(weeks=weeks, scale=scale, seed=seed, card_payments_per_day=card_payments_per_day)
     company.build()
     (out / "bank").mkdir(parents=True, exist_ok=True)
     closing = CLOSING_CASH if exact else money(CLOSING_CASH * Decimal(str(scale)))

@@ -22,7 +22,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from xlcapital.forecast.inputs import PAYABLES, RECEIVABLES, SALES, Inputs, Scenario, customer_key
-from xlcapital.forecast.schedule import month_bounds, month_of, occurrences, view_end, week_of
+from xlcapital.forecast.schedule import eomonth, month_bounds, month_of, occurrences, view_end, week_of
 
 ZERO = Decimal(0)
 DAYS_PER_YEAR = 365
@@ -153,13 +153,15 @@ def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None =
     lag = timedelta(days=sales.collection_days)
     items: list[CashItem] = []
 
+    first_month_end = eomonth(start, 0)
+
     def add(source, ref, party, category, base, kind, amount):
         shift = shifts[kind]
         cash = base + timedelta(days=shift)
         if cash > end:
             return
         week = week_of(cash, start)
-        month = month_of(cash, start)
+        month = 1 if cash <= first_month_end else month_of(cash, start)
         items.append(
             CashItem(source, ref, party, category, base, kind, shift, cash,
                      week if week <= n else None, month if month <= MONTHS_IN_VIEW else None, amount)

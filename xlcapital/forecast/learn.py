@@ -53,8 +53,9 @@ def match_payments(receivables: Sequence[Receivable], transactions: Iterable[Tra
     if not open_by_number:
         return list(receivables)
     result = list(receivables)
+    amounts = {r.amount for r in receivables if r.open}
     for t in sorted(transactions, key=lambda t: t.booking_date):
-        if t.amount <= 0:
+        if t.amount <= 0 or t.amount not in amounts:  # cheap test first: most credits pay no open invoice
             continue
         candidates = [
             i
