@@ -43,13 +43,14 @@ MODULE_NAMES = ("BankImport", "BankImportHost")
 
 #: every Preset field, in the order the VBA keeps them (F_NAME = 0, ...)
 FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Preset))
-#: Preset fields the macro does not need: the balances are not written to the Bank table
-UNUSED_BY_MACRO = frozenset({"opening_balance", "closing_balance"})
+#: Preset fields the macro does not need: the Bank table has no column for the balances or the bank id
+UNUSED_BY_MACRO = frozenset({"opening_balance", "closing_balance", "bank"})
 
 #: the encodings the detection tries, as xlcapital.bank.csvbank does
 DETECT_ENCODINGS = ("utf-8", "cp1252", "latin-1")
 
-BUTTON_CAPTION = {"nl": "Bankafschrift importeren", "en": "Import bank export"}
+BUTTON_CAPTION = {"nl": "Bankafschrift importeren", "en": "Import bank export",
+                  "both": "Bankafschrift importeren / Import bank export"}
 _TEXTS = {
     "filter": "Bank export (*.csv;*.tab;*.txt),*.csv;*.tab;*.txt,All files (*.*),*.*",
     "dialog_title": "Bankafschrift kiezen / Choose a bank export",
@@ -227,6 +228,6 @@ def add_import_button(worksheet, row: int, col: int, *, lang: str = "en") -> Non
     worksheet.insert_button(row, col, {
         "macro": IMPORT_MACRO,
         "caption": BUTTON_CAPTION[lang],
-        "width": 190,
+        "width": 320 if lang == "both" else 190,
         "height": 30,
     })

@@ -1,0 +1,321 @@
+"""The bank-import macros, run by LibreOffice in the generated workbook on real bank exports.
+
+The oracle is xlcapital.bank.read: after ``BankImport.ImportBankFeedFromPath`` the Bank table must
+hold exactly the transactions Python reads from the same file (dates, amounts to the cent, texts,
+dedupe keys); a second import adds nothing; a file the macro cannot read leaves the table as it
+was. One soffice serves every test of this module (tests.libreoffice.MacroRunner).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests.libreoffice import MacroRunner
+from xlcapital import bank
+from xlcapital.bank.presets import PRESETS
+from xlcapital.errors import BankFileError
+from xlcapital.workbook.vba.macros import (
+    FIELDS,
+    UNUSED_BY_MACRO,
+    bank_import_source,
+    host_source,
+    render_preset,
+)
+
+pytestmark = pytest.mark.libreoffice
+
+#: the real exports the macro must read as Python does (ING in both layouts, Rabobank, ABN AMRO,
+#: bunq, Knab, ASN), and exports with a header only
+READABLE = [
+    "ing_comma_old_ok.csv",
+    "ing_comma_old_fail.csv",
+    "ing_semicolon_extra.csv",
+    "ing_semicolon_unquoted.csv",
+    "rabobank_CSV_A_20180414_112204.csv",
+    "abnamro_TXT_SAMPLE.TAB",
+    "bunq_en_header_statement.csv",
+    "bunq_nl_header_transactieoverzicht.csv",
+    "knab_ok.csv",
+    "asn_transactie-historie.csv",
+    "asn_demo_transactions.csv",
+    "knab_no_lines.csv",
+    "asn_header_only.csv",
+]
+#: real CSV files that are no bank export xlcapital knows (Python refuses them too)
+UNKNOWN = ["degiro_account.csv", "ing_balance_history_savings.csv", "oca_sheet_debit_credit.csv"]
+
+IMPORT = "BankImport.ImportBankFeedFromPath"
+
+
+# --- the workbook and LibreOffice ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def lo(soffice, tmp_path_factory):
+    with MacroRunner(soffice, tmp_path_factory.mktemp("lo-macros")) as runner:
+        yield runner
+
+
+@pytest.fixture(scope="module")
+def workbook(tmp_path_factory) -> Path:
+    """The generated forecast workbook with the macros, and no bank transactions yet."""
+    from xlcapital.forecast import Inputs, Settings
+    from xlcapital.workbook.generator import generate
+    from xlcapital.workbook.vba import workbook_hook
+
+    path = tmp_path_factory.mktemp("book") / "forecast.xlsm"
+    generate(Inputs(Settings(start=date(2026, 4, 6), opening_balance=Decimal(1000))), path, vba=workbook_hook())
+    return path
+
+
+def bank_rows(path: Path) -> list[dict]:
+    """The rows of the Excel Table Bank in a workbook LibreOffice saved (values as last calculated)."""
+    wb = openpyxl.load_workbook(path, data_only=True)
+    ws = wb["Bank"]
+    ref = ws.tables["Bank"].ref
+    cells = ws[ref]
+    header = [c.value for c in cells[0]]
+    out = []
+    for row in cells[1:]:
+        values = dict(zip(header, (c.value for c in row)))
+        values["_types"] = {h: c.data_type for h, c in zip(header, row)}
+        if any(values[h] is not None for h in ("Date", "Amount", "Key")):
+            out.append(values)
+    return out
+
+
+def as_date(value) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    return date(1899, 12, 30) + __import__("datetime").timedelta(days=int(value))
+
+
+def python_transactions(path: Path) -> list[dict]:
+    """What xlcapital.bank.read reads, as the Bank table's columns."""
+    out = []
+    for s in bank.read(path):
+        for t in s.transactions:
+            out.append({
+                "Date": t.booking_date, "ValueDate": t.value_date, "Account": s.account, "Amount": t.amount,
+                "Currency": t.currency or s.currency or "", "Counterparty": t.counterparty,
+                "CounterpartyIBAN": t.counterparty_iban, "Description": t.description,
+                "Reference": t.reference, "Key": t.key,
+            })
+    return out
+
+
+def assert_table_holds(rows: list[dict], expected: list[dict]) -> None:
+    assert [r["Key"] for r in rows] == [e["Key"] for e in expected]
+    for got, want in zip(rows, expected):
+        assert as_date(got["Date"]) == want["Date"], want["Key"]
+        assert as_date(got["ValueDate"]) == want["ValueDate"], want["Key"]
+        # amounts to the cent: the cell holds the double nearest to the exact amount
+        assert got["Amount"] == float(want["Amount"]), want["Key"]
+        assert Decimal(repr(got["Amount"])).quantize(Decimal("0.01")) == want["Amount"]
+        for column in ("Account", "Currency", "Counterparty", "CounterpartyIBAN", "Description", "Reference"):
+            assert (got[column] or "") == want[column], (want["Key"], column)
+            if want[column]:
+                assert got["_types"][column] == "s", (want["Key"], column)  # text, never a formula or number
+        assert got["Category"] is not None  # the calculated column reached the new row and computed
+
+
+def run_import(lo: MacroRunner, workbook: Path, feeds: list[Path], out: Path) -> list[dict]:
+    calls = []
+    for feed in feeds:
+        calls += [(IMPORT, [str(feed)]), ("BankImport.LastImportSkipped", []), ("BankImport.LastImportMessage", [])]
+    return lo.run(workbook, calls, store=out)
+
+
+# --- real exports -------------------------------------------------------------------------------
+
+
+@pytest.mark.bankfeeds
+@pytest.mark.parametrize("name", READABLE)
+def test_import_gives_what_python_reads_and_a_second_run_adds_nothing(lo, workbook, bankfeeds, tmp_path, name):
+    feed = bankfeeds / "csv" / name
+    expected = python_transactions(feed)
+    out = tmp_path / "after.xlsx"
+    results = run_import(lo, workbook, [feed, feed], out)
+    first, first_skipped, message, second, second_skipped, _ = (r.get("value") for r in results)
+    assert first == len(expected), message
+    assert first_skipped == 0
+    assert second == 0 and second_skipped == len(expected)
+    assert_table_holds(bank_rows(out), expected)
+
+
+@pytest.mark.bankfeeds
+def test_two_exports_of_one_account_merge_without_duplicates(lo, workbook, bankfeeds, tmp_path):
+    # ing_semicolon_extra holds the same six transactions as ing_comma_old_ok, with an extra column
+    a, b = bankfeeds / "csv" / "ing_comma_old_ok.csv", bankfeeds / "csv" / "rabobank_CSV_A_20180414_112204.csv"
+    c = bankfeeds / "csv" / "ing_semicolon_extra.csv"
+    results = run_import(lo, workbook, [a, b, c], tmp_path / "merged.xlsx")
+    added = [results[i]["value"] for i in (0, 3, 6)]
+    assert added == [6, 3, 0]
+    assert_table_holds(bank_rows(tmp_path / "merged.xlsx"), python_transactions(a) + python_transactions(b))
+
+
+@pytest.mark.bankfeeds
+@pytest.mark.parametrize("name", UNKNOWN)
+def test_an_export_of_no_known_bank_is_refused_and_the_table_is_untouched(lo, workbook, bankfeeds, tmp_path, name):
+    with pytest.raises(BankFileError):
+        bank.read(bankfeeds / "csv" / name)
+    good = bankfeeds / "csv" / "bunq_nl_header_transactieoverzicht.csv"
+    results = run_import(lo, workbook, [good, bankfeeds / "csv" / name], tmp_path / "after.xlsx")
+    assert results[0]["value"] == 3
+    assert results[3]["value"] == -1
+    assert "no bank preset fits" in results[5]["value"]
+    assert_table_holds(bank_rows(tmp_path / "after.xlsx"), python_transactions(good))
+
+
+# --- files made for the test ----------------------------------------------------------------------
+
+ING_HEADER = '"Datum","Naam / Omschrijving","Rekening","Tegenrekening","Code","Af Bij","Bedrag (EUR)","MutatieSoort","Mededelingen"\n'
+
+
+def ing_row(day: str, name: str, sign: str, amount: str, text: str) -> str:
+    q = lambda s: '"' + s.replace('"', '""') + '"'  # noqa: E731
+    return ",".join(map(q, [day, name, "NL91INGB0001234567", "", "GT", sign, amount, "Online bankieren", text])) + "\n"
+
+
+def test_formula_like_texts_stay_text(lo, workbook, tmp_path):
+    feed = tmp_path / "formulas.csv"
+    feed.write_text(
+        ING_HEADER
+        + ing_row("20260302", "=HYPERLINK(\"http://x\",\"klik\")", "Af", "12,50", "=1+1")
+        + ing_row("20260302", "+31 6 1234 5678", "Bij", "1.250,00", "-5 korting op factuur")
+        + ing_row("20260303", "@SUM(A1:A9)", "Af", "0,01", "'quoted' en \"dubbel\"")
+        + ing_row("20260303", "Café Straße", "Af", "3,10", "€ 3,10 Valutadatum: 04-03-2026"),
+        encoding="utf-8",
+    )
+    expected = python_transactions(feed)
+    out = tmp_path / "after.xlsx"
+    results = run_import(lo, workbook, [feed], out)
+    assert results[0]["value"] == 4, results
+    rows = bank_rows(out)
+    assert_table_holds(rows, expected)
+    assert rows[0]["Counterparty"] == '=HYPERLINK("http://x","klik")' and rows[0]["Description"] == "=1+1"
+    assert rows[2]["Description"] == "'quoted' en \"dubbel\""
+    # 1.250,00: a thousands point, read as 1250.00; ß upper-cases to SS in the key as in Python
+    assert rows[1]["Amount"] == 1250.0
+    assert "CAFSTRASSE" in rows[3]["Key"]
+    formulas = openpyxl.load_workbook(out)["Bank"]
+    assert not any(isinstance(c.value, str) and c.value.startswith("=") and c.data_type == "f"
+                   for row in formulas.iter_rows(min_row=5, max_col=9) for c in row)
+
+
+def test_a_broken_row_refuses_the_whole_file_and_says_where(lo, workbook, tmp_path):
+    good = tmp_path / "good.csv"
+    good.write_text(ING_HEADER + ing_row("20260302", "Bakker", "Af", "2,50", "brood"), encoding="utf-8")
+    broken = tmp_path / "broken.csv"
+    broken.write_text(
+        ING_HEADER + ing_row("20260303", "Slager", "Af", "7,50", "vlees") + ing_row("20260304", "Kapper", "Af", "1,2,3", "knippen"),
+        encoding="utf-8",
+    )
+    with pytest.raises(BankFileError) as python_error:
+        bank.read(broken)
+    assert python_error.value.line == 3
+    out = tmp_path / "after.xlsx"
+    results = run_import(lo, workbook, [good, broken], out)
+    assert results[0]["value"] == 1
+    assert results[3]["value"] == -1
+    assert "line 3" in results[5]["value"] and "1,2,3" in results[5]["value"]
+    assert_table_holds(bank_rows(out), python_transactions(good))  # the slager of line 2 is not there either
+
+
+def test_a_quote_left_open_is_refused(lo, workbook, tmp_path):
+    feed = tmp_path / "open-quote.csv"
+    feed.write_text(ING_HEADER + ing_row("20260302", "A", "Af", "1,00", "x")[:-2] + "\n"
+                    + ing_row("20260303", "B", "Af", "2,00", "y"), encoding="utf-8")
+    with pytest.raises(BankFileError):
+        bank.read(feed)
+    results = run_import(lo, workbook, [feed], tmp_path / "after.xlsx")
+    assert results[0]["value"] == -1 and "not closed" in results[2]["value"]
+    assert bank_rows(tmp_path / "after.xlsx") == []
+
+
+def test_cp1252_and_crlf_exports_read_as_in_python(lo, workbook, tmp_path):
+    feed = tmp_path / "cp1252.csv"
+    text = ING_HEADER + ing_row("20260305", "Crème brûlée €", "Bij", "99,99", "Ærø – “quotes”")
+    feed.write_bytes(text.replace("\n", "\r\n").encode("cp1252"))
+    results = run_import(lo, workbook, [feed], tmp_path / "after.xlsx")
+    assert results[0]["value"] == 1, results
+    rows = bank_rows(tmp_path / "after.xlsx")
+    assert_table_holds(rows, python_transactions(feed))
+    assert rows[0]["Counterparty"] == "Crème brûlée €"
+
+
+# --- the module source ----------------------------------------------------------------------------
+
+_LITERAL = re.compile(r'"(?:[^"]|"")*"|ChrW\(\d+\)|-?\d+|True|False|Empty|Array\(|\)|,|&')
+
+
+def parse_vba_literal(text: str):
+    """A VBA literal as this test reads it (independent of the renderer): text, numbers, Array(...)."""
+    tokens = _LITERAL.findall(text)
+    assert "".join(tokens) == re.sub(r"\s+(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", "", text), text
+
+    def value(i):
+        t = tokens[i]
+        if t == "Array(":
+            items, i = [], i + 1
+            while tokens[i] != ")":
+                item, i = value(i)
+                items.append(item)
+                if tokens[i] == ",":
+                    i += 1
+            return tuple(items), i + 1
+        if t.startswith('"') or t.startswith("ChrW"):
+            parts = []
+            while True:
+                t = tokens[i]
+                parts.append(t[1:-1].replace('""', '"') if t.startswith('"') else chr(int(t[5:-1])))
+                if i + 1 < len(tokens) and tokens[i + 1] == "&":
+                    i += 2
+                    continue
+                return "".join(parts), i + 1
+        return {"True": True, "False": False, "Empty": None}.get(t, int(t) if t.lstrip("-").isdigit() else t), i + 1
+
+    result, end = value(0)
+    assert end == len(tokens)
+    return result
+
+
+@pytest.mark.parametrize("name", list(PRESETS))
+def test_each_rendered_preset_is_the_preset(name):
+    preset = PRESETS[name]
+    lines = render_preset(preset).splitlines()
+    rendered = {}
+    for line in lines:
+        m = re.fullmatch(r"\s*p\(F_([A-Z_]+)\) = (.*)", line)
+        if m:
+            rendered[m.group(1).lower()] = parse_vba_literal(m.group(2))
+    assert set(rendered) == {f.name for f in dataclasses.fields(preset)}
+    for field, value in rendered.items():
+        assert value == getattr(preset, field), field
+
+
+def test_every_preset_field_is_known_to_the_macro():
+    # a field added to Preset must be interpreted by templates/vba/BankImport.bas.j2 (F_<FIELD>) or
+    # be declared unused; otherwise the macro would silently read files differently from Python
+    source = bank_import_source()
+    used = {f for f in FIELDS if re.search(rf"\(F_{f.upper()}\)", source.split("Private Function Presets")[0])}
+    assert set(FIELDS) - used == UNUSED_BY_MACRO
+    assert len(re.findall(r"^    ' --- preset ", source, flags=re.M)) == len(PRESETS)
+
+
+def test_no_view_dependent_or_outside_code():
+    code = bank_import_source() + host_source()
+    for banned in (".Select", "ActiveCell", "Selection", "End(xlUp)", "ActiveSheet", "Shell", "Kill ",
+                   "SendKeys", "CreateObject", "Open path For Output", "For Append"):
+        assert banned not in code, banned
+    path_function = code.split("Public Function ImportBankFeedFromPath")[1].split("End Function")[0]
+    assert "GetOpenFilename" not in path_function and "MsgBox" not in path_function
