@@ -14,6 +14,8 @@ the same way in every reader, and find IBANs in free text.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -91,3 +93,21 @@ def exact_amount(text: str, *, what: str = "amount", line: int | None = None) ->
         return Decimal(s)
     except InvalidOperation:  # pragma: no cover - the checks above admit only valid literals
         raise BankFileError(f"not an {what}: {text!r}", line=line) from None
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a reader builds many objects.
+
+    Reading allocates millions of short-lived objects (XML elements, match objects) next to the
+    transactions already read; each allocation burst triggers a full collection that walks every
+    live transaction, which made reading quadratic in practice (12 s instead of 2 s for 100,000
+    CAMT entries). The readers build no reference cycles, so nothing is lost by pausing it.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
