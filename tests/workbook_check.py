@@ -15,8 +15,9 @@ import openpyxl
 
 from xlcapital.forecast import analyse, expand
 from xlcapital.forecast.learn import classify
+from xlcapital.forecast.schedule import occurrences, view_end
 from xlcapital.workbook.model import OTHER
-from xlcapital.workbook.scenarios import NONE
+from xlcapital.workbook.scenarios import NONE, PLAIN
 from xlcapital.workbook.tables import excel_date
 
 TOLERANCE = 0.005
@@ -29,7 +30,7 @@ ROWS = {
     "receipts": "receipts_total", "payments": "payments_total",
 }
 SUMMARY = ("lowest_cash", "lowest_week", "first_breach_week", "extra_financing_limit", "extra_financing_buffer")
-TRIGGER_FIELDS = ("value", "worst", "status", "first_week", "first_alert_week", "warning", "alert", "owner")
+TRIGGER_FIELDS = ("rule", "value", "worst", "status", "first_week", "first_alert_week", "warning", "alert", "owner")
 
 
 def _run_values(prefix: str, run) -> dict[str, list]:
@@ -42,13 +43,15 @@ def _run_values(prefix: str, run) -> dict[str, list]:
         out[f"{prefix}.line.p.{c}"] = [w.payments[c] for w in run.weeks]
     out[f"{prefix}.line.r.{OTHER}"] = [0] * len(run.weeks)
     out[f"{prefix}.line.p.{OTHER}"] = [0] * len(run.weeks)
+    out[f"{prefix}.week_start"] = [w.week_start for w in run.weeks]
+    out[f"{prefix}.week_end"] = [w.week_end for w in run.weeks]
+    out[f"{prefix}.param.revenue_pct"] = [run.scenario.revenue_change]
+    out[f"{prefix}.param.collection_delay"] = [run.scenario.collection_delay_days]
+    out[f"{prefix}.param.payment_delay"] = [run.scenario.payment_delay_days]
+    out[f"{prefix}.param.interest_change"] = [run.scenario.interest_rate_change]
     if prefix != "forecast":
         for key in SUMMARY:
             out[f"{prefix}.{key}"] = [getattr(run, key)]
-        out[f"{prefix}.param.revenue_pct"] = [run.scenario.revenue_change]
-        out[f"{prefix}.param.collection_delay"] = [run.scenario.collection_delay_days]
-        out[f"{prefix}.param.payment_delay"] = [run.scenario.payment_delay_days]
-        out[f"{prefix}.param.interest_change"] = [run.scenario.interest_rate_change]
     return out
 
 
@@ -61,14 +64,19 @@ def expected(inputs, cells, statements=()) -> dict[str, list]:
         out.update(_run_values(f"scenario.{key}", a.scenarios[name] if name in a.scenarios else a.default))
     for run in a.stress:
         out.update(_run_values(f"scenario.{runs['stress'][run.name]}", run))
-    out["forecast.week_start"] = [w.week_start for w in a.default.weeks]
-    out["forecast.week_end"] = [w.week_end for w in a.default.weeks]
+    selected = a.default.scenario.name if a.default.scenario in inputs.scenarios else PLAIN
+    out["forecast.param.name"] = out["dashboard.scenario"] = out["scenarios.stressed_run"] = [selected]
+    for name, key in runs["scenarios"].items():
+        if f"scenario.{key}.param.name" in cells and name in a.scenarios:
+            out[f"scenario.{key}.param.name"] = [name]
     for key, value in a.kpis.items():
         if f"kpi.{key}" in cells:
             out[f"kpi.{key}"] = [value]
+    level = {"ok": 0, "warning": 1, "alert": 2}
     for t in a.triggers:
         for field in TRIGGER_FIELDS:
             out[f"trigger.{t.rule}.{field}"] = [getattr(t, field)]
+        out[f"trigger.{t.rule}.statuses"] = [level[x] for x in t.statuses]
     # the per-item helper columns: the engine's expanded items of the selected scenario
     items = expand(inputs, a.default.scenario)
     open_rows = [i for i, r in enumerate(inputs.receivables) if r.open]
@@ -82,6 +90,21 @@ def expected(inputs, cells, statements=()) -> dict[str, list]:
         if inputs.receivables:
             out["table.Receivables.CashDate"] = cash
             out["table.Receivables.Week"] = week
+    if inputs.receivables:
+        out["table.Receivables.DelayDays"] = [inputs.delay_of(r.customer) for r in inputs.receivables]
+    pay_items = [x for x in items if x.source == "payable"]
+    if inputs.payables and len(pay_items) == len(inputs.payables):
+        out["table.Payables.CashDate"] = [x.cash_date for x in pay_items]
+        out["table.Payables.Week"] = [x.week if x.week is not None else "beyond" for x in pay_items]
+    s = inputs.settings
+    plan = occurrences(inputs.sales.frequency, inputs.sales.day, inputs.sales.month, s.start, view_end(s.start, s.weeks))
+    rows = len(cells["table.SalesPlan.Date"])
+    if inputs.sales.frequency == "weekly":  # row j: the j-th occurrence
+        out["table.SalesPlan.Date"] = plan + [None] * (rows - len(plan))
+    else:  # row j: the occurrence in the j-th month from week 1's month, if any
+        by_month = {(x.year, x.month): x for x in plan}
+        months = [divmod(s.start.year * 12 + s.start.month - 1 + j, 12) for j in range(rows)]
+        out["table.SalesPlan.Date"] = [by_month.get((y, mo + 1)) for y, mo in months]
     n = inputs.settings.weeks
     rec_rows = {}
     for x in items:
@@ -94,6 +117,22 @@ def expected(inputs, cells, statements=()) -> dict[str, list]:
     if transactions:
         out["table.Bank.Category"] = classify(transactions, inputs.categories)
     return out
+
+
+def formula_cells(path: Path, sheets) -> set[tuple[str, int, int]]:
+    """(sheet, row, col), 0-based, of every formula cell on ``sheets`` of the generated file."""
+    wb = openpyxl.load_workbook(path, data_only=False)
+    found = set()
+    for name in sheets:
+        for row in wb[name].iter_rows():
+            for c in row:
+                if isinstance(c.value, str) and c.value.startswith("="):
+                    found.add((name, c.row - 1, c.column - 1))
+    return found
+
+
+def covered(cells, names) -> set[tuple[str, int, int]]:
+    return {(cells[n].sheet, r, c) for n in names for r, c in cells[n].positions()}
 
 
 def read(path: Path, cells, names) -> dict[str, list]:

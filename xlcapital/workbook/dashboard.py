@@ -104,6 +104,7 @@ class DashboardSheet:
         ws.write_string(0, 0, self.title, st["title"])
         ws.write_string(1, 0, "Scenario shown", st["label"])
         ws.write_formula(1, 1, "=Forecast_Scenario", st["label_bold"])
+        book.place("dashboard.scenario", Ref(SHEET, 1, 1))
         self._kpis(book, ws, 3)
         top = 3 + len(KPIS) + 3
         self._triggers(book, ws, top)
@@ -206,7 +207,7 @@ class DashboardSheet:
             }
             for col, f in formulas.items():
                 ws.write_formula(r, col, f, st["number"] if col in (1, 2) else st["text"])
-            for col, key in ((1, "value"), (2, "worst"), (3, "status"), (4, "first_week"), (5, "first_alert_week"),
+            for col, key in ((0, "rule"), (1, "value"), (2, "worst"), (3, "status"), (4, "first_week"), (5, "first_alert_week"),
                              (6, "warning"), (7, "alert"), (8, "owner")):
                 book.place(f"trigger.{rule}.{key}", Ref(SHEET, r, col))
         status_range = Ref(SHEET, top + 1, 3, top + len(self.rules), 3).a1(sheet=False)

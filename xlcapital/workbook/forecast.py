@@ -169,9 +169,9 @@ def scenario_lookup(column: str, name: str) -> str:
     return f"IFERROR(INDEX(ScenarioInputs[{column}],MATCH({literal_expr(name)},ScenarioInputs[Scenario],0)),0)"
 
 
-def week_header(book: Book, ws, sheet: str, row: int, weeks: int, prefix: str | None) -> list[Week]:
-    """Week number, Monday and Sunday rows; on the Forecast sheet (prefix "forecast") named
-    Forecast_WeekStart and Forecast_WeekEnd. Other sheets refer to the Forecast's cells."""
+def week_header(book: Book, ws, sheet: str, row: int, weeks: int, prefix: str) -> list[Week]:
+    """Week number, Monday and Sunday rows (``<prefix>.week_start``, ``.week_end``); on the Forecast
+    sheet (prefix "forecast") named Forecast_WeekStart and Forecast_WeekEnd, elsewhere referring to them."""
     st = book.styles
     ws.write_string(row, 0, "Week", st["label_bold"])
     for w in range(1, weeks + 1):
@@ -186,8 +186,9 @@ def week_header(book: Book, ws, sheet: str, row: int, weeks: int, prefix: str | 
     else:
         fs, fe = book.ref("forecast.week_start"), book.ref("forecast.week_end")
         starts = week_row(book, ws, sheet, row + 1, weeks, "Week starts (Monday)",
-                          lambda w: fs.at(w - 1).a1(), "date_header")
-        ends = week_row(book, ws, sheet, row + 2, weeks, "Week ends (Sunday)", lambda w: fe.at(w - 1).a1(), "date")
+                          lambda w: fs.at(w - 1).a1(), "date_header", name=f"{prefix}.week_start")
+        ends = week_row(book, ws, sheet, row + 2, weeks, "Week ends (Sunday)", lambda w: fe.at(w - 1).a1(), "date",
+                        name=f"{prefix}.week_end")
     fs, fe = book.ref("forecast.week_start"), book.ref("forecast.week_end")
     return [Week(w, fs.at(w - 1).a1(), fe.at(w - 1).a1()) for w in range(1, weeks + 1)]
 

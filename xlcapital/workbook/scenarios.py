@@ -92,7 +92,7 @@ class ScenariosSheet:
             row = head + 1 + i
             params = self._params(book, ws, run, row, default)
             ws.write_string(r, 0, run.label, st["subtitle"])
-            weeks = week_header(book, ws, SHEET, r + 1, self.weeks, None)
+            weeks = week_header(book, ws, SHEET, r + 1, self.weeks, f"scenario.{run.key}")
             block = ForecastBlock(SHEET, f"scenario.{run.key}", params, weeks, self.lines, r + 4)
             r = block.write(book, ws) + 2
             self._summary(book, ws, run, row, block)
