@@ -1,0 +1,244 @@
+"""OFX and QFX: 1.x (SGML, leaf elements without end tags) and 2.x (XML), bank and credit-card statements.
+
+One tokenizer reads both dialects: every ``<TAG>text`` is a token, an end tag ``</TAG>`` closes an
+aggregate, and a leaf's value is the text after its start tag (SGML ``<TRNAMT>-6.60`` and XML
+``<TRNAMT>-6.60</TRNAMT>`` read alike). Nothing is ever expanded beyond the predefined character
+entities, so there is no XML parser and no entity to abuse. Per statement (``STMTRS``, credit card
+``CCSTMTRS``; several per file)::
+
+    CURDEF                         currency (required)
+    BANKACCTFROM/ACCTID            account (credit card: CCACCTFROM/ACCTID)
+    LEDGERBAL/BALAMT, DTASOF       closing balance (an empty BALAMT is an error)
+    BANKTRANLIST/STMTTRN           one transaction each (several BANKTRANLISTs are allowed)
+      DTPOSTED, DTUSER             booking date, value (user) date: YYYYMMDD[hhmmss[.xxx]][[tz]]
+      TRNAMT                       signed amount, decimal point or comma ("200,29")
+      NAME or PAYEE/NAME, MEMO     counterparty, description
+      BANKACCTTO/ACCTID            counterparty account
+      FITID, TRNTYPE               reference (the bank's id), code
+
+OFX states only the closing (ledger) balance, so ``opening_balance`` stays None: deriving it as
+ledger - sum of transactions would make every statement "reconcile" by construction and hide
+nothing the file says. The header's CHARSET (1252) or ENCODING (UTF-8) picks the decoding.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+from decimal import Decimal
+
+from xlcapital.bank.model import Balance, Statement, Transaction
+from xlcapital.bank.textio import decode_text, exact_amount, gc_paused, make_date
+from xlcapital.errors import BankFileError
+
+__all__ = ["FORMAT", "sniff", "count_records", "read"]
+
+FORMAT = "ofx"
+
+_SNIFF = re.compile(rb"(?i)OFXHEADER|<OFX>")
+_TOKEN = re.compile(r"<(/?)([A-Za-z][\w.]*)\s*>([^<]*)")
+_STMTTRN = re.compile(rb"(?i)<STMTTRN\s*>")
+_HEADER_FIELD = re.compile(r"^\s*([A-Z]+)\s*:\s*(\S*)", re.M)
+_XML_ENCODING = re.compile(r"""<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._\-]+)["']""")
+_AMOUNT = re.compile(r"([+-]?)(\d*[.,]?\d*)")
+
+#: aggregates whose leaves the reader keeps, and the prefix their leaves get
+_CONTAINERS = {
+    "STMTRS": "",
+    "CCSTMTRS": "",
+    "BANKACCTFROM": "ACCT.",
+    "CCACCTFROM": "ACCT.",
+    "LEDGERBAL": "LEDGER.",
+    "AVAILBAL": "AVAIL.",
+    "BANKTRANLIST": "LIST.",
+    "STMTTRN": "",
+    "PAYEE": "PAYEE.",
+    "BANKACCTTO": "ACCTTO.",
+    "CCACCTTO": "ACCTTO.",
+    "CURRENCY": "CUR.",
+    "ORIGCURRENCY": "CUR.",
+}
+_STATEMENTS = ("STMTRS", "CCSTMTRS")
+
+
+def sniff(head: bytes) -> bool:
+    """Whether the first bytes look like OFX (an ``OFXHEADER`` or an ``<OFX>`` element).
+
+    >>> sniff(b"OFXHEADER:100\\nDATA:OFXSGML\\n"), sniff(b'<?xml version="1.0"?><?OFX OFXHEADER="200"?><OFX>')
+    (True, True)
+    """
+    return bool(_SNIFF.search(head))
+
+
+def count_records(data: bytes) -> int:
+    """The number of ``<STMTTRN>`` start tags (any letter case).
+
+    >>> count_records(b"<STMTTRN><TRNAMT>1</STMTTRN><stmttrn><TRNAMT>2")
+    2
+    """
+    return len(_STMTTRN.findall(data))
+
+
+def read(data: bytes, *, source: str = "<bytes>", bank: str | None = None) -> list[Statement]:
+    """The statements of an OFX/QFX file, in file order."""
+    text = _decode(data)
+    with gc_paused():
+        return _Reader(text, bank).run()
+
+
+def _decode(data: bytes) -> str:
+    """Decode by the OFX 1.x header (ENCODING, CHARSET) or the XML declaration, else UTF-8/cp1252."""
+    start = data.find(b"<OFX")
+    head = data[: start if start >= 0 else 2048].decode("latin-1")
+    fields = {k.upper(): v.upper() for k, v in _HEADER_FIELD.findall(head)}
+    encoding = None
+    declared = _XML_ENCODING.search(head)
+    if declared:
+        encoding = declared.group(1)
+    elif fields.get("ENCODING") in ("UTF-8", "UTF8", "UNICODE"):
+        encoding = "utf-8"
+    elif fields.get("CHARSET", "").isdigit():
+        encoding = "cp" + fields["CHARSET"]
+    elif fields.get("CHARSET", "").startswith("ISO-8859-1"):
+        encoding = "cp1252"  # a superset in every printable position
+    return decode_text(data, encoding)
+
+
+class _Reader:
+    """Walks the tokens once, keeping a stack of the open aggregates it cares about."""
+
+    def __init__(self, text: str, bank: str | None) -> None:
+        self.text = text
+        self.bank = bank
+        self.statements: list[Statement] = []
+        self.stack: list[str] = []
+        self.stmt: dict[str, str] | None = None
+        self.stmt_line = 0
+        self.transactions: list[Transaction] = []
+        self.tx: dict[str, str] | None = None
+        self.tx_line = 0
+        self._line, self._offset = 1, 0
+
+    def line_at(self, offset: int) -> int:
+        self._line += self.text.count("\n", self._offset, offset)
+        self._offset = offset
+        return self._line
+
+    def run(self) -> list[Statement]:
+        stack = self.stack
+        for m in _TOKEN.finditer(self.text):
+            closing, tag, value = m.groups()
+            tag = tag.upper()
+            if closing:
+                if tag in _CONTAINERS and tag in stack:
+                    while stack:
+                        if stack.pop() == tag:
+                            break
+                    self._close(tag)
+            elif tag in _CONTAINERS:
+                stack.append(tag)
+                self._open(tag, m.start())
+            elif stack:
+                self._leaf(stack[-1], tag, value)
+        if self.tx is not None:
+            self._close("STMTTRN")
+        if self.stmt is not None:
+            self._close("STMTRS")
+        return self.statements
+
+    def _open(self, tag: str, offset: int) -> None:
+        if tag in _STATEMENTS:
+            if self.stmt is not None:  # an unclosed statement ends where the next begins
+                self._close(tag)
+            self.stmt, self.transactions, self.stmt_line = {}, [], self.line_at(offset)
+        elif tag == "STMTTRN":
+            if self.tx is not None:
+                self._close("STMTTRN")
+            self.tx, self.tx_line = {}, self.line_at(offset)
+
+    def _leaf(self, container: str, tag: str, value: str) -> None:
+        value = value.strip()
+        if "&" in value:
+            value = html.unescape(value)
+        target = self.tx if self.tx is not None and container in ("STMTTRN", "PAYEE", "BANKACCTTO", "CCACCTTO", "CURRENCY", "ORIGCURRENCY") else self.stmt
+        if target is not None:
+            target.setdefault(_CONTAINERS[container] + tag, value)
+
+    def _close(self, tag: str) -> None:
+        if tag == "STMTTRN" and self.tx is not None:
+            tx, self.tx = self.tx, None
+            if self.stmt is None:
+                raise BankFileError("a transaction <STMTTRN> outside a statement", line=self.tx_line)
+            self.transactions.append(_transaction(tx, self.tx_line))
+        elif tag in _STATEMENTS and self.stmt is not None:
+            stmt, self.stmt = self.stmt, None
+            self.statements.append(_statement(stmt, self.transactions, self.stmt_line, self.bank))
+            self.transactions = []
+
+
+def _statement(fields: dict[str, str], transactions: list[Transaction], line: int, bank: str | None) -> Statement:
+    currency = fields.get("CURDEF", "").upper()
+    if not currency:
+        raise BankFileError("the statement's currency <CURDEF> is missing or empty", line=line)
+    closing = None
+    if "LEDGER.BALAMT" in fields:
+        if not fields["LEDGER.BALAMT"]:
+            raise BankFileError("the ledger balance <LEDGERBAL><BALAMT> is empty", line=line)
+        when = fields.get("LEDGER.DTASOF", "")
+        closing = Balance(_amount(fields["LEDGER.BALAMT"], "balance", line), _date(when, line) if when else None, currency)
+    for t in transactions:
+        t.currency = t.currency or currency
+    return Statement(
+        account=fields.get("ACCT.ACCTID", "").replace(" ", ""),
+        currency=currency,
+        transactions=transactions,
+        closing_balance=closing,
+        bank=bank,
+        format=FORMAT,
+    )
+
+
+def _transaction(fields: dict[str, str], line: int) -> Transaction:
+    if not fields.get("TRNAMT"):
+        raise BankFileError("a transaction has no amount <TRNAMT>", line=line)
+    amount = _amount(fields["TRNAMT"], "transaction", line)
+    posted = fields.get("DTPOSTED") or fields.get("DTUSER")
+    if not posted:
+        raise BankFileError("a transaction has no date <DTPOSTED>", line=line)
+    name = fields.get("NAME") or fields.get("PAYEE.NAME", "")
+    memo = fields.get("MEMO", "")
+    user_date = fields.get("DTUSER")
+    return Transaction(
+        booking_date=_date(posted, line),
+        amount=amount,
+        value_date=_date(user_date, line) if user_date else None,
+        currency=fields.get("CUR.CURSYM") or None,
+        counterparty=name,
+        counterparty_iban=fields.get("ACCTTO.ACCTID", "").replace(" ", ""),
+        description=memo or ("" if name else fields.get("CHECKNUM", "")),
+        reference=fields.get("FITID") or fields.get("REFNUM", ""),
+        code=fields.get("TRNTYPE", "").upper(),
+        line=line,
+    )
+
+
+def _amount(text: str, what: str, line: int) -> Decimal:
+    """An OFX amount: optional sign, digits, a decimal point or comma (``-6.60``, ``200,29``).
+
+    >>> _amount("-6.60", "x", 1), _amount("200,29", "x", 1), _amount("+5", "x", 1)
+    (Decimal('-6.60'), Decimal('200.29'), Decimal('5'))
+    """
+    m = _AMOUNT.fullmatch(text.strip())
+    if not m or not any(c.isdigit() for c in m.group(2)):
+        raise BankFileError(f"not a {what} amount: {text.strip()[:30]!r}", line=line, hint="expected e.g. -12.50")
+    value = exact_amount(m.group(2), what=f"{what} amount", line=line)
+    return -value if m.group(1) == "-" else value
+
+
+def _date(text: str, line: int) -> date:
+    """``YYYYMMDD[hhmmss[.xxx]][[-8:PST]]``: the date as written (the time zone does not move it)."""
+    s = text.strip()
+    if len(s) < 8 or not s[:8].isdigit():
+        raise BankFileError(f"not an OFX date: {s[:30]!r}", line=line, hint="expected YYYYMMDD")
+    return make_date(int(s[:4]), int(s[4:6]), int(s[6:8]), line=line)
