@@ -92,18 +92,20 @@ def run(desktop, request: dict) -> dict:
         doc.close(True)
 
 
-def main() -> None:
+def serve(handle) -> None:
+    """Connect to the soffice on the port in argv[1], then answer each JSON line on stdin with
+    ``handle(desktop, request)`` as one JSON line (a traceback as ``error`` when it raises)."""
     desktop = connect(int(sys.argv[1]))
     print(json.dumps({"ready": True}), flush=True)
     for line in sys.stdin:
         if not line.strip():
             continue
         try:
-            answer = run(desktop, json.loads(line))
+            answer = handle(desktop, json.loads(line))
         except Exception:
-            answer = {"results": [], "stored": None, "error": traceback.format_exc()}
+            answer = {"results": [], "error": traceback.format_exc()}
         print(json.dumps(answer), flush=True)
 
 
 if __name__ == "__main__":
-    main()
+    serve(run)
