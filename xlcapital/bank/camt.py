@@ -67,6 +67,8 @@ def sniff(head: bytes) -> bool:
     >>> sniff(b'<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">')
     True
     """
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        head = head.decode("utf-16", errors="ignore").encode("utf-8")
     return bool(_SNIFF.search(head))
 
 
@@ -77,6 +79,7 @@ def count_records(data: bytes) -> int:
     >>> count_records(b"<Ntry><NtryDtls><TxDtls/><TxDtls/></NtryDtls></Ntry><Ntry><NtryRef>x</NtryRef></Ntry>")
     3
     """
+    data = _as_utf8_if_utf16(data)
     first = _RECORD.search(data)
     if first is None:
         return 0
@@ -295,7 +298,11 @@ def _statement(
             ns = first.tag[: first.tag.rfind("}") + 1] if first is not None and first.tag.startswith("{") else ""
             reader = readers.get(ns) or readers.setdefault(ns, _EntryReader(ns))
             for entry, (start, _) in zip(parsed, batch):
-                stmt.transactions.extend(reader.transactions(entry, lines.at(start)))
+                line = lines.at(start)
+                try:
+                    stmt.transactions.extend(reader.transactions(entry, line))
+                except BankFileError as exc:
+                    raise exc.with_location(line=line)
     stmt.currency = (
         stmt.currency
         or (stmt.opening_balance.currency if stmt.opening_balance else None)
