@@ -181,6 +181,7 @@ def test_ratio_metadata(registered):
         for arg, (name, default) in zip(xlf["args"], params):
             assert arg["options"] == {"ndim": 2}, (row.excel_name, name)  # a range always arrives as rows
             assert arg["vararg"] is False and arg["vba"] is None
+            assert arg["doc"] == module.arg_doc(module.Param(name, default)), (row.excel_name, name)
             if default is _EMPTY:
                 assert "optional" not in arg, (row.excel_name, name)
             else:
