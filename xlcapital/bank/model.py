@@ -13,8 +13,8 @@ downloads merge without duplicates while two genuinely identical payments (two c
     ACCOUNT|YYYY-MM-DD|AMOUNT|TEXT|N
 
 ``AMOUNT`` is the amount in cents (``-250``) when it is whole cents, else the plain decimal;
-``TEXT`` is the first 32 letters and digits (upper case) of counterparty IBAN, counterparty name
-and description run together; ``N`` numbers transactions whose other parts are equal, in file order,
+``TEXT`` is the first 32 ASCII letters and digits (upper case; other characters such as é or ß
+are left out) of counterparty IBAN, counterparty name and description run together; ``N`` numbers transactions whose other parts are equal, in file order,
 over all statements of the account in one file (1, 2, ...; :func:`xlcapital.bank.read` does this). It uses string operations only, so the workbook's VBA import macro builds
 the same key (see templates/vba). Bank-assigned ids stay in ``reference``.
 
@@ -29,14 +29,14 @@ the same key (see templates/vba). Bank-assigned ids stay in ``reference``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Iterable
 
 KEY_TEXT_LENGTH = 32
-_NOT_ALNUM = re.compile(r"[^A-Z0-9]")
+#: every ASCII byte that is not A-Z or 0-9 (dropped from the key text)
+_NOT_ALNUM_BYTES = bytes(c for c in range(128) if not (0x30 <= c <= 0x39 or 0x41 <= c <= 0x5A))
 
 
 @dataclass(slots=True)
@@ -118,25 +118,23 @@ def amount_key(amount: Decimal) -> str:
 
 
 def key_text(*parts: str) -> str:
-    """The text part of a dedupe key: letters and digits of the parts, upper case, first 32.
+    """The text part of a dedupe key: ASCII letters and digits of the parts, upper case, first 32.
 
     >>> key_text("NL02ABNA0123456789", "Café De Kroon", "Rekening 12-3")
     'NL02ABNA0123456789CAFDEKROONREKE'
+    >>> key_text("Straße 1")
+    'STRAE1'
     """
-    return _NOT_ALNUM.sub("", "".join(parts).upper())[:KEY_TEXT_LENGTH]
+    # ASCII only, then upper case: a VBA macro does exactly this (AscW < 128, UCase), whereas
+    # Python's str.upper would turn "ß" into "SS" where VBA's UCase keeps "ß"
+    ascii_upper = "".join(parts).encode("ascii", "ignore").upper()
+    return ascii_upper.translate(None, _NOT_ALNUM_BYTES)[:KEY_TEXT_LENGTH].decode("ascii")
 
 
 def assign_keys(transactions: Iterable[Transaction], account: str) -> None:
     """Give every transaction its dedupe key (see the module docstring), in file order."""
     seen: dict[str, int] = {}
     for t in transactions:
-        base = "|".join(
-            (
-                account,
-                t.booking_date.isoformat(),
-                amount_key(t.amount),
-                key_text(t.counterparty_iban, t.counterparty, t.description),
-            )
-        )
+        base = f"{account}|{t.booking_date.isoformat()}|{amount_key(t.amount)}|{key_text(t.counterparty_iban, t.counterparty, t.description)}"
         seen[base] = seen.get(base, 0) + 1
         t.key = f"{base}|{seen[base]}"
