@@ -135,6 +135,14 @@ def covered(cells, names) -> set[tuple[str, int, int]]:
     return {(cells[n].sheet, r, c) for n in names for r, c in cells[n].positions()}
 
 
+def read_uno(reader, path: Path, cells, names) -> dict[str, list]:
+    """:func:`read` through a :class:`tests.libreoffice.ValueReader` (recalculates ``path`` itself)."""
+    names = list(names)
+    ranges = [(cells[n].sheet, cells[n].first_row, cells[n].first_col, cells[n].last_row, cells[n].last_col)
+              for n in names]
+    return dict(zip(names, reader.values(path, ranges)))
+
+
 def read(path: Path, cells, names) -> dict[str, list]:
     """The values LibreOffice computed for ``names`` (one list per name, row by row)."""
     wb = openpyxl.load_workbook(path, data_only=True, read_only=False)

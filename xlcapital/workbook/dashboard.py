@@ -27,6 +27,7 @@ from xlcapital.workbook.tables import Column
 
 SHEET = "Dashboard"
 NONE = "none"
+BIG = 9999
 STATUS = ("ok", "warning", "alert")
 
 MONTHS_H = f"(84*{defined('Weeks')}/365)"
@@ -201,7 +202,9 @@ class DashboardSheet:
                 1: f"={vrow.cell(0)}",
                 2: f'=IF(COUNT({v})=0,"",IF({direction}="above",MAX({v}),MIN({v})))',
                 3: f'=IF({enabled},CHOOSE(MAX({s})+1,"ok","warning","alert"),"disabled")',
-                4: f'=IFERROR(MATCH(TRUE,INDEX({s}>0,0),0),"{NONE}")',
+                # the first week with status 1 or 2, without an array formula
+                4: f'=IF(MIN(IFERROR(MATCH(1,{s},0),{BIG}),IFERROR(MATCH(2,{s},0),{BIG}))={BIG},"{NONE}",'
+                   f'MIN(IFERROR(MATCH(1,{s},0),{BIG}),IFERROR(MATCH(2,{s},0),{BIG})))',
                 5: f'=IFERROR(MATCH(2,{s},0),"{NONE}")',
                 8: f"=INDEX(TriggerRules[Owner],{k})",
             }
