@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
-import re
-from functools import lru_cache
 from typing import Iterable
 
 from xlcapital.bank import csvbank
@@ -146,23 +144,6 @@ def encoding_tables(encodings: Iterable[str]) -> tuple[list[tuple[str, str]], li
     return sorted(kinds.items()), sorted(halves.items())
 
 
-@lru_cache(maxsize=1)
-def upper_to_ascii() -> tuple[tuple[int, str], ...]:
-    """Non-ASCII characters whose Python upper case holds ASCII letters (ß -> SS, ﬁ -> FI).
-
-    The dedupe key keeps the letters A-Z and digits of the upper-cased text; VBA's UCase does not
-    expand these, so the macro gets the list, computed here from Python itself.
-    """
-    out = []
-    for code in range(0x80, 0x10000):
-        if 0xD800 <= code < 0xE000:
-            continue
-        letters = re.sub(r"[^A-Z0-9]", "", chr(code).upper())
-        if letters:
-            out.append((code, letters))
-    return tuple(out)
-
-
 def bank_import_source(*, sheet: str = BANK_SHEET, table: str = BANK_TABLE, presets: Iterable[Preset] | None = None) -> str:
     """The VBA source of module ``BankImport`` (without its Attribute lines)."""
     chosen = list(PRESETS.values() if presets is None else presets)
@@ -184,7 +165,6 @@ def bank_import_source(*, sheet: str = BANK_SHEET, table: str = BANK_TABLE, pres
         presets=[render_preset(p) for p in chosen],
         encoding_kinds=kinds,
         high_halves=halves,
-        upper_to_ascii=upper_to_ascii(),
         known_bank_codes=", ".join(f'"{code}"' for code in sorted(BANK_CODES)),
         **_TEXTS,
     )
