@@ -218,3 +218,80 @@ def test_broken_ofx_fails_with_a_clear_error(bankfeeds, name):
 def test_ground_truth_covers_every_sample(bankfeeds):
     on_disk = {p.name for sub in ("mt940", "camt053", "ofx") for p in (bankfeeds / sub).iterdir()}
     assert on_disk == set(GT_MT940) | set(GT_CAMT) | set(GT_OFX)
+
+
+# --- robustness: corrupted and truncated files raise BankFileError, never anything else ------
+
+FUZZ_FORMATS = {"mt940": "mt940_*", "camt": "camt05*", "ofx": "ofx*"}
+FUZZ_SAMPLES = {"mt940": "mt940", "camt": "camt053", "ofx": "ofx"}
+
+
+def _fuzz_corpus(fmt: str) -> list[bytes]:
+    """The format's own fixtures, and the real samples when ../shared/bankfeeds is there."""
+    data_dir = Path(__file__).resolve().parent / "data" / "bank"
+    files = sorted(data_dir.glob(FUZZ_FORMATS[fmt]))
+    if BANKFEEDS.is_dir():
+        files += sorted(p for p in (BANKFEEDS / FUZZ_SAMPLES[fmt]).iterdir() if p.suffix != ".zip")
+    return [p.read_bytes() for p in files]
+
+
+def _mutate(data: bytes, ops) -> bytes:
+    """Apply (kind, position, length, noise) operations: truncate, delete, duplicate, overwrite, insert."""
+    for kind, pos, length, noise in ops:
+        pos = pos % (len(data) + 1)
+        if kind == "truncate":
+            data = data[:pos]
+        elif kind == "delete":
+            data = data[:pos] + data[pos + length :]
+        elif kind == "duplicate":
+            data = data[:pos] + data[pos : pos + length] * 2 + data[pos + length :]
+        elif kind == "overwrite":
+            data = data[:pos] + noise + data[pos + len(noise) :]
+        else:
+            data = data[:pos] + noise + data[pos:]
+    return data
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _alarm(signum, frame):  # pragma: no cover - only when a reader hangs
+    raise _Timeout("reader did not finish within 10 s")
+
+
+@pytest.mark.parametrize("fmt", sorted(FUZZ_FORMATS))
+def test_corrupted_files_raise_only_bankfileerror(fmt):
+    import signal
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from xlcapital.bank import read_bytes
+
+    corpus = _fuzz_corpus(fmt)
+    op = st.tuples(
+        st.sampled_from(["truncate", "delete", "duplicate", "overwrite", "insert"]),
+        st.integers(0, 200_000),
+        st.integers(1, 400),
+        st.binary(min_size=1, max_size=12)
+        | st.sampled_from([b"<", b">", b"</Ntry>", b"<Ntry>", b":61:", b":86:", b"\n:", b"<STMTTRN>", b"&", b"\x00", b"\xff"]),
+    )
+
+    @settings(max_examples=int(__import__("os").environ.get("XLC_FUZZ", 40)), deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+    @given(st.integers(0, len(corpus) - 1), st.lists(op, min_size=1, max_size=3))
+    def check(index, ops):
+        data = _mutate(corpus[index], ops)
+        previous = signal.signal(signal.SIGALRM, _alarm)
+        signal.alarm(10)
+        try:
+            statements = read_bytes(data, f"fuzz.{fmt}", format=fmt)
+        except BankFileError as exc:
+            assert exc.file == f"fuzz.{fmt}" and exc.message
+        else:
+            assert isinstance(statements, list)
+        finally:
+            signal.alarm(0)
+            signal.signal(signal.SIGALRM, previous)
+
+    check()
