@@ -354,3 +354,17 @@ def test_no_view_dependent_or_outside_code():
         assert banned not in code, banned
     path_function = code.split("Public Function ImportBankFeedFromPath")[1].split("End Function")[0]
     assert "GetOpenFilename" not in path_function and "MsgBox" not in path_function
+
+
+def test_olevba_reads_the_workbook_project_back_exactly():
+    from oletools.olevba import VBA_Parser
+
+    from xlcapital.workbook.vba import module_source
+    from xlcapital.workbook.vba.macros import macro_modules, project_for_workbook
+
+    parser = VBA_Parser("vbaProject.bin", data=project_for_workbook(["Start", "Bank"]), relaxed=False)
+    found = {stream: code for _, stream, _, code in parser.extract_macros()}
+    assert sorted(found) == ["VBA/Bank", "VBA/BankImport", "VBA/BankImportHost", "VBA/Start", "VBA/ThisWorkbook"]
+    for module in macro_modules():
+        assert found[f"VBA/{module.name}"] == module_source(module).decode("cp1252")
+        assert "Public Function ImportBankFeedFromPath(ByVal path As String) As Long" in found["VBA/BankImport"]
