@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests import workbook_check as wc
+from tests.workbook_check import lo_values  # noqa: F401  (fixture)
 from xlcapital import forecast as fc
 from xlcapital.workbook import generate
 from xlcapital.workbook.api import load_inputs
@@ -32,15 +33,6 @@ PROVEN_SHEETS = ("Forecast", "Scenarios", "Dashboard")
 #: formula cells there with no engine counterpart: the trigger value rows (their statuses, worst and
 #: current value are compared) and the chart's lines of the credit limit and the buffer
 NOT_IN_ENGINE = ("trigger.", "chart.")
-
-
-@pytest.fixture(scope="module")
-def lo_values(soffice, tmp_path_factory):
-    """One LibreOffice for the module that recalculates a workbook and reads cells over UNO."""
-    from tests.libreoffice import ValueReader
-
-    with ValueReader(soffice, tmp_path_factory.mktemp("lo-values")) as reader:
-        yield reader
 
 
 def check(lo_values, tmp_path: Path, companies: list) -> None:

@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from xlcapital.forecast import analyse, expand
 from xlcapital.forecast.learn import classify
@@ -21,6 +22,15 @@ from xlcapital.workbook.scenarios import NONE, PLAIN
 from xlcapital.workbook.tables import excel_date
 
 TOLERANCE = 0.005
+
+
+@pytest.fixture(scope="module")
+def lo_values(soffice, tmp_path_factory):
+    """One LibreOffice per test module that recalculates a workbook and reads cells over UNO."""
+    from tests.libreoffice import ValueReader
+
+    with ValueReader(soffice, tmp_path_factory.mktemp("lo-values")) as reader:
+        yield reader
 
 #: run rows compared week by week: map row key -> Period attribute
 ROWS = {
@@ -126,7 +136,7 @@ def formula_cells(path: Path, sheets) -> set[tuple[str, int, int]]:
     for name in sheets:
         for row in wb[name].iter_rows():
             for c in row:
-                if isinstance(c.value, str) and c.value.startswith("="):
+                if c.data_type == "f":
                     found.add((name, c.row - 1, c.column - 1))
     return found
 
