@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -96,7 +96,7 @@ def as_date(value) -> date | None:
         return None
     if isinstance(value, datetime):
         return value.date()
-    return date(1899, 12, 30) + __import__("datetime").timedelta(days=int(value))
+    return date(1899, 12, 30) + timedelta(days=int(value))
 
 
 def python_transactions(path: Path) -> list[dict]:
