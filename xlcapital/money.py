@@ -11,6 +11,10 @@ Decimal('50.00')
 Decimal('-200.00')
 >>> parse_amount("1,234.56")
 Decimal('1234.56')
+>>> parse_amount("1.234,56")
+Traceback (most recent call last):
+...
+xlcapital.errors.InputError: not an amount: '1.234,56' (expected '.' as the decimal mark)
 >>> to_decimal(12.1, field="cash")
 Decimal('12.1')
 """
@@ -47,14 +51,17 @@ def parse_amount(text: str, *, decimal: str = ".", thousands: str | None = None,
         negative, s = True, s[1:-1]
     if s.endswith("-"):
         negative, s = not negative, s[:-1]
-    if s[:1] in "+-":
+    if s and s[0] in "+-":
         negative, s = (not negative) if s[0] == "-" else negative, s[1:]
     if not s:
         raise InputError(f"not an amount: {raw!r}", field=field)
     other = "," if decimal == "." else "."
     group = thousands if thousands is not None else other
-    if group and group in s:
-        head = s.split(decimal)[0]
+    head, _, tail = s.partition(decimal)
+    if decimal in tail or (group and group in tail):
+        # "1.234,56" read with a decimal point: the grouping mark after the decimal mark
+        raise InputError(f"not an amount: {raw!r}", field=field, hint=f"expected {decimal!r} as the decimal mark")
+    if group and group in head:
         groups = head.split(group)
         if not (1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])):
             raise InputError(
