@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from xlcapital.cli.finance import print_cashflow, print_ratios
+from xlcapital.cli.generate import demo_step as workbook_demo_step
 from xlcapital.company import load_company, sample_dir
 
 
@@ -57,6 +58,12 @@ STEPS: list[DemoStep] = [
         "13-week cash-flow forecast: scenarios, stress tests, triggers, KPIs",
         _forecast_step,
         "xlcapital forecast my-company/       (folder layout: docs/forecast.md; --json, --scenario, --monthly)",
+    ),
+    DemoStep(
+        "The forecast workbook (Excel): workbooks/demo.xlsm",
+        workbook_demo_step,
+        "xlcapital generate my-company/ -o workbooks/my-company.xlsm   (--lang nl, --month YYYY-MM, "
+        "--previous LAST.xlsm; docs/workbook.md)",
     ),
 ]
 

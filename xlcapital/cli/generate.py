@@ -62,3 +62,23 @@ def run_generate(args: argparse.Namespace) -> int:
     print(f"open it in Excel (or LibreOffice Calc){' and enable macros' if out.suffix.lower() == '.xlsm' else ''}; "
           "the Start sheet explains the weekly routine")
     return 0
+
+
+#: where ``xlcapital demo`` writes the demo workbook (relative to the current folder)
+DEMO_WORKBOOK = Path("workbooks") / "demo.xlsm"
+
+
+def demo_step(args: argparse.Namespace, sample: Path) -> None:
+    """The demo's workbook step: generate the sample company's workbook into workbooks/demo.xlsm.
+
+    The demo regenerates its own file each time (same inputs, same workbook).
+    """
+    from xlcapital.fileio import atomic_output
+    from xlcapital.workbook.api import generate_folder
+
+    DEMO_WORKBOOK.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_output(DEMO_WORKBOOK, force=True) as tmp:
+        result = generate_folder(sample, tmp, macros=True, lang="en")
+    print(f"wrote {DEMO_WORKBOOK}: {result.summary}")
+    print(f"open it in Excel (enable macros) or LibreOffice Calc: {DEMO_WORKBOOK.resolve()}")
+    print("its Forecast and Dashboard show the numbers above; change a yellow cell on Settings and they follow")
