@@ -78,7 +78,7 @@ def demo_step(args: argparse.Namespace, sample: Path) -> None:
 
     DEMO_WORKBOOK.parent.mkdir(parents=True, exist_ok=True)
     with atomic_output(DEMO_WORKBOOK, force=True) as tmp:
-        result = generate_folder(sample, tmp, macros=True, lang="en")
+        result = generate_folder(None, tmp, macros=True, lang="en")  # None: the bundled sample
     print(f"wrote {DEMO_WORKBOOK}: {result.summary}")
     print(f"open it in Excel (enable macros) or LibreOffice Calc: {DEMO_WORKBOOK.resolve()}")
     print("its Forecast and Dashboard show the numbers above; change a yellow cell on Settings and they follow")

@@ -28,6 +28,8 @@ from xlcapital.workbook.tables import Column
 SHEET = "Dashboard"
 NONE = "none"
 BIG = 9999
+#: the chart's height in rows (of 20 pixels)
+CHART_ROWS = 20
 STATUS = ("ok", "warning", "alert")
 
 MONTHS_H = f"(84*{defined('Weeks')}/365)"
@@ -122,7 +124,7 @@ class DashboardSheet:
             ws.write_string(i, 0, label)
             ws.write_formula(i, 1, "=" + formula.format(**cells), st[style])
             if note:
-                ws.write_string(i, 2, note, st["note"])
+                ws.write_string(i, 2, note, st["note_line"])
             book.place(f"kpi.{key}", Ref(SHEET, i, 1))
 
     def _values(self, book: Book) -> dict[str, callable]:
@@ -175,7 +177,7 @@ class DashboardSheet:
             ws.write_string(top, j, h, st["header"])
         values = self._values(book)
         # the helper rows (value and status per week) go below the chart
-        helper = top + len(self.rules) + 4 + 24
+        helper = top + len(self.rules) + 4 + 4 + CHART_ROWS + 2
         ws.write_string(helper - 1, 0, "Trigger values and status per week (0 ok, 1 warning, 2 alert)", st["subtitle"])
         for i, rule in enumerate(self.rules):
             r = top + 1 + i
@@ -234,9 +236,9 @@ class DashboardSheet:
             chart.add_series({"name": name, "categories": "=" + weeks.a1(), "values": "=" + ref.a1(),
                               "line": {"color": colour, "width": 2.25, "dash_type": dash}, "marker": {"type": "none"}})
         chart.set_title({"name": "Closing cash per week"})
-        chart.set_x_axis({"name": "Week starting", "date_axis": True, "num_format": "dd-mm",
-                          "label_position": "low"})
+        chart.set_x_axis({"name": "Week starting (Monday)", "num_format": "dd-mm", "label_position": "low",
+                          "text_axis": True, "num_font": {"rotation": -45}})
         chart.set_y_axis({"num_format": "#,##0", "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})
         chart.set_legend({"position": "bottom"})
-        chart.set_size({"width": 900, "height": 380})
+        chart.set_size({"width": 900, "height": CHART_ROWS * 20})
         ws.insert_chart(row + 4, 0, chart)

@@ -25,6 +25,7 @@ _SPECS: dict[str, dict] = {
     "label": {},
     "label_bold": {"bold": True},
     "note": {"italic": True, "font_color": "#595959", "text_wrap": True, "valign": "top"},
+    "note_line": {"italic": True, "font_color": "#595959"},
     "text": {},
     "wrap": {"text_wrap": True, "valign": "top"},
     "money": {"num_format": MONEY},
