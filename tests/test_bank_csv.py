@@ -6,12 +6,16 @@ arithmetic below); for ../shared/bankfeeds/csv/* they come from ground_truth/gt_
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 import json
 from datetime import date
 from decimal import Decimal as D
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import DATA
 from xlcapital import bank
@@ -437,3 +441,93 @@ def test_real_degiro_two_currencies_and_identical_rows(bankfeeds):
     refunds = [t for t in eur.transactions if t.amount == D("-334.35")]
     assert len(refunds) == 2 and refunds[0].key != refunds[1].key
     assert eur.closing_balance.amount == D("13.87")  # balance after the newest row (the file's first)
+
+
+# ------------------------------------------------------------------------------------------------
+# property: whatever a bank writes in its own notation reads back exactly
+# ------------------------------------------------------------------------------------------------
+
+WORD = st.text(alphabet="abcXYZ019éëß€=+-@,;:'\"/()&", min_size=1, max_size=8)
+TEXT = st.lists(WORD, min_size=0, max_size=4).map(" ".join)
+ROW = st.fixed_dictionaries(
+    {
+        "day": st.dates(date(2001, 1, 1), date(2029, 12, 31)),
+        "cents": st.integers(-10**9, 10**9),
+        "plus": st.booleans(),  # write a + before a positive signed amount
+        "group": st.booleans(),  # write a thousands mark where the bank uses one
+        "counterparty": TEXT,
+        "description": TEXT,
+    }
+)
+
+
+def write_date(d: date, fmt: str) -> str:
+    return fmt.replace("YYYY", f"{d.year:04d}").replace("MM", f"{d.month:02d}").replace("DD", f"{d.day:02d}")
+
+
+def write_amount(cents: int, p: Preset, plus: bool, group: bool) -> str:
+    units, rest = divmod(abs(cents), 100)
+    digits = f"{units:,}".replace(",", p.thousands) if (group and p.thousands) else str(units)
+    text = f"{digits}{p.decimal}{rest:02d}"
+    if p.sign is not None:
+        return text
+    return ("-" if cents < 0 else "+" if plus else "") + text
+
+
+def write_export(p: Preset, rows: list[dict]) -> bytes:
+    """An export in preset ``p``'s notation, written here independently of the reader."""
+    if p.header == "required":
+        names = list(dict.fromkeys([*p.header_signature, *(c for c in p.columns().values() if isinstance(c, str))]))
+        place = {name: names.index(name) for name in names}
+        width = len(names)
+    else:
+        names, place, width = None, {}, p.column_count
+
+    def at(column) -> int:
+        return place[column] if isinstance(column, str) else column - 1
+
+    account = "123456789" if p.name == "abnamro" else f"NL91{(p.bank_codes or ('TEST',))[0]}0123456789"
+    buf = io.StringIO()
+    buf.write("".join(f"PREAMBLE{p.delimiter}\n" for _ in range(p.skip_lines)))
+    quoting = csv.QUOTE_NONE if not p.quotechar else csv.QUOTE_ALL if p.all_quoted else csv.QUOTE_MINIMAL
+    writer = csv.writer(buf, delimiter=p.delimiter, quotechar=p.quotechar or None, quoting=quoting, lineterminator="\n")
+    if names:
+        writer.writerow(names)
+    for r in rows:
+        cells = [""] * width
+        cells[at(p.booking_date)] = write_date(r["day"], p.date_format)
+        cells[at(p.amount)] = write_amount(r["cents"], p, r["plus"], r["group"])
+        if p.sign is not None:
+            cells[at(p.sign)] = (p.debit_values if r["cents"] < 0 else p.credit_values)[0]
+        cells[at(p.account)] = account
+        if p.currency is not None:
+            cells[at(p.currency)] = "EUR"
+        if p.counterparty is not None:
+            cells[at(p.counterparty)] = r["counterparty"]
+        cells[at(p.description[0])] = r["description"]
+        writer.writerow(cells)
+    return buf.getvalue().encode(p.encodings[0])
+
+
+@pytest.mark.parametrize("name", sorted(PRESETS))
+def test_any_export_in_the_banks_notation_reads_back(name):
+    p = PRESETS[name]
+
+    @settings(max_examples=30, deadline=None)
+    @given(st.lists(ROW, min_size=1, max_size=6))
+    def check(rows):
+        rows = sorted(rows, key=lambda r: r["day"])
+        if p.quotechar == "":  # ABN AMRO: no quoting, so no tab or quote can be in a text
+            for r in rows:
+                r["counterparty"] = " ".join(r["counterparty"].replace('"', "").split())
+                r["description"] = " ".join(r["description"].replace('"', "").split())
+        data = write_export(p, rows)
+        statements = bank.read_bytes(data, source=f"{name}.csv")
+        [s] = statements
+        assert s.bank == p.bank
+        assert [t.booking_date for t in s.transactions] == [r["day"] for r in rows]
+        assert [t.amount for t in s.transactions] == [D(r["cents"]).scaleb(-2) for r in rows]
+        assert [t.description for t in s.transactions] == [r["description"] for r in rows]
+        assert [t.counterparty for t in s.transactions] == [r["counterparty"] if p.counterparty else "" for r in rows]
+
+    check()
