@@ -31,11 +31,13 @@ Amounts are exact Decimals, parsed from the text (never through float).
 from __future__ import annotations
 
 import csv
+import itertools
 import re
+import sys
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from xlcapital.bank.detect import BANK_CODES
 from xlcapital.bank.model import Balance, Statement, Transaction
@@ -90,10 +92,11 @@ def count_records(data: bytes, bank: str | Preset | None = None) -> int:
     shows up as a difference (``xlcapital.bank.read`` compares the two).
     """
     preset = _choose_preset(data, bank)
-    lines = _content_lines(_split(decode(data, preset.encodings)), preset)
-    if lines and _has_header_line(lines[0][1], preset):
-        return len(lines) - 1
-    return len(lines)
+    content = _content_lines(_iter_lines(decode(data, preset.encodings)), preset)
+    first = next(content, None)
+    if first is None:
+        return 0
+    return sum(1 for _ in content) + (0 if _has_header_line(first[1], preset) else 1)
 
 
 def read(data: bytes, *, source: str = "<bytes>", bank: str | Preset | None = None) -> list[Statement]:
@@ -104,19 +107,21 @@ def read(data: bytes, *, source: str = "<bytes>", bank: str | Preset | None = No
     an empty list. Raises :class:`BankFileError` naming the line.
     """
     preset = _choose_preset(data, bank)
-    lines = _content_lines(_split(decode(data, preset.encodings)), preset)
-    if not lines:
+    # lines are read one at a time: a 100 MB export never exists as a list of a million lines
+    content = _content_lines(_iter_lines(decode(data, preset.encodings)), preset)
+    first = next(content, None)
+    if first is None:
         return []
-    header = None
-    if _has_header_line(lines[0][1], preset):
-        header = _parse_line(lines[0][1], preset, lines[0][0])
-        lines = lines[1:]
+    header = header_line = None
+    if _has_header_line(first[1], preset):
+        header, header_line = _parse_line(first[1], preset, first[0]), first[0]
+    else:
+        content = itertools.chain([first], content)
     # position-based layouts (header optional) only skip their header; named ones resolve against it
-    named_header = header if preset.header == "required" else None
-    layout = _Layout(preset, named_header, header_line=None if header is None else 1 + preset.skip_lines)
+    layout = _Layout(preset, header if preset.header == "required" else None, header_line=header_line)
     warnings: dict[tuple[str, str], list[str]] = {}
     groups: dict[tuple[str, str], list[_Row]] = {}
-    for lineno, fields, repaired in _records(lines, preset):
+    for lineno, fields, repaired in _records(content, preset):
         row = layout.row(fields, lineno)
         key = (row.tx.currency or "", row.account)
         groups.setdefault(key, []).append(row)
@@ -157,22 +162,32 @@ def decode(data: bytes, encodings: Iterable[str] = _DEFAULT_ENCODINGS) -> str:
     )
 
 
-def _split(text: str) -> list[str]:
-    """The lines of ``text``: CR LF, LF and CR each end one line (as in editors and Python's
-    universal newlines; Rabobank's CR CR LF is two line ends, the second line blank)."""
+def _iter_lines(text: str) -> Iterator[str]:
+    """The lines of ``text``, one at a time: CR LF, LF and CR each end one line (as in editors
+    and Python's universal newlines; Rabobank's CR CR LF is two line ends, the second line blank)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.split("\n")
+    find, start = text.find, 0
+    while True:
+        stop = find("\n", start)
+        if stop < 0:
+            yield text[start:]
+            return
+        yield text[start:stop]
+        start = stop + 1
 
 
-def _content_lines(lines: list[str], preset: Preset) -> list[tuple[int, str]]:
+def _split(text: str) -> list[str]:
+    """All lines of a (short) text."""
+    return list(_iter_lines(text))
+
+
+def _content_lines(lines: Iterable[str], preset: Preset) -> Iterator[tuple[int, str]]:
     """(1-based line number, text) of the lines after ``skip_lines`` that are not blank or comments."""
-    comment = preset.comment_prefix or None
-    return [
-        (number, line)
-        for number, line in enumerate(lines[preset.skip_lines :], preset.skip_lines + 1)
-        if line and not line.isspace() and not (comment and line.startswith(comment))
-    ]
+    comment, skip = preset.comment_prefix or None, preset.skip_lines
+    for number, line in enumerate(lines, 1):
+        if number > skip and line and not line.isspace() and not (comment and line.startswith(comment)):
+            yield number, line
 
 
 def _dialect(preset: Preset) -> dict:
@@ -188,32 +203,35 @@ def _parse_line(line: str, preset: Preset, lineno: int) -> list[str]:
     return []
 
 
-def _records(lines: list[tuple[int, str]], preset: Preset):
+def _records(content: Iterable[tuple[int, str]], preset: Preset) -> Iterator[tuple[int, list[str], bool]]:
     """(line number, fields, repaired) for each line; a record may not continue onto the next line."""
     quote = preset.quotechar
+    repair = preset.all_quoted and bool(quote)
+    pending: list[int] = []  # the line numbers of the record the csv reader is on
     repaired: set[int] = set()
-    texts = [line for _, line in lines]
-    if preset.all_quoted and quote:
-        for i, line in enumerate(texts):
-            if not line.startswith(quote) and not line.lstrip().startswith(quote):
-                texts[i] = quote + line.lstrip()
-                repaired.add(lines[i][0])
-    reader = csv.reader(texts, **_dialect(preset))
-    consumed = 0  # lines the reader has taken so far
+
+    def feed() -> Iterator[str]:
+        for number, line in content:
+            if repair and not line.startswith(quote) and not line.lstrip().startswith(quote):
+                line = quote + line.lstrip()
+                repaired.add(number)
+            pending.append(number)
+            yield line
+
+    reader = csv.reader(feed(), **_dialect(preset))
     try:
         for fields in reader:
-            number = lines[consumed][0]
-            if reader.line_num - consumed > 1:
+            number = pending[0]
+            if len(pending) > 1:
                 raise BankFileError(
                     f"a quoted field ({quote}...) is not closed before the end of the line",
                     line=number,
                     hint="the file is damaged: a quote is missing",
                 )
-            consumed = reader.line_num
-            yield number, fields, bool(repaired) and number in repaired
+            pending.clear()
+            yield number, fields, number in repaired
     except csv.Error as exc:
-        number = lines[min(consumed, len(lines) - 1)][0]
-        raise BankFileError(f"not a readable CSV line: {exc}", line=number) from None
+        raise BankFileError(f"not a readable CSV line: {exc}", line=pending[0] if pending else None) from None
 
 
 def _has_header_line(line: str, preset: Preset) -> bool:
@@ -277,7 +295,7 @@ def detect_preset(text: str, candidates: list[Preset] | None = None, bank: str |
 
 def _fit(preset: Preset, lines: list[str]) -> int:
     """How well ``preset`` fits: 100 + signature size for a header match, 50 for a data row it reads."""
-    content = _content_lines(lines, preset)
+    content = list(itertools.islice(_content_lines(lines, preset), 2))
     if not content:
         return 0
     try:
@@ -434,12 +452,13 @@ class _Layout:
             booking_date=booking,
             amount=amount,
             value_date=value_date,
-            currency=currency.upper() or p.currency_value or None,
+            # few distinct values, repeated on every row: one string object each saves memory
+            currency=sys.intern(currency.upper()) if currency else p.currency_value or None,
             counterparty=counterparty,
             counterparty_iban=iban,
             description=description,
             reference=reference,
-            code=code,
+            code=sys.intern(code),
             balance_after=after,
             line=line,
         )
