@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 import xlsxwriter
-from xlsxwriter.worksheet import Worksheet
+from xlsxwriter.utility import xl_rowcol_to_cell_fast
+from xlsxwriter.worksheet import CellFormulaTuple, Worksheet
 
 from xlcapital.workbook.cellmap import CellMap, Ref
 from xlcapital.workbook.styles import Styles
@@ -28,13 +29,45 @@ def code_name(sheet: str) -> str:
 
 
 class Excel2010Worksheet(Worksheet):
-    """A worksheet whose formulas are written as given.
+    """A worksheet whose formulas are written as given (never empty, never array formulas here).
 
     XlsxWriter runs 30 (in tables over 100) regular expressions over every formula to prefix
     functions newer than Excel 2010 with ``_xlfn.``; the generator uses only Excel 2010 functions
     (tests/test_workbook_formulas.py checks every formula), so that work is skipped: it was most of
     the generation time.
     """
+
+    def put_string(self, row: int, col: int, text: str, cell_format=None) -> None:
+        """``write_string`` with 0-based row and column (no A1 parsing: the bank table's inner loop)."""
+        self._write_string(row, col, text, cell_format)
+
+    def put_number(self, row: int, col: int, number: float, cell_format=None) -> None:
+        """``write_number`` with 0-based row and column."""
+        self._write_number(row, col, number, cell_format)
+
+    def _write_formula(self, row, col, formula, cell_format=None, value=0):
+        # XlsxWriter's own version first searches every formula for dynamic-array functions
+        # (none here), which costs a regular expression over each of 100,000 Bank formulas
+        if self._check_dimensions(row, col):
+            return -1
+        self.table[row][col] = CellFormulaTuple(self._prepare_formula(formula), cell_format, value)
+        return 0
+
+    def _write_cell(self, row, col, cell):
+        # The inner loop of saving, a million times for 100,000 bank rows: numbers and shared
+        # strings with a format (every input cell here) are written directly, exactly as
+        # XlsxWriter writes them (their attributes, a cell reference and an index, need no
+        # escaping); everything else goes through XlsxWriter.
+        kind = cell.__class__.__name__
+        if cell.format is None or self.constant_memory or kind not in ("Number", "String"):
+            return super()._write_cell(row, col, cell)
+        ref = xl_rowcol_to_cell_fast(row, col)
+        xf = cell.format._get_xf_index()
+        if kind == "Number":
+            self.fh.write(f'<c r="{ref}" s="{xf}"><v>{cell.number:.16G}</v></c>')
+        else:
+            self.fh.write(f'<c r="{ref}" s="{xf}" t="s"><v>{cell.string}</v></c>')
+        return None
 
     def _prepare_formula(self, formula, expand_future_functions=False):
         if formula.startswith("{"):

@@ -93,16 +93,18 @@ def this_row(formula: str, table: str) -> str:
 
 
 def value_writer(book: Book, ws, kind: str, fmt) -> Callable[[int, int, Any], None]:
-    """The function that writes one value of ``kind`` into (row, col)."""
+    """The function that writes one value of ``kind`` into (row, col): text always as text."""
+    put_string = getattr(ws, "put_string", ws.write_string)
+    put_number = getattr(ws, "put_number", ws.write_number)
     if kind == "text":
         def write(r: int, c: int, v: Any) -> None:
-            ws.write_string(r, c, str(v), fmt)
+            put_string(r, c, str(v), fmt)
     elif kind == "date":
         def write(r: int, c: int, v: Any) -> None:
-            ws.write_number(r, c, excel_date(v), fmt)
+            put_number(r, c, excel_date(v), fmt)
     else:
         def write(r: int, c: int, v: Any) -> None:
-            ws.write_number(r, c, float(v) if isinstance(v, Decimal) else v, fmt)
+            put_number(r, c, float(v) if isinstance(v, Decimal) else v, fmt)
     return write
 
 
