@@ -1,0 +1,275 @@
+"""Monthly use: carry last month's workbook over into the next one (``xlcapital generate --previous``).
+
+:func:`read_workbook` reads a generated workbook back (openpyxl) into forecast
+:class:`~xlcapital.forecast.Inputs` - its settings and every input table, as the user left them
+in Excel - and its Bank table into statements. :func:`carry_over` makes the next month's inputs
+from them:
+
+- settings and tables come from the previous workbook (the user's edits win over the folder's
+  files); the start is the new one (``--month``, else the folder's);
+- the bank transactions of the previous workbook and of the folder's exports are merged (by the
+  dedupe key), and become the actuals;
+- the opening balance is the previous one plus the bank transactions booked from the previous
+  start up to the new start (the balance rolled forward by what really happened);
+- the weeks of the previous forecast that are now past get a Variance sheet: per week and
+  category the previous forecast (the engine's, for the scenario the previous workbook showed)
+  against the actual bank flows of that category (SUMIFS over the Bank table, so importing more
+  bank data updates it).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from xlcapital import forecast as fc
+from xlcapital.bank.model import Statement, Transaction
+from xlcapital.errors import InputError
+from xlcapital.money import to_decimal
+from xlcapital.workbook.model import exact_expr
+from xlcapital.workbook.scenarios import PLAIN
+from xlcapital.workbook.tables import Column, TableSheet
+
+ZERO = Decimal(0)
+
+
+# --------------------------------------------------------------------------------------------
+# reading a generated workbook back
+# --------------------------------------------------------------------------------------------
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, (int, float)):
+        from xlcapital.workbook.tables import from_excel_date
+
+        return from_excel_date(value)
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _money(value: Any, default: Decimal | None = ZERO) -> Decimal | None:
+    if value is None or value == "":
+        return default
+    return to_decimal(value)
+
+
+def _int(value: Any, default: int | None = 0) -> int | None:
+    if value is None or value == "":
+        return default
+    return int(round(float(value)))
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _yes(value: Any) -> bool:
+    return _text(value).strip().casefold() in ("yes", "ja", "y", "true", "1")
+
+
+class WorkbookReader:
+    """The values a generated workbook holds: settings by key, tables as lists of dicts."""
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        import openpyxl
+
+        self.path = Path(path)
+        try:
+            self.wb = openpyxl.load_workbook(self.path, data_only=False, keep_vba=False)
+        except (OSError, KeyError, ValueError) as exc:
+            raise InputError(f"cannot read the previous workbook: {exc}", file=str(self.path)) from None
+        self.tables = {name: (ws, ws.tables[name]) for ws in self.wb.worksheets for name in ws.tables}
+        if "Bank" not in self.tables or "Settings_Start" not in self.wb.defined_names:
+            raise InputError("not a workbook made by xlcapital generate (no Bank table or Settings)",
+                             file=str(self.path))
+
+    def setting(self, key: str) -> Any:
+        name = self.wb.defined_names.get(f"Settings_{key}")
+        if name is None:
+            return None
+        (sheet, coord), = name.destinations
+        return self.wb[sheet][coord.replace("$", "")].value
+
+    def table(self, name: str) -> list[dict[str, Any]]:
+        """The rows of table ``name`` (empty rows left out); missing table: no rows."""
+        if name not in self.tables:
+            return []
+        ws, table = self.tables[name]
+        rows = list(ws[table.ref])
+        header = [c.value for c in rows[0]]
+        out = []
+        for row in rows[1:]:
+            values = {h: c.value for h, c in zip(header, row)}
+            inputs = {h: v for h, v in values.items() if not (isinstance(v, str) and v.startswith("="))}
+            if any(v not in (None, "") for v in inputs.values()):
+                out.append(inputs)
+        return out
+
+
+def read_workbook(path: str | os.PathLike) -> tuple[fc.Inputs, list[Statement], str]:
+    """The inputs, the bank statements and the selected scenario of a generated workbook."""
+    r = WorkbookReader(path)
+    s = r.setting
+    start = _date(s("Start"))
+    if start is None:
+        raise InputError("the previous workbook has no start date", file=str(r.path), cell="Settings_Start")
+    settings = fc.Settings(
+        start=start, weeks=_int(s("Weeks"), 13), opening_balance=_money(s("OpeningBalance")),
+        credit_limit=_money(s("CreditLimit")), overdraft_rate=_money(s("OverdraftRate")),
+        minimum_buffer=_money(s("MinimumBuffer")), risk_profile=_text(s("RiskProfile")) or "moderate",
+        default_payment_delay_days=_int(s("DefaultPaymentDelayDays")), currency=_text(s("Currency")) or "EUR",
+    )
+    sales = fc.SalesPlan(
+        amount=_money(s("SalesAmount")), frequency=_text(s("SalesFrequency")) or "monthly", day=_int(s("SalesDay"), 1),
+        month=_int(s("SalesMonth"), 1), collection_days=_int(s("SalesCollectionDays"), 30),
+        seasonality=tuple(_money(s(f"Season{m}"), Decimal(1)) for m in range(1, 13)),
+    )
+    one_offs: dict[str, list] = {}
+    for o in r.table("OneOffs"):
+        one_offs.setdefault(_text(o["Scenario"]).casefold(), []).append(
+            fc.OneOff(_date(o["Date"]), _money(o["Amount"]), _text(o["Category"]) or "One-off", _text(o["Description"])))
+    scenarios = [fc.Scenario(_text(x["Scenario"]), _money(x["RevenueChange"]), _int(x["CollectionDelayDays"]),
+                             _int(x["PaymentDelayDays"]), _money(x["InterestRateChange"]),
+                             tuple(one_offs.get(_text(x["Scenario"]).casefold(), ())))
+                 for x in r.table("ScenarioInputs")]
+    history = r.table("History")
+    triggers = {}
+    profile = settings.risk_profile.capitalize()
+    for t in r.table("TriggerRules"):
+        triggers[_text(t["Rule"])] = fc.TriggerConfig(_money(t.get(f"Warning{profile}"), None),
+                                                      _money(t.get(f"Alert{profile}"), None),
+                                                      _text(t.get("Owner")) or None, _text(t.get("Enabled")) != "no")
+    revenue = _money(s("Revenue"), None)
+    financials = None
+    if revenue is not None:
+        financials = fc.Financials(revenue, _money(s("CostOfSales")), _money(s("Inventory")), ZERO, ZERO,
+                                   _int(s("PeriodDays"), 365))
+    inputs = fc.Inputs(
+        settings, sales=sales,
+        receivables=[fc.Receivable(_text(x["Customer"]), _text(x["Invoice"]), _date(x["InvoiceDate"]),
+                                   _date(x["DueDate"]), _money(x["Amount"]), _date(x["PaidDate"]))
+                     for x in r.table("Receivables")],
+        payables=[fc.Payable(_text(x["Supplier"]), _date(x["DueDate"]), _money(x["Amount"]), _text(x["Invoice"]))
+                  for x in r.table("Payables")],
+        customers=[fc.Customer(_text(x["Customer"]), _int(x["PaymentDelayDays"]), _text(x["Source"]) or "given")
+                   for x in r.table("Customers")],
+        recurring=[fc.Recurring(_text(x["Name"]), _text(x["Category"]), _money(x["Amount"]),
+                                _text(x["Frequency"]).strip().casefold(), _int(x["Day"], 1), _int(x["Month"], 1),
+                                _date(x["Start"]), _date(x["End"]), _yes(x["Fixed"]))
+                   for x in r.table("Recurring")],
+        expected_sales=[fc.ExpectedSale(_date(x["Date"]), _money(x["Amount"]), _text(x["Description"]))
+                        for x in r.table("Sales")],
+        categories=[fc.Category(_text(x["Category"]), _text(x["Match"]).casefold(), _text(x["Pattern"]))
+                    for x in r.table("Categories")],
+        projections=[fc.Projection(_text(x["Category"]), _money(x["WeeklyAmount"]), _yes(x["RevenueLinked"]),
+                                   _text(x["Source"]) or "given") for x in r.table("Projections")],
+        scenarios=scenarios, triggers=triggers,
+        history=fc.History(tuple(_text(h["Month"]) for h in history), tuple(_money(h["Revenue"]) for h in history),
+                           tuple(_money(h["DSO"]) for h in history)),
+        financials=financials, folder=r.path.parent,
+    )
+    return inputs, bank_statements(r.table("Bank")), _text(s("Scenario"))
+
+
+def bank_statements(rows: list[dict[str, Any]]) -> list[Statement]:
+    """The Bank table's rows as one statement per account (keys kept as they are)."""
+    by_account: dict[str, Statement] = {}
+    for x in rows:
+        account = _text(x["Account"])
+        st = by_account.setdefault(account, Statement(account, _text(x["Currency"]) or None))
+        st.transactions.append(Transaction(
+            _date(x["Date"]), _money(x["Amount"]), value_date=_date(x["ValueDate"]),
+            currency=_text(x["Currency"]) or None, counterparty=_text(x["Counterparty"]),
+            counterparty_iban=_text(x["CounterpartyIBAN"]), description=_text(x["Description"]),
+            reference=_text(x["Reference"]), key=_text(x["Key"])))
+    return list(by_account.values())
+
+
+# --------------------------------------------------------------------------------------------
+# the next month
+# --------------------------------------------------------------------------------------------
+
+@dataclass
+class Carried:
+    """What the Variance sheet shows: the previous forecast of the weeks now past."""
+
+    previous: Path
+    scenario: str
+    #: (week number, Monday) of the previous forecast's weeks that ended before the new start
+    weeks: list[tuple[int, dt.date]] = field(default_factory=list)
+    #: (week number, category) -> forecast net amount (receipts + payments)
+    forecast: dict[tuple[int, str], Decimal] = field(default_factory=dict)
+    categories: list[str] = field(default_factory=list)
+
+
+def merge_by_key(statements: list[Statement]) -> list[Statement]:
+    """One statement per account; a transaction whose key is already there is left out."""
+    seen: set[str] = set()
+    merged: dict[str, Statement] = {}
+    for s in statements:
+        target = merged.setdefault(s.account, Statement(s.account, s.currency))
+        for t in s.transactions:
+            if t.key and t.key in seen:
+                continue
+            seen.add(t.key)
+            target.transactions.append(t)
+    for s in merged.values():
+        s.transactions.sort(key=lambda t: t.booking_date)
+    return list(merged.values())
+
+
+def carry_over(previous: str | os.PathLike, inputs: fc.Inputs, statements: list[Statement]):
+    """(next inputs, merged statements, :class:`Carried`) from the previous workbook and the folder's."""
+    prev, prev_statements, selected = read_workbook(previous)
+    start = inputs.settings.start
+    merged = merge_by_key([*prev_statements, *statements])
+    moved = sum((t.amount for s in merged for t in s.transactions if prev.settings.start <= t.booking_date < start), ZERO)
+    settings = dataclasses.replace(prev.settings, start=start, opening_balance=prev.settings.opening_balance + moved)
+    nxt = dataclasses.replace(prev, settings=settings, folder=inputs.folder or prev.folder)
+    scenario = selected if any(s.name.casefold() == selected.strip().casefold() for s in prev.scenarios) else None
+    run = fc.forecast(prev, scenario)
+    carried = Carried(Path(previous), scenario or PLAIN)
+    rules = sorted({c.name for c in prev.categories})
+    cats = list(dict.fromkeys([*run.receipt_categories, *run.payment_categories, *rules]))
+    carried.categories = cats
+    for w in run.weeks:
+        if w.week_end < start:
+            carried.weeks.append((w.week, w.week_start))
+            for c in cats:
+                carried.forecast[(w.week, c)] = w.receipts.get(c, ZERO) + w.payments.get(c, ZERO)
+    return nxt, merged, carried
+
+
+TOTAL = "(all categories)"
+_WEEK = 'Bank[Date],">="&[@WeekStart],Bank[Date],"<="&([@WeekStart]+6)'
+
+VARIANCE_COLUMNS = (
+    Column("Week", "integer", comment="Week number in the previous workbook's forecast."),
+    Column("WeekStart", "date"),
+    Column("Category", width=22, comment="A forecast row or a bank category; (all categories) is the net flow."),
+    Column("Forecast", "money", comment="What the previous workbook forecast for this week (net: receipts + payments)."),
+    Column("Actual", "money", formula=f'=IF([@Category]="{TOTAL}",SUMIFS(Bank[Amount],{_WEEK}),'
+                                      f'SUMIFS(Bank[Amount],{_WEEK},Bank[Category],{exact_expr("[@Category]")}))',
+           comment="The bank transactions of this week and category (Bank table)."),
+    Column("Variance", "money", formula="=[@Actual]-[@Forecast]", comment="Actual minus forecast."),
+)
+
+
+def variance_sheet(carried: Carried) -> TableSheet:
+    rows = []
+    for week, monday in carried.weeks:
+        rows.append((week, monday, TOTAL, sum((carried.forecast[(week, c)] for c in carried.categories), ZERO)))
+        for c in carried.categories:
+            rows.append((week, monday, c, carried.forecast[(week, c)]))
+    return TableSheet("Variance", "Variance", VARIANCE_COLUMNS, rows, title="Forecast against actual",
+                      note=f"The weeks of {carried.previous.name} that are now past (scenario {carried.scenario}): "
+                           "its forecast per category against the bank transactions of that category.")
