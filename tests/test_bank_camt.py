@@ -50,6 +50,7 @@ def test_v08_prefixed_namespace_two_statements():
     # PRCD 500.00 DBIT opens at -500.00; -500.00 + 1200.00 = 700.00
     assert (s1.opening_balance.amount, s1.closing_balance.amount) == (D("-500.00"), D("700.00"))
     assert s1.opening_balance.date == date(2024, 3, 1)  # "2024-03-01+01:00"
+    assert s1.transactions[0].code == ""  # <Sts><Cd>BOOK</Cd></Sts> (.08): booked, no marker
     (t,) = s1.transactions
     assert (t.amount, t.counterparty, t.counterparty_iban) == (D("1200.00"), "Muster AG", "CH9300762011623852957")
     assert (t.booking_date, t.value_date) == (date(2024, 3, 4), date(2024, 3, 5))
@@ -62,6 +63,7 @@ def test_camt052_report_and_camt054_notification():
     assert report.opening_balance.amount == D("2704.01") and report.closing_balance is None  # ITBD is not CLBD
     (t,) = report.transactions
     assert (t.amount, t.counterparty, t.reference) == (D("-75.00"), "Drukkerij De Vries", "")  # NOTPROVIDED dropped
+    assert t.code == "/PDNG"  # a pending entry, not yet booked
     (note,) = read(DATA / "camt054_notification.xml")
     assert note.opening_balance is None and note.closing_balance is None
     assert [(t.amount, t.counterparty) for t in note.transactions] == [(D("19.95"), "Webwinkel Klant")]

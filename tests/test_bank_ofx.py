@@ -28,7 +28,7 @@ def test_sgml_cp1252_bank_and_credit_card_statements():
     lunch, invoice = bank.transactions
     assert lunch.amount == D("-12.50")  # decimal comma
     assert (lunch.counterparty, lunch.description) == ("Café de Kroon", "Lunch € 12,50")  # CHARSET 1252
-    assert (lunch.booking_date, lunch.value_date) == (date(2024, 3, 4), date(2024, 3, 3))  # DTPOSTED, DTUSER
+    assert (lunch.booking_date, lunch.value_date) == (date(2024, 3, 4), date(2024, 3, 5))  # DTPOSTED, DTAVAIL
     assert (lunch.reference, lunch.code, lunch.line) == ("202403040001", "DEBIT", 17)
     assert invoice.booking_date == date(2024, 3, 5)  # 20240305120000.000[+1:CET]
     assert (invoice.counterparty, invoice.counterparty_iban) == ("Klant & Co B.V.", "NL39RABO0300065264")  # PAYEE, BANKACCTTO

@@ -16,7 +16,8 @@ in another currency, and in the samples sometimes disagrees with the entry). In 
 TxDtls gives its own AmtDtls/TxAmt/Amt (or its Amt, .04 and later); where exactly one gives none,
 it gets the entry amount less the others. The sign is CdtDbtInd (the TxDtls' own, else the entry's). ``RvslInd`` does not flip it: ISO 20022 books a reversal with the direction of
 the reversal itself (a returned debit is CRDT), which the samples' totals confirm; a reversal is
-marked in ``code`` with ``/RVSL``. Amounts keep every decimal the file writes (5-decimal amounts
+marked in ``code`` with ``/RVSL``, an entry whose status is not BOOK (a report's pending PDNG
+entries) with ``/`` and its status. Amounts keep every decimal the file writes (5-decimal amounts
 stay exact). The counterparty is the debtor for money in and the creditor for money out (the
 ultimate party where the direct one is absent).
 
@@ -357,6 +358,7 @@ class _EntryReader:
             return tuple(ns + name for name in path.split("/"))
 
         self.amt, self.cdt_dbt, self.rvsl = p("Amt")[0], p("CdtDbtInd"), p("RvslInd")
+        self.status, self.status_code = p("Sts"), p("Sts/Cd")  # Sts holds Cd from .08 on
         self.booked, self.booked_tm = p("BookgDt/Dt"), p("BookgDt/DtTm")
         self.value, self.value_tm = p("ValDt/Dt"), p("ValDt/DtTm")
         self.svcr_ref, self.info = p("AcctSvcrRef"), p("AddtlNtryInf")
@@ -392,9 +394,12 @@ class _EntryReader:
         code = self._code(entry)
         if _text_at(entry, self.rvsl).lower() in ("true", "1"):
             code += "/RVSL"
+        status = _text_at(entry, self.status) or _text_at(entry, self.status_code)
+        if status and status != "BOOK":  # pending (PDNG) or information (INFO) entries of a report
+            code += "/" + status
         entry_ref = _text_at(entry, self.svcr_ref)
         entry_info = _text_at(entry, self.info)
-        details = [d for group in entry.iterfind(self.details_group) for d in group.iterfind(self.details)]
+        details = [d for group in entry.findall(self.details_group) for d in group.findall(self.details)]
         if not details:
             signed = entry_amount if entry_credit else -entry_amount
             return [Transaction(booked, signed, value, entry_currency, description=entry_info,
@@ -473,7 +478,7 @@ class _EntryReader:
         remittance = detail.find(self.remittance)
         description = ""
         if remittance is not None:
-            description = " ".join(u.text.strip() for u in remittance.iterfind(self.ustrd) if u.text)
+            description = " ".join(u.text.strip() for u in remittance.findall(self.ustrd) if u.text)
             if not description:
                 description = _text_at(remittance, self.creditor_ref)
         description = description or _text_at(detail, self.tx_info) or entry_info

@@ -10,7 +10,7 @@ entities, so there is no XML parser and no entity to abuse. Per statement (``STM
     BANKACCTFROM/ACCTID            account (credit card: CCACCTFROM/ACCTID)
     LEDGERBAL/BALAMT, DTASOF       closing balance (an empty BALAMT is an error)
     BANKTRANLIST/STMTTRN           one transaction each (several BANKTRANLISTs are allowed)
-      DTPOSTED, DTUSER             booking date, value (user) date: YYYYMMDD[hhmmss[.xxx]][[tz]]
+      DTPOSTED, DTAVAIL            booking date, value date (funds available): YYYYMMDD[hhmmss[.xxx]][[tz]]
       TRNAMT                       signed amount, decimal point or comma ("200,29")
       NAME or PAYEE/NAME, MEMO     counterparty, description
       BANKACCTTO/ACCTID            counterparty account
@@ -203,16 +203,16 @@ def _transaction(fields: dict[str, str], line: int) -> Transaction:
     if not fields.get("TRNAMT"):
         raise BankFileError("a transaction has no amount <TRNAMT>", line=line)
     amount = _amount(fields["TRNAMT"], "transaction", line)
-    posted = fields.get("DTPOSTED") or fields.get("DTUSER")
+    posted = fields.get("DTPOSTED") or fields.get("DTUSER")  # DTUSER: the day the user initiated it
     if not posted:
         raise BankFileError("a transaction has no date <DTPOSTED>", line=line)
     name = fields.get("NAME") or fields.get("PAYEE.NAME", "")
     memo = fields.get("MEMO", "")
-    user_date = fields.get("DTUSER")
+    available = fields.get("DTAVAIL")
     return Transaction(
         booking_date=_date(posted, line),
         amount=amount,
-        value_date=_date(user_date, line) if user_date else None,
+        value_date=_date(available, line) if available else None,
         currency=fields.get("CUR.CURSYM") or None,
         counterparty=name,
         counterparty_iban=fields.get("ACCTTO.ACCTID", "").replace(" ", ""),
