@@ -6,14 +6,14 @@ The generator returns a :class:`CellMap` so that tests and other code find a val
 printable as an A1 reference for formulas.
 
 >>> r = Ref("Forecast", 4, 2, 4, 14)
->>> r.a1()
-"Forecast!$C$5:$O$5"
+>>> print(r.a1())
+Forecast!$C$5:$O$5
 >>> r.cell(0)
 'C5'
 >>> len(r)
 13
->>> Ref("My Sheet", 0, 0).a1(absolute=False)
-"'My Sheet'!A1"
+>>> print(Ref("My Sheet", 0, 0).a1(absolute=False))
+'My Sheet'!A1
 """
 
 from __future__ import annotations

@@ -6,8 +6,9 @@
 >>> from xlcapital.forecast import Inputs, Settings
 >>> inputs = Inputs(Settings(start=date(2026, 4, 6), opening_balance=Decimal(1000)))
 >>> cells = generate(inputs, pathlib.Path(tempfile.mkdtemp()) / "f.xlsx")
->>> cells["forecast.closing"].a1(), sorted(cells.defined)[:2]
-('Forecast!$C$16:$O$16', ['Forecast_ClosingBefore', 'Forecast_ClosingCash'])
+>>> ref = cells["forecast.closing"]       # the closing cash of the 13 weeks
+>>> ref.sheet, len(ref), cells.defined["Forecast_ClosingCash"]
+('Forecast', 13, 'forecast.closing')
 
 The workbook is written by the sheet writers of this package in dependency order into sheets
 reserved in tab order. It returns the :class:`~xlcapital.workbook.cellmap.CellMap`: where every
