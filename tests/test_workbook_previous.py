@@ -8,7 +8,6 @@ from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from tests.test_workbook_engine import company
 from tests.workbook_check import lo_values, read_uno  # noqa: F401  (fixture)
@@ -20,7 +19,6 @@ from xlcapital.workbook import generate
 from xlcapital.workbook.api import load_inputs
 from xlcapital.workbook.generator import Generator
 from xlcapital.workbook.previous import TOTAL, carry_over, read_workbook
-from xlcapital.workbook.tables import excel_date
 
 
 def same_forecast(a: fc.Inputs, b: fc.Inputs) -> None:

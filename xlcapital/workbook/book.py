@@ -111,6 +111,19 @@ class Book:
         self.sheets[name] = sheet
         return sheet
 
+    def titled_sheet(self, name: str, title: str, widths: dict[tuple[int, int], float]):
+        """The sheet ``name`` with its column widths ((first, last) -> width) and its title in A1."""
+        ws = self.add_sheet(name)
+        for (first, last), width in widths.items():
+            ws.set_column(first, last, width)
+        ws.write_string(0, 0, title, self.styles["title"])
+        return ws
+
+    def header(self, ws, row: int, labels, col: int = 0) -> None:
+        """A row of column headers."""
+        for j, label in enumerate(labels):
+            ws.write_string(row, col + j, label, self.styles["header"])
+
     def place(self, name: str, ref: Ref, *, defined_name: str | None = None) -> Ref:
         """Record ``ref`` in the cell map under ``name``; with ``defined_name`` also as a workbook name."""
         self.cells.add(name, ref, defined_name=defined_name)

@@ -21,7 +21,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from xlcapital.workbook.book import Book
 from xlcapital.workbook.cellmap import Ref
-from xlcapital.workbook.forecast import FIRST_WEEK_COL, week_row
+from xlcapital.workbook.forecast import week_row
 from xlcapital.workbook.settings import defined
 from xlcapital.workbook.tables import Column
 
@@ -99,12 +99,8 @@ class DashboardSheet:
     title: str = "Dashboard"
 
     def write(self, book: Book) -> None:
-        ws = book.add_sheet(SHEET)
+        ws = book.titled_sheet(SHEET, self.title, {(0, 0): 36, (1, 1): 16, (2, 9): 13})
         st = book.styles
-        ws.set_column(0, 0, 36)
-        ws.set_column(1, 1, 16)
-        ws.set_column(2, 9, 13)
-        ws.write_string(0, 0, self.title, st["title"])
         ws.write_string(1, 0, "Scenario shown", st["label"])
         ws.write_formula(1, 1, "=Forecast_Scenario", st["label_bold"])
         book.place("dashboard.scenario", Ref(SHEET, 1, 1))
@@ -115,9 +111,7 @@ class DashboardSheet:
 
     def _kpis(self, book: Book, ws, row: int) -> None:
         st = book.styles
-        ws.write_string(row, 0, "Key figures", st["header"])
-        ws.write_string(row, 1, "Value", st["header"])
-        ws.write_string(row, 2, "Explanation", st["header"])
+        book.header(ws, row, ("Key figures", "Value", "Explanation"))
         cells = {}
         for i, (key, label, formula, style, note) in enumerate(KPIS, start=row + 1):
             cells[key] = xl_rowcol_to_cell(i, 1)
@@ -173,8 +167,7 @@ class DashboardSheet:
         st = book.styles
         heads = ("Trigger", "Value now", "Worst", "Status", "First week", "First alert week", "Warning at",
                  "Alert at", "Owner")
-        for j, h in enumerate(heads):
-            ws.write_string(top, j, h, st["header"])
+        book.header(ws, top, heads)
         values = self._values(book)
         # the helper rows (value and status per week) go below the chart
         helper = top + len(self.rules) + 4 + 4 + CHART_ROWS + 2

@@ -180,14 +180,14 @@ def week_header(book: Book, ws, sheet: str, row: int, weeks: int, prefix: str) -
         starts = week_row(book, ws, sheet, row + 1, weeks, "Week starts (Monday)",
                           lambda w: defined("Start") if w == 1 else xl_rowcol_to_cell(row + 1, FIRST_WEEK_COL + w - 2) + "+7",
                           "date_header", name="forecast.week_start", defined_name="Forecast_WeekStart")
-        ends = week_row(book, ws, sheet, row + 2, weeks, "Week ends (Sunday)",
+        week_row(book, ws, sheet, row + 2, weeks, "Week ends (Sunday)",
                         lambda w: starts.cell(w - 1) + "+6", "date", name="forecast.week_end",
                         defined_name="Forecast_WeekEnd")
     else:
         fs, fe = book.ref("forecast.week_start"), book.ref("forecast.week_end")
         starts = week_row(book, ws, sheet, row + 1, weeks, "Week starts (Monday)",
                           lambda w: fs.at(w - 1).a1(), "date_header", name=f"{prefix}.week_start")
-        ends = week_row(book, ws, sheet, row + 2, weeks, "Week ends (Sunday)", lambda w: fe.at(w - 1).a1(), "date",
+        week_row(book, ws, sheet, row + 2, weeks, "Week ends (Sunday)", lambda w: fe.at(w - 1).a1(), "date",
                         name=f"{prefix}.week_end")
     fs, fe = book.ref("forecast.week_start"), book.ref("forecast.week_end")
     return [Week(w, fs.at(w - 1).a1(), fe.at(w - 1).a1()) for w in range(1, weeks + 1)]
@@ -202,12 +202,9 @@ class ForecastSheet:
     title: str = "Cash-flow forecast"
 
     def write(self, book: Book) -> None:
-        ws = book.add_sheet(SHEET)
+        ws = book.titled_sheet(SHEET, self.title, {(0, 0): 36, (1, 1): 14,
+                                                   (FIRST_WEEK_COL, FIRST_WEEK_COL + self.weeks - 1): 12.5})
         st = book.styles
-        ws.set_column(0, 0, 36)
-        ws.set_column(1, 1, 14)
-        ws.set_column(FIRST_WEEK_COL, FIRST_WEEK_COL + self.weeks - 1, 12.5)
-        ws.write_string(0, 0, self.title, st["title"])
         ws.write_string(2, 0, "Scenario", st["label_bold"])
         ws.write_formula(2, 1, "=" + defined("Scenario"), st["label_bold"])
         book.place("forecast.param.name", Ref(SHEET, 2, 1), defined_name="Forecast_Scenario")

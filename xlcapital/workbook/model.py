@@ -20,7 +20,6 @@ How each cash item of section 3 becomes a formula:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from xlcapital.workbook.forecast import Line, Params, Week

@@ -69,23 +69,16 @@ class ScenariosSheet:
     title: str = "Scenarios and stress tests"
 
     def write(self, book: Book) -> None:
-        ws = book.add_sheet(SHEET)
+        ws = book.titled_sheet(SHEET, self.title, {(0, 0): 36, (1, 1): 14,
+                                                   (FIRST_WEEK_COL, FIRST_WEEK_COL + max(self.weeks, 10)): 12.5})
         st = book.styles
-        ws.set_column(0, 0, 36)
-        ws.set_column(1, 1, 14)
-        ws.set_column(FIRST_WEEK_COL, FIRST_WEEK_COL + max(self.weeks, 10), 12.5)
-        ws.write_string(0, 0, self.title, st["title"])
         # the stress tests start from the scenario shown on Forecast (chosen on Settings), as
         # xlcapital.forecast.analyse(inputs, scenario) stresses the selected scenario
         ws.write_string(1, 0, "Stress tests start from", st["label"])
         ws.write_formula(1, 1, "=" + defined("Scenario"), st["label_bold"])
         default = book.place("scenarios.stressed_run", Ref(SHEET, 1, 1)).a1()
         head = 3
-        ws.write_string(head, 0, "Run", st["header"])
-        for j, (_, label, _, _) in enumerate(PARAMS):
-            ws.write_string(head, 1 + j, label, st["header"])
-        for j, (_, label, _) in enumerate(SUMMARY):
-            ws.write_string(head, 1 + len(PARAMS) + j, label, st["header"])
+        book.header(ws, head, ["Run", *(p[1] for p in PARAMS), *(s[1] for s in SUMMARY)])
         ws.set_row(head, 45)
         r = head + len(self.runs) + 3
         for i, run in enumerate(self.runs):

@@ -56,15 +56,9 @@ class SettingsSheet:
     title: str = "Settings"
 
     def write(self, book: Book) -> None:
-        ws = book.add_sheet(SHEET)
+        ws = book.titled_sheet(SHEET, self.title, {(0, 0): 34, (1, 1): 22, (2, 2): 90})
         st = book.styles
-        ws.set_column(0, 0, 34)
-        ws.set_column(1, 1, 22)
-        ws.set_column(2, 2, 90)
-        ws.write_string(0, 0, self.title, st["title"])
-        ws.write_string(2, 0, "Setting", st["header"])
-        ws.write_string(2, 1, "Value", st["header"])
-        ws.write_string(2, 2, "Explanation", st["header"])
+        book.header(ws, 2, ("Setting", "Value", "Explanation"))
         for i, s in enumerate(self.settings):
             r = 3 + i
             ws.write_string(r, 0, s.label, st["label_bold"])
