@@ -82,7 +82,7 @@ def sniff(head: bytes) -> bool:
         return False
     text = head.removeprefix(_BOM).decode("cp1252", errors="replace")
     lines = [line for line in _split(text)[:_DETECT_LINES] if line.strip()]
-    return any(d in line for line in lines[:8] for d in (",", ";", "\t"))
+    return any(d in line for line in lines for d in (",", ";", "\t"))
 
 
 def count_records(data: bytes, bank: str | Preset | None = None) -> int:
