@@ -8,6 +8,8 @@
 'hello'
 >>> sorted(p.name for p in d.iterdir())
 ['out.txt']
+>>> oct((d / "out.txt").stat().st_mode & 0o777) == oct(0o666 & ~_umask())
+True
 """
 
 from __future__ import annotations
@@ -60,8 +62,17 @@ def atomic_output(path: str | os.PathLike, *, force: bool = True) -> Iterator[Pa
     tmp = Path(tmp_name)
     try:
         yield tmp
+        # mkstemp makes the file private (0600); give it the mode any new file of the user gets
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
+
+
+def _umask() -> int:
+    """The process umask (read by setting it, then restoring it: there is no plain getter)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
