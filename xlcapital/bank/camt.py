@@ -341,13 +341,12 @@ def _date(text: str, what: str) -> date:
 def _text_at(element: ET.Element | None, path: tuple[str, ...]) -> str:
     """The stripped text at a path of (qualified) child tags, or "": chained C-level ``find`` calls,
     several times faster than an ElementPath expression."""
-    for name in path:
+    for name in path[:-1]:
+        element = element.find(name)
         if element is None:
             return ""
-        element = element.find(name)
-    if element is None or element.text is None:
-        return ""
-    return element.text.strip()
+    text = element.findtext(path[-1]) if element is not None else None
+    return text.strip() if text else ""
 
 
 class _EntryReader:
