@@ -204,3 +204,12 @@ def test_parse_info_variants():
     assert (info["iban"], info["description"]) == ("0390123456", "HUUR KANTOOR FEB 2010")
     info = mt940.parse_info("Betaalautomaat 14:23 pasnr. 065")
     assert info == {"name": "", "iban": "", "description": "Betaalautomaat 14:23 pasnr. 065", "eref": ""}
+
+
+def test_bank_from_ing_header_lines_when_the_account_is_no_iban():
+    data = (
+        b"0000 01INGBNL2AXXXX00001\n0000 01INGBNL2AXXXX00001\n940 00\n"
+        b":20:MPBZ\n:25:0001234567\n:28C:000\n:60F:C240101EUR1,00\n:62F:C240102EUR1,00\n-XXX\n"
+    )
+    (s,) = read_bytes(data, "ing.sta")
+    assert (s.account, s.bank, s.opening_balance.amount, s.transactions) == ("0001234567", "ing", D("1.00"), [])

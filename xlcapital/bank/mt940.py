@@ -53,7 +53,8 @@ SWIFT_LINE = 65
 _TAG = re.compile(r":(\d\d[A-Z]?):")
 _SNIFF = re.compile(rb"(?:\A|[\r\n])(?:\{4:)?:(?:20|25|28C?|60[FM]|61):")
 _CUT_61 = re.compile(rb":(?:\r\n|[\r\n])61:")
-_HEADER_BIC = re.compile(r"(?:\{1:F\d\d|^|\n)([A-Z]{4})NL2[A-Z0-9]")
+#: a Dutch BIC in an envelope ({1:F01INGBNL2A...}) or a header line (ABNANL2A, 0000 01INGBNL2AXXXX00001)
+_HEADER_BIC = re.compile(r"(?:\{1:F\d\d|(?:^|\n)(?:\d{4} \d\d)?)([A-Z]{4})NL2[A-Z0-9]")
 
 _BALANCE = re.compile(r"([CD])(\d{6})([A-Z]{3})(\d[\d,.]*)")
 _STATEMENT_LINE = re.compile(
@@ -153,7 +154,7 @@ def _fields(text: str):
         stripped = raw.strip()
         if not stripped:
             continue
-        if stripped in ("-", ":") and in_message:
+        if stripped == ":" or (stripped == "-" and in_message):
             held = (line_no, stripped)
             continue
         if _is_boundary(raw):
