@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from xlcapital.bank.model import Balance, Statement, Transaction
-from xlcapital.bank.textio import IBAN_RE, decode_text, exact_amount, find_iban, gc_paused, iter_lines, make_date
+from xlcapital.bank.textio import IBAN_RE, decode_text, exact_amount, gc_paused, iter_lines, make_date
 from xlcapital.errors import BankFileError
 
 __all__ = ["FORMAT", "sniff", "count_records", "read", "parse_info"]
@@ -129,12 +129,10 @@ def _fields(text: str):
     lines: list[str] = []
     start = 0
     in_message = False
-    held: tuple[int, str] | None = None  # a "-" or ":" line whose meaning depends on the next line
-    line_no = 0
+    held: str | None = None  # a "-" or ":" line whose meaning depends on the next line
     for line_no, raw in enumerate(iter_lines(text), 1):
         if held is not None:
-            held_no, held_text = held
-            held = None
+            held_text, held = held, None
             if held_text == ":" and re.match(r"\d\d[A-Z]?:", raw):
                 raw = ":" + raw  # a tag cut after its colon (":" / "86:...")
             elif held_text == "-" and raw.strip() and not _is_boundary(raw):
@@ -155,7 +153,7 @@ def _fields(text: str):
         if not stripped:
             continue
         if stripped == ":" or (stripped == "-" and in_message):
-            held = (line_no, stripped)
+            held = stripped
             continue
         if _is_boundary(raw):
             if tag is not None:
@@ -494,8 +492,9 @@ def _free_info(text: str) -> dict[str, str]:
     flat = _clean(text)
     m = _FREE_IBAN.search(flat)
     iban = m.group(1) if m else ""
-    if not iban and _ACCOUNT_LIKE.match(flat) and _ACCOUNT_LIKE.match(flat).group(0)[:2].isalpha():
-        iban = find_iban(flat[:34])
+    if not iban:  # ASN, SNS, ING: the text starts with the counterparty's IBAN
+        lead = IBAN_RE.match(flat)
+        iban = lead.group(1) if lead else ""
     n = _FREE_NAME.search(flat)
     return {"name": n.group(1).strip() if n else "", "iban": iban, "description": flat, "eref": ""}
 

@@ -2,14 +2,12 @@
 
 Bank files come as UTF-8 (with or without BOM) or as Windows-1252 (never Latin-1 alone: the euro
 sign is byte 0x80 in cp1252), with CR, LF or CRLF line ends. These helpers decode and split them
-the same way in every reader, and find IBANs in free text.
+the same way in every reader.
 
 >>> decode_text("Café €5".encode("cp1252"))
 'Café €5'
 >>> list(iter_lines("a\\r\\nb\\rc\\n"))
 ['a', 'b', 'c']
->>> find_iban("overboeking NL91ABNA0417164300 J. Jansen")
-'NL91ABNA0417164300'
 """
 
 from __future__ import annotations
@@ -62,12 +60,6 @@ def iter_lines(text: str) -> Iterator[str]:
             return
         yield text[start:stop]
         start = stop + 1
-
-
-def find_iban(text: str) -> str:
-    """The first IBAN-shaped word in ``text``, or "" (shape only: checksums are not verified)."""
-    m = IBAN_RE.search(text)
-    return m.group(1) if m else ""
 
 
 def make_date(year: int, month: int, day: int, *, what: str = "date", line: int | None = None) -> date:
