@@ -154,7 +154,7 @@ def test_a_file_that_does_not_reconcile_gets_a_warning_not_an_error():
 @pytest.mark.parametrize(
     "broken, message",
     [
-        (b":61:2403050305D45,99NDDTEREF", b":61:2403050305D45,99"),  # no type code
+        (b":61:2403050305D45,99NDDTEREF", b":61:2403050305X45,99NDDTEREF"),  # no debit/credit mark
         (b":60F:C240304EUR1500,00", b":60F:C240399EUR1500,00"),  # 99th of March
         (b":61:2403050305D45,99", b":61:2403050305D45,9,9"),  # two decimal commas
     ],
@@ -213,3 +213,13 @@ def test_bank_from_ing_header_lines_when_the_account_is_no_iban():
     )
     (s,) = read_bytes(data, "ing.sta")
     assert (s.account, s.bank, s.opening_balance.amount, s.transactions) == ("0001234567", "ing", D("1.00"), [])
+
+
+def test_lenient_statement_lines_blank_entry_date_space_before_amount_no_type_code():
+    head = b":20:X\n:25:NL91ABNA0417164300\n:60F:C240101EUR100,00\n"
+    data = head + b":61:240102    D 15,70\n:86:zonder typecode\n:62F:C240102EUR84,30\n"
+    (s,) = read_bytes(data, "lenient.sta")
+    (t,) = s.transactions
+    # 100.00 - 15.70 = 84.30
+    assert (t.booking_date, t.amount, t.code, t.description) == (date(2024, 1, 2), D("-15.70"), "", "zonder typecode")
+    assert s.reconciles

@@ -57,10 +57,13 @@ _CUT_61 = re.compile(rb":(?:\r\n|[\r\n])61:")
 _HEADER_BIC = re.compile(r"(?:\{1:F\d\d|(?:^|\n)(?:\d{4} \d\d)?)([A-Z]{4})NL2[A-Z0-9]")
 
 _BALANCE = re.compile(r"([CD])(\d{6})([A-Z]{3})(\d[\d,.]*)")
-_STATEMENT_LINE = re.compile(
-    r"(?P<value>\d{6})(?P<entry>\d{4})?(?P<mark>R?[CD])(?P<funds>[A-Z])?(?P<amount>\d[\d,.]*)"
-    r"(?P<type>[NFS][A-Z0-9 ]{3})(?P<rest>.*)"
+_LINE_HEAD = (
+    r"(?P<value>\d{6})(?P<entry>\d{4}| {4})?(?P<mark>R?[CD])(?P<funds>[A-Z])? ?(?P<amount>\d[\d,.]*)"
 )
+_LINE_TYPE = r"(?P<type>[NFS][A-Z0-9 ]{3})"
+_STATEMENT_LINE = re.compile(_LINE_HEAD + _LINE_TYPE + r"(?P<rest>.*)")
+#: a line without its (mandatory) type code, accepted only when no joining of lines gives one
+_STATEMENT_LINE_UNTYPED = re.compile(_LINE_HEAD + _LINE_TYPE + r"?(?P<rest>.*)")
 _BOUNDARY_STARTS = frozenset("{}-:")
 _CURRENCY_SUFFIX = re.compile(r"(?<=[\d\s])([A-Z]{3})$")
 _ACCOUNT_LIKE = re.compile(r"(?:[A-Z]{2}\d{2}[A-Z0-9]{10,30}|P?\d{6,18})")
@@ -357,9 +360,14 @@ def _statement_line(lines: list[str], line_no: int, currency: str | None) -> _Pe
     first = lines[0].rstrip()
     rest_lines = lines[1:]
     m = _STATEMENT_LINE.match(first)
-    while m is None and rest_lines:
-        first += rest_lines.pop(0).strip()
-        m = _STATEMENT_LINE.match(first)
+    joined, joined_rest = first, list(rest_lines)
+    while m is None and joined_rest:
+        joined += joined_rest.pop(0).strip()
+        m = _STATEMENT_LINE.match(joined)
+    if m is not None:
+        first, rest_lines = joined, joined_rest
+    else:
+        m = _STATEMENT_LINE_UNTYPED.match(first)
     if m is None:
         raise BankFileError(
             f"not a statement line: {first[:50]!r}",
@@ -367,7 +375,7 @@ def _statement_line(lines: list[str], line_no: int, currency: str | None) -> _Pe
             hint="expected YYMMDD[MMDD] C/D amount type reference",
         )
     value = _swift_date(m["value"], line_no)
-    booked = _entry_date(m["entry"], value, line_no) if m["entry"] else value
+    booked = _entry_date(m["entry"], value, line_no) if m["entry"] and m["entry"] != "    " else value
     amount = exact_amount(m["amount"], line=line_no)
     if m["mark"] in ("D", "RC"):  # a debit, or the reversal of a credit, takes money out
         amount = -amount
@@ -378,7 +386,7 @@ def _statement_line(lines: list[str], line_no: int, currency: str | None) -> _Pe
         value_date=value,
         currency=currency,
         reference=bank_ref or ("" if customer.upper() in _PLACEHOLDERS else customer),
-        code=m["type"].strip(),
+        code=(m["type"] or "").strip(),
         line=line_no,
     )
     supplementary = " ".join(s.strip() for s in rest_lines if s.strip())
