@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
@@ -97,6 +98,10 @@ def _period(p, kind: str) -> dict:
         "closing_cash": amount(p.closing_cash),
         "headroom": amount(p.headroom),
         "flags": p.flags,
+        "has_actuals": p.has_actuals,
+        "actual_flow": amount(p.actual_flow),
+        "actual_closing": amount(p.actual_closing),
+        "variance": amount(p.variance),
     }
 
 
@@ -137,7 +142,10 @@ def to_json(analysis, monthly: bool = False) -> dict:
         "currency": s.currency,
         "start": s.start.isoformat(),
         "scenario": main.name,
-        "opening_balance": amount(s.opening_balance),
+        "opening_balance": amount(main.weeks[0].opening_cash),
+        "bank_balance": amount(s.opening_balance),
+        "balance_date": (s.balance_date or s.start - timedelta(days=1)).isoformat(),
+        "accounts": list(s.accounts),
         "credit_limit": amount(s.credit_limit),
         "minimum_buffer": amount(s.minimum_buffer),
         "weeks": [_period(w, "week") for w in main.weeks],
@@ -198,8 +206,11 @@ def print_analysis(analysis, monthly: bool = False) -> None:
     s = inputs.settings
     where = inputs.folder or "inputs"
     print(f"Cash-flow forecast of {where}")
+    opening = main.weeks[0].opening_cash
+    # the known balance only when the bank transactions since (or before) its day moved it
+    known = "" if opening == s.opening_balance else f" = {_m(s.opening_balance)} on {s.balance_date} rolled to the start"
     print(
-        f"start {s.start} ({s.sources.get('start', 'given')}), opening cash {_m(s.opening_balance)} "
+        f"start {s.start} ({s.sources.get('start', 'given')}), opening cash {_m(opening)}{known} "
         f"({s.sources.get('opening_balance', 'given')}), credit limit {_m(s.credit_limit)} at "
         f"{_pct(s.overdraft_rate)}, buffer {_m(s.minimum_buffer)}, risk profile {s.risk_profile}, "
         f"scenario {main.name}, amounts in {s.currency}"
@@ -208,11 +219,15 @@ def print_analysis(analysis, monthly: bool = False) -> None:
         print(f"warning: {w}")
     print()
     periods, kind = (main.months, "month") if monthly else (main.weeks, "week")
+    # the bank's columns only when the bank data reaches a period (docs section 12)
+    actual = ["bank flow", "bank closing", "variance"] if any(p.has_actuals for p in periods) else []
     _table(
-        [kind, "from", "opening", "receipts", "payments", "net flow", "overdraft", "interest", "closing", "headroom", "flags"],
+        [kind, "from", "opening", "receipts", "payments", "net flow", "overdraft", "interest", "closing", "headroom",
+         *actual, "flags"],
         [
             [str(p.index), f"{p.start:%d %b %Y}", _m(p.opening_cash), _m(p.receipts_total), _m(p.payments_total), _m(p.net_flow),
-             _m(p.overdraft_drawn), format_money(p.interest), _m(p.closing_cash), _m(p.headroom), ", ".join(p.flags)]
+             _m(p.overdraft_drawn), format_money(p.interest), _m(p.closing_cash), _m(p.headroom),
+             *([_m(p.actual_flow), _m(p.actual_closing), _m(p.variance)] if actual else []), ", ".join(p.flags)]
             for p in periods
         ],  # fmt: skip
         left=2,

@@ -10,6 +10,7 @@ reproduces with Excel formulas. The public API::
 
 from __future__ import annotations
 
+from xlcapital.forecast.actuals import balance_day, counted, opening_cash
 from xlcapital.forecast.analysis import Analysis, analyse, evaluate_triggers
 from xlcapital.forecast.engine import CashItem, Period, Run, categories, expand, forecast
 from xlcapital.forecast.folder import load
@@ -29,12 +30,14 @@ from xlcapital.forecast.inputs import (
     Scenario,
     Settings,
     TriggerConfig,
+    account_key,
 )
 from xlcapital.forecast.scenarios import STRESS_TESTS, StressTest, stressed
 from xlcapital.forecast.triggers import RULES, Trigger
 
 __all__ = [
-    "load", "forecast", "expand", "categories", "analyse", "evaluate_triggers", "stressed",
+    "load", "forecast", "expand", "categories", "analyse", "evaluate_triggers", "stressed", "opening_cash",
+    "balance_day", "counted", "account_key",
     "Analysis", "CashItem", "Period", "Run", "Inputs", "Settings", "SalesPlan", "Receivable", "Payable",
     "Customer", "Recurring", "ExpectedSale", "Category", "Projection", "Scenario", "OneOff", "TriggerConfig", "History",
     "Financials", "STRESS_TESTS", "StressTest", "RULES", "Trigger",

@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Iterable
 
+from xlcapital.forecast.actuals import Ledger, opening_cash, period_actuals
 from xlcapital.forecast.inputs import PAYABLES, RECEIVABLES, SALES, Inputs, Scenario, customer_key
 from xlcapital.forecast.schedule import eomonth, month_bounds, month_of, occurrences, view_end, week_of
 
@@ -54,7 +55,11 @@ class CashItem:
 
 @dataclass
 class Period:
-    """One week (or one month of the 12-month view) of a run."""
+    """One week (or one month of the 12-month view) of a run.
+
+    The actual fields (docs section 12) say what the bank shows for the period; they are None
+    (``has_actuals`` False) when the bank data does not reach the period.
+    """
 
     index: int
     start: date
@@ -70,6 +75,11 @@ class Period:
     headroom: Decimal
     below_buffer: bool
     limit_breached: bool
+    has_actuals: bool = False
+    actual_flow: Decimal | None = None
+    actual_closing: Decimal | None = None
+    #: actual_flow - net_flow (the forecast's interest is an accrual, left out on both sides)
+    variance: Decimal | None = None
 
     @property
     def days(self) -> int:
@@ -253,8 +263,15 @@ def forecast(
     month_ranges = [month_bounds(s.start, m) for m in range(1, MONTHS_IN_VIEW + 1)]
     by_week = _sums(items, "week", n)
     by_month = _sums(items, "month", MONTHS_IN_VIEW)
-    weekly = _roll(s, rate, week_ranges, by_week, projected, receipt_rows, payment_rows)
-    monthly = _roll(s, rate, month_ranges, by_month, projected, receipt_rows, payment_rows)
+    ledger = Ledger.of(inputs)
+    opening = opening_cash(inputs, ledger)
+    weekly = _roll(s, opening, rate, week_ranges, by_week, projected, receipt_rows, payment_rows)
+    monthly = _roll(s, opening, rate, month_ranges, by_month, projected, receipt_rows, payment_rows)
+    for periods, ranges in ((weekly, week_ranges), (monthly, month_ranges)):
+        for p, actual in zip(periods, period_actuals(ledger, s.start, opening, ranges)):
+            if actual.has_actuals:
+                p.has_actuals, p.actual_flow, p.actual_closing = True, actual.flow, actual.closing
+                p.variance = actual.flow - p.net_flow
     return Run(scenario, weekly, monthly, items, list(receipt_rows), list(payment_rows), s.credit_limit, s.minimum_buffer, rate)
 
 
@@ -271,10 +288,9 @@ def _sums(items: list[CashItem], attr: str, count: int) -> list[dict[tuple[str, 
     return sums
 
 
-def _roll(settings, rate, ranges, sums, projected, receipt_rows, payment_rows) -> list[Period]:
+def _roll(settings, opening, rate, ranges, sums, projected, receipt_rows, payment_rows) -> list[Period]:
     """Opening -> flows -> facility -> closing, period after period (docs section 6)."""
     limit, buffer = settings.credit_limit, settings.minimum_buffer
-    opening = settings.opening_balance
     periods = []
     for index, ((first, last), flows) in enumerate(zip(ranges, sums), start=1):
         days = (last - first).days + 1

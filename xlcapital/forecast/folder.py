@@ -11,11 +11,13 @@ from pathlib import Path
 
 from xlcapital.errors import InputError
 from xlcapital.forecast import learn
+from xlcapital.forecast.actuals import counted
 from xlcapital.forecast.inputs import (
     Financials,
     Inputs,
     SalesPlan,
     Settings,
+    account_key,
     read_categories,
     read_customers,
     read_expected_sales,
@@ -79,11 +81,21 @@ def load(folder: str | Path) -> Inputs:
         financials = financials_of(load_company(root / "company.toml"))
 
     statements = read_bank_folder(root / "bank") if (root / "bank").is_dir() else []
-    transactions = [t for s in statements for t in s.transactions]
-    warnings = [w for s in statements for w in s.warnings]
-
     given = ff.forecast
     sources = {key: "given" for key in given}
+    warnings = [w for s in statements for w in s.warnings]
+    accounts = given.get("accounts")
+    if accounts is None:
+        accounts = tuple(dict.fromkeys(account_key(s.account) for s in statements if s.account))
+        sources["accounts"] = "bank"
+    else:
+        # the forecast's own accounts only: other accounts' exports teach nothing and count nowhere
+        other = sorted({s.account for s in statements if not counted(s.account, accounts)})
+        if other:
+            warnings.append(f"bank/ has transactions of {', '.join(other)}, not in accounts: left out")
+        statements = [s for s in statements if counted(s.account, accounts)]
+    transactions = [t for s in statements for t in s.transactions]
+
     start = given.get("start")
     if start is None:
         start = learn.start_after(transactions)
@@ -92,7 +104,7 @@ def load(folder: str | Path) -> Inputs:
                 "no start date", file=str(toml_path), field="forecast.start", hint="give start (a Monday) or bank exports in bank/"
             )
         sources["start"] = "bank"
-    opening = given.get("opening_balance")
+    opening, on_day = given.get("opening_balance"), given.get("balance_date")
     if opening is None:
         opening = learn.opening_balance(statements)
         if opening is None:
@@ -100,10 +112,9 @@ def load(folder: str | Path) -> Inputs:
                 "no opening balance", file=str(toml_path), field="forecast.opening_balance",
                 hint="give opening_balance, or bank exports that state their balances in bank/",
             )  # fmt: skip
-        sources["opening_balance"] = "bank"
-        latest = max((t.booking_date for t in transactions), default=None)
-        if latest is not None and latest >= start:
-            warnings.append(f"the bank history runs to {latest}, past the forecast start {start}: its balance is not the opening cash")
+        # the balance of the exports' last day, rolled to the start by the engine (section 12)
+        on_day = learn.balance_date(statements)
+        sources["opening_balance"] = sources["balance_date"] = "bank"
 
     history = [t for t in transactions if t.booking_date < start]
     receivables = learn.match_payments(receivables, history)
@@ -124,7 +135,8 @@ def load(folder: str | Path) -> Inputs:
     history_weeks = given.get("history_weeks", 13)
     projections = learn.projections(rules, history, start, history_weeks)
     settings = Settings(
-        **{**given, "start": start, "opening_balance": opening, "default_payment_delay_days": delay}, sources=sources
+        **{**given, "start": start, "opening_balance": opening, "balance_date": on_day, "accounts": accounts,
+           "default_payment_delay_days": delay}, sources=sources,
     )
     return Inputs(
         settings=settings,
@@ -142,6 +154,7 @@ def load(folder: str | Path) -> Inputs:
         financials=financials,
         folder=root,
         bank_transactions=len(transactions),
+        bank=statements,
         warnings=warnings,
     )
 

@@ -21,6 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Callable, Iterator, Mapping
 
+from xlcapital.bank.model import Statement
 from xlcapital.errors import InputError
 from xlcapital.money import parse_amount, to_decimal
 
@@ -49,11 +50,18 @@ class Settings:
 
     ``sources`` says where a learned value came from: "given", "bank", "history", "dso", "default".
     Rates and the buffer are fractions / amounts as in the file (0.085 = 8.5 % a year).
+
+    ``opening_balance`` is the bank balance at the end of ``balance_date`` (None: the day before
+    ``start``, so it is the opening cash itself); the engine rolls it to the start with the bank
+    transactions in between (:func:`xlcapital.forecast.actuals.opening_cash`). ``accounts`` are
+    the company's own accounts whose transactions count (empty: every account).
     """
 
     start: date
     weeks: int = 13
     opening_balance: Decimal = ZERO
+    balance_date: date | None = None
+    accounts: tuple[str, ...] = ()
     credit_limit: Decimal = ZERO
     overdraft_rate: Decimal = ZERO
     minimum_buffer: Decimal = ZERO
@@ -257,6 +265,9 @@ class Inputs:
     folder: Path | None = None
     #: the number of bank transactions learned from
     bank_transactions: int = 0
+    #: the bank statements of the company's accounts: the actuals (docs section 12), and what
+    #: the opening balance is rolled with
+    bank: list[Statement] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def scenario(self, name: str | None) -> Scenario:
@@ -347,6 +358,32 @@ def parse_fraction(value: object, *, field: str | None = None) -> Decimal:
     if isinstance(value, str) and value.strip().endswith("%"):
         return parse_money(value.strip()[:-1], field=field) / 100
     return parse_money(value, field=field)
+
+
+def account_key(account: str) -> str:
+    """An account as compared: spaces left out, upper case (``NL91 ingb ...`` is ``NL91INGB...``).
+
+    >>> account_key(" nl91 ingb 0001 2345 67")
+    'NL91INGB0001234567'
+    """
+    return account.replace(" ", "").strip().upper()
+
+
+def parse_accounts(value: object, *, field: str | None = None) -> tuple[str, ...]:
+    """``accounts``: a list of account numbers (IBANs), each as :func:`account_key`; none empty,
+    none with a comma (the workbook keeps them as one comma-separated text)."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise InputError(f"not a list of accounts: {value!r}", field=field, hint='write accounts = ["NL91INGB0001234567"]')
+    result = []
+    for item in value:
+        key = account_key(str(item))
+        if not key or "," in key:
+            raise InputError(f"not an account number: {item!r}", field=field, hint="one IBAN per list item")
+        if key not in result:
+            result.append(key)
+    return tuple(result)
 
 
 def parse_yes_no(value: object, *, field: str | None = None) -> bool:
@@ -570,7 +607,7 @@ def _replace(obj, **changes):
 
 _FORECAST_KEYS = {
     "start", "weeks", "opening_balance", "credit_limit", "overdraft_rate", "minimum_buffer", "risk_profile",
-    "history_weeks", "default_payment_delay_days", "currency",
+    "history_weeks", "default_payment_delay_days", "currency", "balance_date", "accounts",
 }  # fmt: skip
 _SALES_KEYS = {"amount", "frequency", "day", "month", "collection_days", "seasonality"}
 _SCENARIO_KEYS = {"name", "revenue_change", "collection_delay_days", "payment_delay_days", "interest_rate_change", "one_off"}
@@ -617,9 +654,14 @@ def read_forecast_toml(path: Path) -> ForecastFile:
         "history_weeks": lambda v, field: parse_int(v, field=field, low=1, high=260),
         "default_payment_delay_days": lambda v, field: parse_int(v, field=field, low=-365, high=3650),
         "currency": lambda v, field: str(v).strip().upper(),
+        "balance_date": parse_date,
+        "accounts": parse_accounts,
     }
     for key, value in fc.items():
         given[key] = where.parse(conv[key], value, f"forecast.{key}")
+    if "balance_date" in given and "opening_balance" not in given:
+        raise InputError("balance_date without opening_balance", file=name, field="forecast.balance_date",
+                         hint="balance_date is the day whose closing balance opening_balance is: give both")
     if "start" in given and given["start"].weekday() != 0:
         raise InputError(
             f"start {given['start']} is a {given['start']:%A}", file=name, field="forecast.start", hint="weeks run Monday to Sunday: give a Monday"

@@ -87,16 +87,17 @@ def compute(inputs: Inputs, run: Run) -> dict[str, Any]:
             "dpo": ratios.dpo(open_payables, f.cogs, f.days),
             "ccc": ratios.ccc(open_receivables, f.inventory, open_payables, f.revenue, f.cogs, f.days),
         }
+    cash = run.weeks[0].opening_cash  # the opening balance rolled to the start (docs section 12)
     return {
-        "cash_position": s.opening_balance,
+        "cash_position": cash,
         "free_cash": week_free_cash(run, s.minimum_buffer)[0],
         "credit_limit": s.credit_limit,
-        "headroom": s.opening_balance + s.credit_limit,
+        "headroom": cash + s.credit_limit,
         "monthly_costs": monthly_costs(run),
         "monthly_fixed_costs": fixed,
         "burn_rate": burn,
-        "runway_months": ratios.cash_runway(s.opening_balance, burn),
-        "buffer_months": ratios.buffer_months(s.opening_balance, fixed),
+        "runway_months": ratios.cash_runway(cash, burn),
+        "buffer_months": ratios.buffer_months(cash, fixed),
         "lowest_cash": run.lowest_cash,
         "lowest_week": run.lowest_week,
         "open_receivables": open_receivables,

@@ -213,6 +213,22 @@ def opening_balance(statements: Sequence[Statement]) -> Decimal | None:
     return total if found else None
 
 
+def balance_date(statements: Sequence[Statement]) -> date | None:
+    """The day at whose end :func:`opening_balance` is the balance: the latest over the accounts of
+    the closing balance's date (stated; else the booking date of the last transaction).
+
+    Exports downloaded together run to the same day, so an account whose last booking is earlier
+    had the same balance on that day (docs/forecast-model.md section 10).
+    """
+    days = []
+    for s in statements:
+        if s.closing_balance is not None and s.closing_balance.date is not None:
+            days.append(s.closing_balance.date)
+        elif s.transactions:
+            days.append(max(t.booking_date for t in s.transactions))
+    return max(days, default=None)
+
+
 def start_after(transactions: Iterable[Transaction]) -> date | None:
     """The first Monday after the latest booking date."""
     latest = max((t.booking_date for t in transactions), default=None)
