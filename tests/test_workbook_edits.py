@@ -57,7 +57,7 @@ def test_edited_workbook_follows_the_engine(lo_values, tmp_path):
     new_item = fc.Recurring("Office cleaning", "Cleaning", Decimal("-2222.22"), "monthly", day=15)
 
     wb = openpyxl.load_workbook(path)
-    ref = cells["settings.OpeningBalance"]
+    ref = cells["settings.BankBalance"]  # the opening balance follows it (no bank data after its day)
     wb["Settings"].cell(ref.first_row + 1, ref.first_col + 1).value = -15000.5
     append_row(wb["Receivables"], "Receivables", {
         "Customer": customer, "Invoice": "NEW-1", "InvoiceDate": new_invoice.invoice_date,

@@ -12,6 +12,7 @@ expected values come from the engine (the reference of issue 4), never from the 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
@@ -23,6 +24,7 @@ from hypothesis import strategies as st
 from tests import workbook_check as wc
 from tests.workbook_check import lo_values  # noqa: F401  (fixture)
 from xlcapital import forecast as fc
+from xlcapital.bank.model import Statement, Transaction
 from xlcapital.workbook import generate
 from xlcapital.workbook.api import load_inputs
 
@@ -74,6 +76,7 @@ days = st.integers(-120, 200)
 CUSTOMERS = ("Acme", "Bolt BV", "Café Noord", "A*B ~ co?", "De Vries & Zn.")
 CATEGORIES = ("Rent", "Salaries", "VAT", "Loan", "Insurance", "One-off", "Webshop")
 SCENARIOS = ("base", "best", "worst", "crisis")
+ACCOUNTS = ("NL91INGB0001234567", "nl02 rabo 0123 4567 89", "123456789")
 
 
 @st.composite
@@ -129,9 +132,18 @@ def company(draw):
     financials = draw(st.one_of(st.none(), st.builds(
         fc.Financials, money(1, 2_000_000), money(0, 1_500_000), money(0, 200_000), money(0, 300_000),
         money(0, 300_000), st.sampled_from([365, 366, 91]))))
-    return fc.Inputs(settings_, sales=sales, receivables=receivables, payables=payables, customers=customers,
-                     recurring=recurring, expected_sales=expected_sales, projections=projections,
-                     scenarios=scenarios, history=history, financials=financials), ()
+    # bank transactions around the start (the actuals and the opening balance's roll, section 12), of
+    # accounts written as banks do and as users type them; some accounts are not the forecast's
+    bank = []
+    for account in draw(st.lists(st.sampled_from(ACCOUNTS), unique=True, max_size=3)):
+        bank.append(Statement(account, "EUR", [
+            Transaction(d(), draw(money(-8_000, 8_000)), description=f"t{i}") for i in range(draw(st.integers(0, 12)))]))
+    accounts = tuple(fc.inputs.account_key(a) for a in draw(st.lists(st.sampled_from(ACCOUNTS), unique=True, max_size=2)))
+    settings_ = dataclasses.replace(settings_, accounts=accounts, balance_date=draw(st.one_of(st.none(), st.builds(d))))
+    inputs = fc.Inputs(settings_, sales=sales, receivables=receivables, payables=payables, customers=customers,
+                       recurring=recurring, expected_sales=expected_sales, projections=projections,
+                       scenarios=scenarios, history=history, financials=financials, bank=bank)
+    return inputs, inputs.bank
 
 
 @settings(max_examples=2, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,

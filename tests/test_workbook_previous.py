@@ -79,7 +79,9 @@ def test_next_month_carries_over_and_shows_the_variance(lo_values, tmp_path):
     nxt, merged, carried = carry_over(last, dataclasses.replace(
         inputs, settings=dataclasses.replace(inputs.settings, start=new_start)), [*statements, actual])
     assert nxt.settings.start == new_start
-    assert nxt.settings.opening_balance == inputs.settings.opening_balance + moved
+    # the bank balance of 31 December 2024 carries over and is rolled to 3 February by January's bookings
+    assert (nxt.settings.opening_balance, nxt.settings.balance_date) == (Decimal("87725.84"), dt.date(2024, 12, 31))
+    assert fc.opening_cash(nxt) == Decimal("87725.84") + moved
     assert sum(len(s.transactions) for s in merged) == sum(len(s.transactions) for s in statements) + 5
     assert [w for w, _ in carried.weeks] == [1, 2, 3, 4]  # weeks ending before 3 February
 
@@ -87,7 +89,8 @@ def test_next_month_carries_over_and_shows_the_variance(lo_values, tmp_path):
     cells = Generator(previous=carried).write(nxt, path, merged)
     names = ["table.Variance.Week", "table.Variance.Category", "table.Variance.Forecast", "table.Variance.Actual",
              "table.Variance.Variance"]
-    got = read_uno(lo_values, path, cells, names)
+    got = read_uno(lo_values, path, cells, [*names, "settings.OpeningBalance"])
+    assert got["settings.OpeningBalance"][0] == pytest.approx(float(Decimal("87725.84") + moved), abs=0.005)
     rows = list(zip(*(got[n] for n in names)))
 
     # the independent expectation: the engine's forecast of last month, the bank sums by rule and week

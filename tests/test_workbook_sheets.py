@@ -26,7 +26,7 @@ from xlcapital.workbook.vbahook import DocumentModulesOnly
 
 #: Every function a generated formula may use: Excel 2010 and earlier, none volatile.
 EXCEL_2010 = {
-    "SUM", "SUMIFS", "COUNTIF", "COUNT", "MIN", "MAX", "IF", "IFERROR", "INDEX", "MATCH", "N", "AND", "OR",
+    "SUM", "SUMIFS", "COUNTIF", "COUNTIFS", "COUNT", "MIN", "MAX", "IF", "IFERROR", "INDEX", "MATCH", "N", "AND", "OR",
     "NOT", "ISNUMBER", "DATE", "YEAR", "MONTH", "DAY", "EOMONTH", "WEEKDAY", "INT", "MOD", "CHOOSE",
     "SUBSTITUTE", "UPPER", "LOWER", "FIND",
 }
@@ -57,11 +57,11 @@ def test_bank_text_is_written_as_text_never_as_a_formula(sample):
     with zipfile.ZipFile(path) as z:
         sheet_xml = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/sheet"))
     assert "HYPERLINK" not in sheet_xml  # only in the shared strings, as text
-    # the only formula column of Bank is Category
-    category = [c.name for c in BANK_COLUMNS].index("Category")
+    # the only formula columns of Bank are Category and InForecast
+    calculated = {[c.name for c in BANK_COLUMNS].index(name) for name in ("Category", "InForecast")}
     ref = cells["table.Bank"]
     formula_columns = {c - ref.first_col for r, c in ref.positions() if ws.cell(r + 1, c + 1).data_type == "f"}
-    assert formula_columns == {category}
+    assert formula_columns == calculated
 
 
 def test_bank_table_has_the_contract_columns(sample):
@@ -69,7 +69,7 @@ def test_bank_table_has_the_contract_columns(sample):
     table = wb["Bank"].tables["Bank"]
     assert [c.name for c in table.tableColumns] == [
         "Date", "ValueDate", "Account", "Amount", "Currency", "Counterparty", "CounterpartyIBAN", "Description",
-        "Reference", "Category", "Key"]
+        "Reference", "Category", "InForecast", "Key"]
 
 
 def test_defined_names_point_at_the_cell_map(sample):

@@ -15,6 +15,7 @@ import openpyxl
 import pytest
 
 from xlcapital.forecast import analyse, expand
+from xlcapital.forecast.actuals import counted
 from xlcapital.forecast.learn import classify
 from xlcapital.forecast.schedule import occurrences, view_end
 from xlcapital.workbook.model import OTHER
@@ -65,8 +66,12 @@ def _run_values(prefix: str, run) -> dict[str, list]:
     return out
 
 
-def expected(inputs, cells, statements=()) -> dict[str, list]:
-    """Engine value(s) of each cell-map name the engine computes (one value per cell, row by row)."""
+def expected(inputs, cells, statements=None) -> dict[str, list]:
+    """Engine value(s) of each cell-map name the engine computes (one value per cell, row by row).
+
+    ``statements`` are the Bank table's (default: ``inputs.bank``, from which the engine computes
+    the actuals and the opening balance)."""
+    statements = inputs.bank if statements is None else statements
     a = analyse(inputs)
     out = _run_values("forecast", a.default)
     runs = cells.runs
@@ -74,6 +79,13 @@ def expected(inputs, cells, statements=()) -> dict[str, list]:
         out.update(_run_values(f"scenario.{key}", a.scenarios[name] if name in a.scenarios else a.default))
     for run in a.stress:
         out.update(_run_values(f"scenario.{runs['stress'][run.name]}", run))
+    # what the bank shows (docs/forecast-model.md section 12): blank where the data does not reach
+    weeks = a.default.weeks
+    out["forecast.actual.has"] = [w.has_actuals for w in weeks]
+    out["forecast.actual.flow"] = [w.actual_flow for w in weeks]
+    out["forecast.actual.closing"] = [w.actual_closing for w in weeks]
+    out["forecast.actual.variance"] = [w.variance for w in weeks]
+    out["settings.OpeningBalance"] = [weeks[0].opening_cash]
     selected = a.default.scenario.name if a.default.scenario in inputs.scenarios else PLAIN
     out["forecast.param.name"] = out["dashboard.scenario"] = out["scenarios.stressed_run"] = [selected]
     for name, key in runs["scenarios"].items():
@@ -126,6 +138,8 @@ def expected(inputs, cells, statements=()) -> dict[str, list]:
     transactions = [t for s in statements for t in s.transactions]
     if transactions:
         out["table.Bank.Category"] = classify(transactions, inputs.categories)
+        out["table.Bank.InForecast"] = ["yes" if counted(s.account, inputs.settings.accounts) else "no"
+                                        for s in statements for _ in s.transactions]
     return out
 
 

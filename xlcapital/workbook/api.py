@@ -29,19 +29,16 @@ class Result:
 
 
 def load_inputs(folder: str | os.PathLike | None, start: date | None = None):
-    """The forecast inputs and bank statements of ``folder`` (None: the bundled sample company).
-
-    ``start`` replaces the first week's Monday (``--month``).
-    """
+    """The forecast inputs and bank statements (``inputs.bank``) of ``folder`` (None: the bundled
+    sample company). ``start`` replaces the first week's Monday (``--month``)."""
     from xlcapital import forecast as fc
     from xlcapital.company import sample_dir
-    from xlcapital.workbook.generator import bank_statements
 
     root = Path(folder) if folder is not None else sample_dir()
     inputs = fc.load(root)
     if start is not None:
         inputs.settings = dataclasses.replace(inputs.settings, start=start)
-    return inputs, bank_statements(root)
+    return inputs, inputs.bank
 
 
 def generate_folder(folder: str | os.PathLike | None, path: str | os.PathLike, *, macros: bool = True,

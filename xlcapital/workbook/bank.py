@@ -2,9 +2,14 @@
 
 Columns (the contract with the VBA import macro, which appends rows to this table)::
 
-    Date  ValueDate  Account  Amount  Currency  Counterparty  CounterpartyIBAN  Description  Reference  Category  Key
+    Date  ValueDate  Account  Amount  Currency  Counterparty  CounterpartyIBAN  Description  Reference  Category
+    InForecast  Key
 
-Every column is a value except ``Category``, a calculated column: the first rule of the Categories
+Every column is a value except ``Category`` and ``InForecast``, calculated columns. ``InForecast``
+is "yes" when the transaction's account is one of the forecast's accounts (Settings_Accounts, a
+comma-separated list; empty: every account), compared as
+:func:`xlcapital.forecast.actuals.counted` does (spaces left out, upper case); only those rows
+count for the opening balance and the actuals. ``Category`` is the first rule of the Categories
 table (top to bottom) that matches, else "Uncategorised", exactly as
 :func:`xlcapital.forecast.learn.classify`: ``counterparty`` and ``description`` rules match when
 the pattern occurs in the field (case ignored; FIND on LOWER, so ``*`` and ``?`` are plain
@@ -37,6 +42,12 @@ CATEGORY_FORMULA = (
     + f',0),0)),"{UNCATEGORISED}")'
 )
 
+_ACCOUNTS = 'UPPER(SUBSTITUTE(Settings_Accounts," ",""))'
+IN_FORECAST_FORMULA = (
+    f'=IF({_ACCOUNTS}="","yes",IF(ISNUMBER(FIND(","&UPPER(SUBSTITUTE([@Account]," ",""))&",",'
+    f'","&{_ACCOUNTS}&",")),"yes","no"))'
+)
+
 COLUMNS = (
     Column("Date", "date", comment="Booking date."),
     Column("ValueDate", "date"),
@@ -49,6 +60,9 @@ COLUMNS = (
     Column("Reference", width=18),
     Column("Category", formula=CATEGORY_FORMULA, width=16,
            comment="The first rule of the Categories table that matches this transaction."),
+    Column("InForecast", formula=IN_FORECAST_FORMULA, width=11,
+           comment="yes: an account of the forecast (Settings: Accounts, empty = every account); only these "
+                   "transactions count for the opening balance and the actuals on Forecast."),
     Column("Key", width=30, comment="Dedupe key: account|date|amount in cents|text|n. The import skips "
                                     "transactions whose key is already here."),
 )

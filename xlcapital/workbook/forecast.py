@@ -222,5 +222,39 @@ class ForecastSheet:
             "overdraft_drawn": "Forecast_OverdraftDrawn", "closing_before": "Forecast_ClosingBefore",
             "receipts": "Forecast_Receipts", "payments": "Forecast_Payments", "headroom": "Forecast_Headroom",
         })
-        block.write(book, ws)
+        end = block.write(book, ws)
+        actual_rows(book, ws, end + 1, weeks, block)
         ws.freeze_panes(header + 3, FIRST_WEEK_COL)
+
+
+def actual_rows(book: Book, ws, row: int, weeks: Sequence[Week], block: ForecastBlock) -> None:
+    """What the bank shows per week, beside the forecast (docs/forecast-model.md section 12)::
+
+        has_actuals_w    = COUNTIFS(counted Bank rows, Date >= S_w) > 0
+        actual_flow_w    = SUMIFS(counted Bank[Amount], S_w <= Date <= E_w)                   when has
+        actual_closing_w = Settings_OpeningBalance + SUMIFS(counted, S_1 <= Date <= E_w)      when has
+        variance_w       = actual_flow_w - net_flow_w                                          when has
+    """
+    from xlcapital.workbook.model import COUNTED, bank_sum
+
+    ws.write_string(row, 0, "What the bank shows (Bank table)", book.styles["label_bold"])
+    n = len(weeks)
+    rows: dict[str, Ref] = {}
+
+    def put(r: int, key: str, label: str, style: str, formula: Callable[[int], str], name: str) -> None:
+        rows[key] = week_row(book, ws, SHEET, r, n, label, formula, style, name=f"forecast.actual.{key}",
+                             defined_name=name)
+
+    def when(w: int, value: str) -> str:
+        return f'IF({rows["has"].cell(w - 1)},{value},"")'
+
+    put(row + 1, "has", "Bank data reaches this week", "flag",
+        lambda w: f'COUNTIFS({COUNTED},Bank[Date],">="&{weeks[w - 1].start})>0', "Forecast_HasActuals")
+    put(row + 2, "flow", "Actual bank flow", "money",
+        lambda w: when(w, bank_sum(">=", weeks[w - 1].start, "<=", weeks[w - 1].end)), "Forecast_ActualFlow")
+    put(row + 3, "closing", "Actual closing balance", "money_bold",
+        lambda w: when(w, f"{defined('OpeningBalance')}+{bank_sum('>=', defined('Start'), '<=', weeks[w - 1].end)}"),
+        "Forecast_ActualClosing")
+    net = block.rows["net_flow"]
+    put(row + 4, "variance", "Variance (actual - forecast net flow)", "money",
+        lambda w: when(w, f"{rows['flow'].cell(w - 1)}-{net.cell(w - 1)}"), "Forecast_Variance")

@@ -67,7 +67,8 @@ def settings_values(inputs: Inputs, company: str, scenario: str) -> dict:
     """The Settings sheet's values from the inputs (learned values included)."""
     s, sales, f = inputs.settings, inputs.sales, inputs.financials
     values = {
-        "Company": company, "Start": s.start, "Weeks": s.weeks, "OpeningBalance": s.opening_balance,
+        "Company": company, "Start": s.start, "Weeks": s.weeks, "BankBalance": s.opening_balance,
+        "BalanceDate": s.balance_date, "Accounts": ", ".join(s.accounts),
         "CreditLimit": s.credit_limit, "OverdraftRate": s.overdraft_rate, "MinimumBuffer": s.minimum_buffer,
         "RiskProfile": s.risk_profile, "Scenario": scenario,
         "DefaultPaymentDelayDays": s.default_payment_delay_days, "SalesCollectionDays": sales.collection_days,
@@ -144,7 +145,11 @@ class Generator:
     #: last month's workbook carried over (xlcapital.workbook.previous.Carried): adds the Variance sheet
     previous: object | None = None
 
-    def write(self, inputs: Inputs, path: str | os.PathLike, statements: Iterable[Statement] = ()) -> CellMap:
+    def write(self, inputs: Inputs, path: str | os.PathLike, statements: Iterable[Statement] | None = None) -> CellMap:
+        """Write the workbook of ``inputs`` to ``path``; the Bank table holds ``statements``
+        (default: ``inputs.bank``, the transactions the engine's actuals are computed from)."""
+        if statements is None:
+            statements = inputs.bank
         workbook = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False,
                                                    "strings_to_urls": False, "nan_inf_to_errors": True})
         # fixed document properties: the same inputs give the same file, byte for byte
@@ -203,23 +208,9 @@ class Generator:
         return book.cells
 
 
-def generate(inputs: Inputs, path: str | os.PathLike, *, statements: Iterable[Statement] = (), lang: str = "en",
+def generate(inputs: Inputs, path: str | os.PathLike, *, statements: Iterable[Statement] | None = None, lang: str = "en",
              company: str = "", vba: VbaHook | None = None) -> CellMap:
     """Write the forecast workbook of ``inputs`` to ``path``; returns the cell map."""
     return Generator(lang=lang, company=company, vba=vba).write(inputs, path, statements)
 
 
-def bank_statements(folder: str | os.PathLike) -> list[Statement]:
-    """The merged statements of a company folder's bank/ exports (empty without bank/)."""
-    from pathlib import Path
-
-    from xlcapital import bank
-    from xlcapital.bank.merge import merge_statements  # (bank.merge is shadowed by its submodule once imported)
-
-    root = Path(folder) / "bank"
-    if not root.is_dir():
-        return []
-    statements = []
-    for path in sorted(p for p in root.iterdir() if p.is_file() and not p.name.startswith(".")):
-        statements += bank.read(path)
-    return merge_statements(statements) if statements else []

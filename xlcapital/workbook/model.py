@@ -77,6 +77,22 @@ def exact_expr(expr: str) -> str:
 # Settings (section 1, forecast.toml)
 # --------------------------------------------------------------------------------------------
 
+#: the day at whose end Settings_BankBalance was the balance (docs/forecast-model.md section 12)
+BALANCE_DAY = f'IF({defined("BalanceDate")}="",{defined("Start")}-1,{defined("BalanceDate")})'
+#: the Bank transactions of the forecast's accounts (the calculated column Bank[InForecast])
+COUNTED = 'Bank[InForecast],"yes"'
+
+
+def bank_sum(op1: str, first: str, op2: str | None = None, last: str | None = None) -> str:
+    """SUMIFS of the counted Bank amounts with ``first op1 Date`` (and ``op2 last``) (section 12).
+
+    >>> print(bank_sum(">=", "S", "<=", "E"))
+    SUMIFS(Bank[Amount],Bank[InForecast],"yes",Bank[Date],">="&S,Bank[Date],"<="&E)
+    """
+    upper = f',Bank[Date],"{op2}"&{last}' if op2 else ""
+    return f'SUMIFS(Bank[Amount],{COUNTED},Bank[Date],"{op1}"&{first}{upper})'
+
+
 def _list(choices: Sequence[str]) -> dict:
     return {"validate": "list", "source": list(choices)}
 
@@ -91,8 +107,20 @@ SETTINGS: tuple[Setting, ...] = (
             "Items due before it (overdue) are counted in week 1.",
             {"validate": "custom", "value": "=WEEKDAY({cell},2)=1"}),
     Setting("Weeks", "Weeks", "integer", "The number of weekly columns (generate a new workbook to change it)."),
-    Setting("OpeningBalance", "Opening bank balance", "money",
-            "Cash on the bank accounts at the start of week 1 (negative when the overdraft is in use)."),
+    Setting("BankBalance", "Bank balance", "money",
+            "The balance of the company's accounts together at the end of the balance date (negative when the "
+            "overdraft is in use). Type today's balance and today's date: the opening balance follows."),
+    Setting("BalanceDate", "Balance date", "date",
+            "The day whose end-of-day balance the bank balance is. Empty: the day before week 1, so the bank "
+            "balance is the opening balance itself."),
+    Setting("Accounts", "Accounts of the forecast", "text",
+            "The company's own accounts (IBANs, separated by commas) whose bank transactions count: for the "
+            "opening balance and the actuals on Forecast. Empty: every account in the Bank table."),
+    Setting("OpeningBalance", "Opening balance (start of week 1)", "money",
+            "The bank balance rolled to the Monday of week 1 by the Bank transactions of the accounts in between "
+            "(after the balance date and before the start, or back from the balance date to the start).",
+            formula=f"={defined('BankBalance')}+{bank_sum('>', BALANCE_DAY, '<', defined('Start'))}"
+                    f"-{bank_sum('>=', defined('Start'), '<=', BALANCE_DAY)}"),
     Setting("CreditLimit", "Credit limit (overdraft facility)", "money",
             "The overdraft facility (kredietplafond): how far the balance may go below zero.", _NONNEG),
     Setting("OverdraftRate", "Overdraft interest rate (per year)", "percent",

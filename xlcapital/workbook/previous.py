@@ -9,8 +9,9 @@ from them:
   files); the start is the new one (``--month``, else the folder's);
 - the bank transactions of the previous workbook and of the folder's exports are merged (by the
   dedupe key), and become the actuals;
-- the opening balance is the previous one plus the bank transactions booked from the previous
-  start up to the new start (the balance rolled forward by what really happened);
+- the bank balance and its day carry over (a balance without a day is the previous start's
+  opening, dated the day before it), and the opening balance of the new start is that balance
+  rolled forward by the bank transactions booked in between (what really happened);
 - the weeks of the previous forecast that are now past get a Variance sheet: per week and
   category the previous forecast (the engine's, for the scenario the previous workbook showed)
   against the actual bank flows of that category (SUMIFS over the Bank table, so importing more
@@ -31,7 +32,7 @@ from xlcapital import forecast as fc
 from xlcapital.bank.model import Statement, Transaction
 from xlcapital.errors import InputError
 from xlcapital.money import to_decimal
-from xlcapital.workbook.model import exact_expr
+from xlcapital.workbook.model import COUNTED, exact_expr
 from xlcapital.workbook.scenarios import PLAIN
 from xlcapital.workbook.tables import Column, TableSheet
 
@@ -70,6 +71,11 @@ def _int(value: Any, default: int | None = 0) -> int | None:
 
 def _text(value: Any) -> str:
     return "" if value is None else str(value)
+
+
+def _accounts(value: Any) -> tuple[str, ...]:
+    """Settings_Accounts (comma-separated) as the engine's accounts."""
+    return tuple(dict.fromkeys(k for k in (fc.account_key(a) for a in _text(value).split(",")) if k))
 
 
 def _yes(value: Any) -> bool:
@@ -123,7 +129,8 @@ def read_workbook(path: str | os.PathLike) -> tuple[fc.Inputs, list[Statement], 
     if start is None:
         raise InputError("the previous workbook has no start date", file=str(r.path), cell="Settings_Start")
     settings = fc.Settings(
-        start=start, weeks=_int(s("Weeks"), 13), opening_balance=_money(s("OpeningBalance")),
+        start=start, weeks=_int(s("Weeks"), 13), opening_balance=_money(s("BankBalance") if s("BankBalance") is not None else s("OpeningBalance")),
+        balance_date=_date(s("BalanceDate")), accounts=_accounts(s("Accounts")),
         credit_limit=_money(s("CreditLimit")), overdraft_rate=_money(s("OverdraftRate")),
         minimum_buffer=_money(s("MinimumBuffer")), risk_profile=_text(s("RiskProfile")) or "moderate",
         default_payment_delay_days=_int(s("DefaultPaymentDelayDays")), currency=_text(s("Currency")) or "EUR",
@@ -177,7 +184,8 @@ def read_workbook(path: str | os.PathLike) -> tuple[fc.Inputs, list[Statement], 
                            tuple(_money(h["DSO"]) for h in history)),
         financials=financials, folder=r.path.parent,
     )
-    return inputs, bank_statements(r.table("Bank")), _text(s("Scenario"))
+    inputs.bank = bank_statements(r.table("Bank"))
+    return inputs, inputs.bank, _text(s("Scenario"))
 
 
 def bank_statements(rows: list[dict[str, Any]]) -> list[Statement]:
@@ -232,9 +240,11 @@ def carry_over(previous: str | os.PathLike, inputs: fc.Inputs, statements: list[
     prev, prev_statements, selected = read_workbook(previous)
     start = inputs.settings.start
     merged = merge_by_key([*prev_statements, *statements])
-    moved = sum((t.amount for s in merged for t in s.transactions if prev.settings.start <= t.booking_date < start), ZERO)
-    settings = dataclasses.replace(prev.settings, start=start, opening_balance=prev.settings.opening_balance + moved)
-    nxt = dataclasses.replace(prev, settings=settings, folder=inputs.folder or prev.folder)
+    # the previous bank balance, on its day (the day before the previous start when it had none),
+    # is rolled to the new start by the merged bank transactions (docs/forecast-model.md section 12)
+    on_day = fc.balance_day(prev)
+    settings = dataclasses.replace(prev.settings, start=start, balance_date=on_day)
+    nxt = dataclasses.replace(prev, settings=settings, folder=inputs.folder or prev.folder, bank=merged)
     scenario = selected if any(s.name.casefold() == selected.strip().casefold() for s in prev.scenarios) else None
     run = fc.forecast(prev, scenario)
     carried = Carried(Path(previous), scenario or PLAIN)
@@ -257,9 +267,9 @@ VARIANCE_COLUMNS = (
     Column("WeekStart", "date"),
     Column("Category", width=22, comment="A forecast row or a bank category; (all categories) is the net flow."),
     Column("Forecast", "money", comment="What the previous workbook forecast for this week (net: receipts + payments)."),
-    Column("Actual", "money", formula=f'=IF([@Category]="{TOTAL}",SUMIFS(Bank[Amount],{_WEEK}),'
-                                      f'SUMIFS(Bank[Amount],{_WEEK},Bank[Category],{exact_expr("[@Category]")}))',
-           comment="The bank transactions of this week and category (Bank table)."),
+    Column("Actual", "money", formula=f'=IF([@Category]="{TOTAL}",SUMIFS(Bank[Amount],{COUNTED},{_WEEK}),'
+                                      f'SUMIFS(Bank[Amount],{COUNTED},{_WEEK},Bank[Category],{exact_expr("[@Category]")}))',
+           comment="The bank transactions of this week and category (Bank table, accounts of the forecast)."),
     Column("Variance", "money", formula="=[@Actual]-[@Forecast]", comment="Actual minus forecast."),
 )
 
