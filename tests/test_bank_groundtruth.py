@@ -53,6 +53,12 @@ MT940_SUM_CORRECTIONS = {
 }
 
 
+def _one_line_texts(statements) -> bool:
+    """Every text of every transaction is one line without runs of spaces (wrapped text joined)."""
+    texts = [x for s in statements for t in s.transactions for x in (t.description, t.counterparty, t.reference)]
+    return not any("\n" in x or "  " in x or x != x.strip() for x in texts)
+
+
 def _balance(b):
     return None if b is None else (b.amount, b.date.isoformat() if b.date else None, b.currency)
 
@@ -75,6 +81,7 @@ def test_mt940_file_matches_ground_truth(bankfeeds, name):
     statements = read(bankfeeds / "mt940" / name)
     assert len(statements) == truth["n_statements"] == len(truth["statements"])
     assert sum(len(s.transactions) for s in statements) == truth["n_tx"]
+    assert _one_line_texts(statements)
     for i, (s, g) in enumerate(zip(statements, truth["statements"])):
         where = f"{name} statement {i + 1}"
         assert len(s.transactions) == g["n_tx"], where
@@ -145,7 +152,7 @@ def test_camt_file_matches_ground_truth(bankfeeds, name, member):
         statements = [s for s in read(path) if s.source.endswith("::" + member)]
         with zipfile.ZipFile(path) as z:  # the zip holds nothing but these members
             assert sorted(z.namelist()) == sorted(GT_CAMT[name]["zip_members"])
-    assert len(statements) == len(truth["statements"])
+    assert len(statements) == len(truth["statements"]) and _one_line_texts(statements)
     for s, g in zip(statements, truth["statements"]):
         where = f"{name} {member or ''} {g['id']}"
         assert s.statement_id == g["id"] and s.account == g["account"], where
@@ -199,6 +206,7 @@ def test_ofx_file_matches_ground_truth(bankfeeds, name):
     assert [s.closing_balance.amount for s in statements] == [D(b.replace(",", ".")) for b in raw["ledgerbal"]]
     assert [s.account for s in statements] == [a.replace(" ", "") for a in raw["acctid"]]
     assert all(s.opening_balance is None for s in statements)  # OFX states no opening balance
+    assert _one_line_texts(statements)
     # ofxparse's per-statement counts, where it read the file
     parsed = GT_OFX[name]["ofxparse"]
     if isinstance(parsed, list):

@@ -42,7 +42,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as defused_fromstring
 
 from xlcapital.bank.model import Balance, Statement, Transaction
-from xlcapital.bank.textio import exact_amount, gc_paused
+from xlcapital.bank.textio import exact_amount, gc_paused, one_line
 from xlcapital.errors import BankFileError
 
 __all__ = ["FORMAT", "sniff", "count_records", "read"]
@@ -397,7 +397,7 @@ class _EntryReader:
         if status and status != "BOOK":  # pending (PDNG) or information (INFO) entries of a report
             code += "/" + status
         entry_ref = _text_at(entry, self.svcr_ref)
-        entry_info = _text_at(entry, self.info)
+        entry_info = one_line(_text_at(entry, self.info))
         details = [d for group in entry.findall(self.details_group) for d in group.findall(self.details)]
         if not details:
             signed = entry_amount if entry_credit else -entry_amount
@@ -481,8 +481,7 @@ class _EntryReader:
             if not description:
                 description = _text_at(remittance, self.creditor_ref)
         description = description or _text_at(detail, self.tx_info) or entry_info
-        if "  " in description or "\n" in description:
-            description = " ".join(description.split())
+        description = one_line(description)
         reference = entry_ref or _text_at(detail, self.tx_svcr_ref)
         if not reference:
             e2e = _text_at(detail, self.e2e)

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from xlcapital.bank.model import Balance, Statement, Transaction
-from xlcapital.bank.textio import IBAN_RE, decode_text, exact_amount, gc_paused, iter_lines, make_date
+from xlcapital.bank.textio import IBAN_RE, decode_text, exact_amount, gc_paused, iter_lines, make_date, one_line
 from xlcapital.errors import BankFileError
 
 __all__ = ["FORMAT", "sniff", "count_records", "read", "parse_info"]
@@ -509,9 +509,7 @@ def _free_info(text: str) -> dict[str, str]:
 
 def _clean(text: str) -> str:
     """Collapse runs of whitespace and drop the slashes that close a structured value."""
-    if "  " in text or "\t" in text:  # the test is cheaper than splitting every value
-        text = " ".join(text.split())
-    return text.strip().strip("/").strip()
+    return one_line(text).strip("/").strip()
 
 
 def _apply_info(p: _Pending) -> None:

@@ -29,7 +29,7 @@ from datetime import date
 from decimal import Decimal
 
 from xlcapital.bank.model import Balance, Statement, Transaction
-from xlcapital.bank.textio import decode_text, exact_amount, gc_paused, make_date
+from xlcapital.bank.textio import decode_text, exact_amount, gc_paused, make_date, one_line
 from xlcapital.errors import BankFileError
 
 __all__ = ["FORMAT", "sniff", "count_records", "read"]
@@ -158,7 +158,7 @@ class _Reader:
             self.tx, self.tx_line = {}, self.line_at(offset)
 
     def _leaf(self, container: str, tag: str, value: str) -> None:
-        value = value.strip()
+        value = one_line(value)
         if "&" in value:
             value = html.unescape(value)
         target = self.tx if self.tx is not None and container in ("STMTTRN", "PAYEE", "BANKACCTTO", "CCACCTTO", "CURRENCY", "ORIGCURRENCY") else self.stmt
