@@ -288,6 +288,87 @@ def test_cp1252_and_crlf_exports_read_as_in_python(lo, workbook, tmp_path):
     assert rows[0]["Counterparty"] == "Crème brûlée €"
 
 
+# --- the forecast follows the imported rows --------------------------------------------------------
+
+
+@pytest.mark.bankfeeds
+def test_an_import_recalculates_the_forecasts_actuals_and_opening_balance(lo, bankfeeds, tmp_path):
+    """A company whose forecast starts inside the real ASN export: after the import, the Forecast's
+    actual rows are the export's own sums, the opening balance has moved by the bookings between the
+    balance's day and the start, and another account's rows count nowhere."""
+    from xlcapital import forecast as fc
+    from xlcapital.workbook.api import generate_folder
+    from tests.workbook_check import read
+
+    feed = bankfeeds / "csv" / "asn_transactie-historie.csv"
+    (asn,) = bank.read(feed)
+    # the export runs from Friday 17 June to Monday 11 July 2022 and states its balances: 130.44 before
+    # its first booking (so at the end of 16 June) and 84.24 after its last
+    assert (asn.opening_balance.amount, asn.closing_balance.amount) == (Decimal("130.44"), Decimal("84.24"))
+    balance_day = asn.opening_balance.date - timedelta(days=1)
+    start = date(2022, 6, 20)  # the Monday after the first booking: the 17 June bookings come before week 1
+    company = tmp_path / "company"
+    company.mkdir()
+    (company / "forecast.toml").write_text(
+        f'[forecast]\nstart = {start}\nweeks = 13\nopening_balance = {asn.opening_balance.amount}\n'
+        f'balance_date = {balance_day}\naccounts = ["{asn.account}"]\ncredit_limit = 500\n', encoding="utf-8")
+    # the forecast's only flow: 150 of rent every Monday, so its net flow is -150 a week
+    (company / "recurring.csv").write_text("name,category,amount,frequency,day\nRent,Rent,-150.00,weekly,1\n",
+                                           encoding="utf-8")
+    book = tmp_path / "forecast.xlsm"
+    cells = generate_folder(company, book).cells
+    # an export of another account (not in Accounts), booked inside weeks 1 and 2
+    other = tmp_path / "other-account.csv"
+    other.write_text(ING_HEADER + ing_row("20220621", "Privé", "Bij", "1000,00", "eigen geld")
+                     + ing_row("20220628", "Privé", "Af", "300,00", "terug"), encoding="utf-8")
+
+    before, after = tmp_path / "before.xlsx", tmp_path / "after.xlsx"
+    lo.run(book, [], store=before)
+    results = run_import(lo, book, [feed, other], after)
+    assert (results[0]["value"], results[3]["value"]) == (11, 2), results
+
+    names = ["settings.OpeningBalance", "forecast.opening", "forecast.closing", "forecast.net_flow",
+             "forecast.actual.has", "forecast.actual.flow", "forecast.actual.closing", "forecast.actual.variance"]
+    was, got = read(before, cells, names), read(after, cells, names)
+    assert was["settings.OpeningBalance"] == [130.44] and was["forecast.actual.flow"] == [None] * 13
+
+    # independently, from what xlcapital.bank.read reads of the file
+    mondays = [start + timedelta(days=7 * k) for k in range(13)]
+    last = max(t.booking_date for t in asn.transactions)  # 11 July: the data reaches weeks 1-4
+    flows = [sum((t.amount for t in asn.transactions if m <= t.booking_date <= m + timedelta(days=6)), Decimal(0))
+             for m in mondays]
+    opening = asn.opening_balance.amount + sum(t.amount for t in asn.transactions if t.booking_date < start)
+    assert opening == Decimal("130.44") + Decimal("223.77") - Decimal("200.00")  # the two bookings of 17 June
+    assert got["settings.OpeningBalance"][0] == pytest.approx(float(opening), abs=0.005)
+    assert got["forecast.opening"][0] == pytest.approx(float(opening), abs=0.005)
+    reached = [m <= last for m in mondays]
+    assert reached == [True] * 4 + [False] * 9
+    assert [bool(x) for x in got["forecast.actual.has"]] == reached
+    for w in range(13):
+        if not reached[w]:
+            assert got["forecast.actual.flow"][w] in (None, "") and got["forecast.actual.closing"][w] in (None, "")
+            continue
+        closing = opening + sum(flows[: w + 1], Decimal(0))
+        assert got["forecast.actual.flow"][w] == pytest.approx(float(flows[w]), abs=0.005), w
+        assert got["forecast.actual.closing"][w] == pytest.approx(float(closing), abs=0.005), w
+        assert got["forecast.actual.variance"][w] == pytest.approx(float(flows[w]) + 150, abs=0.005), w
+    # after week 4 the bank shows the export's own closing balance
+    assert got["forecast.actual.closing"][3] == pytest.approx(84.24, abs=0.005)
+    # the forecast itself is not rewritten: the rolled opening minus 150 a week
+    assert got["forecast.closing"] == pytest.approx([float(opening) - 150 * (k + 1) for k in range(13)], abs=0.005)
+
+    # the engine given the same bank rows says the same
+    inputs = fc.load(company)
+    inputs.bank = [asn, *bank.read(other)]
+    weeks = fc.forecast(inputs).weeks
+    assert [float(w.closing_cash) for w in weeks] == pytest.approx(got["forecast.closing"], abs=0.005)
+    assert [w.actual_flow for w in weeks[:4]] == flows[:4] and not any(w.has_actuals for w in weeks[4:])
+    assert [float(w.actual_closing) for w in weeks[:4]] == pytest.approx(got["forecast.actual.closing"][:4], abs=0.005)
+
+    rows = bank_rows(after)
+    assert [r["InForecast"] for r in rows] == ["yes"] * 11 + ["no"] * 2
+
+
 # --- the module source ----------------------------------------------------------------------------
 
 _LITERAL = re.compile(r'"(?:[^"]|"")*"|ChrW\(\d+\)|-?\d+|True|False|Empty|Array\(|\)|,|&')
