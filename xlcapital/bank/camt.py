@@ -129,9 +129,14 @@ def _read(data: bytes, source: str, bank: str | None) -> list[Statement]:
     statements = []
     for element in root.iter():
         if element.tag in _STATEMENT_TAGS:
-            statements.append(_statement(element, runs, wrapper, data, lines, bank, source))
+            statements.append(_statement(element, runs, wrapper, data, lines, bank))
     if not statements and root.tag != "Document" and not root.tag.startswith("BkToCstmr"):
         raise BankFileError("not a CAMT document: no <Stmt>, <Rpt> or <Ntfctn>", file=source)
+    read_runs = sum(1 for element in root.iter(_PLACEHOLDER) if element.get("read"))
+    if read_runs != len(runs):
+        stray = next(e for e in root.iter(_PLACEHOLDER) if not e.get("read"))
+        start = runs[int(stray.get("run", "0"))][0][0]
+        raise BankFileError("an entry <Ntry> outside any <Stmt>, <Rpt> or <Ntfctn>", line=data.count(b"\n", 0, start) + 1)
     return statements
 
 
@@ -264,7 +269,6 @@ def _statement(
     data: bytes,
     lines: _LineCounter,
     bank: str | None,
-    source: str,
 ) -> Statement:
     """One <Stmt>/<Rpt>/<Ntfctn> (tags already without namespace) with its entries."""
     account_id = element.find("Acct/Id")
@@ -291,6 +295,7 @@ def _statement(
             run = runs[int(placeholder.get("run", ""))]
         except (ValueError, IndexError):
             raise BankFileError(f"unexpected element <{_PLACEHOLDER}> in the file") from None
+        placeholder.set("read", "1")
         for i in range(0, len(run), BATCH):
             batch = run[i : i + BATCH]
             first_line = lines.at(batch[0][0])
@@ -318,8 +323,11 @@ def _balance(bal: ET.Element) -> Balance:
     if amount_el is None:
         raise BankFileError("a balance <Bal> has no <Amt>")
     amount = _amount(amount_el.text, "balance")
-    if (bal.findtext("CdtDbtInd") or "").strip() == "DBIT":
+    mark = (bal.findtext("CdtDbtInd") or "").strip()
+    if mark == "DBIT":
         amount = -amount
+    elif mark != "CRDT" and amount:  # a missing sign would silently turn an overdraft positive
+        raise BankFileError(f"a balance's CdtDbtInd must be CRDT or DBIT, not {mark!r}")
     when = bal.findtext("Dt/Dt") or bal.findtext("Dt/DtTm")
     return Balance(amount, _date(when, "balance date") if when else None, (amount_el.get("Ccy") or "").strip() or None)
 
