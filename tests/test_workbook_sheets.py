@@ -139,9 +139,32 @@ def test_start_sheet_in_both_languages():
     en, nl = StartSheet("en", context).text(), StartSheet("nl", context).text()
     assert en.startswith("# Kas & Co: 13-week cash-flow forecast")
     assert nl.startswith("# Kas & Co: liquiditeitsprognose voor 13 weken")
-    assert "Import button" in en and "knop Importeren" in nl
+    assert "button Import bank export" in en and "knop Bankafschrift importeren" in nl
     with pytest.raises(InputError):
         StartSheet("de", context).text()
+
+
+BANK_NAMES = {"ing": "ING", "rabobank": "Rabobank", "abnamro": "ABN AMRO", "bunq": "bunq", "knab": "Knab",
+              "asn": "ASN", "triodos": "Triodos"}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_start_says_what_the_macro_imports_and_how(lang):
+    from xlcapital.bank.presets import PRESETS
+
+    context = {"company": "X", "first_week": "2026-01-05", "last_week": "2026-04-05", "weeks": 13, "version": "0",
+               "has_macros": True, "has_variance": False}
+    text = StartSheet(lang, context).text()
+    plain = StartSheet(lang, {**context, "has_macros": False}).text()
+    help_heading = {"en": "## Importing your bank export (macros)", "nl": "## Uw bankafschrift importeren (macro's)"}
+    assert help_heading[lang] in text and help_heading[lang] not in plain
+    assert {"en": "Enable Content", "nl": "Inhoud inschakelen"}[lang] in text
+    # the macro reads the CSV exports of the presets' banks; the other formats go through xlcapital generate
+    week = text.split("\n1. ")[1].split("\n")[0]
+    assert "CSV" in week and "xlcapital generate" in week and "MT940" in week
+    assert "MT940" not in week.split("xlcapital generate")[0].split(".")[0]  # not offered to the Import button
+    for bank_name in {p.bank for p in PRESETS.values()}:
+        assert BANK_NAMES[bank_name] in week and BANK_NAMES[bank_name] in text.split(help_heading[lang])[1]
 
 
 def test_xlsm_carries_a_vba_project_with_the_sheets_code_names(tmp_path):
