@@ -13,6 +13,7 @@ from typing import Any
 
 from xlcapital import ratios
 from xlcapital.forecast import kpis as kpi
+from xlcapital.forecast.actuals import Ledger
 from xlcapital.forecast.engine import Run, categories, forecast
 from xlcapital.forecast.inputs import Inputs, Scenario
 from xlcapital.forecast.scenarios import STRESS_TESTS, stressed
@@ -41,7 +42,8 @@ def analyse(inputs: Inputs, scenario: Scenario | str | None = None, weeks: int |
     stresses = [stressed(selected, t) for t in STRESS_TESTS]
     # one row layout for every run: the categories of all scenarios and stress tests
     rows = categories(inputs, [*inputs.scenarios, selected])
-    run = lambda s: forecast(inputs, s, weeks, rows=rows)  # noqa: E731
+    ledger = Ledger.of(inputs)  # the bank's actuals are the same for every run
+    run = lambda s: forecast(inputs, s, weeks, rows=rows, ledger=ledger)  # noqa: E731
     main = run(selected)
     named = {s.name: (main if s == selected else run(s)) for s in inputs.scenarios}
     stress_runs = [run(s) for s in stresses]

@@ -244,11 +244,14 @@ def forecast(
     weeks: int | None = None,
     *,
     rows: tuple[list[str], list[str]] | None = None,
+    ledger: Ledger | None = None,
 ) -> Run:
     """Run the forecast of ``scenario`` (None: the plain forecast; a name: one of the inputs').
 
     ``weeks`` overrides the horizon of the settings; ``rows`` the category rows (see
-    :func:`categories`; by default those of the inputs and all their scenarios).
+    :func:`categories`; by default those of the inputs and all their scenarios); ``ledger`` the
+    counted bank transactions (:class:`~xlcapital.forecast.actuals.Ledger`, built from the inputs
+    when not given: runs of the same inputs share one).
     """
     if not isinstance(scenario, Scenario):
         scenario = inputs.scenario(scenario)
@@ -263,7 +266,7 @@ def forecast(
     month_ranges = [month_bounds(s.start, m) for m in range(1, MONTHS_IN_VIEW + 1)]
     by_week = _sums(items, "week", n)
     by_month = _sums(items, "month", MONTHS_IN_VIEW)
-    ledger = Ledger.of(inputs)
+    ledger = ledger or Ledger.of(inputs)
     opening = opening_cash(inputs, ledger)
     weekly = _roll(s, opening, rate, week_ranges, by_week, projected, receipt_rows, payment_rows)
     monthly = _roll(s, opening, rate, month_ranges, by_month, projected, receipt_rows, payment_rows)
