@@ -346,14 +346,17 @@ def _date(text: str, what: str) -> date:
         raise BankFileError(f"not a {what}: {text.strip()[:30]!r}") from None
 
 
-def _text_at(element: ET.Element | None, path: tuple[str, ...]) -> str:
-    """The stripped text at a path of (qualified) child tags, or "": chained C-level ``find`` calls,
-    several times faster than an ElementPath expression."""
-    for name in path[:-1]:
-        element = element.find(name)
+def _text_at(element: ET.Element | None, path: tuple[tuple[str, ...], str]) -> str:
+    """The stripped text at (parent tags, leaf tag) below ``element``, or "": chained C-level
+    ``find`` calls, several times faster than an ElementPath expression."""
+    parents, leaf = path
+    for name in parents:
         if element is None:
             return ""
-    text = element.findtext(path[-1]) if element is not None else None
+        element = element.find(name)
+    if element is None:
+        return ""
+    text = element.findtext(leaf)
     return text.strip() if text else ""
 
 
@@ -361,29 +364,32 @@ class _EntryReader:
     """Reads the <Ntry> elements of one batch; ``ns`` is their namespace ("" when undeclared)."""
 
     def __init__(self, ns: str) -> None:
-        def p(path: str) -> tuple[str, ...]:
-            return tuple(ns + name for name in path.split("/"))
+        def p(path: str) -> tuple[tuple[str, ...], str]:
+            *parents, leaf = (ns + name for name in path.split("/"))
+            return tuple(parents), leaf
 
-        self.amt, self.cdt_dbt, self.rvsl = p("Amt")[0], p("CdtDbtInd"), p("RvslInd")
-        self.status, self.status_code = p("Sts"), p("Sts/Cd")  # Sts holds Cd from .08 on
+        def t(name: str) -> str:
+            return ns + name
+
+        self.amt, self.cdt_dbt, self.rvsl = t("Amt"), t("CdtDbtInd"), t("RvslInd")
+        self.status, self.status_code = t("Sts"), p("Sts/Cd")  # Sts holds Cd from .08 on
         self.booked, self.booked_tm = p("BookgDt/Dt"), p("BookgDt/DtTm")
         self.value, self.value_tm = p("ValDt/Dt"), p("ValDt/DtTm")
-        self.svcr_ref, self.info = p("AcctSvcrRef"), p("AddtlNtryInf")
-        self.domain, self.domain_cd = p("BkTxCd/Domn")[-1], p("Cd")
+        self.svcr_ref, self.info = t("AcctSvcrRef"), t("AddtlNtryInf")
+        self.domain, self.domain_cd = t("Domn"), p("Cd")
         self.family, self.sub_family = p("Fmly/Cd"), p("Fmly/SubFmlyCd")
-        self.bkcd, self.prtry = p("BkTxCd")[0], p("BkTxCd/Prtry/Cd")
-        self.details_group, self.details = p("NtryDtls")[0], p("TxDtls")[0]
-        self.cdt_dbt_tag = self.cdt_dbt[0]
-        self.tx_amt = p("AmtDtls/TxAmt/Amt")
-        self.parties = p("RltdPties")[0]
-        self.name, self.party_name = p("Nm"), p("Pty/Nm")
+        self.bkcd, self.prtry = t("BkTxCd"), p("BkTxCd/Prtry/Cd")
+        self.details_group, self.details = t("NtryDtls"), t("TxDtls")
+        self.tx_amt = (t("AmtDtls"), t("TxAmt"), t("Amt"))
+        self.parties = t("RltdPties")
+        self.name, self.party_name = t("Nm"), p("Pty/Nm")
         self.roles = {
-            True: (p("Dbtr")[0], p("UltmtDbtr")[0], p("DbtrAcct")[0]),
-            False: (p("Cdtr")[0], p("UltmtCdtr")[0], p("CdtrAcct")[0]),
+            True: (t("Dbtr"), t("UltmtDbtr"), t("DbtrAcct")),
+            False: (t("Cdtr"), t("UltmtCdtr"), t("CdtrAcct")),
         }
         self.iban, self.other_id = p("Id/IBAN"), p("Id/Othr/Id")
-        self.remittance, self.ustrd, self.creditor_ref = p("RmtInf")[0], p("Ustrd")[0], p("Strd/CdtrRefInf/Ref")
-        self.tx_info, self.e2e, self.tx_svcr_ref = p("AddtlTxInf"), p("Refs/EndToEndId"), p("Refs/AcctSvcrRef")
+        self.remittance, self.ustrd, self.creditor_ref = t("RmtInf"), t("Ustrd"), p("Strd/CdtrRefInf/Ref")
+        self.tx_info, self.e2e, self.tx_svcr_ref = t("AddtlTxInf"), p("Refs/EndToEndId"), p("Refs/AcctSvcrRef")
 
     def transactions(self, entry: ET.Element, line: int) -> list[Transaction]:
         amount_el = entry.find(self.amt)
@@ -399,14 +405,19 @@ class _EntryReader:
         booked = _date(booked_text or value_text, "booking date")
         value = _date(value_text, "value date") if value_text else None
         code = self._code(entry)
-        if _text_at(entry, self.rvsl).lower() in ("true", "1"):
+        # single tags by findtext directly: a C call, no Python frame (this runs 100,000 times)
+        if (entry.findtext(self.rvsl) or "").strip().lower() in ("true", "1"):
             code += "/RVSL"
-        status = _text_at(entry, self.status) or _text_at(entry, self.status_code)
+        status = (entry.findtext(self.status) or "").strip() or _text_at(entry, self.status_code)
         if status and status != "BOOK":  # pending (PDNG) or information (INFO) entries of a report
             code += "/" + status
-        entry_ref = _text_at(entry, self.svcr_ref)
-        entry_info = one_line(_text_at(entry, self.info))
-        details = [d for group in entry.findall(self.details_group) for d in group.findall(self.details)]
+        entry_ref = (entry.findtext(self.svcr_ref) or "").strip()
+        entry_info = one_line((entry.findtext(self.info) or "").strip())
+        groups = entry.findall(self.details_group)
+        if len(groups) == 1:  # the usual case, without building nested lists
+            details = groups[0].findall(self.details)
+        else:
+            details = [d for group in groups for d in group.findall(self.details)]
         if not details:
             signed = entry_amount if entry_credit else -entry_amount
             return [Transaction(booked, signed, value, entry_currency, description=entry_info,
@@ -414,7 +425,7 @@ class _EntryReader:
         if len(details) == 1:  # the entry's amount is what moved on the account, in its currency
             return [self._transaction(details[0], entry_amount if entry_credit else -entry_amount, entry_credit,
                                       entry_currency, booked, value, code, entry_ref, entry_info, line)]
-        credits = [self._credit(d, line) if d.find(self.cdt_dbt_tag) is not None else entry_credit for d in details]
+        credits = [self._credit(d, line) if d.find(self.cdt_dbt) is not None else entry_credit for d in details]
         amounts = [self._detail_amount(d) for d in details]
         missing = [i for i, a in enumerate(amounts) if a is None]
         if len(missing) > 1:
@@ -435,7 +446,7 @@ class _EntryReader:
         ]
 
     def _credit(self, element: ET.Element, line: int) -> bool:
-        mark = _text_at(element, self.cdt_dbt)
+        mark = (element.findtext(self.cdt_dbt) or "").strip()
         if mark == "CRDT":
             return True
         if mark == "DBIT":
@@ -472,10 +483,10 @@ class _EntryReader:
             return "", ""
         direct, ultimate, account_tag = self.roles[credit]
         party = parties.find(direct)
-        name = (_text_at(party, self.name) or _text_at(party, self.party_name)) if party is not None else ""
+        name = ((party.findtext(self.name) or "").strip() or _text_at(party, self.party_name)) if party is not None else ""
         if not name:
             party = parties.find(ultimate)
-            name = (_text_at(party, self.name) or _text_at(party, self.party_name)) if party is not None else ""
+            name = ((party.findtext(self.name) or "").strip() or _text_at(party, self.party_name)) if party is not None else ""
         account = parties.find(account_tag)
         iban = (_text_at(account, self.iban) or _text_at(account, self.other_id)) if account is not None else ""
         return name, iban.replace(" ", "")
@@ -488,7 +499,7 @@ class _EntryReader:
             description = " ".join(u.text.strip() for u in remittance.findall(self.ustrd) if u.text)
             if not description:
                 description = _text_at(remittance, self.creditor_ref)
-        description = description or _text_at(detail, self.tx_info) or entry_info
+        description = description or (detail.findtext(self.tx_info) or "").strip() or entry_info
         description = one_line(description)
         reference = entry_ref or _text_at(detail, self.tx_svcr_ref)
         if not reference:
