@@ -162,7 +162,8 @@ def _cut_entries(data: bytes) -> tuple[bytes, list[list[tuple[int, int]]]]:
     if first is None:
         return data, []
     prefix = first.group(1) or b""
-    start_tag, end_tag = b"<" + prefix + b"Ntry", b"</" + prefix + b"Ntry>"
+    start_tag = b"<" + prefix + b"Ntry"
+    end_tag = re.compile(b"</" + re.escape(prefix) + rb"Ntry\s*>")  # XML allows "</Ntry >"
     pieces: list[bytes] = []
     runs: list[list[tuple[int, int]]] = []
     copied = 0
@@ -177,10 +178,10 @@ def _cut_entries(data: bytes) -> tuple[bytes, list[list[tuple[int, int]]]]:
         if close >= 0 and data[close - 1 : close] == b"/":
             end = close + 1  # <Ntry/>: an empty entry; reading it reports what is missing
         else:
-            end = data.find(end_tag, at)
-            if end < 0:
+            closing = end_tag.search(data, at)
+            if closing is None:
                 raise BankFileError("an <Ntry> entry is not closed (is the file cut off?)", line=data.count(b"\n", 0, at) + 1)
-            end += len(end_tag)
+            end = closing.end()
         if runs and data[last_end:at].strip() == b"":
             runs[-1].append((at, end))
         else:
