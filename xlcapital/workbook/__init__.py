@@ -1,7 +1,5 @@
 """The workbook generator: the 13-week cash-flow forecast as an .xlsm of native Excel formulas.
 
->>> from xlcapital.workbook import generate, generate_folder, CellMap   # doctest: +SKIP
-
 :func:`generate` writes a workbook from :class:`xlcapital.forecast.Inputs`;
 :func:`generate_folder` from a company folder (what ``xlcapital generate`` runs). Both return
 where every value is (:class:`CellMap`). The sheet writers live in the modules of this package,
