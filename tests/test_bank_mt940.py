@@ -223,3 +223,16 @@ def test_lenient_statement_lines_blank_entry_date_space_before_amount_no_type_co
     # 100.00 - 15.70 = 84.30
     assert (t.booking_date, t.amount, t.code, t.description) == (date(2024, 1, 2), D("-15.70"), "", "zonder typecode")
     assert s.reconciles
+
+
+def test_a_field_on_the_envelope_line_is_read_and_counted():
+    data = (
+        b"{1:F01INGBNL2AXXXX0000000000}{2:I940INGBNL2AXXXXN}{4::20:REF\n:25:NL69INGB0123456789EUR\n"
+        b":60F:C240101EUR10,00\n:61:2401020102D1,00NTRFNONREF\n:62F:C240102EUR9,00\n-}\n"
+        b"{1:F01INGBNL2AXXXX0000000000}{2:I940INGBNL2AXXXXN}{4::61:2401030103D2,00NTRFNONREF\n-}\n"
+    )
+    assert mt940.count_records(data) == 2
+    first, second = read_bytes(data, "env.940")
+    assert (first.statement_id, first.closing_balance.amount) == ("REF", D("9.00"))
+    # a :61: after a closed statement opens a new one of the same account
+    assert (second.account, [t.amount for t in second.transactions]) == ("NL69INGB0123456789", [D("-2.00")])
