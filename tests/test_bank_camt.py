@@ -173,3 +173,9 @@ def test_end_tags_with_whitespace_cut_the_same_entries():
     assert [t.amount for t in read_bytes(spaced, "s.xml")[0].transactions] == [
         t.amount for t in read_bytes(data, "d.xml")[0].transactions
     ]
+
+
+def test_unknown_encoding_is_a_bankfileerror():
+    data = (DATA / "camt054_notification.xml").read_bytes().replace(b'encoding="UTF-8"', b'encoding="UT7F-8"')
+    with pytest.raises(BankFileError, match="unknown encoding"):
+        read_bytes(data, "enc.xml")

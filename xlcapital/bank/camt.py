@@ -204,6 +204,8 @@ def _parse_skeleton(skeleton: bytes, data: bytes, source: str) -> ET.Element:
             file=source,
             hint="a bank's CAMT export never does; this file may be hostile",
         ) from None
+    except LookupError as exc:  # an encoding Python does not know, declared in the prolog
+        raise BankFileError(f"the XML declares an unknown encoding: {exc}", file=source, line=1) from None
     except ET.ParseError as exc:
         # the skeleton's positions are not the file's: find the error in the whole file
         try:
@@ -240,6 +242,8 @@ class _Wrapper:
         except ET.ParseError as exc:
             line = first_line + exc.position[0] - 1 if getattr(exc, "position", None) else first_line
             raise BankFileError(f"not well-formed XML in an entry: {_xml_message(exc)}", line=line) from None
+        except LookupError as exc:
+            raise BankFileError(f"the XML declares an unknown encoding: {exc}", line=1) from None
 
 
 class _LineCounter:
