@@ -53,10 +53,10 @@ def atomic_output(path: str | os.PathLike, *, force: bool = True) -> Iterator[Pa
     """
     target = Path(path)
     if not force and target.exists():
-        raise OutputError(f"{target} exists", file=str(target), hint="use --force to replace it")
+        raise OutputError("the file exists already", file=str(target), hint="use --force to replace it")
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
-        raise OutputError(f"folder {directory} does not exist", file=str(target), hint="create it first")
+        raise OutputError(f"the folder {directory} does not exist", file=str(target), hint="create it first")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     os.close(fd)
     tmp = Path(tmp_name)
