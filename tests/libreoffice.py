@@ -5,6 +5,10 @@ says "always recalculate on load", because XlsxWriter stores a cached 0 that Lib
 otherwise keep), saves it as .xlsx, and returns the paths of the results, to be read with
 ``openpyxl.load_workbook(path, data_only=True)``. Several files go in one soffice call: a cold
 start costs 1-2 s, a file a fraction of that.
+
+:class:`Office` keeps one soffice listening and one UNO worker (tests/lo_worker.py) for many
+requests: :class:`MacroRunner` runs VBA macros, :class:`ValueReader` reads recalculated cells,
+:class:`PdfExporter` exports ranges to PDF (scripts/render_sheets.py).
 """
 
 from __future__ import annotations
@@ -21,13 +25,19 @@ REGISTRY = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+def make_profile(profile: Path) -> Path:
+    """A LibreOffice user profile folder with :data:`REGISTRY` as its settings."""
+    profile = Path(profile)
+    user = profile / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "registrymodifications.xcu").write_text(REGISTRY, encoding="utf-8")
+    return profile
+
+
 class LibreOffice:
     def __init__(self, soffice: str, profile: Path) -> None:
         self.soffice = soffice
-        self.profile = Path(profile)
-        user = self.profile / "user"
-        user.mkdir(parents=True, exist_ok=True)
-        (user / "registrymodifications.xcu").write_text(REGISTRY, encoding="utf-8")
+        self.profile = make_profile(profile)
 
     @property
     def profile_url(self) -> str:
@@ -55,13 +65,13 @@ class LibreOffice:
         return results
 
 
-# --- Running VBA macros (added for the VBA import macros; the code above is the recalculation oracle) ---
+# --- One listening soffice and one UNO worker: VBA macros, recalculated values, PDF pages ---
 
 import json  # noqa: E402  (kept beside the code that uses it, below the oracle)
 import select  # noqa: E402
 import socket  # noqa: E402
 
-MACRO_WORKER = Path(__file__).resolve().parent / "lo_macro_worker.py"
+WORKER = Path(__file__).resolve().parent / "lo_worker.py"
 #: Debian's python with the ``uno`` module (the project's venv cannot import it)
 UNO_PYTHON = "/usr/bin/python3"
 
@@ -73,30 +83,27 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-class MacroRunner:
-    """One headless soffice (own profile, own port) and one UNO worker, for many macro calls.
+class Office:
+    """One headless soffice (own profile, own port) and one UNO worker (tests/lo_worker.py).
 
-    ``run(path, calls, store=...)`` loads the workbook hidden with macros allowed, runs each
-    ``(macro, args)`` in order (``macro`` is ``Module.Function`` of the document's VBAProject),
-    optionally stores the result (as .xlsx by default), closes it and returns the list of
-    ``{"value": ...}`` or ``{"error": ...}``. Use as a context manager so soffice always stops.
+    :meth:`request` sends one JSON request (what it asks is in the worker's docstring) and
+    returns the answer; a request the worker could not answer raises RuntimeError. The
+    subclasses give the requests a Python signature. Use as a context manager so soffice always
+    stops.
     """
 
-    #: the UNO worker script this runner talks to (ValueReader uses its own)
-    worker_script = MACRO_WORKER
+    #: what a failed request is, for the error message
+    doing = "LibreOffice request"
 
     def __init__(self, soffice: str, profile: Path, timeout: float = 120) -> None:
         self.soffice = soffice
-        self.profile = Path(profile)
+        self.profile = make_profile(profile)
         self.timeout = timeout
-        user = self.profile / "user"
-        user.mkdir(parents=True, exist_ok=True)
-        (user / "registrymodifications.xcu").write_text(REGISTRY, encoding="utf-8")
         self.port = free_port()
         self.office: subprocess.Popen | None = None
         self.worker: subprocess.Popen | None = None
 
-    def start(self) -> "MacroRunner":
+    def start(self):
         if not Path(UNO_PYTHON).exists() or subprocess.run([UNO_PYTHON, "-c", "import uno"], capture_output=True).returncode:
             raise RuntimeError(f"{UNO_PYTHON} cannot import uno (install python3-uno)")
         self.office = subprocess.Popen(
@@ -114,7 +121,7 @@ class MacroRunner:
             stderr=subprocess.DEVNULL,
         )
         self.worker = subprocess.Popen(
-            [UNO_PYTHON, str(self.worker_script), str(self.port)],
+            [UNO_PYTHON, str(WORKER), str(self.port)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -123,35 +130,28 @@ class MacroRunner:
         hello = self._read()
         if not hello.get("ready"):
             self.stop()
-            raise RuntimeError(f"the LibreOffice macro worker did not start: {hello}")
+            raise RuntimeError(f"the LibreOffice worker did not start: {hello}")
         return self
 
     def _read(self) -> dict:
         assert self.worker is not None and self.worker.stdout is not None
         ready, _, _ = select.select([self.worker.stdout], [], [], self.timeout)
         if not ready:
-            raise RuntimeError(f"LibreOffice macro worker gave no answer in {self.timeout} s")
+            raise RuntimeError(f"LibreOffice worker gave no answer in {self.timeout} s")
         line = self.worker.stdout.readline()
         if not line:
-            raise RuntimeError(f"LibreOffice macro worker ended (exit {self.worker.poll()})")
+            raise RuntimeError(f"LibreOffice worker ended (exit {self.worker.poll()})")
         return json.loads(line)
 
-    def run(self, path: Path, calls: list[tuple[str, list]], store: Path | None = None,
-            filter: str = "Calc MS Excel 2007 XML") -> list[dict]:
-        """Run ``calls`` on the workbook at ``path``; store it at ``store`` when given."""
+    def request(self, path: Path, **fields) -> dict:
+        """Send ``{"file": path, **fields}``; the answer, or RuntimeError when it says ``error``."""
         assert self.worker is not None and self.worker.stdin is not None, "call start() first"
-        request = {
-            "file": str(Path(path).resolve()),
-            "calls": [{"macro": macro, "args": list(args)} for macro, args in calls],
-            "store": str(Path(store).resolve()) if store else None,
-            "filter": filter,
-        }
-        self.worker.stdin.write(json.dumps(request) + "\n")
+        self.worker.stdin.write(json.dumps({"file": str(Path(path).resolve()), **fields}) + "\n")
         self.worker.stdin.flush()
         answer = self._read()
         if answer.get("error"):
-            raise RuntimeError(f"LibreOffice macro run failed: {answer['error']}")
-        return answer["results"]
+            raise RuntimeError(f"{self.doing} failed ({path}): {answer['error']}")
+        return answer
 
     def stop(self) -> None:
         for proc in (self.worker, self.office):
@@ -166,15 +166,30 @@ class MacroRunner:
                 proc.kill()
                 proc.wait()
 
-    def __enter__(self) -> "MacroRunner":
+    def __enter__(self):
         return self.start()
 
     def __exit__(self, *exc) -> None:
         self.stop()
 
 
-class ValueReader(MacroRunner):
-    """One soffice + UNO worker that recalculates workbooks and returns the values of given cells.
+class MacroRunner(Office):
+    """Runs VBA macros: ``run(path, calls, store=...)`` loads the workbook hidden with macros
+    allowed, runs each ``(macro, args)`` in order (``macro`` is ``Module.Function`` of the
+    document's VBAProject), optionally stores the result (as .xlsx by default), closes it and
+    returns the list of ``{"value": ...}`` or ``{"error": ...}``."""
+
+    doing = "LibreOffice macro run"
+
+    def run(self, path: Path, calls: list[tuple[str, list]], store: Path | None = None,
+            filter: str = "Calc MS Excel 2007 XML") -> list[dict]:
+        """Run ``calls`` on the workbook at ``path``; store it at ``store`` when given."""
+        return self.request(path, calls=[{"macro": macro, "args": list(args)} for macro, args in calls],
+                            store=str(Path(store).resolve()) if store else None, filter=filter)["results"]
+
+
+class ValueReader(Office):
+    """Recalculates workbooks and returns the values of given cells.
 
     ``values(path, ranges)`` with ``ranges`` a list of ``(sheet, first_row, first_col, last_row,
     last_col)`` (0-based) returns per range its values row by row: numbers, texts, None for empty.
@@ -182,14 +197,20 @@ class ValueReader(MacroRunner):
     Dates come back as serial numbers, booleans as 1 / 0.
     """
 
-    worker_script = Path(__file__).resolve().parent / "lo_values_worker.py"
+    doing = "LibreOffice recalculation"
 
     def values(self, path: Path, ranges: list[tuple[str, int, int, int, int]]) -> list[list]:
-        assert self.worker is not None and self.worker.stdin is not None, "call start() first"
-        request = {"file": str(Path(path).resolve()), "read": [list(r) for r in ranges]}
-        self.worker.stdin.write(json.dumps(request) + "\n")
-        self.worker.stdin.flush()
-        answer = self._read()
-        if answer.get("error"):
-            raise RuntimeError(f"LibreOffice could not recalculate {path}: {answer['error']}")
-        return answer["values"]
+        return self.request(path, read=[list(r) for r in ranges])["values"]
+
+
+class PdfExporter(Office):
+    """Recalculates a workbook and exports ranges of its sheets to PDF, one page each at 100 %.
+
+    ``export(path, [(sheet, "A1:I60", pdf_path), ...])`` returns the PDF paths.
+    """
+
+    doing = "LibreOffice PDF export"
+
+    def export(self, path: Path, items: list[tuple[str, str, Path]]) -> list[str]:
+        return self.request(path, export=[{"sheet": sheet, "range": area, "pdf": str(Path(pdf).resolve())}
+                                          for sheet, area, pdf in items])["exported"]
