@@ -13,7 +13,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell_fast
 from xlsxwriter.worksheet import CellFormulaTuple, Worksheet
 
 from xlcapital.workbook.cellmap import CellMap, Ref
-from xlcapital.workbook.styles import Styles
+from xlcapital.workbook.styles import Styles, wrapped_height
 
 _CODENAME_BAD = re.compile(r"[^A-Za-z0-9_]")
 
@@ -119,10 +119,37 @@ class Book:
         ws.write_string(0, 0, title, self.styles["title"])
         return ws
 
-    def header(self, ws, row: int, labels, col: int = 0) -> None:
-        """A row of column headers."""
+    def header(self, ws, row: int, labels, col: int = 0, right: tuple[int, ...] = ()) -> None:
+        """A row of column headers; the columns ``right`` (0-based, counted from ``col``) hold numbers
+        and get right-aligned headers."""
         for j, label in enumerate(labels):
-            ws.write_string(row, col + j, label, self.styles["header"])
+            ws.write_string(row, col + j, label, self.styles["header_right" if j in right else "header"])
+
+    def paragraph(self, ws, row: int, text: str, width: float, style: str = "wrap", last_col: int = 0) -> None:
+        """``text`` wrapped in column A (merged over A..``last_col``, together ``width`` wide), its row
+        as high as the wrapped lines."""
+        if last_col:  # merged empty, then the text written as text over the first cell
+            ws.merge_range(row, 0, row, last_col, "", self.styles[style])
+        ws.write_string(row, 0, text, self.styles[style])
+        height = wrapped_height(text, width)
+        if height > 15:
+            ws.set_row(row, height)
+
+    @staticmethod
+    def print_wide(ws, repeat_rows: tuple[int, int] | None = None, repeat_cols: str | None = None,
+                   landscape: bool = True) -> None:
+        """Print setup: A4, landscape, as wide as one page (as many pages down as needed), the
+        sheet name and page number in the footer; ``repeat_rows`` / ``repeat_cols`` on every page."""
+        ws.set_paper(9)
+        if landscape:
+            ws.set_landscape()
+        ws.fit_to_pages(1, 0)
+        ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+        ws.set_footer("&L&A&RPage &P of &N")
+        if repeat_rows is not None:
+            ws.repeat_rows(*repeat_rows)
+        if repeat_cols is not None:
+            ws.repeat_columns(repeat_cols)
 
     def place(self, name: str, ref: Ref, *, defined_name: str | None = None) -> Ref:
         """Record ``ref`` in the cell map under ``name``; with ``defined_name`` also as a workbook name."""

@@ -16,6 +16,8 @@ from xlcapital.templating import render
 
 SHEET = "Start"
 LANGUAGES = ("nl", "en")
+#: the width of the text column (characters of the default font)
+WIDTH = 110
 
 
 def check_language(lang: str) -> str:
@@ -56,11 +58,18 @@ class StartSheet:
         return render(f"start.{check_language(self.lang)}.txt.j2", **self.context)
 
     def write(self, book: Book) -> None:
+        """One paragraph a row, as high as its wrapped lines; an empty row above each heading."""
         ws = book.add_sheet(SHEET)
-        ws.set_column(0, 0, 110)
+        ws.set_column(0, 0, WIDTH)
         ws.hide_gridlines(2)
-        rows = paragraphs(self.text())
-        for r, (style, line) in enumerate(rows):
-            ws.write_string(r, 0, line, book.styles[style])
-        book.place("start.text", Ref(SHEET, 0, 0, max(len(rows) - 1, 0), 0))
+        r = 0
+        for style, line in paragraphs(self.text()):
+            if style == "subtitle" and r:
+                r += 1
+            book.paragraph(ws, r, line, WIDTH, style)
+            if style == "title":
+                ws.set_row(r, 24)
+            r += 1
+        book.place("start.text", Ref(SHEET, 0, 0, max(r - 1, 0), 0))
+        book.print_wide(ws, landscape=False)
         ws.activate()
