@@ -19,6 +19,7 @@ from typing import Sequence
 
 from xlsxwriter.utility import xl_rowcol_to_cell
 
+from xlcapital.forecast import RULES
 from xlcapital.workbook.book import Book
 from xlcapital.workbook.cellmap import Ref
 from xlcapital.workbook.forecast import week_row
@@ -31,6 +32,31 @@ BIG = 9999
 #: the chart's height in rows (of 20 pixels)
 CHART_ROWS = 20
 STATUS = ("ok", "warning", "alert")
+#: what a trigger measures, as the Dashboard names it (the rule's key stays in the last column)
+TRIGGER_LABELS = {
+    "free_cash": "Free cash (share of monthly costs)",
+    "cash_buffer": "Cash buffer (months of fixed costs)",
+    "credit_limit": "Headroom on the credit limit",
+    "dso_trend": "DSO above its 3-month average (days)",
+    "revenue_drop": "Revenue: last 3 months against the 3 before",
+}
+#: a rule's unit (xlcapital.forecast.triggers.Rule.unit) -> the format of its value and thresholds
+UNIT_STYLE = {"fraction": "percent", "months": "days", "days": "days", "amount": "money"}
+
+
+def trigger_style(rule: str) -> str:
+    """The cell format of a trigger's values and thresholds: 0.29 of a fraction shows as 29.0%.
+
+    >>> trigger_style("free_cash"), trigger_style("credit_limit"), trigger_style("unknown")
+    ('percent', 'money', 'number')
+    """
+    r = RULES.get(rule)
+    return UNIT_STYLE.get(r.unit, "number") if r else "number"
+#: the line above the chart (scripts/render_sheets.py finds the chart by it)
+CHART_TITLE = "Closing cash against the credit limit and the buffer"
+#: columns of the trigger table: who acts (a name runs over the empty column after it, so every
+#: week column keeps one width), and the rule's key in TriggerRules
+OWNER_COL, RULE_COL = 8, 10
 
 MONTHS_H = f"(84*{defined('Weeks')}/365)"
 RECEIPTS_H = "SUM(Forecast_Receipts)"
@@ -58,22 +84,22 @@ KPIS: tuple[tuple[str, str, str, str, str], ...] = (
      "Fixed recurring costs per month."),
     ("burn_rate", "Burn rate (per month)", f"({PAYMENTS_H}-{RECEIPTS_H})/{MONTHS_H}", "money",
      "Payments minus receipts per month; negative: cash grows."),
-    ("runway_months", "Cash runway (months)", "IF({burn_rate}>0,MAX(0,{cash_position}/{burn_rate}),\"\")", "number",
+    ("runway_months", "Cash runway (months)", "IF({burn_rate}>0,MAX(0,{cash_position}/{burn_rate}),\"\")", "days",
      "Months the cash lasts at this burn rate; empty when not burning."),
     ("buffer_months", "Cash buffer (months of fixed costs)",
-     'IF({monthly_fixed_costs}=0,"",{cash_position}/{monthly_fixed_costs})', "number",
+     'IF({monthly_fixed_costs}=0,"",{cash_position}/{monthly_fixed_costs})', "days",
      "Cash in months of fixed costs; rule of thumb at least 3."),
     ("lowest_cash", "Lowest closing cash", "MIN(Forecast_ClosingCash)", "money", "In the scenario shown."),
     ("lowest_week", "Week of the lowest cash", "MATCH({lowest_cash},Forecast_ClosingCash,0)", "integer", ""),
     ("open_receivables", "Open receivables", OPEN_RECEIVABLES, "money", "Unpaid sales invoices."),
     ("open_payables", "Open payables", OPEN_PAYABLES, "money", "Unpaid purchase invoices."),
-    ("dso", "DSO (days)", f'IFERROR({_days_of(OPEN_RECEIVABLES, defined("Revenue"))},"")', "number",
+    ("dso", "DSO (days)", f'IFERROR({_days_of(OPEN_RECEIVABLES, defined("Revenue"))},"")', "days",
      "Open receivables in days of revenue (Settings: revenue and period)."),
-    ("dpo", "DPO (days)", f'IFERROR({_days_of(OPEN_PAYABLES, defined("CostOfSales"))},"")', "number",
+    ("dpo", "DPO (days)", f'IFERROR({_days_of(OPEN_PAYABLES, defined("CostOfSales"))},"")', "days",
      "Open payables in days of cost of sales."),
     ("ccc", "Cash conversion cycle (days)",
      f'IFERROR({_days_of(OPEN_RECEIVABLES, defined("Revenue"))}+{_days_of(defined("Inventory"), defined("CostOfSales"))}'
-     f'-{_days_of(OPEN_PAYABLES, defined("CostOfSales"))},"")', "number", "DSO + DSI - DPO."),
+     f'-{_days_of(OPEN_PAYABLES, defined("CostOfSales"))},"")', "days", "DSO + DSI - DPO."),
 )
 
 TRIGGER_COLUMNS = (
@@ -82,9 +108,9 @@ TRIGGER_COLUMNS = (
     Column("WarningConservative", "number"), Column("AlertConservative", "number"),
     Column("WarningModerate", "number"), Column("AlertModerate", "number"),
     Column("WarningOffensive", "number"), Column("AlertOffensive", "number"),
-    Column("Owner", width=18, comment="Who must act when the trigger fires."),
+    Column("Owner", width=26, comment="Who must act when the trigger fires."),
     Column("Enabled", choices=("yes", "no")),
-    Column("Description", width=50),
+    Column("Description", width=72),
 )
 
 
@@ -99,7 +125,8 @@ class DashboardSheet:
     title: str = "Dashboard"
 
     def write(self, book: Book) -> None:
-        ws = book.titled_sheet(SHEET, self.title, {(0, 0): 36, (1, 1): 16, (2, 9): 13})
+        ws = book.titled_sheet(SHEET, self.title, {(0, 0): 40, (1, 1): 16, (2, 2 + max(self.weeks, RULE_COL)): 13})
+        book.print_wide(ws)
         st = book.styles
         ws.write_string(1, 0, "Scenario shown", st["label"])
         ws.write_formula(1, 1, "=Forecast_Scenario", st["label_bold"])
@@ -111,7 +138,7 @@ class DashboardSheet:
 
     def _kpis(self, book: Book, ws, row: int) -> None:
         st = book.styles
-        book.header(ws, row, ("Key figures", "Value", "Explanation"))
+        book.header(ws, row, ("Key figures", "Value", "Explanation"), right=(1,))
         cells = {}
         for i, (key, label, formula, style, note) in enumerate(KPIS, start=row + 1):
             cells[key] = xl_rowcol_to_cell(i, 1)
@@ -166,8 +193,9 @@ class DashboardSheet:
     def _triggers(self, book: Book, ws, top: int) -> None:
         st = book.styles
         heads = ("Trigger", "Value now", "Worst", "Status", "First week", "First alert week", "Warning at",
-                 "Alert at", "Owner")
-        book.header(ws, top, heads)
+                 "Alert at", "Owner", "", "Rule")
+        book.header(ws, top, heads, right=(1, 2, 4, 5, 6, 7))
+        ws.set_row(top, 30)
         values = self._values(book)
         # the helper rows (value and status per week) go below the chart
         helper = top + len(self.rules) + 4 + 4 + CHART_ROWS + 2
@@ -176,11 +204,13 @@ class DashboardSheet:
             r = top + 1 + i
             k = i + 1
             warning, alert = self._threshold("Warning", k, rule), self._threshold("Alert", k, rule)
-            ws.write_formula(r, 6, "=" + warning, st["number"])
-            ws.write_formula(r, 7, "=" + alert, st["number"])
+            unit = trigger_style(rule)
+            label = TRIGGER_LABELS.get(rule, rule)
+            ws.write_formula(r, 6, "=" + warning, st[unit])
+            ws.write_formula(r, 7, "=" + alert, st[unit])
             w_cell, a_cell = xl_rowcol_to_cell(r, 6, True, True), xl_rowcol_to_cell(r, 7, True, True)
             direction = f"INDEX(TriggerRules[Direction],{k})"
-            vrow = week_row(book, ws, SHEET, helper + 2 * i, self.weeks, f"{rule}: value", values[rule], "number",
+            vrow = week_row(book, ws, SHEET, helper + 2 * i, self.weeks, f"{label}: value", values[rule], unit,
                             name=f"trigger.{rule}.values")
 
             def status(w: int, vrow=vrow) -> str:
@@ -188,11 +218,12 @@ class DashboardSheet:
                 return (f'IF(NOT(ISNUMBER({v})),0,IF({direction}="above",IF({v}>{a_cell},2,IF({v}>{w_cell},1,0)),'
                         f'IF({v}<{a_cell},2,IF({v}<{w_cell},1,0))))')
 
-            srow = week_row(book, ws, SHEET, helper + 2 * i + 1, self.weeks, f"{rule}: status", status, "integer",
+            srow = week_row(book, ws, SHEET, helper + 2 * i + 1, self.weeks, f"{label}: status", status, "integer",
                             name=f"trigger.{rule}.statuses")
             v, s = vrow.a1(sheet=False), srow.a1(sheet=False)
             enabled = f'INDEX(TriggerRules[Enabled],{k})<>"no"'
-            ws.write_formula(r, 0, f"=INDEX(TriggerRules[Rule],{k})", st["label_bold"])
+            ws.write_string(r, 0, label, st["label_bold"])
+            ws.write_formula(r, RULE_COL, f"=INDEX(TriggerRules[Rule],{k})", st["muted"])
             formulas = {
                 1: f"={vrow.cell(0)}",
                 2: f'=IF(COUNT({v})=0,"",IF({direction}="above",MAX({v}),MIN({v})))',
@@ -204,8 +235,8 @@ class DashboardSheet:
                 8: f"=INDEX(TriggerRules[Owner],{k})",
             }
             for col, f in formulas.items():
-                ws.write_formula(r, col, f, st["number"] if col in (1, 2) else st["text"])
-            for col, key in ((0, "rule"), (1, "value"), (2, "worst"), (3, "status"), (4, "first_week"), (5, "first_alert_week"),
+                ws.write_formula(r, col, f, st[unit if col in (1, 2) else "text_right" if col in (4, 5) else "text"])
+            for col, key in ((RULE_COL, "rule"), (1, "value"), (2, "worst"), (3, "status"), (4, "first_week"), (5, "first_alert_week"),
                              (6, "warning"), (7, "alert"), (8, "owner")):
                 book.place(f"trigger.{rule}.{key}", Ref(SHEET, r, col))
         status_range = Ref(SHEET, top + 1, 3, top + len(self.rules), 3).a1(sheet=False)
@@ -216,7 +247,7 @@ class DashboardSheet:
     def _chart(self, book: Book, ws, row: int) -> None:
         st = book.styles
         n = self.weeks
-        ws.write_string(row, 0, "Closing cash against the credit limit and the buffer", st["subtitle"])
+        ws.write_string(row, 0, CHART_TITLE, st["subtitle"])
         limit = week_row(book, ws, SHEET, row + 1, n, "Credit limit (lowest allowed balance)",
                          lambda w: f"-{defined('CreditLimit')}", "money", name="chart.limit")
         buffer = week_row(book, ws, SHEET, row + 2, n, "Minimum buffer", lambda w: defined("MinimumBuffer"), "money",
@@ -231,7 +262,7 @@ class DashboardSheet:
         chart.set_title({"name": "Closing cash per week"})
         chart.set_x_axis({"name": "Week starting (Monday)", "num_format": "dd-mm", "label_position": "low",
                           "text_axis": True, "num_font": {"rotation": -45}})
-        chart.set_y_axis({"num_format": "#,##0", "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})
+        chart.set_y_axis({"name": "Bank balance", "num_format": "#,##0", "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})
         chart.set_legend({"position": "bottom"})
         chart.set_size({"width": 900, "height": CHART_ROWS * 20})
         ws.insert_chart(row + 4, 0, chart)
