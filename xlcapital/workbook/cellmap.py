@@ -76,21 +76,22 @@ class Ref:
         """A1 address of every cell (without the sheet), row by row."""
         return [xl_rowcol_to_cell(r, c) for r, c in self.positions()]
 
-    def cell(self, index: int = 0, *, absolute: bool = False) -> str:
-        """The A1 address of the ``index``-th cell (row by row), e.g. week ``index + 1`` of a row."""
+    def _position(self, index: int) -> tuple[int, int]:
+        """(row, col) of the ``index``-th cell, row by row."""
         rows, cols = self.shape
         r, c = divmod(index, cols)
         if not 0 <= r < rows:
             raise IndexError(index)
-        return xl_rowcol_to_cell(self.first_row + r, self.first_col + c, absolute, absolute)
+        return self.first_row + r, self.first_col + c
+
+    def cell(self, index: int = 0, *, absolute: bool = False) -> str:
+        """The A1 address of the ``index``-th cell (row by row), e.g. week ``index + 1`` of a row."""
+        row, col = self._position(index)
+        return xl_rowcol_to_cell(row, col, absolute, absolute)
 
     def at(self, index: int) -> "Ref":
         """The ``index``-th cell as a one-cell Ref."""
-        rows, cols = self.shape
-        r, c = divmod(index, cols)
-        if not 0 <= r < rows:
-            raise IndexError(index)
-        return Ref(self.sheet, self.first_row + r, self.first_col + c)
+        return Ref(self.sheet, *self._position(index))
 
     def a1(self, *, absolute: bool = True, sheet: bool = True) -> str:
         """``Sheet!$A$1`` or ``Sheet!$A$1:$B$2`` (``absolute=False`` drops the dollars)."""

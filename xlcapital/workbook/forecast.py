@@ -71,6 +71,12 @@ def week_row(book: Book, ws, sheet: str, row: int, weeks: int, label: str, formu
     for w in range(1, weeks + 1):
         ws.write_formula(row, FIRST_WEEK_COL + w - 1, "=" + formula(w), fmt)
     ref = Ref(sheet, row, FIRST_WEEK_COL, row, FIRST_WEEK_COL + weeks - 1)
+    if style == "flag":  # a week that is flagged stands out; the others are quiet
+        cells = ref.a1(sheet=False)
+        ws.conditional_format(cells, {"type": "cell", "criteria": "==", "value": "TRUE",
+                                      "format": book.styles["red"]})
+        ws.conditional_format(cells, {"type": "cell", "criteria": "==", "value": "FALSE",
+                                      "format": book.styles["muted"]})
     if name:
         book.place(name, ref, defined_name=defined_name)
     return ref
@@ -153,13 +159,16 @@ class ForecastBlock:
 
 SHEET = "Forecast"
 
-#: the selected scenario's adjustments: (key, label, ScenarioInputs column, defined name, style)
-SELECTED_PARAMS = (
-    ("revenue_pct", "Revenue change", "RevenueChange", "Forecast_RevenueChange", "percent"),
-    ("collection_delay", "Customers pay later (days)", "CollectionDelayDays", "Forecast_CollectionDelay", "integer"),
-    ("payment_delay", "We pay later (days)", "PaymentDelayDays", "Forecast_PaymentDelay", "integer"),
-    ("interest_change", "Overdraft rate change", "InterestRateChange", "Forecast_InterestChange", "percent"),
+#: a scenario's adjustments (Forecast and Scenarios): (key, label, ScenarioInputs column, style)
+PARAMS = (
+    ("revenue_pct", "Revenue change", "RevenueChange", "percent"),
+    ("collection_delay", "Customers pay later (days)", "CollectionDelayDays", "integer"),
+    ("payment_delay", "We pay later (days)", "PaymentDelayDays", "integer"),
+    ("interest_change", "Overdraft rate change", "InterestRateChange", "percent"),
 )
+#: the defined names of the selected scenario's adjustments on Forecast
+PARAM_NAMES = {"revenue_pct": "Forecast_RevenueChange", "collection_delay": "Forecast_CollectionDelay",
+               "payment_delay": "Forecast_PaymentDelay", "interest_change": "Forecast_InterestChange"}
 
 
 def scenario_lookup(column: str, name: str) -> str:
@@ -209,13 +218,14 @@ class ForecastSheet:
         ws.write_formula(2, 1, "=" + defined("Scenario"), st["label_bold"])
         book.place("forecast.param.name", Ref(SHEET, 2, 1), defined_name="Forecast_Scenario")
         operands = {"name": defined("Scenario")}
-        for i, (key, label, column, name, style) in enumerate(SELECTED_PARAMS, start=3):
+        for i, (key, label, column, style) in enumerate(PARAMS, start=3):
+            name = PARAM_NAMES[key]
             ws.write_string(i, 0, label)
             ws.write_formula(i, 1, "=" + scenario_lookup(column, defined("Scenario")), st[style])
             book.place(f"forecast.param.{key}", Ref(SHEET, i, 1), defined_name=name)
             operands[key] = name
         params = Params(**operands)
-        header = 3 + len(SELECTED_PARAMS) + 1
+        header = 3 + len(PARAMS) + 1
         weeks = week_header(book, ws, SHEET, header, self.weeks, "forecast")
         block = ForecastBlock(SHEET, "forecast", params, weeks, self.lines, header + 4, names={
             "opening": "Forecast_OpeningCash", "closing": "Forecast_ClosingCash",
@@ -224,7 +234,9 @@ class ForecastSheet:
         })
         end = block.write(book, ws)
         actual_rows(book, ws, end + 1, weeks, block)
+        # the labels and the week dates stay in view, and are printed on every page
         ws.freeze_panes(header + 3, FIRST_WEEK_COL)
+        book.print_wide(ws, repeat_rows=(header, header + 2), repeat_cols="A:B")
 
 
 def actual_rows(book: Book, ws, row: int, weeks: Sequence[Week], block: ForecastBlock) -> None:

@@ -45,11 +45,17 @@ from xlcapital.workbook.dashboard import TRIGGER_COLUMNS, DashboardSheet
 from xlcapital.workbook.forecast import ForecastSheet
 from xlcapital.workbook.scenarios import PLAIN, Run, ScenariosSheet
 from xlcapital.workbook.settings import SettingsSheet
+from xlcapital.workbook.styles import TAB_HELPER, TAB_INPUT, TAB_OUTPUT
 from xlcapital.workbook.start import StartSheet
 from xlcapital.workbook.tables import TableSheet
 from xlcapital.workbook.xlwingsconf import XlwingsConfSheet
 
-#: tab order
+#: tab colours: what the workbook shows (dark blue), what is calculated or technical (grey);
+#: every other sheet is typed into by the user (orange)
+OUTPUT_SHEETS = ("Start", "Dashboard", "Forecast", "Scenarios", "Variance")
+HELPER_SHEETS = ("SalesPlan", "xlwings.conf")
+
+#: tab order: what the workbook shows, then the settings and the tables the user types into
 SHEETS = ("Start", "Dashboard", "Forecast", "Scenarios", "Settings", "Bank", "Receivables", "Payables", "Customers",
           "Recurring", "Sales", "Categories", "Projections", "ScenarioInputs", "OneOffs", "History", "TriggerRules", "SalesPlan",
           "xlwings.conf")
@@ -193,6 +199,9 @@ class Generator:
         ScenariosSheet(runs + stress, n, lines).write(book)
         DashboardSheet(n, [r.key for r in runs if r.position], [r.key for r in stress], list(RULES)).write(book)
         XlwingsConfSheet().write(book)
+        for name, sheet in book.sheets.items():
+            sheet.set_tab_color(TAB_OUTPUT if name in OUTPUT_SHEETS else TAB_HELPER if name in HELPER_SHEETS
+                                else TAB_INPUT)
         book.run_keys = {"scenarios": {r.label: r.key for r in runs}, "stress": {r.label: r.key for r in stress}}
         if self.vba is not None:
             names = {"ThisWorkbook": "ThisWorkbook", **{sheet: code_name(sheet) for sheet in book.sheets}}

@@ -183,7 +183,7 @@ CUSTOMERS = (
 )
 
 RECEIVABLES_COLUMNS = (
-    Column("Customer", width=24),
+    Column("Customer", width=30),
     Column("Invoice"),
     Column("InvoiceDate", "date"),
     Column("DueDate", "date"),
@@ -203,7 +203,7 @@ RECEIVABLES_COLUMNS = (
 )
 
 PAYABLES_COLUMNS = (
-    Column("Supplier", width=24),
+    Column("Supplier", width=30),
     Column("Invoice"),
     Column("DueDate", "date"),
     Column("Amount", "money", comment="Amount we owe, positive (a credit note is negative)."),
@@ -247,8 +247,8 @@ def recurring_columns(weeks: int) -> tuple[Column, ...]:
     for once, the start date. Each counted only inside the row's window [Lo, Hi].
     """
     cols = [
-        Column("Name", width=24),
-        Column("Category", width=16),
+        Column("Name", width=34),
+        Column("Category", width=18),
         Column("Amount", "money", comment="Per occurrence, signed: costs negative, income positive."),
         Column("Frequency", choices=FREQUENCIES, comment="weekly, monthly, quarterly, yearly or once."),
         Column("Day", "integer", comment="weekly: 1 (Monday) .. 7 (Sunday); otherwise day of the month 1..31 "

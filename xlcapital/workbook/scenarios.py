@@ -16,7 +16,8 @@ from typing import Sequence
 from xlcapital.forecast import StressTest
 from xlcapital.workbook.book import Book
 from xlcapital.workbook.cellmap import Ref
-from xlcapital.workbook.forecast import FIRST_WEEK_COL, ForecastBlock, Line, Params, scenario_lookup, week_header
+from xlcapital.workbook.forecast import (FIRST_WEEK_COL, PARAMS, ForecastBlock, Line, Params, scenario_lookup,
+                                        week_header)
 from xlcapital.workbook.settings import defined
 
 SHEET = "Scenarios"
@@ -40,19 +41,14 @@ class Run:
     stress: StressTest | None = None
 
 
-#: the summary columns after the run name and its four adjustments
+#: the summary columns after the run name and its four adjustments (a week number or "none":
+#: right-aligned either way)
 SUMMARY = (
     ("lowest_cash", "Lowest cash", "money"),
-    ("lowest_week", "Week of lowest cash", "integer"),
-    ("first_breach_week", "First week over the credit limit", "integer"),
+    ("lowest_week", "Week of lowest cash", "text_right"),
+    ("first_breach_week", "First week over the credit limit", "text_right"),
     ("extra_financing_limit", "Extra financing to stay within the limit", "money"),
     ("extra_financing_buffer", "Extra cash to stay above the buffer", "money"),
-)
-PARAMS = (
-    ("revenue_pct", "Revenue change", "RevenueChange", "percent"),
-    ("collection_delay", "Customers pay later (days)", "CollectionDelayDays", "integer"),
-    ("payment_delay", "We pay later (days)", "PaymentDelayDays", "integer"),
-    ("interest_change", "Overdraft rate change", "InterestRateChange", "percent"),
 )
 
 
@@ -78,8 +74,12 @@ class ScenariosSheet:
         ws.write_formula(1, 1, "=" + defined("Scenario"), st["label_bold"])
         default = book.place("scenarios.stressed_run", Ref(SHEET, 1, 1)).a1()
         head = 3
-        book.header(ws, head, ["Run", *(p[1] for p in PARAMS), *(s[1] for s in SUMMARY)])
-        ws.set_row(head, 45)
+        labels = ["Run", *(p[1] for p in PARAMS), *(s[1] for s in SUMMARY)]
+        book.header(ws, head, labels, right=tuple(range(1, len(labels))))
+        ws.set_row(head, 62)
+        # the run labels stay in view while the weeks scroll; printed: a page wide, labels on each page
+        ws.freeze_panes(0, FIRST_WEEK_COL)
+        book.print_wide(ws, repeat_cols="A:B")
         r = head + len(self.runs) + 3
         for i, run in enumerate(self.runs):
             row = head + 1 + i

@@ -13,9 +13,12 @@ from typing import Any, Sequence
 
 from xlcapital.workbook.book import Book
 from xlcapital.workbook.cellmap import Ref
+from xlcapital.workbook.styles import wrapped_height
 from xlcapital.workbook.tables import KINDS, value_writer
 
 SHEET = "Settings"
+#: widths of the label, value and explanation columns
+WIDTHS = (44, 22, 90)
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,7 @@ class Setting:
 
     @property
     def defined_name(self) -> str:
-        return f"Settings_{self.key}"
+        return defined(self.key)
 
 
 def defined(key: str) -> str:
@@ -56,7 +59,9 @@ class SettingsSheet:
     title: str = "Settings"
 
     def write(self, book: Book) -> None:
-        ws = book.titled_sheet(SHEET, self.title, {(0, 0): 34, (1, 1): 22, (2, 2): 90})
+        ws = book.titled_sheet(SHEET, self.title, {(i, i): w for i, w in enumerate(WIDTHS)})
+        ws.freeze_panes(3, 1)
+        book.print_wide(ws, repeat_rows=(2, 2))
         st = book.styles
         book.header(ws, 2, ("Setting", "Value", "Explanation"))
         for i, s in enumerate(self.settings):
@@ -71,6 +76,8 @@ class SettingsSheet:
             else:
                 value_writer(book, ws, s.kind, fmt)(r, 1, value)
             ws.write_string(r, 2, s.comment, st["note"])
+            if wrapped_height(s.comment, WIDTHS[2]) > 15:
+                ws.set_row(r, wrapped_height(s.comment, WIDTHS[2]))
             ws.write_comment(r, 1, s.comment, {"x_scale": 2.5, "y_scale": 1.5})
             if s.validation:
                 dv = dict(s.validation)

@@ -26,6 +26,7 @@ from xlsxwriter.utility import xl_col_to_name
 
 from xlcapital.workbook.book import Book
 from xlcapital.workbook.cellmap import Ref
+from xlcapital.workbook.styles import header_style
 
 EXCEL_EPOCH = _dt.date(1899, 12, 30)
 
@@ -37,6 +38,7 @@ KINDS = {
     "integer": ("input_integer", "integer"),
     "percent": ("input_percent", "percent"),
     "number": ("input_number", "number"),
+    "days": ("input_days", "days"),
 }
 
 
@@ -135,8 +137,8 @@ class TableSheet:
         ws = book.add_sheet(self.sheet)
         if self.title:
             ws.write_string(0, 0, self.title, book.styles["title"])
-        if self.note:
-            ws.write_string(1, 0, self.note, book.styles["note"])
+        if self.note:  # one line, running over the empty cells to its right
+            ws.write_string(1, 0, self.note, book.styles["note_line"])
         header = self.first_row
         positions = [i for i, c in enumerate(self.columns) if c.formula is None]
         writers = [
@@ -155,7 +157,7 @@ class TableSheet:
         last = header + n
         spec = []
         for c in self.columns:
-            col: dict[str, Any] = {"header": c.name}
+            col: dict[str, Any] = {"header": c.name, "header_format": book.styles[header_style(c.kind)]}
             if c.formula is not None:
                 col["formula"] = this_row(c.formula, self.table)
                 col["format"] = book.styles[KINDS[c.kind][1]]
@@ -175,7 +177,9 @@ class TableSheet:
                     "error_title": c.name[:32],
                     "error_message": "Choose a value from the list" if c.choices else "Choose a listed value",
                 })
-        ws.freeze_panes(header + 1, 0)
+        # the header row and the first column stay in view, and when printed repeat on every page
+        ws.freeze_panes(header + 1, 1)
+        book.print_wide(ws, repeat_rows=(header, header), repeat_cols="A:A")
         whole = book.place(f"table.{self.table}", Ref(self.sheet, header + 1, 0, last, len(self.columns) - 1))
         for i, c in enumerate(self.columns):
             book.place(f"table.{self.table}.{c.name}", Ref(self.sheet, header + 1, i, last, i))
