@@ -16,21 +16,28 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-REGISTRY = """<?xml version="1.0" encoding="UTF-8"?>
+def registry(recalculate: bool = True) -> str:
+    """The profile's settings: recalculate on load always (or never: show the values the file
+    carries), and run macros without asking."""
+    mode = 0 if recalculate else 1
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>{mode}</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>{mode}</value></prop></item>
 <item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="MacroSecurityLevel" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>
 """
 
 
-def make_profile(profile: Path) -> Path:
-    """A LibreOffice user profile folder with :data:`REGISTRY` as its settings."""
+REGISTRY = registry()
+
+
+def make_profile(profile: Path, settings: str = REGISTRY) -> Path:
+    """A LibreOffice user profile folder with ``settings`` (:func:`registry`)."""
     profile = Path(profile)
     user = profile / "user"
     user.mkdir(parents=True, exist_ok=True)
-    (user / "registrymodifications.xcu").write_text(REGISTRY, encoding="utf-8")
+    (user / "registrymodifications.xcu").write_text(settings, encoding="utf-8")
     return profile
 
 
@@ -95,9 +102,10 @@ class Office:
     #: what a failed request is, for the error message
     doing = "LibreOffice request"
 
-    def __init__(self, soffice: str, profile: Path, timeout: float = 120) -> None:
+    def __init__(self, soffice: str, profile: Path, timeout: float = 120, recalculate: bool = True) -> None:
         self.soffice = soffice
-        self.profile = make_profile(profile)
+        self.recalculate = recalculate
+        self.profile = make_profile(profile, registry(recalculate))
         self.timeout = timeout
         self.port = free_port()
         self.office: subprocess.Popen | None = None
@@ -206,11 +214,14 @@ class ValueReader(Office):
 class PdfExporter(Office):
     """Recalculates a workbook and exports ranges of its sheets to PDF, one page each at 100 %.
 
-    ``export(path, [(sheet, "A1:I60", pdf_path), ...])`` returns the PDF paths.
+    ``export(path, [(sheet, "A1:I60", pdf_path), ...])`` returns the PDF paths. With
+    ``recalculate=False`` nothing is recalculated: the sheets show the values the file carries
+    (for a workbook of functions LibreOffice does not have, such as the xlwings UDFs).
     """
 
     doing = "LibreOffice PDF export"
 
     def export(self, path: Path, items: list[tuple[str, str, Path]]) -> list[str]:
-        return self.request(path, export=[{"sheet": sheet, "range": area, "pdf": str(Path(pdf).resolve())}
-                                          for sheet, area, pdf in items])["exported"]
+        return self.request(path, recalculate=self.recalculate,
+                            export=[{"sheet": sheet, "range": area, "pdf": str(Path(pdf).resolve())}
+                                    for sheet, area, pdf in items])["exported"]

@@ -22,10 +22,12 @@ col; 0-based), each read with one ``getDataArray`` (cell by cell costs a bridge 
 export ranges to PDF (PdfExporter, scripts/render_sheets.py), each on a page of its own size at
 100 % (what the sheet looks like on screen, without the grid)::
 
-    {"file": "/abs/book.xlsm", "export": [{"sheet": "Dashboard", "range": "A1:I60", "pdf": "/abs/d.pdf"}]}
+    {"file": "/abs/book.xlsm", "export": [{"sheet": "Dashboard", "range": "A1:I60", "pdf": "/abs/d.pdf"}],
+     "recalculate": true}
     -> {"exported": ["/abs/d.pdf"], "error": null}
 
-Every request is recalculated (``calculateAll``) before it is answered. A request that raises
+Every request is recalculated (``calculateAll``) before it is answered (an export only when it
+says ``recalculate``, the default). A request that raises
 is answered with ``{"error": traceback}``.
 """
 
@@ -107,7 +109,8 @@ def read_values(doc, request: dict) -> dict:
 
 
 def export_pdf(doc, request: dict) -> dict:
-    doc.calculateAll()
+    if request.get("recalculate", True):
+        doc.calculateAll()
     styles = doc.StyleFamilies.getByName("PageStyles")
     done = []
     for item in request["export"]:
@@ -122,7 +125,7 @@ def export_pdf(doc, request: dict) -> dict:
         style.Width, style.Height = size.Width + 2 * MARGIN + 200, size.Height + 2 * MARGIN + 200
         style.PrintGrid = style.PrintHeaders = False
         style.ScaleToPagesX, style.ScaleToPagesY = 1, 1
-        data = uno.Any("[]com.sun.star.beans.PropertyValue", (prop("Selection", area),))
+        data = uno.Any("[]com.sun.star.beans.PropertyValue", (prop("Selection", area), prop("ExportNotes", False)))
         doc.storeToURL(uno.systemPathToFileUrl(item["pdf"]),
                        (prop("FilterName", "calc_pdf_Export"), prop("FilterData", data)))
         done.append(item["pdf"])
