@@ -35,10 +35,14 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from xlcapital.errors import OutputError
 from xlcapital.fileio import atomic_output
 from xlcapital.workbook.book import Book
+from xlcapital.workbook.styles import TAB_HELPER, TAB_OUTPUT
+from xlcapital.workbook.xlwingsconf import SHEET as XLWINGS_SHEET
 from xlcapital.workbook.xlwingsconf import XlwingsConfSheet
 
 DEFAULT_OUTPUT = "xlcapital-functions.xlsm"
 SHEET = "Functions"
+#: the widths of the Functions sheet's columns (label, opening / result, closing, formula, explanation)
+WIDTHS = (36, 16, 16, 62, 84)
 #: Fixed document dates, so the same inputs give the same bytes.
 _CREATED = dt.datetime(2024, 1, 1)
 
@@ -256,16 +260,19 @@ class _Sheet:
         self.ws.write_string(self.row, col, text, self.styles[style])
 
     def line(self, text: str, style: str = "note") -> None:
-        self.text(0, text, style)
+        """A paragraph over the whole width of the sheet, its row as high as its wrapped lines."""
+        self.book.paragraph(self.ws, self.row, text, sum(WIDTHS), style, last_col=len(WIDTHS) - 1)
         self.row += 1
 
     def subtitle(self, title: str) -> None:
         self.text(0, title, "subtitle")
         self.row += 1
 
-    def header(self, *titles: str) -> None:
-        for col, title in enumerate(titles):
-            self.text(col, title, "header")
+    def header(self, *titles: str, right: tuple[int, ...] = ()) -> None:
+        """Column headers; the columns ``right`` hold numbers and get right-aligned headers."""
+        self.book.header(self.ws, self.row, titles, right=right)
+        if any(len(t) > WIDTHS[c] for c, t in enumerate(titles)):
+            self.ws.set_row(self.row, 30)
         self.row += 1
 
     def _arg(self, token: Any) -> tuple[str, Any]:
@@ -315,7 +322,7 @@ def _write_functions_sheet(book: Book) -> None:
     from xlcapital import udfs
 
     s = _Sheet(book, udfs)
-    for col, width in enumerate((36, 16, 16, 62, 84)):
+    for col, width in enumerate(WIDTHS):
         s.ws.set_column(col, col, width)
     s.text(0, "xlcapital Excel functions: every function on the seed 003 figures", "title")
     s.row += 1
@@ -326,7 +333,7 @@ def _write_functions_sheet(book: Book) -> None:
     s.row += 1
 
     s.subtitle("Figures")
-    s.header("Item", "Opening", "Closing", "Source")
+    s.header("Item", "Opening", "Closing", "Source", right=(1, 2))
     for f in FIGURES:
         s.text(0, f.label)
         if f.opening is not None:
@@ -346,11 +353,12 @@ def _write_functions_sheet(book: Book) -> None:
 
     _write_statement(s)
     s.ws.freeze_panes(0, 1)
+    book.print_wide(s.ws)
 
 
 def _write_examples(s: _Sheet, title: str, examples: tuple[Example, ...]) -> None:
     s.subtitle(title)
-    s.header("Function", "Result", "", "Formula", "What it shows")
+    s.header("Function", "Result", "", "Formula", "What it shows", right=(1,))
     for ex in examples:
         s.example(ex)
     s.row += 1
@@ -360,7 +368,8 @@ def _write_companies(s: _Sheet) -> None:
     s.subtitle("Many companies in one call")
     s.line("One formula in E computes DSO for every row: the receivables range is two columns (opening, closing), "
            "the revenue one column. It spills down (Excel 365); older Excel: select E and enter with Ctrl+Shift+Enter.")
-    s.header("Company", "Receivables opening", "Receivables closing", "Revenue, the year", "DSO (one call)")
+    s.header("Company", "Receivables opening", "Receivables closing", "Revenue, the year", "DSO (one call)",
+             right=(1, 2, 3, 4))
     first = s.row
     for name, opening, closing, revenue in COMPANIES:
         s.text(0, name)
@@ -419,7 +428,7 @@ def _write_statement(s: _Sheet) -> None:
     s.row += 2
     s.text(3, "CASHFLOW_INDIRECT: the whole statement, spilling two columns (label, amount) in Dutch", "label_bold")
     s.row += 1
-    s.text(3, "=CASHFLOW_INDIRECT(" + ", ".join(s.refs[a][0] for a in args) + ', "nl") in the cell below', "note")
+    s.text(3, "=CASHFLOW_INDIRECT(" + ", ".join(s.refs[a][0] for a in args) + ', "nl") in the cell below', "note_line")
     s.row += 1
     s.formula(3, "CASHFLOW_INDIRECT", (*args, Lit("nl")), "money")
     s.row = max(bottom, s.row)
@@ -440,6 +449,8 @@ def write_functions_workbook(path: str | Path, *, force: bool = False) -> Path:
         book = Book(workbook)  # the quickstart project's sheet modules are Sheet1, Sheet2: XlsxWriter's defaults
         _write_functions_sheet(book)
         XlwingsConfSheet().write(book)
+        book.sheets[SHEET].set_tab_color(TAB_OUTPUT)
+        book.sheets[XLWINGS_SHEET].set_tab_color(TAB_HELPER)
         workbook.close()
     return path
 
