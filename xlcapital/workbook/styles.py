@@ -52,7 +52,7 @@ _SPECS: dict[str, dict] = {
     "label": {"valign": "top"},
     "label_bold": {"bold": True, "valign": "top"},
     "note": {"italic": True, "font_color": "#595959", "text_wrap": True, "valign": "top"},
-    "note_line": {"italic": True, "font_color": "#595959"},
+    "note_line": {"italic": True, "font_color": "#595959", "indent": 1},
     "wrap": {"text_wrap": True, "valign": "top"},
     "money_bold": {"num_format": MONEY, "bold": True, "top": 1},
     "date_header": {"num_format": DATE, "bold": True, "font_color": "#FFFFFF", "bg_color": HEADER_FILL},
