@@ -62,12 +62,12 @@ def dashboard_area(workbook: Path) -> str:
     """The Dashboard rows of the README picture: from A1 to the end of the chart."""
     import openpyxl
 
-    from xlcapital.workbook.dashboard import CHART_ROWS, CHART_TITLE
+    from xlcapital.workbook.dashboard import CHART_ROWS, CHART_TITLE, RULE_COL
 
     ws = openpyxl.load_workbook(workbook, read_only=True)["Dashboard"]
     labels = [row[0] for row in ws.iter_rows(min_col=1, max_col=1, values_only=True)]
     title = next(i for i, v in enumerate(labels) if v == CHART_TITLE)
-    return f"A1:I{title + 4 + CHART_ROWS}"
+    return f"A1:{xl_rowcol_to_cell(title + 3 + CHART_ROWS, RULE_COL)}"
 
 
 def check_tools() -> None:
