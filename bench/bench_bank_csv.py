@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 from xlcapital import bank  # noqa: E402
 from xlcapital.bank import csvbank  # noqa: E402
 from xlcapital.bank.presets import PRESETS  # noqa: E402
+from xlcapital.bank.textio import decode_text  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "data" / "bank"
 FIXTURE_OF = {
@@ -63,7 +64,7 @@ def make_file(name: str, rows: int, rnd: random.Random) -> bytes:
         encoding = "utf-8"
     except UnicodeDecodeError:
         encoding = preset.encodings[-1]
-    text = csvbank.decode(raw, preset.encodings)
+    text = decode_text(raw, preset.encodings)
     lines = text.replace("\r\n", "\n").split("\n")
     head_count = preset.skip_lines + (1 if preset.header == "required" else 0)
     head, body = lines[:head_count], [ln for ln in lines[head_count:] if ln.strip()]

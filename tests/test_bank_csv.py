@@ -21,6 +21,7 @@ from tests.conftest import DATA
 from xlcapital import bank
 from xlcapital.bank import csvbank
 from xlcapital.bank.presets import COLUMN_FIELDS, PRESETS, Preset, load_mapping, preset_from_dict
+from xlcapital.bank.textio import decode_text
 from xlcapital.errors import BankFileError, InputError
 
 FIX = DATA / "bank"
@@ -81,7 +82,7 @@ def test_fixture_reads_as_worked_out(name):
 
 
 def test_every_preset_has_a_fixture():
-    detected = {csvbank.detect_preset(csvbank.decode((FIX / name).read_bytes(), ("utf-8", "cp1252", "latin-1"))).name for name in EXPECTED}
+    detected = {csvbank.detect_preset(decode_text((FIX / name).read_bytes(), ("utf-8", "cp1252", "latin-1"))).name for name in EXPECTED}
     assert detected == set(PRESETS)
 
 

@@ -4,9 +4,12 @@ Every bank's layout is a :class:`~xlcapital.bank.presets.Preset` (plain data); t
 per-bank code. Reading a file:
 
 1. **Decode**: a UTF-8 byte-order mark is stripped; the preset's encodings are tried in order
-   (UTF-8, then cp1252: never latin-1 alone, since the euro sign is byte 0x80 in cp1252).
-2. **Lines**: CR, LF, CRLF and the CR CR LF of Rabobank's samples all end a line. The preset's
-   ``skip_lines`` go, then blank lines and comment lines are ignored everywhere.
+   (UTF-8, then cp1252: never latin-1 alone, since the euro sign is byte 0x80 in cp1252); a byte
+   none of them decodes is an error naming its line (:func:`~xlcapital.bank.textio.decode_text`,
+   the policy of every reader).
+2. **Lines**: CR, LF, CRLF and the CR CR LF of Rabobank's samples all end a line
+   (:func:`~xlcapital.bank.textio.iter_lines`). The preset's ``skip_lines`` go, then blank lines
+   and comment lines are ignored everywhere.
 3. **Recognise**: the first preset whose header signature the header holds (ING, Rabobank, bunq,
    Knab) or, for header-less layouts (ABN AMRO, ASN/SNS/RegioBank, Triodos, old Rabobank), whose
    column count, date and amount notation and IBAN bank code fit the first data row.
@@ -42,21 +45,23 @@ from typing import Callable, Iterable, Iterator
 from xlcapital.bank.detect import BANK_CODES
 from xlcapital.bank.model import Balance, Statement, Transaction
 from xlcapital.bank.presets import COLUMN_FIELDS, PRESETS, Column, Preset, presets_for_bank
+from xlcapital.bank.textio import ENCODINGS, decode_text, exact_amount, iter_lines
 from xlcapital.errors import BankFileError, InputError
 from xlcapital.money import parse_amount
 
-__all__ = ["FORMAT", "sniff", "count_records", "read", "detect_preset", "decode"]
+__all__ = ["FORMAT", "sniff", "count_records", "read", "detect_preset"]
 
 FORMAT = "csv"
 
-_BOM = b"\xef\xbb\xbf"
-_DEFAULT_ENCODINGS = ("utf-8", "cp1252")
 _SPACES = re.compile(r"\s{2,}")
-#: amounts as banks write them, without grouping marks: read by Decimal directly
-_PLAIN_AMOUNT = {",": re.compile(r"[+-]?\d+(?:,\d+)?"), ".": re.compile(r"[+-]?\d+(?:\.\d+)?")}
 #: lines looked at to recognise a layout
 _DETECT_LINES = 40
 _DETECT_CHARS = 65536
+#: recognising a layout reads the file's first bytes, which may end inside a UTF-8 character:
+#: latin-1 (which decodes any byte) is the last resort there, and only there
+_DETECT_ENCODINGS = ENCODINGS + ("latin-1",)
+#: what to do about a byte that is not text in a preset's encodings
+_ENCODING_HINT = "save the export again as UTF-8, or name its encoding in a mapping (encodings = [...])"
 
 # csv refuses fields over 128 KB by default; a bank field is never near that, so keep the limit as
 # a guard against a binary file posing as CSV.
@@ -80,8 +85,7 @@ def sniff(head: bytes) -> bool:
     """
     if b"\x00" in head[:4096]:
         return False
-    text = head.removeprefix(_BOM).decode("cp1252", errors="replace")
-    lines = [line for line in _split(text)[:_DETECT_LINES] if line.strip()]
+    lines = [line for line in _split(decode_text(head, _DETECT_ENCODINGS))[:_DETECT_LINES] if line.strip()]
     return any(d in line for line in lines for d in (",", ";", "\t"))
 
 
@@ -92,7 +96,7 @@ def count_records(data: bytes, bank: str | Preset | None = None) -> int:
     shows up as a difference (``xlcapital.bank.read`` compares the two).
     """
     preset = _choose_preset(data, bank)
-    content = _content_lines(_iter_lines(decode(data, preset.encodings)), preset)
+    content = _content_lines(_decoded_lines(data, preset), preset)
     first = next(content, None)
     if first is None:
         return 0
@@ -108,7 +112,7 @@ def read(data: bytes, *, source: str = "<bytes>", bank: str | Preset | None = No
     """
     preset = _choose_preset(data, bank)
     # lines are read one at a time: a 100 MB export never exists as a list of a million lines
-    content = _content_lines(_iter_lines(decode(data, preset.encodings)), preset)
+    content = _content_lines(_decoded_lines(data, preset), preset)
     first = next(content, None)
     if first is None:
         return []
@@ -140,46 +144,14 @@ def read(data: bytes, *, source: str = "<bytes>", bank: str | Preset | None = No
 # ------------------------------------------------------------------------------------------------
 
 
-def decode(data: bytes, encodings: Iterable[str] = _DEFAULT_ENCODINGS) -> str:
-    """Bytes to text: BOM stripped, then the first encoding that decodes the whole file.
-
-    >>> decode("Café €5".encode("cp1252")), decode(b"\\xef\\xbb\\xbfok")
-    ('Café €5', 'ok')
-    """
-    raw = data.removeprefix(_BOM)
-    error: UnicodeDecodeError | None = None
-    for encoding in encodings:
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError as exc:
-            error = error or exc
-    assert error is not None
-    line = raw.count(b"\n", 0, error.start) + 1
-    raise BankFileError(
-        f"byte 0x{raw[error.start]:02x} is not text in {' or '.join(encodings)}",
-        line=line,
-        hint="save the export again as UTF-8, or name its encoding in a mapping (encodings = [...])",
-    )
-
-
-def _iter_lines(text: str) -> Iterator[str]:
-    """The lines of ``text``, one at a time: CR LF, LF and CR each end one line (as in editors
-    and Python's universal newlines; Rabobank's CR CR LF is two line ends, the second line blank)."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    find, start = text.find, 0
-    while True:
-        stop = find("\n", start)
-        if stop < 0:
-            yield text[start:]
-            return
-        yield text[start:stop]
-        start = stop + 1
+def _decoded_lines(data: bytes, preset: Preset) -> Iterator[str]:
+    """The file's lines in the preset's encodings (a byte none decodes: an error naming its line)."""
+    return iter_lines(decode_text(data, preset.encodings, hint=_ENCODING_HINT))
 
 
 def _split(text: str) -> list[str]:
     """All lines of a (short) text."""
-    return list(_iter_lines(text))
+    return list(iter_lines(text))
 
 
 def _content_lines(lines: Iterable[str], preset: Preset) -> Iterator[tuple[int, str]]:
@@ -268,7 +240,7 @@ def _choose_preset(data: bytes, bank: str | Preset | None) -> Preset:
         candidates = presets_for_bank(bank)
     except InputError as exc:
         raise BankFileError(exc.message, hint=exc.hint) from None
-    return detect_preset(decode(data[:_DETECT_CHARS * 4], _DEFAULT_ENCODINGS + ("latin-1",)), candidates, bank)
+    return detect_preset(decode_text(data[:_DETECT_CHARS * 4], _DETECT_ENCODINGS), candidates, bank)
 
 
 def detect_preset(text: str, candidates: list[Preset] | None = None, bank: str | None = None) -> Preset:
@@ -360,7 +332,8 @@ class _Layout:
         ix = self.index
         self.text_columns = [ix[f] for f in ("account", "currency", "counterparty", "counterparty_iban", "reference", "code")]
         self.text_columns += self.description
-        self.plain = _PLAIN_AMOUNT[preset.decimal].fullmatch
+        #: the mark that is never the decimal mark: an amount without it may be plain notation
+        self.grouping = "." if preset.decimal == "," else ","
 
     def _resolve(self, field: str, column: Column, names: list[str] | None, header_line: int | None) -> int | None:
         if column is None:
@@ -391,11 +364,16 @@ class _Layout:
 
     def amount(self, cell: str, field: str, line: int) -> Decimal:
         """An exact amount. The plain notation banks write (``-1234,56``, ``+50,00``, ``2500``) is
-        read directly, for speed; anything else (grouping marks, trailing minus) goes through
-        :func:`xlcapital.money.parse_amount`, the one authority on amounts."""
+        read by :func:`~xlcapital.bank.textio.exact_amount`, as in every other reader (and fast);
+        anything else (grouping marks, a trailing minus, a euro sign) goes through
+        :func:`xlcapital.money.parse_amount`, the one authority on amounts, which also words the
+        error for what neither reads."""
         text = cell.strip()
-        if self.plain(text):
-            return Decimal(text.replace(",", ".") if self.p.decimal == "," else text)
+        if self.grouping not in text:
+            try:
+                return exact_amount(text, signed=True)
+            except BankFileError:
+                pass
         try:
             return parse_amount(text, decimal=self.p.decimal, thousands=self.thousands, field=field)
         except InputError as exc:

@@ -29,7 +29,7 @@ from datetime import date
 from decimal import Decimal
 
 from xlcapital.bank.model import Balance, Statement, Transaction
-from xlcapital.bank.textio import decode_text, exact_amount, gc_paused, make_date, one_line
+from xlcapital.bank.textio import ENCODINGS, decode_text, exact_amount, gc_paused, make_date, one_line
 from xlcapital.errors import BankFileError
 
 __all__ = ["FORMAT", "sniff", "count_records", "read"]
@@ -41,7 +41,6 @@ _TOKEN = re.compile(r"<(/?)([A-Za-z][\w.]*)\s*>([^<]*)")
 _STMTTRN = re.compile(rb"(?i)<STMTTRN\s*>")
 _HEADER_FIELD = re.compile(r"^\s*([A-Z]+)\s*:\s*(\S*)", re.M)
 _XML_ENCODING = re.compile(r"""<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._\-]+)["']""")
-_AMOUNT = re.compile(r"([+-]?)(\d*[.,]?\d*)")
 
 #: aggregates whose leaves the reader keeps, and the prefix their leaves get
 _CONTAINERS = {
@@ -88,7 +87,8 @@ def read(data: bytes, *, source: str = "<bytes>", bank: str | None = None) -> li
 
 
 def _decode(data: bytes) -> str:
-    """Decode by the OFX 1.x header (ENCODING, CHARSET) or the XML declaration, else UTF-8/cp1252."""
+    """Decode by the OFX 1.x header (ENCODING, CHARSET) or the XML declaration, then UTF-8, then
+    cp1252 (a wrong or unknown declaration is common: the bytes decide)."""
     start = data.find(b"<OFX")
     head = data[: start if start >= 0 else 2048].decode("latin-1")
     fields = {k.upper(): v.upper() for k, v in _HEADER_FIELD.findall(head)}
@@ -102,7 +102,7 @@ def _decode(data: bytes) -> str:
         encoding = "cp" + fields["CHARSET"]
     elif fields.get("CHARSET", "").startswith("ISO-8859-1"):
         encoding = "cp1252"  # a superset in every printable position
-    return decode_text(data, encoding)
+    return decode_text(data, (encoding, *ENCODINGS) if encoding else ENCODINGS)
 
 
 class _Reader:
@@ -229,11 +229,7 @@ def _amount(text: str, what: str, line: int) -> Decimal:
     >>> _amount("-6.60", "x", 1), _amount("200,29", "x", 1), _amount("+5", "x", 1)
     (Decimal('-6.60'), Decimal('200.29'), Decimal('5'))
     """
-    m = _AMOUNT.fullmatch(text.strip())
-    if not m or not any(c.isdigit() for c in m.group(2)):
-        raise BankFileError(f"not a {what} amount: {text.strip()[:30]!r}", line=line, hint="expected e.g. -12.50")
-    value = exact_amount(m.group(2), what=f"{what} amount", line=line)
-    return -value if m.group(1) == "-" else value
+    return exact_amount(text.strip(), signed=True, what=f"{what} amount", line=line)
 
 
 def _date(text: str, line: int) -> date:

@@ -1,4 +1,4 @@
-"""Small text helpers shared by the MT940, CAMT and OFX readers.
+"""Small text helpers shared by every bank reader (CSV, MT940, CAMT, OFX).
 
 Bank files come as UTF-8 (with or without BOM) or as Windows-1252 (never Latin-1 alone: the euro
 sign is byte 0x80 in cp1252), with CR, LF or CRLF line ends. These helpers decode and split them
@@ -12,49 +12,93 @@ the same way in every reader.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import gc
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from xlcapital.errors import BankFileError
 
 #: An IBAN as banks write it in statements: country, check digits, 10 to 30 letters/digits.
 IBAN_RE = re.compile(r"\b([A-Z]{2}\d{2}[A-Z0-9]{10,30})\b")
 
-_NEWLINES = re.compile(r"\r\n|\r")
+#: The encodings a bank file is tried in, in this order (see :func:`decode_text`).
+ENCODINGS = ("utf-8", "cp1252")
+
+_BOM = b"\xef\xbb\xbf"
 
 
-def decode_text(data: bytes, encoding: str | None = None) -> str:
-    """Bytes to text: ``encoding`` when given and known, else UTF-8 (BOM stripped), else cp1252.
+def decode_text(data: bytes, encodings: Iterable[str] = ENCODINGS, *, hint: str | None = None) -> str:
+    """Bytes to text: a UTF-8 byte-order mark removed, then the first of ``encodings`` that
+    decodes every byte.
 
-    cp1252 leaves five bytes undefined; they decode to U+FFFD rather than fail, so decoding
-    never raises and a stray byte costs one character, not the file.
+    The one decoding policy of every reader. No byte is ever replaced or skipped: a byte that no
+    encoding accepts (with the default ``utf-8``, ``cp1252``: not UTF-8, and one of the five bytes
+    0x81 0x8D 0x8F 0x90 0x9D that cp1252 leaves undefined) is a :class:`BankFileError` naming the
+    line, since it means a damaged file or an encoding the reader was not told of, and a silent
+    U+FFFD could sit in a name or a reference the user relies on. The byte named is where the
+    encoding that read furthest stopped (most likely the file's own encoding: a cp1252 file with
+    an é on line 2 and a stray 0x81 on line 50 is reported at line 50). An encoding Python does not
+    know (a file's own declaration, such as an OFX ``CHARSET``) is passed over.
+    ``hint`` replaces the default advice in the error.
+
+    >>> decode_text(b"\\xef\\xbb\\xbfok"), decode_text("€".encode("iso-8859-15"), ["utf-8", "iso-8859-15"])
+    ('ok', '€')
+    >>> decode_text(b"a\\rb \\x81")
+    Traceback (most recent call last):
+    ...
+    xlcapital.errors.BankFileError: line 2: byte 0x81 is not text in utf-8 or cp1252 (the file is damaged, or in another encoding: save it again as UTF-8)
     """
-    if encoding:
+    raw = data[3:] if data.startswith(_BOM) else data
+    tried: dict[str, str] = {}  # codec name -> the name given (each codec tried once)
+    error: UnicodeDecodeError | None = None
+    for encoding in encodings:
         try:
-            return data.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
-            pass
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+            codec = codecs.lookup(encoding).name
+        except LookupError:
+            continue
+        if codec in tried:
+            continue
+        tried[codec] = encoding
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError as exc:
+            if error is None or exc.start > error.start:
+                error = exc
+    if error is None:  # no encoding given is known: the defaults decide
+        return decode_text(data, ENCODINGS, hint=hint)
+    raise BankFileError(
+        f"byte 0x{raw[error.start]:02x} is not text in {' or '.join(tried.values())}",
+        line=line_of(raw, error.start),
+        hint=hint or "the file is damaged, or in another encoding: save it again as UTF-8",
+    )
+
+
+def line_of(data: bytes | str, offset: int) -> int:
+    """The 1-based line of ``offset``, counting line ends as :func:`iter_lines` does (CR LF, LF, CR).
+
+    >>> line_of(b"a\\r\\nb\\rc\\nd", 8)
+    4
+    """
+    cr, lf = ("\r", "\n") if isinstance(data, str) else (b"\r", b"\n")
+    return data.count(lf, 0, offset) + data.count(cr, 0, offset) - data.count(cr + lf, 0, offset) + 1
 
 
 def iter_lines(text: str) -> Iterator[str]:
-    """The lines of ``text`` for CR, LF or CRLF line ends, one at a time (no list of all lines).
+    """The lines of ``text`` for CR LF, LF and CR line ends, one at a time (no list of all lines).
 
-    A 100 MB file thus never exists as millions of line objects at once.
+    Each of CR LF, LF and CR ends one line, as in editors and Python's universal newlines
+    (Rabobank's CR CR LF is two line ends, the second line blank), so line numbers in messages are
+    the ones an editor shows. A 100 MB file thus never exists as millions of line objects at once.
     """
     if "\r" in text:
-        text = _NEWLINES.sub("\n", text)
-    start = 0
-    end = len(text)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    find, start, end = text.find, 0, len(text)
     while start < end:
-        stop = text.find("\n", start)
+        stop = find("\n", start)
         if stop < 0:
             yield text[start:]
             return
@@ -83,21 +127,32 @@ def make_date(year: int, month: int, day: int, *, what: str = "date", line: int 
         raise BankFileError(f"impossible {what} {year:04d}-{month:02d}-{day:02d}", line=line) from None
 
 
-def exact_amount(text: str, *, what: str = "amount", line: int | None = None) -> Decimal:
-    """An unsigned amount with a decimal point or comma (``1234,5``, ``300.00``, ``75,``), exactly.
+def exact_amount(text: str, *, signed: bool = False, what: str = "amount", line: int | None = None) -> Decimal:
+    """An amount in the plain notation of bank files, exactly: ASCII digits with at most one
+    decimal point or comma (``1234,5``, ``300.00``, ``75,``), and with ``signed`` an optional
+    leading ``+`` or ``-``. Anything else (grouping marks, spaces, a currency sign) is a
+    :class:`BankFileError` naming ``what`` and the line; notations with those are for
+    :func:`xlcapital.money.parse_amount`.
 
     >>> exact_amount("1234,5"), exact_amount("000000000300.00"), exact_amount("75,")
     (Decimal('1234.5'), Decimal('300.00'), Decimal('75'))
+    >>> exact_amount("-6.60", signed=True), exact_amount("+50,00", signed=True)
+    (Decimal('-6.60'), Decimal('50.00'))
     """
-    s = text.replace(",", ".")
+    s = text
+    if signed and s[:1] in ("+", "-"):
+        s = s[1:]
+    s = s.replace(",", ".")
     if not s.isascii() or s.count(".") > 1 or not s.replace(".", "").isdigit():
-        raise BankFileError(f"not an {what}: {text!r}", line=line)
+        article = "an" if what[:1] in "aeiou" else "a"
+        raise BankFileError(f"not {article} {what}: {text!r}", line=line, hint="expected digits and one decimal mark, e.g. -12.50")
     if s.endswith("."):
         s = s[:-1]
     try:
-        return Decimal(s)
+        value = Decimal(s)
     except InvalidOperation:  # pragma: no cover - the checks above admit only valid literals
         raise BankFileError(f"not an {what}: {text!r}", line=line) from None
+    return -value if text[:1] == "-" and signed else value
 
 
 @contextlib.contextmanager
