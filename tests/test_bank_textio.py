@@ -105,3 +105,22 @@ def test_exact_amount(text, signed, value):
 def test_exact_amount_refuses(text, signed):
     with pytest.raises(BankFileError, match="not an amount"):
         exact_amount(text, signed=signed, line=7)
+
+
+@pytest.mark.parametrize(
+    "fixture, old, new, record",
+    [
+        ("camt053_v02_batch.xml", b'<Amt Ccy="EUR">45.99</Amt>', b'<Amt Ccy="EUR">45,99x</Amt>', b"<Ntry>"),
+        ("ofx102_sgml_cp1252.ofx", b"<TRNAMT>-89,95", b"<TRNAMT>$89,95", b"<STMTTRN>"),
+    ],
+    ids=["camt", "ofx"],
+)
+@pytest.mark.parametrize("newline", [b"\n", b"\r\n", b"\r"], ids=["LF", "CRLF", "CR"])
+def test_xml_and_ofx_errors_name_the_record_line_whatever_the_line_ends(fixture, old, new, record, newline):
+    lines = (FIX / fixture).read_bytes().replace(old, new).replace(b"\r\n", b"\n").split(b"\n")
+    bad = next(i for i, line in enumerate(lines) if new in line)
+    # the error names the line where the broken record (entry, transaction) starts, 1-based
+    start = max(i for i, line in enumerate(lines[: bad + 1]) if record in line) + 1
+    with pytest.raises(BankFileError, match="amount") as err:
+        bank.read_bytes(newline.join(lines), source=fixture)
+    assert (err.value.file, err.value.line) == (fixture, start)

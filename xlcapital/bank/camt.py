@@ -42,7 +42,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as defused_fromstring
 
 from xlcapital.bank.model import Balance, Statement, Transaction
-from xlcapital.bank.textio import exact_amount, gc_paused, one_line
+from xlcapital.bank.textio import LineCounter, exact_amount, gc_paused, line_of, one_line
 from xlcapital.errors import BankFileError
 
 __all__ = ["FORMAT", "sniff", "count_records", "read"]
@@ -125,7 +125,7 @@ def _read(data: bytes, source: str, bank: str | None) -> list[Statement]:
             element.tag = _local(element.tag)
     prolog_encoding = _ENCODING.match(data)
     wrapper = _Wrapper(skeleton, prolog_encoding.group(1) if prolog_encoding else b"UTF-8")
-    lines = _LineCounter(data)
+    lines = LineCounter(data)
     statements = []
     for element in root.iter():
         if element.tag in _STATEMENT_TAGS:
@@ -136,7 +136,7 @@ def _read(data: bytes, source: str, bank: str | None) -> list[Statement]:
     if read_runs != len(runs):
         stray = next(e for e in root.iter(_PLACEHOLDER) if not e.get("read"))
         start = runs[int(stray.get("run", "0"))][0][0]
-        raise BankFileError("an entry <Ntry> outside any <Stmt>, <Rpt> or <Ntfctn>", line=data.count(b"\n", 0, start) + 1)
+        raise BankFileError("an entry <Ntry> outside any <Stmt>, <Rpt> or <Ntfctn>", line=line_of(data, start))
     return statements
 
 
@@ -180,7 +180,7 @@ def _cut_entries(data: bytes) -> tuple[bytes, list[list[tuple[int, int]]]]:
         else:
             closing = end_tag.search(data, at)
             if closing is None:
-                raise BankFileError("an <Ntry> entry is not closed (is the file cut off?)", line=data.count(b"\n", 0, at) + 1)
+                raise BankFileError("an <Ntry> entry is not closed (is the file cut off?)", line=line_of(data, at))
             end = closing.end()
         if runs and data[last_end:at].strip() == b"":
             runs[-1].append((at, end))
@@ -246,20 +246,6 @@ class _Wrapper:
             raise BankFileError(f"the XML declares an unknown encoding: {exc}", line=1) from None
 
 
-class _LineCounter:
-    """Line numbers of byte offsets visited in increasing order, counted incrementally."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data, self.offset, self.line = data, 0, 1
-
-    def at(self, offset: int) -> int:
-        if offset < self.offset:  # not expected; recount from the start
-            self.offset, self.line = 0, 1
-        self.line += self.data.count(b"\n", self.offset, offset)
-        self.offset = offset
-        return self.line
-
-
 def _local(tag: str) -> str:
     return tag[tag.rfind("}") + 1 :]
 
@@ -272,7 +258,7 @@ def _statement(
     runs: list[list[tuple[int, int]]],
     wrapper: _Wrapper,
     data: bytes,
-    lines: _LineCounter,
+    lines: LineCounter,
     bank: str | None,
 ) -> Statement:
     """One <Stmt>/<Rpt>/<Ntfctn> (tags already without namespace) with its entries."""

@@ -29,7 +29,7 @@ from datetime import date
 from decimal import Decimal
 
 from xlcapital.bank.model import Balance, Statement, Transaction
-from xlcapital.bank.textio import ENCODINGS, decode_text, exact_amount, gc_paused, make_date, one_line
+from xlcapital.bank.textio import ENCODINGS, LineCounter, decode_text, exact_amount, gc_paused, make_date, one_line
 from xlcapital.errors import BankFileError
 
 __all__ = ["FORMAT", "sniff", "count_records", "read"]
@@ -118,12 +118,7 @@ class _Reader:
         self.transactions: list[Transaction] = []
         self.tx: dict[str, str] | None = None
         self.tx_line = 0
-        self._line, self._offset = 1, 0
-
-    def line_at(self, offset: int) -> int:
-        self._line += self.text.count("\n", self._offset, offset)
-        self._offset = offset
-        return self._line
+        self.line_at = LineCounter(text).at
 
     def run(self) -> list[Statement]:
         stack = self.stack
