@@ -41,7 +41,7 @@ def test_json_has_exact_amounts_and_every_field(capsys):
     assert code == 0 and doc["warnings"] == []
     [s] = doc["statements"]
     assert {k: s[k] for k in ("account", "bank", "format", "currency", "opening_balance", "closing_balance")} == {
-        "account": "NL99KNAB0123456789", "bank": "knab", "format": "csv", "currency": "EUR",
+        "account": "NL68KNAB0123456789", "bank": "knab", "format": "csv", "currency": "EUR",
         "opening_balance": None, "closing_balance": None,
     }
     t = s["transactions"][1]
@@ -50,7 +50,7 @@ def test_json_has_exact_amounts_and_every_field(capsys):
         "counterparty": "Klant A BV", "counterparty_iban": "NL20INGB0001234567", "description": "factuur 2026-017",
         "reference": "K26C10AAAA000001", "key": t["key"],
     }
-    assert t["key"].startswith("NL99KNAB0123456789|2026-03-10|300000|NL20INGB0001234567KLANTABV")
+    assert t["key"].startswith("NL68KNAB0123456789|2026-03-10|300000|NL20INGB0001234567KLANTABV")
     assert sum(D(x["amount"]) for x in s["transactions"]) == D("492.98")  # strings, exact
 
 
@@ -83,7 +83,7 @@ def test_mapping_and_forced_bank(capsys):
     code, out, _ = run(capsys, FIX / "generic_debit_credit.csv", "--mapping", FIX / "generic_debit_credit.toml")
     assert code == 0 and "opening 5000.00  closing 6157.50" in out
     code, out, _ = run(capsys, FIX / "sns.csv", "--bank", "sns", "--format", "csv")
-    assert code == 0 and out.startswith("NL31SNSB0123456789  sns  csv")
+    assert code == 0 and out.startswith("NL12SNSB0123456789  sns  csv")
 
 
 def test_unreadable_file_is_one_line_with_file_and_line(capsys, tmp_path):
@@ -130,3 +130,16 @@ def test_the_installed_command_runs():
     assert proc.returncode == 0, proc.stderr
     [s] = json.loads(proc.stdout)["statements"]
     assert (s["opening_balance"], s["closing_balance"]) == ("2500.00", "3620.50")
+
+
+def test_a_wrong_iban_is_warned_about_once_per_file(capsys, tmp_path):
+    # two statements of one account whose check digits are wrong (NL93RABO0987654321 is valid)
+    feed = tmp_path / "rabo.sta"
+    feed.write_bytes((FIX / "mt940_rabobank_structured.sta").read_bytes().replace(b"NL93RABO", b"NL50RABO"))
+    code, out, err = run(capsys, feed)
+    assert code == 0 and len(out.splitlines()) == 2
+    assert all(line.startswith("NL50RABO0987654321  rabobank  mt940") for line in out.splitlines())
+    assert err.splitlines() == [
+        f"xlcapital: warning: {feed}: account NL50RABO0987654321: the IBAN's check digits are wrong "
+        "(mistyped, or an anonymised file); the account is used as written"
+    ]

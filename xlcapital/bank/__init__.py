@@ -32,6 +32,7 @@ import zlib
 from pathlib import Path
 from types import ModuleType
 
+from xlcapital.bank.detect import bank_from_account, check_digits_wrong
 from xlcapital.bank.model import Balance, Statement, Transaction, assign_keys
 # imported here, before ``merge`` below is defined: importing the submodule xlcapital.bank.merge
 # binds the package attribute ``merge`` to the module, and the function must win
@@ -177,12 +178,17 @@ def _read_zip(data: bytes, source: str, format: str | None, bank) -> list[Statem
 
 
 def _finish(statement: Statement, format_name: str, source: str) -> None:
+    """Format, source and bank filled in; warnings for an IBAN with wrong check digits and for
+    balances that do not reconcile."""
     statement.format = statement.format or format_name
     statement.source = statement.source or source
     if statement.bank is None:
-        from xlcapital.bank.detect import bank_from_account
-
         statement.bank = bank_from_account(statement.account)
+    if check_digits_wrong(statement.account):
+        statement.warnings.append(
+            f"{source}: account {statement.account}: the IBAN's check digits are wrong (mistyped, or an "
+            "anonymised file); the account is used as written"
+        )
     if statement.reconciles is False:
         o, c = statement.opening_balance.amount, statement.closing_balance.amount
         statement.warnings.append(

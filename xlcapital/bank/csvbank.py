@@ -42,7 +42,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Callable, Iterable, Iterator
 
-from xlcapital.bank.detect import BANK_CODES
+from xlcapital.bank.detect import BANK_CODES, iban_bank_code
 from xlcapital.bank.model import Balance, Statement, Transaction
 from xlcapital.bank.presets import COLUMN_FIELDS, PRESETS, Column, Preset, presets_for_bank
 from xlcapital.bank.textio import ENCODINGS, decode_text, exact_amount, iter_lines
@@ -279,20 +279,13 @@ def _fit(preset: Preset, lines: list[str]) -> int:
         rows = content[1:2] if _has_header_line(content[0][1], preset) else content[:1]
         for number, line in rows:
             row = _Layout(preset, None).row(_parse_line(line, preset, number), number)
-            code = _iban_bank_code(row.account)
+            code = iban_bank_code(row.account)
             if preset.bank_codes and code in BANK_CODES and code not in preset.bank_codes:
                 return 0
             return 50
     except BankFileError:
         return 0
     return 0
-
-
-def _iban_bank_code(account: str) -> str:
-    """The bank code of a Dutch-style IBAN (NLkk BBBB ...), or "" for anything else."""
-    if len(account) >= 15 and account[:2].isalpha() and account[2:4].isdigit():
-        return account[4:8].upper()
-    return ""
 
 
 # ------------------------------------------------------------------------------------------------
@@ -567,7 +560,7 @@ def _balance(rule: str, row: _Row, currency: str | None) -> Balance | None:
 
 def _statement(account: str, currency: str | None, rows: list[_Row], preset: Preset, source: str, warnings: list[str]) -> Statement:
     rows = _chronological(rows, preset.row_order)
-    code = _iban_bank_code(account)
+    code = iban_bank_code(account)
     if code in preset.bank_codes:
         bank = BANK_CODES.get(code, preset.bank)
     else:
