@@ -137,7 +137,7 @@ def input_tables(inputs: Inputs) -> list[TableSheet]:
         TableSheet("TriggerRules", "TriggerRules", TRIGGER_COLUMNS, trig, title="Trigger rules",
                    note="Thresholds per risk profile; credit_limit thresholds are fractions of the credit limit."),
         TableSheet("SalesPlan", "SalesPlan", m.sales_plan_columns(), plan, title="Sales plan occurrences",
-                   note="Calculated from the sales plan on Settings: do not edit."),
+                   note="Calculated from the sales plan on Settings: do not edit.", editable=False),
     ]
 
 

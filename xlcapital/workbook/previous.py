@@ -265,7 +265,7 @@ _WEEK = 'Bank[Date],">="&[@WeekStart],Bank[Date],"<="&([@WeekStart]+6)'
 VARIANCE_COLUMNS = (
     Column("Week", "integer", comment="Week number in the previous workbook's forecast."),
     Column("WeekStart", "date"),
-    Column("Category", width=22, comment="A forecast row or a bank category; (all categories) is the net flow."),
+    Column("Category", width=26, comment="A forecast row or a bank category; (all categories) is the net flow."),
     Column("Forecast", "money", comment="What the previous workbook forecast for this week (net: receipts + payments)."),
     Column("Actual", "money", formula=f'=IF([@Category]="{TOTAL}",SUMIFS(Bank[Amount],{COUNTED},{_WEEK}),'
                                       f'SUMIFS(Bank[Amount],{COUNTED},{_WEEK},Bank[Category],{exact_expr("[@Category]")}))',
@@ -282,4 +282,5 @@ def variance_sheet(carried: Carried) -> TableSheet:
             rows.append((week, monday, c, carried.forecast[(week, c)]))
     return TableSheet("Variance", "Variance", VARIANCE_COLUMNS, rows, title="Forecast against actual",
                       note=f"The weeks of {carried.previous.name} that are now past (scenario {carried.scenario}): "
-                           "its forecast per category against the bank transactions of that category.")
+                           "its forecast per category against the bank transactions of that category.",
+                      editable=False)

@@ -127,6 +127,8 @@ class TableSheet:
     note: str | None = None
     min_rows: int = 1
     first_row: int = 3
+    #: False: the table's values are written by xlcapital, not typed (no input colours)
+    editable: bool = True
     extra: Callable[[Book, Any, Ref], None] | None = field(default=None, repr=False)
 
     @property
@@ -141,8 +143,10 @@ class TableSheet:
             ws.write_string(1, 0, self.note, book.styles["note_line"])
         header = self.first_row
         positions = [i for i, c in enumerate(self.columns) if c.formula is None]
+        value_style = 0 if self.editable else 1  # KINDS: (input format, formula format)
         writers = [
-            value_writer(book, ws, self.columns[i].kind, book.styles[KINDS[self.columns[i].kind][0]]) for i in positions
+            value_writer(book, ws, self.columns[i].kind, book.styles[KINDS[self.columns[i].kind][value_style]])
+            for i in positions
         ]
         count = 0
         r = header
@@ -162,7 +166,7 @@ class TableSheet:
                 col["formula"] = this_row(c.formula, self.table)
                 col["format"] = book.styles[KINDS[c.kind][1]]
             else:
-                col["format"] = book.styles[KINDS[c.kind][0]]
+                col["format"] = book.styles[KINDS[c.kind][value_style]]
             spec.append(col)
         ws.add_table(header, 0, last, len(self.columns) - 1,
                      {"name": self.table, "columns": spec, "style": "Table Style Light 9"})
