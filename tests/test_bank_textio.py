@@ -124,3 +124,33 @@ def test_xml_and_ofx_errors_name_the_record_line_whatever_the_line_ends(fixture,
     with pytest.raises(BankFileError, match="amount") as err:
         bank.read_bytes(newline.join(lines), source=fixture)
     assert (err.value.file, err.value.line) == (fixture, start)
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [LookupError("unknown encoding: x-mac-dutch"), RecursionError("maximum recursion depth exceeded"),
+     KeyError("Amt"), IndexError("list index out of range"), UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid"),
+     __import__("decimal").InvalidOperation("[<class 'decimal.ConversionSyntax'>]"), TypeError("x"), AttributeError("y")],
+    ids=lambda e: e.__class__.__name__,
+)
+@pytest.mark.parametrize("where", ["read", "count_records"])
+def test_a_readers_own_fault_is_a_one_line_bankfileerror(monkeypatch, fault, where):
+    from xlcapital.bank import ofx
+
+    def broken(*args, **kwargs):
+        raise fault
+
+    monkeypatch.setattr(ofx, where, broken)
+    with pytest.raises(BankFileError, match=f"cannot read this ofx file: {fault.__class__.__name__}") as err:
+        bank.read_bytes((FIX / "ofx211_xml.ofx").read_bytes(), source="x.ofx")
+    assert err.value.file == "x.ofx" and "\n" not in str(err.value)
+
+
+def test_the_collector_runs_again_after_a_read_even_a_failed_one():
+    import gc
+
+    assert gc.isenabled()
+    bank.read_bytes((FIX / "ofx211_xml.ofx").read_bytes())
+    with pytest.raises(BankFileError):
+        bank.read_bytes((FIX / "ofx211_xml.ofx").read_bytes().replace(b"<TRNAMT>", b"<TRNAMT>x"))
+    assert gc.isenabled()

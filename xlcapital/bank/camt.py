@@ -42,7 +42,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as defused_fromstring
 
 from xlcapital.bank.model import Balance, Statement, Transaction
-from xlcapital.bank.textio import LineCounter, exact_amount, gc_paused, line_of, one_line
+from xlcapital.bank.textio import LineCounter, exact_amount, line_of, one_line
 from xlcapital.errors import BankFileError
 
 __all__ = ["FORMAT", "sniff", "count_records", "read"]
@@ -113,8 +113,7 @@ def _tag_positions(data: bytes, opening: bytes) -> list[int]:
 
 def read(data: bytes, *, source: str = "<bytes>", bank: str | None = None) -> list[Statement]:
     """The statements (reports, notifications) of a CAMT document, in file order."""
-    with gc_paused():
-        return _read(_as_utf8_if_utf16(data), source, bank)
+    return _read(_as_utf8_if_utf16(data), source, bank)
 
 
 def _read(data: bytes, source: str, bank: str | None) -> list[Statement]:

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from xlcapital.bank.model import Balance, Statement, Transaction
-from xlcapital.bank.textio import IBAN_RE, decode_text, exact_amount, gc_paused, iter_lines, make_date, one_line
+from xlcapital.bank.textio import IBAN_RE, decode_text, exact_amount, iter_lines, make_date, one_line
 from xlcapital.errors import BankFileError
 
 __all__ = ["FORMAT", "sniff", "count_records", "read", "parse_info"]
@@ -110,13 +110,12 @@ def read(data: bytes, *, source: str = "<bytes>", bank: str | None = None) -> li
     text = decode_text(data)
     header_bank = bank or _bank_from_header(text[:4096])
     builder = _Builder(header_bank)
-    with gc_paused():
-        for tag, lines, line_no in _fields(text):
-            try:
-                builder.add(tag, lines, line_no)
-            except BankFileError as exc:
-                raise exc.with_location(file=source, line=line_no, field=f":{tag}:")
-        return builder.finish()
+    for tag, lines, line_no in _fields(text):
+        try:
+            builder.add(tag, lines, line_no)
+        except BankFileError as exc:
+            raise exc.with_location(file=source, line=line_no, field=f":{tag}:")
+    return builder.finish()
 
 
 # --- fields ---------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from datetime import date
 from decimal import Decimal
 
 from xlcapital.bank.model import Balance, Statement, Transaction
-from xlcapital.bank.textio import ENCODINGS, LineCounter, decode_text, exact_amount, gc_paused, make_date, one_line
+from xlcapital.bank.textio import ENCODINGS, LineCounter, decode_text, exact_amount, make_date, one_line
 from xlcapital.errors import BankFileError
 
 __all__ = ["FORMAT", "sniff", "count_records", "read"]
@@ -81,9 +81,7 @@ def count_records(data: bytes) -> int:
 
 def read(data: bytes, *, source: str = "<bytes>", bank: str | None = None) -> list[Statement]:
     """The statements of an OFX/QFX file, in file order."""
-    text = _decode(data)
-    with gc_paused():
-        return _Reader(text, bank).run()
+    return _Reader(_decode(data), bank).run()
 
 
 def _decode(data: bytes) -> str:
