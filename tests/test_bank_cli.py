@@ -143,3 +143,27 @@ def test_a_wrong_iban_is_warned_about_once_per_file(capsys, tmp_path):
         f"xlcapital: warning: {feed}: account NL50RABO0987654321: the IBAN's check digits are wrong "
         "(mistyped, or an anonymised file); the account is used as written"
     ]
+
+
+def test_listing_words_what_the_file_does_not_say(capsys):
+    # OFX states a closing (ledger) balance only; the card statement has one transaction
+    code, out, err = run(capsys, FIX / "ofx102_sgml_cp1252.ofx")
+    assert code == 0 and err == ""
+    bank_line, card_line = out.splitlines()
+    assert bank_line.endswith("2 transactions  opening -  closing 2487.50  EUR  no opening balance to check")
+    assert card_line.endswith("1 transaction  opening -  closing -89.95  EUR  no opening balance to check")
+
+
+def test_a_statement_that_does_not_reconcile_is_named_by_its_period(capsys, tmp_path):
+    # mt940_asn.940: day 1 (2024-03-08) reconciles; day 2 has no transactions and 1379.29 both
+    # ways, made here to close at 1379.30
+    feed = tmp_path / "asn.940"
+    data = (FIX / "mt940_asn.940").read_bytes()
+    assert data.count(b":62F:C240309EUR1379,29") == 1
+    feed.write_bytes(data.replace(b":62F:C240309EUR1379,29", b":62F:C240309EUR1379,30"))
+    code, out, err = run(capsys, feed)
+    assert code == 0 and out.splitlines()[1].endswith("0 transactions  opening 1379.29  closing 1379.30  EUR  DOES NOT RECONCILE")
+    assert err.splitlines() == [
+        f"xlcapital: warning: {feed}: account NL57ASNB0123456789 (no transactions, 2024-03-09): opening 1379.29 and "
+        "no transactions, but the file states closing 1379.30 (difference 0.01)"
+    ]

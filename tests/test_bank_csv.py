@@ -268,8 +268,12 @@ def test_damaged_row_names_file_and_line(bad_row, line, message):
 def test_header_only_and_empty():
     assert bank.read_bytes(ING_HEADER) == []
     assert bank.read_bytes(b"KNAB EXPORT;;;;\n" + (FIX / "knab.csv").read_bytes().splitlines(True)[1]) == []
-    with pytest.raises(BankFileError, match="not a bank export"):
+    with pytest.raises(BankFileError, match="not a bank export xlcapital knows: the file is empty"):
         bank.read_bytes(b"", source="empty.csv")
+    with pytest.raises(BankFileError, match="not a bank export xlcapital knows: the file is empty"):
+        bank.read_bytes(b"\r\n  \n", source="blank.csv")
+    with pytest.raises(BankFileError, match="not a bank export xlcapital knows: neither"):
+        bank.read_bytes(b"\x00\x01binary", source="x.bin")
 
 
 def test_unknown_csv_says_to_use_a_mapping():

@@ -148,7 +148,11 @@ def test_a_file_that_does_not_reconcile_gets_a_warning_not_an_error():
     data = (DATA / "mt940_ing_swift.940").read_bytes().replace(b":62F:C240305EUR2704,01", b":62F:C240305EUR2704,02")
     (s,) = read_bytes(data, "ing.940")
     assert s.reconciles is False
-    assert len(s.warnings) == 1 and "difference 0.01" in s.warnings[0]
+    # 1500.00 - 45.99 + 1250.00 = 2704.01 against the 2704.02 written here
+    assert s.warnings == [
+        "ing.940: account NL69INGB0123456789 (2024-03-05..2024-03-05): opening 1500.00 + transactions 1204.01 = "
+        "2704.01, but the file states closing 2704.02 (difference 0.01)"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -70,8 +70,10 @@ def detect_format(data: bytes, source: str = "<bytes>") -> str:
             continue
         if module.sniff(head):
             return name
+    if not data.strip():
+        raise BankFileError("not a bank export xlcapital knows: the file is empty", file=source)
     raise BankFileError(
-        "not a bank export xlcapital knows (CSV of a Dutch bank, MT940, CAMT.05x or OFX)",
+        "not a bank export xlcapital knows: neither a Dutch bank's CSV nor MT940, CAMT.05x or OFX",
         file=source,
         hint="give --format and --bank if you know them",
     )
@@ -207,11 +209,21 @@ def _finish(statement: Statement, format_name: str, source: str) -> None:
             "anonymised file); the account is used as written"
         )
     if statement.reconciles is False:
-        o, c = statement.opening_balance.amount, statement.closing_balance.amount
+        o, c, total = statement.opening_balance.amount, statement.closing_balance.amount, statement.total
+        moved = f"+ transactions {total} = {o + total}" if statement.transactions else "and no transactions"
         statement.warnings.append(
-            f"{source}: account {statement.account}: opening {o} + transactions {statement.total} = "
-            f"{o + statement.total}, but the file states closing {c} (difference {c - o - statement.total})"
+            f"{source}: account {statement.account} ({_when(statement)}): opening {o} {moved}, "
+            f"but the file states closing {c} (difference {c - o - total})"
         )
+
+
+def _when(statement: Statement) -> str:
+    """Which of a file's statements: its period (first..last booking date, as ``xlcapital bank``
+    lists it), or for one without transactions the date of its closing balance."""
+    if statement.period:
+        return f"{statement.period[0]}..{statement.period[1]}"
+    day = statement.closing_balance.date if statement.closing_balance else None
+    return f"no transactions, {day}" if day else "no transactions"
 
 
 def merge(statements: list[Statement]) -> list[Statement]:

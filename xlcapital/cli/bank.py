@@ -58,24 +58,27 @@ def run(args: argparse.Namespace) -> int:
     if args.csv and any(_same_file(args.csv, f) for f in args.files):
         raise OutputError("the CSV output would overwrite an input file", file=args.csv, hint="choose another name")
     statements: list[Statement] = []
+    warnings: list[str] = []
     for name in args.files:
         found = bank.read(name, format=args.format, bank=args.bank, mapping=args.mapping)
         if not found:
-            _warn(f"{name}: the file holds no transactions")
+            warnings.append(f"{name}: the file holds no transactions")
+        warnings += [w for s in found for w in s.warnings]
         statements += found
-    warnings = list(dict.fromkeys(w for s in statements for w in s.warnings))
     if args.csv:
         merged = bank.merge(statements)
-        warnings += [w for s in merged for w in s.warnings if w not in warnings]
+        warnings += [w for s in merged for w in s.warnings]
         write_csv(merged, args.csv)
-    for w in warnings:
-        _warn(w)
+    warnings = list(dict.fromkeys(warnings))  # a file of daily statements says a thing once
     if args.json:
         json.dump(to_json(statements, warnings), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
         for s in statements:
             print(summary_line(s))
+    sys.stdout.flush()  # the listing first, then what to look out for in it
+    for w in warnings:
+        _warn(w)
     return 0
 
 
@@ -95,15 +98,31 @@ def _money(value) -> str:
 
 
 def summary_line(s: Statement) -> str:
-    """``account  bank  format  first..last  N transactions  opening X  closing Y  status``."""
+    """``account  bank  format  first..last  N transactions  opening X  closing Y  currency  status``
+    ("-" for what the file does not say).
+
+    >>> from datetime import date
+    >>> from decimal import Decimal
+    >>> from xlcapital.bank.model import Balance
+    >>> t = Transaction(date(2026, 3, 2), Decimal("-2.50"))
+    >>> summary_line(Statement("NL91ABNA0417164300", "EUR", [t], closing_balance=Balance(Decimal("97.50")), bank="abnamro", format="csv"))
+    'NL91ABNA0417164300  abnamro  csv  2026-03-02..2026-03-02  1 transaction  opening -  closing 97.50  EUR  no opening balance to check'
+    """
     period = s.period
     span = f"{period[0]}..{period[1]}" if period else "-"
-    status = {True: "reconciles", False: "DOES NOT RECONCILE", None: "no balances to check"}[s.reconciles]
+    count = len(s.transactions)
+    if s.reconciles is not None:
+        status = "reconciles" if s.reconciles else "DOES NOT RECONCILE"
+    elif s.opening_balance is None and s.closing_balance is None:
+        status = "no balances to check"
+    else:
+        status = f"no {'opening' if s.opening_balance is None else 'closing'} balance to check"
     opening = _money(s.opening_balance and s.opening_balance.amount)
     closing = _money(s.closing_balance and s.closing_balance.amount)
     return (
-        f"{s.account or '-'}  {s.bank or '-'}  {s.format or '-'}  {span}  {len(s.transactions)} transactions  "
-        f"opening {opening}  closing {closing}  {s.currency or ''}  {status}"
+        f"{s.account or '-'}  {s.bank or '-'}  {s.format or '-'}  {span}  "
+        f"{count} {'transaction' if count == 1 else 'transactions'}  "
+        f"opening {opening}  closing {closing}  {s.currency or '-'}  {status}"
     )
 
 
