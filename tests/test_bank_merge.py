@@ -6,6 +6,7 @@ from collections import Counter
 from datetime import date, timedelta
 from decimal import Decimal as D
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -170,3 +171,26 @@ def test_bank_merge_is_the_function_even_after_importing_the_module():
     importlib.import_module("xlcapital.bank.merge")
     assert callable(xlcapital.bank.merge)
     assert bank.merge(bank.read(FIX / "knab.csv"))[0].total == bank.read(FIX / "knab.csv")[0].total
+
+
+def test_a_later_statement_with_a_back_dated_booking_is_still_the_later_one():
+    # A: opening 1000.00 on 2 March, +10.00 on 3 March, closing 1010.00; B: opening 1010.00 on
+    # 3 March, a charge of -5.00 booked back to 1 March and +20.00 on 4 March, closing 1025.00.
+    # Merged: 1000.00 + 10.00 - 5.00 + 20.00 = 1025.00, so it reconciles from A's opening.
+    a = Statement(ACCOUNT, "EUR", [Transaction(date(2026, 3, 3), D("10.00"), description="rente")],
+                  Balance(D("1000.00"), date(2026, 3, 2)), Balance(D("1010.00"), date(2026, 3, 3)), source="x.sta")
+    b = Statement(ACCOUNT, "EUR", [Transaction(date(2026, 3, 1), D("-5.00"), description="kosten"),
+                                   Transaction(date(2026, 3, 4), D("20.00"), description="klant")],
+                  Balance(D("1010.00"), date(2026, 3, 3)), Balance(D("1025.00"), date(2026, 3, 4)), source="x.sta")
+    [m] = merge_statements([a, b])
+    assert (m.opening_balance.amount, m.closing_balance.amount) == (D("1000.00"), D("1025.00"))
+    assert m.reconciles and not m.warnings
+
+
+@pytest.mark.bankfeeds
+def test_merging_the_rabobank_sample_gives_ocas_balances(bankfeeds):
+    # OCA's own test of this file expects start 4433.52 and end 4798.91 (shared/bankfeeds README 4.1);
+    # its third statement books on 2014-01-01, before the first statement's day
+    [m] = bank.merge(bank.read(bankfeeds / "mt940" / "rabobank_oca_test-rabo.swi"))
+    assert (m.opening_balance.amount, m.closing_balance.amount) == (D("4433.52"), D("4798.91"))
+    assert len(m.transactions) == 2 and m.reconciles and not m.warnings

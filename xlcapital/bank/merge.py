@@ -20,7 +20,8 @@ keys end in ``|1`` and ``|2``); a day that one export has in part and another in
 full. Within one source, a key seen twice means the file was given twice and counts once.
 
 The merged statement's opening balance is that of the earliest statement, its closing balance
-that of the latest; if they do not reconcile with the merged transactions (a gap between the
+that of the latest (by the dates of their balances, else of their bookings: a statement may hold
+back-dated bookings); if they do not reconcile with the merged transactions (a gap between the
 exports), that is a warning.
 
 >>> from datetime import date
@@ -127,18 +128,22 @@ def _same_money(a: Transaction, b: Transaction) -> bool:
 
 
 def _start(statement: Statement) -> tuple:
-    """Sort key: the statement's first day (balances' dates for one without transactions);
-    among equals, one that states an opening balance first."""
+    """Sort key: the date of the statement's opening balance, else its first booking day, else
+    its closing balance's date; among equals, one that states an opening balance first.
+
+    The balance's date comes first because a statement may hold back-dated bookings: a Rabobank
+    MT940 statement opening on 3 April can book a charge on 1 April, and is still the later one."""
     period = statement.period
-    day = period[0] if period else _balance_date(statement.opening_balance) or _balance_date(statement.closing_balance)
+    day = _balance_date(statement.opening_balance) or (period[0] if period else _balance_date(statement.closing_balance))
     return (day or date.max, statement.opening_balance is None)
 
 
 def _end(statement: Statement) -> tuple:
-    """Sort key: the statement's last day; among equals, one with a closing balance and with the
-    most transactions on that day (an export made later that day) last."""
+    """Sort key: the date of the statement's closing balance, else its last booking day, else its
+    opening balance's date; among equals, one with a closing balance and with the most transactions
+    on its last booking day (an export made later that day) last."""
     period = statement.period
-    day = period[1] if period else _balance_date(statement.closing_balance) or _balance_date(statement.opening_balance)
+    day = _balance_date(statement.closing_balance) or (period[1] if period else _balance_date(statement.opening_balance))
     on_last_day = sum(1 for t in statement.transactions if period and t.booking_date == period[1])
     return (day or date.min, statement.closing_balance is not None, on_last_day)
 
