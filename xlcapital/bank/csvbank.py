@@ -95,9 +95,7 @@ def count_records(data: bytes, bank: str | Preset | None = None) -> int:
     Counted from the raw lines, without the csv parser, so a row the parser merged or dropped
     shows up as a difference (``xlcapital.bank.read`` compares the two).
     """
-    preset = _choose_preset(data, bank)
-    content = _content_lines(_decoded_lines(data, preset), preset)
-    first = next(content, None)
+    preset, first, content = _content(data, bank)
     if first is None:
         return 0
     return sum(1 for _ in content) + (0 if _has_header_line(first[1], preset) else 1)
@@ -110,10 +108,7 @@ def read(data: bytes, *, source: str = "<bytes>", bank: str | Preset | None = No
     :class:`Preset` (a user's mapping), or None to recognise the layout. A header-only file gives
     an empty list. Raises :class:`BankFileError` naming the line.
     """
-    preset = _choose_preset(data, bank)
-    # lines are read one at a time: a 100 MB export never exists as a list of a million lines
-    content = _content_lines(_decoded_lines(data, preset), preset)
-    first = next(content, None)
+    preset, first, content = _content(data, bank)
     if first is None:
         return []
     header = header_line = None
@@ -144,9 +139,15 @@ def read(data: bytes, *, source: str = "<bytes>", bank: str | Preset | None = No
 # ------------------------------------------------------------------------------------------------
 
 
-def _decoded_lines(data: bytes, preset: Preset) -> Iterator[str]:
-    """The file's lines in the preset's encodings (a byte none decodes: an error naming its line)."""
-    return iter_lines(decode_text(data, preset.encodings, hint=_ENCODING_HINT))
+def _content(data: bytes, bank: str | Preset | None) -> tuple[Preset, tuple[int, str] | None, Iterator[tuple[int, str]]]:
+    """The preset of the file, its first content line (None when it has none) and the rest.
+
+    Lines are decoded in the preset's encodings (a byte none decodes: an error naming its line)
+    and read one at a time: a 100 MB export never exists as a list of a million lines.
+    """
+    preset = _choose_preset(data, bank)
+    content = _content_lines(iter_lines(decode_text(data, preset.encodings, hint=_ENCODING_HINT)), preset)
+    return preset, next(content, None), content
 
 
 def _split(text: str) -> list[str]:
