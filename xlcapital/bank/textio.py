@@ -107,11 +107,18 @@ class LineCounter:
 
     def __init__(self, data: bytes | str) -> None:
         self.data, self.offset, self.line = data, 0, 1
+        # called once per record: a file without CR (the usual case) needs one count per call
+        text = isinstance(data, str)
+        self.lf = "\n" if text else b"\n"
+        self.has_cr = ("\r" if text else b"\r") in data
 
     def at(self, offset: int) -> int:
         if offset < self.offset:  # not expected; count again from the start
             self.offset, self.line = 0, 1
-        self.line += _line_ends(self.data, self.offset, offset)
+        if self.has_cr:
+            self.line += _line_ends(self.data, self.offset, offset)
+        else:
+            self.line += self.data.count(self.lf, self.offset, offset)
         self.offset = offset
         return self.line
 
