@@ -211,6 +211,10 @@ def _div(numerator, denominator):
     """``numerator / denominator``; NaN (Decimal or float) where the denominator is zero or missing.
 
     Works on exact Decimals, on float scalars and on arrays alike, so each ratio is written once.
+    A float quotient beyond the float range (1e300 / 1e-10) has no value either: NaN, never inf.
+
+    >>> _div(np.array([1.0, 1e300, 2.0]), np.array([0.0, 1e-10, 4.0]))
+    array([nan, nan, 0.5])
     """
     if isinstance(numerator, Decimal) and isinstance(denominator, Decimal):
         if numerator.is_nan() or denominator.is_nan() or denominator == 0:
@@ -219,7 +223,9 @@ def _div(numerator, denominator):
     num = np.asarray(numerator, dtype=float)
     den = np.asarray(denominator, dtype=float)
     out = np.full(np.broadcast_shapes(num.shape, den.shape), np.nan)
-    np.divide(num, den, out=out, where=den != 0)
+    with np.errstate(over="ignore"):
+        np.divide(num, den, out=out, where=den != 0)
+    out[np.isinf(out)] = np.nan
     return out
 
 
