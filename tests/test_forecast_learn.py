@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal as D
 
 from xlcapital.bank.model import Balance, Statement, Transaction
-from xlcapital.forecast import Category, Financials, Receivable
+from xlcapital.forecast import Category, Financials, History, Receivable, analyse, load
 from xlcapital.forecast import learn
 
 START = date(2026, 4, 6)
@@ -141,3 +141,73 @@ def test_opening_balance_and_start_from_the_bank():
     assert learn.start_after(a.transactions + b.transactions) == START
     assert learn.start_after([tx("2026-04-06", "1")]) == date(2026, 4, 13)
     assert learn.start_after([]) is None
+
+
+# --- month-end history for the trend triggers (docs/forecast-model.md section 10) ---------------------------
+
+HISTORY_START = date(2025, 4, 7)  # a Monday: the last full month before it is March 2025
+
+
+def paid(number: str, amount: str, invoiced: str, paid_on: str | None) -> Receivable:
+    day = date.fromisoformat(invoiced)
+    return Receivable("Acme", number, day, day, D(amount), date.fromisoformat(paid_on) if paid_on else None)
+
+
+HISTORY_RECEIVABLES = [
+    paid("J1", "3100", "2025-01-15", "2025-02-20"),
+    paid("F1", "2800", "2025-02-10", "2025-03-31"),  # paid on the March month end: not open at it
+    paid("F2", "1400", "2025-02-25", None),  # still open
+    paid("M1", "6200", "2025-03-05", "2025-04-02"),
+    paid("A1", "999", "2025-04-01", None),  # April is not a full month before the start: not counted
+]
+
+
+def test_month_history_learned_from_receivables_by_hand():
+    h = learn.month_history(HISTORY_RECEIVABLES, HISTORY_START, History())
+    # only 3 months of invoices exist (January is the earliest), so 3 months, not 6
+    assert h.months == ("2025-01", "2025-02", "2025-03")
+    # revenue by invoice month: Jan 3100; Feb 2800 + 1400 = 4200; Mar 6200
+    assert h.revenue == (D(3100), D(4200), D(6200))
+    # Jan 31: open J1 3100; revenue Jan only (nothing known before it) 3100 over 31 days: 3100 / (3100 / 31) = 31.0
+    # Feb 28: open F1 2800 + F2 1400 = 4200 (J1 paid Feb 20); revenue Jan-Feb 7300 over 59 days:
+    #         4200 * 59 / 7300 = 33.945... -> 33.9
+    # Mar 31: open F2 1400 + M1 6200 = 7600 (F1 paid on Mar 31); revenue Jan-Mar 13500 over 90 days:
+    #         7600 * 90 / 13500 = 50.666... -> 50.7
+    assert h.dso == (D("31.0"), D("33.9"), D("50.7"))
+    assert h.sources == {"months": "receivables", "revenue": "receivables", "dso": "receivables"}
+
+
+def test_month_history_six_months_at_most_and_no_dso_without_revenue():
+    old = [paid("OLD", "500", "2024-05-20", "2024-06-10"), *HISTORY_RECEIVABLES]
+    h = learn.month_history(old, HISTORY_START, History())
+    assert h.months == ("2024-10", "2024-11", "2024-12", "2025-01", "2025-02", "2025-03")
+    assert h.revenue == (D(0), D(0), D(0), D(3100), D(4200), D(6200))
+    # Oct 2024: no revenue in Aug-Oct, so DSO is undefined: no DSO series is learned
+    assert h.dso == () and "dso" not in h.sources
+
+
+def test_given_history_wins():
+    given = History(months=("2025-02", "2025-03"), revenue=(D(1), D(2)), sources={"months": "given", "revenue": "given"})
+    h = learn.month_history(HISTORY_RECEIVABLES, HISTORY_START, given)
+    # only the missing dso is learned, for the given months (the same figures as above)
+    assert (h.months, h.revenue, h.dso) == (("2025-02", "2025-03"), (D(1), D(2)), (D("33.9"), D("50.7")))
+    assert h.sources == {"months": "given", "revenue": "given", "dso": "receivables"}
+    # revenue without months, or months outside the invoices' months: nothing to learn for
+    for kept in (History(revenue=(D(1),)), History(months=("2025-04",)), History(months=("March",))):
+        assert learn.month_history(HISTORY_RECEIVABLES, HISTORY_START, kept) == kept
+
+
+def test_load_learns_history_for_the_trend_triggers(tmp_path):
+    (tmp_path / "forecast.toml").write_text('[forecast]\nstart = 2025-04-07\nopening_balance = 1000\n', encoding="utf-8")
+    (tmp_path / "receivables.csv").write_text(
+        "customer,invoice,invoice_date,due_date,amount,paid_date\n"
+        + "".join(f"Acme,{r.invoice},{r.invoice_date},{r.due_date},{r.amount},{r.paid_date or ''}\n" for r in HISTORY_RECEIVABLES),
+        encoding="utf-8",
+    )
+    inputs = load(tmp_path)
+    assert inputs.history.dso == (D("31.0"), D("33.9"), D("50.7"))
+    dso = next(t for t in analyse(inputs).triggers if t.rule == "dso_trend")
+    # 50.7 - (31.0 + 33.9 + 50.7) / 3 = 50.7 - 38.5333... = 12.1666...: above the moderate alert (5)
+    assert abs(dso.value - D("12.1667")) < D("0.0001") and dso.status == "alert"
+    rev = next(t for t in analyse(inputs).triggers if t.rule == "revenue_drop")
+    assert rev.value is None  # 3 months only: 6 are needed

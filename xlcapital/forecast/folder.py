@@ -150,7 +150,7 @@ def load(folder: str | Path) -> Inputs:
         projections=projections,
         scenarios=ff.scenarios,
         triggers=ff.triggers,
-        history=ff.history,
+        history=learn.month_history(receivables, start, ff.history),
         financials=financials,
         folder=root,
         bank_transactions=len(transactions),

@@ -223,11 +223,16 @@ class TriggerConfig:
 
 @dataclass(frozen=True)
 class History:
-    """``[history]``: month-end revenue and DSO, oldest first (the trend triggers)."""
+    """``[history]``: month-end revenue and DSO, oldest first (the trend triggers).
+
+    ``sources`` says per key ("months", "revenue", "dso") where the values came from: "given"
+    (forecast.toml) or "receivables" (learned, :func:`xlcapital.forecast.learn.month_history`).
+    """
 
     months: tuple[str, ...] = ()
     revenue: tuple[Decimal, ...] = ()
     dso: tuple[Decimal, ...] = ()
+    sources: Mapping[str, str] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -716,6 +721,7 @@ def read_forecast_toml(path: Path) -> ForecastFile:
         months=tuple(str(m) for m in h.get("months", ())),
         revenue=tuple(where.parse(parse_money, v, f"history.revenue[{i + 1}]") for i, v in enumerate(h.get("revenue", ()))),
         dso=tuple(where.parse(parse_money, v, f"history.dso[{i + 1}]") for i, v in enumerate(h.get("dso", ()))),
+        sources={key: "given" for key in _HISTORY_KEYS if h.get(key)},
     )
     for key in ("revenue", "dso"):
         values = getattr(history, key)

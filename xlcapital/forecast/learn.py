@@ -19,14 +19,18 @@ from typing import Iterable, Sequence
 
 from xlcapital import ratios
 from xlcapital.bank.model import Statement, Transaction
-from xlcapital.forecast.inputs import Category, Customer, Financials, Projection, Receivable, customer_key
+from xlcapital.forecast.inputs import Category, Customer, Financials, History, Projection, Receivable, customer_key
 
 ZERO = Decimal(0)
 CENT = Decimal("0.01")
 DEFAULT_COLLECTION_DAYS = 30
+#: months of history learned for the trend triggers (revenue_drop compares 3 months with the 3 before)
+HISTORY_MONTHS = 6
+TENTH = Decimal("0.1")
 UNCATEGORISED = "Uncategorised"
 
 _WORD = re.compile(r"[A-Za-z0-9_/-]+")
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
 
 
 def round_days(x: Decimal) -> int:
@@ -124,6 +128,92 @@ def collection_days(receivables: Sequence[Receivable], financials: Financials | 
     if dso is not None:
         return max(0, round_days(Decimal(repr(dso)))), "dso"
     return DEFAULT_COLLECTION_DAYS, "default"
+
+
+def month_index(day: date) -> int:
+    """A month as one number (year * 12 + month - 1), so months add and subtract.
+
+    >>> month_index(date(2025, 1, 31)) - month_index(date(2024, 12, 1)), month_label(month_index(date(2024, 12, 1)))
+    (1, '2024-12')
+    """
+    return day.year * 12 + day.month - 1
+
+
+def month_label(month: int) -> str:
+    return f"{month // 12:04d}-{month % 12 + 1:02d}"
+
+
+def _first_day(month: int) -> date:
+    return date(month // 12, month % 12 + 1, 1)
+
+
+def _parse_month(text: str) -> int | None:
+    m = _MONTH.fullmatch(text.strip())
+    return int(m[1]) * 12 + int(m[2]) - 1 if m and 1 <= int(m[2]) <= 12 else None
+
+
+def month_revenue(receivables: Sequence[Receivable], month: int) -> Decimal:
+    """The sum of the amounts of the invoices dated in ``month`` (paid or open)."""
+    return sum((r.amount for r in receivables if month_index(r.invoice_date) == month), ZERO)
+
+
+def month_end_dso(receivables: Sequence[Receivable], month: int, first: int) -> Decimal | None:
+    """DSO at the end of ``month`` = open receivables then / (revenue of the 3 months up to it / their days).
+
+    Open at the month end: invoiced on or before it and not paid by then (``paid_date`` empty or
+    later). The 3 months start no earlier than ``first`` (the month of the earliest invoice: no
+    revenue is known before it). Rounded to 0.1 day (halves away from zero); None without revenue.
+
+    >>> r = [Receivable("A", "1", date(2025, 1, 10), date(2025, 2, 9), Decimal(3100), date(2025, 2, 1))]
+    >>> month_end_dso(r, month_index(date(2025, 1, 1)), month_index(date(2025, 1, 1)))  # 3100 / (3100 / 31)
+    Decimal('31.0')
+    """
+    end = _first_day(month + 1) - timedelta(days=1)
+    open_at_end = sum(
+        (r.amount for r in receivables if r.invoice_date <= end and (r.paid_date is None or r.paid_date > end)), ZERO
+    )
+    window = range(max(first, month - 2), month + 1)
+    revenue = sum((month_revenue(receivables, m) for m in window), ZERO)
+    days = (_first_day(month + 1) - _first_day(window[0])).days
+    dso = ratios.dso(open_at_end, revenue, days)
+    return None if dso is None else Decimal(repr(dso)).quantize(TENTH, rounding=ROUND_HALF_UP)
+
+
+def month_history(receivables: Sequence[Receivable], start: date, given: History) -> History:
+    """``[history]`` with what it leaves out learned from receivables.csv (source "receivables").
+
+    Months: given; else the last :data:`HISTORY_MONTHS` full months before ``start``, none before
+    the month of the earliest invoice. Revenue and DSO: given; else per month
+    :func:`month_revenue` and :func:`month_end_dso`. Nothing is learned when the given months are
+    not all ``YYYY-MM`` within the invoices' months, when revenue or dso is given without months
+    (nothing to align with), or (dso only) when a month's DSO is undefined.
+    """
+    if not receivables or (not given.months and (given.revenue or given.dso)):
+        return given
+    first = min(month_index(r.invoice_date) for r in receivables)
+    last = month_index(start) - 1  # the last full month before the start
+    sources = dict(given.sources)
+    if given.months:
+        months = [_parse_month(m) for m in given.months]
+        if not all(m is not None and first <= m <= last for m in months):
+            return given
+        labels = given.months
+    else:
+        months = list(range(max(first, last - HISTORY_MONTHS + 1), last + 1))
+        if not months:
+            return given
+        labels = tuple(month_label(m) for m in months)
+        sources["months"] = "receivables"
+    revenue, dso = given.revenue, given.dso
+    if not revenue:
+        revenue = tuple(month_revenue(receivables, m) for m in months)
+        sources["revenue"] = "receivables"
+    if not dso:
+        learned = tuple(month_end_dso(receivables, m, first) for m in months)
+        if None not in learned:
+            dso = learned
+            sources["dso"] = "receivables"
+    return History(labels, revenue, dso, sources)
 
 
 def classify(transactions: Sequence[Transaction], rules: Sequence[Category]) -> list[str]:
