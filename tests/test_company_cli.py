@@ -162,7 +162,7 @@ def test_user_file_from_the_docs(capsys, user_file):
 
 
 def test_json_company_file_gives_the_same_ratios(capsys, tmp_path, user_file):
-    from xlcapital.company import tomllib  # tomli on Python 3.10
+    from xlcapital.fileio import tomllib  # tomli on Python 3.10
 
     with open(user_file, "rb") as fh:
         data = tomllib.load(fh)

@@ -26,7 +26,6 @@ conventions of the CLI: point-in-time ratios on the closing balance sheet, perio
 from __future__ import annotations
 
 import json
-import sys
 from importlib import resources
 from dataclasses import dataclass, field
 from datetime import date
@@ -36,6 +35,7 @@ from typing import Any
 
 from xlcapital import ratios
 from xlcapital.errors import InputError, XlcapitalError
+from xlcapital.fileio import loads_toml, read_text
 from xlcapital.money import to_decimal
 from xlcapital.statements import (
     BalanceSheet,
@@ -47,11 +47,6 @@ from xlcapital.statements import (
     cashflow_indirect,
     income_statement_from_mapping,
 )
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
 __all__ = ["sample_dir", "Period", "DebtService", "Company", "RatioValue", "load_company", "company_from_dict", "company_ratios", "SECTIONS"]
 
@@ -117,34 +112,21 @@ def load_company(path: str | Path) -> Company:
     Every problem is an :class:`InputError` naming the file and the key.
     """
     p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError("file not found", file=str(p), hint="give the path of a company .toml or .json file") from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", file=str(p)) from None
-    data = _parse(p, raw)
+    data = _parse(p, read_text(p, hint="give the path of a company .toml or .json file"))
     try:
         return company_from_dict(data, source=str(p), default_name=p.stem)
     except XlcapitalError as exc:
         raise exc.with_location(file=str(p)) from None
 
 
-def _parse(p: Path, raw: bytes) -> dict:
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError("not UTF-8 text", file=str(p), hint="save the file as UTF-8") from None
+def _parse(p: Path, text: str) -> dict:
     if p.suffix.lower() == ".json":
         try:
             data = json.loads(text, parse_float=Decimal)
         except json.JSONDecodeError as exc:
             raise InputError(f"not valid JSON: {exc.msg}", file=str(p), line=exc.lineno) from None
     else:
-        try:
-            data = tomllib.loads(text, parse_float=Decimal)
-        except tomllib.TOMLDecodeError as exc:
-            raise InputError(f"not valid TOML: {exc}", file=str(p)) from None
+        data = loads_toml(text, file=str(p))
     if not isinstance(data, dict):
         raise InputError("the file must hold one table (object) of sections", file=str(p))
     return data

@@ -1,4 +1,8 @@
-"""Writing output files safely: all or nothing, and never over a file the user did not give up.
+"""Files the user gives and files xlcapital writes.
+
+Reading: :func:`read_text` and :func:`read_toml` turn every way a user's file can be unreadable
+(missing, not UTF-8, not valid TOML) into one :class:`InputError` naming the file.
+Writing: all or nothing, and never over a file the user did not give up.
 
 >>> import tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -16,11 +20,53 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
 from pathlib import Path
+from decimal import Decimal
 from typing import Iterator
 
-from xlcapital.errors import OutputError
+from xlcapital.errors import InputError, OutputError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+def read_text(path: str | os.PathLike, *, hint: str | None = None) -> str:
+    """The UTF-8 text (a byte-order mark dropped) of a file the user gave.
+
+    ``hint`` tells a user whose file is missing what to give instead.
+    """
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError("file not found", file=str(p), hint=hint) from None
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror or exc}", file=str(p)) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text (byte {exc.start})", file=str(p), hint="save the file as UTF-8") from None
+
+
+def loads_toml(text: str, *, file: str | None = None) -> dict:
+    """TOML text as a dict, its numbers with a fraction as exact Decimals (never floats).
+
+    >>> loads_toml("cash = 12.10")
+    {'cash': Decimal('12.10')}
+    """
+    try:
+        return tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"not valid TOML: {exc}", file=file) from None
+
+
+def read_toml(path: str | os.PathLike, *, hint: str | None = None) -> dict:
+    """A user's TOML file (:func:`read_text`, then :func:`loads_toml`)."""
+    return loads_toml(read_text(path, hint=hint), file=str(path))
+
 
 #: The first characters that make a spreadsheet treat text as a formula (CSV/formula injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")

@@ -39,17 +39,12 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Union
 
 from xlcapital.errors import InputError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+from xlcapital.fileio import read_toml
 
 __all__ = ["Preset", "Column", "PRESETS", "COLUMN_FIELDS", "load_mapping", "preset_from_dict", "presets_for_bank"]
 
@@ -584,10 +579,4 @@ def _check_scalar(key: str, value, source: str) -> None:
 def load_mapping(path: str | os.PathLike) -> Preset:
     """Read a user's column mapping (TOML, see docs/bank.md) into a :class:`Preset`."""
     p = Path(path)
-    try:
-        raw = tomllib.loads(p.read_text(encoding="utf-8-sig"))
-    except OSError as exc:
-        raise InputError(f"cannot read the mapping: {exc.strerror or exc}", file=str(p)) from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"not valid TOML: {exc}", file=str(p)) from None
-    return preset_from_dict(raw, source=str(p))
+    return preset_from_dict(read_toml(p, hint="give the path of a mapping .toml file (docs/bank.md)"), source=str(p))

@@ -23,12 +23,8 @@ from typing import Callable, Iterator, Mapping
 
 from xlcapital.bank.model import Statement
 from xlcapital.errors import InputError
+from xlcapital.fileio import read_text, read_toml
 from xlcapital.money import parse_amount, to_decimal
-
-try:  # Python 3.11+
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
 
 ZERO = Decimal(0)
 
@@ -445,12 +441,7 @@ REQUIRED = _REQUIRED
 def read_csv(path: Path, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> Iterator[Row]:
     """The records of a CSV file with a header row, checking the columns (docs section 1)."""
     name = str(path)
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start})", file=name, hint="save the file as UTF-8 CSV") from None
-    except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror or exc}", file=name) from None
+    text = read_text(path)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader, None)
@@ -636,14 +627,7 @@ class ForecastFile:
 def read_forecast_toml(path: Path) -> ForecastFile:
     """Read and check forecast.toml; values not given stay absent (learned later)."""
     name = str(path)
-    try:
-        data = tomllib.loads(path.read_bytes().decode("utf-8-sig"), parse_float=Decimal)
-    except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror or exc}", file=name) from None
-    except UnicodeDecodeError:
-        raise InputError("not UTF-8 text", file=name) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"not valid TOML: {exc}", file=name) from None
+    data = read_toml(path)
     _known(data, {"forecast", "sales", "scenarios", "triggers", "history"}, name, "")
     where = _Where(name)
     fc = _section(data, "forecast", _FORECAST_KEYS, where)
