@@ -19,16 +19,7 @@ from typing import Iterable, Sequence
 
 from xlcapital import ratios
 from xlcapital.bank.model import Statement, Transaction
-from xlcapital.forecast.inputs import (
-    Category,
-    Customer,
-    Financials,
-    History,
-    Projection,
-    Receivable,
-    account_key,
-    customer_key,
-)
+from xlcapital.forecast.inputs import Category, Customer, Financials, History, Projection, Receivable, customer_key
 
 ZERO = Decimal(0)
 CENT = Decimal("0.01")
@@ -229,13 +220,13 @@ def classify(transactions: Sequence[Transaction], rules: Sequence[Category]) -> 
     """The category of each transaction: the first rule (file order) that matches, else Uncategorised."""
     prepared = []
     for rule in rules:
-        pattern = account_key(rule.pattern) if rule.match == "iban" else rule.pattern.casefold()
+        pattern = rule.pattern.replace(" ", "").upper() if rule.match == "iban" else rule.pattern.casefold()
         prepared.append((rule.name, rule.match, pattern))
     result = []
     for t in transactions:
         name = t.counterparty.casefold()
         desc = t.description.casefold()
-        iban = account_key(t.counterparty_iban)
+        iban = t.counterparty_iban.replace(" ", "").upper()
         for category, field, pattern in prepared:
             if field == "counterparty":
                 hit = pattern in name
