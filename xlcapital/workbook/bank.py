@@ -23,10 +23,10 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 from xlcapital.bank.model import Statement
+from xlcapital.forecast.learn import UNCATEGORISED
 from xlcapital.workbook.tables import Column, TableSheet
 
 SHEET = TABLE = "Bank"
-UNCATEGORISED = "Uncategorised"
 
 
 def _rule(field: str, cell: str) -> str:
