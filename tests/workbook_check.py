@@ -1,7 +1,7 @@
 """The proof of the workbook: what the engine says every mapped cell must hold, and the comparison.
 
-:func:`expected` asks the forecast engine (``xlcapital.forecast.analyse`` and ``expand``) for the
-value of every name in the generator's cell map that the engine computes; :func:`mismatches`
+:func:`expected` is the engine's value of every name in the generator's cell map
+(``xlcapital.workbook.values``); :func:`mismatches`
 compares those with the values LibreOffice computed (read with openpyxl), to 0.005.
 """
 
@@ -14,12 +14,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from xlcapital.forecast import analyse, expand
-from xlcapital.forecast.actuals import counted
-from xlcapital.forecast.learn import classify
-from xlcapital.forecast.schedule import occurrences, view_end
-from xlcapital.workbook.model import OTHER
-from xlcapital.workbook.scenarios import NONE, PLAIN
+from xlcapital.workbook.scenarios import NONE
+from xlcapital.workbook.values import engine_values
 from xlcapital.workbook.tables import excel_date
 
 TOLERANCE = 0.005
@@ -33,114 +29,7 @@ def lo_values(soffice, tmp_path_factory):
     with ValueReader(soffice, tmp_path_factory.mktemp("lo-values")) as reader:
         yield reader
 
-#: run rows compared week by week: map row key -> Period attribute
-ROWS = {
-    "opening": "opening_cash", "net_flow": "net_flow", "closing_before": "closing_before",
-    "overdraft_drawn": "overdraft_drawn", "interest": "interest", "closing": "closing_cash",
-    "headroom": "headroom", "below_buffer": "below_buffer", "limit_breached": "limit_breached",
-    "receipts": "receipts_total", "payments": "payments_total",
-}
-SUMMARY = ("lowest_cash", "lowest_week", "first_breach_week", "extra_financing_limit", "extra_financing_buffer")
-TRIGGER_FIELDS = ("rule", "value", "worst", "status", "first_week", "first_alert_week", "warning", "alert", "owner")
-
-
-def _run_values(prefix: str, run) -> dict[str, list]:
-    out: dict[str, list] = {}
-    for key, attr in ROWS.items():
-        out[f"{prefix}.{key}"] = [getattr(w, attr) for w in run.weeks]
-    for c in run.receipt_categories:
-        out[f"{prefix}.line.r.{c}"] = [w.receipts[c] for w in run.weeks]
-    for c in run.payment_categories:
-        out[f"{prefix}.line.p.{c}"] = [w.payments[c] for w in run.weeks]
-    out[f"{prefix}.line.r.{OTHER}"] = [0] * len(run.weeks)
-    out[f"{prefix}.line.p.{OTHER}"] = [0] * len(run.weeks)
-    out[f"{prefix}.week_start"] = [w.week_start for w in run.weeks]
-    out[f"{prefix}.week_end"] = [w.week_end for w in run.weeks]
-    out[f"{prefix}.param.revenue_pct"] = [run.scenario.revenue_change]
-    out[f"{prefix}.param.collection_delay"] = [run.scenario.collection_delay_days]
-    out[f"{prefix}.param.payment_delay"] = [run.scenario.payment_delay_days]
-    out[f"{prefix}.param.interest_change"] = [run.scenario.interest_rate_change]
-    if prefix != "forecast":
-        for key in SUMMARY:
-            out[f"{prefix}.{key}"] = [getattr(run, key)]
-    return out
-
-
-def expected(inputs, cells, statements=None) -> dict[str, list]:
-    """Engine value(s) of each cell-map name the engine computes (one value per cell, row by row).
-
-    ``statements`` are the Bank table's (default: ``inputs.bank``, from which the engine computes
-    the actuals and the opening balance)."""
-    statements = inputs.bank if statements is None else statements
-    a = analyse(inputs)
-    out = _run_values("forecast", a.default)
-    runs = cells.runs
-    for name, key in runs["scenarios"].items():
-        out.update(_run_values(f"scenario.{key}", a.scenarios[name] if name in a.scenarios else a.default))
-    for run in a.stress:
-        out.update(_run_values(f"scenario.{runs['stress'][run.name]}", run))
-    # what the bank shows (docs/forecast-model.md section 12): blank where the data does not reach
-    weeks = a.default.weeks
-    out["forecast.actual.has"] = [w.has_actuals for w in weeks]
-    out["forecast.actual.flow"] = [w.actual_flow for w in weeks]
-    out["forecast.actual.closing"] = [w.actual_closing for w in weeks]
-    out["forecast.actual.variance"] = [w.variance for w in weeks]
-    out["settings.OpeningBalance"] = [weeks[0].opening_cash]
-    selected = a.default.scenario.name if a.default.scenario in inputs.scenarios else PLAIN
-    out["forecast.param.name"] = out["dashboard.scenario"] = out["scenarios.stressed_run"] = [selected]
-    for name, key in runs["scenarios"].items():
-        if f"scenario.{key}.param.name" in cells and name in a.scenarios:
-            out[f"scenario.{key}.param.name"] = [name]
-    for key, value in a.kpis.items():
-        if f"kpi.{key}" in cells:
-            out[f"kpi.{key}"] = [value]
-    level = {"ok": 0, "warning": 1, "alert": 2}
-    for t in a.triggers:
-        for field in TRIGGER_FIELDS:
-            out[f"trigger.{t.rule}.{field}"] = [getattr(t, field)]
-        out[f"trigger.{t.rule}.statuses"] = [level[x] for x in t.statuses]
-    # the per-item helper columns: the engine's expanded items of the selected scenario
-    items = expand(inputs, a.default.scenario)
-    open_rows = [i for i, r in enumerate(inputs.receivables) if r.open]
-    rec_items = [x for x in items if x.source == "receivable"]
-    if len(rec_items) == len(open_rows):  # every open receivable inside the window
-        cash = [None] * len(inputs.receivables)
-        week = [None] * len(inputs.receivables)
-        for i, x in zip(open_rows, rec_items):
-            # an item past the weekly horizon has no week in the engine; the workbook shows its week > N
-            cash[i], week[i] = x.cash_date, (x.week if x.week is not None else "beyond")
-        if inputs.receivables:
-            out["table.Receivables.CashDate"] = cash
-            out["table.Receivables.Week"] = week
-    if inputs.receivables:
-        out["table.Receivables.DelayDays"] = [inputs.delay_of(r.customer) for r in inputs.receivables]
-    pay_items = [x for x in items if x.source == "payable"]
-    if inputs.payables and len(pay_items) == len(inputs.payables):
-        out["table.Payables.CashDate"] = [x.cash_date for x in pay_items]
-        out["table.Payables.Week"] = [x.week if x.week is not None else "beyond" for x in pay_items]
-    s = inputs.settings
-    plan = occurrences(inputs.sales.frequency, inputs.sales.day, inputs.sales.month, s.start, view_end(s.start, s.weeks))
-    rows = len(cells["table.SalesPlan.Date"])
-    if inputs.sales.frequency == "weekly":  # row j: the j-th occurrence
-        out["table.SalesPlan.Date"] = plan + [None] * (rows - len(plan))
-    else:  # row j: the occurrence in the j-th month from week 1's month, if any
-        by_month = {(x.year, x.month): x for x in plan}
-        months = [divmod(s.start.year * 12 + s.start.month - 1 + j, 12) for j in range(rows)]
-        out["table.SalesPlan.Date"] = [by_month.get((y, mo + 1)) for y, mo in months]
-    n = inputs.settings.weeks
-    rec_rows = {}
-    for x in items:
-        if x.source == "recurring" and x.week is not None:
-            rec_rows.setdefault((x.ref, x.category, x.week), []).append(x.amount)
-    if inputs.recurring and len({r.name for r in inputs.recurring}) == len(inputs.recurring):
-        for k in range(1, n + 1):
-            out[f"table.Recurring.W{k}"] = [sum(rec_rows.get((r.name, r.category, k), [0])) for r in inputs.recurring]
-    transactions = [t for s in statements for t in s.transactions]
-    if transactions:
-        out["table.Bank.Category"] = classify(transactions, inputs.categories)
-        out["table.Bank.InForecast"] = ["yes" if counted(s.account, inputs.settings.accounts) else "no"
-                                        for s in statements for _ in s.transactions]
-    return out
+expected = engine_values
 
 
 def formula_cells(path: Path, sheets) -> set[tuple[str, int, int]]:
