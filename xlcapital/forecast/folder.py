@@ -75,10 +75,13 @@ def load(folder: str | Path) -> Inputs:
     rules = optional("categories.csv", read_categories, [])
 
     financials = None
+    company_name = root.resolve().name
     if (root / "company.toml").is_file():
         from xlcapital.company import load_company
 
-        financials = financials_of(load_company(root / "company.toml"))
+        company = load_company(root / "company.toml")
+        financials = financials_of(company)
+        company_name = company.name
 
     statements = read_bank_folder(root / "bank") if (root / "bank").is_dir() else []
     given = ff.forecast
@@ -156,6 +159,7 @@ def load(folder: str | Path) -> Inputs:
         bank_transactions=len(transactions),
         bank=statements,
         warnings=warnings,
+        company_name=company_name,
     )
 
 

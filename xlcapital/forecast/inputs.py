@@ -270,6 +270,9 @@ class Inputs:
     #: the opening balance is rolled with
     bank: list[Statement] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: the company's name, shown in the CLI, JSON and the workbook (the folder's company.toml
+    #: ``[company] name``; else the folder's name)
+    company_name: str = ""
 
     def scenario(self, name: str | None) -> Scenario:
         """The scenario called ``name`` (case-insensitive); None is the plain forecast."""
