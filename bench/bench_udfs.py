@@ -1,4 +1,4 @@
-"""Benchmark: the Python-side cost of the xlcapital Excel functions (xlcapital.udfs).
+"""Benchmark: the Python-side cost of the xlcapital Excel functions (xlcapital.excel.udfs).
 
 1. One scalar call, ``=DSO(B2, C2)``: what xlcapital adds around the library per cell (reading
    the ranges, the checks, the result as a cell value), against calling ratios.dso directly.
@@ -21,7 +21,8 @@ import time
 
 import numpy as np
 
-from xlcapital import ratios, udfs
+from xlcapital import ratios
+from xlcapital.excel import udfs
 
 
 def per_call(fn, *args, repeat: int = 20_000) -> float:

@@ -18,9 +18,11 @@ from decimal import Decimal
 import numpy as np
 import pytest
 
-from xlcapital import excel_shapes, ratios, statements, udfs
+from xlcapital import ratios, statements
+from xlcapital.excel import functions, udfs
+from xlcapital.excel import shapes as excel_shapes
 from xlcapital.errors import InputError
-from xlcapital.excel_shapes import CellError, Param
+from xlcapital.excel.shapes import CellError, Param
 
 # Seed 003, closing balance sheet
 INVENTORY, RECEIVABLES, CASH, PAYABLES = 40_000, 90_000, 20_000, 110_000
@@ -90,7 +92,7 @@ def test_hand_calculations_one_cell_each(name, args, expected):
 
 
 def test_hand_table_covers_every_ratio_function():
-    assert {h[0] for h in HAND} == {row.excel_name for row in udfs._rows()}
+    assert {h[0] for h in HAND} == {row.excel_name for row in functions._rows()}
 
 
 def test_plain_numbers_work_as_well_as_ranges():
@@ -237,7 +239,7 @@ SAMPLE = {
     "months": 3, "monthly_burn": 5_000, "monthly_fixed_costs": 5_000,
 }  # fmt: skip
 
-ROWS = udfs._rows()
+ROWS = functions._rows()
 
 
 def _names(fn):
@@ -389,7 +391,7 @@ def test_statement_bad_input_is_value_text():
 def test_plain_xlwings_leaves_plain_callable_functions():
     assert not hasattr(udfs.DSO, "__xlfunc__")
     assert str(inspect.signature(udfs.DSO)) == "(receivables, revenue, days=365)"
-    assert udfs.DSO.__name__ == "DSO" and udfs.DSO.__module__ == "xlcapital.udfs"
+    assert udfs.DSO.__name__ == "DSO" and udfs.DSO.__module__ == "xlcapital.excel.udfs"
     assert udfs.DSO.__doc__.startswith("Days sales outstanding")
     assert set(udfs.__all__) >= set(udfs.UDFS)
 

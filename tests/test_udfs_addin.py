@@ -11,9 +11,9 @@ import openpyxl
 import pytest
 from oletools.olevba import decompress_stream
 
-from xlcapital import udfs
+from xlcapital.excel import udfs
 from xlcapital.cli import main
-from xlcapital.cli.addin import write_functions_workbook
+from xlcapital.excel.addin import write_functions_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMITTED = ROOT / "workbooks" / "xlcapital-functions.xlsm"
@@ -40,7 +40,7 @@ def test_the_cli_refuses_to_overwrite_without_force(tmp_path, capsys):
 def test_xlwings_conf_sheet_names_the_udf_module(workbook):
     wb = openpyxl.load_workbook(workbook)
     assert wb.sheetnames == ["Functions", "xlwings.conf"]
-    assert [tuple(r) for r in wb["xlwings.conf"].iter_rows(values_only=True)] == [("UDF Modules", "xlcapital.udfs")]
+    assert [tuple(r) for r in wb["xlwings.conf"].iter_rows(values_only=True)] == [("UDF Modules", "xlcapital.excel.udfs")]
 
 
 def _formulas(path: Path) -> list[tuple[str, str]]:
@@ -172,6 +172,6 @@ def test_libreoffice_opens_it(workbook, libreoffice, tmp_path):
     """A structural check: another spreadsheet reads the file (the UDFs themselves need Excel)."""
     (out,) = libreoffice.recalculate([workbook], tmp_path / "lo")
     wb = openpyxl.load_workbook(out, data_only=True)
-    assert wb["xlwings.conf"]["B1"].value == "xlcapital.udfs"
+    assert wb["xlwings.conf"]["B1"].value == "xlcapital.excel.udfs"
     ws = wb["Functions"]
     assert ws["A7"].value == "Receivables (debiteuren)" and ws["C7"].value == 90_000

@@ -1,10 +1,10 @@
-"""What Excel sees of xlcapital.udfs: the registration metadata and the VBA that "Import Functions" writes.
+"""What Excel sees of xlcapital.excel.udfs: the registration metadata and the VBA that "Import Functions" writes.
 
 On Linux the xlwings decorators are identity functions. The real ones live in ``xlwings.udfs``,
 which imports only because of pywin32 (``pythoncom``, ``pywintypes``, ``win32com``). The
 ``registered`` fixture puts stub modules with those names in ``sys.modules``, imports
 ``xlwings.udfs``, binds ``xlwings.func/arg/ret`` to ``xlfunc/xlarg/xlret`` and only then imports
-``xlcapital.udfs`` afresh, so the unchanged module carries the ``__xlfunc__`` metadata Excel gets.
+``xlcapital.excel.udfs`` afresh (with the modules it builds on), so the unchanged module carries the ``__xlfunc__`` metadata Excel gets.
 Afterwards every module and attribute is put back, so other tests see plain Linux xlwings.
 
 The stub ``win32com.client.VARIANT`` mirrors pywin32's (``varianttype``, ``value``), so the same
@@ -25,7 +25,10 @@ import pytest
 import xlwings
 
 import xlcapital
+import xlcapital.excel
 from xlcapital import ratios
+from xlcapital.excel import functions as defs
+from xlcapital.excel.shapes import Param
 
 SNAPSHOT = Path(__file__).resolve().parent / "data" / "udfs_vba_wrapper.bas"
 REFRESH_ENV = "XLCAPITAL_REFRESH_VBA_SNAPSHOT"
@@ -85,16 +88,18 @@ def _pywin32_stubs() -> dict[str, types.ModuleType]:
     return stubs
 
 
-_FRESH = ("xlwings.udfs", "xlcapital.udfs", "xlcapital.excel_shapes")
+# shapes chooses the error values once (pywin32 VARIANTs here) and functions binds its helpers: all afresh
+_FRESH = ("xlwings.udfs", "xlcapital.udfs", "xlcapital.excel.shapes", "xlcapital.excel.functions", "xlcapital.excel.udfs")
 _MISSING = object()
 
 
 @contextlib.contextmanager
 def registered_udfs():
-    """``(xlcapital.udfs, xlwings.udfs)`` imported with the real xlwings decorators; everything restored after."""
+    """``(xlcapital.excel.udfs, xlwings.udfs)`` imported with the real xlwings decorators; everything restored after."""
     saved_modules = dict(sys.modules)
     saved_attrs = [(xlwings, n, getattr(xlwings, n, _MISSING)) for n in ("func", "arg", "ret", "udfs")]
-    saved_attrs += [(xlcapital, n, getattr(xlcapital, n, _MISSING)) for n in ("udfs", "excel_shapes")]
+    saved_attrs += [(xlcapital, "udfs", getattr(xlcapital, "udfs", _MISSING))]
+    saved_attrs += [(xlcapital.excel, n, getattr(xlcapital.excel, n, _MISSING)) for n in ("udfs", "shapes", "functions")]
     env = os.environ.pop("XLCAPITAL_UDF_ERRORS", None)
     try:
         for name in _FRESH:
@@ -102,7 +107,7 @@ def registered_udfs():
         sys.modules.update(_pywin32_stubs())
         xlwings_udfs = importlib.import_module("xlwings.udfs")
         xlwings.func, xlwings.arg, xlwings.ret = xlwings_udfs.xlfunc, xlwings_udfs.xlarg, xlwings_udfs.xlret
-        module = importlib.import_module("xlcapital.udfs")
+        module = importlib.import_module("xlcapital.excel.udfs")
         yield module, xlwings_udfs
     finally:
         for name in [n for n in sys.modules if n not in saved_modules]:
@@ -126,17 +131,17 @@ def registered():
 
 def test_the_stubs_are_gone_afterwards():
     """Other tests must see plain Linux xlwings again: the same modules, the same decorators."""
-    before_modules = {n: sys.modules.get(n) for n in ("xlcapital.udfs", "xlcapital.excel_shapes", "pythoncom")}
+    before_modules = {n: sys.modules.get(n) for n in ("xlcapital.excel.udfs", "xlcapital.excel.shapes", "pythoncom")}
     before_func = xlwings.func
     with registered_udfs() as (module, _):
         assert hasattr(module.DSO, "__xlfunc__")
-        assert sys.modules["xlcapital.udfs"] is module
+        assert sys.modules["xlcapital.excel.udfs"] is module
         assert xlwings.func is not before_func
     assert {n: sys.modules.get(n) for n in before_modules} == before_modules
     assert xlwings.func is before_func
     if before_modules["pythoncom"] is None:  # plain Linux/macOS xlwings: no decorators attached
         assert "xlwings.udfs" not in sys.modules
-        plain = importlib.import_module("xlcapital.udfs")
+        plain = importlib.import_module("xlcapital.excel.udfs")
         assert plain is not module and not hasattr(plain.DSO, "__xlfunc__")
 
 
@@ -153,9 +158,9 @@ def test_every_public_ratio_has_an_excel_function(registered):
     """A ratio added to xlcapital.ratios later becomes an Excel function too (see RATIO_UDFS)."""
     module, _ = registered
     public = {n for n in ratios.__all__ if callable(getattr(ratios, n)) and not n.isupper()}
-    wrapped = {r.function.__name__ for r in module._rows()}
+    wrapped = {r.function.__name__ for r in defs._rows()}
     assert public == wrapped == set(ratios.RATIO_FUNCTIONS)
-    for row in module._rows():
+    for row in defs._rows():
         assert hasattr(getattr(module, row.excel_name), "__xlfunc__"), row.excel_name
     # and the statement
     assert {"CASHFLOW_INDIRECT", "CASHFLOW_LINE"} <= set(module.UDFS)
@@ -181,7 +186,7 @@ def test_ratio_metadata(registered):
         for arg, (name, default) in zip(xlf["args"], params):
             assert arg["options"] == {"ndim": 2}, (row.excel_name, name)  # a range always arrives as rows
             assert arg["vararg"] is False and arg["vba"] is None
-            assert arg["doc"] == module.arg_doc(module.Param(name, default)), (row.excel_name, name)
+            assert arg["doc"] == defs.arg_doc(Param(name, default)), (row.excel_name, name)
             if default is _EMPTY:
                 assert "optional" not in arg, (row.excel_name, name)
             else:
@@ -204,7 +209,7 @@ def test_help_text_fits_the_function_wizard(registered):
             assert 20 < len(arg["doc"]) < 255, (name, arg["name"])
             assert not arg["doc"].startswith("Positional argument"), (name, arg["name"])
     # every ratio argument has a meaning written for it (a new argument name must get one)
-    for row in module._rows():
+    for row in defs._rows():
         for name, _ in _library_params(row.function):
             assert name in module.ARG_MEANINGS, (row.excel_name, name)
 
@@ -283,9 +288,9 @@ class _Workbook:
     Name = "xlcapital-functions.xlsm"
 
 
-def _vba(module, xlwings_udfs) -> str:
+def _vba(module, xlwings_udfs, module_name: str = "xlcapital.excel.udfs") -> str:
     out = io.StringIO()
-    xlwings_udfs.generate_vba_wrapper("xlcapital.udfs", module, out, _Workbook())
+    xlwings_udfs.generate_vba_wrapper(module_name, module, out, _Workbook())
     return out.getvalue()
 
 
@@ -305,7 +310,7 @@ def test_vba_wrapper_snapshot(registered):
     assert SNAPSHOT.exists(), f"no snapshot yet: create it with {REFRESH_ENV}=1 (see this test's docstring)"
     expected = SNAPSHOT.read_text(encoding="utf-8")
     assert vba == expected, (
-        "the VBA wrapper of xlcapital.udfs changed. If you changed the Excel functions on purpose, "
+        "the VBA wrapper of xlcapital.excel.udfs changed. If you changed the Excel functions on purpose, "
         f"refresh tests/data/{SNAPSHOT.name} with {REFRESH_ENV}=1 (see the docstring) and review the diff"
     )
 
@@ -316,9 +321,20 @@ def test_vba_wrapper_declares_every_function_with_its_optionals(registered):
     vba = _vba(module, xlwings_udfs)
     for name in module.UDFS:
         assert vba.count(f"Function {name}(") == 1, name
-        assert f'XLPy.CallUDF("xlcapital.udfs", "{name}", ' in vba
+        assert f'XLPy.CallUDF("xlcapital.excel.udfs", "{name}", ' in vba
     assert "Function DSO(receivables, revenue, Optional days)" in vba
     assert "Function CCC(receivables, inventory, payables, revenue, Optional cogs, Optional days)" in vba
     assert "Function CASHFLOW_LINE(opening, income, closing, Optional extra, Optional label)" in vba
     assert "ThisWorkbook, Application.Caller)" in vba  # an .xlsm, not an add-in (.xlam)
     assert "Application.Volatile" not in vba
+
+
+def test_workbooks_made_before_the_move_still_reach_the_functions(registered):
+    """Their wrappers call ``XLPy.CallUDF("xlcapital.udfs", ...)``: that module hands out the same functions."""
+    module, xlwings_udfs = registered
+    legacy = importlib.import_module("xlcapital.udfs")
+    assert set(legacy.UDFS) == set(module.UDFS)
+    for name in module.UDFS:
+        assert getattr(legacy, name) is getattr(module, name), name  # what xlwings' call_udf looks up
+    old = _vba(legacy, xlwings_udfs, "xlcapital.udfs")
+    assert old == _vba(module, xlwings_udfs).replace('"xlcapital.excel.udfs"', '"xlcapital.udfs"')

@@ -119,7 +119,7 @@ def test_tables_are_excel_tables_with_the_documented_names(sample):
 def test_xlwings_conf_names_the_udf_module(sample):
     _, _, wb = sample
     ws = wb["xlwings.conf"]
-    assert (ws["A1"].value, ws["B1"].value) == ("UDF Modules", "xlcapital.udfs")
+    assert (ws["A1"].value, ws["B1"].value) == ("UDF Modules", "xlcapital.excel.udfs")
 
 
 def test_settings_inputs_have_validation_and_comments(sample):

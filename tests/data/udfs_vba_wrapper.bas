@@ -1,10 +1,10 @@
 Function BHK_CASHFLOW(earnings_after_tax, depreciation, Optional provisions_added, Optional provisions_released, Optional retained_participations)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        BHK_CASHFLOW = XLPy.CallUDF("xlcapital.udfs", "BHK_CASHFLOW", Array(earnings_after_tax, depreciation, provisions_added, provisions_released, retained_participations), ThisWorkbook, Application.Caller)
+        BHK_CASHFLOW = XLPy.CallUDF("xlcapital.excel.udfs", "BHK_CASHFLOW", Array(earnings_after_tax, depreciation, provisions_added, provisions_released, retained_participations), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        BHK_CASHFLOW = XLPy.CallUDF("xlcapital.udfs", "BHK_CASHFLOW", Array(earnings_after_tax, depreciation, provisions_added, provisions_released, retained_participations))
+        BHK_CASHFLOW = XLPy.CallUDF("xlcapital.excel.udfs", "BHK_CASHFLOW", Array(earnings_after_tax, depreciation, provisions_added, provisions_released, retained_participations))
         Exit Function
     #End If
 failed:
@@ -14,10 +14,10 @@ End Function
 Function BUFFER_MONTHS(cash, monthly_fixed_costs)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        BUFFER_MONTHS = XLPy.CallUDF("xlcapital.udfs", "BUFFER_MONTHS", Array(cash, monthly_fixed_costs), ThisWorkbook, Application.Caller)
+        BUFFER_MONTHS = XLPy.CallUDF("xlcapital.excel.udfs", "BUFFER_MONTHS", Array(cash, monthly_fixed_costs), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        BUFFER_MONTHS = XLPy.CallUDF("xlcapital.udfs", "BUFFER_MONTHS", Array(cash, monthly_fixed_costs))
+        BUFFER_MONTHS = XLPy.CallUDF("xlcapital.excel.udfs", "BUFFER_MONTHS", Array(cash, monthly_fixed_costs))
         Exit Function
     #End If
 failed:
@@ -27,10 +27,10 @@ End Function
 Function BURN_RATE(receipts, payments, Optional months)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        BURN_RATE = XLPy.CallUDF("xlcapital.udfs", "BURN_RATE", Array(receipts, payments, months), ThisWorkbook, Application.Caller)
+        BURN_RATE = XLPy.CallUDF("xlcapital.excel.udfs", "BURN_RATE", Array(receipts, payments, months), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        BURN_RATE = XLPy.CallUDF("xlcapital.udfs", "BURN_RATE", Array(receipts, payments, months))
+        BURN_RATE = XLPy.CallUDF("xlcapital.excel.udfs", "BURN_RATE", Array(receipts, payments, months))
         Exit Function
     #End If
 failed:
@@ -40,10 +40,10 @@ End Function
 Function CASHFLOW_INDIRECT(opening, income, closing, Optional extra, Optional language)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        CASHFLOW_INDIRECT = XLPy.CallUDF("xlcapital.udfs", "CASHFLOW_INDIRECT", Array(opening, income, closing, extra, language), ThisWorkbook, Application.Caller)
+        CASHFLOW_INDIRECT = XLPy.CallUDF("xlcapital.excel.udfs", "CASHFLOW_INDIRECT", Array(opening, income, closing, extra, language), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        CASHFLOW_INDIRECT = XLPy.CallUDF("xlcapital.udfs", "CASHFLOW_INDIRECT", Array(opening, income, closing, extra, language))
+        CASHFLOW_INDIRECT = XLPy.CallUDF("xlcapital.excel.udfs", "CASHFLOW_INDIRECT", Array(opening, income, closing, extra, language))
         Exit Function
     #End If
 failed:
@@ -53,10 +53,10 @@ End Function
 Function CASHFLOW_LINE(opening, income, closing, Optional extra, Optional label)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        CASHFLOW_LINE = XLPy.CallUDF("xlcapital.udfs", "CASHFLOW_LINE", Array(opening, income, closing, extra, label), ThisWorkbook, Application.Caller)
+        CASHFLOW_LINE = XLPy.CallUDF("xlcapital.excel.udfs", "CASHFLOW_LINE", Array(opening, income, closing, extra, label), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        CASHFLOW_LINE = XLPy.CallUDF("xlcapital.udfs", "CASHFLOW_LINE", Array(opening, income, closing, extra, label))
+        CASHFLOW_LINE = XLPy.CallUDF("xlcapital.excel.udfs", "CASHFLOW_LINE", Array(opening, income, closing, extra, label))
         Exit Function
     #End If
 failed:
@@ -66,10 +66,10 @@ End Function
 Function CASH_RATIO(cash, current_liabilities, Optional securities)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        CASH_RATIO = XLPy.CallUDF("xlcapital.udfs", "CASH_RATIO", Array(cash, current_liabilities, securities), ThisWorkbook, Application.Caller)
+        CASH_RATIO = XLPy.CallUDF("xlcapital.excel.udfs", "CASH_RATIO", Array(cash, current_liabilities, securities), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        CASH_RATIO = XLPy.CallUDF("xlcapital.udfs", "CASH_RATIO", Array(cash, current_liabilities, securities))
+        CASH_RATIO = XLPy.CallUDF("xlcapital.excel.udfs", "CASH_RATIO", Array(cash, current_liabilities, securities))
         Exit Function
     #End If
 failed:
@@ -79,10 +79,10 @@ End Function
 Function CASH_RUNWAY(cash, monthly_burn)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        CASH_RUNWAY = XLPy.CallUDF("xlcapital.udfs", "CASH_RUNWAY", Array(cash, monthly_burn), ThisWorkbook, Application.Caller)
+        CASH_RUNWAY = XLPy.CallUDF("xlcapital.excel.udfs", "CASH_RUNWAY", Array(cash, monthly_burn), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        CASH_RUNWAY = XLPy.CallUDF("xlcapital.udfs", "CASH_RUNWAY", Array(cash, monthly_burn))
+        CASH_RUNWAY = XLPy.CallUDF("xlcapital.excel.udfs", "CASH_RUNWAY", Array(cash, monthly_burn))
         Exit Function
     #End If
 failed:
@@ -92,10 +92,10 @@ End Function
 Function CCC(receivables, inventory, payables, revenue, Optional cogs, Optional days)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        CCC = XLPy.CallUDF("xlcapital.udfs", "CCC", Array(receivables, inventory, payables, revenue, cogs, days), ThisWorkbook, Application.Caller)
+        CCC = XLPy.CallUDF("xlcapital.excel.udfs", "CCC", Array(receivables, inventory, payables, revenue, cogs, days), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        CCC = XLPy.CallUDF("xlcapital.udfs", "CCC", Array(receivables, inventory, payables, revenue, cogs, days))
+        CCC = XLPy.CallUDF("xlcapital.excel.udfs", "CCC", Array(receivables, inventory, payables, revenue, cogs, days))
         Exit Function
     #End If
 failed:
@@ -105,10 +105,10 @@ End Function
 Function CF_COVERAGE(cashflow, interest, repayment)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        CF_COVERAGE = XLPy.CallUDF("xlcapital.udfs", "CF_COVERAGE", Array(cashflow, interest, repayment), ThisWorkbook, Application.Caller)
+        CF_COVERAGE = XLPy.CallUDF("xlcapital.excel.udfs", "CF_COVERAGE", Array(cashflow, interest, repayment), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        CF_COVERAGE = XLPy.CallUDF("xlcapital.udfs", "CF_COVERAGE", Array(cashflow, interest, repayment))
+        CF_COVERAGE = XLPy.CallUDF("xlcapital.excel.udfs", "CF_COVERAGE", Array(cashflow, interest, repayment))
         Exit Function
     #End If
 failed:
@@ -118,10 +118,10 @@ End Function
 Function CF_INTEREST_COVERAGE(cashflow, interest)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        CF_INTEREST_COVERAGE = XLPy.CallUDF("xlcapital.udfs", "CF_INTEREST_COVERAGE", Array(cashflow, interest), ThisWorkbook, Application.Caller)
+        CF_INTEREST_COVERAGE = XLPy.CallUDF("xlcapital.excel.udfs", "CF_INTEREST_COVERAGE", Array(cashflow, interest), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        CF_INTEREST_COVERAGE = XLPy.CallUDF("xlcapital.udfs", "CF_INTEREST_COVERAGE", Array(cashflow, interest))
+        CF_INTEREST_COVERAGE = XLPy.CallUDF("xlcapital.excel.udfs", "CF_INTEREST_COVERAGE", Array(cashflow, interest))
         Exit Function
     #End If
 failed:
@@ -131,10 +131,10 @@ End Function
 Function CURRENT_RATIO(current_assets, current_liabilities)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        CURRENT_RATIO = XLPy.CallUDF("xlcapital.udfs", "CURRENT_RATIO", Array(current_assets, current_liabilities), ThisWorkbook, Application.Caller)
+        CURRENT_RATIO = XLPy.CallUDF("xlcapital.excel.udfs", "CURRENT_RATIO", Array(current_assets, current_liabilities), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        CURRENT_RATIO = XLPy.CallUDF("xlcapital.udfs", "CURRENT_RATIO", Array(current_assets, current_liabilities))
+        CURRENT_RATIO = XLPy.CallUDF("xlcapital.excel.udfs", "CURRENT_RATIO", Array(current_assets, current_liabilities))
         Exit Function
     #End If
 failed:
@@ -144,10 +144,10 @@ End Function
 Function DPO(payables, cost_base, Optional days)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        DPO = XLPy.CallUDF("xlcapital.udfs", "DPO", Array(payables, cost_base, days), ThisWorkbook, Application.Caller)
+        DPO = XLPy.CallUDF("xlcapital.excel.udfs", "DPO", Array(payables, cost_base, days), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        DPO = XLPy.CallUDF("xlcapital.udfs", "DPO", Array(payables, cost_base, days))
+        DPO = XLPy.CallUDF("xlcapital.excel.udfs", "DPO", Array(payables, cost_base, days))
         Exit Function
     #End If
 failed:
@@ -157,10 +157,10 @@ End Function
 Function DSI(inventory, cost_base, Optional days)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        DSI = XLPy.CallUDF("xlcapital.udfs", "DSI", Array(inventory, cost_base, days), ThisWorkbook, Application.Caller)
+        DSI = XLPy.CallUDF("xlcapital.excel.udfs", "DSI", Array(inventory, cost_base, days), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        DSI = XLPy.CallUDF("xlcapital.udfs", "DSI", Array(inventory, cost_base, days))
+        DSI = XLPy.CallUDF("xlcapital.excel.udfs", "DSI", Array(inventory, cost_base, days))
         Exit Function
     #End If
 failed:
@@ -170,10 +170,10 @@ End Function
 Function DSO(receivables, revenue, Optional days)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        DSO = XLPy.CallUDF("xlcapital.udfs", "DSO", Array(receivables, revenue, days), ThisWorkbook, Application.Caller)
+        DSO = XLPy.CallUDF("xlcapital.excel.udfs", "DSO", Array(receivables, revenue, days), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        DSO = XLPy.CallUDF("xlcapital.udfs", "DSO", Array(receivables, revenue, days))
+        DSO = XLPy.CallUDF("xlcapital.excel.udfs", "DSO", Array(receivables, revenue, days))
         Exit Function
     #End If
 failed:
@@ -183,10 +183,10 @@ End Function
 Function FREE_CASH(cash, obligations, Optional buffer)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        FREE_CASH = XLPy.CallUDF("xlcapital.udfs", "FREE_CASH", Array(cash, obligations, buffer), ThisWorkbook, Application.Caller)
+        FREE_CASH = XLPy.CallUDF("xlcapital.excel.udfs", "FREE_CASH", Array(cash, obligations, buffer), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        FREE_CASH = XLPy.CallUDF("xlcapital.udfs", "FREE_CASH", Array(cash, obligations, buffer))
+        FREE_CASH = XLPy.CallUDF("xlcapital.excel.udfs", "FREE_CASH", Array(cash, obligations, buffer))
         Exit Function
     #End If
 failed:
@@ -196,10 +196,10 @@ End Function
 Function GROSS_WC(receivables, inventory, cash, Optional securities)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        GROSS_WC = XLPy.CallUDF("xlcapital.udfs", "GROSS_WC", Array(receivables, inventory, cash, securities), ThisWorkbook, Application.Caller)
+        GROSS_WC = XLPy.CallUDF("xlcapital.excel.udfs", "GROSS_WC", Array(receivables, inventory, cash, securities), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        GROSS_WC = XLPy.CallUDF("xlcapital.udfs", "GROSS_WC", Array(receivables, inventory, cash, securities))
+        GROSS_WC = XLPy.CallUDF("xlcapital.excel.udfs", "GROSS_WC", Array(receivables, inventory, cash, securities))
         Exit Function
     #End If
 failed:
@@ -209,10 +209,10 @@ End Function
 Function INTEREST_COVERAGE(ebit, interest)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        INTEREST_COVERAGE = XLPy.CallUDF("xlcapital.udfs", "INTEREST_COVERAGE", Array(ebit, interest), ThisWorkbook, Application.Caller)
+        INTEREST_COVERAGE = XLPy.CallUDF("xlcapital.excel.udfs", "INTEREST_COVERAGE", Array(ebit, interest), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        INTEREST_COVERAGE = XLPy.CallUDF("xlcapital.udfs", "INTEREST_COVERAGE", Array(ebit, interest))
+        INTEREST_COVERAGE = XLPy.CallUDF("xlcapital.excel.udfs", "INTEREST_COVERAGE", Array(ebit, interest))
         Exit Function
     #End If
 failed:
@@ -222,10 +222,10 @@ End Function
 Function INVENTORY_TURNOVER(inventory, cost_base)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        INVENTORY_TURNOVER = XLPy.CallUDF("xlcapital.udfs", "INVENTORY_TURNOVER", Array(inventory, cost_base), ThisWorkbook, Application.Caller)
+        INVENTORY_TURNOVER = XLPy.CallUDF("xlcapital.excel.udfs", "INVENTORY_TURNOVER", Array(inventory, cost_base), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        INVENTORY_TURNOVER = XLPy.CallUDF("xlcapital.udfs", "INVENTORY_TURNOVER", Array(inventory, cost_base))
+        INVENTORY_TURNOVER = XLPy.CallUDF("xlcapital.excel.udfs", "INVENTORY_TURNOVER", Array(inventory, cost_base))
         Exit Function
     #End If
 failed:
@@ -235,10 +235,10 @@ End Function
 Function NWC(receivables, inventory, cash, current_liabilities, Optional securities)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        NWC = XLPy.CallUDF("xlcapital.udfs", "NWC", Array(receivables, inventory, cash, current_liabilities, securities), ThisWorkbook, Application.Caller)
+        NWC = XLPy.CallUDF("xlcapital.excel.udfs", "NWC", Array(receivables, inventory, cash, current_liabilities, securities), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        NWC = XLPy.CallUDF("xlcapital.udfs", "NWC", Array(receivables, inventory, cash, current_liabilities, securities))
+        NWC = XLPy.CallUDF("xlcapital.excel.udfs", "NWC", Array(receivables, inventory, cash, current_liabilities, securities))
         Exit Function
     #End If
 failed:
@@ -248,10 +248,10 @@ End Function
 Function NWC_TO_REVENUE(net_working_capital, revenue)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        NWC_TO_REVENUE = XLPy.CallUDF("xlcapital.udfs", "NWC_TO_REVENUE", Array(net_working_capital, revenue), ThisWorkbook, Application.Caller)
+        NWC_TO_REVENUE = XLPy.CallUDF("xlcapital.excel.udfs", "NWC_TO_REVENUE", Array(net_working_capital, revenue), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        NWC_TO_REVENUE = XLPy.CallUDF("xlcapital.udfs", "NWC_TO_REVENUE", Array(net_working_capital, revenue))
+        NWC_TO_REVENUE = XLPy.CallUDF("xlcapital.excel.udfs", "NWC_TO_REVENUE", Array(net_working_capital, revenue))
         Exit Function
     #End If
 failed:
@@ -261,10 +261,10 @@ End Function
 Function OCF_RATIO(operating_cashflow, short_term_interest, short_term_repayment)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        OCF_RATIO = XLPy.CallUDF("xlcapital.udfs", "OCF_RATIO", Array(operating_cashflow, short_term_interest, short_term_repayment), ThisWorkbook, Application.Caller)
+        OCF_RATIO = XLPy.CallUDF("xlcapital.excel.udfs", "OCF_RATIO", Array(operating_cashflow, short_term_interest, short_term_repayment), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        OCF_RATIO = XLPy.CallUDF("xlcapital.udfs", "OCF_RATIO", Array(operating_cashflow, short_term_interest, short_term_repayment))
+        OCF_RATIO = XLPy.CallUDF("xlcapital.excel.udfs", "OCF_RATIO", Array(operating_cashflow, short_term_interest, short_term_repayment))
         Exit Function
     #End If
 failed:
@@ -274,10 +274,10 @@ End Function
 Function OPERATING_CYCLE(receivables, inventory, revenue, Optional cogs, Optional days)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        OPERATING_CYCLE = XLPy.CallUDF("xlcapital.udfs", "OPERATING_CYCLE", Array(receivables, inventory, revenue, cogs, days), ThisWorkbook, Application.Caller)
+        OPERATING_CYCLE = XLPy.CallUDF("xlcapital.excel.udfs", "OPERATING_CYCLE", Array(receivables, inventory, revenue, cogs, days), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        OPERATING_CYCLE = XLPy.CallUDF("xlcapital.udfs", "OPERATING_CYCLE", Array(receivables, inventory, revenue, cogs, days))
+        OPERATING_CYCLE = XLPy.CallUDF("xlcapital.excel.udfs", "OPERATING_CYCLE", Array(receivables, inventory, revenue, cogs, days))
         Exit Function
     #End If
 failed:
@@ -287,10 +287,10 @@ End Function
 Function PAYABLES_TURNOVER(payables, cost_base)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        PAYABLES_TURNOVER = XLPy.CallUDF("xlcapital.udfs", "PAYABLES_TURNOVER", Array(payables, cost_base), ThisWorkbook, Application.Caller)
+        PAYABLES_TURNOVER = XLPy.CallUDF("xlcapital.excel.udfs", "PAYABLES_TURNOVER", Array(payables, cost_base), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        PAYABLES_TURNOVER = XLPy.CallUDF("xlcapital.udfs", "PAYABLES_TURNOVER", Array(payables, cost_base))
+        PAYABLES_TURNOVER = XLPy.CallUDF("xlcapital.excel.udfs", "PAYABLES_TURNOVER", Array(payables, cost_base))
         Exit Function
     #End If
 failed:
@@ -300,10 +300,10 @@ End Function
 Function QUICK_RATIO(current_assets, inventory, current_liabilities)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        QUICK_RATIO = XLPy.CallUDF("xlcapital.udfs", "QUICK_RATIO", Array(current_assets, inventory, current_liabilities), ThisWorkbook, Application.Caller)
+        QUICK_RATIO = XLPy.CallUDF("xlcapital.excel.udfs", "QUICK_RATIO", Array(current_assets, inventory, current_liabilities), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        QUICK_RATIO = XLPy.CallUDF("xlcapital.udfs", "QUICK_RATIO", Array(current_assets, inventory, current_liabilities))
+        QUICK_RATIO = XLPy.CallUDF("xlcapital.excel.udfs", "QUICK_RATIO", Array(current_assets, inventory, current_liabilities))
         Exit Function
     #End If
 failed:
@@ -313,10 +313,10 @@ End Function
 Function QUICK_RATIO_NARROW(cash, securities, receivables, current_liabilities)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        QUICK_RATIO_NARROW = XLPy.CallUDF("xlcapital.udfs", "QUICK_RATIO_NARROW", Array(cash, securities, receivables, current_liabilities), ThisWorkbook, Application.Caller)
+        QUICK_RATIO_NARROW = XLPy.CallUDF("xlcapital.excel.udfs", "QUICK_RATIO_NARROW", Array(cash, securities, receivables, current_liabilities), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        QUICK_RATIO_NARROW = XLPy.CallUDF("xlcapital.udfs", "QUICK_RATIO_NARROW", Array(cash, securities, receivables, current_liabilities))
+        QUICK_RATIO_NARROW = XLPy.CallUDF("xlcapital.excel.udfs", "QUICK_RATIO_NARROW", Array(cash, securities, receivables, current_liabilities))
         Exit Function
     #End If
 failed:
@@ -326,10 +326,10 @@ End Function
 Function RECEIVABLES_TURNOVER(receivables, revenue)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        RECEIVABLES_TURNOVER = XLPy.CallUDF("xlcapital.udfs", "RECEIVABLES_TURNOVER", Array(receivables, revenue), ThisWorkbook, Application.Caller)
+        RECEIVABLES_TURNOVER = XLPy.CallUDF("xlcapital.excel.udfs", "RECEIVABLES_TURNOVER", Array(receivables, revenue), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        RECEIVABLES_TURNOVER = XLPy.CallUDF("xlcapital.udfs", "RECEIVABLES_TURNOVER", Array(receivables, revenue))
+        RECEIVABLES_TURNOVER = XLPy.CallUDF("xlcapital.excel.udfs", "RECEIVABLES_TURNOVER", Array(receivables, revenue))
         Exit Function
     #End If
 failed:
@@ -339,10 +339,10 @@ End Function
 Function WC_RATIO(net_working_capital, total_assets)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        WC_RATIO = XLPy.CallUDF("xlcapital.udfs", "WC_RATIO", Array(net_working_capital, total_assets), ThisWorkbook, Application.Caller)
+        WC_RATIO = XLPy.CallUDF("xlcapital.excel.udfs", "WC_RATIO", Array(net_working_capital, total_assets), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        WC_RATIO = XLPy.CallUDF("xlcapital.udfs", "WC_RATIO", Array(net_working_capital, total_assets))
+        WC_RATIO = XLPy.CallUDF("xlcapital.excel.udfs", "WC_RATIO", Array(net_working_capital, total_assets))
         Exit Function
     #End If
 failed:
@@ -352,10 +352,10 @@ End Function
 Function WC_TURNOVER(net_working_capital, revenue)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        WC_TURNOVER = XLPy.CallUDF("xlcapital.udfs", "WC_TURNOVER", Array(net_working_capital, revenue), ThisWorkbook, Application.Caller)
+        WC_TURNOVER = XLPy.CallUDF("xlcapital.excel.udfs", "WC_TURNOVER", Array(net_working_capital, revenue), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        WC_TURNOVER = XLPy.CallUDF("xlcapital.udfs", "WC_TURNOVER", Array(net_working_capital, revenue))
+        WC_TURNOVER = XLPy.CallUDF("xlcapital.excel.udfs", "WC_TURNOVER", Array(net_working_capital, revenue))
         Exit Function
     #End If
 failed:

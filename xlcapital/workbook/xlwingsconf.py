@@ -1,7 +1,7 @@
 """The ``xlwings.conf`` sheet: tells the xlwings add-in where the xlcapital Excel functions live.
 
 xlwings reads key/value pairs from a sheet named ``xlwings.conf`` (column A the key, column B the
-value). ``UDF Modules`` = ``xlcapital.udfs`` makes the functions available wherever the add-in is
+value). ``UDF Modules`` = ``xlcapital.excel.udfs`` makes the functions available wherever the add-in is
 installed; no formula the generator writes depends on them.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from xlcapital.excel import UDF_MODULE
 from xlcapital.workbook.book import Book
 from xlcapital.workbook.cellmap import Ref
 
@@ -17,7 +18,7 @@ SHEET = "xlwings.conf"
 
 @dataclass
 class XlwingsConfSheet:
-    settings: dict[str, str] = field(default_factory=lambda: {"UDF Modules": "xlcapital.udfs"})
+    settings: dict[str, str] = field(default_factory=lambda: {"UDF Modules": UDF_MODULE})
 
     def write(self, book: Book) -> None:
         ws = book.add_sheet(SHEET)

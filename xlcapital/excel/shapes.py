@@ -1,6 +1,6 @@
 """Excel shapes in, Excel values out: the plumbing every xlcapital Excel function shares.
 
-The functions in :mod:`xlcapital.udfs` are thin: they hand their arguments to :func:`call`,
+The functions in :mod:`xlcapital.excel.functions` are thin: they hand their arguments to :func:`call`,
 which turns what xlwings passes from a worksheet into what :mod:`xlcapital.ratios` takes, and
 turns the library's answer into what a cell can show. One place, so every function behaves
 the same way.
