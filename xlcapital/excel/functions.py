@@ -281,9 +281,10 @@ def CASHFLOW_INDIRECT(opening, income, closing, extra=None, language="en"):
     Amounts are effects on cash (negative = cash out). Warnings follow when it does not reconcile.
     """
     try:
-        which = _LANGUAGES.get(_one_text("language", language, "en").strip().lower())
+        wanted = _one_text("language", language, "en")
+        which = _LANGUAGES.get(wanted.strip().lower())
         if which is None:
-            raise InputError(f"unknown language {language!r}", field="language", hint='use "en" or "nl"')
+            raise InputError(f"unknown language {wanted!r}", field="language", hint='use "en" or "nl"')
         statement = _statement(opening, income, closing, extra)
     except XlcapitalError as exc:
         return refuse(exc)

@@ -1,0 +1,30 @@
+"""``xlcapital lite -o DIR``: main.py and requirements.txt for xlwings Lite (Excel on Windows, Mac, web)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "lite",
+        help="write main.py and requirements.txt that give the xlcapital Excel functions in xlwings Lite",
+        description="Write main.py and requirements.txt for xlwings Lite, the Office add-in that runs Python in "
+        "Excel on Windows, the Mac and the web: every xlcapital Excel function (DSO, CCC, ..., CASHFLOW_INDIRECT, "
+        "CASHFLOW_LINE) with the arguments, help and error values of the classic add-in. Paste both into the "
+        "add-in's editor tabs (docs/excel-functions.md).",
+    )
+    parser.add_argument("-o", "--output", metavar="DIR", required=True, help="the folder to write the two files to")
+    parser.add_argument("--wheel", metavar="URL",
+                        help="install xlcapital from this https URL of its wheel instead of the pinned release")
+    parser.add_argument("--force", action="store_true", help="replace the files when they exist")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from xlcapital.excel.lite import write_lite
+
+    for path in write_lite(args.output, force=args.force, wheel=args.wheel):
+        print(f"wrote {path}")
+    print("next: in Excel, Home > Add-ins > xlwings Lite; paste requirements.txt and main.py into their tabs")
+    return 0
