@@ -201,3 +201,16 @@ def test_libreoffice_opens_the_project_and_runs_functions(soffice, tmp_path):
     # 2 x 21.25 = 42.5; Len("Anna") = 4; Step399(1.5) = 1.5 + 399 = 400.5 (the last of 40 KB of source compiled)
     assert results == [{"value": 42.5}, {"value": 4}, {"value": 400.5}]
     assert openpyxl.load_workbook(out)["Data"]["A2"].value == "Hallo Anna €"
+
+
+def test_project_version_is_excel_like():
+    """PROJECTVERSION as EPPlus writes it for a new project (major 1361024421, minor 6), not 1.0: every file
+    Excel writes carries a large major (xlwings' quickstart.xlsm, saved by Excel: 1761730623.2)."""
+    ole = olefile.OleFileIO(io.BytesIO(build_vba_project(project_modules())))
+    from oletools.olevba import decompress_stream
+
+    dir_stream = decompress_stream(bytearray(ole.openstream("VBA/dir").read()))
+    at = dir_stream.find(b"\x09\x00\x04\x00\x00\x00")  # Id 0x0009, Reserved 4 (MS-OVBA 2.3.4.2.1.11)
+    assert at > 0 and dir_stream.find(b"\x09\x00\x04\x00\x00\x00", at + 1) == -1
+    assert struct.unpack_from("<IH", dir_stream, at + 6) == (1361024421, 6)
+    assert dir_stream[at + 12: at + 14] == b"\x0c\x00"  # PROJECTCONSTANTS follows

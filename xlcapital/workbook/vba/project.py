@@ -37,6 +37,10 @@ STDOLE_LIBID = r"*\G{00020430-0000-0000-C000-000000000046}#2.0#0#C:\Windows\Syst
 WORKBOOK_BASE = "0{00020819-0000-0000-C000-000000000046}"
 WORKSHEET_BASE = "0{00020820-0000-0000-C000-000000000046}"
 VBA_PROJECT_STREAM = bytes.fromhex("CC61FFFF000300")
+#: PROJECTVERSION (MS-OVBA 2.3.4.2.1.11): the spec leaves the value to the writer. Excel writes a large major
+#: that changes as the project is saved (xlwings' quickstart.xlsm: 1761730623.2); EPPlus, a proven writer,
+#: writes 1361024421.6 for every new project. A fixed value keeps the generated file reproducible.
+PROJECT_VERSION = (1361024421, 6)
 
 ModuleKind = Literal["standard", "workbook", "worksheet"]
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,30}")
@@ -248,7 +252,7 @@ def dir_stream(modules: list[VbaModule], project_name: str) -> bytes:
     out += _u32(0x0007, 0)  # PROJECTHELPCONTEXT
     out += _u32(0x0008, 0)  # PROJECTLIBFLAGS
     # PROJECTVERSION: its "size" field is a reserved 4 followed by 6 bytes of version
-    out += struct.pack("<HIIH", 0x0009, 4, 1, 0)
+    out += struct.pack("<HIIH", 0x0009, 4, *PROJECT_VERSION)
     out += _text_pair(0x000C, "", 0x003C)  # PROJECTCONSTANTS
     # PROJECTREFERENCES: stdole, as a REFERENCENAME + REFERENCEREGISTERED pair
     out += _text_pair(0x0016, "stdole", 0x003E)
