@@ -445,7 +445,43 @@ def test_olevba_reads_the_workbook_project_back_exactly():
 
     parser = VBA_Parser("vbaProject.bin", data=project_for_workbook(["Start", "Bank"]), relaxed=False)
     found = {stream: code for _, stream, _, code in parser.extract_macros()}
-    assert sorted(found) == ["VBA/Bank", "VBA/BankImport", "VBA/BankImportHost", "VBA/Start", "VBA/ThisWorkbook"]
+    assert sorted(found) == ["VBA/Bank", "VBA/BankDecode", "VBA/BankImport", "VBA/BankImportHost", "VBA/BankLayouts",
+                             "VBA/Start", "VBA/ThisWorkbook"]
     for module in macro_modules():
         assert found[f"VBA/{module.name}"] == module_source(module).decode("cp1252")
         assert "Public Function ImportBankFeedFromPath(ByVal path As String) As Long" in found["VBA/BankImport"]
+
+
+def test_every_module_is_well_under_64_kb():
+    """The VBA editor refuses a module over 64 KB of source; the import is split by concern to stay under it,
+    with room for more presets (counted on the bytes stored in the project, Attribute lines included)."""
+    from xlcapital.workbook.vba import module_source
+    from xlcapital.workbook.vba.macros import macro_modules
+
+    sizes = {m.name: len(module_source(m)) for m in macro_modules()}
+    assert set(sizes) == {"BankImport", "BankDecode", "BankLayouts", "BankImportHost"}
+    assert max(sizes.values()) < 56 * 1024, sizes
+    assert sum(sizes.values()) > 64 * 1024  # one module would not have fit
+
+
+def test_helper_modules_are_private_to_the_project():
+    """Public procedures of BankDecode and BankLayouts serve the other modules only: Option Private Module keeps
+    them out of the Macros dialog and the worksheet functions; the entry points stay in BankImport."""
+    from xlcapital.workbook.vba.macros import import_modules
+
+    modules = {m.name: m.code for m in import_modules()}
+    for name in ("BankDecode", "BankLayouts"):
+        assert modules[name].splitlines()[:2] == ["Option Explicit", "Option Private Module"], name
+    assert "Option Private Module" not in modules["BankImport"]
+    entry_points = re.findall(r"^Public (?:Function|Sub) (\w+)", modules["BankImport"], flags=re.M)
+    assert entry_points == ["ImportBankFeedFromPath", "LastImportMessage", "LastImportSkipped", "LastImportBank",
+                            "ImportBankFeed"]
+
+
+def test_the_file_dialog_has_a_mac_form():
+    """Excel for Mac fails on GetOpenFilename with a Windows filter string: the Mac form stands under #If Mac."""
+    code = bank_import_source()
+    button = code.split("Public Sub ImportBankFeed()")[1].split("End Sub")[0]
+    mac, windows = button.split("#If Mac Then")[1].split("#Else")
+    assert "Application.GetOpenFilename()" in mac and "*.csv" not in mac
+    assert 'Application.GetOpenFilename("Bank export (*.csv;' in windows.split("#End If")[0]

@@ -2,8 +2,12 @@
 
 ``BankImport`` (templates/vba/BankImport.bas.j2) reads a bank's CSV export exactly as
 :mod:`xlcapital.bank.csvbank` does and appends the transactions to the Excel Table ``Bank``,
-skipping those whose dedupe key is already there; ``BankImportHost`` finds and grows that table
-in Excel (a ListObject) and in LibreOffice (a database range, for the tests). Every preset of
+skipping those whose dedupe key is already there. It builds on ``BankDecode`` (bytes to text and
+lines) and ``BankLayouts`` (the presets, recognising the bank, one record to one row): three modules
+by concern, each well under the 64 KB of source a VBA module may hold. ``BankImportHost`` finds and
+grows that table in Excel (a ListObject) and in LibreOffice (a database range, for the tests). The
+encodings and limits of the detection are :mod:`xlcapital.bank.csvbank`'s own, and the table's
+columns are named as :data:`xlcapital.workbook.bank.COLUMNS` names them. Every preset of
 :data:`xlcapital.bank.presets.PRESETS` is rendered into the module as data, field by field, so
 the Python reader and the macro share one definition of each bank (tests/test_vba_macros.py
 renders each preset and compares it with the preset itself).
@@ -30,22 +34,37 @@ from xlcapital.bank.model import KEY_TEXT_LENGTH
 from xlcapital.bank.presets import COLUMN_FIELDS, PRESETS, Preset
 from xlcapital.errors import InputError
 from xlcapital.templating import render
+from xlcapital.workbook import bank as bank_sheet
 from xlcapital.workbook.vba.project import VbaModule, build_vba_project, document_modules
 
-BANK_SHEET = "Bank"
-BANK_TABLE = "Bank"
+BANK_SHEET = bank_sheet.SHEET
+BANK_TABLE = bank_sheet.TABLE
 #: the Sub a button runs, and the Function the tests (and other macros) call with a path
 IMPORT_MACRO = "ImportBankFeed"
 IMPORT_FUNCTION = "ImportBankFeedFromPath"
-MODULE_NAMES = ("BankImport", "BankImportHost")
+#: the modules of the import, in project order: the entry points first, then what they build on
+IMPORT_MODULES = ("BankImport", "BankDecode", "BankLayouts")
+MODULE_NAMES = (*IMPORT_MODULES, "BankImportHost")
 
 #: every Preset field, in the order the VBA keeps them (F_NAME = 0, ...)
 FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Preset))
 #: Preset fields the macro does not need: the Bank table has no column for the balances or the bank id
 UNUSED_BY_MACRO = frozenset({"opening_balance", "closing_balance", "bank"})
 
-#: the encodings the detection tries, as xlcapital.bank.csvbank does
-DETECT_ENCODINGS = ("utf-8", "cp1252", "latin-1")
+#: the encodings the detection tries: xlcapital.bank.csvbank's own
+DETECT_ENCODINGS = csvbank._DETECT_ENCODINGS
+
+#: The Bank table column each imported value goes to, by the value's name (a Transaction field, or the
+#: statement's account). The names are looked up in xlcapital.workbook.bank.COLUMNS, never positions:
+#: :func:`bank_columns` refuses a name the table lacks and a value column the macro would leave empty.
+_BANK_COLUMN_OF = {
+    "date": "Date", "value_date": "ValueDate", "account": "Account", "amount": "Amount", "currency": "Currency",
+    "counterparty": "Counterparty", "counterparty_iban": "CounterpartyIBAN", "description": "Description",
+    "reference": "Reference", "key": "Key",
+}
+#: The text values, with the position (R_*) of each in a parsed row of the macro.
+_TEXT_VALUES = (("account", "R_ACCOUNT"), ("currency", "R_CURRENCY"), ("counterparty", "R_COUNTERPARTY"),
+                ("counterparty_iban", "R_IBAN"), ("description", "R_DESCRIPTION"), ("reference", "R_REFERENCE"))
 
 BUTTON_CAPTION = {"nl": "Bankafschrift importeren", "en": "Import bank export",
                   "both": "Bankafschrift importeren / Import bank export"}
@@ -144,15 +163,30 @@ def encoding_tables(encodings: Iterable[str]) -> tuple[list[tuple[str, str]], li
     return sorted(kinds.items()), sorted(halves.items())
 
 
-def bank_import_source(*, sheet: str = BANK_SHEET, table: str = BANK_TABLE, presets: Iterable[Preset] | None = None) -> str:
-    """The VBA source of module ``BankImport`` (without its Attribute lines)."""
+def bank_columns() -> dict[str, str]:
+    """The Bank table's column for each value the macro writes, checked against :data:`bank_sheet.COLUMNS`."""
+    value_columns = {c.name for c in bank_sheet.COLUMNS if c.formula is None}
+    missing = sorted(set(_BANK_COLUMN_OF.values()) - value_columns)
+    unwritten = sorted(value_columns - set(_BANK_COLUMN_OF.values()))
+    if missing or unwritten:
+        raise InputError(
+            f"the Bank table and the import macro disagree: columns {missing} are not in the table, "
+            f"columns {unwritten} would stay empty",
+            field="workbook.bank.COLUMNS",
+            hint="name each value column in xlcapital.workbook.vba.macros._BANK_COLUMN_OF",
+        )
+    return dict(_BANK_COLUMN_OF)
+
+
+def _context(sheet: str, table: str, presets: Iterable[Preset] | None) -> dict:
+    """Everything the import modules' templates are rendered with."""
+    from xlcapital import __version__
+
     chosen = list(PRESETS.values() if presets is None else presets)
     encodings = [e for p in chosen for e in p.encodings] + list(DETECT_ENCODINGS)
     kinds, halves = encoding_tables(encodings)
-    from xlcapital import __version__
-
-    return render(
-        "vba/BankImport.bas.j2",
+    columns = bank_columns()
+    return dict(
         version=__version__,
         sheet=sheet,
         table=table,
@@ -160,14 +194,29 @@ def bank_import_source(*, sheet: str = BANK_SHEET, table: str = BANK_TABLE, pres
         detect_lines=csvbank._DETECT_LINES,
         detect_chars=csvbank._DETECT_CHARS,
         detect_bytes=csvbank._DETECT_CHARS * 4,  # csvbank decodes data[:_DETECT_CHARS * 4] to recognise
+        detect_encodings=vba_literal(DETECT_ENCODINGS),
         fields=FIELDS,
         column_fields=COLUMN_FIELDS,
         presets=[render_preset(p) for p in chosen],
         encoding_kinds=kinds,
         high_halves=halves,
         known_bank_codes=", ".join(f'"{code}"' for code in sorted(BANK_CODES)),
+        columns=columns,
+        text_columns=[(columns[value], position) for value, position in _TEXT_VALUES],
         **_TEXTS,
     )
+
+
+def import_modules(*, sheet: str = BANK_SHEET, table: str = BANK_TABLE,
+                   presets: Iterable[Preset] | None = None) -> list[VbaModule]:
+    """The modules of the import (:data:`IMPORT_MODULES`), rendered from their templates."""
+    context = _context(sheet, table, presets)
+    return [VbaModule(name, render(f"vba/{name}.bas.j2", **context)) for name in IMPORT_MODULES]
+
+
+def bank_import_source(*, sheet: str = BANK_SHEET, table: str = BANK_TABLE, presets: Iterable[Preset] | None = None) -> str:
+    """The VBA source of the import's modules, one after another (without their Attribute lines)."""
+    return "\n".join(m.code for m in import_modules(sheet=sheet, table=table, presets=presets))
 
 
 def host_source(*, table: str = BANK_TABLE) -> str:
@@ -178,11 +227,8 @@ def host_source(*, table: str = BANK_TABLE) -> str:
 
 
 def macro_modules(*, sheet: str = BANK_SHEET, table: str = BANK_TABLE) -> list[VbaModule]:
-    """The standard modules of the import macros: ``BankImport`` and ``BankImportHost``."""
-    return [
-        VbaModule("BankImport", bank_import_source(sheet=sheet, table=table)),
-        VbaModule("BankImportHost", host_source(table=table)),
-    ]
+    """The standard modules of the import macros: :data:`MODULE_NAMES`."""
+    return import_modules(sheet=sheet, table=table) + [VbaModule("BankImportHost", host_source(table=table))]
 
 
 def project_for_workbook(
