@@ -485,3 +485,40 @@ def test_the_file_dialog_has_a_mac_form():
     mac, windows = button.split("#If Mac Then")[1].split("#Else")
     assert "Application.GetOpenFilename()" in mac and "*.csv" not in mac
     assert 'Application.GetOpenFilename("Bank export (*.csv;' in windows.split("#End If")[0]
+
+
+_PROCEDURE = re.compile(r"^(?:Public |Private )?(?:Function|Sub) (\w+)", re.M)
+
+
+def _declared_locals(code: str) -> set[str]:
+    """Parameters and Dim'd names of every procedure (module-level declarations are not locals)."""
+    names, inside = set(), False
+    for line in code.splitlines():
+        text = line.strip()
+        header = _PROCEDURE.match(text)
+        if header:
+            inside = True
+            text = text[text.index("(") + 1:] if "(" in text else ""
+        elif text.startswith(("End Function", "End Sub")):
+            inside = False
+            continue
+        if inside and (header or text.startswith(("Dim ", "ByVal ", "ByRef ", "Optional "))):
+            names |= set(re.findall(r"(?:^|ByVal |ByRef |Optional |Dim |,\s*)(\w+)(?=\(?\)? As |\s*$|,)", text))
+    return names - {"ByVal", "ByRef", "Optional", "Dim"}
+
+
+def test_no_local_is_named_like_a_procedure_module_or_sheet(workbook):
+    """VBA ignores case: a local `start` hides the Start sheet's module, `cell` the function Cell (and Excel's own
+    names in the debugger); every local differs from each procedure, module and sheet code name."""
+    from xlcapital.workbook.vba.macros import macro_modules
+
+    modules = {m.name: m.code for m in macro_modules()}
+    book = openpyxl.load_workbook(workbook, keep_vba=True)
+    code_names = {ws.sheet_properties.codeName for ws in book.worksheets} | {"ThisWorkbook"}
+    assert {"Start", "Bank"} <= code_names
+    taken = {n.lower() for code in modules.values() for n in _PROCEDURE.findall(code)}
+    taken |= {n.lower() for n in [*modules, *code_names]}
+    for name, code in modules.items():
+        declared = _declared_locals(code)
+        assert {"data", "p", "fields"} & declared or name == "BankImportHost", name  # the parser sees locals
+        assert sorted(n for n in declared if n.lower() in taken) == [], name
