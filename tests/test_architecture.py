@@ -2,6 +2,7 @@
 imports nothing of the faces (workbook, excel, cli); the Excel face imports nothing of the CLI."""
 
 import ast
+import re
 
 import pytest
 
@@ -54,3 +55,21 @@ def test_the_top_of_the_package_is_the_core():
     legacy = ROOT / "xlcapital" / "udfs.py"
     assert set(_imports(legacy)) == {"xlcapital.excel.udfs"}
     assert "def " not in legacy.read_text(encoding="utf-8")
+
+
+_REPO_PATH = re.compile(r"(?<![\w./-])((?:xlcapital|tests|templates|bench|scripts|docs)/[\w./-]*[\w-])")
+
+
+def test_the_docs_name_only_files_that_exist():
+    """README and docs/ point the reader at the repository's own files; each one named must be there
+    (a folder, a module given as a path, or a file). Placeholders such as <name> or * are not paths."""
+    missing = []
+    for doc in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        for number, line in enumerate(doc.read_text(encoding="utf-8").splitlines(), 1):
+            for path in _REPO_PATH.findall(line):
+                if any(ch in path for ch in "<*{") or (ROOT / path).exists():
+                    continue
+                if (ROOT / path).with_suffix(".py").exists() or (ROOT / path.rstrip("/")).exists():
+                    continue
+                missing.append(f"{doc.name}:{number}: {path}")
+    assert missing == []

@@ -64,10 +64,7 @@ def detect_format(data: bytes, source: str = "<bytes>") -> str:
     """The name of the first format whose ``sniff`` accepts the file's first bytes."""
     head = data[:8192]
     for name in FORMATS:
-        try:
-            module = format_module(name)
-        except ModuleNotFoundError:
-            continue
+        module = format_module(name)
         if module.sniff(head):
             return name
     if not data.strip():
