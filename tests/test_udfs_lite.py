@@ -186,3 +186,14 @@ def test_the_cli_keeps_files_and_explains(tmp_path, capsys):
     assert "does not exist" in capsys.readouterr().err
     assert main(["lite", "-o", str(tmp_path), "--force", "--wheel", "xlcapital.zip"]) == 2
     assert "--wheel: 'xlcapital.zip' is not the address of a wheel" in capsys.readouterr().err
+
+
+def test_the_functions_need_only_numpy_of_the_dependencies():
+    """What main.py imports of xlcapital loads numpy (Pyodide's own build) and no other dependency: nothing
+    the browser must install beyond the wheels requirements.txt names is touched when a function runs."""
+    probe = ("import sys, xlcapital.excel.functions; "
+             "print(sorted({m.split('.')[0] for m in sys.modules} & {'pandas', 'openpyxl', 'xlsxwriter', 'jinja2', "
+             "'schwifty', 'defusedxml', 'xlwings', 'numpy'}))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['numpy']"
