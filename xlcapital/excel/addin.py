@@ -306,6 +306,9 @@ def _write_functions_sheet(book: Book) -> None:
     s.row += 1
     s.line("To make the formulas work: pip install xlcapital; xlwings addin install; open this workbook; on the "
            "xlwings tab click Import Functions; then recalculate (Ctrl+Alt+F9). Until then formulas show #NAME?.")
+    s.line("Excel for Mac and Excel on the web: the same functions run in the free xlwings Lite add-in: run "
+           "xlcapital lite -o DIR and paste the main.py and requirements.txt it writes into the add-in's tabs "
+           "(docs/excel-functions.md).")
     s.line("Balances: one cell (closing), or two cells side by side (opening, closing) for their average. A column "
            "computes one result per row in one call. Help: fx button, category xlcapital.")
     s.row += 1
