@@ -20,7 +20,7 @@ import pytest
 from tests.libreoffice import MacroRunner
 from xlcapital import bank
 from xlcapital.bank.presets import PRESETS
-from xlcapital.errors import BankFileError
+from xlcapital.errors import BankFileError, InputError
 from xlcapital.workbook.vba.macros import (
     FIELDS,
     UNUSED_BY_MACRO,
@@ -522,3 +522,32 @@ def test_no_local_is_named_like_a_procedure_module_or_sheet(workbook):
         declared = _declared_locals(code)
         assert {"data", "p", "fields"} & declared or name == "BankImportHost", name  # the parser sees locals
         assert sorted(n for n in declared if n.lower() in taken) == [], name
+
+
+def test_the_macro_finds_the_bank_columns_by_name(monkeypatch):
+    """The Bank sheet may reorder its columns (the macro looks each up by its header) but not rename or add a
+    value column without the macro knowing: that is refused when the macro is rendered, not discovered later."""
+    import dataclasses as dc
+
+    from xlcapital.workbook import bank as bank_sheet
+    from xlcapital.workbook.vba import macros
+
+    before = bank_import_source()
+    for column in ("Date", "Amount", "Key", "ValueDate", "CounterpartyIBAN"):
+        assert f'ColumnOf(cols, "{column}")' in before, column
+    monkeypatch.setattr(bank_sheet, "COLUMNS", tuple(reversed(bank_sheet.COLUMNS)))
+    assert bank_import_source() == before
+    renamed = tuple(dc.replace(c, name="IBAN") if c.name == "CounterpartyIBAN" else c for c in bank_sheet.COLUMNS)
+    monkeypatch.setattr(bank_sheet, "COLUMNS", renamed)
+    with pytest.raises(InputError, match=r"columns \['CounterpartyIBAN'\] are not in the table, columns \['IBAN'\]"):
+        macros.bank_columns()
+
+
+def test_detection_tries_the_encodings_and_limits_of_the_python_reader():
+    from xlcapital.bank import csvbank
+
+    code = bank_import_source()
+    tried = re.search(r"Call Decode\(data, size, DETECT_BYTES, (Array\(.*?\)), text\)", code).group(1)
+    assert parse_vba_literal(tried) == tuple(csvbank._DETECT_ENCODINGS) == ("utf-8", "cp1252", "latin-1")
+    assert f"Public Const DETECT_LINES As Long = {csvbank._DETECT_LINES}" in code
+    assert f"Public Const DETECT_CHARS As Long = {csvbank._DETECT_CHARS}" in code
