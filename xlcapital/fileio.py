@@ -113,7 +113,7 @@ def atomic_output(path: str | os.PathLike, *, force: bool = False) -> Iterator[P
       naming ``path``, never the temporary file.
     """
     target = Path(path)
-    _check_target(target, force)
+    check_output(target, force)
     with _SignalCleanup() as cleanup:
         tmp, fd = _new_unnamed(target)
         if tmp is None:
@@ -142,8 +142,10 @@ def write_bytes(path: str | os.PathLike, data: bytes, *, force: bool = False) ->
     return Path(path)
 
 
-def _check_target(target: Path, force: bool) -> None:
-    """Refuse before any work: a missing folder, a folder or special file as output, an existing file."""
+def check_output(target: str | os.PathLike, force: bool) -> None:
+    """Refuse before any work: a missing folder, a folder or special file as output, an existing
+    file without ``force`` (a command that reads long before it writes calls this first)."""
+    target = Path(target)
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
         raise OutputError(f"the folder {directory} does not exist", file=str(target), hint="create it first")
@@ -208,7 +210,7 @@ def _put_in_place(tmp: Path, fd: int | None, target: Path, force: bool) -> None:
                 with contextlib.suppress(FileNotFoundError):  # renamed on Windows
                     tmp.unlink()
             return
-        _check_target(target, force=True)
+        check_output(target, force=True)
         if fd is None:
             os.replace(tmp, target)
             return

@@ -18,7 +18,7 @@ from pathlib import Path
 from xlcapital import bank
 from xlcapital.bank.model import Statement, Transaction
 from xlcapital.errors import OutputError
-from xlcapital.fileio import atomic_output, csv_text
+from xlcapital.fileio import atomic_output, check_output, csv_text
 
 #: the columns of ``--csv`` output, in order
 CSV_COLUMNS = (
@@ -47,7 +47,9 @@ def register(subparsers) -> None:
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="bank export(s): CSV/TAB, MT940, CAMT.05x XML or zip, OFX/QFX")
     p.add_argument("--json", action="store_true", help="print the statements and their transactions as JSON")
-    p.add_argument("--csv", metavar="OUT", help="write the transactions of all files, merged without duplicates, to a CSV file")
+    p.add_argument("--csv", metavar="OUT", help="write the transactions of all files, merged without duplicates, to a "
+                   "new CSV file")
+    p.add_argument("--force", action="store_true", help="replace the --csv file if it exists")
     p.add_argument("--format", choices=sorted(bank.FORMATS), help="the format, when recognising it fails")
     p.add_argument("--bank", metavar="B", help="the bank or CSV preset (ing, ing_semicolon, rabobank, abnamro, asn, ...)")
     p.add_argument("--mapping", metavar="TOML", help="a column mapping for a CSV no preset knows (docs/bank.md)")
@@ -57,6 +59,8 @@ def register(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.csv and any(_same_file(args.csv, f) for f in args.files):
         raise OutputError("the CSV output would overwrite an input file", file=args.csv, hint="choose another name")
+    if args.csv:
+        check_output(args.csv, args.force)  # before reading: a refusal costs no waiting
     statements: list[Statement] = []
     warnings: list[str] = []
     for name in args.files:
@@ -68,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
     if args.csv:
         merged = bank.merge(statements)
         warnings += [w for s in merged for w in s.warnings]
-        write_csv(merged, args.csv)
+        write_csv(merged, args.csv, force=args.force)
     warnings = list(dict.fromkeys(warnings))  # a file of daily statements says a thing once
     if args.json:
         json.dump(to_json(statements, warnings), sys.stdout, indent=2, ensure_ascii=False)
@@ -160,10 +164,11 @@ def to_json(statements: list[Statement], warnings: list[str]) -> dict:
     }
 
 
-def write_csv(statements: list[Statement], out: str) -> None:
+def write_csv(statements: list[Statement], out: str, *, force: bool = False) -> None:
     """The merged transactions as CSV (UTF-8 with BOM, so Excel shows accents); every text field
-    through :func:`~xlcapital.fileio.csv_text`, so a description like ``=1+1`` stays text."""
-    with atomic_output(out) as tmp:
+    through :func:`~xlcapital.fileio.csv_text`, so a description like ``=1+1`` stays text.
+    An existing ``out`` is replaced only with ``force`` (:func:`~xlcapital.fileio.atomic_output`)."""
+    with atomic_output(out, force=force) as tmp:
         with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)
             writer.writerow(CSV_COLUMNS)

@@ -75,6 +75,8 @@ def register(subparsers) -> None:
         description="Run every part of xlcapital on the sample company bundled in the package "
         "(a Dutch installation wholesaler, 2024) and show the commands to run on your own data.",
     )
+    demo.add_argument("--force", action="store_true", help="replace workbooks/demo.xlsm even when it differs from "
+                      "the demo (without it, a changed demo.xlsm is kept and the demo writes demo-2.xlsm)")
     demo.set_defaults(func=run_demo)
 
 

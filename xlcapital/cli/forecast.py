@@ -2,7 +2,8 @@
 
 Prints the weekly table (or the 12-month view with ``--monthly``), the scenarios, the stress
 tests, the triggers and the KPIs; ``--json`` prints one object with amounts as strings (rounded to
-cents for display; the Python API keeps them exact). Without FOLDER it runs on the bundled sample.
+cents for display; the Python API keeps them exact). Without FOLDER it runs on the current folder
+when that holds forecast.toml, else on the bundled sample.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
+from xlcapital.cli.generate import FOLDER_HELP, company_folder
 from xlcapital.errors import InputError
 from xlcapital.money import format_money
 
@@ -26,10 +28,10 @@ def register(subparsers) -> None:
         help="13-week cash-flow forecast of a company folder: scenarios, stress tests, triggers, KPIs",
         description="Forecast a company's cash week by week (receivables, payables, recurring items, expected sales, "
         "projected bank categories) through its overdraft facility, with scenarios, stress tests, triggers and KPIs. "
-        "FOLDER holds forecast.toml and the CSV files of docs/forecast.md; without FOLDER the bundled sample company "
-        "is used.",
+        "FOLDER holds forecast.toml and the CSV files of docs/forecast.md; without FOLDER: the current folder when it "
+        "holds forecast.toml, else the bundled sample company.",
     )
-    p.add_argument("folder", metavar="FOLDER", nargs="?", help="the company folder (default: the bundled sample)")
+    p.add_argument("folder", metavar="FOLDER", nargs="?", help=FOLDER_HELP)
     p.add_argument("--json", action="store_true", help="print one JSON object (amounts as strings)")
     p.add_argument("--scenario", metavar="NAME", help="the scenario to show and to stress (default: base, when defined)")
     p.add_argument("--weeks", metavar="N", type=_weeks, help="the horizon in weeks (default: forecast.toml, else 13)")
@@ -51,7 +53,7 @@ def run_forecast(args: argparse.Namespace) -> int:
     from xlcapital.company import sample_dir
     from xlcapital.forecast import analyse, load
 
-    folder = Path(args.folder) if args.folder else sample_dir()
+    folder = company_folder(args.folder) or sample_dir()
     if not folder.exists():
         raise InputError("folder not found", file=str(folder), hint="give a company folder (see docs/forecast.md)")
     inputs = load(folder)
@@ -138,6 +140,7 @@ def to_json(analysis, monthly: bool = False) -> dict:
     inputs, main = analysis.inputs, analysis.default
     s = inputs.settings
     result: dict[str, Any] = {
+        "company": inputs.company_name,
         "folder": str(inputs.folder) if inputs.folder else None,
         "currency": s.currency,
         "start": s.start.isoformat(),
@@ -204,8 +207,7 @@ def _week_label(run, week: int | None) -> str:
 def print_analysis(analysis, monthly: bool = False) -> None:
     inputs, main = analysis.inputs, analysis.default
     s = inputs.settings
-    where = inputs.folder or "inputs"
-    print(f"Cash-flow forecast of {where}")
+    print(f"Cash-flow forecast of {inputs.company_name or inputs.folder or 'the inputs'}")
     opening = main.weeks[0].opening_cash
     # the known balance only when the bank transactions since (or before) its day moved it
     known = "" if opening == s.opening_balance else f" = {_m(s.opening_balance)} on {s.balance_date} rolled to the start"

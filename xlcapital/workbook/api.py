@@ -26,6 +26,8 @@ class Result:
     start: date
     transactions: int
     summary: str
+    #: the company's name (``Inputs.company_name``), for the CLI's message
+    company: str = ""
 
 
 def load_inputs(folder: str | os.PathLike | None, start: date | None = None):
@@ -61,4 +63,4 @@ def generate_folder(folder: str | os.PathLike | None, path: str | os.PathLike, *
     count = sum(len(st.transactions) for st in statements)
     summary = (f"{s.weeks} weeks from Monday {s.start.isoformat()}, {count} bank transactions"
                f"{', variance of ' + str(len(carried.weeks)) + ' past weeks' if carried else ''}")
-    return Result(cells, s.weeks, s.start, count, summary)
+    return Result(cells, s.weeks, s.start, count, summary, company=inputs.company_name)
