@@ -122,14 +122,45 @@ def load_company(path: str | Path) -> Company:
 def _parse(p: Path, text: str) -> dict:
     if p.suffix.lower() == ".json":
         try:
-            data = json.loads(text, parse_float=Decimal)
+            # integers as Decimal too: int() refuses more than 4,300 digits with a ValueError
+            data = json.loads(text, parse_float=Decimal, parse_int=Decimal)
         except json.JSONDecodeError as exc:
             raise InputError(f"not valid JSON: {exc.msg}", file=str(p), line=exc.lineno) from None
+        except RecursionError:
+            raise InputError("not a company file: nested too deeply", file=str(p),
+                             hint="a company file is one object of sections of amounts") from None
     else:
         data = loads_toml(text, file=str(p))
     if not isinstance(data, dict):
         raise InputError("the file must hold one table (object) of sections", file=str(p))
     return data
+
+
+#: The largest amount a company file may hold: Excel keeps 15 significant digits, and a
+#: quadrillion is far beyond any small business (a bigger number is a typo or an attack).
+MAX_AMOUNT = Decimal(10) ** 15
+#: Text longer than this is never an amount (and is refused before any parsing).
+MAX_AMOUNT_TEXT = 40
+
+
+def _check_amounts(sections: dict[str, dict]) -> None:
+    """Refuse amounts no business has: more than 15 digits before the point, or text too long to
+    be an amount, before any arithmetic (a 5,000-digit number would overflow Decimal's context)."""
+    for name, section in sections.items():
+        for key, value in section.items():
+            where = f"{name}.{key}"
+            if isinstance(value, str) and len(value) > MAX_AMOUNT_TEXT and name not in ("company",):
+                raise InputError(f"not an amount: {len(value):,} characters", field=where,
+                                 hint="write the amount as a number, e.g. 1234.56")
+            if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+                number = Decimal(value)
+                if number.is_finite() and abs(number) >= MAX_AMOUNT:
+                    raise InputError(f"too large for an amount ({_digits(number)} digits before the point)",
+                                     field=where, hint="xlcapital and Excel keep at most 15 digits: check the number")
+
+
+def _digits(number: Decimal) -> str:
+    return f"{number.adjusted() + 1:,}"
 
 
 def company_from_dict(data: dict, *, source: str | None = None, default_name: str = "company") -> Company:
@@ -143,6 +174,7 @@ def company_from_dict(data: dict, *, source: str | None = None, default_name: st
         if not isinstance(value, dict):
             raise InputError(f"[{name}] must be a section (table) of keys, not {value!r}", field=name)
         sections[name] = value
+    _check_amounts(sections)
     for name, keys in _PLAIN_KEYS.items():
         for key in sections[name]:
             if key not in keys:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import signal
 import stat
 import sys
@@ -30,7 +31,7 @@ from pathlib import Path
 from decimal import Decimal
 from typing import Iterator
 
-from xlcapital.errors import InputError, OutputError
+from xlcapital.errors import InputError, OutputError, XlcapitalError
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -65,6 +66,12 @@ def loads_toml(text: str, *, file: str | None = None) -> dict:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"not valid TOML: {exc}", file=file) from None
+    except ValueError:  # int() refuses a number of more than 4,300 digits
+        line = next((n for n, row in enumerate(text.splitlines(), 1) if re.search(r"\d{4000}", row)), None)
+        raise InputError("a number with thousands of digits", file=file, line=line,
+                         hint="write amounts as ordinary numbers, e.g. 1234.56") from None
+    except RecursionError:
+        raise InputError("not valid TOML: nested too deeply", file=file) from None
 
 
 def read_toml(path: str | os.PathLike, *, hint: str | None = None) -> dict:
@@ -122,6 +129,14 @@ def atomic_output(path: str | os.PathLike, *, force: bool = False) -> Iterator[P
         try:
             try:
                 yield tmp
+            except XlcapitalError as exc:
+                cause = _os_error_in(exc)
+                if exc.file == str(tmp) and cause is not None:  # a writer's wrapped OSError
+                    raise _write_error(cause, target, None) from None
+                if exc.file == str(tmp):  # a writer that names the file it was given: the user's path
+                    exc.file = str(target)
+                    exc.message = exc.message.replace(str(tmp), str(target))
+                raise
             except OSError as exc:
                 raise _write_error(exc, target, tmp) from None
             _put_in_place(tmp, fd, target, force)
@@ -249,6 +264,17 @@ def _link(source: Path, target: Path) -> None:
         os.link(os.path.abspath(source), target.name, src_dir_fd=dir_fd, dst_dir_fd=dir_fd, follow_symlinks=True)
     finally:
         os.close(dir_fd)
+
+
+def _os_error_in(exc: BaseException) -> OSError | None:
+    """The OSError a writer wrapped (XlsxWriter: FileCreateError(OSError) as the cause of ours)."""
+    seen = exc.__cause__
+    for _ in range(3):
+        if seen is None or (isinstance(seen, OSError) and not isinstance(seen, XlcapitalError)):
+            return seen
+        inner = [a for a in getattr(seen, "args", ()) if isinstance(a, OSError)]
+        seen = inner[0] if inner else seen.__cause__
+    return None
 
 
 #: errors of the output that always mean "the output could not be written", whichever file they name
