@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from xlcapital.cli.finance import print_cashflow, print_ratios
+from xlcapital.cli.present import add_lang_option
 from xlcapital.cli.generate import demo_step as workbook_demo_step
 from xlcapital.company import load_company, sample_dir
 
@@ -27,19 +28,23 @@ class DemoStep:
     next: str
 
 
+def _lang(args: argparse.Namespace) -> str:
+    return getattr(args, "lang", "en")
+
+
 def _ratios_step(args: argparse.Namespace, sample: Path) -> None:
-    print_ratios(load_company(sample / "company.toml"))
+    print_ratios(load_company(sample / "company.toml"), lang=_lang(args))
 
 
 def _cashflow_step(args: argparse.Namespace, sample: Path) -> None:
-    print_cashflow(load_company(sample / "company.toml"))
+    print_cashflow(load_company(sample / "company.toml"), lang=_lang(args))
 
 
 def _forecast_step(args: argparse.Namespace, sample: Path) -> None:
     from xlcapital.cli.forecast import print_analysis
     from xlcapital.forecast import analyse, load
 
-    print_analysis(analyse(load(sample)))
+    print_analysis(analyse(load(sample)), lang=_lang(args))
 
 
 #: The steps, in order. Others append theirs (see the module docstring).
@@ -77,6 +82,7 @@ def register(subparsers) -> None:
     )
     demo.add_argument("--force", action="store_true", help="replace workbooks/demo.xlsm even when it differs from "
                       "the demo (without it, a changed demo.xlsm is kept and the demo writes demo-2.xlsm)")
+    add_lang_option(demo, "the tables")
     demo.set_defaults(func=run_demo)
 
 
