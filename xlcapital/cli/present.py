@@ -25,7 +25,10 @@ Text: :class:`Lang` translates the CLI's sentences and formats numbers the Dutch
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import sys
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -240,3 +243,28 @@ def lang_of(code: str | None) -> Lang:
 def add_lang_option(parser, what: str = "labels, sentences, numbers and dates") -> None:
     """The ``--lang en|nl`` option every command that prints text has."""
     parser.add_argument("--lang", choices=LANGS, default="en", help=f"{what} in English (default) or Dutch")
+
+
+# --------------------------------------------------------------------------------------------
+# Progress
+# --------------------------------------------------------------------------------------------
+
+
+def progress(items, what: str, *, unit: str = "step"):
+    """``items`` with a progress bar on stderr while they are worked through; shown only on a
+    terminal (never in a pipe, a file or the tests), and gone when done."""
+    from tqdm import tqdm
+
+    return tqdm(items, desc=what, unit=unit, file=sys.stderr, leave=False, disable=None, dynamic_ncols=True)
+
+
+@contextlib.contextmanager
+def held_output(bar):
+    """Hold what a step prints until it is done, then print it above the bar (a bar and text
+    printed at once would garble the terminal)."""
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        yield
+    with bar.external_write_mode(file=sys.stdout):
+        sys.stdout.write(buffer.getvalue())
+        sys.stdout.flush()
