@@ -300,3 +300,25 @@ def test_the_installed_command_has_no_traceback_either(tmp_path):
     done = subprocess.run([sys.executable, "-m", "xlcapital", "ratios", str(path)], capture_output=True, text=True,
                           cwd=ROOT, timeout=120)
     assert done.returncode == 2 and done.stdout == "" and len(done.stderr.splitlines()) == 1
+
+
+WRITERS = {
+    "bank --csv": lambda out: ["bank", str(EXPORT), "--csv", str(out)],
+    "generate": lambda out: ["generate", "-o", str(out)],
+    "addin": lambda out: ["addin", "-o", str(out)],
+}
+
+
+@pytest.mark.parametrize("command", WRITERS)
+def test_every_writing_command_keeps_an_existing_file_and_refuses_a_folder(capsys, tmp_path, command):
+    existing = tmp_path / "mine.xlsm"
+    existing.write_text("my edits")
+    code = main(WRITERS[command](existing))
+    err = capsys.readouterr().err
+    assert code == 2 and one_line_error(err) == f"{existing}: the file exists already (use --force to replace it)"
+    assert existing.read_text() == "my edits"
+    folder = tmp_path / "folder.xlsm"
+    folder.mkdir()
+    code = main([*WRITERS[command](folder), "--force"])
+    assert code == 2 and one_line_error(capsys.readouterr().err) == f"{folder}: is a folder (give a file name inside it)"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.xlsm", "mine.xlsm"]
