@@ -162,3 +162,10 @@ def test_bank_json_amounts_are_strings(capsys):
     assert all(AMOUNT.fullmatch(t["amount"]) for t in s["transactions"])
     # the export's own balances: 1,000.00 + the transactions = 2,124.50
     assert Decimal(s["opening_balance"]) + sum(Decimal(t["amount"]) for t in s["transactions"]) == Decimal("2124.50")
+
+
+def test_demo_in_dutch(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    out = run(capsys, "demo", "--lang", "nl")
+    assert "== 2. Kasstroomoverzicht, indirecte methode ==" in out and "Hoe verder:" in out
+    assert "Het overzicht sluit aan" in out and "Liquiditeitsprognose van" in out

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from xlcapital.cli.finance import print_cashflow, print_ratios
-from xlcapital.cli.present import add_lang_option, held_output, progress
+from xlcapital.cli.present import add_lang_option, held_output, lang_of, progress
 from xlcapital.cli.generate import demo_step as workbook_demo_step
 from xlcapital.company import load_company, sample_dir
 
@@ -88,16 +88,17 @@ def register(subparsers) -> None:
 
 def run_demo(args: argparse.Namespace) -> int:
     sample = sample_dir()
-    print(f"xlcapital demo on the bundled sample company in {sample}\n")
+    w = lang_of(_lang(args))
+    print(f"{w.t('xlcapital demo on the bundled sample company in')} {sample}\n")
     steps = progress(STEPS, "xlcapital demo")
     for number, step in enumerate(steps, 1):
-        steps.set_description(step.title)
+        steps.set_description(w.t(step.title))
         with held_output(steps):
-            print(f"== {number}. {step.title} ==\n")
+            print(f"== {number}. {w.t(step.title)} ==\n")
             step.run(args, sample)
             print()
-    print("Where to go next:")
-    print(f"  copy {sample / 'company.toml'} and put in your own figures, then:")
+    print(w.t("Where to go next:"))
+    print(f"  {w.t('copy')} {sample / 'company.toml'} {w.t('and put in your own figures, then:')}")
     for step in STEPS:
         print(f"  {step.next}")
     print("  xlcapital --help                     (every command; each has --help)")

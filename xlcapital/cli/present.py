@@ -182,6 +182,15 @@ DUTCH: dict[str, str] = {
     "open receivables / payables": "openstaande debiteuren / crediteuren",
     "DSO / DPO / CCC (days)": "DSO / DPO / CCC (dagen)",
     # demo and generate
+    "xlcapital demo on the bundled sample company in": "xlcapital-demo op het meegeleverde voorbeeldbedrijf in",
+    "Working-capital and cash-flow ratios": "Kengetallen werkkapitaal en kasstroom",
+    "Cash-flow statement, indirect method": "Kasstroomoverzicht, indirecte methode",
+    "13-week cash-flow forecast: scenarios, stress tests, triggers, KPIs":
+        "Liquiditeitsprognose voor 13 weken: scenario's, stresstests, signalen, kerncijfers",
+    "The forecast workbook (Excel): workbooks/demo.xlsm": "De prognosewerkmap (Excel): workbooks/demo.xlsm",
+    "Where to go next:": "Hoe verder:",
+    "copy": "kopieer",
+    "and put in your own figures, then:": "en vul uw eigen cijfers in; daarna:",
     "wrote": "geschreven:",
     "for": "voor",
 }
