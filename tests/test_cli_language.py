@@ -169,3 +169,10 @@ def test_demo_in_dutch(capsys, tmp_path, monkeypatch):
     out = run(capsys, "demo", "--lang", "nl")
     assert "== 2. Kasstroomoverzicht, indirecte methode ==" in out and "Hoe verder:" in out
     assert "Het overzicht sluit aan" in out and "Liquiditeitsprognose van" in out
+
+
+def test_the_progress_bar_stays_out_of_pipes_and_files(capsys):
+    from xlcapital.cli.present import progress
+
+    assert list(progress([1, 2, 3], "work")) == [1, 2, 3]
+    assert capsys.readouterr().err == ""  # stderr is not a terminal here: no bar

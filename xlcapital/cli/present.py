@@ -272,8 +272,10 @@ def held_output(bar):
     """Hold what a step prints until it is done, then print it above the bar (a bar and text
     printed at once would garble the terminal)."""
     buffer = io.StringIO()
-    with contextlib.redirect_stdout(buffer):
-        yield
-    with bar.external_write_mode(file=sys.stdout):
-        sys.stdout.write(buffer.getvalue())
-        sys.stdout.flush()
+    try:
+        with contextlib.redirect_stdout(buffer):
+            yield
+    finally:  # what a failing step printed before it failed is shown too
+        with bar.external_write_mode(file=sys.stdout):
+            sys.stdout.write(buffer.getvalue())
+            sys.stdout.flush()
