@@ -17,7 +17,7 @@ from pathlib import Path
 
 from xlcapital import bank
 from xlcapital.bank.model import Statement, Transaction
-from xlcapital.cli.present import Lang, add_lang_option, json_amount, lang_of
+from xlcapital.cli.present import Lang, add_lang_option, json_amount, lang_of, progress
 from xlcapital.errors import OutputError
 from xlcapital.fileio import atomic_output, check_output, csv_text
 
@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         check_output(args.csv, args.force)  # before reading: a refusal costs no waiting
     statements: list[Statement] = []
     warnings: list[str] = []
-    for name in args.files:
+    for name in progress(args.files, "reading", unit="file"):
         found = bank.read(name, format=args.format, bank=args.bank, mapping=args.mapping)
         if not found:
             warnings.append(f"{name}: the file holds no transactions")
