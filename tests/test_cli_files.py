@@ -322,3 +322,13 @@ def test_every_writing_command_keeps_an_existing_file_and_refuses_a_folder(capsy
     code = main([*WRITERS[command](folder), "--force"])
     assert code == 2 and one_line_error(capsys.readouterr().err) == f"{folder}: is a folder (give a file name inside it)"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.xlsm", "mine.xlsm"]
+
+
+def test_a_30_digit_receivable_is_one_line(capsys, company):
+    """The forecast's readers may refuse it themselves (naming the file); either way one line, exit 2."""
+    rows = (company / "receivables.csv").read_text().splitlines()
+    amount = rows[1].split(",")[-2]
+    rows[1] = rows[1].replace(amount, "9" * 30)
+    (company / "receivables.csv").write_text("\n".join(rows) + "\n")
+    code, out, err = run(capsys, "forecast")
+    assert code == 2 and "amount" in one_line_error(err)

@@ -79,6 +79,9 @@ def unexpected(exc: BaseException) -> str:
 
     >>> unexpected(PermissionError(13, "Permission denied", "/root/x.csv"))
     '/root/x.csv: Permission denied'
+    >>> import decimal
+    >>> unexpected(decimal.InvalidOperation([decimal.InvalidOperation]))
+    "an amount too large to compute with: check the input's amounts (at most 15 digits before the point)"
     >>> unexpected(OverflowError("date value out of range"))
     "a date or number out of range (date value out of range): check the input's dates (a forecast ..."
     """
@@ -95,6 +98,11 @@ def unexpected(exc: BaseException) -> str:
     if isinstance(exc, RecursionError):
         return "an input is nested too deeply to read"
     text = _short(" ".join(str(exc).split()) or "no message")
+    from decimal import DecimalException
+
+    if isinstance(exc, DecimalException):  # decimal.Overflow / InvalidOperation say only their class
+        return ("an amount too large to compute with: check the input's amounts (at most 15 digits before the "
+                "point)")
     if isinstance(exc, OverflowError):
         return (f"a date or number out of range ({text}): check the input's dates (a forecast needs room before "
                 "9999-12-31) and amounts")
