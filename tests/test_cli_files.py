@@ -332,3 +332,13 @@ def test_a_30_digit_receivable_is_one_line(capsys, company):
     (company / "receivables.csv").write_text("\n".join(rows) + "\n")
     code, out, err = run(capsys, "forecast")
     assert code == 2 and "amount" in one_line_error(err)
+
+
+def test_the_workbook_made_inside_a_folder_carries_its_name(capsys, company):
+    """Typed inside the folder, the workbook is titled as when the folder is given by name."""
+    import openpyxl
+
+    assert run(capsys, "generate", "-o", "here.xlsx")[0] == 0
+    assert run(capsys, "generate", str(company), "-o", "named.xlsx")[0] == 0
+    here, named = (openpyxl.load_workbook(company / n, read_only=True).properties.title for n in ("here.xlsx", "named.xlsx"))
+    assert here == named and here

@@ -57,7 +57,7 @@ def generate_folder(folder: str | os.PathLike | None, path: str | os.PathLike, *
 
         inputs, statements, carried = carry_over(previous, inputs, statements)
     hook = vba if vba is not None else (default_hook() if macros else None)
-    company = Path(folder).name if folder is not None else "Sample company"
+    company = Path(folder).resolve().name if folder is not None else "Sample company"  # "." has no name
     cells = Generator(lang=lang, company=company, vba=hook, previous=carried).write(inputs, path, statements)
     s = inputs.settings
     count = sum(len(st.transactions) for st in statements)
