@@ -229,3 +229,34 @@ def test_killed_while_writing_leaves_nothing(tmp_path, how):
 
 def test_sigterm_removes_the_named_temporary_file(tmp_path):
     assert _killed(tmp_path, signal.SIGTERM, "named") == []
+
+
+# --------------------------------------------------------------------------------------------
+# Reading: bounded, regular files only
+# --------------------------------------------------------------------------------------------
+
+
+def test_reading_a_device_or_a_fifo_is_refused_at_once(tmp_path):
+    from xlcapital.errors import InputError
+    from xlcapital.fileio import read_text
+
+    fifo = tmp_path / "company.toml"
+    os.mkfifo(fifo)  # nobody writes to it: a plain open would wait forever
+    for path in ("/dev/zero", fifo):
+        with pytest.raises(InputError) as caught:
+            read_text(path)
+        assert str(caught.value) == f"{path}: not a regular file (a device, FIFO or socket)"
+    with pytest.raises(InputError, match="is a folder, not a file"):
+        read_text(tmp_path)
+
+
+def test_reading_is_bounded(tmp_path, monkeypatch):
+    from xlcapital.errors import InputError
+    from xlcapital.fileio import read_bytes
+
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"x" * (2 * 1024 * 1024 + 1))
+    assert len(read_bytes(big, limit=3 * 1024 * 1024)) == 2 * 1024 * 1024 + 1
+    with pytest.raises(InputError) as caught:
+        read_bytes(big, limit=2 * 1024 * 1024)
+    assert str(caught.value) == f"{big}: too large: more than 2 MB (xlcapital reads files of this kind up to that size)"

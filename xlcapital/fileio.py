@@ -38,18 +38,50 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
+#: The largest text input xlcapital reads (a company file, forecast.toml, a CSV of invoices): far
+#: beyond any small business's, small enough that memory stays bounded on any file.
+MAX_TEXT_BYTES = 64 * 1024 * 1024
+
+
+def read_bytes(path: str | os.PathLike, *, hint: str | None = None, limit: int = MAX_TEXT_BYTES) -> bytes:
+    """The bytes of a regular file the user gave, at most ``limit`` of them.
+
+    A device (``/dev/zero``), a FIFO (which would wait forever) or a folder is refused before it is
+    read; a larger file is refused after ``limit + 1`` bytes, whatever its size claims.
+    """
+    p = Path(path)
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then tells what was opened
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise InputError("file not found", file=str(p), hint=hint) from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file", file=str(p), hint=hint) from None
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror or exc}", file=str(p)) from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        what = "is a folder, not a file" if stat.S_ISDIR(mode) else "not a regular file (a device, FIFO or socket)"
+        raise InputError(what, file=str(p), hint=hint)
+    with os.fdopen(fd, "rb") as fh:
+        try:
+            raw = fh.read(limit + 1)
+        except OSError as exc:
+            raise InputError(f"cannot read the file: {exc.strerror or exc}", file=str(p)) from None
+    if len(raw) > limit:
+        raise InputError(f"too large: more than {limit // 1024 // 1024} MB", file=str(p),
+                         hint="xlcapital reads files of this kind up to that size")
+    return raw
+
+
 def read_text(path: str | os.PathLike, *, hint: str | None = None) -> str:
-    """The UTF-8 text (a byte-order mark dropped) of a file the user gave.
+    """The UTF-8 text (a byte-order mark dropped) of a file the user gave (:func:`read_bytes`).
 
     ``hint`` tells a user whose file is missing what to give instead.
     """
     p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError("file not found", file=str(p), hint=hint) from None
-    except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror or exc}", file=str(p)) from None
+    raw = read_bytes(p, hint=hint)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
