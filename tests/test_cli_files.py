@@ -347,3 +347,45 @@ def test_the_workbook_made_inside_a_folder_carries_its_name(capsys, company):
     assert run(capsys, "generate", str(company), "-o", "named.xlsx")[0] == 0
     here, named = company_property("here.xlsx"), company_property("named.xlsx")
     assert here == named and here  # "bakkerij" today; the company's name once the workbook shows it
+
+
+# --------------------------------------------------------------------------------------------
+# The installed command, killed or raced
+# --------------------------------------------------------------------------------------------
+
+
+def _generate(out: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "xlcapital", "generate", "-o", str(out)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.mark.parametrize("signal_name", ["SIGKILL", "SIGTERM"])
+def test_generate_killed_at_any_moment_leaves_the_whole_file_or_nothing(tmp_path, signal_name):
+    import signal
+    import time
+
+    out = tmp_path / "forecast.xlsm"
+    for delay in (0.3, 0.8, 1.5):  # before, while and after the writing, on most machines
+        proc = _generate(out)
+        time.sleep(delay)
+        proc.send_signal(getattr(signal, signal_name))
+        proc.communicate(timeout=120)
+        left = sorted(p.name for p in tmp_path.iterdir())
+        assert left in ([], ["forecast.xlsm"]), left
+        if left:
+            import zipfile
+
+            assert zipfile.ZipFile(out).testzip() is None  # whole, never half
+            out.unlink()
+
+
+def test_two_runs_to_one_path_one_wins(tmp_path):
+    out = tmp_path / "forecast.xlsm"
+    runs = [_generate(out), _generate(out)]
+    results = [(p.wait(timeout=300), p.stderr.read()) for p in runs]
+    codes = sorted(code for code, _ in results)
+    assert codes == [0, 2], results
+    [loser] = [err.splitlines()[-1] for code, err in results if code == 2]
+    assert loser.startswith(f"xlcapital: error: {out}: ") and (
+        "appeared at this path while xlcapital was writing" in loser or "exists already" in loser)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["forecast.xlsm"]
