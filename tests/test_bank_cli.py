@@ -46,7 +46,7 @@ def test_json_has_exact_amounts_and_every_field(capsys):
     }
     t = s["transactions"][1]
     assert t == {
-        "booking_date": "2026-03-10", "value_date": "2026-03-10", "amount": "3000", "currency": "EUR",
+        "booking_date": "2026-03-10", "value_date": "2026-03-10", "amount": "3000.00", "currency": "EUR",
         "counterparty": "Klant A BV", "counterparty_iban": "NL20INGB0001234567", "description": "factuur 2026-017",
         "reference": "K26C10AAAA000001", "key": t["key"],
     }

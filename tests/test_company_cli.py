@@ -101,7 +101,8 @@ def test_ratios_json_sample(capsys):
     assert data["current_ratio"] == pytest.approx(705_926.59 / 307_151.05)
     # the sample's cash grows: not burning, so no runway (null)
     assert data["cash_runway"] is None
-    assert data["gross_working_capital"] == pytest.approx(87_725.84 + 338_415.60 + 262_880.15)
+    # an amount is a string with two decimals: 87,725.84 + 338,415.60 + 262,880.15 to the cent
+    assert data["gross_working_capital"] == "689021.59"
 
 
 def test_cashflow_json_sample(capsys):
@@ -112,19 +113,19 @@ def test_cashflow_json_sample(capsys):
                 "cash_flow_financing", "net_cash_flow", "opening_cash", "closing_cash", "difference"):
         assert key in data
     assert all({"label", "amount"} <= set(line) for line in data["lines"])
-    assert data["difference"] == 0
-    assert data["opening_cash"] == 59312.45 and data["closing_cash"] == 87725.84
+    assert data["difference"] == "0.00"
+    assert data["opening_cash"] == "59312.45" and data["closing_cash"] == "87725.84"
     # investing by hand: -95,300.00 investments + 8,500.00 disposals = -86,800.00
-    assert data["cash_flow_investing"] == -86800.0
+    assert data["cash_flow_investing"] == "-86800.00"
     # financing: 60,000 new loan - 40,000 repaid - 25,000 dividend = -5,000
-    assert data["cash_flow_financing"] == -5000.0
+    assert data["cash_flow_financing"] == "-5000.00"
 
 
 def test_text_outputs_and_dutch_labels(capsys):
     code, out, _ = run(capsys, "ratios", SAMPLE)
-    assert code == 0 and "Van der Berg" in out and "dso" in out and "days" in out
+    assert code == 0 and "Van der Berg" in out and "Days sales outstanding (DSO)" in out and "days" in out
     code, out, _ = run(capsys, "cashflow", SAMPLE, "--lang", "nl")
-    assert code == 0 and "Kasstroom uit operationele activiteiten" in out and "reconciles" in out
+    assert code == 0 and "Kasstroom uit operationele activiteiten" in out and "sluit aan" in out
 
 
 def test_demo_runs_every_step_and_says_where_next(capsys):
@@ -152,8 +153,8 @@ def test_user_file_from_the_docs(capsys, user_file):
     data = json.loads(out)
     # by hand: EBIT 40,000 + depreciation 10,000 - 5,000 receivables - 5,000 inventory - 10,000 payables
     # = 30,000; tax paid 8,000 -> 22,000 = cash 20,000 -> 42,000
-    assert data["cash_from_business_operations"] == 30000
-    assert data["net_cash_flow"] == 22000 and data["difference"] == 0
+    assert data["cash_from_business_operations"] == "30000.00"
+    assert data["net_cash_flow"] == "22000.00" and data["difference"] == "0.00"
     code, out, _ = run(capsys, "ratios", user_file, "--json", "--cost-base", "revenue")
     ratios = json.loads(out)
     # seeds' days working capital, 365 days: DSO 92,500/(500,000/365) + DSI 42,500/(500,000/365)

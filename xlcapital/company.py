@@ -122,14 +122,45 @@ def load_company(path: str | Path) -> Company:
 def _parse(p: Path, text: str) -> dict:
     if p.suffix.lower() == ".json":
         try:
-            data = json.loads(text, parse_float=Decimal)
+            # integers as Decimal too: int() refuses more than 4,300 digits with a ValueError
+            data = json.loads(text, parse_float=Decimal, parse_int=Decimal)
         except json.JSONDecodeError as exc:
             raise InputError(f"not valid JSON: {exc.msg}", file=str(p), line=exc.lineno) from None
+        except RecursionError:
+            raise InputError("not a company file: nested too deeply", file=str(p),
+                             hint="a company file is one object of sections of amounts") from None
     else:
         data = loads_toml(text, file=str(p))
     if not isinstance(data, dict):
         raise InputError("the file must hold one table (object) of sections", file=str(p))
     return data
+
+
+#: The largest amount a company file may hold: Excel keeps 15 significant digits, and a
+#: quadrillion is far beyond any small business (a bigger number is a typo or an attack).
+MAX_AMOUNT = Decimal(10) ** 15
+#: Text longer than this is never an amount (and is refused before any parsing).
+MAX_AMOUNT_TEXT = 40
+
+
+def _check_amounts(sections: dict[str, dict]) -> None:
+    """Refuse amounts no business has: more than 15 digits before the point, or text too long to
+    be an amount, before any arithmetic (a 5,000-digit number would overflow Decimal's context)."""
+    for name, section in sections.items():
+        for key, value in section.items():
+            where = f"{name}.{key}"
+            if isinstance(value, str) and len(value) > MAX_AMOUNT_TEXT and name not in ("company",):
+                raise InputError(f"not an amount: {len(value):,} characters", field=where,
+                                 hint="write the amount as a number, e.g. 1234.56")
+            if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+                number = Decimal(value)
+                if number.is_finite() and abs(number) >= MAX_AMOUNT:
+                    raise InputError(f"too large for an amount ({_digits(number)} digits before the point)",
+                                     field=where, hint="xlcapital and Excel keep at most 15 digits: check the number")
+
+
+def _digits(number: Decimal) -> str:
+    return f"{number.adjusted() + 1:,}"
 
 
 def company_from_dict(data: dict, *, source: str | None = None, default_name: str = "company") -> Company:
@@ -143,6 +174,7 @@ def company_from_dict(data: dict, *, source: str | None = None, default_name: st
         if not isinstance(value, dict):
             raise InputError(f"[{name}] must be a section (table) of keys, not {value!r}", field=name)
         sections[name] = value
+    _check_amounts(sections)
     for name, keys in _PLAIN_KEYS.items():
         for key in sections[name]:
             if key not in keys:
@@ -203,12 +235,57 @@ def _period(section: dict) -> Period:
 
 @dataclass(frozen=True)
 class RatioValue:
-    """One ratio of a company: its value (None when undefined), unit and what it was computed on."""
+    """One ratio of a company: its value (None when undefined), unit and what it was computed on
+    (``basis`` in English, ``basis_nl`` in Dutch); its readable name: :func:`xlcapital.names.display_name`."""
 
     name: str
     value: Any
     unit: str  # "amount", "ratio", "days", "times", "months"
     basis: str
+    basis_nl: str = ""
+
+
+#: What each ratio is computed on, (English, Dutch); {avg} is the (opening, closing) average over
+#: the period's days, {base} the cost base of DSI and DPO (cogs or revenue).
+_BASIS = {
+    "gross_working_capital": ("closing: receivables + inventory + cash + securities",
+                              "eind: debiteuren + voorraden + liquide middelen + effecten"),
+    "net_working_capital": ("closing: gross working capital - current liabilities",
+                            "eind: bruto werkkapitaal - kortlopende schulden"),
+    "working_capital_ratio": ("closing: (current assets - current liabilities) / total assets",
+                              "eind: (vlottende activa - kortlopende schulden) / totaal vermogen"),
+    "nwc_to_revenue": ("net working capital {avg} / revenue", "netto werkkapitaal {avg} / omzet"),
+    "current_ratio": ("closing", "eind"),
+    "quick_ratio": ("closing: (current assets - inventory) / current liabilities",
+                    "eind: (vlottende activa - voorraden) / kortlopende schulden"),
+    "quick_ratio_narrow": ("closing: (cash + securities + receivables) / current liabilities",
+                           "eind: (liquide middelen + effecten + debiteuren) / kortlopende schulden"),
+    "cash_ratio": ("closing", "eind"),
+    "dso": ("revenue, {avg}", "omzet, {avg}"),
+    "dsi": ("{base}, {avg}", "{base}, {avg}"),
+    "dpo": ("{base}, {avg}", "{base}, {avg}"),
+    "ccc": ("DSO + DSI - DPO on {base}, {avg}", "DSO + DSI - DPO op {base}, {avg}"),
+    "operating_cycle": ("DSO + DSI on {base}, {avg}", "DSO + DSI op {base}, {avg}"),
+    "receivables_turnover": ("revenue, {avg}", "omzet, {avg}"),
+    "inventory_turnover": ("{base}, {avg}", "{base}, {avg}"),
+    "payables_turnover": ("{base}, {avg}", "{base}, {avg}"),
+    "working_capital_turnover": ("revenue / net working capital, {avg}", "omzet / netto werkkapitaal, {avg}"),
+    "bhk_cashflow": ("earnings after tax + depreciation + provisions added - released - retained participations",
+                     "winst na belasting + afschrijvingen + dotaties - onttrekkingen voorzieningen - ingehouden "
+                     "deelnemingsresultaat"),
+    "interest_coverage": ("EBIT / interest", "bedrijfsresultaat / rente"),
+    "cashflow_interest_coverage": ("BHK cash flow / interest", "BHK-kasstroom / rente"),
+    "cashflow_coverage": ("BHK cash flow / (interest + repayments)", "BHK-kasstroom / (rente + aflossingen)"),
+    "ocf_ratio": ("cash flow from operating activities / (interest + repayment due next year{debt})",
+                  "operationele kasstroom / (rente + aflossing volgend jaar{debt})"),
+    "burn_rate": ("- net cash flow per month over the period", "- netto kasstroom per maand over de periode"),
+    "cash_runway": ("closing cash net of overdraft / burn rate (none when not burning)",
+                    "eindsaldo liquide middelen na rekening-courant / burn rate (geen bij groeiende kas)"),
+    "free_cash": ("closing cash net of overdraft - (tax payable + interest payable + short-term debt)",
+                  "eindsaldo na rekening-courant - (te betalen belasting + rente + kortlopende leningen)"),
+    "buffer_months": ("closing cash net of overdraft / operating expenses per month",
+                      "eindsaldo na rekening-courant / bedrijfskosten per maand"),
+}
 
 
 def company_ratios(company: Company, *, cost_base: str = "cogs") -> list[RatioValue]:
@@ -234,53 +311,44 @@ def company_ratios(company: Company, *, cost_base: str = "cogs") -> list[RatioVa
     repayment_next = company.debt_service.repayment if company.debt_service.repayment is not None else c.short_term_debt
     burn = ratios.burn_rate(statement.net_cash_flow, 0, months)
     obligations = c.tax_payable + c.interest_payable + c.short_term_debt  # committed to the tax office and the bank
-    avg = f"(opening, closing) average, {days} days"
-    on_base = f"{cost_base}, {avg}"
 
-    rows: list[tuple[str, Any, str, str]] = [
-        ("gross_working_capital", ratios.gross_working_capital(c.receivables, c.inventory, c.cash, c.securities),
-         "amount", "closing: receivables + inventory + cash + securities"),
-        ("net_working_capital", ratios.net_working_capital(c.receivables, c.inventory, c.cash, c.current_liabilities, c.securities),
-         "amount", "closing: gross working capital - current liabilities"),
-        ("working_capital_ratio", ratios.working_capital_ratio(c.net_working_capital, c.total_assets),
-         "ratio", "closing: (current assets - current liabilities) / total assets"),
-        ("nwc_to_revenue", ratios.nwc_to_revenue(pair("net_working_capital"), i.revenue),
-         "ratio", f"net working capital {avg} / revenue"),
-        ("current_ratio", ratios.current_ratio(c.current_assets, c.current_liabilities), "ratio", "closing"),
-        ("quick_ratio", ratios.quick_ratio(c.current_assets, c.inventory, c.current_liabilities),
-         "ratio", "closing: (current assets - inventory) / current liabilities"),
+    values: list[tuple[str, Any, str]] = [
+        ("gross_working_capital", ratios.gross_working_capital(c.receivables, c.inventory, c.cash, c.securities), "amount"),
+        ("net_working_capital", ratios.net_working_capital(c.receivables, c.inventory, c.cash, c.current_liabilities,
+                                                           c.securities), "amount"),
+        ("working_capital_ratio", ratios.working_capital_ratio(c.net_working_capital, c.total_assets), "ratio"),
+        ("nwc_to_revenue", ratios.nwc_to_revenue(pair("net_working_capital"), i.revenue), "ratio"),
+        ("current_ratio", ratios.current_ratio(c.current_assets, c.current_liabilities), "ratio"),
+        ("quick_ratio", ratios.quick_ratio(c.current_assets, c.inventory, c.current_liabilities), "ratio"),
         ("quick_ratio_narrow", ratios.quick_ratio_narrow(c.cash, c.securities, c.receivables, c.current_liabilities),
-         "ratio", "closing: (cash + securities + receivables) / current liabilities"),
-        ("cash_ratio", ratios.cash_ratio(c.cash, c.current_liabilities, c.securities), "ratio", "closing"),
-        ("dso", ratios.dso(pair("receivables"), i.revenue, days), "days", f"revenue, {avg}"),
-        ("dsi", ratios.dsi(pair("inventory"), base, days), "days", on_base),
-        ("dpo", ratios.dpo(pair("payables"), base, days), "days", on_base),
-        ("ccc", ratios.ccc(pair("receivables"), pair("inventory"), pair("payables"), i.revenue, cogs, days),
-         "days", f"DSO + DSI - DPO on {on_base}"),
+         "ratio"),
+        ("cash_ratio", ratios.cash_ratio(c.cash, c.current_liabilities, c.securities), "ratio"),
+        ("dso", ratios.dso(pair("receivables"), i.revenue, days), "days"),
+        ("dsi", ratios.dsi(pair("inventory"), base, days), "days"),
+        ("dpo", ratios.dpo(pair("payables"), base, days), "days"),
+        ("ccc", ratios.ccc(pair("receivables"), pair("inventory"), pair("payables"), i.revenue, cogs, days), "days"),
         ("operating_cycle", ratios.operating_cycle(pair("receivables"), pair("inventory"), i.revenue, cogs, days),
-         "days", f"DSO + DSI on {on_base}"),
-        ("receivables_turnover", ratios.receivables_turnover(pair("receivables"), i.revenue), "times", f"revenue, {avg}"),
-        ("inventory_turnover", ratios.inventory_turnover(pair("inventory"), base), "times", on_base),
-        ("payables_turnover", ratios.payables_turnover(pair("payables"), base), "times", on_base),
-        ("working_capital_turnover", ratios.working_capital_turnover(pair("net_working_capital"), i.revenue),
-         "times", f"revenue / net working capital, {avg}"),
-        ("bhk_cashflow", bhk, "amount",
-         "earnings after tax + depreciation + provisions added - released - retained participations"),
-        ("interest_coverage", ratios.interest_coverage(i.ebit, i.interest), "times", "EBIT / interest"),
-        ("cashflow_interest_coverage", ratios.cashflow_interest_coverage(bhk, i.interest), "times",
-         "BHK cash flow / interest"),
-        ("cashflow_coverage", ratios.cashflow_coverage(bhk, i.interest, f.repayments), "times",
-         "BHK cash flow / (interest + repayments)"),
-        ("ocf_ratio", ratios.ocf_ratio(statement.cash_flow_operating, interest_next, repayment_next), "times",
-         "cash flow from operating activities / (interest + repayment due next year"
-         + ("" if company.debt_service.repayment is not None else ": closing short-term debt")
-         + ("" if company.debt_service.interest is not None else "; interest: this year's") + ")"),
-        ("burn_rate", burn, "amount", "- net cash flow per month over the period"),
-        ("cash_runway", ratios.cash_runway(c.net_cash, burn), "months",
-         "closing cash net of overdraft / burn rate (none when not burning)"),
-        ("free_cash", ratios.free_cash(c.net_cash, obligations), "amount",
-         "closing cash net of overdraft - (tax payable + interest payable + short-term debt)"),
-        ("buffer_months", ratios.buffer_months(c.net_cash, i.operating_expenses / months),
-         "months", "closing cash net of overdraft / operating expenses per month"),
-    ]
-    return [RatioValue(*row) for row in rows]
+         "days"),
+        ("receivables_turnover", ratios.receivables_turnover(pair("receivables"), i.revenue), "times"),
+        ("inventory_turnover", ratios.inventory_turnover(pair("inventory"), base), "times"),
+        ("payables_turnover", ratios.payables_turnover(pair("payables"), base), "times"),
+        ("working_capital_turnover", ratios.working_capital_turnover(pair("net_working_capital"), i.revenue), "times"),
+        ("bhk_cashflow", bhk, "amount"),
+        ("interest_coverage", ratios.interest_coverage(i.ebit, i.interest), "times"),
+        ("cashflow_interest_coverage", ratios.cashflow_interest_coverage(bhk, i.interest), "times"),
+        ("cashflow_coverage", ratios.cashflow_coverage(bhk, i.interest, f.repayments), "times"),
+        ("ocf_ratio", ratios.ocf_ratio(statement.cash_flow_operating, interest_next, repayment_next), "times"),
+        ("burn_rate", burn, "amount"),
+        ("cash_runway", ratios.cash_runway(c.net_cash, burn), "months"),
+        ("free_cash", ratios.free_cash(c.net_cash, obligations), "amount"),
+        ("buffer_months", ratios.buffer_months(c.net_cash, i.operating_expenses / months), "months"),
+    ]  # fmt: skip
+    debt_en = (("" if company.debt_service.repayment is not None else ": closing short-term debt")
+               + ("" if company.debt_service.interest is not None else "; interest: this year's"))
+    debt_nl = (("" if company.debt_service.repayment is not None else ": kortlopende leningen eind")
+               + ("" if company.debt_service.interest is not None else "; rente: die van dit jaar"))
+    base_nl = {"cogs": "kostprijs omzet", "revenue": "omzet"}[cost_base]
+    en = {"avg": f"(opening, closing) average, {days} days", "base": cost_base, "debt": debt_en}
+    nl = {"avg": f"gemiddelde van begin en eind, {days} dagen", "base": base_nl, "debt": debt_nl}
+    return [RatioValue(code, value, unit, _BASIS[code][0].format(**en), _BASIS[code][1].format(**nl))
+            for code, value, unit in values]

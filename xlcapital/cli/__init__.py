@@ -58,6 +58,54 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # `xlcapital bank ... | head`
         return EXIT_OK
+    except Exception as exc:  # the last resort: a defect or an input no reader foresaw; never a traceback
+        print(f"xlcapital: error: {unexpected(exc)}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+#: the longest message the last-resort guard prints (a nested zip can make one of 20 KB)
+MAX_MESSAGE = 300
+
+
+def unexpected(exc: BaseException) -> str:
+    """One line for an exception no xlcapital error foresaw: an OSError names its file, the rest
+    says what happened and asks for a report (set XLCAPITAL_DEBUG=1 for the traceback).
+
+    >>> unexpected(PermissionError(13, "Permission denied", "/root/x.csv"))
+    '/root/x.csv: Permission denied'
+    >>> import decimal
+    >>> unexpected(decimal.InvalidOperation([decimal.InvalidOperation]))
+    "an amount too large to compute with: check the input's amounts (at most 15 digits before the point)"
+    >>> unexpected(OverflowError("date value out of range"))
+    "a date or number out of range (date value out of range): check the input's dates (a forecast ..."
+    """
+    import os
+
+    if os.environ.get("XLCAPITAL_DEBUG"):
+        import traceback
+
+        traceback.print_exception(exc)
+    if isinstance(exc, OSError) and exc.filename is not None:
+        return _short(f"{exc.filename}: {exc.strerror or exc}")
+    if isinstance(exc, MemoryError):
+        return "out of memory: the input is too large for this machine"
+    if isinstance(exc, RecursionError):
+        return "an input is nested too deeply to read"
+    text = _short(" ".join(str(exc).split()) or "no message")
+    from decimal import DecimalException
+
+    if isinstance(exc, DecimalException):  # decimal.Overflow / InvalidOperation say only their class
+        return ("an amount too large to compute with: check the input's amounts (at most 15 digits before the "
+                "point)")
+    if isinstance(exc, OverflowError):
+        return (f"a date or number out of range ({text}): check the input's dates (a forecast needs room before "
+                "9999-12-31) and amounts")
+    return (f"unexpected {type(exc).__name__}: {text} (check the input; please report it, with XLCAPITAL_DEBUG=1 "
+            "for the details)")
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 3] + "..."
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,8 +1,8 @@
 """``xlcapital bank FILE...``: read bank exports, list their statements, write them as JSON or CSV.
 
 One line per statement (account, bank, format, period, transactions, opening, closing,
-reconciliation); ``--json`` prints the statements with every transaction (amounts as exact
-decimal strings); ``--csv OUT`` writes the transactions of all files, merged per account without
+reconciliation; ``--lang nl`` in Dutch); ``--json`` prints the statements with every transaction
+(amounts as exact decimal strings with two decimals); ``--csv OUT`` writes the transactions of all files, merged per account without
 duplicates. Warnings (balances that do not reconcile, repaired rows) go to stderr. A file that
 cannot be read stops the command with one line naming the file and the line, exit code 2.
 """
@@ -17,8 +17,9 @@ from pathlib import Path
 
 from xlcapital import bank
 from xlcapital.bank.model import Statement, Transaction
+from xlcapital.cli.present import Lang, add_lang_option, json_amount, lang_of, progress
 from xlcapital.errors import OutputError
-from xlcapital.fileio import atomic_output, csv_text
+from xlcapital.fileio import atomic_output, check_output, csv_text
 
 #: the columns of ``--csv`` output, in order
 CSV_COLUMNS = (
@@ -47,19 +48,24 @@ def register(subparsers) -> None:
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="bank export(s): CSV/TAB, MT940, CAMT.05x XML or zip, OFX/QFX")
     p.add_argument("--json", action="store_true", help="print the statements and their transactions as JSON")
-    p.add_argument("--csv", metavar="OUT", help="write the transactions of all files, merged without duplicates, to a CSV file")
+    p.add_argument("--csv", metavar="OUT", help="write the transactions of all files, merged without duplicates, to a "
+                   "new CSV file")
+    p.add_argument("--force", action="store_true", help="replace the --csv file if it exists")
     p.add_argument("--format", choices=sorted(bank.FORMATS), help="the format, when recognising it fails")
     p.add_argument("--bank", metavar="B", help="the bank or CSV preset (ing, ing_semicolon, rabobank, abnamro, asn, ...)")
     p.add_argument("--mapping", metavar="TOML", help="a column mapping for a CSV no preset knows (docs/bank.md)")
+    add_lang_option(p, "the listing's words, amounts and dates")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     if args.csv and any(_same_file(args.csv, f) for f in args.files):
         raise OutputError("the CSV output would overwrite an input file", file=args.csv, hint="choose another name")
+    if args.csv:
+        check_output(args.csv, args.force)  # before reading: a refusal costs no waiting
     statements: list[Statement] = []
     warnings: list[str] = []
-    for name in args.files:
+    for name in progress(args.files, "reading", unit="file"):
         found = bank.read(name, format=args.format, bank=args.bank, mapping=args.mapping)
         if not found:
             warnings.append(f"{name}: the file holds no transactions")
@@ -68,14 +74,14 @@ def run(args: argparse.Namespace) -> int:
     if args.csv:
         merged = bank.merge(statements)
         warnings += [w for s in merged for w in s.warnings]
-        write_csv(merged, args.csv)
+        write_csv(merged, args.csv, force=args.force)
     warnings = list(dict.fromkeys(warnings))  # a file of daily statements says a thing once
     if args.json:
         json.dump(to_json(statements, warnings), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
         for s in statements:
-            print(summary_line(s))
+            print(summary_line(s, args.lang))
     sys.stdout.flush()  # the listing first, then what to look out for in it
     for w in warnings:
         _warn(w)
@@ -93,11 +99,12 @@ def _same_file(a: str, b: str) -> bool:
         return False
 
 
-def _money(value) -> str:
-    return "-" if value is None else str(value)
+def _money(value, w: Lang) -> str:
+    """A balance in the listing: exact, with the language's decimal mark; "-" when not given."""
+    return "-" if value is None else w.dutch_marks(json_amount(value))
 
 
-def summary_line(s: Statement) -> str:
+def summary_line(s: Statement, lang: str = "en") -> str:
     """``account  bank  format  first..last  N transactions  opening X  closing Y  currency  status``
     ("-" for what the file does not say).
 
@@ -107,9 +114,12 @@ def summary_line(s: Statement) -> str:
     >>> t = Transaction(date(2026, 3, 2), Decimal("-2.50"))
     >>> summary_line(Statement("NL91ABNA0417164300", "EUR", [t], closing_balance=Balance(Decimal("97.50")), bank="abnamro", format="csv"))
     'NL91ABNA0417164300  abnamro  csv  2026-03-02..2026-03-02  1 transaction  opening -  closing 97.50  EUR  no opening balance to check'
+    >>> summary_line(Statement("NL91ABNA0417164300", "EUR", [t], closing_balance=Balance(Decimal("1097.5")), bank="abnamro", format="csv"), "nl")
+    'NL91ABNA0417164300  abnamro  csv  02-03-2026..02-03-2026  1 transactie  begin -  eind 1097,50  EUR  geen beginsaldo om te controleren'
     """
+    w = lang_of(lang)
     period = s.period
-    span = f"{period[0]}..{period[1]}" if period else "-"
+    span = f"{w.day(period[0])}..{w.day(period[1])}" if period else "-"
     count = len(s.transactions)
     if s.reconciles is not None:
         status = "reconciles" if s.reconciles else "DOES NOT RECONCILE"
@@ -117,12 +127,12 @@ def summary_line(s: Statement) -> str:
         status = "no balances to check"
     else:
         status = f"no {'opening' if s.opening_balance is None else 'closing'} balance to check"
-    opening = _money(s.opening_balance and s.opening_balance.amount)
-    closing = _money(s.closing_balance and s.closing_balance.amount)
+    opening = _money(s.opening_balance and s.opening_balance.amount, w)
+    closing = _money(s.closing_balance and s.closing_balance.amount, w)
     return (
         f"{s.account or '-'}  {s.bank or '-'}  {s.format or '-'}  {span}  "
-        f"{count} {'transaction' if count == 1 else 'transactions'}  "
-        f"opening {opening}  closing {closing}  {s.currency or '-'}  {status}"
+        f"{count} {w.t('transaction' if count == 1 else 'transactions')}  "
+        f"{w.t('opening')} {opening}  {w.t('closing')} {closing}  {s.currency or '-'}  {w.t(status)}"
     )
 
 
@@ -130,7 +140,7 @@ def transaction_json(t: Transaction) -> dict:
     return {
         "booking_date": t.booking_date.isoformat(),
         "value_date": t.value_date.isoformat() if t.value_date else None,
-        "amount": str(t.amount),
+        "amount": json_amount(t.amount),
         "currency": t.currency,
         "counterparty": t.counterparty,
         "counterparty_iban": t.counterparty_iban,
@@ -141,7 +151,8 @@ def transaction_json(t: Transaction) -> dict:
 
 
 def to_json(statements: list[Statement], warnings: list[str]) -> dict:
-    """The ``--json`` document: statements with their transactions, amounts as exact strings."""
+    """The ``--json`` document: statements with their transactions, amounts as exact strings with
+    (at least) two decimals (:func:`xlcapital.cli.present.json_amount`)."""
     return {
         "statements": [
             {
@@ -150,8 +161,8 @@ def to_json(statements: list[Statement], warnings: list[str]) -> dict:
                 "format": s.format,
                 "currency": s.currency,
                 "source": s.source,
-                "opening_balance": None if s.opening_balance is None else str(s.opening_balance.amount),
-                "closing_balance": None if s.closing_balance is None else str(s.closing_balance.amount),
+                "opening_balance": None if s.opening_balance is None else json_amount(s.opening_balance.amount),
+                "closing_balance": None if s.closing_balance is None else json_amount(s.closing_balance.amount),
                 "transactions": [transaction_json(t) for t in s.transactions],
             }
             for s in statements
@@ -160,10 +171,11 @@ def to_json(statements: list[Statement], warnings: list[str]) -> dict:
     }
 
 
-def write_csv(statements: list[Statement], out: str) -> None:
+def write_csv(statements: list[Statement], out: str, *, force: bool = False) -> None:
     """The merged transactions as CSV (UTF-8 with BOM, so Excel shows accents); every text field
-    through :func:`~xlcapital.fileio.csv_text`, so a description like ``=1+1`` stays text."""
-    with atomic_output(out) as tmp:
+    through :func:`~xlcapital.fileio.csv_text`, so a description like ``=1+1`` stays text.
+    An existing ``out`` is replaced only with ``force`` (:func:`~xlcapital.fileio.atomic_output`)."""
+    with atomic_output(out, force=force) as tmp:
         with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)
             writer.writerow(CSV_COLUMNS)
@@ -175,7 +187,7 @@ def write_csv(statements: list[Statement], out: str) -> None:
                             csv_text(t.currency or s.currency or ""),
                             t.booking_date.isoformat(),
                             t.value_date.isoformat() if t.value_date else "",
-                            str(t.amount),
+                            json_amount(t.amount),
                             csv_text(t.counterparty),
                             csv_text(t.counterparty_iban),
                             csv_text(t.description),

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from xlcapital.cli.finance import print_cashflow, print_ratios
+from xlcapital.cli.present import add_lang_option, held_output, lang_of, progress
 from xlcapital.cli.generate import demo_step as workbook_demo_step
 from xlcapital.company import load_company, sample_dir
 
@@ -27,19 +28,23 @@ class DemoStep:
     next: str
 
 
+def _lang(args: argparse.Namespace) -> str:
+    return getattr(args, "lang", "en")
+
+
 def _ratios_step(args: argparse.Namespace, sample: Path) -> None:
-    print_ratios(load_company(sample / "company.toml"))
+    print_ratios(load_company(sample / "company.toml"), lang=_lang(args))
 
 
 def _cashflow_step(args: argparse.Namespace, sample: Path) -> None:
-    print_cashflow(load_company(sample / "company.toml"))
+    print_cashflow(load_company(sample / "company.toml"), lang=_lang(args))
 
 
 def _forecast_step(args: argparse.Namespace, sample: Path) -> None:
     from xlcapital.cli.forecast import print_analysis
     from xlcapital.forecast import analyse, load
 
-    print_analysis(analyse(load(sample)))
+    print_analysis(analyse(load(sample)), lang=_lang(args))
 
 
 #: The steps, in order. Others append theirs (see the module docstring).
@@ -75,18 +80,25 @@ def register(subparsers) -> None:
         description="Run every part of xlcapital on the sample company bundled in the package "
         "(a Dutch installation wholesaler, 2024) and show the commands to run on your own data.",
     )
+    demo.add_argument("--force", action="store_true", help="replace workbooks/demo.xlsm even when it differs from "
+                      "the demo (without it, a changed demo.xlsm is kept and the demo writes demo-2.xlsm)")
+    add_lang_option(demo, "the tables")
     demo.set_defaults(func=run_demo)
 
 
 def run_demo(args: argparse.Namespace) -> int:
     sample = sample_dir()
-    print(f"xlcapital demo on the bundled sample company in {sample}\n")
-    for number, step in enumerate(STEPS, 1):
-        print(f"== {number}. {step.title} ==\n")
-        step.run(args, sample)
-        print()
-    print("Where to go next:")
-    print(f"  copy {sample / 'company.toml'} and put in your own figures, then:")
+    w = lang_of(_lang(args))
+    print(f"{w.t('xlcapital demo on the bundled sample company in')} {sample}\n")
+    steps = progress(STEPS, "xlcapital demo")
+    for number, step in enumerate(steps, 1):
+        steps.set_description(w.t(step.title))
+        with held_output(steps):
+            print(f"== {number}. {w.t(step.title)} ==\n")
+            step.run(args, sample)
+            print()
+    print(w.t("Where to go next:"))
+    print(f"  {w.t('copy')} {sample / 'company.toml'} {w.t('and put in your own figures, then:')}")
     for step in STEPS:
         print(f"  {step.next}")
     print("  xlcapital --help                     (every command; each has --help)")

@@ -1,21 +1,20 @@
 """``xlcapital ratios FILE`` and ``xlcapital cashflow FILE``: a company file's ratios and statement.
 
-Both print a readable table, or one JSON object with ``--json`` (amounts as JSON numbers,
-``null`` where a ratio is undefined). Bad input prints one line naming the file, the key and the
+Both print a readable table (``--lang nl``: in Dutch), or one JSON object with ``--json`` (amounts
+as strings with two decimals, ratios as numbers, ``null`` where a ratio is undefined; see
+:mod:`xlcapital.cli.present`). Bad input prints one line naming the file, the key and the
 problem and exits 2 (see :mod:`xlcapital.cli`).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from datetime import date
 from decimal import Decimal
 from typing import TextIO
 
+from xlcapital.cli.present import Lang, add_lang_option, dump_json, json_amount, json_number, lang_of
 from xlcapital.company import Company, company_ratios, load_company
-from xlcapital.money import format_money
 from xlcapital.statements import CashflowStatement
 
 EXIT_NOT_RECONCILED = 1
@@ -30,7 +29,9 @@ def register(subparsers) -> None:
         "the days of [period].",
     )
     ratios.add_argument("file", metavar="FILE", help="the company file (.toml or .json)")
-    ratios.add_argument("--json", action="store_true", help="print one JSON object: ratio name -> value (null where undefined)")
+    ratios.add_argument("--json", action="store_true", help="print one JSON object: ratio name -> value (amounts as "
+                        "strings, the rest numbers, null where undefined)")
+    add_lang_option(ratios)
     ratios.add_argument(
         "--cost-base",
         choices=("cogs", "revenue"),
@@ -48,7 +49,7 @@ def register(subparsers) -> None:
     )
     cashflow.add_argument("file", metavar="FILE", help="the company file (.toml or .json)")
     cashflow.add_argument("--json", action="store_true", help="print one JSON object: lines, totals, difference, warnings")
-    cashflow.add_argument("--lang", choices=("en", "nl"), default="en", help="labels in English (default) or Dutch")
+    add_lang_option(cashflow)
     cashflow.add_argument(
         "--strict", action="store_true", help=f"exit {EXIT_NOT_RECONCILED} when the statement does not reconcile"
     )
@@ -56,7 +57,7 @@ def register(subparsers) -> None:
 
 
 def run_ratios(args: argparse.Namespace) -> int:
-    print_ratios(load_company(args.file), as_json=args.json, cost_base=args.cost_base)
+    print_ratios(load_company(args.file), as_json=args.json, cost_base=args.cost_base, lang=args.lang)
     return 0
 
 
@@ -70,45 +71,67 @@ def run_cashflow(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------------------------
 
 
-def _json_default(value):
-    if isinstance(value, Decimal):
-        return float(value)  # shortest repr: a two-decimal amount prints exactly as it is
-    if isinstance(value, date):
-        return value.isoformat()
-    raise TypeError(f"not JSON serializable: {value!r}")
-
-
-def _dump(obj, out: TextIO) -> None:
-    out.write(json.dumps(obj, default=_json_default, indent=2, ensure_ascii=False) + "\n")
-
-
-def _heading(company: Company, what: str) -> str:
+def _heading(company: Company, what: str, lang: Lang) -> str:
     p = company.period
-    return f"{company.name}: {what}, {p.start} to {p.end} ({p.days} days), {company.currency}"
+    return (f"{company.name}: {lang.t(what)}, {lang.day(p.start)} {lang.t('to')} {lang.day(p.end)} "
+            f"({p.days} {lang.t('days')}), {company.currency}")
 
 
-_UNITS = {
-    "amount": lambda v: format_money(v),
-    "ratio": lambda v: f"{v:.2f}",
-    "days": lambda v: f"{v:.1f} days",
-    "times": lambda v: f"{v:.2f}x",
-    "months": lambda v: f"{v:.1f} months",
-}
+def _shown(unit: str, value, lang: Lang) -> str:
+    """A ratio's value for the table, by its unit."""
+    if value is None:
+        return lang.t("n/a")
+    if unit == "amount":
+        return lang.money(value)
+    if unit == "days":
+        return f"{lang.number(value, 1)} {lang.t('days')}"
+    if unit == "times":
+        return f"{lang.number(value)}x"
+    if unit == "months":
+        return f"{lang.number(value, 1)} {lang.t('months')}"
+    return lang.number(value)
 
 
-def print_ratios(company: Company, *, as_json: bool = False, cost_base: str = "cogs", out: TextIO | None = None) -> None:
-    """Print every ratio of ``company`` as a table, or as one JSON object name -> value."""
+def ratios_json(rows) -> dict:
+    """``ratios --json``: code name -> value; amounts as strings (cli/present.py), the rest numbers."""
+    return {r.name: json_amount(r.value) if r.unit == "amount" else json_number(r.value) for r in rows}
+
+
+def print_ratios(company: Company, *, as_json: bool = False, cost_base: str = "cogs", lang: str = "en",
+                 out: TextIO | None = None) -> None:
+    """Print every ratio of ``company`` as a table (readable names), or as one JSON object code -> value."""
     out = out or sys.stdout
     rows = company_ratios(company, cost_base=cost_base)
     if as_json:
-        _dump({r.name: r.value for r in rows}, out)
+        dump_json(ratios_json(rows), out)
         return
-    shown = [(r.name, "n/a" if r.value is None else _UNITS[r.unit](r.value), r.basis) for r in rows]
+    words = lang_of(lang)
+    shown = [(words.name(r.name), _shown(r.unit, r.value, words), r.basis_nl if words.code == "nl" else r.basis)
+             for r in rows]
     w0 = max(len(n) for n, _, _ in shown)
     w1 = max(len(v) for _, v, _ in shown)
-    out.write(_heading(company, "ratios") + "\n\n")
+    out.write(_heading(company, "ratios", words) + "\n\n")
     for name, value, basis in shown:
         out.write(f"  {name:<{w0}}  {value:>{w1}}  {basis}\n")
+
+
+def cashflow_json(company: Company, statement: CashflowStatement) -> dict:
+    """``cashflow --json``: the lines and totals (amounts as strings), reconciliation, warnings."""
+    data = {"company": company.name, "currency": company.currency}
+    data["period"] = {"start": company.period.start.isoformat(), "end": company.period.end.isoformat(),
+                      "days": company.period.days}
+    raw = statement.to_dict()
+    raw["lines"] = [{**line, "amount": json_amount(line["amount"])} for line in raw["lines"]]
+    data.update({k: json_amount(v) if isinstance(v, Decimal) else v for k, v in raw.items()})
+    data["bhk_cashflow_simple"] = json_amount(statement.bhk_simple)
+    data["bhk_cashflow_extended"] = json_amount(statement.bhk_extended)
+    data["ocf_ratio"] = json_number(statement.ocf_ratio(company.debt_service.interest, company.debt_service.repayment))
+    return data
+
+
+#: the lines after which the table leaves a blank line
+_BLOCK_ENDS = ("cash_from_business_operations", "cash_flow_operating", "cash_flow_investing", "cash_flow_financing",
+               "net_cash_flow")
 
 
 def print_cashflow(company: Company, *, as_json: bool = False, lang: str = "en", out: TextIO | None = None) -> CashflowStatement:
@@ -118,28 +141,24 @@ def print_cashflow(company: Company, *, as_json: bool = False, lang: str = "en",
     for warning in statement.warnings:
         print(f"xlcapital: warning: {company.source or company.name}: {warning}", file=sys.stderr)
     if as_json:
-        data = {"company": company.name, "currency": company.currency}
-        data["period"] = {"start": company.period.start, "end": company.period.end, "days": company.period.days}
-        data.update(statement.to_dict())
-        data["bhk_cashflow_simple"] = statement.bhk_simple
-        data["bhk_cashflow_extended"] = statement.bhk_extended
-        data["ocf_ratio"] = statement.ocf_ratio(company.debt_service.interest, company.debt_service.repayment)
-        _dump(data, out)
+        dump_json(cashflow_json(company, statement), out)
         return statement
-    title = "kasstroomoverzicht (indirecte methode)" if lang == "nl" else "cash-flow statement (indirect method)"
-    out.write(_heading(company, title) + "\n\n")
-    labels = [line.label_nl if lang == "nl" else line.label for line in statement.lines]
+    words = lang_of(lang)
+    out.write(_heading(company, "cash-flow statement (indirect method)", words) + "\n\n")
+    labels = [line.label_nl if words.code == "nl" else line.label for line in statement.lines]
     width = max(len(label) for label in labels) + 4
     for line, label in zip(statement.lines, labels):
         if line.total:
             out.write(f"  {'':<{width}}{'-' * 14}\n")
-        out.write(f"  {label:<{width}}{format_money(line.amount):>14}\n")
-        if line.key in ("cash_from_business_operations", "cash_flow_operating", "cash_flow_investing",
-                        "cash_flow_financing", "net_cash_flow"):
+        out.write(f"  {label:<{width}}{words.money(line.amount):>14}\n")
+        if line.key in _BLOCK_ENDS:
             out.write("\n")
     out.write("\n")
     if statement.reconciles:
-        out.write("  The statement reconciles: net cash flow = change in cash (net of overdraft).\n")
+        out.write(f"  {words.t('The statement reconciles: net cash flow = change in cash (net of overdraft).')}\n")
+    else:
+        out.write(f"  {words.t('The statement does not reconcile: net cash flow differs from the change in cash by')} "
+                  f"{words.money(statement.difference)}.\n")
     for warning in statement.warnings:
-        out.write(f"  warning: {warning}\n")
+        out.write(f"  {words.t('warning')}: {warning}\n")
     return statement

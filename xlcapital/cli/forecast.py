@@ -2,7 +2,8 @@
 
 Prints the weekly table (or the 12-month view with ``--monthly``), the scenarios, the stress
 tests, the triggers and the KPIs; ``--json`` prints one object with amounts as strings (rounded to
-cents for display; the Python API keeps them exact). Without FOLDER it runs on the bundled sample.
+cents for display; the Python API keeps them exact). Without FOLDER it runs on the current folder
+when that holds forecast.toml, else on the bundled sample.
 """
 
 from __future__ import annotations
@@ -10,14 +11,13 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from xlcapital.cli.generate import FOLDER_HELP, company_folder
+from xlcapital.cli.present import Lang, add_lang_option, json_amount, json_number, lang_of
 from xlcapital.errors import InputError
-from xlcapital.money import format_money
-
-CENT = Decimal("0.01")
 
 
 def register(subparsers) -> None:
@@ -26,14 +26,15 @@ def register(subparsers) -> None:
         help="13-week cash-flow forecast of a company folder: scenarios, stress tests, triggers, KPIs",
         description="Forecast a company's cash week by week (receivables, payables, recurring items, expected sales, "
         "projected bank categories) through its overdraft facility, with scenarios, stress tests, triggers and KPIs. "
-        "FOLDER holds forecast.toml and the CSV files of docs/forecast.md; without FOLDER the bundled sample company "
-        "is used.",
+        "FOLDER holds forecast.toml and the CSV files of docs/forecast.md; without FOLDER: the current folder when it "
+        "holds forecast.toml, else the bundled sample company.",
     )
-    p.add_argument("folder", metavar="FOLDER", nargs="?", help="the company folder (default: the bundled sample)")
+    p.add_argument("folder", metavar="FOLDER", nargs="?", help=FOLDER_HELP)
     p.add_argument("--json", action="store_true", help="print one JSON object (amounts as strings)")
     p.add_argument("--scenario", metavar="NAME", help="the scenario to show and to stress (default: base, when defined)")
     p.add_argument("--weeks", metavar="N", type=_weeks, help="the horizon in weeks (default: forecast.toml, else 13)")
     p.add_argument("--monthly", action="store_true", help="show the 12-month view instead of the weekly table")
+    add_lang_option(p)
     p.set_defaults(func=run_forecast)
 
 
@@ -51,7 +52,7 @@ def run_forecast(args: argparse.Namespace) -> int:
     from xlcapital.company import sample_dir
     from xlcapital.forecast import analyse, load
 
-    folder = Path(args.folder) if args.folder else sample_dir()
+    folder = company_folder(args.folder) or sample_dir()
     if not folder.exists():
         raise InputError("folder not found", file=str(folder), hint="give a company folder (see docs/forecast.md)")
     inputs = load(folder)
@@ -59,7 +60,7 @@ def run_forecast(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(to_json(analysis, monthly=args.monthly), indent=2, ensure_ascii=False))
     else:
-        print_analysis(analysis, monthly=args.monthly)
+        print_analysis(analysis, monthly=args.monthly, lang=args.lang)
     return 0
 
 
@@ -69,8 +70,8 @@ def run_forecast(args: argparse.Namespace) -> int:
 
 
 def amount(value: Decimal | None) -> str | None:
-    """An amount for JSON: a string rounded half up to cents (display only)."""
-    return None if value is None else str(value.quantize(CENT, rounding=ROUND_HALF_UP))
+    """A computed amount for JSON: a string rounded half up to cents (cli/present.py's convention)."""
+    return json_amount(value, cents=True)
 
 
 def fraction(value: Decimal) -> str:
@@ -78,9 +79,7 @@ def fraction(value: Decimal) -> str:
     return format(value.normalize(), "f") if value else "0"
 
 
-def number(value: Any) -> float | None:
-    """A ratio, a share or a day count for JSON (null when undefined)."""
-    return None if value is None else float(value)
+number = json_number  # a ratio, a share or a day count for JSON (null when undefined)
 
 
 def _period(p, kind: str) -> dict:
@@ -138,6 +137,7 @@ def to_json(analysis, monthly: bool = False) -> dict:
     inputs, main = analysis.inputs, analysis.default
     s = inputs.settings
     result: dict[str, Any] = {
+        "company": inputs.company_name,
         "folder": str(inputs.folder) if inputs.folder else None,
         "currency": s.currency,
         "start": s.start.isoformat(),
@@ -193,97 +193,109 @@ def _table(headers: list[str], rows: list[list[str]], left: int = 1) -> None:
             print("  ".join("-" * w for w in widths))
 
 
-def _m(value: Decimal | None) -> str:
-    return format_money(value, 0) if value is not None else "-"
+#: how the table shows a period's flags and a source of a setting
+_FLAGS = {"below_buffer": ("below buffer", "onder buffer"), "limit_breached": ("limit breached", "limiet overschreden")}
+_SOURCES = {"given": ("given", "opgegeven"), "bank": ("from the bank", "uit de bank"), "history": ("history", "historie"),
+            "dso": ("from DSO", "uit DSO"), "default": ("default", "standaard")}
+_STATUS = {"ok": ("OK", "OK"), "warning": ("WARNING", "WAARSCHUWING"), "alert": ("ALERT", "ALARM")}
 
 
-def _week_label(run, week: int | None) -> str:
-    return "none" if week is None else f"{week} ({run.weeks[week - 1].start:%d %b})"
+def _pick(table: dict, key: str, w: Lang) -> str:
+    en, nl = table.get(key, (key, key))
+    return nl if w.code == "nl" else en
 
 
-def print_analysis(analysis, monthly: bool = False) -> None:
+def print_analysis(analysis, monthly: bool = False, lang: str = "en") -> None:
+    """The forecast as tables: periods, scenarios, stress tests, triggers, KPIs (``lang``: en or nl)."""
+    w = lang_of(lang)
     inputs, main = analysis.inputs, analysis.default
     s = inputs.settings
-    where = inputs.folder or "inputs"
-    print(f"Cash-flow forecast of {where}")
+    m = lambda value: w.money(value, 0)  # noqa: E731 - whole euros in the tables
+    pct = lambda fraction, sign="", unit=" %": f"{w.dutch_marks(format(float(fraction) * 100, sign + '.4g'))}{unit}"  # noqa: E731
+    source = lambda key: _pick(_SOURCES, s.sources.get(key, "given"), w)  # noqa: E731
+
+    def week_label(run, week: int | None) -> str:
+        return w.t("none") if week is None else f"{week} ({w.day_month(run.weeks[week - 1].start)})"
+
+    print(f"{w.t('Cash-flow forecast of')} {inputs.company_name or inputs.folder or 'the inputs'}")
     opening = main.weeks[0].opening_cash
     # the known balance only when the bank transactions since (or before) its day moved it
-    known = "" if opening == s.opening_balance else f" = {_m(s.opening_balance)} on {s.balance_date} rolled to the start"
+    known = ("" if opening == s.opening_balance else
+             f" = {m(s.opening_balance)} {w.t('on')} {w.day(s.balance_date)} {w.t('rolled to the start')}")
     print(
-        f"start {s.start} ({s.sources.get('start', 'given')}), opening cash {_m(opening)}{known} "
-        f"({s.sources.get('opening_balance', 'given')}), credit limit {_m(s.credit_limit)} at "
-        f"{_pct(s.overdraft_rate)}, buffer {_m(s.minimum_buffer)}, risk profile {s.risk_profile}, "
-        f"scenario {main.name}, amounts in {s.currency}"
+        f"{w.t('start')} {w.day(s.start)} ({source('start')}), {w.t('opening cash')} {m(opening)}{known} "
+        f"({source('opening_balance')}), {w.t('credit limit')} {m(s.credit_limit)} {w.t('at')} "
+        f"{pct(s.overdraft_rate)}, {w.t('buffer')} {m(s.minimum_buffer)}, {w.t('risk profile')} {w.t(s.risk_profile)}, "
+        f"{w.t('scenario')} {main.name}, {w.t('amounts in')} {s.currency}"
     )
-    for w in inputs.warnings:
-        print(f"warning: {w}")
+    for warning in inputs.warnings:
+        print(f"{w.t('warning')}: {warning}")
     print()
     periods, kind = (main.months, "month") if monthly else (main.weeks, "week")
     # the bank's columns only when the bank data reaches a period (docs section 12)
     actual = ["bank flow", "bank closing", "variance"] if any(p.has_actuals for p in periods) else []
     _table(
-        [kind, "from", "opening", "receipts", "payments", "net flow", "overdraft", "interest", "closing", "headroom",
-         *actual, "flags"],
+        [w.t(h) for h in [kind, "from", "opening", "receipts", "payments", "net flow", "overdraft", "interest", "closing",
+                          "headroom", *actual, "flags"]],
         [
-            [str(p.index), f"{p.start:%d %b %Y}", _m(p.opening_cash), _m(p.receipts_total), _m(p.payments_total), _m(p.net_flow),
-             _m(p.overdraft_drawn), format_money(p.interest), _m(p.closing_cash), _m(p.headroom),
-             *([_m(p.actual_flow), _m(p.actual_closing), _m(p.variance)] if actual else []), ", ".join(p.flags)]
+            [str(p.index), w.short_day(p.start), m(p.opening_cash), m(p.receipts_total), m(p.payments_total),
+             m(p.net_flow), m(p.overdraft_drawn), w.money(p.interest), m(p.closing_cash), m(p.headroom),
+             *([m(p.actual_flow), m(p.actual_closing), m(p.variance)] if actual else []),
+             ", ".join(_pick(_FLAGS, f, w) for f in p.flags)]
             for p in periods
         ],  # fmt: skip
         left=2,
     )
-    print("\nScenarios")
+    print(f"\n{w.t('Scenarios')}")
     _table(
-        ["scenario", "revenue", "customers", "suppliers", "interest", "lowest cash", "in week", "limit breached", "closing"],
+        [w.t(h) for h in ["scenario", "revenue", "customers", "suppliers", "interest", "lowest cash", "in week",
+                          "limit breached", "closing"]],
         [
-            [name, _pct(r.scenario.revenue_change, "+"), f"{r.scenario.collection_delay_days:+d} d",
-             f"{r.scenario.payment_delay_days:+d} d", _pct(r.scenario.interest_rate_change, "+", " pt"), _m(r.lowest_cash),
-             _week_label(r, r.lowest_week), _week_label(r, r.first_breach_week), _m(r.weeks[-1].closing_cash)]
+            [name, pct(r.scenario.revenue_change, "+"), f"{r.scenario.collection_delay_days:+d} d",
+             f"{r.scenario.payment_delay_days:+d} d", pct(r.scenario.interest_rate_change, "+", " pt"), m(r.lowest_cash),
+             week_label(r, r.lowest_week), week_label(r, r.first_breach_week), m(r.weeks[-1].closing_cash)]
             for name, r in analysis.scenarios.items()
-        ] or [["(none in forecast.toml)", "", "", "", "", "", "", "", ""]],  # fmt: skip
+        ] or [[w.t("(none in forecast.toml)"), "", "", "", "", "", "", "", ""]],  # fmt: skip
     )
-    print(f"\nStress tests on top of {main.name}")
+    print(f"\n{w.t('Stress tests on top of')} {main.name}")
     _table(
-        ["stress test", "lowest cash", "in week", "limit breached", "extra to stay in limit", "extra to keep buffer"],
+        [w.t(h) for h in ["stress test", "lowest cash", "in week", "limit breached", "extra to stay in limit",
+                          "extra to keep buffer"]],
         [
-            [r.name, _m(r.lowest_cash), _week_label(r, r.lowest_week), _week_label(r, r.first_breach_week),
-             _m(r.extra_financing_limit), _m(r.extra_financing_buffer)]
+            [r.name, m(r.lowest_cash), week_label(r, r.lowest_week), week_label(r, r.first_breach_week),
+             m(r.extra_financing_limit), m(r.extra_financing_buffer)]
             for r in analysis.stress
         ],  # fmt: skip
     )
-    print(f"\nTriggers (risk profile {s.risk_profile})")
+    print(f"\n{w.t('Triggers')} ({w.t('risk profile')} {w.t(s.risk_profile)})")
     _table(
-        ["rule", "now", "worst", "warning", "alert", "status", "first week", "owner"],
-        [[t.rule, _fmt(t, t.value), _fmt(t, t.worst), _fmt(t, t.warning), _fmt(t, t.alert), t.status.upper(),
-          _week_label(main, t.first_week), t.owner] for t in analysis.triggers],  # fmt: skip
+        [w.t(h) for h in ["rule", "now", "worst", "warning", "alert", "status", "first week", "owner"]],
+        [[w.name(t.rule), _fmt(t, t.value, w), _fmt(t, t.worst, w), _fmt(t, t.warning, w), _fmt(t, t.alert, w),
+          _pick(_STATUS, t.status, w), week_label(main, t.first_week), t.owner] for t in analysis.triggers],  # fmt: skip
     )
-    print("\nKPIs")
+    print(f"\n{w.t('KPIs')}")
     k = analysis.kpis
+    growing = k["burn_rate"] is not None and k["burn_rate"] < 0
     rows = [
-        ["cash position", _m(k["cash_position"])],
-        ["free cash (week 1, above the buffer)", _m(k["free_cash"])],
-        ["monthly costs (forecast)", _m(k["monthly_costs"])],
-        ["monthly fixed costs", _m(k["monthly_fixed_costs"])],
-        ["burn rate per month", _m(k["burn_rate"]) + ("  (cash grows)" if k["burn_rate"] is not None and k["burn_rate"] < 0 else "")],
-        ["runway (months)", "not burning" if k["runway_months"] is None else f"{k['runway_months']:.1f}"],
-        ["buffer (months of fixed costs)", "-" if k["buffer_months"] is None else f"{k['buffer_months']:.2f}"],
-        ["lowest cash", f"{_m(k['lowest_cash'])} in week {k['lowest_week']}"],
-        ["open receivables / payables", f"{_m(k['open_receivables'])} / {_m(k['open_payables'])}"],
-        ["DSO / DPO / CCC (days)", " / ".join("-" if k[x] is None else f"{k[x]:.1f}" for x in ("dso", "dpo", "ccc"))],
+        [w.name("cash_position"), m(k["cash_position"])],
+        [w.t("free cash (week 1, above the buffer)"), m(k["free_cash"])],
+        [w.name("monthly_costs"), m(k["monthly_costs"])],
+        [w.name("monthly_fixed_costs"), m(k["monthly_fixed_costs"])],
+        [w.name("burn_rate"), m(k["burn_rate"]) + (f"  {w.t('(cash grows)')}" if growing else "")],
+        [w.name("runway_months"), w.t("not burning") if k["runway_months"] is None else w.number(k["runway_months"], 1)],
+        [w.t("buffer (months of fixed costs)"), "-" if k["buffer_months"] is None else w.number(k["buffer_months"])],
+        [w.name("lowest_cash"), f"{m(k['lowest_cash'])} {w.t('in week')} {k['lowest_week']}"],
+        [w.t("open receivables / payables"), f"{m(k['open_receivables'])} / {m(k['open_payables'])}"],
+        [w.t("DSO / DPO / CCC (days)"), " / ".join("-" if k[x] is None else w.number(k[x], 1) for x in ("dso", "dpo", "ccc"))],
     ]
-    _table(["KPI", "value"], rows)
+    _table([w.t("KPI"), w.t("value")], rows)
 
 
-def _pct(fraction: Decimal, sign: str = "", unit: str = " %") -> str:
-    """A fraction as a percentage for display: 0.0725 -> '7.25 %'."""
-    return f"{float(fraction) * 100:{sign}.4g}{unit}"
-
-
-def _fmt(t, value) -> str:
+def _fmt(t, value, w: Lang) -> str:
     if value is None:
         return "-"
     if t.unit == "amount":
-        return _m(value)
+        return w.money(value, 0)
     if t.unit == "fraction":
-        return f"{float(value) * 100:.1f} %"
-    return f"{float(value):.2f}"
+        return f"{w.number(float(value) * 100, 1)} %"
+    return w.number(value)

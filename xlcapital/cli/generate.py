@@ -1,15 +1,18 @@
 """``xlcapital generate [FOLDER] -o NAME.xlsm``: the 13-week cash-flow forecast workbook of a company.
 
-Without FOLDER it uses the bundled sample company. ``--month YYYY-MM`` starts the forecast at the
-first Monday of that month; ``--previous LAST.xlsm`` carries last month's workbook over (its
-tables and settings, and its bank transactions as actuals, with a Variance sheet). The workbook
-is written to a temporary file and renamed; an existing file is only replaced with ``--force``.
+Without FOLDER it uses the current folder when that holds forecast.toml, else the bundled sample
+company. ``--month YYYY-MM`` starts the forecast at the first Monday of that month;
+``--previous LAST.xlsm`` carries last month's workbook over (its tables and settings, and its bank
+transactions as actuals, with a Variance sheet). The workbook is written by the rules of
+:func:`xlcapital.fileio.atomic_output`: whole or not at all, an existing file replaced only with
+``--force``.
 """
 
 from __future__ import annotations
 
 import argparse
 import re
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -22,9 +25,9 @@ def register(subparsers) -> None:
         help="write the 13-week cash-flow forecast workbook (.xlsm) of a company folder",
         description="Write a workbook with the 13-week cash-flow forecast of a company folder (the files of "
         "docs/forecast-model.md) in native Excel formulas: Settings, Bank, the input tables, Forecast, Scenarios, "
-        "Dashboard. Without FOLDER the bundled sample company is used.",
+        "Dashboard. Without FOLDER: the current folder when it holds forecast.toml, else the bundled sample company.",
     )
-    p.add_argument("folder", metavar="FOLDER", nargs="?", help="the company folder (default: the bundled sample)")
+    p.add_argument("folder", metavar="FOLDER", nargs="?", help=FOLDER_HELP)
     p.add_argument("-o", "--output", metavar="FILE", required=True, help="the workbook to write (.xlsm, or .xlsx "
                    "without macros)")
     p.add_argument("--month", metavar="YYYY-MM", type=first_monday, help="start at the first Monday of this month")
@@ -35,30 +38,58 @@ def register(subparsers) -> None:
     p.set_defaults(func=run_generate)
 
 
+#: the years ``--month`` accepts: a forecast of up to 104 weeks, with its history and the payment
+#: terms after it, must stay inside the calendar Python (and Excel: 1900-9999) can count in
+MONTH_YEARS = (1901, 9990)
+
+FOLDER_HELP = "the company folder (default: the current folder when it holds forecast.toml, else the bundled sample)"
+
+
 def first_monday(text: str) -> date:
     """The first Monday of month ``YYYY-MM``.
 
     >>> first_monday("2026-12"), first_monday("2026-06")
     (datetime.date(2026, 12, 7), datetime.date(2026, 6, 1))
+    >>> first_monday("9999-12")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: not a month xlcapital can forecast: '9999-12' (give a year from 1901 to 9990)
     """
     m = re.fullmatch(r"(\d{4})-(\d{2})", text.strip())
     if not m or not 1 <= int(m.group(2)) <= 12:
         raise argparse.ArgumentTypeError(f"not a month: {text!r} (write YYYY-MM, e.g. 2026-12)")
+    if not MONTH_YEARS[0] <= int(m.group(1)) <= MONTH_YEARS[1]:
+        raise argparse.ArgumentTypeError(f"not a month xlcapital can forecast: {text!r} "
+                                         f"(give a year from {MONTH_YEARS[0]} to {MONTH_YEARS[1]})")
     first = date(int(m.group(1)), int(m.group(2)), 1)
     return first + timedelta(days=(7 - first.weekday()) % 7)
 
 
+def company_folder(given: str | None) -> Path | None:
+    """The company folder a command works on: ``given``; else the current folder when it holds
+    forecast.toml (the user typed the command inside their company's folder); else None, the
+    bundled sample (said on stderr, so a user in the wrong folder notices)."""
+    if given is not None:
+        return Path(given)
+    if Path("forecast.toml").is_file():
+        return Path(".")
+    print("xlcapital: no forecast.toml in this folder: using the bundled sample company", file=sys.stderr)
+    return None
+
+
 def run_generate(args: argparse.Namespace) -> int:
-    from xlcapital.fileio import atomic_output
+    from xlcapital.fileio import atomic_output, check_output
     from xlcapital.workbook.api import generate_folder
 
     out = Path(args.output)
     if out.suffix.lower() not in (".xlsm", ".xlsx"):
         raise InputError(f"{out.name}: the workbook must end in .xlsm (or .xlsx without macros)", field="--output")
+    check_output(out, args.force)  # before the work: a refusal costs no waiting
+    folder = company_folder(args.folder)
     with atomic_output(out, force=args.force) as tmp:
-        result = generate_folder(args.folder, tmp, macros=out.suffix.lower() == ".xlsm", lang=args.lang,
+        result = generate_folder(folder, tmp, macros=out.suffix.lower() == ".xlsm", lang=args.lang,
                                  start=args.month, previous=args.previous)
-    print(f"wrote {out}: {result.summary}")
+    print(f"wrote {out} for {result.company}: {result.summary}")
     print(f"open it in Excel (or LibreOffice Calc){' and enable macros' if out.suffix.lower() == '.xlsm' else ''}; "
           "the Start sheet explains the weekly routine")
     return 0
@@ -68,17 +99,53 @@ def run_generate(args: argparse.Namespace) -> int:
 DEMO_WORKBOOK = Path("workbooks") / "demo.xlsm"
 
 
-def demo_step(args: argparse.Namespace, sample: Path) -> None:
-    """The demo's workbook step: generate the sample company's workbook into workbooks/demo.xlsm.
+class _Unchanged(Exception):
+    """The demo workbook on disk is byte for byte the one just generated: nothing to write."""
 
-    The demo regenerates its own file each time (same inputs, same workbook).
+
+def demo_target(force: bool) -> Path:
+    """Where the demo writes: workbooks/demo.xlsm when it is absent (or with ``force``), else the
+    first free workbooks/demo-N.xlsm, so a demo.xlsm holding the user's edits is never replaced."""
+    if force or not DEMO_WORKBOOK.exists():
+        return DEMO_WORKBOOK
+    n = 2
+    while (candidate := DEMO_WORKBOOK.with_name(f"{DEMO_WORKBOOK.stem}-{n}{DEMO_WORKBOOK.suffix}")).exists():
+        n += 1
+    return candidate
+
+
+def demo_step(args: argparse.Namespace, sample: Path) -> None:
+    """The demo's workbook step: the sample company's workbook into workbooks/demo.xlsm.
+
+    The generation is deterministic: when workbooks/demo.xlsm is already exactly this workbook
+    nothing is written; when it differs (the user edited it) a new name is written instead,
+    unless ``--force``.
     """
     from xlcapital.fileio import atomic_output
     from xlcapital.workbook.api import generate_folder
 
+    force = getattr(args, "force", False)
     DEMO_WORKBOOK.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_output(DEMO_WORKBOOK, force=True) as tmp:
-        result = generate_folder(None, tmp, macros=True, lang="en")  # None: the bundled sample
-    print(f"wrote {DEMO_WORKBOOK}: {result.summary}")
-    print(f"open it in Excel (enable macros) or LibreOffice Calc: {DEMO_WORKBOOK.resolve()}")
+    target = demo_target(force)
+    try:
+        with atomic_output(target, force=force) as tmp:
+            result = generate_folder(None, tmp, macros=True, lang="en")  # None: the bundled sample
+            if target != DEMO_WORKBOOK and _same_bytes(tmp, DEMO_WORKBOOK):
+                raise _Unchanged
+    except _Unchanged:
+        print(f"{DEMO_WORKBOOK} is up to date: {result.summary}")
+        target = DEMO_WORKBOOK
+    else:
+        if target != DEMO_WORKBOOK:
+            print(f"{DEMO_WORKBOOK} differs from the demo (it may hold your edits) and was left as it is; "
+                  "xlcapital demo --force replaces it")
+        print(f"wrote {target}: {result.summary}")
+    print(f"open it in Excel (enable macros) or LibreOffice Calc: {target.resolve()}")
     print("its Forecast and Dashboard show the numbers above; change a yellow cell on Settings and they follow")
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    try:
+        return a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False

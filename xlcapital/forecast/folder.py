@@ -53,6 +53,23 @@ def read_bank_folder(folder: Path) -> list:
     return bank.merge(statements) if statements else []
 
 
+def _check_accounts(accounts, statements, *, learning: bool, toml_path: Path, warnings: list[str]) -> None:
+    """An account of forecast.toml that matches no export in bank/ (a mistyped IBAN): an error
+    naming it and the accounts found when the start or the opening balance is learned from the
+    exports (it would be learned without that account), else a warning."""
+    found = list(dict.fromkeys(s.account for s in statements if s.account))
+    if not found:
+        return
+    missing = [a for a in accounts if not any(counted(f, (a,)) for f in found)]
+    if not missing:
+        return
+    what = f"{', '.join(missing)} {'matches' if len(missing) == 1 else 'match'} no export in bank/"
+    if learning:
+        raise InputError(what, file=str(toml_path), field="forecast.accounts",
+                         hint=f"exports found for {', '.join(found)}: correct the IBAN or add its export")
+    warnings.append(f"forecast.accounts: {what} (exports found for {', '.join(found)})")
+
+
 def load(folder: str | Path) -> Inputs:
     """Read a company folder and learn the missing values (docs/forecast-model.md sections 1 and 10)."""
     root = Path(folder)
@@ -92,6 +109,8 @@ def load(folder: str | Path) -> Inputs:
         accounts = tuple(dict.fromkeys(account_key(s.account) for s in statements if s.account))
         sources["accounts"] = "bank"
     else:
+        _check_accounts(accounts, statements, learning=given.get("start") is None or given.get("opening_balance") is None,
+                        toml_path=toml_path, warnings=warnings)
         # the forecast's own accounts only: other accounts' exports teach nothing and count nowhere
         other = sorted({s.account for s in statements if not counted(s.account, accounts)})
         if other:

@@ -26,6 +26,8 @@ class Result:
     start: date
     transactions: int
     summary: str
+    #: the company's name (``Inputs.company_name``), for the CLI's message
+    company: str = ""
 
 
 def load_inputs(folder: str | os.PathLike | None, start: date | None = None):
@@ -55,10 +57,10 @@ def generate_folder(folder: str | os.PathLike | None, path: str | os.PathLike, *
 
         inputs, statements, carried = carry_over(previous, inputs, statements)
     hook = vba if vba is not None else (default_hook() if macros else None)
-    company = Path(folder).name if folder is not None else "Sample company"
+    company = Path(folder).resolve().name if folder is not None else "Sample company"  # "." has no name
     cells = Generator(lang=lang, company=company, vba=hook, previous=carried).write(inputs, path, statements)
     s = inputs.settings
     count = sum(len(st.transactions) for st in statements)
     summary = (f"{s.weeks} weeks from Monday {s.start.isoformat()}, {count} bank transactions"
                f"{', variance of ' + str(len(carried.weeks)) + ' past weeks' if carried else ''}")
-    return Result(cells, s.weeks, s.start, count, summary)
+    return Result(cells, s.weeks, s.start, count, summary, company=inputs.company_name)
