@@ -1,0 +1,89 @@
+"""Where the clients' jobs run: this machine's processes, or an existing Dask distributed cluster.
+
+A runner takes the jobs and yields one :class:`~xlcapital.batch.job.ClientResult` per job, in the
+order they finish. :func:`~xlcapital.batch.job.run_client` never raises, so a runner only turns
+what breaks *around* a job (a worker process that died, a worker without xlcapital) into that
+client's failure; the others go on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from typing import Iterable, Iterator
+
+from xlcapital import __version__
+from xlcapital.batch.job import ClientJob, ClientResult, failure, run_client
+from xlcapital.errors import InputError
+
+
+def default_workers() -> int:
+    """One process per core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _lost(job: ClientJob, exc: BaseException) -> ClientResult:
+    return ClientResult(job.client, job.fingerprint,
+                        error=failure(job.client, f"the job did not finish: {type(exc).__name__}: {exc}"))
+
+
+def run_local(jobs: Iterable[ClientJob], workers: int | None = None) -> Iterator[ClientResult]:
+    """Run the jobs in ``workers`` processes of this machine (1: in this process, one after another)."""
+    jobs = list(jobs)
+    workers = workers or default_workers()
+    if workers == 1 or len(jobs) <= 1:
+        for job in jobs:
+            yield run_client(job)
+        return
+    # forkserver/spawn: a fresh interpreter per worker, safe beside the progress bar's thread
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=multiprocessing.get_context(method)) as pool:
+        pending = {pool.submit(run_client, job): job for job in jobs}
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                job = pending.pop(future)
+                exc = future.exception()
+                yield _lost(job, exc) if exc is not None else future.result()
+
+
+def run_dask(jobs: Iterable[ClientJob], scheduler: str, timeout: float = 10) -> Iterator[ClientResult]:
+    """Run the jobs on the Dask distributed cluster whose scheduler listens at ``scheduler``.
+
+    The workers must have this xlcapital installed and see the client folders and OUT_DIR at the
+    same paths as this machine (a shared drive); a worker with another xlcapital version fails its
+    clients rather than mixing results of two versions.
+    """
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise InputError("Dask is not installed", field="--scheduler",
+                         hint='pip install "xlcapital[dask]", or leave out --scheduler to use this machine') from None
+    jobs = list(jobs)
+    try:
+        client = Client(scheduler, timeout=timeout, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}", field="--scheduler",
+                         hint="start one with `dask scheduler` and workers with `dask worker ADDRESS`") from None
+    try:
+        futures = client.map(run_client, jobs, key=[f"xlcapital-{j.client}-{j.fingerprint[:16]}" for j in jobs],
+                             pure=False)
+        job_of = {f.key: j for f, j in zip(futures, jobs)}
+        for future in as_completed(futures, loop=client.loop):
+            job = job_of[future.key]
+            if future.status != "finished":
+                yield _lost(job, future.exception())
+                continue
+            result = future.result()
+            if result.version != __version__:
+                result = ClientResult(job.client, job.fingerprint, error=failure(
+                    job.client, f"the Dask worker runs xlcapital {result.version}, this machine {__version__}: "
+                    "install the same version on every worker"))
+            yield result
+            future.release()
+    finally:
+        client.close()
