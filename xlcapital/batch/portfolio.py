@@ -55,22 +55,28 @@ def write_portfolio(out_dir: Path, results: list[ClientResult]) -> list[Path]:
     with atomic_output(paths[0]) as tmp:
         write_xlsx(tmp, rows, failed, summary(results))
     with atomic_output(paths[1]) as tmp:
-        tmp.write_text(_csv([c.key for c in COLUMNS], [[display(c, row[c.key]) for c in COLUMNS] for row in rows]),
+        tmp.write_text(_csv([c.key for c in COLUMNS], [[_cell(c, row[c.key]) for c in COLUMNS] for row in rows]),
                        encoding="utf-8")
     with atomic_output(paths[2]) as tmp:
         tmp.write_text(json.dumps(to_json(results), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     with atomic_output(paths[3]) as tmp:
-        tmp.write_text(_csv(list(FAILURE_COLUMNS), [["" if f[k] is None else str(f[k]) for k in FAILURE_COLUMNS]
+        tmp.write_text(_csv(list(FAILURE_COLUMNS), [["" if f[k] is None else csv_text(str(f[k])) for k in FAILURE_COLUMNS]
                                                     for f in failed]), encoding="utf-8")
     return paths
 
 
+def _cell(col, value: Any) -> str:
+    """A CSV cell: text made inert when a spreadsheet would take it for a formula; numbers as they are."""
+    text = display(col, value)
+    return csv_text(text) if col.kind in ("text", "status", "link") else text
+
+
 def _csv(header: list[str], rows: list[list[str]]) -> str:
-    """CSV text (UTF-8, comma, quoted as needed) with every formula-like value made inert."""
+    """CSV text (UTF-8, comma, quoted as needed)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows([[csv_text(v) for v in row] for row in rows])
+    writer.writerows(rows)
     return buffer.getvalue()
 
 
