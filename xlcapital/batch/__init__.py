@@ -5,7 +5,7 @@ the forecast and its workbook, in parallel on this machine or on a Dask distribu
 a portfolio of all clients::
 
     from xlcapital.batch import run_batch, run_local
-    batch = run_batch("clients", "out", run_local)        # or: lambda jobs: run_dask(jobs, "tcp://host:8786")
+    batch = run_batch("clients", "out", run_local)        # or: DaskRunner("tcp://host:8786")
     batch.failed                                           # the clients that failed, with file, line, message
 
 :mod:`~xlcapital.batch.job` is one client's job (a pure function of its folder, picklable in and
@@ -19,9 +19,9 @@ from __future__ import annotations
 from xlcapital.batch.columns import COLUMNS, FAILURE_COLUMNS, FORECAST_KPIS, Column
 from xlcapital.batch.job import ClientJob, ClientResult, fingerprint, run_client
 from xlcapital.batch.run import Batch, find_clients, run_batch
-from xlcapital.batch.runners import default_workers, run_dask, run_local
+from xlcapital.batch.runners import DaskRunner, default_workers, run_dask, run_local
 
 __all__ = [
     "run_batch", "run_local", "run_dask", "run_client", "find_clients", "fingerprint", "default_workers",
-    "Batch", "ClientJob", "ClientResult", "Column", "COLUMNS", "FAILURE_COLUMNS", "FORECAST_KPIS",
+    "Batch", "DaskRunner", "ClientJob", "ClientResult", "Column", "COLUMNS", "FAILURE_COLUMNS", "FORECAST_KPIS",
 ]  # fmt: skip

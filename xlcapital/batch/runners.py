@@ -51,39 +51,59 @@ def run_local(jobs: Iterable[ClientJob], workers: int | None = None) -> Iterator
                 yield _lost(job, exc) if exc is not None else future.result()
 
 
-def run_dask(jobs: Iterable[ClientJob], scheduler: str, timeout: float = 10) -> Iterator[ClientResult]:
-    """Run the jobs on the Dask distributed cluster whose scheduler listens at ``scheduler``.
+class DaskRunner:
+    """The Dask distributed cluster whose scheduler listens at ``scheduler``, connected at once (so a
+    wrong address or a missing Dask is one clear error before anything is written); calling it runs jobs.
 
     The workers must have this xlcapital installed and see the client folders and OUT_DIR at the
     same paths as this machine (a shared drive); a worker with another xlcapital version fails its
     clients rather than mixing results of two versions.
     """
-    try:
-        from distributed import Client, as_completed
-    except ImportError:
-        raise InputError("Dask is not installed", field="--scheduler",
-                         hint='pip install "xlcapital[dask]", or leave out --scheduler to use this machine') from None
-    jobs = list(jobs)
-    try:
-        client = Client(scheduler, timeout=timeout, set_as_default=False)
-    except (OSError, TimeoutError, ValueError) as exc:
-        raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}", field="--scheduler",
-                         hint="start one with `dask scheduler` and workers with `dask worker ADDRESS`") from None
-    try:
-        futures = client.map(run_client, jobs, key=[f"xlcapital-{j.client}-{j.fingerprint[:16]}" for j in jobs],
-                             pure=False)
+
+    def __init__(self, scheduler: str, timeout: float = 10) -> None:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise InputError("Dask is not installed", field="--scheduler",
+                             hint='pip install "xlcapital[dask]", or leave out --scheduler to use this machine') from None
+        self.scheduler = scheduler
+        try:
+            self.client = Client(scheduler, timeout=timeout, set_as_default=False)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}", field="--scheduler",
+                             hint="start one with `dask scheduler` and workers with `dask worker ADDRESS`") from None
+
+    def __call__(self, jobs: Iterable[ClientJob]) -> Iterator[ClientResult]:
+        from distributed import as_completed
+
+        jobs = list(jobs)
+        futures = self.client.map(run_client, jobs, key=[f"xlcapital-{j.client}-{j.fingerprint[:16]}" for j in jobs],
+                                  pure=False)
         job_of = {f.key: j for f, j in zip(futures, jobs)}
-        for future in as_completed(futures, loop=client.loop):
+        for future in as_completed(futures, loop=self.client.loop):
             job = job_of[future.key]
             if future.status != "finished":
                 yield _lost(job, future.exception())
                 continue
             result = future.result()
+            future.release()
             if result.version != __version__:
                 result = ClientResult(job.client, job.fingerprint, error=failure(
                     job.client, f"the Dask worker runs xlcapital {result.version}, this machine {__version__}: "
                     "install the same version on every worker"))
             yield result
-            future.release()
-    finally:
-        client.close()
+
+    def close(self) -> None:
+        self.client.close()
+
+    def __enter__(self) -> "DaskRunner":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def run_dask(jobs: Iterable[ClientJob], scheduler: str, timeout: float = 10) -> Iterator[ClientResult]:
+    """Run the jobs on the Dask cluster of ``scheduler`` (:class:`DaskRunner`, connected and closed here)."""
+    with DaskRunner(scheduler, timeout) as runner:
+        yield from runner(jobs)

@@ -49,10 +49,12 @@ def _workers(text: str) -> int:
 
 
 def run_batch_command(args: argparse.Namespace) -> int:
-    from xlcapital.batch import default_workers, run_batch, run_dask, run_local
+    from xlcapital.batch import DaskRunner, default_workers, run_batch, run_local
 
+    dask = None
     if args.scheduler:
-        runner, where = (lambda jobs: run_dask(jobs, args.scheduler)), f"the Dask cluster at {args.scheduler}"
+        dask = DaskRunner(args.scheduler)  # connects now: a wrong address fails before anything is written
+        runner, where = dask, f"the Dask cluster at {args.scheduler}"
     else:
         workers = args.workers or default_workers()
         runner, where = (lambda jobs: run_local(jobs, workers)), f"{workers} process{'es' * (workers > 1)}"
@@ -63,6 +65,8 @@ def run_batch_command(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.close()
+        if dask is not None:
+            dask.close()
     ok = len(batch.results) - len(batch.failed)
     print(f"{len(batch.results)} clients: {ok} done, {len(batch.failed)} failed; ran {batch.ran} on {where}, "
           f"{batch.skipped} unchanged since the last run")
