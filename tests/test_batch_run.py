@@ -306,3 +306,10 @@ def test_cli_summary_names_every_failure(batch_run, tmp_path, capsys):
     assert out.splitlines()[0] == "7 clients: 4 done, 3 failed; ran 6 on 1 process, 0 unchanged since the last run"
     assert "failed: bad_date: sales.csv:4: " in out and "failed: notes: not a client folder" in out
     assert (tmp_path / "out" / "clients" / "alpha.xlsx").is_file()
+
+
+def test_docs_list_every_column_as_declared():
+    """docs/batch.md's column table is the declaration in xlcapital.batch.columns, row for row."""
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "batch.md").read_text(encoding="utf-8")
+    rows = [line for line in doc.splitlines() if line.startswith("| `")]
+    assert rows == [f"| `{c.key}` | {c.header} | {c.source} |" for c in COLUMNS]

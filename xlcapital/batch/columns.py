@@ -72,7 +72,7 @@ class Column:
 
 def _trigger_columns() -> list[Column]:
     return [
-        Column(f"trigger_{name}", f"Trigger {name.replace('_', ' ')}", "status",
+        Column(f"trigger_{name}", f"Trigger {name.replace('_', ' ').replace('dso', 'DSO')}", "status",
                f"forecast trigger {name}: ok / warning / alert (off when disabled in forecast.toml)")
         for name in RULES
     ]  # fmt: skip
@@ -91,7 +91,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("dpo", "DPO", "days", "company.toml, (opening, closing) average payables / COGS x days"),
     Column("dsi", "DSI", "days", "company.toml, (opening, closing) average inventory / COGS x days"),
     Column("ccc", "CCC", "days", "company.toml: DSO + DSI - DPO"),
-    Column("net_working_capital", "NWC", "amount", "company.toml, closing: current assets - current liabilities"),
+    Column("net_working_capital", "NWC", "amount",
+           "company.toml, closing: receivables + inventory + cash + securities - current liabilities"),
     Column("cash_flow_operating", "Operating cash flow", "amount", "company.toml: the indirect cash-flow statement"),
     Column("net_cash_flow", "Net cash flow", "amount", "company.toml: the indirect cash-flow statement"),
     Column("cash", "Cash", "amount", "forecast: the cash position at the start (bank balance rolled to the start)"),

@@ -41,7 +41,9 @@ def run_local(jobs: Iterable[ClientJob], workers: int | None = None) -> Iterator
         return
     # forkserver/spawn: a fresh interpreter per worker, safe beside the progress bar's thread
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=multiprocessing.get_context(method)) as pool:
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=multiprocessing.get_context(method))
+    finished = False
+    try:
         pending = {pool.submit(run_client, job): job for job in jobs}
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -49,6 +51,10 @@ def run_local(jobs: Iterable[ClientJob], workers: int | None = None) -> Iterator
                 job = pending.pop(future)
                 exc = future.exception()
                 yield _lost(job, exc) if exc is not None else future.result()
+        finished = True
+    finally:
+        # interrupted (Ctrl-C, or the caller stopped reading): drop the jobs not started, do not wait for them
+        pool.shutdown(wait=finished, cancel_futures=not finished)
 
 
 class DaskRunner:
