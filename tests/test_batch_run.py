@@ -313,3 +313,12 @@ def test_docs_list_every_column_as_declared():
     doc = (Path(__file__).resolve().parents[1] / "docs" / "batch.md").read_text(encoding="utf-8")
     rows = [line for line in doc.splitlines() if line.startswith("| `")]
     assert rows == [f"| `{c.key}` | {c.header} | {c.source} |" for c in COLUMNS]
+
+
+def test_the_forecast_kpis_the_portfolio_reads_exist():
+    """If the forecast renames a KPI, this names it: update xlcapital.batch.columns.FORECAST_KPIS (one place)."""
+    from xlcapital.batch import FORECAST_KPIS
+    from xlcapital.forecast import analyse, load
+
+    kpis = analyse(load(sample_dir())).kpis
+    assert [name for name in FORECAST_KPIS.values() if name not in kpis] == []
