@@ -6,6 +6,8 @@ process pool and on a Dask LocalCluster, beside a plain loop over the same engin
     PYTHONPATH=. python bench/bench_batch.py --clients 100 --workers 1,2
     PYTHONPATH=. python bench/bench_batch.py make DIR --clients 100    # only write the clients
     PYTHONPATH=. python bench/bench_batch.py plain DIR OUT             # only the plain loop (time it from outside)
+    PYTHONPATH=. python bench/bench_batch.py dask DIR OUT --workers 2  # only a batch on a fresh Dask LocalCluster
+    /usr/bin/time -v xlcapital batch DIR/clients -o OUT --workers 2 --rerun --quiet    # the same, locally
 
 Every client does the whole job: company.toml's ratios and cash-flow statement, the forecast
 (load, 3 scenarios, 6 stress tests, triggers, KPIs) and the .xlsm workbook. The clients are the
@@ -97,9 +99,20 @@ def benchmark(n: int, workers: list[int], dask: bool) -> None:
                           lambda: f"cluster start {start:.1f} s not counted" if run_batch(clients, out, runner) else "")
 
 
+def dask_batch(clients: Path, out: Path, workers: int) -> int:
+    """One whole batch (every client rerun) on a Dask LocalCluster of ``workers`` processes started here."""
+    from distributed import LocalCluster
+
+    from xlcapital.batch import DaskRunner, run_batch
+
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with DaskRunner(cluster.scheduler_address) as runner:
+            return run_batch(clients, out, runner, rerun=True).ran
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", nargs="?", choices=("all", "make", "plain"), default="all")
+    parser.add_argument("command", nargs="?", choices=("all", "make", "plain", "dask"), default="all")
     parser.add_argument("paths", nargs="*", type=Path)
     parser.add_argument("--clients", type=int, default=1000)
     parser.add_argument("--workers", default="1,2", help="comma-separated worker counts")
@@ -111,6 +124,9 @@ def main() -> None:
     elif args.command == "plain":
         clients, out = args.paths
         print(f"{plain(clients, out)} clients")
+    elif args.command == "dask":
+        clients, out = args.paths
+        print(f"{dask_batch(clients, out, int(args.workers))} clients")
     else:
         benchmark(args.clients, [int(w) for w in args.workers.split(",")], dask=not args.no_dask)
 
