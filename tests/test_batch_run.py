@@ -322,3 +322,17 @@ def test_the_forecast_kpis_the_portfolio_reads_exist():
 
     kpis = analyse(load(sample_dir())).kpis
     assert [name for name in FORECAST_KPIS.values() if name not in kpis] == []
+
+
+def test_the_progress_bar_shows_done_failed_and_remaining():
+    import io
+
+    from xlcapital.cli.batch import ProgressBar
+
+    screen = io.StringIO()
+    bar = ProgressBar(file=screen, disable=False)
+    for counts in [(0, 1, 3), (1, 1, 2), (2, 2, 1), (3, 2, 0)]:
+        bar(*counts)
+    assert bar.bar.n == 3 and bar.bar.total == 3
+    assert "done 3, failed 2, remaining 0" in screen.getvalue()
+    bar.close()

@@ -24,6 +24,8 @@ from xlcapital.errors import XlcapitalError
 
 #: The files that make a folder a client folder (either is enough).
 CLIENT_FILES = ("company.toml", "forecast.toml")
+#: Why a folder without either file is no client (the job's and the batch's one message).
+NOT_A_CLIENT = "not a client folder: it holds neither company.toml nor forecast.toml"
 #: Bytes read at a time when hashing the inputs (bounded memory on any file).
 _CHUNK = 1 << 20
 
@@ -124,8 +126,7 @@ def _client_row(job: ClientJob) -> tuple[dict[str, Any], list[str]]:
     if not folder.is_dir():
         raise XlcapitalError("the client folder is gone", file=str(folder))
     if not is_client_folder(folder):
-        raise XlcapitalError("not a client folder: it holds neither company.toml nor forecast.toml",
-                             hint="give each client a folder with company.toml and/or forecast.toml")
+        raise XlcapitalError(NOT_A_CLIENT)
     row: dict[str, Any] = dict.fromkeys(c.key for c in COLUMNS)
     row["client"] = row["name"] = job.client
     warnings: list[str] = []

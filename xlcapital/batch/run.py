@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Iterator
 
 from xlcapital import __version__
 from xlcapital.batch.columns import COLUMNS, from_json_value, to_json_value
-from xlcapital.batch.job import ClientJob, ClientResult, failure, fingerprint, is_client_folder
+from xlcapital.batch.job import NOT_A_CLIENT, ClientJob, ClientResult, failure, fingerprint, is_client_folder
 from xlcapital.errors import InputError, OutputError
 from xlcapital.fileio import atomic_output
 
@@ -132,8 +132,7 @@ def run_batch(clients_dir: str | Path, out_dir: str | Path, runner: Runner, *, f
     for folder in folders:
         client = folder.name
         if not is_client_folder(folder):
-            results[client] = ClientResult(client, "", error=failure(
-                client, "not a client folder: it holds neither company.toml nor forecast.toml"))
+            results[client] = ClientResult(client, "", error=failure(client, NOT_A_CLIENT))
             continue
         fp = fingerprint(folder, options)
         kept = None if rerun else load_result(out_dir, client)

@@ -81,7 +81,8 @@ def run_batch_command(args: argparse.Namespace) -> int:
 class ProgressBar:
     """A tqdm bar on stderr: clients done, failed and remaining (shown only on a terminal)."""
 
-    def __init__(self) -> None:
+    def __init__(self, file=None, disable: bool | None = None) -> None:
+        self.file, self.disable = file, disable  # disable None: only on a terminal
         self.bar = None
         self.done = 0
 
@@ -89,7 +90,8 @@ class ProgressBar:
         if self.bar is None:
             from tqdm import tqdm
 
-            self.bar = tqdm(total=done + remaining, unit="client", file=sys.stderr, disable=None, leave=False)
+            self.bar = tqdm(total=done + remaining, unit="client", file=self.file or sys.stderr, disable=self.disable,
+                            leave=False)
         self.bar.update(done - self.done)
         self.done = done
         self.bar.set_postfix_str(f"done {done}, failed {failed}, remaining {remaining}", refresh=True)
