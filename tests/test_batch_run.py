@@ -180,7 +180,16 @@ def test_workbooks_are_written_and_linked(batch_run):
         # XlsxWriter writes relative links the Windows way (Excel's); LibreOffice reads them as well
         target = links[client].target.replace("\\", "/")
         assert target == f"clients/{client}.xlsm" and (out / target).is_file()
-    assert ws.conditional_formatting, "the alerts are highlighted"
+    # the alerts are highlighted: every status column over every row, and the breach week and extra financing
+    rules = {str(cf.sqref): [(r.operator, r.formula) for r in cf.rules] for cf in ws.conditional_formatting}
+    last = 8 + len(OK_CLIENTS)
+    for index, col in enumerate(COLUMNS, start=1):
+        letter = openpyxl.utils.get_column_letter(index)
+        if col.kind == "status":
+            assert rules[f"{letter}9:{letter}{last}"] == [("equal", ['"alert"']), ("equal", ['"warning"'])], col.key
+        elif col.key in ("first_breach_week", "extra_financing"):
+            assert rules[f"{letter}9:{letter}{last}"] == [("greaterThan", ["0"])], col.key
+    assert rules["B4"] == [("greaterThan", ["0"])]  # clients in alert
     failed = wb["Failed"]
     assert [failed.cell(r, 1).value for r in range(2, 2 + len(FAILING))] == sorted(FAILING)
     assert failed.cell(3, 3).value is None and failed.cell(2, 3).value == 4  # bad_date: sales.csv line 4
