@@ -352,3 +352,30 @@ def test_the_progress_bar_shows_done_failed_and_remaining():
     assert bar.bar.n == 3 and bar.bar.total == 3
     assert "done 3, failed 2, remaining 0" in screen.getvalue()
     bar.close()
+
+
+def test_a_shipped_job_needs_no_shared_folder(batch_run, tmp_path):
+    """What a Dask worker runs: the files travel inside the job, the workbook comes back as bytes."""
+    from xlcapital.batch.job import shipped
+    from xlcapital.batch.run import load_result
+
+    clients, out, _ = batch_run
+    nowhere = tmp_path / "not-on-this-worker"
+    job = ClientJob("tight", str(clients / "tight"), str(nowhere), "clients/tight.xlsm", "fp")
+    payload = shipped(job)
+    assert sorted(name for name, _ in payload.files)[:2] == ["bank/NL67INGB0006543210_01-07-2024_31-12-2024.csv",
+                                                             "categories.csv"]
+    result = run_client(payload)
+    assert result.ok and not nowhere.exists()
+    assert result.workbook_bytes == (out / "clients" / "tight.xlsm").read_bytes()
+    assert result.row == load_result(out, "tight").row
+    failing = run_client(shipped(ClientJob("bad_date", str(clients / "bad_date"), str(nowhere), "x.xlsm", "fp")))
+    assert (failing.error["file"], failing.error["line"]) == ("sales.csv", 4) and failing.workbook_bytes is None
+
+
+@pytest.mark.parametrize("name", ["../escape.txt", "/etc/escape.txt", "bank/../../escape.txt"])
+def test_a_shipped_job_writes_only_inside_its_folder(tmp_path, name):
+    job = ClientJob("c", str(tmp_path), str(tmp_path), "", "fp", files=((name, b"x"),))
+    with pytest.raises(ValueError, match="unsafe file name"):
+        run_client(job)
+    assert not (tmp_path.parent / "escape.txt").exists()

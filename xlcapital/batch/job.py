@@ -1,9 +1,11 @@
 """One client's work: ratios, the cash-flow statement, the forecast and the workbook.
 
 :func:`run_client` is the job a local process or a Dask worker runs: it takes a small picklable
-:class:`ClientJob`, never raises, and returns a small picklable :class:`ClientResult` (the
-portfolio row, or the error with the file, line and field xlcapital's errors carry). The only file
-it writes is the client's workbook, atomically, at ``job.out_dir / job.workbook``.
+:class:`ClientJob`, returns a small picklable :class:`ClientResult` (the portfolio row, or the
+error with the file, line and field xlcapital's errors carry) and raises for nothing a client's
+files can hold. The only file it writes is the client's workbook, atomically, at
+``job.out_dir / job.workbook``; a job :func:`shipped` with its files (to a Dask worker that cannot
+see the folder) runs on a private copy and returns the workbook's bytes instead.
 
 A client folder holds ``company.toml`` (the financials: ratios and the cash-flow statement) and/or
 ``forecast.toml`` with the forecast's files (the forecast and its workbook); see docs/batch.md.
@@ -11,11 +13,13 @@ A client folder holds ``company.toml`` (the financials: ratios and the cash-flow
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import tempfile
 import time
 import traceback
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from xlcapital import __version__
@@ -41,6 +45,9 @@ class ClientJob:
     fingerprint: str
     macros: bool = True
     lang: str = "en"
+    #: the folder's files (relative POSIX name, bytes) when the job is shipped to a machine that cannot
+    #: see ``folder`` (a Dask worker): it runs on a private copy and returns the workbook's bytes
+    files: tuple[tuple[str, bytes], ...] | None = None
 
 
 @dataclass
@@ -54,6 +61,8 @@ class ClientResult:
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     version: str = __version__
+    #: a shipped job's workbook, for the caller to write at ``row["workbook"]`` (never kept in the cache)
+    workbook_bytes: bytes | None = None
 
     @property
     def ok(self) -> bool:
@@ -87,8 +96,17 @@ def fingerprint(folder: Path, options: str = "") -> str:
     return h.hexdigest()
 
 
+def shipped(job: ClientJob) -> ClientJob:
+    """``job`` with its folder's files inside it, for a worker that cannot see the folder."""
+    folder = Path(job.folder)
+    return dataclasses.replace(job, files=tuple((p.relative_to(folder).as_posix(), p.read_bytes())
+                                                for p in input_files(folder)))
+
+
 def run_client(job: ClientJob) -> ClientResult:
     """Run one client; every error becomes the result's ``error`` (one client never stops the others)."""
+    if job.files is not None:
+        return _run_shipped(job)
     t0 = time.perf_counter()
     result = ClientResult(job.client, job.fingerprint)
     try:
@@ -102,6 +120,27 @@ def run_client(job: ClientJob) -> ClientResult:
         result.error = failure(job.client, f"internal error {type(exc).__name__}: {exc} "
                                f"(at {Path(where.filename).name}:{where.lineno}; please report it)")
     result.seconds = time.perf_counter() - t0
+    return result
+
+
+def _run_shipped(job: ClientJob) -> ClientResult:
+    """A shipped job: the files written into a private folder named like the client's, run, the workbook read."""
+    with tempfile.TemporaryDirectory(prefix="xlcapital-batch-") as tmp:
+        folder = Path(tmp) / "in" / job.client
+        for name, data in job.files:
+            relative = PurePosixPath(name)
+            if relative.is_absolute() or ".." in relative.parts:  # never write outside the private folder
+                raise ValueError(f"unsafe file name in a shipped job: {name!r}")
+            path = folder.joinpath(*relative.parts)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        folder.mkdir(parents=True, exist_ok=True)
+        out = Path(tmp) / "out"
+        if job.workbook:
+            (out / job.workbook).parent.mkdir(parents=True)
+        result = run_client(dataclasses.replace(job, folder=str(folder), out_dir=str(out), files=None))
+        if result.ok and result.row.get("workbook"):
+            result.workbook_bytes = (out / result.row["workbook"]).read_bytes()
     return result
 
 

@@ -146,6 +146,10 @@ def run_batch(clients_dir: str | Path, out_dir: str | Path, runner: Runner, *, f
     if progress:
         progress(0, failed, len(jobs))
     for done, result in enumerate(runner(jobs), start=1):
+        if result.workbook_bytes is not None:  # a shipped job's workbook: written here, then let go
+            with atomic_output(out_dir / result.row["workbook"]) as tmp:
+                tmp.write_bytes(result.workbook_bytes)
+            result.workbook_bytes = None
         save_result(out_dir, result)
         results[result.client] = result
         failed += not result.ok

@@ -14,7 +14,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from typing import Iterable, Iterator
 
 from xlcapital import __version__
-from xlcapital.batch.job import ClientJob, ClientResult, failure, run_client
+from xlcapital.batch.job import ClientJob, ClientResult, failure, run_client, shipped
 from xlcapital.errors import InputError
 
 
@@ -61,9 +61,9 @@ class DaskRunner:
     """The Dask distributed cluster whose scheduler listens at ``scheduler``, connected at once (so a
     wrong address or a missing Dask is one clear error before anything is written); calling it runs jobs.
 
-    The workers must have this xlcapital installed and see the client folders and OUT_DIR at the
-    same paths as this machine (a shared drive); a worker with another xlcapital version fails its
-    clients rather than mixing results of two versions.
+    The workers need this xlcapital installed, nothing else: each job carries its client's files and
+    brings the workbook back, which this machine writes. A worker with another xlcapital version
+    fails its clients rather than mixing results of two versions.
     """
 
     def __init__(self, scheduler: str, timeout: float = 10) -> None:
@@ -80,14 +80,37 @@ class DaskRunner:
                              hint="start one with `dask scheduler` and workers with `dask worker ADDRESS`") from None
 
     def __call__(self, jobs: Iterable[ClientJob]) -> Iterator[ClientResult]:
+        """Ship the jobs (:func:`~xlcapital.batch.job.shipped`: the workers need not see the folders) a few
+        at a time, so that this machine holds only the files of the jobs in flight."""
         from distributed import as_completed
 
-        jobs = list(jobs)
-        futures = self.client.map(run_client, jobs, key=[f"xlcapital-{j.client}-{j.fingerprint[:16]}" for j in jobs],
-                                  pure=False)
-        job_of = {f.key: j for f, j in zip(futures, jobs)}
-        for future in as_completed(futures, loop=self.client.loop):
-            job = job_of[future.key]
+        queue = iter(jobs)
+        window = max(4, 2 * sum(self.client.nthreads().values()))
+        job_of: dict[str, ClientJob] = {}
+        unreadable: list[ClientResult] = []
+
+        def submit():
+            for job in queue:
+                try:
+                    payload = shipped(job)
+                except OSError as exc:  # the folder changed under us: this client fails, the others go on
+                    unreadable.append(ClientResult(job.client, job.fingerprint, error=failure(
+                        job.client, f"cannot read the client's files: {exc.strerror or exc}", file=exc.filename)))
+                    continue
+                future = self.client.submit(run_client, payload, key=f"xlcapital-{job.client}-{job.fingerprint[:16]}",
+                                            pure=False)
+                job_of[future.key] = job
+                return future
+            return None
+
+        pending = as_completed([f for f in (submit() for _ in range(window)) if f is not None], loop=self.client.loop)
+        for future in pending:
+            job = job_of.pop(future.key)
+            following = submit()
+            if following is not None:
+                pending.add(following)
+            yield from unreadable
+            unreadable.clear()
             if future.status != "finished":
                 yield _lost(job, future.exception())
                 continue
@@ -98,6 +121,7 @@ class DaskRunner:
                     job.client, f"the Dask worker runs xlcapital {result.version}, this machine {__version__}: "
                     "install the same version on every worker"))
             yield result
+        yield from unreadable
 
     def close(self) -> None:
         self.client.close()
