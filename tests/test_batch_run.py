@@ -379,3 +379,15 @@ def test_a_shipped_job_writes_only_inside_its_folder(tmp_path, name):
     with pytest.raises(ValueError, match="unsafe file name"):
         run_client(job)
     assert not (tmp_path.parent / "escape.txt").exists()
+
+
+def test_a_job_that_breaks_in_its_process_fails_only_its_client(tmp_path):
+    """A job that raises in a pool process (here: a malformed shipped job) is that client's failure."""
+    company = tmp_path / "company"
+    company.mkdir()
+    shutil.copy(sample_dir() / "company.toml", company)
+    broken = ClientJob("broken", str(tmp_path), str(tmp_path), "", "fp", files=(("../x", b""),))
+    good = ClientJob("good", str(company), str(tmp_path), "", "fp")
+    results = {r.client: r for r in run_local([broken, good], workers=2)}
+    assert results["good"].ok
+    assert results["broken"].error["message"].startswith("the job did not finish: ValueError: unsafe file name")
