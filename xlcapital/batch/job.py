@@ -218,7 +218,7 @@ def _forecast_values(job: ClientJob, warnings: list[str], keep_name: bool) -> di
     if not keep_name:
         values["name"] = inputs.company_name
     if job.workbook:
-        with atomic_output(Path(job.out_dir, job.workbook)) as tmp:
+        with atomic_output(Path(job.out_dir, job.workbook), force=True) as tmp:
             generate_folder(job.folder, tmp, macros=job.macros, lang=job.lang)
         values["workbook"] = job.workbook
     return values

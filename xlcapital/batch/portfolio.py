@@ -48,18 +48,18 @@ def summary(results: list[ClientResult]) -> dict[str, Any]:
 
 
 def write_portfolio(out_dir: Path, results: list[ClientResult]) -> list[Path]:
-    """Write the four files (each atomically) and return their paths."""
+    """Write the four files (each atomically; the batch owns OUT_DIR, see run.prepare_out_dir, so its own files are replaced) and return their paths."""
     paths = [out_dir / n for n in ("portfolio.xlsx", "portfolio.csv", "portfolio.json", "failures.csv")]
     rows = [r.row for r in results if r.ok]
     failed = [r.error for r in results if not r.ok]
-    with atomic_output(paths[0]) as tmp:
+    with atomic_output(paths[0], force=True) as tmp:
         write_xlsx(tmp, rows, failed, summary(results))
-    with atomic_output(paths[1]) as tmp:
+    with atomic_output(paths[1], force=True) as tmp:
         tmp.write_text(_csv([c.key for c in COLUMNS], [[_cell(c, row[c.key]) for c in COLUMNS] for row in rows]),
                        encoding="utf-8")
-    with atomic_output(paths[2]) as tmp:
+    with atomic_output(paths[2], force=True) as tmp:
         tmp.write_text(json.dumps(to_json(results), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    with atomic_output(paths[3]) as tmp:
+    with atomic_output(paths[3], force=True) as tmp:
         tmp.write_text(_csv(list(FAILURE_COLUMNS), [["" if f[k] is None else csv_text(str(f[k])) for k in FAILURE_COLUMNS]
                                                     for f in failed]), encoding="utf-8")
     return paths

@@ -71,7 +71,7 @@ def prepare_out_dir(out_dir: Path, force: bool = False) -> None:
     (out_dir / CLIENTS).mkdir(parents=True, exist_ok=True)
     marker = out_dir / MARKER
     if not marker.is_file():
-        with atomic_output(marker) as tmp:
+        with atomic_output(marker, force=True) as tmp:
             tmp.write_text("written by `xlcapital batch`: a rerun updates this folder\n", encoding="utf-8")
 
 
@@ -90,7 +90,7 @@ def save_result(out_dir: Path, result: ClientResult) -> None:
         "warnings": result.warnings,
         "seconds": round(result.seconds, 3),
     }
-    with atomic_output(result_path(out_dir, result.client)) as tmp:
+    with atomic_output(result_path(out_dir, result.client), force=True) as tmp:
         tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
@@ -147,7 +147,7 @@ def run_batch(clients_dir: str | Path, out_dir: str | Path, runner: Runner, *, f
         progress(0, failed, len(jobs))
     for done, result in enumerate(runner(jobs), start=1):
         if result.workbook_bytes is not None:  # a shipped job's workbook: written here, then let go
-            with atomic_output(out_dir / result.row["workbook"]) as tmp:
+            with atomic_output(out_dir / result.row["workbook"], force=True) as tmp:
                 tmp.write_bytes(result.workbook_bytes)
             result.workbook_bytes = None
         save_result(out_dir, result)
