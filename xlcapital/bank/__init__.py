@@ -126,7 +126,7 @@ def read_bytes(
         statements = module.read(data, source=source, bank=bank)
     with _net(name, source):
         expected = _count_records(module, data, bank)
-    found = sum(len(s.transactions) for s in statements)
+    found = sum(len(s.transactions) if s.records is None else s.records for s in statements)
     if found != expected:
         raise BankFileError(
             f"read {found} transactions but the file holds {expected} records: refusing to lose any",
