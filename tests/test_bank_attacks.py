@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from xlcapital.bank import camt, read_bytes
+from xlcapital.bank import camt, ofx, read_bytes
 from xlcapital.errors import BankFileError
 
 DATA = Path(__file__).resolve().parent / "data" / "bank"
@@ -115,3 +115,52 @@ def test_camt_damaged_entry_is_still_an_error_naming_its_line():
 def test_camt_dtd_is_refused_by_the_count_too():
     with pytest.raises(BankFileError, match="DTD"):
         camt.count_records(b'<!DOCTYPE D [<!ENTITY e "x">]><D><Ntry/></D>')
+
+
+# --- OFX -------------------------------------------------------------------------------------------
+
+SGML = (DATA / "ofx102_sgml_cp1252.ofx").read_bytes()
+#: the bank statement's transactions: -12,50 (line 17) and 1500,00 (line 18); the card's -89,95
+SGML_AMOUNTS = [D("-12.50"), D("1500.00"), D("-89.95")]
+SECOND = b"<STMTTRN><TRNTYPE>CREDIT<DTPOSTED>20240305120000"
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [b'<STMTTRN ID="2">', b"<ofx:STMTTRN>", b"<STMTTRN >", b"<stmttrn\t>"],
+    ids=["attribute", "prefix", "space", "lower-case-tab"],
+)
+def test_ofx_stmttrn_written_otherwise_is_read(tag):
+    data = SGML.replace(SECOND, tag + SECOND[len(b"<STMTTRN>") :])
+    assert ofx.count_records(data) == 3
+    assert amounts(read_bytes(data, "t.ofx")) == SGML_AMOUNTS
+
+
+@pytest.mark.parametrize("wrap", [b"<!-- %s -->", b"<?x %s ?>"], ids=["comment", "processing-instruction"])
+def test_ofx_stmttrn_inside_a_comment_is_not_read(wrap):
+    fake = b"<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20240306<TRNAMT>-999,00<FITID>X</STMTTRN>"
+    data = SGML.replace(b"</BANKTRANLIST>", wrap % fake + b"\n</BANKTRANLIST>", 1)
+    assert ofx.count_records(data) == 3
+    statements = read_bytes(data, "c.ofx")
+    assert amounts(statements) == SGML_AMOUNTS
+    assert statements[0].closing_balance.amount == D("2487.50")  # LEDGERBAL read after the comment
+
+
+def test_ofx_cdata_is_text():
+    data = SGML.replace(b"<MEMO>Factuur 17", b"<MEMO><![CDATA[Factuur <17> & co]]>")
+    assert read_bytes(data, "c.ofx")[0].transactions[1].description == "Factuur <17> & co"
+
+
+def test_ofx_ledger_date_zero_costs_a_warning_naming_the_ledgerbal_line():
+    data = SGML.replace(b"<BALAMT>2487,50<DTASOF>20240315", b"<BALAMT>2487,50<DTASOF>00000000")
+    bank_statement, card = read_bytes(data, "z.ofx")
+    assert amounts([bank_statement, card]) == SGML_AMOUNTS
+    assert bank_statement.closing_balance.amount == D("2487.50") and bank_statement.closing_balance.date is None
+    assert bank_statement.warnings == ["z.ofx:20: the ledger balance's date is left out: impossible date 0000-00-00"]
+
+
+def test_ofx_empty_ledger_balance_costs_a_warning():
+    data = SGML.replace(b"<LEDGERBAL><BALAMT>-89,95<DTASOF>20240315</LEDGERBAL>", b"<LEDGERBAL></LEDGERBAL>")
+    _, card = read_bytes(data, "e.ofx")
+    assert card.closing_balance is None and [t.amount for t in card.transactions] == [D("-89.95")]
+    assert card.warnings == ["e.ofx:28: the ledger balance <LEDGERBAL> is left out: an empty balance amount"]

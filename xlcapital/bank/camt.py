@@ -44,7 +44,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as defused_fromstring
 
 from xlcapital.bank.model import Balance, Statement, Transaction
-from xlcapital.bank.textio import LineCounter, exact_amount, line_of, one_line
+from xlcapital.bank.textio import LineCounter, OpaqueRanges, exact_amount, line_of, one_line
 from xlcapital.errors import BankFileError
 
 __all__ = ["FORMAT", "sniff", "count_records", "read"]
@@ -59,9 +59,6 @@ _COUNT_SLICE = 1 << 20
 _SNIFF = re.compile(rb"urn:iso:std:iso:20022:tech:xsd:camt\.05[234]|<(?:\w+:)?BkToCstmr(?:Stmt|AcctRpt|DbtCdtNtfctn)\b")
 #: an XML name used as a namespace prefix
 _PREFIX = re.compile(rb"[A-Za-z_][\w.\-]*")
-#: where markup that holds no elements starts: a comment, a CDATA section, a processing instruction
-_OPAQUE_START = re.compile(rb"<!--|<!\[CDATA\[|<\?")
-_OPAQUE_END = {b"<!--": b"-->", b"<![CDATA[": b"]]>", b"<?": b"?>"}
 _XMLNS = re.compile(rb"""\sxmlns(:[A-Za-z_][\w.\-]*)?\s*=\s*("[^"]*"|'[^']*')""")
 _ENCODING = re.compile(rb"""\A(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._\-]+)["']""")
 _PLACEHOLDER = "XlcapitalEntries"
@@ -179,7 +176,7 @@ def _cut_entries(data: bytes) -> tuple[bytes, list[list[tuple[int, int]]]]:
     An entry may use any namespace prefix (a document may give one namespace two); a ``<Ntry``
     inside a comment, a CDATA section or a processing instruction is not an entry.
     """
-    opaque = _Opaque(data)
+    opaque = OpaqueRanges(data)
     pieces: list[bytes] = []
     runs: list[list[tuple[int, int]]] = []
     copied = 0
@@ -205,34 +202,7 @@ def _cut_entries(data: bytes) -> tuple[bytes, list[list[tuple[int, int]]]]:
     return b"".join(pieces), runs
 
 
-class _Opaque:
-    """The comments, CDATA sections and processing instructions of a document, as byte ranges:
-    a tag written inside one is text, not an element. Most bank files have none but the prolog."""
-
-    def __init__(self, data: bytes) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        at = 0
-        while (m := _OPAQUE_START.search(data, at)) is not None:
-            stop = data.find(_OPAQUE_END[m.group()], m.end())
-            end = len(data) if stop < 0 else stop + len(_OPAQUE_END[m.group()])
-            self.starts.append(m.start())
-            self.ends.append(end)
-            at = end
-
-    def __contains__(self, offset: int) -> bool:
-        i = bisect.bisect_right(self.starts, offset) - 1
-        return i >= 0 and offset < self.ends[i]
-
-    def find(self, data: bytes, needle: bytes, start: int) -> int:
-        """``data.find(needle, start)``, passing over the opaque ranges."""
-        at = data.find(needle, start)
-        while at >= 0 and at in self:
-            at = data.find(needle, self.ends[bisect.bisect_right(self.starts, at) - 1])
-        return at
-
-
-def _entry_starts(data: bytes, opaque: _Opaque):
+def _entry_starts(data: bytes, opaque: OpaqueRanges):
     """``(offset of "<", prefix with its colon or b"")`` of every ``<Ntry`` start tag, in file order.
 
     ``bytes.find`` is far faster than a regex scan over every "<" of a 50 MB document. Without a
@@ -259,7 +229,7 @@ def _entry_starts(data: bytes, opaque: _Opaque):
         at = data.find(needle, at + skip)
 
 
-def _entry_end(data: bytes, at: int, prefix: bytes, opaque: _Opaque) -> int:
+def _entry_end(data: bytes, at: int, prefix: bytes, opaque: OpaqueRanges) -> int:
     """The offset just after the end tag ``</prefix:Ntry>`` (``</Ntry >`` too) of the entry at ``at``."""
     closing = b"</" + prefix + b"Ntry"
     stop = opaque.find(data, closing, at)
@@ -353,7 +323,7 @@ class _Document:
         """The file line of a <Bal> element of the skeleton: the n-th ``<Bal`` start tag outside the
         entries, comments and CDATA is the n-th <Bal> of the tree (found only when one is damaged)."""
         if self._balance_lines is None:
-            opaque = _Opaque(self.data)
+            opaque = OpaqueRanges(self.data)
             entries = [r for run in self.runs for r in run]
             starts = [s for s, _ in entries]
             offsets = []

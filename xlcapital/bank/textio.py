@@ -12,6 +12,7 @@ the same way in every reader.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import contextlib
 import gc
@@ -29,6 +30,10 @@ IBAN_RE = re.compile(r"\b([A-Z]{2}\d{2}[A-Z0-9]{10,30})\b")
 ENCODINGS = ("utf-8", "cp1252")
 
 _BOM = b"\xef\xbb\xbf"
+
+#: where markup that holds no elements starts: a comment, a CDATA section, a processing instruction
+_OPAQUE_START = re.compile(rb"<!--|<!\[CDATA\[|<\?")
+_OPAQUE_END = {b"<!--": b"-->", b"<![CDATA[": b"]]>", b"<?": b"?>"}
 
 
 def decode_text(data: bytes, encodings: Iterable[str] = ENCODINGS, *, hint: str | None = None) -> str:
@@ -75,6 +80,39 @@ def decode_text(data: bytes, encodings: Iterable[str] = ENCODINGS, *, hint: str 
         line=line_of(raw, error.start),
         hint=hint or "the file is damaged, or in another encoding: save it again as UTF-8",
     )
+
+
+class OpaqueRanges:
+    """The comments, CDATA sections and processing instructions of an XML or SGML document (CAMT,
+    OFX), as byte ranges: a tag written inside one is text, not an element. Most bank files have
+    none but the prolog. An unclosed one runs to the end.
+
+    >>> ranges = OpaqueRanges(b"<a><!-- <b> --><b/></a>")
+    >>> 8 in ranges, 15 in ranges, ranges.find(b"<a><!-- <b> --><b/></a>", b"<b", 0)
+    (True, False, 15)
+    """
+
+    def __init__(self, data: bytes) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        at = 0
+        while (m := _OPAQUE_START.search(data, at)) is not None:
+            stop = data.find(_OPAQUE_END[m.group()], m.end())
+            end = len(data) if stop < 0 else stop + len(_OPAQUE_END[m.group()])
+            self.starts.append(m.start())
+            self.ends.append(end)
+            at = end
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
+
+    def find(self, data: bytes, needle: bytes, start: int) -> int:
+        """``data.find(needle, start)``, passing over the opaque ranges."""
+        at = data.find(needle, start)
+        while at >= 0 and at in self:
+            at = data.find(needle, self.ends[bisect.bisect_right(self.starts, at) - 1])
+        return at
 
 
 def line_of(data: bytes | str, offset: int) -> int:
