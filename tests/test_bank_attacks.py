@@ -164,3 +164,31 @@ def test_ofx_empty_ledger_balance_costs_a_warning():
     _, card = read_bytes(data, "e.ofx")
     assert card.closing_balance is None and [t.amount for t in card.transactions] == [D("-89.95")]
     assert card.warnings == ["e.ofx:28: the ledger balance <LEDGERBAL> is left out: an empty balance amount"]
+
+
+# --- MT940 -----------------------------------------------------------------------------------------
+
+ING_940 = (DATA / "mt940_ing_swift.940").read_bytes()
+
+
+def test_mt940_truncated_after_the_statement_header_is_an_error():
+    cut = ING_940[: ING_940.index(b":25:")]  # the envelope and ":20:P240305000000001" on line 4
+    with pytest.raises(BankFileError, match="no account :25:, no balance and no transactions") as err:
+        read_bytes(cut, "cut.940")
+    assert (err.value.file, err.value.line) == ("cut.940", 4)
+
+
+@pytest.mark.parametrize(
+    "old, new, why",
+    [
+        (b":60F:C240304EUR1500,00", b":60F:C240399EUR1500,00", "impossible date 2024-03-99"),
+        (b":60F:C240304EUR1500,00", b":60F:", "not a balance: ''"),
+        (b":60F:C240304EUR1500,00", b":60F:C240304EUR15x0,00", "not a balance: 'C240304EUR15x0,00'"),
+    ],
+)
+def test_mt940_damaged_opening_balance_costs_a_warning_naming_its_line(old, new, why):
+    (s,) = read_bytes(ING_940.replace(old, new), "b.940")
+    # -45.99 + 1250.00, as in the clean file; the closing balance 2704.01 is still read
+    assert [t.amount for t in s.transactions] == [D("-45.99"), D("1250.00")]
+    assert s.opening_balance is None and s.closing_balance.amount == D("2704.01")
+    assert s.warnings == [f"b.940:7: balance :60F: left out: {why}"]
