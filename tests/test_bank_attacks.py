@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from xlcapital import bank
 from xlcapital.bank import camt, ofx, read_bytes
 from xlcapital.errors import BankFileError
 
@@ -192,3 +193,107 @@ def test_mt940_damaged_opening_balance_costs_a_warning_naming_its_line(old, new,
     assert [t.amount for t in s.transactions] == [D("-45.99"), D("1250.00")]
     assert s.opening_balance is None and s.closing_balance.amount == D("2704.01")
     assert s.warnings == [f"b.940:7: balance :60F: left out: {why}"]
+
+
+# --- no traceback, bounded resources ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["device", "fifo", "folder"])
+def test_only_regular_files_are_read(tmp_path, kind):
+    import os
+
+    if kind == "device":
+        path = Path("/dev/zero")
+    elif kind == "fifo":
+        path = tmp_path / "pipe"
+        os.mkfifo(path)  # no writer: opening it for reading would wait for ever
+    else:
+        path = tmp_path
+    with pytest.raises(BankFileError, match="not a regular file") as err:
+        bank.read(path)
+    assert err.value.file == str(path)
+
+
+def test_a_file_over_the_cap_is_refused_without_reading_it_all(tmp_path):
+    path = tmp_path / "big.csv"
+    path.write_bytes(b"x" * 11)
+    assert bank.read_file_bytes(path, limit=11) == b"x" * 11
+    with pytest.raises(BankFileError, match="larger than"):
+        bank.read_file_bytes(path, limit=10)
+
+
+def zipped(members: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, content in members.items():
+            z.writestr(name, content)
+    return buf.getvalue()
+
+
+def test_zip_members_together_are_held_to_the_cap_before_unpacking(monkeypatch):
+    # six members of 1,000 zero bytes each: 6,000 bytes declared against a cap of 5,000
+    data = zipped({f"m{i}.csv": b"\0" * 1000 for i in range(6)})
+    monkeypatch.setattr(bank, "MAX_FILE_BYTES", 5000)
+    unpacked = []
+    monkeypatch.setattr(bank, "_unpack", lambda *args: unpacked.append(args) or b"")
+    with pytest.raises(BankFileError, match="the zip unpacks to 0 MB, more than"):
+        bank.read_bytes(data, "bomb.zip")
+    assert unpacked == []  # refused on the declared sizes, before any member was unpacked
+
+
+def test_zip_member_larger_than_it_declares_is_stopped_while_unpacking(monkeypatch):
+    data = zipped({"a.sta": b"\0" * 3000})
+    monkeypatch.setattr(bank, "_ZIP_SLICE", 1000)
+    with pytest.raises(BankFileError, match="unpack to more than") as err:
+        import io
+        import zipfile
+
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        bank._unpack(archive, archive.infolist()[0], 2500, "x.zip::a.sta")
+    assert err.value.file == "x.zip::a.sta"
+
+
+def test_deeply_nested_zip_is_one_short_line():
+    data = b"not a bank file"
+    for i in range(2000):
+        data = zipped({f"inner{i}.zip": data})
+    with pytest.raises(BankFileError, match="a zip inside the zip") as err:
+        bank.read_bytes(data, "deep.zip")
+    assert len(str(err.value)) < 200 and "\n" not in str(err.value)
+
+
+def test_utf16_with_a_bom_reads_like_utf8():
+    text = ING_940.decode("ascii")
+    for encoding in ("utf-16", "utf-16-be"):
+        data = text.encode(encoding) if encoding == "utf-16" else b"\xfe\xff" + text.encode(encoding)
+        (s,) = read_bytes(data, "u16.940")
+        assert [t.amount for t in s.transactions] == [D("-45.99"), D("1250.00")]
+
+
+def test_utf16_without_a_bom_and_nul_bytes_are_named():
+    with pytest.raises(BankFileError, match=r"UTF-16 \(little-endian\) without a byte-order mark"):
+        read_bytes(ING_940.decode("ascii").encode("utf-16-le"), "u16.940")
+    with pytest.raises(BankFileError, match="a NUL byte") as err:
+        read_bytes(ING_940.replace(b"NDDTEREF", b"NDDT\0REF"), "nul.940")
+    assert err.value.line == 8
+
+
+@pytest.mark.parametrize(
+    "fixture, old, new",
+    [
+        ("ofx102_sgml_cp1252.ofx", b"-89,95<FITID>", b"-%s<FITID>"),
+        ("camt053_v02_batch.xml", b">45.99<", b">%s<"),
+        ("mt940_ing_swift.940", b"D45,99N", b"D%s,N"),
+        ("knab.csv", b'"D";"7,02"', b'"D";"%s"'),
+    ],
+)
+@pytest.mark.parametrize("digits", [29, 1_000_000])
+def test_amounts_over_18_digits_are_a_short_clear_error(fixture, old, new, digits):
+    data = (DATA / fixture).read_bytes()
+    assert old in data
+    with pytest.raises(BankFileError, match="more than a bank file holds|not an amount") as err:
+        read_bytes(data.replace(old, new % (b"1" * digits)), fixture)
+    assert err.value.line is not None and len(str(err.value)) < 250

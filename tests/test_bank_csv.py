@@ -273,6 +273,8 @@ def test_header_only_and_empty():
     with pytest.raises(BankFileError, match="not a bank export xlcapital knows: the file is empty"):
         bank.read_bytes(b"\r\n  \n", source="blank.csv")
     with pytest.raises(BankFileError, match="not a bank export xlcapital knows: neither"):
+        bank.read_bytes(b"\x01binary", source="x.bin")
+    with pytest.raises(BankFileError, match="a NUL byte: this is binary data"):
         bank.read_bytes(b"\x00\x01binary", source="x.bin")
 
 

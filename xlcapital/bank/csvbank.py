@@ -45,7 +45,7 @@ from typing import Callable, Iterable, Iterator
 from xlcapital.bank.detect import BANK_CODES, iban_bank_code
 from xlcapital.bank.model import Balance, Statement, Transaction
 from xlcapital.bank.presets import COLUMN_FIELDS, PRESETS, Column, Preset, presets_for_bank
-from xlcapital.bank.textio import ENCODINGS, decode_text, exact_amount, iter_lines
+from xlcapital.bank.textio import ENCODINGS, bounded_amount, decode_text, exact_amount, iter_lines, shown
 from xlcapital.errors import BankFileError, InputError
 from xlcapital.money import parse_amount
 
@@ -368,10 +368,13 @@ class _Layout:
                 return exact_amount(text, signed=True)
             except BankFileError:
                 pass
+        if len(text) > 64:  # no bank writes such an amount; parse_amount need not see a 1 MB cell
+            raise BankFileError(f"not an amount: {shown(text)}", line=line, field=field)
         try:
-            return parse_amount(text, decimal=self.p.decimal, thousands=self.thousands, field=field)
+            value = parse_amount(text, decimal=self.p.decimal, thousands=self.thousands, field=field)
         except InputError as exc:
             raise BankFileError(exc.message, line=line, field=field, hint=exc.hint) from None
+        return bounded_amount(value, line=line)
 
     def optional_amount(self, fields: list[str], i: int | None, field: str, line: int) -> Decimal | None:
         if i is None or not fields[i].strip():

@@ -201,6 +201,41 @@ def make_date(year: int, month: int, day: int, *, what: str = "date", line: int 
         raise BankFileError(f"impossible {what} {year:04d}-{month:02d}-{day:02d}", line=line) from None
 
 
+#: the most significant digits an amount may have: ISO 20022 allows 18 (5 of them decimals), SWIFT
+#: MT940 15 characters with the decimal comma. More is a damaged file, and beyond 28 digits
+#: Decimal arithmetic would round a sum: refused, so no total is ever inexact.
+MAX_AMOUNT_DIGITS = 18
+
+
+def shown(text: str, limit: int = 40) -> str:
+    """``repr`` of a value for a message, cut to ``limit`` characters: a damaged file's 1 MB
+    "amount" must not become a 1 MB error line.
+
+    >>> shown("12,50"), shown("9" * 50)
+    ("'12,50'", "'9999999999999999999999999999999999999999'... (50 characters)")
+    """
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}... ({len(text)} characters)"
+
+
+def bounded_amount(value: Decimal, *, what: str = "amount", line: int | None = None) -> Decimal:
+    """``value`` when it has at most :data:`MAX_AMOUNT_DIGITS` significant digits, else a
+    :class:`BankFileError` naming ``what`` and the line (leading zeros do not count: MT940 pads).
+
+    >>> bounded_amount(Decimal("000000000300.00")), bounded_amount(Decimal("123456789012.12345"))
+    (Decimal('300.00'), Decimal('123456789012.12345'))
+    >>> bounded_amount(Decimal("1" * 29))
+    Traceback (most recent call last):
+    ...
+    xlcapital.errors.BankFileError: an amount of 29 digits is more than a bank file holds (at most 18)
+    """
+    digits = len(value.as_tuple().digits)
+    if digits > MAX_AMOUNT_DIGITS or not value.is_finite():
+        raise BankFileError(f"{'an' if what[:1] in 'aeiou' else 'a'} {what} of {digits} digits is more than a bank file holds (at most {MAX_AMOUNT_DIGITS})", line=line)
+    return value
+
+
 def exact_amount(text: str, *, signed: bool = False, what: str = "amount", line: int | None = None) -> Decimal:
     """An amount in the plain notation of bank files, exactly: ASCII digits with at most one
     decimal point or comma (``1234,5``, ``300.00``, ``75,``), and with ``signed`` an optional
@@ -219,13 +254,15 @@ def exact_amount(text: str, *, signed: bool = False, what: str = "amount", line:
     s = s.replace(",", ".")
     if not s.isascii() or s.count(".") > 1 or not s.replace(".", "").isdigit():
         article = "an" if what[:1] in "aeiou" else "a"
-        raise BankFileError(f"not {article} {what}: {text!r}", line=line, hint="expected digits and one decimal mark, e.g. -12.50")
+        raise BankFileError(f"not {article} {what}: {shown(text)}", line=line, hint="expected digits and one decimal mark, e.g. -12.50")
     if s.endswith("."):
         s = s[:-1]
+    if len(s) > 64 and len(s.lstrip("0").replace(".", "")) > MAX_AMOUNT_DIGITS:  # before Decimal's work
+        raise BankFileError(f"{'an' if what[:1] in 'aeiou' else 'a'} {what} of {len(s)} characters is more than a bank file holds", line=line)
     try:
-        value = Decimal(s)
+        value = bounded_amount(Decimal(s), what=what, line=line)
     except InvalidOperation:  # pragma: no cover - the checks above admit only valid literals
-        raise BankFileError(f"not an {what}: {text!r}", line=line) from None
+        raise BankFileError(f"not an {what}: {shown(text)}", line=line) from None
     return -value if text[:1] == "-" and signed else value
 
 
