@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Union
 
+from xlcapital.bank.detect import BANK_CODES, bank_codes
 from xlcapital.errors import InputError
 from xlcapital.fileio import read_toml
 
@@ -245,7 +246,7 @@ def _validate(p: Preset) -> None:
 
 _ING_COMMON = dict(
     bank="ing",
-    bank_codes=("INGB",),
+    bank_codes=bank_codes("ing"),
     date_format="YYYYMMDD",
     decimal=",",
     header_signature=("Datum", "Naam / Omschrijving", "Rekening", "Tegenrekening", "Af Bij", "Bedrag (EUR)"),
@@ -265,7 +266,7 @@ _ING_COMMON = dict(
 
 _BUNQ_COMMON = dict(
     bank="bunq",
-    bank_codes=("BUNQ",),
+    bank_codes=bank_codes("bunq"),
     date_format="YYYY-MM-DD",
     decimal=",",
     thousands=".",
@@ -292,7 +293,7 @@ _PRESET_LIST = [
         name="rabobank",
         label="Rabobank CSV (2018 on, CSV_A_yyyymmdd_hhmmss.csv)",
         bank="rabobank",
-        bank_codes=("RABO",),
+        bank_codes=bank_codes("rabobank"),
         all_quoted=True,
         date_format="YYYY-MM-DD",
         decimal=",",
@@ -315,7 +316,7 @@ _PRESET_LIST = [
         name="rabobank_old",
         label="Rabobank comma-separated, before 2018 (no header, C/D column, decimal point)",
         bank="rabobank",
-        bank_codes=("RABO",),
+        bank_codes=bank_codes("rabobank"),
         header="none",
         column_count=19,
         date_format="YYYYMMDD",
@@ -338,7 +339,7 @@ _PRESET_LIST = [
         name="abnamro",
         label="ABN AMRO TXT...TAB (tab-separated, no header, several accounts)",
         bank="abnamro",
-        bank_codes=("ABNA",),
+        bank_codes=bank_codes("abnamro"),
         delimiter="\t",
         quotechar="",
         header="none",
@@ -400,7 +401,7 @@ _PRESET_LIST = [
         name="knab",
         label="Knab (KNAB EXPORT line, semicolons, trailing ';')",
         bank="knab",
-        bank_codes=("KNAB",),
+        bank_codes=bank_codes("knab"),
         delimiter=";",
         skip_lines=1,
         date_format="DD-MM-YYYY",
@@ -424,7 +425,7 @@ _PRESET_LIST = [
         name="asn",
         label="ASN Bank / SNS / RegioBank (Volksbank: no header, 19 columns, decimal point)",
         bank="asn",
-        bank_codes=("ASNB", "SNSB", "RBRB"),
+        bank_codes=bank_codes("asn", "sns", "regiobank"),
         quotechar="'",
         header="optional",
         header_signature=("Boekingsdatum", "Opdrachtgeversrekening", "Transactiebedrag"),
@@ -449,7 +450,7 @@ _PRESET_LIST = [
         name="triodos",
         label="Triodos Bank (no header, 9 columns, Credit/Debet)",
         bank="triodos",
-        bank_codes=("TRIO",),
+        bank_codes=bank_codes("triodos"),
         encodings=("utf-8", "iso-8859-15"),
         header="optional",
         header_signature=("Transactiedatum", "Rekening", "Bedrag", "Credit/Debet"),
@@ -487,8 +488,6 @@ def presets_for_bank(bank: str | None) -> list[Preset]:
     """
     if bank is None:
         return list(PRESETS.values())
-    from xlcapital.bank.detect import BANK_CODES
-
     key = bank.strip().lower()
     found = [
         p for p in PRESETS.values() if key in (p.name, p.bank) or key in {BANK_CODES.get(c) for c in p.bank_codes}
