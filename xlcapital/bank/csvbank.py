@@ -274,7 +274,9 @@ def _fit(preset: Preset, lines: list[str]) -> int:
     try:
         first = _parse_line(content[0][1], preset, content[0][0])
         if _signature_holds(first, preset):
-            return 100 + len(preset.header_signature)
+            # one header, several notations (ING's dates YYYYMMDD or DD-MM-YYYY): the layout that
+            # also reads the first data row wins; if none does, the first one reports why
+            return 100 + len(preset.header_signature) + _reads(preset, first, content[0][0], content[1:2])
         if preset.header == "required":
             return 0
         rows = content[1:2] if _has_header_line(content[0][1], preset) else content[:1]
@@ -287,6 +289,17 @@ def _fit(preset: Preset, lines: list[str]) -> int:
     except BankFileError:
         return 0
     return 0
+
+
+def _reads(preset: Preset, header: list[str], header_line: int, rows: list[tuple[int, str]]) -> int:
+    """1 when ``preset`` reads the data row after ``header`` (or there is none), else 0."""
+    try:
+        layout = _Layout(preset, header, header_line)
+        for number, line in rows:
+            layout.row(_parse_line(line, preset, number), number)
+    except BankFileError:
+        return 0
+    return 1
 
 
 # ------------------------------------------------------------------------------------------------

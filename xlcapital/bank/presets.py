@@ -264,6 +264,42 @@ _ING_COMMON = dict(
     code="Code",
 )
 
+#: ING's English export (Mijn ING in English): the same columns under English names; the value
+#: date is left out (where ING writes it in the English notes is not documented)
+_ING_ENGLISH = dict(
+    _ING_COMMON,
+    header_signature=("Date", "Name / Description", "Account", "Counterparty", "Debit/credit", "Amount (EUR)"),
+    booking_date="Date",
+    value_date_marker="",
+    account="Account",
+    amount="Amount (EUR)",
+    sign="Debit/credit",
+    debit_values=("Debit",),
+    credit_values=("Credit",),
+    counterparty="Name / Description",
+    counterparty_iban="Counterparty",
+    description=("Notifications",),
+)
+
+_TRIODOS_COMMON = dict(
+    bank="triodos",
+    bank_codes=bank_codes("triodos"),
+    encodings=("utf-8", "iso-8859-15"),
+    date_format="DD-MM-YYYY",
+    decimal=",",
+    thousands=".",
+    booking_date=1,
+    account=2,
+    amount=3,
+    sign=4,
+    debit_values=("Debet",),
+    credit_values=("Credit",),
+    counterparty=5,
+    counterparty_iban=6,
+    code=7,
+    description=(8,),
+)
+
 _BUNQ_COMMON = dict(
     bank="bunq",
     bank_codes=bank_codes("bunq"),
@@ -280,6 +316,12 @@ _PRESET_LIST = [
         **_ING_COMMON,
     ),
     Preset(
+        name="ing_dmy",
+        label="ING, comma-separated with DD-MM-YYYY dates (older exports)",
+        delimiter=",",
+        **dict(_ING_COMMON, date_format="DD-MM-YYYY"),
+    ),
+    Preset(
         name="ing_semicolon",
         label="ING, semicolon-separated, quoted or not (2021 on; with Saldo na mutatie)",
         delimiter=";",
@@ -288,6 +330,22 @@ _PRESET_LIST = [
         closing_balance="last_after",
         optional_columns=("balance_after",),
         **_ING_COMMON,
+    ),
+    Preset(
+        name="ing_en",
+        label="ING in English, semicolon-separated (Date, Name / Description, ...; with Resulting balance)",
+        delimiter=";",
+        balance_after="Resulting balance",
+        opening_balance="first_after_minus_amount",
+        closing_balance="last_after",
+        optional_columns=("balance_after",),
+        **_ING_ENGLISH,
+    ),
+    Preset(
+        name="ing_en_comma",
+        label="ING in English, comma-separated (until 2020)",
+        delimiter=",",
+        **_ING_ENGLISH,
     ),
     Preset(
         name="rabobank",
@@ -448,29 +506,21 @@ _PRESET_LIST = [
     ),
     Preset(
         name="triodos",
-        label="Triodos Bank (no header, 9 columns, Credit/Debet)",
-        bank="triodos",
-        bank_codes=bank_codes("triodos"),
-        encodings=("utf-8", "iso-8859-15"),
+        label="Triodos Bank (no header, 9 columns, Credit/Debet, balance after)",
         header="optional",
         header_signature=("Transactiedatum", "Rekening", "Bedrag", "Credit/Debet"),
         column_count=9,
-        date_format="DD-MM-YYYY",
-        decimal=",",
-        thousands=".",
-        booking_date=1,
-        account=2,
-        amount=3,
-        sign=4,
-        debit_values=("Debet",),
-        credit_values=("Credit",),
-        counterparty=5,
-        counterparty_iban=6,
-        code=7,
-        description=(8,),
         balance_after=9,
         opening_balance="first_after_minus_amount",
         closing_balance="last_after",
+        **_TRIODOS_COMMON,
+    ),
+    Preset(
+        name="triodos_8",
+        label="Triodos Bank, older export (no header, 8 columns, Credit/Debet, no balance)",
+        header="none",
+        column_count=8,
+        **_TRIODOS_COMMON,
     ),
 ]
 
@@ -484,7 +534,7 @@ def presets_for_bank(bank: str | None) -> list[Preset]:
     >>> [p.name for p in presets_for_bank("sns")]
     ['asn']
     >>> [p.name for p in presets_for_bank("ing")], [p.name for p in presets_for_bank("ing_semicolon")]
-    (['ing', 'ing_semicolon'], ['ing_semicolon'])
+    (['ing', 'ing_dmy', 'ing_semicolon', 'ing_en', 'ing_en_comma'], ['ing_semicolon'])
     """
     if bank is None:
         return list(PRESETS.values())
