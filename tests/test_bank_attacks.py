@@ -297,3 +297,9 @@ def test_amounts_over_18_digits_are_a_short_clear_error(fixture, old, new, digit
     with pytest.raises(BankFileError, match="more than a bank file holds|not an amount") as err:
         read_bytes(data.replace(old, new % (b"1" * digits)), fixture)
     assert err.value.line is not None and len(str(err.value)) < 250
+
+
+def test_ofx_sgml_transaction_left_open_is_closed_by_its_list():
+    # SGML writers that leave <STMTTRN> open: </BANKTRANLIST> closes it (was: "outside a statement")
+    data = SGML.replace(b"<MEMO>Factuur 17</STMTTRN>", b"<MEMO>Factuur 17")
+    assert amounts(read_bytes(data, "open.ofx")) == SGML_AMOUNTS

@@ -168,10 +168,11 @@ class _Reader:
             tag = tag.upper()
             if closing:
                 if tag in _CONTAINERS and tag in stack:
-                    while stack:
-                        if stack.pop() == tag:
+                    while stack:  # an end tag closes what is still open inside it (SGML <STMTTRN> too)
+                        inner = stack.pop()
+                        self._close(inner)
+                        if inner == tag:
                             break
-                    self._close(tag)
             elif tag in _CONTAINERS:
                 stack.append(tag)
                 self._open(tag, m.start())
