@@ -307,16 +307,13 @@ class _Document:
 
     def __init__(self, data, source, runs, wrapper, lines, root) -> None:
         self.data, self.source, self.runs, self.wrapper, self.lines, self.root = data, source, runs, wrapper, lines, root
-        self.readers: dict[str, _EntryReader] = {}
+        self.readers: dict[str, _EntryReader] = {}  # by the entries' full tag
         self._balance_lines: dict[int, int] | None = None
 
-    def reader(self, entry: ET.Element) -> "_EntryReader":
-        """The entry reader of the entry's namespace (entries may differ: one per namespace)."""
-        tag = entry.tag
+    def reader(self, tag: str) -> "_EntryReader":
+        """The entry reader of an entry's tag ("{namespace}Ntry"): entries may differ in namespace."""
         ns = tag[: tag.rfind("}") + 1] if isinstance(tag, str) and tag.startswith("{") else ""
-        reader = self.readers.get(ns)
-        if reader is None:
-            reader = self.readers[ns] = _EntryReader(ns)
+        reader = self.readers[tag] = _EntryReader(ns)
         return reader
 
     def balance_line(self, bal: ET.Element) -> int | None:
@@ -375,6 +372,7 @@ def _statement(element: ET.Element, doc: _Document, bank: str | None) -> Stateme
     stmt.opening_balance = balances.get("OPBD") or balances.get("PRCD")
     stmt.closing_balance = balances.get("CLBD")
     records = 0
+    readers = doc.readers
     for placeholder in element.iter(_PLACEHOLDER):
         run = doc.runs[_run_index(placeholder, doc.runs)]
         placeholder.set("read", "1")
@@ -383,8 +381,9 @@ def _statement(element: ET.Element, doc: _Document, bank: str | None) -> Stateme
             parsed = doc.wrapper.parse(doc.data, batch, doc.lines.at(batch[0][0]))
             for entry, (start, _) in zip(parsed, batch):
                 line = doc.lines.at(start)
+                reader = readers.get(entry.tag) or doc.reader(entry.tag)  # a dict hit per entry
                 try:
-                    transactions, kept_whole, why = doc.reader(entry).transactions(entry, line)
+                    transactions, kept_whole, why = reader.transactions(entry, line)
                 except BankFileError as exc:
                     raise exc.with_location(line=line)
                 stmt.transactions.extend(transactions)
