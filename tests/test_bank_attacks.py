@@ -303,3 +303,13 @@ def test_ofx_sgml_transaction_left_open_is_closed_by_its_list():
     # SGML writers that leave <STMTTRN> open: </BANKTRANLIST> closes it (was: "outside a statement")
     data = SGML.replace(b"<MEMO>Factuur 17</STMTTRN>", b"<MEMO>Factuur 17")
     assert amounts(read_bytes(data, "open.ofx")) == SGML_AMOUNTS
+
+
+def test_the_digit_limit_is_18_significant_digits():
+    from xlcapital.bank.textio import exact_amount
+
+    assert exact_amount("9" * 18) == D("9" * 18)
+    assert exact_amount("0" * 40 + "1" * 16 + ".00") == D("1" * 16 + ".00")  # MT940 pads with zeros
+    for text in ("9" * 19, "1" * 16 + ".123"):  # 19 significant digits, with or without decimals
+        with pytest.raises(BankFileError, match="of 19 digits is more than a bank file holds"):
+            exact_amount(text)

@@ -260,7 +260,9 @@ def exact_amount(text: str, *, signed: bool = False, what: str = "amount", line:
     if len(s) > 64 and len(s.lstrip("0").replace(".", "")) > MAX_AMOUNT_DIGITS:  # before Decimal's work
         raise BankFileError(f"{'an' if what[:1] in 'aeiou' else 'a'} {what} of {len(s)} characters is more than a bank file holds", line=line)
     try:
-        value = bounded_amount(Decimal(s), what=what, line=line)
+        value = Decimal(s)
+        if len(s) > MAX_AMOUNT_DIGITS:  # 18 characters cannot hold more than 18 digits: skip the count
+            bounded_amount(value, what=what, line=line)
     except InvalidOperation:  # pragma: no cover - the checks above admit only valid literals
         raise BankFileError(f"not an {what}: {shown(text)}", line=line) from None
     return -value if text[:1] == "-" and signed else value
