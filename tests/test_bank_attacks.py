@@ -313,3 +313,28 @@ def test_the_digit_limit_is_18_significant_digits():
     for text in ("9" * 19, "1" * 16 + ".123"):  # 19 significant digits, with or without decimals
         with pytest.raises(BankFileError, match="of 19 digits is more than a bank file holds"):
             exact_amount(text)
+
+
+# --- CSV: a running balance is not the transaction -------------------------------------------------
+
+ING_SEMICOLON = (DATA / "ing_semicolon.csv").read_bytes()
+
+
+def test_csv_damaged_running_balance_in_a_middle_row_costs_a_warning():
+    # line 3 (2026-03-02) loses its "Saldo na mutatie"; the ends still give 1000.00 and 2124.50
+    (s,) = read_bytes(ING_SEMICOLON.replace(b'"2185,00"', b'"21x5,00"'), "ing.csv")
+    assert [t.amount for t in s.transactions] == [D("-25.00"), D("1210.00"), D("-60.50")]
+    assert (s.opening_balance.amount, s.closing_balance.amount) == (D("975.00") + D("25.00"), D("2124.50"))
+    assert s.warnings == ["ing.csv:3: balance_after left out: not an amount: '21x5,00'; the transaction is read"]
+
+
+def test_csv_damaged_running_balance_of_the_oldest_row_leaves_the_opening_out():
+    (s,) = read_bytes(ING_SEMICOLON.replace(b'"975,00"', b'"9,75,00"'), "ing.csv")
+    assert len(s.transactions) == 3 and s.opening_balance is None and s.closing_balance.amount == D("2124.50")
+    assert s.warnings[0].startswith("ing.csv:4: balance_after left out")
+
+
+def test_csv_damaged_amount_is_still_an_error_naming_its_line():
+    with pytest.raises(BankFileError, match="not an amount") as err:
+        read_bytes(ING_SEMICOLON.replace(b'"1210,00"', b'"12x0,00"'), "ing.csv")
+    assert err.value.line == 3

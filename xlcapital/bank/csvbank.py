@@ -128,6 +128,8 @@ def read(data: bytes, *, source: str = "<bytes>", bank: str | Preset | None = No
             warnings.setdefault(key, []).append(
                 f"{source}:{lineno}: the row lacks its opening quote; read as if it had one"
             )
+        if row.problem:
+            warnings.setdefault(key, []).append(f"{source}:{lineno}: {row.problem}; the transaction is read")
     return [
         _statement(account, currency or None, rows, preset, source, warnings.get((currency, account), []))
         for (currency, account), rows in groups.items()
@@ -312,6 +314,8 @@ class _Row:
     tx: Transaction
     account: str
     balance_before: Decimal | None
+    #: what was wrong with the row's running balance, which is then left out ("" = nothing)
+    problem: str = ""
 
 
 class _Layout:
@@ -434,8 +438,18 @@ class _Layout:
             account = account.replace(" ", "")
         if " " in iban:
             iban = iban.replace(" ", "")
-        after = self.optional_amount(fields, ix["balance_after"], "balance_after", line)
-        before = self.optional_amount(fields, ix["balance_before"], "balance_before", line)
+        after = before = None
+        problem = ""
+        # a running balance is not the transaction: a damaged one is left out (with a warning),
+        # the row is read; only the rows at either end give the statement's balances
+        try:
+            after = self.optional_amount(fields, ix["balance_after"], "balance_after", line)
+        except BankFileError as exc:
+            problem = f"balance_after left out: {exc.message}"
+        try:
+            before = self.optional_amount(fields, ix["balance_before"], "balance_before", line)
+        except BankFileError as exc:
+            problem = f"balance_before left out: {exc.message}"
         tx = Transaction(
             booking_date=booking,
             amount=amount,
@@ -450,7 +464,7 @@ class _Layout:
             balance_after=after,
             line=line,
         )
-        return _Row(tx, account or p.account_value, before)
+        return _Row(tx, account or p.account_value, before, problem)
 
     def _signed_amount(self, fields: list[str], line: int) -> Decimal:
         p, ix = self.p, self.index
