@@ -348,10 +348,20 @@ def _account(raw: str) -> tuple[str, str | None]:
     return s.replace(" ", "").replace(".", ""), currency
 
 
+#: dates already read (a statement's lines share a handful): a dict hit instead of three ints and a date
+_SWIFT_DATES: dict[str, date] = {}
+
+
 def _swift_date(yymmdd: str, line_no: int | None) -> date:
     """YYMMDD as SWIFT means it: years 80-99 are 19xx, 00-79 are 20xx."""
+    known = _SWIFT_DATES.get(yymmdd)
+    if known is not None:
+        return known
     yy, mm, dd = int(yymmdd[:2]), int(yymmdd[2:4]), int(yymmdd[4:6])
-    return make_date((1900 if yy >= 80 else 2000) + yy, mm, dd, line=line_no)
+    day = make_date((1900 if yy >= 80 else 2000) + yy, mm, dd, line=line_no)
+    if len(_SWIFT_DATES) < 100_000:  # bounded: a hostile file cannot grow it without end
+        _SWIFT_DATES[yymmdd] = day
+    return day
 
 
 def _entry_date(mmdd: str, value: date, line_no: int | None) -> date:
@@ -361,6 +371,8 @@ def _entry_date(mmdd: str, value: date, line_no: int | None) -> date:
     (datetime.date(2014, 1, 2), datetime.date(2013, 12, 31))
     """
     mm, dd = int(mmdd[:2]), int(mmdd[2:])
+    if mm == value.month and dd == value.day:  # booked on its value date, the usual case
+        return value
     best: date | None = None
     for year in (value.year, value.year - 1, value.year + 1):
         try:
