@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from tests.conftest import DATA
 from xlcapital import bank
 from xlcapital.bank import csvbank
-from xlcapital.bank.presets import COLUMN_FIELDS, PRESETS, Preset, load_mapping, preset_from_dict
+from xlcapital.bank.mapping import load_mapping, preset_from_dict
+from xlcapital.bank.presets import COLUMN_FIELDS, PRESETS, Preset
 from xlcapital.bank.textio import decode_text
 from xlcapital.errors import BankFileError, InputError
 

@@ -40,7 +40,8 @@ from xlcapital.bank.model import Balance, Statement, Transaction, assign_keys
 # imported here, before ``merge`` below is defined: importing the submodule xlcapital.bank.merge
 # binds the package attribute ``merge`` to the module, and the function must win
 from xlcapital.bank.merge import merge_statements
-from xlcapital.bank.presets import Preset, load_mapping
+from xlcapital.bank.mapping import load_mapping
+from xlcapital.bank.presets import Preset
 from xlcapital.bank.textio import gc_paused, line_of, shown
 from xlcapital.errors import BankFileError
 

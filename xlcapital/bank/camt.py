@@ -45,6 +45,7 @@ from defusedxml.ElementTree import fromstring as defused_fromstring
 
 from xlcapital.bank.model import Balance, Statement, Transaction
 from xlcapital.bank.textio import LineCounter, OpaqueRanges, exact_amount, line_of, one_line
+from xlcapital.bank.xmlentries import PLACEHOLDER, EntryWrapper, cut_entries, xml_message
 from xlcapital.errors import BankFileError
 
 __all__ = ["FORMAT", "sniff", "count_records", "read"]
@@ -57,12 +58,7 @@ BATCH = 1000
 _COUNT_SLICE = 1 << 20
 
 _SNIFF = re.compile(rb"urn:iso:std:iso:20022:tech:xsd:camt\.05[234]|<(?:\w+:)?BkToCstmr(?:Stmt|AcctRpt|DbtCdtNtfctn)\b")
-#: an XML name used as a namespace prefix
-_PREFIX = re.compile(rb"[A-Za-z_][\w.\-]*")
-_XMLNS = re.compile(rb"""\sxmlns(:[A-Za-z_][\w.\-]*)?\s*=\s*("[^"]*"|'[^']*')""")
 _ENCODING = re.compile(rb"""\A(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._\-]+)["']""")
-_PLACEHOLDER = "XlcapitalEntries"
-_TAG_END = (b">", b" ", b"\t", b"\r", b"\n", b"/")
 _STATEMENT_TAGS = ("Stmt", "Rpt", "Ntfctn")
 _BAL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?Bal(?=[\s/>])")
 
@@ -131,13 +127,13 @@ def read(data: bytes, *, source: str = "<bytes>", bank: str | None = None) -> li
 
 
 def _read(data: bytes, source: str, bank: str | None) -> list[Statement]:
-    skeleton, runs = _cut_entries(data)
+    skeleton, runs = cut_entries(data)
     root = _parse_skeleton(skeleton, data, source)
     for element in root.iter():
         if isinstance(element.tag, str):
             element.tag = _local(element.tag)
     prolog_encoding = _ENCODING.match(data)
-    wrapper = _Wrapper(skeleton, prolog_encoding.group(1) if prolog_encoding else b"UTF-8")
+    wrapper = EntryWrapper(skeleton, prolog_encoding.group(1) if prolog_encoding else b"UTF-8")
     lines = LineCounter(data)
     doc = _Document(data, source, runs, wrapper, lines, root)
     statements = []
@@ -146,9 +142,9 @@ def _read(data: bytes, source: str, bank: str | None) -> list[Statement]:
             statements.append(_statement(element, doc, bank))
     if not statements and root.tag != "Document" and not root.tag.startswith("BkToCstmr"):
         raise BankFileError("not a CAMT document: no <Stmt>, <Rpt> or <Ntfctn>", file=source)
-    read_runs = sum(1 for element in root.iter(_PLACEHOLDER) if element.get("read"))
+    read_runs = sum(1 for element in root.iter(PLACEHOLDER) if element.get("read"))
     if read_runs != len(runs):
-        stray = next((e for e in root.iter(_PLACEHOLDER) if not e.get("read")), None)
+        stray = next((e for e in root.iter(PLACEHOLDER) if not e.get("read")), None)
         start = runs[_run_index(stray, runs)][0][0] if stray is not None else runs[0][0][0]
         raise BankFileError("an entry <Ntry> outside any <Stmt>, <Rpt> or <Ntfctn>", line=line_of(data, start))
     return statements
@@ -167,80 +163,6 @@ def _as_utf8_if_utf16(data: bytes) -> bytes:
         text = re.sub(r"""\A(<\?xml[^>]*?encoding\s*=\s*["'])[^"']*""", r"\1UTF-8", text)
         return text.encode("utf-8")
     return data
-
-
-def _cut_entries(data: bytes) -> tuple[bytes, list[list[tuple[int, int]]]]:
-    """The document with every run of consecutive ``<Ntry>`` elements replaced by a placeholder
-    element, and the byte ranges of the entries of each run.
-
-    An entry may use any namespace prefix (a document may give one namespace two); a ``<Ntry``
-    inside a comment, a CDATA section or a processing instruction is not an entry.
-    """
-    opaque = OpaqueRanges(data)
-    pieces: list[bytes] = []
-    runs: list[list[tuple[int, int]]] = []
-    copied = 0
-    last_end = -1
-    for at, prefix in _entry_starts(data, opaque):
-        if at < copied:  # an <Ntry> inside the entry just cut: the count tells
-            continue
-        close = data.find(b">", at)
-        if close >= 0 and data[close - 1 : close] == b"/":
-            end = close + 1  # <Ntry/>: an empty entry; reading it reports what is missing
-        else:
-            end = _entry_end(data, at, prefix, opaque)
-        if runs and data[last_end:at].strip() == b"":
-            runs[-1].append((at, end))
-        else:
-            pieces.append(data[copied:at])
-            pieces.append(b"<" + prefix + _PLACEHOLDER.encode() + b' run="' + str(len(runs)).encode() + b'"/>')
-            runs.append([(at, end)])
-        copied = last_end = end
-    if not runs:
-        return data, []
-    pieces.append(data[copied:])
-    return b"".join(pieces), runs
-
-
-def _entry_starts(data: bytes, opaque: OpaqueRanges):
-    """``(offset of "<", prefix with its colon or b"")`` of every ``<Ntry`` start tag, in file order.
-
-    ``bytes.find`` is far faster than a regex scan over every "<" of a 50 MB document. Without a
-    prefixed ``:Ntry`` anywhere only ``<Ntry`` is looked for; otherwise every ``Ntry`` and the
-    characters before it. ``NtryDtls`` and the like are passed over by the character after the name.
-    """
-    prefixed = b":Ntry" in data
-    needle = b"Ntry" if prefixed else b"<Ntry"
-    skip = len(needle)
-    at = data.find(needle)
-    while at >= 0:
-        if data[at + skip : at + skip + 1] in _TAG_END:
-            start, prefix = -1, b""
-            if not prefixed:
-                start = at
-            elif data[at - 1 : at] == b"<":
-                start = at - 1
-            elif data[at - 1 : at] == b":":
-                lt = data.rfind(b"<", max(0, at - 256), at)
-                if lt >= 0 and _PREFIX.fullmatch(data, lt + 1, at - 1):
-                    start, prefix = lt, data[lt + 1 : at]
-            if start >= 0 and start not in opaque:
-                yield start, prefix
-        at = data.find(needle, at + skip)
-
-
-def _entry_end(data: bytes, at: int, prefix: bytes, opaque: OpaqueRanges) -> int:
-    """The offset just after the end tag ``</prefix:Ntry>`` (``</Ntry >`` too) of the entry at ``at``."""
-    closing = b"</" + prefix + b"Ntry"
-    stop = opaque.find(data, closing, at)
-    while stop >= 0:
-        gt = stop + len(closing)
-        while data[gt : gt + 1] in (b" ", b"\t", b"\r", b"\n"):
-            gt += 1
-        if data[gt : gt + 1] == b">":
-            return gt + 1
-        stop = opaque.find(data, closing, stop + 1)
-    raise BankFileError("an <Ntry> entry is not closed (is the file cut off?)", line=line_of(data, at))
 
 
 def _parse_skeleton(skeleton: bytes, data: bytes, source: str) -> ET.Element:
@@ -264,35 +186,7 @@ def _parse_skeleton(skeleton: bytes, data: bytes, source: str) -> ET.Element:
         except DefusedXmlException:  # pragma: no cover - the skeleton holds the prolog, where a DTD is
             raise BankFileError("refused: the XML declares a DTD or entities", file=source) from None
         line = exc.position[0] if getattr(exc, "position", None) else None
-        raise BankFileError(f"not well-formed XML: {_xml_message(exc)}", file=source, line=line) from None
-
-
-def _xml_message(exc: ET.ParseError) -> str:
-    """expat's message without its own ``line N, column M`` (the location is reported apart)."""
-    return re.sub(r":\s*line \d+, column \d+$", "", str(exc))
-
-
-class _Wrapper:
-    """Wraps entry byte ranges in an element that declares the document's namespaces."""
-
-    def __init__(self, skeleton: bytes, encoding: bytes) -> None:
-        declarations: dict[bytes, bytes] = {}
-        for m in _XMLNS.finditer(skeleton):
-            declarations.setdefault(m.group(1) or b"", m.group(2))
-        attrs = b"".join(b" xmlns" + k + b"=" + v for k, v in declarations.items())
-        self.head = b'<?xml version="1.0" encoding="' + encoding + b'"?><XlcapitalBatch' + attrs + b">"
-        self.tail = b"</XlcapitalBatch>"
-
-    def parse(self, data: bytes, ranges: list[tuple[int, int]], first_line: int) -> ET.Element:
-        body = b"".join(data[s:e] for s, e in ranges)
-        try:
-            # entries hold no prolog, hence no DTD and no entity declarations: expat refuses both
-            return ET.fromstring(self.head + body + self.tail)
-        except ET.ParseError as exc:
-            line = first_line + exc.position[0] - 1 if getattr(exc, "position", None) else first_line
-            raise BankFileError(f"not well-formed XML in an entry: {_xml_message(exc)}", line=line) from None
-        except LookupError as exc:
-            raise BankFileError(f"the XML declares an unknown encoding: {exc}", line=1) from None
+        raise BankFileError(f"not well-formed XML: {xml_message(exc)}", file=source, line=line) from None
 
 
 def _local(tag: str) -> str:
@@ -338,7 +232,7 @@ def _run_index(placeholder: ET.Element, runs: list) -> int:
         index = int(placeholder.get("run", ""))
         runs[index]
     except (ValueError, IndexError):
-        raise BankFileError(f"unexpected element <{_PLACEHOLDER}> in the file") from None
+        raise BankFileError(f"unexpected element <{PLACEHOLDER}> in the file") from None
     return index
 
 
@@ -373,7 +267,7 @@ def _statement(element: ET.Element, doc: _Document, bank: str | None) -> Stateme
     stmt.closing_balance = balances.get("CLBD")
     records = 0
     readers = doc.readers
-    for placeholder in element.iter(_PLACEHOLDER):
+    for placeholder in element.iter(PLACEHOLDER):
         run = doc.runs[_run_index(placeholder, doc.runs)]
         placeholder.set("read", "1")
         for i in range(0, len(run), BATCH):

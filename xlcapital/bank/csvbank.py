@@ -40,12 +40,12 @@ import sys
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from xlcapital.bank.detect import BANK_CODES, iban_bank_code
 from xlcapital.bank.model import Balance, Statement, Transaction
 from xlcapital.bank.presets import COLUMN_FIELDS, PRESETS, Column, Preset, presets_for_bank
-from xlcapital.bank.textio import ENCODINGS, bounded_amount, decode_text, exact_amount, iter_lines, shown
+from xlcapital.bank.textio import ENCODINGS, bounded_amount, date_parser, decode_text, exact_amount, iter_lines, shown
 from xlcapital.errors import BankFileError, InputError
 from xlcapital.money import parse_amount
 
@@ -335,8 +335,8 @@ class _Layout:
         self.description = [
             i for i in (self._resolve("description", c, names, header_line) for c in preset.description) if i is not None
         ]
-        self.date = _date_parser(preset.date_format)
-        self.marker_date = _date_parser(preset.value_date_marker_format, anchored=False) if preset.value_date_marker else None
+        self.date = date_parser(preset.date_format)
+        self.marker_date = date_parser(preset.value_date_marker_format, anchored=False) if preset.value_date_marker else None
         self.debit = {v.casefold() for v in preset.debit_values}
         self.credit = {v.casefold() for v in preset.credit_values}
         self.thousands = preset.thousands or None
@@ -393,6 +393,13 @@ class _Layout:
             raise BankFileError(exc.message, line=line, field=field, hint=exc.hint) from None
         return bounded_amount(value, line=line)
 
+    def running_balance(self, fields: list[str], field: str, line: int) -> tuple[Decimal | None, str]:
+        """A running-balance cell, or None and why it is left out."""
+        try:
+            return self.optional_amount(fields, self.index[field], field, line), ""
+        except BankFileError as exc:
+            return None, f"{field} left out: {exc.message}"
+
     def optional_amount(self, fields: list[str], i: int | None, field: str, line: int) -> Decimal | None:
         if i is None or not fields[i].strip():
             return None
@@ -438,18 +445,11 @@ class _Layout:
             account = account.replace(" ", "")
         if " " in iban:
             iban = iban.replace(" ", "")
-        after = before = None
-        problem = ""
         # a running balance is not the transaction: a damaged one is left out (with a warning),
         # the row is read; only the rows at either end give the statement's balances
-        try:
-            after = self.optional_amount(fields, ix["balance_after"], "balance_after", line)
-        except BankFileError as exc:
-            problem = f"balance_after left out: {exc.message}"
-        try:
-            before = self.optional_amount(fields, ix["balance_before"], "balance_before", line)
-        except BankFileError as exc:
-            problem = f"balance_before left out: {exc.message}"
+        after, problem = self.running_balance(fields, "balance_after", line)
+        before, problem_before = self.running_balance(fields, "balance_before", line)
+        problem = problem or problem_before
         tx = Transaction(
             booking_date=booking,
             amount=amount,
@@ -506,47 +506,6 @@ class _Layout:
             return self.marker_date(description[start:].lstrip())
         except ValueError:
             return None  # free text after the marker is not ours to reject
-
-
-def _date_parser(fmt: str, anchored: bool = True) -> Callable[[str], date]:
-    """A parser for dates written as ``fmt`` (YYYY YY MM M DD D and literal separators), cached.
-
-    >>> _date_parser("DD-MM-YYYY")("07-03-2026"), _date_parser("YYYYMMDD")("20260307")
-    (datetime.date(2026, 3, 7), datetime.date(2026, 3, 7))
-    >>> _date_parser("D/M/YY")("7/3/26")
-    datetime.date(2026, 3, 7)
-    """
-    parts = []
-    for token in re.findall(r"YYYY|YY|MM|DD|M|D|.", fmt, flags=re.S):
-        parts.append(
-            {
-                "YYYY": r"(?P<y>\d{4})",
-                "YY": r"(?P<yy>\d{2})",
-                "MM": r"(?P<m>\d{2})",
-                "M": r"(?P<m>\d{1,2})",
-                "DD": r"(?P<d>\d{2})",
-                "D": r"(?P<d>\d{1,2})",
-            }.get(token, re.escape(token))
-        )
-    pattern = re.compile("".join(parts))
-    match = pattern.fullmatch if anchored else pattern.match
-    cache: dict[str, date] = {}
-
-    def parse(text: str) -> date:
-        hit = cache.get(text)
-        if hit is not None:
-            return hit
-        m = match(text)
-        if m is None:
-            raise ValueError(text)
-        g = m.groupdict()
-        year = int(g["y"]) if g.get("y") else 2000 + int(g["yy"])
-        value = date(year, int(g["m"]), int(g["d"]))  # ValueError for 31-02
-        if len(cache) < 100_000:
-            cache[text] = value
-        return value
-
-    return parse
 
 
 # ------------------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ import gc
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from xlcapital.errors import BankFileError
 
@@ -266,6 +266,47 @@ def exact_amount(text: str, *, signed: bool = False, what: str = "amount", line:
     except InvalidOperation:  # pragma: no cover - the checks above admit only valid literals
         raise BankFileError(f"not an {what}: {shown(text)}", line=line) from None
     return -value if text[:1] == "-" and signed else value
+
+
+def date_parser(fmt: str, anchored: bool = True) -> Callable[[str], date]:
+    """A parser for dates written as ``fmt`` (YYYY YY MM M DD D and literal separators), cached.
+
+    >>> date_parser("DD-MM-YYYY")("07-03-2026"), date_parser("YYYYMMDD")("20260307")
+    (datetime.date(2026, 3, 7), datetime.date(2026, 3, 7))
+    >>> date_parser("D/M/YY")("7/3/26")
+    datetime.date(2026, 3, 7)
+    """
+    parts = []
+    for token in re.findall(r"YYYY|YY|MM|DD|M|D|.", fmt, flags=re.S):
+        parts.append(
+            {
+                "YYYY": r"(?P<y>\d{4})",
+                "YY": r"(?P<yy>\d{2})",
+                "MM": r"(?P<m>\d{2})",
+                "M": r"(?P<m>\d{1,2})",
+                "DD": r"(?P<d>\d{2})",
+                "D": r"(?P<d>\d{1,2})",
+            }.get(token, re.escape(token))
+        )
+    pattern = re.compile("".join(parts))
+    match = pattern.fullmatch if anchored else pattern.match
+    cache: dict[str, date] = {}
+
+    def parse(text: str) -> date:
+        hit = cache.get(text)
+        if hit is not None:
+            return hit
+        m = match(text)
+        if m is None:
+            raise ValueError(text)
+        g = m.groupdict()
+        year = int(g["y"]) if g.get("y") else 2000 + int(g["yy"])
+        value = date(year, int(g["m"]), int(g["d"]))  # ValueError for 31-02
+        if len(cache) < 100_000:
+            cache[text] = value
+        return value
+
+    return parse
 
 
 @contextlib.contextmanager
