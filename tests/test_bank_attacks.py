@@ -222,6 +222,14 @@ def test_a_file_over_the_cap_is_refused_without_reading_it_all(tmp_path):
         bank.read_file_bytes(path, limit=10)
 
 
+def test_a_file_that_says_it_is_empty_is_read_on_up_to_the_cap():
+    # /proc files state size 0 and hold text: read on in slices, and held to the cap
+    text = bank.read_file_bytes(Path("/proc/self/status"), limit=1 << 20)
+    assert text.startswith(b"Name:") and b"VmRSS" in text
+    with pytest.raises(BankFileError, match="larger than"):
+        bank.read_file_bytes(Path("/proc/self/status"), limit=10)
+
+
 def zipped(members: dict[str, bytes]) -> bytes:
     import io
     import zipfile
@@ -246,7 +254,7 @@ def test_zip_members_together_are_held_to_the_cap_before_unpacking(monkeypatch):
 
 def test_zip_member_larger_than_it_declares_is_stopped_while_unpacking(monkeypatch):
     data = zipped({"a.sta": b"\0" * 3000})
-    monkeypatch.setattr(bank, "_ZIP_SLICE", 1000)
+    monkeypatch.setattr(bank, "_SLICE", 1000)
     with pytest.raises(BankFileError, match="unpack to more than") as err:
         import io
         import zipfile

@@ -53,9 +53,9 @@ FORMATS = {"camt": "camt", "ofx": "ofx", "mt940": "mt940", "csv": "csvbank"}
 #: refuse absurd inputs early rather than exhaust memory (a real export is a few MB): the most bytes
 #: read from one file, and the most bytes all members of one zip may unpack to together
 MAX_FILE_BYTES = 512 * 1024 * 1024
-#: a zip member is read in slices of this size, so its true size (not the one its header claims)
-#: is held against the cap as it unpacks
-_ZIP_SLICE = 1 << 20
+#: what is read at a time where a size is not known beforehand: a zip member (its header may lie
+#: about its size: the true one is held against the cap as it unpacks), a file that grows
+_SLICE = 1 << 20
 
 
 def format_module(name: str) -> ModuleType:
@@ -114,11 +114,19 @@ def read_file_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     except OSError as exc:
         raise BankFileError(f"cannot read the file: {exc.strerror or exc}", file=str(path)) from None
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
             raise BankFileError("not a regular file (a device, a pipe or a folder)", file=str(path),
                                 hint="give the path of a bank export saved on disk")
         with os.fdopen(os.dup(fd), "rb") as f:
-            data = f.read(limit + 1)
+            # the stated size plus one byte in one read (read(limit) would reserve the whole cap
+            # up front); a file that grows meanwhile is read on in slices, up to the cap
+            data = f.read(min(status.st_size, limit) + 1)
+            if len(data) > status.st_size:  # it grew while being read (or says 0, as /proc files do)
+                grown = bytearray(data)
+                while len(grown) <= limit and (more := f.read(min(_SLICE, limit + 1 - len(grown)))):
+                    grown += more
+                data = bytes(grown)
     except OSError as exc:
         raise BankFileError(f"cannot read the file: {exc.strerror or exc}", file=str(path)) from None
     finally:
@@ -268,7 +276,7 @@ def _unpack(archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: int, name
     parts: list[bytes] = []
     size = 0
     with archive.open(member) as f:
-        while chunk := f.read(_ZIP_SLICE):
+        while chunk := f.read(_SLICE):
             size += len(chunk)
             if size > budget:
                 raise BankFileError(f"the zip's files unpack to more than the {MAX_FILE_BYTES // 2**20} MB "
