@@ -38,7 +38,7 @@ FORMAT = "ofx"
 
 _SNIFF = re.compile(rb"(?i)OFXHEADER|<OFX>")
 #: a tag (start or end, with or without a namespace prefix and attributes) and the text after it
-_TOKEN = re.compile(r"<(/?)(?:[A-Za-z_][\w.\-]*:)?([A-Za-z][\w.]*)(?:\s[^>]*?)?\s*/?>([^<]*)")
+_TOKEN = re.compile(r"<(/?)([A-Za-z_][\w.\-]*)(?::([A-Za-z_][\w.\-]*))?(?:\s[^>]*)?/?>([^<]*)")
 #: what holds no tags: comments and processing instructions (dropped), CDATA sections (text)
 _OPAQUE = re.compile(r"<!--.*?(?:-->|\Z)|<\?.*?(?:\?>|\Z)|<!\[CDATA\[(.*?)(?:\]\]>|\Z)", re.S)
 _TAG_END = (b">", b"/", b" ", b"\t", b"\r", b"\n")
@@ -164,8 +164,8 @@ class _Reader:
     def run(self) -> list[Statement]:
         stack = self.stack
         for m in _TOKEN.finditer(self.text):
-            closing, tag, value = m.groups()
-            tag = tag.upper()
+            closing, name, local, value = m.groups()
+            tag = (local or name).upper()  # with a namespace prefix, the local name counts
             if closing:
                 if tag in _CONTAINERS and tag in stack:
                     while stack:  # an end tag closes what is still open inside it (SGML <STMTTRN> too)
