@@ -42,6 +42,10 @@ FIXTURE_OF = {
     "knab": "knab.csv",
     "asn": "asn.csv",
     "triodos": "triodos.csv",
+    "triodos_8": "triodos_8.csv",
+    "ing_dmy": "ing_comma_dmy.csv",
+    "ing_en": "ing_en.csv",
+    "ing_en_comma": "ing_en_comma.csv",
 }
 WORDS = "huur factuur voorschot koffie energie telecom drukwerk klant levering abonnement rente kosten".split()
 

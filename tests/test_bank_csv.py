@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from tests.conftest import DATA
 from xlcapital import bank
 from xlcapital.bank import csvbank
-from xlcapital.bank.presets import COLUMN_FIELDS, PRESETS, Preset, load_mapping, preset_from_dict
+from xlcapital.bank.mapping import load_mapping, preset_from_dict
+from xlcapital.bank.presets import COLUMN_FIELDS, PRESETS, Preset
 from xlcapital.bank.textio import decode_text
 from xlcapital.errors import BankFileError, InputError
 
@@ -61,6 +62,11 @@ EXPECTED = {
     "asn.csv": [("NL57ASNB0123456789", "asn", 3, 1250 - D("99.95") - D("2.20"), "2026-03-02", "2026-03-05", D("250.00"), D("1400.05") - D("2.20"))],
     "sns.csv": [("NL12SNSB0123456789", "sns", 2, 50 - 20, "2026-03-02", "2026-03-04", D("100.00"), 150 - 20)],
     "triodos.csv": [("NL70TRIO0123456789", "triodos", 2, 1210 - D("89.50"), "2026-03-02", "2026-03-04", D("3710") - 1210, D("3620.50"))],
+    "triodos_8.csv": [("NL70TRIO0123456789", "triodos", 3, 1210 - D("89.50") - 12, "2026-03-02", "2026-03-05", None, None)],
+    "ing_comma_dmy.csv": [("NL20INGB0001234567", "ing", 3, D("-4.35") + 1500 - 120, "2019-03-01", "2019-03-05", None, None)],
+    # oldest row: -2.50 leaves 0,00, so the opening is 0.00 + 2.50; then +2000.00 and -750.00
+    "ing_en.csv": [("NL20INGB0001234567", "ing", 3, D("-2.50") + 2000 - 750, "2026-03-01", "2026-03-03", D("0.00") + D("2.50"), D("1250.00"))],
+    "ing_en_comma.csv": [("NL20INGB0001234567", "ing", 2, D("-1.25") + 300, "2020-02-10", "2020-02-13", None, None)],
 }
 
 
@@ -81,6 +87,21 @@ def test_fixture_reads_as_worked_out(name):
         assert all(t.key.startswith(f"{account}|") for t in s.transactions)
 
 
+def test_new_layouts_read_their_dates_and_values():
+    """The layouts of issue 12: ING's comma export with DD-MM-YYYY dates, Triodos' 8 columns."""
+    s = one(FIX / "ing_comma_dmy.csv")
+    assert [t.booking_date for t in s.transactions] == [date(2019, 3, 1), date(2019, 3, 4), date(2019, 3, 5)]
+    assert s.transactions[1].value_date == date(2019, 3, 4)  # "Valutadatum: 04-03-2019" in Mededelingen
+    assert [t.amount for t in s.transactions] == [D("-120.00"), D("1500.00"), D("-4.35")]  # Af, Bij, Af
+    t = one(FIX / "triodos_8.csv")
+    assert [x.amount for x in t.transactions] == [D("1210.00"), D("-89.50"), D("-12.00")]  # 1.210,00 Credit
+    assert (t.transactions[1].counterparty, t.transactions[1].counterparty_iban, t.transactions[1].code) == (
+        "Drukkerij Smit", "NL91ABNA0417164300", "IC")
+    e = one(FIX / "ing_en.csv")
+    assert [x.amount for x in e.transactions] == [D("-2.50"), D("2000.00"), D("-750.00")]  # Debit, Credit, Debit
+    assert e.transactions[2].counterparty == "Verhuur BV" and e.transactions[2].description.endswith("huur maart")
+
+
 def test_every_preset_has_a_fixture():
     detected = {csvbank.detect_preset(decode_text((FIX / name).read_bytes(), ("utf-8", "cp1252", "latin-1"))).name for name in EXPECTED}
     assert detected == set(PRESETS)
@@ -91,7 +112,7 @@ def test_count_is_independent_of_the_parser(name):
     data = (FIX / name).read_bytes()
     # data lines: every non-blank line minus the header and Knab's preamble, counted here by hand
     lines = [ln for ln in data.replace(b"\r", b"\n").split(b"\n") if ln.strip()]
-    extra = {"ing_comma.csv": 1, "ing_semicolon.csv": 1, "ing_semicolon_unquoted.csv": 1, "rabobank.csv": 1,
+    extra = {"ing_comma.csv": 1, "ing_comma_dmy.csv": 1, "ing_en.csv": 1, "ing_en_comma.csv": 1, "ing_semicolon.csv": 1, "ing_semicolon_unquoted.csv": 1, "rabobank.csv": 1,
              "bunq_nl.csv": 1, "bunq_en.csv": 1, "bunq_semicolon.csv": 1, "knab.csv": 2}.get(name, 0)
     assert csvbank.count_records(data) == len(lines) - extra == sum(e[2] for e in EXPECTED[name])
 
@@ -273,6 +294,8 @@ def test_header_only_and_empty():
     with pytest.raises(BankFileError, match="not a bank export xlcapital knows: the file is empty"):
         bank.read_bytes(b"\r\n  \n", source="blank.csv")
     with pytest.raises(BankFileError, match="not a bank export xlcapital knows: neither"):
+        bank.read_bytes(b"\x01binary", source="x.bin")
+    with pytest.raises(BankFileError, match="a NUL byte: this is binary data"):
         bank.read_bytes(b"\x00\x01binary", source="x.bin")
 
 

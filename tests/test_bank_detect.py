@@ -7,6 +7,8 @@ make it 1 are 93, so NL93RABO0987654321 is valid and NL50RABO0987654321 is not.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import DATA
@@ -69,3 +71,17 @@ def test_csv_account_with_wrong_check_digits_is_warned_about():
     [s] = read_bytes(data.replace(b"NL70TRIO0123456789", b"NL71TRIO0123456789"), "triodos.csv")
     assert s.bank == "triodos" and s.reconciles
     assert len(s.warnings) == 1 and "NL71TRIO0123456789: the IBAN's check digits are wrong" in s.warnings[0]
+
+
+def test_preset_bank_codes_come_from_the_one_table():
+    """Issue 14: each IBAN bank code is declared once (detect.BANK_CODES); a preset's codes are
+    those of the banks it serves, by name."""
+    from xlcapital.bank.detect import BANK_CODES
+    from xlcapital.bank.presets import PRESETS
+
+    served = {name: {BANK_CODES[c] for c in p.bank_codes} for name, p in PRESETS.items() if p.bank_codes}
+    assert served["asn"] == {"asn", "sns", "regiobank"}  # the Volksbank layout
+    assert served["ing"] == served["ing_semicolon"] == {"ing"} and served["triodos"] == {"triodos"}
+    assert PRESETS["rabobank_old"].bank_codes == ("RABO",) and PRESETS["knab"].bank_codes == ("KNAB",)
+    source = (Path(__file__).resolve().parents[1] / "xlcapital" / "bank" / "presets.py").read_text()
+    assert not any(f'"{code}"' in source for code in BANK_CODES)  # no code written twice

@@ -159,7 +159,6 @@ def test_a_file_that_does_not_reconcile_gets_a_warning_not_an_error():
     "broken, message",
     [
         (b":61:2403050305D45,99NDDTEREF", b":61:2403050305X45,99NDDTEREF"),  # no debit/credit mark
-        (b":60F:C240304EUR1500,00", b":60F:C240399EUR1500,00"),  # 99th of March
         (b":61:2403050305D45,99", b":61:2403050305D45,9,9"),  # two decimal commas
     ],
 )
@@ -167,7 +166,7 @@ def test_broken_fields_raise_bankfileerror_with_file_and_line(broken, message):
     data = (DATA / "mt940_ing_swift.940").read_bytes().replace(broken, message)
     with pytest.raises(BankFileError) as err:
         read_bytes(data, "ing.940", format="mt940")
-    assert err.value.file == "ing.940" and err.value.line in (7, 8)
+    assert err.value.file == "ing.940" and err.value.line == 8
 
 
 def test_the_record_count_catches_a_lost_transaction(monkeypatch):

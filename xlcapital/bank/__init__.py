@@ -28,6 +28,7 @@ import importlib
 import inspect
 import io
 import os
+import stat
 import zipfile
 import zlib
 from pathlib import Path
@@ -39,8 +40,9 @@ from xlcapital.bank.model import Balance, Statement, Transaction, assign_keys
 # imported here, before ``merge`` below is defined: importing the submodule xlcapital.bank.merge
 # binds the package attribute ``merge`` to the module, and the function must win
 from xlcapital.bank.merge import merge_statements
-from xlcapital.bank.presets import Preset, load_mapping
-from xlcapital.bank.textio import gc_paused
+from xlcapital.bank.mapping import load_mapping
+from xlcapital.bank.presets import Preset
+from xlcapital.bank.textio import gc_paused, line_of, shown
 from xlcapital.errors import BankFileError
 
 __all__ = ["read", "read_bytes", "merge", "Statement", "Transaction", "Balance", "FORMATS", "format_module"]
@@ -48,8 +50,12 @@ __all__ = ["read", "read_bytes", "merge", "Statement", "Transaction", "Balance",
 #: format name -> module (in sniffing order: the most specific first)
 FORMATS = {"camt": "camt", "ofx": "ofx", "mt940": "mt940", "csv": "csvbank"}
 
-#: refuse absurd inputs early rather than exhaust memory (a real export is a few MB)
+#: refuse absurd inputs early rather than exhaust memory (a real export is a few MB): the most bytes
+#: read from one file, and the most bytes all members of one zip may unpack to together
 MAX_FILE_BYTES = 512 * 1024 * 1024
+#: what is read at a time where a size is not known beforehand: a zip member (its header may lie
+#: about its size: the true one is held against the cap as it unpacks), a file that grows
+_SLICE = 1 << 20
 
 
 def format_module(name: str) -> ModuleType:
@@ -90,14 +96,41 @@ def read(
     Raises :class:`BankFileError` naming the file and line.
     """
     p = Path(path)
+    return read_bytes(read_file_bytes(p), source=str(p), format=format, bank=bank, mapping=mapping)
+
+
+def read_file_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, else :class:`BankFileError`.
+
+    Only a regular file is opened (a device such as /dev/zero never ends, a FIFO blocks until a
+    writer comes): the check is made on the opened descriptor (``O_NONBLOCK``, so opening a FIFO
+    does not wait), and at most ``limit + 1`` bytes are read whatever size the file claims.
+    """
     try:
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise BankFileError(f"file is {size} bytes, more than xlcapital reads at once", file=str(p))
-        data = p.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise BankFileError(f"cannot read the file: {exc.strerror or exc}", file=str(p)) from None
-    return read_bytes(data, source=str(p), format=format, bank=bank, mapping=mapping)
+        raise BankFileError(f"cannot read the file: {exc.strerror or exc}", file=str(path)) from None
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise BankFileError("not a regular file (a device, a pipe or a folder)", file=str(path),
+                                hint="give the path of a bank export saved on disk")
+        with os.fdopen(os.dup(fd), "rb") as f:
+            # the stated size plus one byte in one read (read(limit) would reserve the whole cap
+            # up front); a file that grows meanwhile is read on in slices, up to the cap
+            data = f.read(min(status.st_size, limit) + 1)
+            if len(data) > status.st_size:  # it grew while being read (or says 0, as /proc files do)
+                grown = bytearray(data)
+                while len(grown) <= limit and (more := f.read(min(_SLICE, limit + 1 - len(grown)))):
+                    grown += more
+                data = bytes(grown)
+    except OSError as exc:
+        raise BankFileError(f"cannot read the file: {exc.strerror or exc}", file=str(path)) from None
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise BankFileError(f"the file is larger than the {limit // 2**20} MB xlcapital reads at once", file=str(path))
+    return data
 
 
 def read_bytes(
@@ -114,6 +147,7 @@ def read_bytes(
         format, bank = "csv", mapping if isinstance(mapping, Preset) else load_mapping(mapping)
     if data[:4] == b"PK\x03\x04":
         return _read_zip(data, source, format, bank)
+    data = _as_text_bytes(data, source)
     name = format or detect_format(data, source)
     module = format_module(name)
     # reading builds a transaction and its parts per record and no reference cycles: the cyclic
@@ -123,7 +157,7 @@ def read_bytes(
         statements = module.read(data, source=source, bank=bank)
     with _net(name, source):
         expected = _count_records(module, data, bank)
-    found = sum(len(s.transactions) for s in statements)
+    found = sum(len(s.transactions) if s.records is None else s.records for s in statements)
     if found != expected:
         raise BankFileError(
             f"read {found} transactions but the file holds {expected} records: refusing to lose any",
@@ -134,6 +168,30 @@ def read_bytes(
         _finish(statement, name, source)
     _assign_keys(statements)
     return statements
+
+
+def _as_text_bytes(data: bytes, source: str) -> bytes:
+    """UTF-16 with a byte-order mark re-encoded as UTF-8 for the text formats (CAMT is XML: expat
+    reads UTF-16 itself); UTF-16 without one, and any other NUL byte, a clear error naming the
+    encoding or the line: no bank export holds a NUL, and every reader would only say that it is
+    not a format it knows."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        if format_module("camt").sniff(data[:8192]):
+            return data
+        try:
+            return data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise BankFileError(f"the file says it is UTF-16 but is not: {exc.reason} at byte {exc.start}", file=source) from None
+    nul = data.find(b"\x00")
+    if nul < 0:
+        return data
+    head = data[:4096]
+    if head.count(b"\x00") * 3 >= len(head):  # every other byte NUL: UTF-16 text
+        order = "little" if head[1:2] == b"\x00" else "big"
+        raise BankFileError(f"the file is UTF-16 ({order}-endian) without a byte-order mark", file=source,
+                            hint="save it again as UTF-8 (or as UTF-16 with a byte-order mark)")
+    raise BankFileError("a NUL byte: this is binary data, not a bank export", file=source, line=line_of(data, nul),
+                        hint="export the file from the bank again, as CSV, MT940, CAMT or OFX")
 
 
 #: what a reader's own bug on a damaged file looks like (ValueError includes UnicodeError; LookupError
@@ -151,8 +209,11 @@ def _net(name: str, source: str) -> Iterator[None]:
         yield
     except BankFileError as exc:
         raise exc.with_location(file=source)
+    except ArithmeticError as exc:  # decimal's Overflow and the like: its own text says nothing
+        raise BankFileError(f"cannot read this {name} file: {exc.__class__.__name__}: a number in it is out of range "
+                            "or not a number", file=source) from exc
     except _READER_FAULTS as exc:
-        raise BankFileError(f"cannot read this {name} file: {exc.__class__.__name__}: {exc}", file=source) from exc
+        raise BankFileError(f"cannot read this {name} file: {exc.__class__.__name__}: {shown(str(exc), 200)}", file=source) from exc
 
 
 def _count_records(module: ModuleType, data: bytes, bank) -> int:
@@ -173,24 +234,52 @@ def _assign_keys(statements: list[Statement]) -> None:
 
 def _read_zip(data: bytes, source: str, format: str | None, bank) -> list[Statement]:
     """The statements of every file in a zip, in name order (members read first, then parsed, so a
-    member's own BankFileError is not taken for a damaged zip)."""
+    member's own BankFileError is not taken for a damaged zip).
+
+    Bounded: the sizes the members declare must add up to at most :data:`MAX_FILE_BYTES` before
+    any is unpacked, and each is unpacked in slices against what is left of that cap (a header may
+    lie). A zip inside the zip is refused: no bank nests them, and a zip of zips can be a bomb.
+    """
     members: list[tuple[str, bytes]] = []
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        for member in sorted((m for m in archive.infolist() if not m.is_dir()), key=lambda m: m.filename):
-            if member.file_size > MAX_FILE_BYTES:
-                raise BankFileError("zip member is too large", file=f"{source}::{member.filename}")
-            members.append((member.filename, archive.read(member)))
+        infos = sorted((m for m in archive.infolist() if not m.is_dir()), key=lambda m: m.filename)
+        declared = sum(m.file_size for m in infos)
+        if declared > MAX_FILE_BYTES:
+            raise BankFileError(f"the zip unpacks to {declared // 2**20} MB, more than the {MAX_FILE_BYTES // 2**20} MB "
+                                "xlcapital reads at once", file=source)
+        budget = MAX_FILE_BYTES
+        for member in infos:
+            name = f"{source}::{shown(member.filename, 100)[1:-1]}"
+            content = _unpack(archive, member, budget, name)
+            budget -= len(content)
+            if content[:4] == b"PK\x03\x04":
+                raise BankFileError("a zip inside the zip", file=name, hint="unzip the outer zip and give the files inside")
+            members.append((name, content))
     except BankFileError:
         raise
     # zipfile reports damage in many ways: BadZipFile, zlib.error, EOFError, ValueError (negative
     # seek), OSError, RuntimeError (encrypted member), NotImplementedError (compression method)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError, ValueError, OSError, RuntimeError) as exc:
-        raise BankFileError(f"not a readable zip file: {exc}", file=source) from None
+        raise BankFileError(f"not a readable zip file: {shown(str(exc), 200)}", file=source) from None
     statements: list[Statement] = []
     for name, content in members:
-        statements += read_bytes(content, f"{source}::{name}", format, bank)
+        statements += read_bytes(content, name, format, bank)
     return statements
+
+
+def _unpack(archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: int, name: str) -> bytes:
+    """A member's bytes, unpacked a slice at a time and refused once they pass ``budget``."""
+    parts: list[bytes] = []
+    size = 0
+    with archive.open(member) as f:
+        while chunk := f.read(_SLICE):
+            size += len(chunk)
+            if size > budget:
+                raise BankFileError(f"the zip's files unpack to more than the {MAX_FILE_BYTES // 2**20} MB "
+                                    "xlcapital reads at once", file=name)
+            parts.append(chunk)
+    return b"".join(parts)
 
 
 def _finish(statement: Statement, format_name: str, source: str) -> None:

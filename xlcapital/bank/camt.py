@@ -33,8 +33,10 @@ by a wide margin.
 
 from __future__ import annotations
 
+import bisect
 import re
 import xml.etree.ElementTree as ET
+from xml.parsers import expat
 from datetime import date
 from decimal import Decimal
 
@@ -42,7 +44,8 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as defused_fromstring
 
 from xlcapital.bank.model import Balance, Statement, Transaction
-from xlcapital.bank.textio import LineCounter, exact_amount, line_of, one_line
+from xlcapital.bank.textio import LineCounter, OpaqueRanges, exact_amount, line_of, one_line
+from xlcapital.bank.xmlentries import PLACEHOLDER, EntryWrapper, cut_entries, xml_message
 from xlcapital.errors import BankFileError
 
 __all__ = ["FORMAT", "sniff", "count_records", "read"]
@@ -51,15 +54,13 @@ FORMAT = "camt"
 
 #: entries parsed per batch: large enough to amortise the call, small enough to keep memory flat
 BATCH = 1000
+#: bytes fed to expat at a time by the independent count
+_COUNT_SLICE = 1 << 20
 
 _SNIFF = re.compile(rb"urn:iso:std:iso:20022:tech:xsd:camt\.05[234]|<(?:\w+:)?BkToCstmr(?:Stmt|AcctRpt|DbtCdtNtfctn)\b")
-_RECORD = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?(Ntry|TxDtls)(?=[\s/>])")
-_ENTRY = re.compile(rb"<([A-Za-z_][\w.\-]*:)?Ntry(?=[\s/>])")
-_XMLNS = re.compile(rb"""\sxmlns(:[A-Za-z_][\w.\-]*)?\s*=\s*("[^"]*"|'[^']*')""")
 _ENCODING = re.compile(rb"""\A(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._\-]+)["']""")
-_PLACEHOLDER = "XlcapitalEntries"
-_TAG_END = (b">", b" ", b"\t", b"\r", b"\n", b"/")
 _STATEMENT_TAGS = ("Stmt", "Rpt", "Ntfctn")
+_BAL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?Bal(?=[\s/>])")
 
 
 def sniff(head: bytes) -> bool:
@@ -74,41 +75,54 @@ def sniff(head: bytes) -> bool:
 
 
 def count_records(data: bytes) -> int:
-    """Transactions as the reader maps them, counted from the tags alone: per ``<Ntry>``, its number
-    of ``<TxDtls>``, at least one.
+    """Transactions as the reader maps them, counted by a full parse of the document: per
+    ``<Ntry>`` (under any namespace prefix), its number of ``<TxDtls>``, at least one.
 
-    >>> count_records(b"<Ntry><NtryDtls><TxDtls/><TxDtls/></NtryDtls></Ntry><Ntry><NtryRef>x</NtryRef></Ntry>")
+    Independent of the reader, which cuts entries out of the bytes and parses them apart: this
+    runs expat over the whole document, so comments, CDATA sections and processing instructions
+    hold no elements and every prefix counts alike. As defusedxml does with ``forbid_dtd``, a
+    document type declaration is refused: without one no entity can be declared, so nothing is
+    expanded or fetched. Fed in 1 MB slices, so memory stays flat. The end tags are collected by
+    ``list.append`` itself (a C callback: a Python function per element would cost a third more)
+    and the entries and details picked out of each slice's list: the ``<TxDtls>`` that end before
+    an ``</Ntry>`` are that entry's.
+
+    >>> count_records(b"<D><Ntry><NtryDtls><TxDtls/><TxDtls/></NtryDtls></Ntry><!-- <Ntry/> --><a:Ntry xmlns:a='u'/></D>")
     3
     """
-    data = _as_utf8_if_utf16(data)
-    first = _RECORD.search(data)
-    if first is None:
-        return 0
-    prefix = data[first.start() + 1 : first.start(1)]
-    # bytes.find is far faster than a regex scan over every "<" of a 50 MB document
-    entries = _tag_positions(data, b"<" + prefix + b"Ntry")
-    details = _tag_positions(data, b"<" + prefix + b"TxDtls")
-    total, d = 0, 0
-    for i, start in enumerate(entries):
-        stop = entries[i + 1] if i + 1 < len(entries) else len(data)
-        k = 0
-        while d < len(details) and details[d] < stop:
-            k += details[d] > start
-            d += 1
-        total += max(1, k)
-    return total
+    parser = expat.ParserCreate()
+    ends: list[str] = []
+    kinds: dict[str, int] = {}  # element name -> 1 entry, 2 details, 0 other
+    state = [0, 0]  # records of the entries ended, details ended since the last entry
 
+    def drain() -> None:
+        for name in set(ends).difference(kinds):
+            local = name[name.rfind(":") + 1 :]
+            kinds[name] = 1 if local == "Ntry" else 2 if local == "TxDtls" else 0
+        wanted = {name for name, kind in kinds.items() if kind}
+        for name in filter(wanted.__contains__, ends):
+            if kinds[name] == 2:
+                state[1] += 1
+            else:
+                state[0] += state[1] or 1
+                state[1] = 0
+        ends.clear()
 
-def _tag_positions(data: bytes, opening: bytes) -> list[int]:
-    """Offsets of the start tags ``opening`` followed by whitespace, ``>`` or ``/`` (not a longer name)."""
-    out = []
-    at = data.find(opening)
-    width = len(opening)
-    while at >= 0:
-        if data[at + width : at + width + 1] in _TAG_END:
-            out.append(at)
-        at = data.find(opening, at + width)
-    return out
+    def refuse_dtd(*_args) -> None:
+        raise BankFileError("refused: the XML declares a DTD", hint="a bank's CAMT export never does; this file may be hostile")
+
+    parser.EndElementHandler = ends.append
+    parser.StartDoctypeDeclHandler = refuse_dtd
+    view = memoryview(data)
+    try:
+        for at in range(0, len(data), _COUNT_SLICE):
+            parser.Parse(view[at : at + _COUNT_SLICE], False)
+            drain()
+        parser.Parse(b"", True)
+    except expat.ExpatError as exc:
+        raise BankFileError(f"not well-formed XML: {expat.ErrorString(exc.code)}", line=exc.lineno) from None
+    drain()
+    return state[0]
 
 
 def read(data: bytes, *, source: str = "<bytes>", bank: str | None = None) -> list[Statement]:
@@ -117,24 +131,25 @@ def read(data: bytes, *, source: str = "<bytes>", bank: str | None = None) -> li
 
 
 def _read(data: bytes, source: str, bank: str | None) -> list[Statement]:
-    skeleton, runs = _cut_entries(data)
+    skeleton, runs = cut_entries(data)
     root = _parse_skeleton(skeleton, data, source)
     for element in root.iter():
         if isinstance(element.tag, str):
             element.tag = _local(element.tag)
     prolog_encoding = _ENCODING.match(data)
-    wrapper = _Wrapper(skeleton, prolog_encoding.group(1) if prolog_encoding else b"UTF-8")
+    wrapper = EntryWrapper(skeleton, prolog_encoding.group(1) if prolog_encoding else b"UTF-8")
     lines = LineCounter(data)
+    doc = _Document(data, source, runs, wrapper, lines, root)
     statements = []
     for element in root.iter():
         if element.tag in _STATEMENT_TAGS:
-            statements.append(_statement(element, runs, wrapper, data, lines, bank))
+            statements.append(_statement(element, doc, bank))
     if not statements and root.tag != "Document" and not root.tag.startswith("BkToCstmr"):
         raise BankFileError("not a CAMT document: no <Stmt>, <Rpt> or <Ntfctn>", file=source)
-    read_runs = sum(1 for element in root.iter(_PLACEHOLDER) if element.get("read"))
+    read_runs = sum(1 for element in root.iter(PLACEHOLDER) if element.get("read"))
     if read_runs != len(runs):
-        stray = next(e for e in root.iter(_PLACEHOLDER) if not e.get("read"))
-        start = runs[int(stray.get("run", "0"))][0][0]
+        stray = next((e for e in root.iter(PLACEHOLDER) if not e.get("read")), None)
+        start = runs[_run_index(stray, runs)][0][0] if stray is not None else runs[0][0][0]
         raise BankFileError("an entry <Ntry> outside any <Stmt>, <Rpt> or <Ntfctn>", line=line_of(data, start))
     return statements
 
@@ -152,45 +167,6 @@ def _as_utf8_if_utf16(data: bytes) -> bytes:
         text = re.sub(r"""\A(<\?xml[^>]*?encoding\s*=\s*["'])[^"']*""", r"\1UTF-8", text)
         return text.encode("utf-8")
     return data
-
-
-def _cut_entries(data: bytes) -> tuple[bytes, list[list[tuple[int, int]]]]:
-    """The document with every run of consecutive ``<Ntry>`` elements replaced by a placeholder
-    element, and the byte ranges of the entries of each run."""
-    first = _ENTRY.search(data)
-    if first is None:
-        return data, []
-    prefix = first.group(1) or b""
-    start_tag = b"<" + prefix + b"Ntry"
-    end_tag = re.compile(b"</" + re.escape(prefix) + rb"Ntry\s*>")  # XML allows "</Ntry >"
-    pieces: list[bytes] = []
-    runs: list[list[tuple[int, int]]] = []
-    copied = 0
-    last_end = -1
-    at = first.start()
-    while at >= 0:
-        after = data[at + len(start_tag) : at + len(start_tag) + 1]
-        if after not in _TAG_END:  # <NtryDtls>, <NtryRef>: not an entry
-            at = data.find(start_tag, at + 1)
-            continue
-        close = data.find(b">", at)
-        if close >= 0 and data[close - 1 : close] == b"/":
-            end = close + 1  # <Ntry/>: an empty entry; reading it reports what is missing
-        else:
-            closing = end_tag.search(data, at)
-            if closing is None:
-                raise BankFileError("an <Ntry> entry is not closed (is the file cut off?)", line=line_of(data, at))
-            end = closing.end()
-        if runs and data[last_end:at].strip() == b"":
-            runs[-1].append((at, end))
-        else:
-            pieces.append(data[copied:at])
-            pieces.append(b"<" + prefix + _PLACEHOLDER.encode() + b' run="' + str(len(runs)).encode() + b'"/>')
-            runs.append([(at, end)])
-        copied = last_end = end
-        at = data.find(start_tag, end)
-    pieces.append(data[copied:])
-    return b"".join(pieces), runs
 
 
 def _parse_skeleton(skeleton: bytes, data: bytes, source: str) -> ET.Element:
@@ -214,35 +190,7 @@ def _parse_skeleton(skeleton: bytes, data: bytes, source: str) -> ET.Element:
         except DefusedXmlException:  # pragma: no cover - the skeleton holds the prolog, where a DTD is
             raise BankFileError("refused: the XML declares a DTD or entities", file=source) from None
         line = exc.position[0] if getattr(exc, "position", None) else None
-        raise BankFileError(f"not well-formed XML: {_xml_message(exc)}", file=source, line=line) from None
-
-
-def _xml_message(exc: ET.ParseError) -> str:
-    """expat's message without its own ``line N, column M`` (the location is reported apart)."""
-    return re.sub(r":\s*line \d+, column \d+$", "", str(exc))
-
-
-class _Wrapper:
-    """Wraps entry byte ranges in an element that declares the document's namespaces."""
-
-    def __init__(self, skeleton: bytes, encoding: bytes) -> None:
-        declarations: dict[bytes, bytes] = {}
-        for m in _XMLNS.finditer(skeleton):
-            declarations.setdefault(m.group(1) or b"", m.group(2))
-        attrs = b"".join(b" xmlns" + k + b"=" + v for k, v in declarations.items())
-        self.head = b'<?xml version="1.0" encoding="' + encoding + b'"?><XlcapitalBatch' + attrs + b">"
-        self.tail = b"</XlcapitalBatch>"
-
-    def parse(self, data: bytes, ranges: list[tuple[int, int]], first_line: int) -> ET.Element:
-        body = b"".join(data[s:e] for s, e in ranges)
-        try:
-            # entries hold no prolog, hence no DTD and no entity declarations: expat refuses both
-            return ET.fromstring(self.head + body + self.tail)
-        except ET.ParseError as exc:
-            line = first_line + exc.position[0] - 1 if getattr(exc, "position", None) else first_line
-            raise BankFileError(f"not well-formed XML in an entry: {_xml_message(exc)}", line=line) from None
-        except LookupError as exc:
-            raise BankFileError(f"the XML declares an unknown encoding: {exc}", line=1) from None
+        raise BankFileError(f"not well-formed XML: {xml_message(exc)}", file=source, line=line) from None
 
 
 def _local(tag: str) -> str:
@@ -252,15 +200,52 @@ def _local(tag: str) -> str:
 # --- statements -----------------------------------------------------------------------------
 
 
-def _statement(
-    element: ET.Element,
-    runs: list[list[tuple[int, int]]],
-    wrapper: _Wrapper,
-    data: bytes,
-    lines: LineCounter,
-    bank: str | None,
-) -> Statement:
-    """One <Stmt>/<Rpt>/<Ntfctn> (tags already without namespace) with its entries."""
+class _Document:
+    """What every statement of one document reads from: the bytes, the cut entries, line numbers."""
+
+    def __init__(self, data, source, runs, wrapper, lines, root) -> None:
+        self.data, self.source, self.runs, self.wrapper, self.lines, self.root = data, source, runs, wrapper, lines, root
+        self.readers: dict[str, _EntryReader] = {}  # by the entries' full tag
+        self._balance_lines: dict[int, int] | None = None
+
+    def reader(self, tag: str) -> "_EntryReader":
+        """The entry reader of an entry's tag ("{namespace}Ntry"): entries may differ in namespace."""
+        ns = tag[: tag.rfind("}") + 1] if isinstance(tag, str) and tag.startswith("{") else ""
+        reader = self.readers[tag] = _EntryReader(ns)
+        return reader
+
+    def balance_line(self, bal: ET.Element) -> int | None:
+        """The file line of a <Bal> element of the skeleton: the n-th ``<Bal`` start tag outside the
+        entries, comments and CDATA is the n-th <Bal> of the tree (found only when one is damaged)."""
+        if self._balance_lines is None:
+            opaque = OpaqueRanges(self.data)
+            entries = [r for run in self.runs for r in run]
+            starts = [s for s, _ in entries]
+            offsets = []
+            for m in _BAL_TAG.finditer(self.data):
+                i = bisect.bisect_right(starts, m.start()) - 1
+                if (i < 0 or m.start() >= entries[i][1]) and m.start() not in opaque:
+                    offsets.append(m.start())
+            tree = [id(e) for e in self.root.iter("Bal")]
+            self._balance_lines = {key: line_of(self.data, at) for key, at in zip(tree, offsets)}
+        return self._balance_lines.get(id(bal))
+
+
+def _run_index(placeholder: ET.Element, runs: list) -> int:
+    try:
+        index = int(placeholder.get("run", ""))
+        runs[index]
+    except (ValueError, IndexError):
+        raise BankFileError(f"unexpected element <{PLACEHOLDER}> in the file") from None
+    return index
+
+
+def _statement(element: ET.Element, doc: _Document, bank: str | None) -> Statement:
+    """One <Stmt>/<Rpt>/<Ntfctn> (tags already without namespace) with its entries.
+
+    A damaged balance costs a warning (file and line) and that balance, not the statement: the
+    transactions are what the forecast needs. A damaged entry is an error naming its line.
+    """
     account_id = element.find("Acct/Id")
     account = ""
     if account_id is not None:
@@ -276,29 +261,35 @@ def _statement(
     for bal in element.iter("Bal"):
         code = (bal.findtext("Tp/CdOrPrtry/Cd") or bal.findtext("Tp/CdOrPrtry/Prtry") or "").strip()
         if code and code not in balances:
-            balances[code] = _balance(bal)
+            try:
+                balances[code] = _balance(bal)
+            except BankFileError as exc:
+                line = doc.balance_line(bal)
+                where = f"{doc.source}:{line}" if line else doc.source
+                stmt.warnings.append(f"{where}: balance {code} left out: {exc.message}; the transactions are read")
     stmt.opening_balance = balances.get("OPBD") or balances.get("PRCD")
     stmt.closing_balance = balances.get("CLBD")
-    readers: dict[str, _EntryReader] = {}
-    for placeholder in element.iter(_PLACEHOLDER):
-        try:
-            run = runs[int(placeholder.get("run", ""))]
-        except (ValueError, IndexError):
-            raise BankFileError(f"unexpected element <{_PLACEHOLDER}> in the file") from None
+    records = 0
+    readers = doc.readers
+    for placeholder in element.iter(PLACEHOLDER):
+        run = doc.runs[_run_index(placeholder, doc.runs)]
         placeholder.set("read", "1")
         for i in range(0, len(run), BATCH):
             batch = run[i : i + BATCH]
-            first_line = lines.at(batch[0][0])
-            parsed = wrapper.parse(data, batch, first_line)
-            first = next(iter(parsed), None)
-            ns = first.tag[: first.tag.rfind("}") + 1] if first is not None and first.tag.startswith("{") else ""
-            reader = readers.get(ns) or readers.setdefault(ns, _EntryReader(ns))
+            parsed = doc.wrapper.parse(doc.data, batch, doc.lines.at(batch[0][0]))
             for entry, (start, _) in zip(parsed, batch):
-                line = lines.at(start)
+                line = doc.lines.at(start)
+                reader = readers.get(entry.tag) or doc.reader(entry.tag)  # a dict hit per entry
                 try:
-                    stmt.transactions.extend(reader.transactions(entry, line))
+                    transactions, kept_whole, why = reader.transactions(entry, line)
                 except BankFileError as exc:
                     raise exc.with_location(line=line)
+                stmt.transactions.extend(transactions)
+                if kept_whole:
+                    records += kept_whole - 1
+                    stmt.warnings.append(f"{doc.source}:{line}: {why}")
+    if records:
+        stmt.records = len(stmt.transactions) + records
     stmt.currency = (
         stmt.currency
         or (stmt.opening_balance.currency if stmt.opening_balance else None)
@@ -309,6 +300,7 @@ def _statement(
 
 
 def _balance(bal: ET.Element) -> Balance:
+    """A <Bal>: Amt@Ccy signed by CdtDbtInd (DBIT negative), dated Dt/Dt or Dt/DtTm."""
     amount_el = bal.find("Amt")
     if amount_el is None:
         raise BankFileError("a balance <Bal> has no <Amt>")
@@ -381,7 +373,15 @@ class _EntryReader:
         self.remittance, self.ustrd, self.creditor_ref = t("RmtInf"), t("Ustrd"), p("Strd/CdtrRefInf/Ref")
         self.tx_info, self.e2e, self.tx_svcr_ref = t("AddtlTxInf"), p("Refs/EndToEndId"), p("Refs/AcctSvcrRef")
 
-    def transactions(self, entry: ET.Element, line: int) -> list[Transaction]:
+    def transactions(self, entry: ET.Element, line: int) -> tuple[list[Transaction], int, str]:
+        """The transactions of one <Ntry>; and, for a batch entry kept whole, its number of
+        <TxDtls> records and why (else 0 and "").
+
+        A batch entry (several TxDtls) is split into its details when their amounts, signed, add
+        up to the entry in the entry's currency; otherwise (a different sum, sign or currency, or
+        no amounts on the details: they are optional) the entry is kept as one transaction of
+        its own amount, which is what moved on the account, and the caller warns.
+        """
         amount_el = entry.find(self.amt)
         if amount_el is None:
             raise BankFileError("an entry <Ntry> has no <Amt>", line=line)
@@ -403,37 +403,50 @@ class _EntryReader:
             code += "/" + status
         entry_ref = (entry.findtext(self.svcr_ref) or "").strip()
         entry_info = one_line((entry.findtext(self.info) or "").strip())
+        signed_entry = entry_amount if entry_credit else -entry_amount
         groups = entry.findall(self.details_group)
         if len(groups) == 1:  # the usual case, without building nested lists
             details = groups[0].findall(self.details)
         else:
             details = [d for group in groups for d in group.findall(self.details)]
         if not details:
-            signed = entry_amount if entry_credit else -entry_amount
-            return [Transaction(booked, signed, value, entry_currency, description=entry_info,
-                                reference=entry_ref, code=code, line=line)]
+            return [Transaction(booked, signed_entry, value, entry_currency, description=entry_info,
+                                reference=entry_ref, code=code, line=line)], 0, ""
         if len(details) == 1:  # the entry's amount is what moved on the account, in its currency
-            return [self._transaction(details[0], entry_amount if entry_credit else -entry_amount, entry_credit,
-                                      entry_currency, booked, value, code, entry_ref, entry_info, line)]
+            return [self._transaction(details[0], signed_entry, entry_credit, entry_currency, booked, value, code,
+                                      entry_ref, entry_info, line)], 0, ""
         credits = [self._credit(d, line) if d.find(self.cdt_dbt) is not None else entry_credit for d in details]
         amounts = [self._detail_amount(d) for d in details]
         missing = [i for i, a in enumerate(amounts) if a is None]
-        if len(missing) > 1:
-            raise BankFileError(
-                f"a batch entry of {len(details)} transactions gives no amount for {len(missing)} of them",
-                line=line,
-                hint="xlcapital cannot split the entry's total over them",
-            )
-        if missing:  # the one detail without an amount takes what the others leave of the entry
+        why = ""
+        if len(missing) == len(details):
+            why = f"a batch entry of {len(details)} transactions gives no amount per transaction"
+        elif len(missing) > 1:
+            why = f"a batch entry of {len(details)} transactions gives no amount for {len(missing)} of them"
+        elif any(currency not in (None, entry_currency) for _, currency in filter(None, amounts)):
+            why = f"a batch entry in {entry_currency} has transactions in another currency"
+        elif any(credit != entry_credit for credit in credits):
+            why = f"a batch entry {'in' if entry_credit else 'out'} has transactions the other way"
+        else:
             known = sum((a[0] if c else -a[0]) for a, c in zip(amounts, credits) if a is not None)
-            rest = (entry_amount if entry_credit else -entry_amount) - known
-            amounts[missing[0]] = (abs(rest), entry_currency)
-            credits[missing[0]] = rest >= 0
+            rest = signed_entry - known
+            if missing and (rest == 0 or (rest > 0) != entry_credit):
+                why = f"the other transactions of a batch entry of {signed_entry} leave {rest} for the one without an amount"
+            elif missing:  # the one detail without an amount takes what the others leave of the entry
+                amounts[missing[0]] = (abs(rest), entry_currency)
+                credits[missing[0]] = rest > 0
+            elif rest:
+                why = f"the {len(details)} transactions of a batch entry add up to {known}, not to the entry's {signed_entry}"
+        if why:
+            whole = Transaction(booked, signed_entry, value, entry_currency,
+                                description=entry_info or f"batch of {len(details)} transactions",
+                                reference=entry_ref, code=code, line=line)
+            return [whole], len(details), why + ": kept as one transaction of the entry's amount"
         return [
             self._transaction(detail, amount if credit else -amount, credit, currency or entry_currency,
                               booked, value, code, entry_ref, entry_info, line)
             for detail, (amount, currency), credit in zip(details, amounts, credits)
-        ]
+        ], 0, ""
 
     def _credit(self, element: ET.Element, line: int) -> bool:
         mark = (element.findtext(self.cdt_dbt) or "").strip()

@@ -40,12 +40,12 @@ import sys
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from xlcapital.bank.detect import BANK_CODES, iban_bank_code
 from xlcapital.bank.model import Balance, Statement, Transaction
 from xlcapital.bank.presets import COLUMN_FIELDS, PRESETS, Column, Preset, presets_for_bank
-from xlcapital.bank.textio import ENCODINGS, decode_text, exact_amount, iter_lines
+from xlcapital.bank.textio import ENCODINGS, bounded_amount, date_parser, decode_text, exact_amount, iter_lines, shown
 from xlcapital.errors import BankFileError, InputError
 from xlcapital.money import parse_amount
 
@@ -128,6 +128,8 @@ def read(data: bytes, *, source: str = "<bytes>", bank: str | Preset | None = No
             warnings.setdefault(key, []).append(
                 f"{source}:{lineno}: the row lacks its opening quote; read as if it had one"
             )
+        if row.problem:
+            warnings.setdefault(key, []).append(f"{source}:{lineno}: {row.problem}; the transaction is read")
     return [
         _statement(account, currency or None, rows, preset, source, warnings.get((currency, account), []))
         for (currency, account), rows in groups.items()
@@ -274,7 +276,9 @@ def _fit(preset: Preset, lines: list[str]) -> int:
     try:
         first = _parse_line(content[0][1], preset, content[0][0])
         if _signature_holds(first, preset):
-            return 100 + len(preset.header_signature)
+            # one header, several notations (ING's dates YYYYMMDD or DD-MM-YYYY): the layout that
+            # also reads the first data row wins; if none does, the first one reports why
+            return 100 + len(preset.header_signature) + _reads(preset, first, content[0][0], content[1:2])
         if preset.header == "required":
             return 0
         rows = content[1:2] if _has_header_line(content[0][1], preset) else content[:1]
@@ -289,6 +293,17 @@ def _fit(preset: Preset, lines: list[str]) -> int:
     return 0
 
 
+def _reads(preset: Preset, header: list[str], header_line: int, rows: list[tuple[int, str]]) -> int:
+    """1 when ``preset`` reads the data row after ``header`` (or there is none), else 0."""
+    try:
+        layout = _Layout(preset, header, header_line)
+        for number, line in rows:
+            layout.row(_parse_line(line, preset, number), number)
+    except BankFileError:
+        return 0
+    return 1
+
+
 # ------------------------------------------------------------------------------------------------
 # rows
 # ------------------------------------------------------------------------------------------------
@@ -299,6 +314,8 @@ class _Row:
     tx: Transaction
     account: str
     balance_before: Decimal | None
+    #: what was wrong with the row's running balance, which is then left out ("" = nothing)
+    problem: str = ""
 
 
 class _Layout:
@@ -318,8 +335,8 @@ class _Layout:
         self.description = [
             i for i in (self._resolve("description", c, names, header_line) for c in preset.description) if i is not None
         ]
-        self.date = _date_parser(preset.date_format)
-        self.marker_date = _date_parser(preset.value_date_marker_format, anchored=False) if preset.value_date_marker else None
+        self.date = date_parser(preset.date_format)
+        self.marker_date = date_parser(preset.value_date_marker_format, anchored=False) if preset.value_date_marker else None
         self.debit = {v.casefold() for v in preset.debit_values}
         self.credit = {v.casefold() for v in preset.credit_values}
         self.thousands = preset.thousands or None
@@ -368,10 +385,20 @@ class _Layout:
                 return exact_amount(text, signed=True)
             except BankFileError:
                 pass
+        if len(text) > 64:  # no bank writes such an amount; parse_amount need not see a 1 MB cell
+            raise BankFileError(f"not an amount: {shown(text)}", line=line, field=field)
         try:
-            return parse_amount(text, decimal=self.p.decimal, thousands=self.thousands, field=field)
+            value = parse_amount(text, decimal=self.p.decimal, thousands=self.thousands, field=field)
         except InputError as exc:
             raise BankFileError(exc.message, line=line, field=field, hint=exc.hint) from None
+        return bounded_amount(value, line=line)
+
+    def running_balance(self, fields: list[str], field: str, line: int) -> tuple[Decimal | None, str]:
+        """A running-balance cell, or None and why it is left out."""
+        try:
+            return self.optional_amount(fields, self.index[field], field, line), ""
+        except BankFileError as exc:
+            return None, f"{field} left out: {exc.message}"
 
     def optional_amount(self, fields: list[str], i: int | None, field: str, line: int) -> Decimal | None:
         if i is None or not fields[i].strip():
@@ -418,8 +445,11 @@ class _Layout:
             account = account.replace(" ", "")
         if " " in iban:
             iban = iban.replace(" ", "")
-        after = self.optional_amount(fields, ix["balance_after"], "balance_after", line)
-        before = self.optional_amount(fields, ix["balance_before"], "balance_before", line)
+        # a running balance is not the transaction: a damaged one is left out (with a warning),
+        # the row is read; only the rows at either end give the statement's balances
+        after, problem = self.running_balance(fields, "balance_after", line)
+        before, problem_before = self.running_balance(fields, "balance_before", line)
+        problem = problem or problem_before
         tx = Transaction(
             booking_date=booking,
             amount=amount,
@@ -434,7 +464,7 @@ class _Layout:
             balance_after=after,
             line=line,
         )
-        return _Row(tx, account or p.account_value, before)
+        return _Row(tx, account or p.account_value, before, problem)
 
     def _signed_amount(self, fields: list[str], line: int) -> Decimal:
         p, ix = self.p, self.index
@@ -476,47 +506,6 @@ class _Layout:
             return self.marker_date(description[start:].lstrip())
         except ValueError:
             return None  # free text after the marker is not ours to reject
-
-
-def _date_parser(fmt: str, anchored: bool = True) -> Callable[[str], date]:
-    """A parser for dates written as ``fmt`` (YYYY YY MM M DD D and literal separators), cached.
-
-    >>> _date_parser("DD-MM-YYYY")("07-03-2026"), _date_parser("YYYYMMDD")("20260307")
-    (datetime.date(2026, 3, 7), datetime.date(2026, 3, 7))
-    >>> _date_parser("D/M/YY")("7/3/26")
-    datetime.date(2026, 3, 7)
-    """
-    parts = []
-    for token in re.findall(r"YYYY|YY|MM|DD|M|D|.", fmt, flags=re.S):
-        parts.append(
-            {
-                "YYYY": r"(?P<y>\d{4})",
-                "YY": r"(?P<yy>\d{2})",
-                "MM": r"(?P<m>\d{2})",
-                "M": r"(?P<m>\d{1,2})",
-                "DD": r"(?P<d>\d{2})",
-                "D": r"(?P<d>\d{1,2})",
-            }.get(token, re.escape(token))
-        )
-    pattern = re.compile("".join(parts))
-    match = pattern.fullmatch if anchored else pattern.match
-    cache: dict[str, date] = {}
-
-    def parse(text: str) -> date:
-        hit = cache.get(text)
-        if hit is not None:
-            return hit
-        m = match(text)
-        if m is None:
-            raise ValueError(text)
-        g = m.groupdict()
-        year = int(g["y"]) if g.get("y") else 2000 + int(g["yy"])
-        value = date(year, int(g["m"]), int(g["d"]))  # ValueError for 31-02
-        if len(cache) < 100_000:
-            cache[text] = value
-        return value
-
-    return parse
 
 
 # ------------------------------------------------------------------------------------------------

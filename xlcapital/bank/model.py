@@ -84,6 +84,11 @@ class Statement:
     #: the statement's own number or id, where the file gives one (MT940 :28C:, CAMT <Id>)
     statement_id: str | None = None
     warnings: list[str] = field(default_factory=list)
+    #: the file's transaction records behind ``transactions`` where that is not one each: a CAMT
+    #: batch entry kept whole (its details disagree with it, or give no amounts) is one transaction
+    #: made of all its ``<TxDtls>`` records. None: one record per transaction. Compared with the
+    #: reader's independent count by :func:`xlcapital.bank.read`.
+    records: int | None = None
 
     @property
     def period(self) -> tuple[date, date] | None:

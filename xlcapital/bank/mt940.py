@@ -109,7 +109,7 @@ def read(data: bytes, *, source: str = "<bytes>", bank: str | None = None) -> li
     """The statements of an MT940 file, in file order, with :class:`BankFileError` for a broken field."""
     text = decode_text(data)
     header_bank = bank or _bank_from_header(text[:4096])
-    builder = _Builder(header_bank)
+    builder = _Builder(header_bank, source)
     for tag, lines, line_no in _fields(text):
         try:
             builder.add(tag, lines, line_no)
@@ -221,8 +221,12 @@ class _Pending:
 class _Builder:
     """Collects fields into statements: :20: (or a second :25:) starts one, :62x: closes it."""
 
-    def __init__(self, bank: str | None) -> None:
+    def __init__(self, bank: str | None, source: str = "<bytes>") -> None:
         self.bank = bank
+        self.source = source
+        self.line_no = 0
+        #: the line of each statement's first field, to name a statement without an account
+        self.first_lines: dict[int, int] = {}
         self.statements: list[Statement] = []
         self.current: Statement | None = None
         self.account_raw: str | None = None
@@ -234,6 +238,7 @@ class _Builder:
         account = self.current.account if (inherit and self.current) else ""
         currency = self.current.currency if (inherit and self.current) else None
         self.current = Statement(account=account, currency=currency, bank=self.bank, format=FORMAT)
+        self.first_lines[id(self.current)] = self.line_no
         self.account_raw = None if not inherit else self.account_raw
         self.closed = False
         self.statements.append(self.current)
@@ -243,6 +248,7 @@ class _Builder:
         return self.current if self.current is not None else self._new()
 
     def add(self, tag: str, lines: list[str], line_no: int) -> None:
+        self.line_no = line_no
         if tag != "86":
             self._flush()
         if tag == "20":
@@ -266,8 +272,9 @@ class _Builder:
             stmt = self._statement()
             if stmt.opening_balance is not None or self.closed or stmt.transactions:
                 stmt = self._new(inherit=True)
-            stmt.opening_balance = _balance(_joined(lines), line_no)
-            stmt.currency = stmt.opening_balance.currency or stmt.currency
+            stmt.opening_balance = self._balance(tag, lines, line_no)
+            if stmt.opening_balance is not None:
+                stmt.currency = stmt.opening_balance.currency or stmt.currency
         elif tag == "61":
             stmt = self._statement()
             if self.closed:
@@ -278,10 +285,21 @@ class _Builder:
                 self.pending.info.append(_text(lines, 4))
         elif tag in ("62F", "62M"):
             stmt = self._statement()
-            stmt.closing_balance = _balance(_joined(lines), line_no)
-            stmt.currency = stmt.currency or stmt.closing_balance.currency
+            stmt.closing_balance = self._balance(tag, lines, line_no)
+            if stmt.closing_balance is not None:
+                stmt.currency = stmt.currency or stmt.closing_balance.currency
             self.closed = True
         # :21:, :13D:, :34F:, :64:, :65:, :90C:/:90D: and others carry nothing the model keeps
+
+    def _balance(self, tag: str, lines: list[str], line_no: int) -> Balance | None:
+        """The balance of a :60x:/:62x: field; a damaged one is left out with a warning (file and
+        line), since the statement's transactions are still good."""
+        try:
+            # one line (at most 25 characters): what follows it is a trailer or the next header
+            return _balance(lines[0], line_no)
+        except BankFileError as exc:
+            self.current.warnings.append(f"{self.source}:{line_no}: balance :{tag}: left out: {exc.message}")
+            return None
 
     def _flush(self) -> None:
         """Finish the pending transaction with its :86: text and add it to the current statement."""
@@ -296,6 +314,13 @@ class _Builder:
     def finish(self) -> list[Statement]:
         self._flush()
         for stmt in self.statements:
+            if not (stmt.account or stmt.transactions or stmt.opening_balance or stmt.closing_balance):
+                # a header and nothing after it (real files may lack :25:, not everything)
+                raise BankFileError(
+                    "a statement with no account :25:, no balance and no transactions",
+                    line=self.first_lines[id(stmt)],
+                    hint="is the file cut off? an MT940 statement names its account in :25:",
+                )
             for t in stmt.transactions:
                 t.currency = t.currency or stmt.currency
         return self.statements
@@ -323,10 +348,20 @@ def _account(raw: str) -> tuple[str, str | None]:
     return s.replace(" ", "").replace(".", ""), currency
 
 
+#: dates already read (a statement's lines share a handful): a dict hit instead of three ints and a date
+_SWIFT_DATES: dict[str, date] = {}
+
+
 def _swift_date(yymmdd: str, line_no: int | None) -> date:
     """YYMMDD as SWIFT means it: years 80-99 are 19xx, 00-79 are 20xx."""
+    known = _SWIFT_DATES.get(yymmdd)
+    if known is not None:
+        return known
     yy, mm, dd = int(yymmdd[:2]), int(yymmdd[2:4]), int(yymmdd[4:6])
-    return make_date((1900 if yy >= 80 else 2000) + yy, mm, dd, line=line_no)
+    day = make_date((1900 if yy >= 80 else 2000) + yy, mm, dd, line=line_no)
+    if len(_SWIFT_DATES) < 100_000:  # bounded: a hostile file cannot grow it without end
+        _SWIFT_DATES[yymmdd] = day
+    return day
 
 
 def _entry_date(mmdd: str, value: date, line_no: int | None) -> date:
@@ -336,6 +371,8 @@ def _entry_date(mmdd: str, value: date, line_no: int | None) -> date:
     (datetime.date(2014, 1, 2), datetime.date(2013, 12, 31))
     """
     mm, dd = int(mmdd[:2]), int(mmdd[2:])
+    if mm == value.month and dd == value.day:  # booked on its value date, the usual case
+        return value
     best: date | None = None
     for year in (value.year, value.year - 1, value.year + 1):
         try:
@@ -351,7 +388,7 @@ def _entry_date(mmdd: str, value: date, line_no: int | None) -> date:
 
 def _balance(value: str, line_no: int) -> Balance:
     """``C130402EUR1147,95`` -> Balance(1147.95, 2013-04-02, EUR); D is negative."""
-    m = _BALANCE.match(value)
+    m = _BALANCE.fullmatch(value.strip())  # the whole value: "15x0,00" is no 15
     if not m:
         raise BankFileError(f"not a balance: {value[:40]!r}", line=line_no, hint="expected C/D, YYMMDD, currency, amount")
     amount = exact_amount(m.group(4), line=line_no)

@@ -29,7 +29,7 @@ from datetime import date
 from decimal import Decimal
 
 from xlcapital.bank.model import Balance, Statement, Transaction
-from xlcapital.bank.textio import ENCODINGS, LineCounter, decode_text, exact_amount, make_date, one_line
+from xlcapital.bank.textio import ENCODINGS, LineCounter, OpaqueRanges, decode_text, exact_amount, make_date, one_line
 from xlcapital.errors import BankFileError
 
 __all__ = ["FORMAT", "sniff", "count_records", "read"]
@@ -37,8 +37,12 @@ __all__ = ["FORMAT", "sniff", "count_records", "read"]
 FORMAT = "ofx"
 
 _SNIFF = re.compile(rb"(?i)OFXHEADER|<OFX>")
-_TOKEN = re.compile(r"<(/?)([A-Za-z][\w.]*)\s*>([^<]*)")
-_STMTTRN = re.compile(rb"(?i)<STMTTRN\s*>")
+#: a tag (start or end, with or without a namespace prefix and attributes) and the text after it
+_TOKEN = re.compile(r"<(/?)([A-Za-z_][\w.\-]*)(?::([A-Za-z_][\w.\-]*))?(?:\s[^>]*)?/?>([^<]*)")
+#: what holds no tags: comments and processing instructions (dropped), CDATA sections (text)
+_OPAQUE = re.compile(r"<!--.*?(?:-->|\Z)|<\?.*?(?:\?>|\Z)|<!\[CDATA\[(.*?)(?:\]\]>|\Z)", re.S)
+_TAG_END = (b">", b"/", b" ", b"\t", b"\r", b"\n")
+_PREFIX = re.compile(rb"[A-Za-z_][\w.\-]*")
 _HEADER_FIELD = re.compile(r"^\s*([A-Z]+)\s*:\s*(\S*)", re.M)
 _XML_ENCODING = re.compile(r"""<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._\-]+)["']""")
 
@@ -71,17 +75,36 @@ def sniff(head: bytes) -> bool:
 
 
 def count_records(data: bytes) -> int:
-    """The number of ``<STMTTRN>`` start tags (any letter case).
+    """The number of ``<STMTTRN>`` start tags, by a scan of its own: the bytes in upper case, every
+    ``STMTTRN`` preceded by ``<`` (or ``<prefix:``) and followed by ``>``, ``/`` or a space (so
+    attributes count; ``</STMTTRN>`` and ``<STMTTRNRS>`` do not), and none inside a comment, CDATA
+    section or processing instruction. The reader tokenizes decoded text with a regular
+    expression instead, so a blind spot of one is not the other's.
 
-    >>> count_records(b"<STMTTRN><TRNAMT>1</STMTTRN><stmttrn><TRNAMT>2")
+    >>> count_records(b"<STMTTRN><TRNAMT>1</STMTTRN><ofx:stmttrn id='2'><TRNAMT>2<!-- <STMTTRN> --><STMTTRNRS>")
     2
     """
-    return len(_STMTTRN.findall(data))
+    upper = data.upper()
+    opaque = OpaqueRanges(upper)
+    count = 0
+    at = upper.find(b"STMTTRN")
+    while at >= 0:
+        if upper[at + 7 : at + 8] in _TAG_END:
+            before, start = upper[at - 1 : at] if at else b"", -1
+            if before == b"<":
+                start = at - 1
+            elif before == b":":
+                lt = upper.rfind(b"<", max(0, at - 256), at)
+                if lt >= 0 and _PREFIX.fullmatch(upper, lt + 1, at - 1):
+                    start = lt
+            count += start >= 0 and start not in opaque
+        at = upper.find(b"STMTTRN", at + 7)
+    return count
 
 
 def read(data: bytes, *, source: str = "<bytes>", bank: str | None = None) -> list[Statement]:
     """The statements of an OFX/QFX file, in file order."""
-    return _Reader(_decode(data), bank).run()
+    return _Reader(_without_opaque(_decode(data)), bank, source).run()
 
 
 def _decode(data: bytes) -> str:
@@ -103,12 +126,32 @@ def _decode(data: bytes) -> str:
     return decode_text(data, (encoding, *ENCODINGS) if encoding else ENCODINGS)
 
 
+def _without_opaque(text: str) -> str:
+    """Comments and processing instructions dropped and CDATA sections turned into escaped text,
+    each keeping its line ends so that line numbers stay the file's.
+
+    >>> _without_opaque("<A><!-- <B>\\n --><MEMO><![CDATA[a<b]]>")
+    '<A>\\n<MEMO>a&lt;b'
+    """
+    if "<!" not in text and "<?" not in text:
+        return text
+
+    def replace(m: re.Match) -> str:
+        if m.group(1) is not None:
+            return html.escape(m.group(1), quote=False)
+        return "\n" * m.group().count("\n")
+
+    return _OPAQUE.sub(replace, text)
+
+
 class _Reader:
     """Walks the tokens once, keeping a stack of the open aggregates it cares about."""
 
-    def __init__(self, text: str, bank: str | None) -> None:
+    def __init__(self, text: str, bank: str | None, source: str) -> None:
         self.text = text
         self.bank = bank
+        self.source = source
+        self.ledger_line = 0
         self.statements: list[Statement] = []
         self.stack: list[str] = []
         self.stmt: dict[str, str] | None = None
@@ -121,14 +164,15 @@ class _Reader:
     def run(self) -> list[Statement]:
         stack = self.stack
         for m in _TOKEN.finditer(self.text):
-            closing, tag, value = m.groups()
-            tag = tag.upper()
+            closing, name, local, value = m.groups()
+            tag = (local or name).upper()  # with a namespace prefix, the local name counts
             if closing:
                 if tag in _CONTAINERS and tag in stack:
-                    while stack:
-                        if stack.pop() == tag:
+                    while stack:  # an end tag closes what is still open inside it (SGML <STMTTRN> too)
+                        inner = stack.pop()
+                        self._close(inner)
+                        if inner == tag:
                             break
-                    self._close(tag)
             elif tag in _CONTAINERS:
                 stack.append(tag)
                 self._open(tag, m.start())
@@ -144,11 +188,14 @@ class _Reader:
         if tag in _STATEMENTS:
             if self.stmt is not None:  # an unclosed statement ends where the next begins
                 self._close(tag)
-            self.stmt, self.transactions, self.stmt_line = {}, [], self.line_at(offset)
+            self.stmt, self.transactions, self.stmt_line, self.ledger_line = {}, [], self.line_at(offset), 0
         elif tag == "STMTTRN":
             if self.tx is not None:
                 self._close("STMTTRN")
             self.tx, self.tx_line = {}, self.line_at(offset)
+        elif tag == "LEDGERBAL" and self.stmt is not None:
+            self.ledger_line = self.line_at(offset)
+            self.stmt.setdefault("LEDGER", "")  # present, even when empty
 
     def _leaf(self, container: str, tag: str, value: str) -> None:
         value = one_line(value)
@@ -166,23 +213,36 @@ class _Reader:
             self.transactions.append(_transaction(tx, self.tx_line))
         elif tag in _STATEMENTS and self.stmt is not None:
             stmt, self.stmt = self.stmt, None
-            self.statements.append(_statement(stmt, self.transactions, self.stmt_line, self.bank))
+            where = f"{self.source}:{self.ledger_line or self.stmt_line}"
+            self.statements.append(_statement(stmt, self.transactions, self.stmt_line, self.bank, where))
             self.transactions = []
 
 
-def _statement(fields: dict[str, str], transactions: list[Transaction], line: int, bank: str | None) -> Statement:
+def _statement(fields: dict[str, str], transactions: list[Transaction], line: int, bank: str | None,
+               ledger_at: str) -> Statement:
+    """A statement of its fields and transactions. A damaged ledger balance (``ledger_at``: file
+    and line) costs a warning: without an amount the balance is left out, without a good date
+    it is kept undated. The transactions are what matters."""
     currency = fields.get("CURDEF", "").upper()
     if not currency:
         raise BankFileError("the statement's currency <CURDEF> is missing or empty", line=line)
     closing = None
-    if "LEDGER.BALAMT" in fields:
-        if not fields["LEDGER.BALAMT"]:
-            raise BankFileError("the ledger balance <LEDGERBAL><BALAMT> is empty", line=line)
+    warnings = []
+    if "LEDGER" in fields:
+        try:
+            closing = Balance(_amount(fields.get("LEDGER.BALAMT", ""), "balance", None), None, currency)
+        except BankFileError as exc:
+            warnings.append(f"{ledger_at}: the ledger balance <LEDGERBAL> is left out: {exc.message}")
         when = fields.get("LEDGER.DTASOF", "")
-        closing = Balance(_amount(fields["LEDGER.BALAMT"], "balance", line), _date(when, line) if when else None, currency)
+        if closing is not None and when:
+            try:
+                closing.date = _date(when, None)
+            except BankFileError as exc:
+                warnings.append(f"{ledger_at}: the ledger balance's date is left out: {exc.message}")
     for t in transactions:
         t.currency = t.currency or currency
     return Statement(
+        warnings=warnings,
         account=fields.get("ACCT.ACCTID", "").replace(" ", ""),
         currency=currency,
         transactions=transactions,
@@ -216,16 +276,18 @@ def _transaction(fields: dict[str, str], line: int) -> Transaction:
     )
 
 
-def _amount(text: str, what: str, line: int) -> Decimal:
+def _amount(text: str, what: str, line: int | None) -> Decimal:
     """An OFX amount: optional sign, digits, a decimal point or comma (``-6.60``, ``200,29``).
 
     >>> _amount("-6.60", "x", 1), _amount("200,29", "x", 1), _amount("+5", "x", 1)
     (Decimal('-6.60'), Decimal('200.29'), Decimal('5'))
     """
+    if not text.strip():
+        raise BankFileError(f"an empty {what} amount", line=line)
     return exact_amount(text.strip(), signed=True, what=f"{what} amount", line=line)
 
 
-def _date(text: str, line: int) -> date:
+def _date(text: str, line: int | None) -> date:
     """``YYYYMMDD[hhmmss[.xxx]][[-8:PST]]``: the date as written (the time zone does not move it)."""
     s = text.strip()
     if len(s) < 8 or not s[:8].isdigit():

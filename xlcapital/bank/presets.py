@@ -37,16 +37,13 @@ Balances (``opening_balance`` / ``closing_balance`` say how, in chronological ro
 
 from __future__ import annotations
 
-import dataclasses
-import os
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Union
 
+from xlcapital.bank.detect import BANK_CODES, bank_codes
 from xlcapital.errors import InputError
-from xlcapital.fileio import read_toml
 
-__all__ = ["Preset", "Column", "PRESETS", "COLUMN_FIELDS", "load_mapping", "preset_from_dict", "presets_for_bank"]
+__all__ = ["Preset", "Column", "PRESETS", "COLUMN_FIELDS", "presets_for_bank"]
 
 #: a column: its header name, its 1-based position, or None (absent)
 Column = Union[str, int, None]
@@ -245,7 +242,7 @@ def _validate(p: Preset) -> None:
 
 _ING_COMMON = dict(
     bank="ing",
-    bank_codes=("INGB",),
+    bank_codes=bank_codes("ing"),
     date_format="YYYYMMDD",
     decimal=",",
     header_signature=("Datum", "Naam / Omschrijving", "Rekening", "Tegenrekening", "Af Bij", "Bedrag (EUR)"),
@@ -263,9 +260,45 @@ _ING_COMMON = dict(
     code="Code",
 )
 
+#: ING's English export (Mijn ING in English): the same columns under English names; the value
+#: date is left out (where ING writes it in the English notes is not documented)
+_ING_ENGLISH = dict(
+    _ING_COMMON,
+    header_signature=("Date", "Name / Description", "Account", "Counterparty", "Debit/credit", "Amount (EUR)"),
+    booking_date="Date",
+    value_date_marker="",
+    account="Account",
+    amount="Amount (EUR)",
+    sign="Debit/credit",
+    debit_values=("Debit",),
+    credit_values=("Credit",),
+    counterparty="Name / Description",
+    counterparty_iban="Counterparty",
+    description=("Notifications",),
+)
+
+_TRIODOS_COMMON = dict(
+    bank="triodos",
+    bank_codes=bank_codes("triodos"),
+    encodings=("utf-8", "iso-8859-15"),
+    date_format="DD-MM-YYYY",
+    decimal=",",
+    thousands=".",
+    booking_date=1,
+    account=2,
+    amount=3,
+    sign=4,
+    debit_values=("Debet",),
+    credit_values=("Credit",),
+    counterparty=5,
+    counterparty_iban=6,
+    code=7,
+    description=(8,),
+)
+
 _BUNQ_COMMON = dict(
     bank="bunq",
-    bank_codes=("BUNQ",),
+    bank_codes=bank_codes("bunq"),
     date_format="YYYY-MM-DD",
     decimal=",",
     thousands=".",
@@ -279,6 +312,12 @@ _PRESET_LIST = [
         **_ING_COMMON,
     ),
     Preset(
+        name="ing_dmy",
+        label="ING, comma-separated with DD-MM-YYYY dates (older exports)",
+        delimiter=",",
+        **dict(_ING_COMMON, date_format="DD-MM-YYYY"),
+    ),
+    Preset(
         name="ing_semicolon",
         label="ING, semicolon-separated, quoted or not (2021 on; with Saldo na mutatie)",
         delimiter=";",
@@ -289,10 +328,26 @@ _PRESET_LIST = [
         **_ING_COMMON,
     ),
     Preset(
+        name="ing_en",
+        label="ING in English, semicolon-separated (Date, Name / Description, ...; with Resulting balance)",
+        delimiter=";",
+        balance_after="Resulting balance",
+        opening_balance="first_after_minus_amount",
+        closing_balance="last_after",
+        optional_columns=("balance_after",),
+        **_ING_ENGLISH,
+    ),
+    Preset(
+        name="ing_en_comma",
+        label="ING in English, comma-separated (until 2020)",
+        delimiter=",",
+        **_ING_ENGLISH,
+    ),
+    Preset(
         name="rabobank",
         label="Rabobank CSV (2018 on, CSV_A_yyyymmdd_hhmmss.csv)",
         bank="rabobank",
-        bank_codes=("RABO",),
+        bank_codes=bank_codes("rabobank"),
         all_quoted=True,
         date_format="YYYY-MM-DD",
         decimal=",",
@@ -315,7 +370,7 @@ _PRESET_LIST = [
         name="rabobank_old",
         label="Rabobank comma-separated, before 2018 (no header, C/D column, decimal point)",
         bank="rabobank",
-        bank_codes=("RABO",),
+        bank_codes=bank_codes("rabobank"),
         header="none",
         column_count=19,
         date_format="YYYYMMDD",
@@ -338,7 +393,7 @@ _PRESET_LIST = [
         name="abnamro",
         label="ABN AMRO TXT...TAB (tab-separated, no header, several accounts)",
         bank="abnamro",
-        bank_codes=("ABNA",),
+        bank_codes=bank_codes("abnamro"),
         delimiter="\t",
         quotechar="",
         header="none",
@@ -400,7 +455,7 @@ _PRESET_LIST = [
         name="knab",
         label="Knab (KNAB EXPORT line, semicolons, trailing ';')",
         bank="knab",
-        bank_codes=("KNAB",),
+        bank_codes=bank_codes("knab"),
         delimiter=";",
         skip_lines=1,
         date_format="DD-MM-YYYY",
@@ -424,7 +479,7 @@ _PRESET_LIST = [
         name="asn",
         label="ASN Bank / SNS / RegioBank (Volksbank: no header, 19 columns, decimal point)",
         bank="asn",
-        bank_codes=("ASNB", "SNSB", "RBRB"),
+        bank_codes=bank_codes("asn", "sns", "regiobank"),
         quotechar="'",
         header="optional",
         header_signature=("Boekingsdatum", "Opdrachtgeversrekening", "Transactiebedrag"),
@@ -447,29 +502,21 @@ _PRESET_LIST = [
     ),
     Preset(
         name="triodos",
-        label="Triodos Bank (no header, 9 columns, Credit/Debet)",
-        bank="triodos",
-        bank_codes=("TRIO",),
-        encodings=("utf-8", "iso-8859-15"),
+        label="Triodos Bank (no header, 9 columns, Credit/Debet, balance after)",
         header="optional",
         header_signature=("Transactiedatum", "Rekening", "Bedrag", "Credit/Debet"),
         column_count=9,
-        date_format="DD-MM-YYYY",
-        decimal=",",
-        thousands=".",
-        booking_date=1,
-        account=2,
-        amount=3,
-        sign=4,
-        debit_values=("Debet",),
-        credit_values=("Credit",),
-        counterparty=5,
-        counterparty_iban=6,
-        code=7,
-        description=(8,),
         balance_after=9,
         opening_balance="first_after_minus_amount",
         closing_balance="last_after",
+        **_TRIODOS_COMMON,
+    ),
+    Preset(
+        name="triodos_8",
+        label="Triodos Bank, older export (no header, 8 columns, Credit/Debet, no balance)",
+        header="none",
+        column_count=8,
+        **_TRIODOS_COMMON,
     ),
 ]
 
@@ -483,12 +530,10 @@ def presets_for_bank(bank: str | None) -> list[Preset]:
     >>> [p.name for p in presets_for_bank("sns")]
     ['asn']
     >>> [p.name for p in presets_for_bank("ing")], [p.name for p in presets_for_bank("ing_semicolon")]
-    (['ing', 'ing_semicolon'], ['ing_semicolon'])
+    (['ing', 'ing_dmy', 'ing_semicolon', 'ing_en', 'ing_en_comma'], ['ing_semicolon'])
     """
     if bank is None:
         return list(PRESETS.values())
-    from xlcapital.bank.detect import BANK_CODES
-
     key = bank.strip().lower()
     found = [
         p for p in PRESETS.values() if key in (p.name, p.bank) or key in {BANK_CODES.get(c) for c in p.bank_codes}
@@ -497,86 +542,3 @@ def presets_for_bank(bank: str | None) -> list[Preset]:
         names = sorted(set(PRESETS) | {p.bank for p in PRESETS.values() if p.bank})
         raise InputError(f"no CSV preset for bank {bank!r}", field="bank", hint=f"use one of {', '.join(names)}, or --mapping")
     return found
-
-
-# ------------------------------------------------------------------------------------------------
-# A user's mapping in TOML (docs/bank.md)
-# ------------------------------------------------------------------------------------------------
-
-_FIELD_TYPES = {f.name: f.type for f in dataclasses.fields(Preset)}
-_TUPLE_FIELDS = {"bank_codes", "encodings", "header_signature", "debit_values", "credit_values", "description", "optional_columns"}
-
-
-def preset_from_dict(raw: dict, *, source: str = "mapping") -> Preset:
-    """A :class:`Preset` from a mapping's settings; ``[columns]`` holds the column fields.
-
-    Defaults a user would otherwise have to spell out: the header signature is every named column,
-    and balances are derived from the balance columns given.
-
-    >>> p = preset_from_dict({"delimiter": ";", "date_format": "DD-MM-YYYY", "account_value": "NL02ABNA0123456789",
-    ...                       "columns": {"booking_date": "Datum", "amount": "Bedrag", "description": ["Omschrijving"]}})
-    >>> p.header_signature, p.amount, p.description
-    (('Datum', 'Bedrag', 'Omschrijving'), 'Bedrag', ('Omschrijving',))
-    """
-    data = dict(raw)
-    columns = data.pop("columns", {})
-    if not isinstance(columns, dict):
-        raise InputError("[columns] must be a table of field = column", file=source, field="columns")
-    for key in columns:
-        if key not in COLUMN_FIELDS:
-            raise InputError(f"unknown column field {key!r}", file=source, field=f"columns.{key}", hint=f"use {', '.join(COLUMN_FIELDS)}")
-        if key in data:
-            raise InputError(f"{key!r} is given twice", file=source, field=key)
-    data.update(columns)
-    data.setdefault("name", Path(source).stem if source != "mapping" else "mapping")
-    data.setdefault("label", f"mapping {data['name']}")
-    for key, value in data.items():
-        if key not in _FIELD_TYPES:
-            raise InputError(f"unknown setting {key!r}", file=source, field=key, hint="see docs/bank.md for the keys")
-        if key in _TUPLE_FIELDS:
-            if isinstance(value, (str, int)) and not isinstance(value, bool):
-                value = [value]
-            if not isinstance(value, list):
-                raise InputError(f"{key} must be a list", file=source, field=key)
-            data[key] = tuple(value)
-        elif key in COLUMN_FIELDS or key in ("name", "label", "bank"):
-            pass  # checked by the Preset itself (columns) or free text
-        else:
-            _check_scalar(key, value, source)
-    if data.get("header", "required") != "none" and "header_signature" not in data:
-        named = [c for f in COLUMN_FIELDS if f not in data.get("optional_columns", ()) for c in _as_tuple(data.get(f))]
-        data["header_signature"] = tuple(dict.fromkeys(c for c in named if isinstance(c, str)))
-    if "opening_balance" not in data:
-        data["opening_balance"] = (
-            "first_before" if data.get("balance_before") else "first_after_minus_amount" if data.get("balance_after") else ""
-        )
-    if "closing_balance" not in data:
-        data["closing_balance"] = (
-            "last_after" if data.get("balance_after") else "last_before_plus_amount" if data.get("balance_before") else ""
-        )
-    try:
-        return Preset(**data)
-    except InputError as exc:
-        raise exc.with_location(file=source)
-    except TypeError as exc:  # a wrongly typed value the checks above let through
-        raise InputError(f"invalid mapping: {exc}", file=source) from None
-
-
-def _as_tuple(value) -> tuple:
-    if value is None:
-        return ()
-    return tuple(value) if isinstance(value, (list, tuple)) else (value,)
-
-
-def _check_scalar(key: str, value, source: str) -> None:
-    """A setting's TOML type must match the Preset field (bool, int or text)."""
-    kind = _FIELD_TYPES[key]
-    expected = bool if kind == "bool" else int if kind == "int" else str
-    if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-        raise InputError(f"{key} must be {expected.__name__ if expected is not str else 'text'}, not {value!r}", file=source, field=key)
-
-
-def load_mapping(path: str | os.PathLike) -> Preset:
-    """Read a user's column mapping (TOML, see docs/bank.md) into a :class:`Preset`."""
-    p = Path(path)
-    return preset_from_dict(read_toml(p, hint="give the path of a mapping .toml file (docs/bank.md)"), source=str(p))

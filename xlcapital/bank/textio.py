@@ -12,13 +12,14 @@ the same way in every reader.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import contextlib
 import gc
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from xlcapital.errors import BankFileError
 
@@ -29,6 +30,10 @@ IBAN_RE = re.compile(r"\b([A-Z]{2}\d{2}[A-Z0-9]{10,30})\b")
 ENCODINGS = ("utf-8", "cp1252")
 
 _BOM = b"\xef\xbb\xbf"
+
+#: where markup that holds no elements starts: a comment, a CDATA section, a processing instruction
+_OPAQUE_START = re.compile(rb"<!--|<!\[CDATA\[|<\?")
+_OPAQUE_END = {b"<!--": b"-->", b"<![CDATA[": b"]]>", b"<?": b"?>"}
 
 
 def decode_text(data: bytes, encodings: Iterable[str] = ENCODINGS, *, hint: str | None = None) -> str:
@@ -75,6 +80,39 @@ def decode_text(data: bytes, encodings: Iterable[str] = ENCODINGS, *, hint: str 
         line=line_of(raw, error.start),
         hint=hint or "the file is damaged, or in another encoding: save it again as UTF-8",
     )
+
+
+class OpaqueRanges:
+    """The comments, CDATA sections and processing instructions of an XML or SGML document (CAMT,
+    OFX), as byte ranges: a tag written inside one is text, not an element. Most bank files have
+    none but the prolog. An unclosed one runs to the end.
+
+    >>> ranges = OpaqueRanges(b"<a><!-- <b> --><b/></a>")
+    >>> 8 in ranges, 15 in ranges, ranges.find(b"<a><!-- <b> --><b/></a>", b"<b", 0)
+    (True, False, 15)
+    """
+
+    def __init__(self, data: bytes) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        at = 0
+        while (m := _OPAQUE_START.search(data, at)) is not None:
+            stop = data.find(_OPAQUE_END[m.group()], m.end())
+            end = len(data) if stop < 0 else stop + len(_OPAQUE_END[m.group()])
+            self.starts.append(m.start())
+            self.ends.append(end)
+            at = end
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
+
+    def find(self, data: bytes, needle: bytes, start: int) -> int:
+        """``data.find(needle, start)``, passing over the opaque ranges."""
+        at = data.find(needle, start)
+        while at >= 0 and at in self:
+            at = data.find(needle, self.ends[bisect.bisect_right(self.starts, at) - 1])
+        return at
 
 
 def line_of(data: bytes | str, offset: int) -> int:
@@ -163,6 +201,41 @@ def make_date(year: int, month: int, day: int, *, what: str = "date", line: int 
         raise BankFileError(f"impossible {what} {year:04d}-{month:02d}-{day:02d}", line=line) from None
 
 
+#: the most significant digits an amount may have: ISO 20022 allows 18 (5 of them decimals), SWIFT
+#: MT940 15 characters with the decimal comma. More is a damaged file, and beyond 28 digits
+#: Decimal arithmetic would round a sum: refused, so no total is ever inexact.
+MAX_AMOUNT_DIGITS = 18
+
+
+def shown(text: str, limit: int = 40) -> str:
+    """``repr`` of a value for a message, cut to ``limit`` characters: a damaged file's 1 MB
+    "amount" must not become a 1 MB error line.
+
+    >>> shown("12,50"), shown("9" * 50)
+    ("'12,50'", "'9999999999999999999999999999999999999999'... (50 characters)")
+    """
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}... ({len(text)} characters)"
+
+
+def bounded_amount(value: Decimal, *, what: str = "amount", line: int | None = None) -> Decimal:
+    """``value`` when it has at most :data:`MAX_AMOUNT_DIGITS` significant digits, else a
+    :class:`BankFileError` naming ``what`` and the line (leading zeros do not count: MT940 pads).
+
+    >>> bounded_amount(Decimal("000000000300.00")), bounded_amount(Decimal("123456789012.12345"))
+    (Decimal('300.00'), Decimal('123456789012.12345'))
+    >>> bounded_amount(Decimal("1" * 29))
+    Traceback (most recent call last):
+    ...
+    xlcapital.errors.BankFileError: an amount of 29 digits is more than a bank file holds (at most 18)
+    """
+    digits = len(value.as_tuple().digits)
+    if digits > MAX_AMOUNT_DIGITS or not value.is_finite():
+        raise BankFileError(f"{'an' if what[:1] in 'aeiou' else 'a'} {what} of {digits} digits is more than a bank file holds (at most {MAX_AMOUNT_DIGITS})", line=line)
+    return value
+
+
 def exact_amount(text: str, *, signed: bool = False, what: str = "amount", line: int | None = None) -> Decimal:
     """An amount in the plain notation of bank files, exactly: ASCII digits with at most one
     decimal point or comma (``1234,5``, ``300.00``, ``75,``), and with ``signed`` an optional
@@ -181,14 +254,59 @@ def exact_amount(text: str, *, signed: bool = False, what: str = "amount", line:
     s = s.replace(",", ".")
     if not s.isascii() or s.count(".") > 1 or not s.replace(".", "").isdigit():
         article = "an" if what[:1] in "aeiou" else "a"
-        raise BankFileError(f"not {article} {what}: {text!r}", line=line, hint="expected digits and one decimal mark, e.g. -12.50")
+        raise BankFileError(f"not {article} {what}: {shown(text)}", line=line, hint="expected digits and one decimal mark, e.g. -12.50")
     if s.endswith("."):
         s = s[:-1]
+    if len(s) > 64 and len(s.lstrip("0").replace(".", "")) > MAX_AMOUNT_DIGITS:  # before Decimal's work
+        raise BankFileError(f"{'an' if what[:1] in 'aeiou' else 'a'} {what} of {len(s)} characters is more than a bank file holds", line=line)
     try:
         value = Decimal(s)
+        if len(s) > MAX_AMOUNT_DIGITS:  # 18 characters cannot hold more than 18 digits: skip the count
+            bounded_amount(value, what=what, line=line)
     except InvalidOperation:  # pragma: no cover - the checks above admit only valid literals
-        raise BankFileError(f"not an {what}: {text!r}", line=line) from None
+        raise BankFileError(f"not an {what}: {shown(text)}", line=line) from None
     return -value if text[:1] == "-" and signed else value
+
+
+def date_parser(fmt: str, anchored: bool = True) -> Callable[[str], date]:
+    """A parser for dates written as ``fmt`` (YYYY YY MM M DD D and literal separators), cached.
+
+    >>> date_parser("DD-MM-YYYY")("07-03-2026"), date_parser("YYYYMMDD")("20260307")
+    (datetime.date(2026, 3, 7), datetime.date(2026, 3, 7))
+    >>> date_parser("D/M/YY")("7/3/26")
+    datetime.date(2026, 3, 7)
+    """
+    parts = []
+    for token in re.findall(r"YYYY|YY|MM|DD|M|D|.", fmt, flags=re.S):
+        parts.append(
+            {
+                "YYYY": r"(?P<y>\d{4})",
+                "YY": r"(?P<yy>\d{2})",
+                "MM": r"(?P<m>\d{2})",
+                "M": r"(?P<m>\d{1,2})",
+                "DD": r"(?P<d>\d{2})",
+                "D": r"(?P<d>\d{1,2})",
+            }.get(token, re.escape(token))
+        )
+    pattern = re.compile("".join(parts))
+    match = pattern.fullmatch if anchored else pattern.match
+    cache: dict[str, date] = {}
+
+    def parse(text: str) -> date:
+        hit = cache.get(text)
+        if hit is not None:
+            return hit
+        m = match(text)
+        if m is None:
+            raise ValueError(text)
+        g = m.groupdict()
+        year = int(g["y"]) if g.get("y") else 2000 + int(g["yy"])
+        value = date(year, int(g["m"]), int(g["d"]))  # ValueError for 31-02
+        if len(cache) < 100_000:
+            cache[text] = value
+        return value
+
+    return parse
 
 
 @contextlib.contextmanager

@@ -1,0 +1,97 @@
+"""Benchmark: peak memory (whole process, RSS) of reading one large bank export per format, beside
+the plain library doing the same work.
+
+Issue 12 measured 1.25 GB for a 200 MB CSV and 924 MB for a 200 MB CAMT file, and asks for under
+300 MB. Each figure here is one fresh Python process that reads one file and prints its own peak
+resident set size (``resource.getrusage``), so nothing of another run is counted:
+
+* ``xlcapital``: ``xlcapital.bank.read(path)``: every transaction as a Transaction, with the
+  independent count, balances and dedupe keys;
+* ``plain``: the plain library reading the same file into its own objects: ``csv.reader`` rows
+  (CSV), ``xml.etree.ElementTree.parse`` (CAMT), ``mt940.parse`` (mt-940, MT940), ``ofxparse``
+  (OFX);
+* ``python``: the interpreter with the imports alone, the floor both stand on.
+
+The files are made like bench_bank_formats.py's (MT940, CAMT, OFX) and bench_bank_csv.py's (ING,
+semicolons), scaled to about SIZE MB (default 50; the issue's case is 200).
+
+    PYTHONPATH=. python bench/bench_bank_memory.py [SIZE_MB] [FORMAT ...]
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: transactions per MB of file, measured on the generators (MT940 ~154 B/tx, CAMT ~480, OFX ~137)
+TX_PER_MB = {"mt940": 6500, "camt": 2090, "ofx": 7300, "csv": 7100}
+SUFFIX = {"mt940": ".sta", "camt": ".xml", "ofx": ".ofx", "csv": ".csv"}
+
+PEAK = "import resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)"
+XLCAPITAL = "import sys; from xlcapital.bank import read; s = read(sys.argv[1]); " + PEAK
+PLAIN = {
+    "csv": "import csv, sys; rows = list(csv.reader(open(sys.argv[1], encoding='utf-8'), delimiter=';')); " + PEAK,
+    "camt": "import sys, xml.etree.ElementTree as ET; tree = ET.parse(sys.argv[1]); " + PEAK,
+    "mt940": "import sys, mt940; t = mt940.parse(sys.argv[1]); " + PEAK,
+    "ofx": "import sys, ofxparse; o = ofxparse.OfxParser.parse(open(sys.argv[1], 'rb')); " + PEAK,
+}
+FLOOR = {
+    "xlcapital": "import xlcapital.bank; " + PEAK,
+    "plain": {"csv": "import csv; ", "camt": "import xml.etree.ElementTree; ", "mt940": "import mt940; ",
+              "ofx": "import ofxparse; "},
+}
+
+
+def make(fmt: str, size_mb: float, path: Path) -> None:
+    """Write the file in a process of its own: Linux keeps a child's peak RSS from before its
+    exec, so a parent that had held the generated file would inflate every figure after it."""
+    subprocess.run([sys.executable, __file__, "--make", fmt, str(size_mb), str(path)], check=True, cwd=ROOT)
+
+
+def _write(fmt: str, size_mb: float, path: str) -> None:
+    sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+    import bench_bank_csv
+    import bench_bank_formats
+
+    n = int(size_mb * TX_PER_MB[fmt])
+    if fmt == "csv":
+        data = bench_bank_csv.make_file("ing_semicolon", n, random.Random(1))
+    else:
+        data = getattr(bench_bank_formats, fmt)(n)
+    Path(path).write_bytes(data)
+
+
+def peak_mb(code: str, path: Path | None = None) -> str:
+    args = [sys.executable, "-c", code] + ([str(path)] if path else [])
+    done = subprocess.run(args, capture_output=True, text=True, cwd=ROOT)
+    if done.returncode:
+        return "failed: " + (done.stderr.strip().splitlines() or ["?"])[-1][:60]
+    return done.stdout.strip().splitlines()[-1]
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["--make"]:
+        return _write(sys.argv[2], float(sys.argv[3]), sys.argv[4])
+    size = float(sys.argv[1]) if len(sys.argv) > 1 else 50.0
+    formats = sys.argv[2:] or ["csv", "camt", "mt940", "ofx"]
+    print(f"peak resident memory (MB) of one process reading a ~{size:g} MB export")
+    print(f"{'format':7} {'file MB':>8} {'xlcapital':>10} {'plain':>10}  {'python alone (xlcapital / plain)':>34}  plain is")
+    with tempfile.TemporaryDirectory() as tmp:
+        for fmt in formats:
+            path = Path(tmp) / f"big{SUFFIX[fmt]}"
+            make(fmt, size, path)
+            ours = peak_mb(XLCAPITAL, path)
+            theirs = peak_mb(PLAIN[fmt], path)
+            floors = f"{peak_mb(FLOOR['xlcapital'])} / {peak_mb(FLOOR['plain'][fmt] + PEAK)}"
+            library = PLAIN[fmt].split(";")[0].replace("import ", "").replace("sys, ", "").replace("csv, sys", "csv")
+            print(f"{fmt:7} {path.stat().st_size / 2**20:8.1f} {ours:>10} {theirs:>10}  {floors:>34}  {library}", flush=True)
+            path.unlink()
+
+
+if __name__ == "__main__":
+    main()
