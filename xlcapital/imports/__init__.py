@@ -1,0 +1,98 @@
+"""From the bookkeeping to a company folder: XAF auditfiles and RGS-coded trial balances.
+
+One module per format, each with ``read(path, ...) -> Ledger`` (:mod:`.xaf` for XAF 3.1, 3.2 and
+4.0, plain or zipped; :mod:`.rgs_csv` and :mod:`.rgs_xlsx` for a trial balance), then the same
+steps for all: :mod:`.rgs` (RGS prefixes onto items), :mod:`.mapping` (a user's mapping file),
+:mod:`.figures` (balance sheets and income statement), :mod:`.openitems` (invoices), and
+:mod:`.folder` (the files). docs/imports.md describes the command and what it simplifies.
+
+>>> kind_of(Path("2024.xaf"), b"<?xml version='1.0'?><auditfile xmlns='http://www.auditfiles.nl/XAF/3.2'>")
+'xaf'
+>>> kind_of(Path("tb.csv"), b"account,rgs,closing"), kind_of(Path("tb.xlsx"), b"PK\\x03\\x04")
+('csv', 'xlsx')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from xlcapital.errors import InputError
+from xlcapital.imports import folder, rgs_csv, rgs_xlsx, xaf
+from xlcapital.imports.figures import Figures, figures
+from xlcapital.imports.mapping import Mapping, read_mapping
+from xlcapital.imports.model import Ledger
+from xlcapital.imports.openitems import Items, open_items
+
+KINDS = ("xaf", "csv", "xlsx")
+
+
+def kind_of(path: Path, head: bytes) -> str:
+    """``xaf``, ``csv`` or ``xlsx``, from the file's first bytes and its name."""
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        return "xlsx"
+    if suffix in (".csv", ".txt"):
+        return "csv"
+    if xaf.is_xaf(head) or suffix in (".xaf", ".xml", ".zip") or head.startswith(b"PK"):
+        return "xaf"
+    raise InputError("not an auditfile (.xaf, .xml, .zip) or a trial balance (.csv, .xlsx)", file=str(path))
+
+
+def read(path: str | Path, *, start: date | None = None, end: date | None = None, name: str | None = None) -> Ledger:
+    """Read an auditfile or a trial balance; a trial balance needs the period (``start``, ``end``)."""
+    p = Path(path)
+    try:
+        with open(p, "rb") as f:
+            head = f.read(4096)
+    except FileNotFoundError:
+        raise InputError("file not found", file=str(p)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror or exc}", file=str(p)) from None
+    kind = kind_of(p, head)
+    if kind == "xaf":
+        ledger = xaf.read(p)
+        if name:
+            ledger.company_name = name
+        return ledger
+    if start is None or end is None:
+        raise InputError("a trial balance has no dates: give the period", file=str(p), hint="--start 2024-01-01 --end 2024-12-31")
+    if end < start:
+        raise InputError(f"the period ends ({end}) before it starts ({start})", field="--end")
+    reader = rgs_xlsx.read if kind == "xlsx" else rgs_csv.read
+    return reader(p, start=start, end=end, name=name or p.stem)
+
+
+@dataclass
+class Import:
+    """An import ready to write: the ledger, its figures and its open items (None for a trial balance)."""
+
+    ledger: Ledger
+    figures: Figures
+    items: Items | None
+
+    @property
+    def warnings(self) -> list[str]:
+        return [*self.ledger.warnings, *self.figures.warnings, *(self.items.warnings if self.items else [])]
+
+    def files(self) -> dict[str, str]:
+        return folder.render(self.ledger, self.figures, self.items)
+
+    def write(self, target: str | Path, *, force: bool = False) -> Path:
+        return folder.write(target, self.files(), force=force)
+
+
+def build(ledger: Ledger, mapping: Mapping | None = None, *, allow_unmapped: bool = False, payment_term: int = 30) -> Import:
+    """Map a ledger onto the company file's items and find its open invoices."""
+    result = figures(ledger, mapping, allow_unmapped=allow_unmapped)
+    items = None
+    if ledger.has_items:
+        control = {r.id: r.item for r in result.accounts if r.item in ("receivables", "payables")}
+        items = open_items(ledger, control, payment_term)
+    else:
+        ledger.warnings.append(f"{ledger.source}: a trial balance has no invoices: no receivables.csv or payables.csv")
+    return Import(ledger, result, items)
+
+
+__all__ = ["read", "build", "read_mapping", "Import", "Ledger", "kind_of", "KINDS"]

@@ -1,0 +1,448 @@
+"""XAF: the XML Auditfile Financieel (3.1, 3.2 and 4.0), plain or zipped, into a :class:`Ledger`.
+
+Read as a stream through defusedxml's SAX parser (no DTD entities, no external references), so a
+file of any size costs memory for its accounts, relations and the lines on relations only. The
+versions differ little for what xlcapital needs (research: shared/research/xaf.md):
+
+* RGS codes: 4.0 ``ledgerAccount/RGScode``; 3.2 ``taxonomy/entryPoint/conceptRef`` or, as Exact
+  and Multivers write it, ``leadReference``/``leadCode``; 3.1 ``taxonomies/taxonomy/taxoElement``.
+* Open items: ``obSbLine`` (opening) and ``trLine`` with ``custSupID`` and ``invRef`` (else
+  ``recRef``); due dates only from ``sbLine``/``obSbLine`` (3.x), linked to their ledger line by
+  (``jrnID``, ``trNr``, ``trLineNr``) or ``matchKeyID``. 4.0 has no subledgers: no due dates.
+* The opening balance: ``openingBalance/obLine``, or (Twinfield) a journal in period 0.
+
+Messy real files are read with a warning naming the line: a declared UTF-8 that is Windows-1252
+or ISO-8859-1, a ``linesCount`` or total that does not match the lines. Another version, or a
+damaged file, is one :class:`~xlcapital.errors.InputError` naming the file, line and element.
+
+>>> version_of("http://www.auditfiles.nl/XAF/3.2"), version_of("urn:other") is None
+('3.2', True)
+>>> is_xaf(b'<?xml version="1.0"?><auditfile xmlns="http://www.auditfiles.nl/XAF/3.1">')
+True
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import re
+import zipfile
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import BinaryIO, Callable, Iterator
+from xml.sax import SAXParseException
+from xml.sax.handler import ContentHandler, feature_external_ges, feature_namespaces
+from xml.sax.xmlreader import InputSource
+
+from defusedxml import DefusedXmlException
+from defusedxml.sax import make_parser
+
+from xlcapital.errors import InputError
+from xlcapital.imports import rgs
+from xlcapital.imports.model import ZERO, ItemLine, Ledger, Relation
+
+#: The versions read; 3.2.1 is 3.2 in another namespace.
+VERSIONS = ("3.1", "3.2", "4.0")
+#: Bounds on a zipped auditfile: its XML may not unpack to more than this, nor compress better than RATIO.
+MAX_XML_BYTES = 4 * 1024**3
+MAX_RATIO = 200
+_NAMESPACE_VERSION = re.compile(r"XAF[/_ ]?(\d+\.\d+)", re.IGNORECASE)
+_AMOUNT = re.compile(r"-?\d+(\.\d+)?")
+
+# Elements whose children are collected into one record; the rest of their subtree is skipped
+# where listed in _SKIPPED (addresses, histories, VAT and currency details).
+_RECORDS = {
+    "auditfile", "header", "ledgerAccount", "taxoElement", "customerSupplier", "openingBalance", "obLine",
+    "obSubledger", "obSbLine", "transactions", "journal", "transaction", "trLine", "subledger", "sbLine",
+}
+_SKIPPED = {
+    "streetAddress", "postalAddress", "bankAccount", "changeInfo", "customerSupplierHistory", "glAccountHistory",
+    "basics", "vatCodes", "vat", "currency", "periods",
+}
+_RGS_FIELDS = ("RGScode", "conceptRef", "leadReference", "leadCode", "leadCrossRef")
+
+
+def version_of(namespace: str) -> str | None:
+    """The XAF version a root namespace names ("3.2"), or None for another namespace."""
+    m = _NAMESPACE_VERSION.search(namespace or "")
+    return m.group(1) if m else None
+
+
+def is_xaf(head: bytes) -> bool:
+    """Whether the first bytes of a file look like an XAF auditfile (or a zip, checked when read)."""
+    return b"<auditfile" in head[:4096] or b":auditfile" in head[:4096]
+
+
+def read(path: str | Path) -> Ledger:
+    """Read an auditfile (``.xaf``/``.xml``, or a ``.zip`` holding one) into a :class:`Ledger`."""
+    p = Path(path)
+    if not p.is_file():
+        raise InputError("file not found", file=str(p), hint="give the path of an XAF auditfile")
+    opener = _zip_opener(p) if zipfile.is_zipfile(p) else (lambda: open(p, "rb"))
+    try:
+        return _parse(opener, str(p), encoding=None)
+    except _NotUtf8 as exc:
+        ledger = _parse(opener, str(p), encoding=exc.encoding)
+        ledger.warnings.insert(0, f"{p}:{exc.line}: declared {exc.declared} but is not: read as {exc.encoding}")
+        return ledger
+
+
+class _NotUtf8(Exception):
+    def __init__(self, line: int, declared: str, encoding: str):
+        self.line, self.declared, self.encoding = line, declared, encoding
+
+
+def _parse(opener: Callable[[], BinaryIO], name: str, encoding: str | None) -> Ledger:
+    handler = _Handler(name)
+    parser = make_parser()
+    parser.setFeature(feature_namespaces, True)
+    parser.setFeature(feature_external_ges, False)
+    parser.setContentHandler(handler)
+    with opener() as stream:
+        source = InputSource(name)
+        source.setByteStream(stream)
+        if encoding:
+            source.setEncoding(encoding)
+        try:
+            parser.parse(source)
+        except SAXParseException as exc:
+            line = exc.getLineNumber()
+            if encoding is None and "invalid token" in exc.getMessage():
+                declared = _declared_encoding(opener)
+                if declared in ("utf-8", "utf8", "") and not _is_utf8(opener):
+                    raise _NotUtf8(line, declared.upper() or "UTF-8", _legacy_encoding(opener)) from None
+            raise InputError(
+                f"not a readable auditfile: {exc.getMessage()}", file=name, line=line, field=handler.element,
+                hint="export the auditfile again; this one is damaged",
+            ) from None
+        except DefusedXmlException as exc:
+            raise InputError(f"refused: {exc}", file=name, line=handler.line, hint="an auditfile has no DTD or entities") from None
+        except UnicodeError as exc:
+            raise InputError(f"not readable as {encoding}: {exc}", file=name, line=handler.line) from None
+    return handler.finish()
+
+
+def _declared_encoding(opener) -> str:
+    with opener() as f:
+        head = f.read(200)
+    m = re.match(rb"<\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)", head.lstrip(b"\xef\xbb\xbf"))
+    return m.group(1).decode().lower() if m else ""
+
+
+def _is_utf8(opener) -> bool:
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with opener() as f:
+        try:
+            while chunk := f.read(1 << 20):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return False
+    return True
+
+
+def _legacy_encoding(opener) -> str:
+    """Windows-1252 (what Dutch Windows software writes), unless the file has a byte it leaves undefined."""
+    with opener() as f:
+        while chunk := f.read(1 << 20):
+            if any(b in chunk for b in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")):
+                return "iso-8859-1"
+    return "windows-1252"
+
+
+def _zip_opener(p: Path) -> Callable[[], BinaryIO]:
+    try:
+        with zipfile.ZipFile(p) as z:
+            members = [i for i in z.infolist() if not i.is_dir() and i.filename.lower().endswith((".xaf", ".xml"))]
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise InputError(f"not a readable zip file: {exc}", file=str(p)) from None
+    if len(members) != 1:
+        names = ", ".join(i.filename for i in members) or "none"
+        raise InputError(f"the zip file must hold one .xaf or .xml auditfile; it holds {names}", file=str(p),
+                         hint="unzip it and import each auditfile on its own")  # fmt: skip
+    info = members[0]
+    where = f"{p}!{info.filename}"
+    if info.file_size > MAX_XML_BYTES or info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        raise InputError(f"refused: unpacks to {info.file_size:,} bytes from {info.compress_size:,}", file=where,
+                         hint=f"xlcapital reads at most {MAX_XML_BYTES:,} bytes, compressed at most {MAX_RATIO}:1")
+
+    @contextlib.contextmanager
+    def opener() -> Iterator[BinaryIO]:
+        with zipfile.ZipFile(p) as z, z.open(info) as member:
+            yield _Bounded(member, min(info.file_size, MAX_XML_BYTES), where)
+
+    return opener
+
+
+class _Bounded:
+    """A byte stream that refuses to give more than ``limit`` bytes (a zip can lie about its sizes)."""
+
+    def __init__(self, stream: BinaryIO, limit: int, name: str):
+        self.stream, self.left, self.name = stream, limit, name
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.stream.read(size if size >= 0 else self.left + 1)
+        self.left -= len(data)
+        if self.left < 0:
+            raise InputError("refused: unpacks to more than its zip directory says", file=self.name)
+        return data
+
+
+class _Handler(ContentHandler):
+    """Collects records (a dict of the leaf values per element of _RECORDS) and books them."""
+
+    def __init__(self, name: str):
+        super().__init__()
+        self.name = name
+        self.locator = None
+        self.stack: list[tuple[str, dict | None]] = []
+        self.skip_depth = 0
+        self.text: list[str] = []
+        self.leaf = False
+        self.ledger: Ledger | None = None
+        self.header: dict = {}
+        self.company_name = ""
+        self.taxonomy: dict[str, str] = {}
+        self.ob_accounts: dict[str, str] = {}
+        self.links: dict[tuple, list[int]] = {}  # (jrnID, trNr, trLine nr) or ("match", key) -> item lines
+        self.subledger_lines: list[dict] = []
+        self.counts = {"obLine": 0, "trLine": 0}
+        self.totals = {"obLine": [ZERO, ZERO], "trLine": [ZERO, ZERO]}
+        self.declared: dict[str, dict] = {}
+        self.period0_journals: dict[str, int] = {}
+
+    # -- SAX plumbing -------------------------------------------------------------------------
+    def setDocumentLocator(self, locator) -> None:
+        self.locator = locator
+
+    @property
+    def line(self) -> int | None:
+        return self.locator.getLineNumber() if self.locator else None
+
+    @property
+    def element(self) -> str | None:
+        return "/".join(name for name, _ in self.stack[-3:]) or None
+
+    def startElementNS(self, qname, _qn, _attrs) -> None:
+        uri, name = qname
+        if not self.stack:
+            self._root(uri, name)
+        self.leaf = True
+        self.text = []
+        if self.skip_depth or name in _SKIPPED:
+            self.skip_depth += 1
+            self.stack.append((name, None))
+            return
+        record = {"@line": self.line, "@name": name} if name in _RECORDS else None
+        self.stack.append((name, record))
+
+    def characters(self, content: str) -> None:
+        if self.leaf:
+            self.text.append(content)
+
+    def endElementNS(self, qname, _qn) -> None:
+        name, record = self.stack.pop()
+        if self.skip_depth:
+            self.skip_depth -= 1
+            self.leaf = False
+            return
+        if record is not None:
+            self.leaf = False
+            handler = getattr(self, "_end_" + name, None)
+            if handler:
+                handler(record)
+            return
+        if self.leaf:
+            value = "".join(self.text).strip()
+            owner = next((r for _, r in reversed(self.stack) if r is not None), None)
+            if owner is not None:
+                if name in _RGS_FIELDS:
+                    owner.setdefault("@rgs", []).append(value)
+                owner.setdefault(name, value)
+                owner.setdefault("@" + name, self.line)
+            if name == "companyName" and self.stack and self.stack[-1][0] == "company":
+                self.company_name = value
+        self.leaf = False
+
+    def _root(self, uri: str, name: str) -> None:
+        if name != "auditfile":
+            raise InputError(f"not an XAF auditfile: the root element is <{name}>", file=self.name, line=self.line,
+                             field=name, hint="give an XML Auditfile Financieel (.xaf)")  # fmt: skip
+        version = version_of(uri)
+        if version not in VERSIONS:
+            what = f"version {version}" if version else f"namespace {uri or '(none)'}"
+            raise InputError(f"an auditfile of {what} is not read", file=self.name, line=self.line, field=name,
+                             hint="export XAF 3.1, 3.2 or 4.0 from the bookkeeping")  # fmt: skip
+        self.version = version
+
+    # -- values -------------------------------------------------------------------------------
+    def _fail(self, record: dict, key: str, message: str, hint: str | None = None):
+        line = record.get("@" + key, record.get("@line"))
+        raise InputError(message, file=self.name, line=line, field=f"{record.get('@name', '')}/{key}".lstrip("/"), hint=hint)
+
+    def _get(self, record: dict, key: str, required: bool = True) -> str:
+        value = record.get(key, "")
+        if required and not value:
+            self._fail(record, key, f"<{key}> is missing", "export the auditfile again; this one is incomplete")
+        return value
+
+    def _date(self, record: dict, key: str, required: bool = True) -> date | None:
+        text = self._get(record, key, required)
+        if not text:
+            return None
+        try:
+            return date.fromisoformat(text[:10])
+        except ValueError:
+            self._fail(record, key, f"not a date: {text!r}")
+
+    def _amount(self, record: dict) -> Decimal:
+        """The signed amount of amnt/amntTp: debit positive."""
+        text = self._get(record, "amnt")
+        if not _AMOUNT.fullmatch(text):
+            self._fail(record, "amnt", f"not an amount: {text!r}")
+        try:
+            value = Decimal(text)
+        except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
+            self._fail(record, "amnt", f"not an amount: {text!r}")
+        kind = self._get(record, "amntTp").upper()
+        if kind not in ("D", "C"):
+            self._fail(record, "amntTp", f"amntTp must be D or C, not {kind!r}")
+        return value if kind == "D" else -value
+
+    def _parent(self, name: str) -> dict:
+        return next((r for n, r in reversed(self.stack) if n == name and r is not None), {})
+
+    # -- records ------------------------------------------------------------------------------
+    def _end_header(self, r: dict) -> None:
+        start, end = self._date(r, "startDate"), self._date(r, "endDate")
+        self.ledger = Ledger(self.name, "", start, end, r.get("curCode") or "EUR", version=self.version)
+
+    def _need_ledger(self, r: dict) -> Ledger:
+        if self.ledger is None:
+            self._fail(r, "header", "the header (startDate, endDate) must come first")
+        return self.ledger
+
+    def _end_ledgerAccount(self, r: dict) -> None:
+        ledger = self._need_ledger(r)
+        acc = ledger.account(self._get(r, "accID"), r["@line"])
+        acc.name, acc.kind, acc.line = r.get("accDesc", ""), r.get("accTp", "").upper(), r["@line"]
+        acc.rgs = next(filter(None, map(rgs.clean_code, r.get("@rgs", []))), None)
+
+    def _end_taxoElement(self, r: dict) -> None:  # XAF 3.1
+        code = rgs.clean_code(r.get("txCd"))
+        if code and r.get("glAccID"):
+            self.taxonomy.setdefault(r["glAccID"], code)
+
+    def _end_customerSupplier(self, r: dict) -> None:
+        ledger = self._need_ledger(r)
+        rid = self._get(r, "custSupID")
+        ledger.relations[rid] = Relation(rid, r.get("custSupName", ""), r.get("custSupTp", "").upper())
+
+    def _end_obLine(self, r: dict) -> None:
+        ledger = self._need_ledger(r)
+        account, amount = self._get(r, "accID"), self._amount(r)
+        ledger.account(account, r["@line"])
+        ledger.add(ledger.opening, account, amount)
+        self.ob_accounts[r.get("nr", "")] = account
+        self._count("obLine", amount)
+
+    def _end_obSbLine(self, r: dict) -> None:
+        ledger = self._need_ledger(r)
+        amount = self._amount(r)
+        relation = r.get("custSupID", "")
+        day = self._date(r, "invDt", False) or ledger.start
+        ledger.item_lines.append(ItemLine(
+            self.ob_accounts.get(r.get("obLineNr", "")), relation, r.get("invRef") or r.get("recRef") or "", day, amount,
+            invoice_date=self._date(r, "invDt", False), due_date=self._date(r, "invDueDt", False),
+            mutation=r.get("mutTp", "").upper(), opening=True, line=r["@line"],
+            subledger=self._parent("obSubledger").get("sbType", "").upper(),
+        ))  # fmt: skip
+
+    def _end_trLine(self, r: dict) -> None:
+        ledger = self._need_ledger(r)
+        journal, transaction = self._parent("journal"), self._parent("transaction")
+        account, amount = self._get(r, "accID"), self._amount(r)
+        ledger.account(account, r["@line"])
+        day = self._date(r, "effDate", False) or self._date(transaction, "trDt")
+        period = transaction.get("periodNumber", "")
+        opening = period.strip() == "0"
+        if opening:
+            jrn = journal.get("jrnID", "?")
+            self.period0_journals.setdefault(jrn, r["@line"])
+        ledger.add(ledger.opening if opening else ledger.movements, account, amount)
+        self._count("trLine", amount)
+        relation, invoice = r.get("custSupID", ""), r.get("invRef") or r.get("recRef") or ""
+        if relation or invoice or r.get("matchKeyID"):
+            index = len(ledger.item_lines)
+            ledger.item_lines.append(ItemLine(account, relation, invoice, day, amount, line=r["@line"]))
+            self.links.setdefault((journal.get("jrnID"), transaction.get("nr"), r.get("nr")), []).append(index)
+            if r.get("matchKeyID"):
+                self.links.setdefault(("match", r["matchKeyID"]), []).append(index)
+
+    def _end_sbLine(self, r: dict) -> None:
+        self.subledger_lines.append({k: r.get(k, "") for k in (
+            "jrnID", "trNr", "trLineNr", "matchKeyID", "custSupID", "invRef", "recRef", "invDt", "invDueDt", "mutTp", "@line",
+            "@name", "@invDt", "@invDueDt")})  # fmt: skip
+
+    def _end_openingBalance(self, r: dict) -> None:
+        self.declared["obLine"] = r
+
+    def _end_transactions(self, r: dict) -> None:
+        self.declared["trLine"] = r
+
+    def _count(self, kind: str, amount: Decimal) -> None:
+        self.counts[kind] += 1
+        self.totals[kind][0 if amount >= 0 else 1] += abs(amount)
+
+    # -- the end ------------------------------------------------------------------------------
+    def finish(self) -> Ledger:
+        if self.ledger is None:
+            raise InputError("the auditfile has no header", file=self.name, hint="export the auditfile again")
+        ledger = self.ledger
+        ledger.company_name = self.company_name
+        ledger.has_items = True
+        for account, code in self.taxonomy.items():
+            acc = ledger.account(account)
+            acc.rgs = acc.rgs or code
+        self._check_counts()
+        for jrn, line in self.period0_journals.items():
+            ledger.warnings.append(f"{self.name}:{line}: journal {jrn} is in period 0: read as the opening balance")
+        self._link_subledgers()
+        return ledger
+
+    def _check_counts(self) -> None:
+        for kind, where in (("obLine", "openingBalance"), ("trLine", "transactions")):
+            r = self.declared.get(kind)
+            if r is None:
+                continue
+            counted, (debit, credit) = self.counts[kind], self.totals[kind]
+            said = r.get("linesCount", "")
+            if said and said != str(counted):
+                self.ledger.warnings.append(
+                    f"{self.name}:{r.get('@linesCount', r['@line'])}: {where}/linesCount says {said} but the file has "
+                    f"{counted} {kind}: all {counted} read"
+                )
+            for key, total in (("totalDebit", debit), ("totalCredit", credit)):
+                text = r.get(key, "")
+                if text and _AMOUNT.fullmatch(text) and Decimal(text) != total:
+                    self.ledger.warnings.append(
+                        f"{self.name}:{r.get('@' + key, r['@line'])}: {where}/{key} says {text} but its {kind} add up "
+                        f"to {total}: the lines count"
+                    )
+
+    def _link_subledgers(self) -> None:
+        """Give ledger lines the relation, invoice and dates of their subledger line (sbLine)."""
+        lines = self.ledger.item_lines
+        for s in self.subledger_lines:
+            targets = self.links.get((s["jrnID"], s["trNr"], s["trLineNr"])) or self.links.get(("match", s["matchKeyID"])) or []
+            for index in targets:
+                old = lines[index]
+                lines[index] = ItemLine(
+                    old.account, old.relation or s["custSupID"], old.invoice or s["invRef"] or s["recRef"], old.day,
+                    old.amount, invoice_date=self._date(s, "invDt", False), due_date=self._date(s, "invDueDt", False),
+                    mutation=s["mutTp"].upper(), line=old.line,
+                )  # fmt: skip
+
+
+__all__ = ["read", "is_xaf", "version_of", "VERSIONS", "MAX_XML_BYTES", "MAX_RATIO"]
