@@ -33,8 +33,8 @@ from xlcapital.fileio import _umask, csv_text
 from xlcapital.forecast.inputs import customer_key
 from xlcapital.imports import rgs
 from xlcapital.imports.figures import RESIDUAL_CREDIT, RESIDUAL_DEBIT, RESIDUAL_RESULT, Figures
-from xlcapital.imports.model import Ledger
-from xlcapital.imports.openitems import Items, OpenItem
+from xlcapital.imports.model import ZERO, Ledger
+from xlcapital.imports.openitems import UNALLOCATED, Items, OpenItem
 
 FILES = ("company.toml", "forecast.toml", "receivables.csv", "payables.csv", "customers.csv", "trial_balance.csv")
 
@@ -71,7 +71,7 @@ def render(ledger: Ledger, figures: Figures, items: Items | None) -> dict[str, s
             (names.get(i.relation, i.relation), label, i.due_date, money(i.amount))
             for i, label in _labelled(items.payables) if i.paid_date is None
         ])  # fmt: skip
-        customers = dict.fromkeys(names.get(i.relation, i.relation) for i in items.receivables)
+        customers = dict.fromkeys(names.get(i.relation, i.relation) for i in items.receivables if i.relation != UNALLOCATED)
         files["customers.csv"] = _csv(("customer", "payment_delay_days"), [(c, "") for c in customers])
     return files
 
@@ -130,7 +130,9 @@ def company_toml(ledger: Ledger, figures: Figures) -> str:
         lines += ["", f"[{section}]  # {day.isoformat()}"]
         lines += [f"{item} = {money(sheet[item])}" + (note if item in residual else "") for item in rgs.BALANCE_ITEMS]
     lines += ["", "[income]"]
-    lines += [f"{item} = {money(amount)}" + (note if item in residual else "") for item, amount in figures.income.items()]
+    memos = [m for m in figures.income if m not in rgs.INCOME_ITEMS]  # provisions_added: also in operating_expenses
+    lines += [f"{item} = {money(figures.income.get(item, ZERO))}" + (note if item in residual else "")
+              for item in (*rgs.INCOME_ITEMS, *memos)]
     return "\n".join(lines) + "\n"
 
 

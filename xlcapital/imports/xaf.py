@@ -188,6 +188,9 @@ class _Bounded:
             raise InputError("refused: unpacks to more than its zip directory says", file=self.name)
         return data
 
+    def close(self) -> None:  # the zip member is closed by its owner
+        pass
+
 
 class _Handler(ContentHandler):
     """Collects records (a dict of the leaf values per element of _RECORDS) and books them."""
