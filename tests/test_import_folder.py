@@ -1,0 +1,76 @@
+"""The written company folder: never clobbered, written all at once, safe to open in a spreadsheet."""
+
+from __future__ import annotations
+
+import ast
+import csv
+from pathlib import Path
+
+from xlcapital import imports
+from xlcapital.cli import main
+from tests.test_import_xaf import build_xaf, write_xaf
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def listing(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def test_a_folder_that_is_not_empty_is_refused_and_left_as_it_was(tmp_path, capsys):
+    xaf = write_xaf(tmp_path, "3.2")
+    out = tmp_path / "client"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    before = listing(out)
+    assert main(["import", str(xaf), "-o", str(out)]) == 2
+    assert "client: the folder is not empty (give a new folder, or --force" in capsys.readouterr().err
+    assert listing(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["client", "proef.xaf"]  # no staging folder left
+
+
+def test_an_empty_folder_is_filled(tmp_path):
+    out = tmp_path / "client"
+    out.mkdir()
+    assert main(["import", str(write_xaf(tmp_path, "3.2")), "-o", str(out)]) == 0
+    assert set(listing(out)) == set(imports.folder.FILES)
+
+
+def test_force_replaces_the_imports_files_and_keeps_the_rest(tmp_path):
+    out = tmp_path / "client"
+    (out / "bank").mkdir(parents=True)
+    (out / "bank" / "ing.csv").write_text("the user's export")
+    (out / "recurring.csv").write_text("name,category,amount,frequency\n")
+    (out / "company.toml").write_text("old")
+    assert main(["import", str(write_xaf(tmp_path, "3.2")), "-o", str(out), "--force"]) == 0
+    assert (out / "bank" / "ing.csv").read_text() == "the user's export"
+    assert (out / "recurring.csv").read_text().startswith("name,")
+    assert (out / "company.toml").read_text().startswith("# Imported by xlcapital")
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_a_failed_import_writes_nothing(tmp_path):
+    bad = tmp_path / "bad.xaf"
+    bad.write_text(build_xaf("3.2")[:-200], encoding="utf-8")
+    assert main(["import", str(bad), "-o", str(tmp_path / "client")]) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.xaf"]
+
+
+def test_text_from_the_file_is_data_never_a_formula(tmp_path):
+    text = build_xaf("3.2").replace("Hotel Zeezicht B.V.", "=HYPERLINK(&quot;http://x&quot;)")
+    path = tmp_path / "evil.xaf"
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "client"
+    assert main(["import", str(path), "-o", str(out)]) == 0
+    customers = [r["customer"] for r in csv.DictReader((out / "receivables.csv").open(encoding="utf-8"))]
+    assert "'=HYPERLINK(\"http://x\")" in customers and not any(c.startswith("=") for c in customers)
+
+
+def test_the_import_core_knows_no_excel_and_no_cli():
+    faces = ("xlcapital.workbook", "xlcapital.udfs", "xlcapital.excel", "xlcapital.cli", "xlwings", "xlsxwriter")
+    for path in sorted((ROOT / "xlcapital" / "imports").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        modules = [n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module]
+        modules += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+        assert not [m for m in modules if m.startswith(faces)], path.name
+        assert len(path.read_text(encoding="utf-8").splitlines()) <= 600, path.name
