@@ -34,7 +34,7 @@ class Relation:
     kind: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a large auditfile holds hundreds of thousands
 class ItemLine:
     """A posting on a relation: a ledger line (trLine) or an opening item (obSbLine).
 

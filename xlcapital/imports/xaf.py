@@ -1,6 +1,6 @@
 """XAF: the XML Auditfile Financieel (3.1, 3.2 and 4.0), plain or zipped, into a :class:`Ledger`.
 
-Read as a stream through defusedxml's SAX parser (no DTD entities, no external references), so a
+Read as a stream through defusedxml's expat parser (no DTD entities, no external references), so a
 file of any size costs memory for its accounts, relations and the lines on relations only. The
 versions differ little for what xlcapital needs (research: shared/research/xaf.md):
 
@@ -32,11 +32,10 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
 from xml.sax import SAXParseException
-from xml.sax.handler import ContentHandler, feature_external_ges, feature_namespaces
 from xml.sax.xmlreader import InputSource
 
 from defusedxml import DefusedXmlException
-from defusedxml.sax import make_parser
+from defusedxml.expatreader import DefusedExpatParser
 
 from xlcapital.errors import InputError
 from xlcapital.imports import rgs
@@ -93,12 +92,27 @@ class _NotUtf8(Exception):
         self.line, self.declared, self.encoding = line, declared, encoding
 
 
+class _Parser(DefusedExpatParser):
+    """defusedxml's expat parser (entities and external references refused) that calls the handler
+    straight from expat: no SAX objects per element, about twice as fast on a large auditfile."""
+
+    def __init__(self, handler: "_Handler"):
+        super().__init__(namespaceHandling=1)
+        self.handler = handler
+
+    def reset(self) -> None:
+        super().reset()
+        expat = self._parser
+        expat.buffer_text = True
+        expat.StartElementHandler = self.handler.start
+        expat.EndElementHandler = self.handler.end
+        expat.CharacterDataHandler = self.handler.characters
+        self.handler.expat = expat
+
+
 def _parse(opener: Callable[[], BinaryIO], name: str, encoding: str | None) -> Ledger:
     handler = _Handler(name)
-    parser = make_parser()
-    parser.setFeature(feature_namespaces, True)
-    parser.setFeature(feature_external_ges, False)
-    parser.setContentHandler(handler)
+    parser = _Parser(handler)
     with opener() as stream:
         source = InputSource(name)
         source.setByteStream(stream)
@@ -192,14 +206,14 @@ class _Bounded:
         pass
 
 
-class _Handler(ContentHandler):
+class _Handler:
     """Collects records (a dict of the leaf values per element of _RECORDS) and books them."""
 
     def __init__(self, name: str):
-        super().__init__()
         self.name = name
-        self.locator = None
+        self.expat = None
         self.stack: list[tuple[str, dict | None]] = []
+        self.records: list[dict] = []  # the open records, innermost last
         self.skip_depth = 0
         self.text: list[str] = []
         self.leaf = False
@@ -215,20 +229,17 @@ class _Handler(ContentHandler):
         self.declared: dict[str, dict] = {}
         self.period0_journals: dict[str, int] = {}
 
-    # -- SAX plumbing -------------------------------------------------------------------------
-    def setDocumentLocator(self, locator) -> None:
-        self.locator = locator
-
+    # -- expat plumbing (start, end, characters: called by expat itself, see _Parser) ------------
     @property
     def line(self) -> int | None:
-        return self.locator.getLineNumber() if self.locator else None
+        return self.expat.CurrentLineNumber if self.expat is not None else None
 
     @property
     def element(self) -> str | None:
         return "/".join(name for name, _ in self.stack[-3:]) or None
 
-    def startElementNS(self, qname, _qn, _attrs) -> None:
-        uri, name = qname
+    def start(self, tag: str, _attributes) -> None:
+        uri, _, name = tag.rpartition(" ")
         if not self.stack:
             self._root(uri, name)
         self.leaf = True
@@ -237,36 +248,36 @@ class _Handler(ContentHandler):
             self.skip_depth += 1
             self.stack.append((name, None))
             return
-        record = {"@line": self.line, "@name": name} if name in _RECORDS else None
+        record = None
+        if name in _RECORDS:
+            record = {"@line": self.expat.CurrentLineNumber, "@name": name}
+            self.records.append(record)
         self.stack.append((name, record))
 
     def characters(self, content: str) -> None:
         if self.leaf:
             self.text.append(content)
 
-    def endElementNS(self, qname, _qn) -> None:
+    def end(self, _tag: str) -> None:
         name, record = self.stack.pop()
+        leaf, self.leaf = self.leaf, False
         if self.skip_depth:
             self.skip_depth -= 1
-            self.leaf = False
-            return
-        if record is not None:
-            self.leaf = False
+        elif record is not None:
+            self.records.pop()
             handler = getattr(self, "_end_" + name, None)
             if handler:
                 handler(record)
-            return
-        if self.leaf:
+        elif leaf and self.records:
             value = "".join(self.text).strip()
-            owner = next((r for _, r in reversed(self.stack) if r is not None), None)
-            if owner is not None:
-                if name in _RGS_FIELDS:
-                    owner.setdefault("@rgs", []).append(value)
-                owner.setdefault(name, value)
-                owner.setdefault("@" + name, self.line)
-            if name == "companyName" and self.stack and self.stack[-1][0] == "company":
+            owner = self.records[-1]
+            if name in _RGS_FIELDS:
+                owner.setdefault("@rgs", []).append(value)
+            if name not in owner:
+                owner[name] = value
+                owner["@" + name] = self.expat.CurrentLineNumber
+            if name == "companyName" and self.stack[-1][0] == "company":
                 self.company_name = value
-        self.leaf = False
 
     def _root(self, uri: str, name: str) -> None:
         if name != "auditfile":
