@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     from xlcapital import imports
 
     mapping = imports.read_mapping(args.mapping) if args.mapping else None
-    ledger = imports.read(args.file, start=args.start, end=args.end, name=args.name)
+    ledger = imports.read(args.file, start=args.start, end=args.end, name=args.name, mapping=mapping)
     if args.start or args.end:
         if ledger.has_items:
             raise InputError("--start and --end are for a trial balance; an auditfile states its own period", file=args.file)

@@ -20,12 +20,14 @@ from pathlib import Path
 
 from xlcapital.errors import InputError
 from xlcapital.imports import folder, rgs_csv, rgs_xlsx, xaf
-from xlcapital.imports.figures import Figures, figures
+from xlcapital.imports.figures import Figures, account_item, figures
 from xlcapital.imports.mapping import Mapping, read_mapping
 from xlcapital.imports.model import Ledger
 from xlcapital.imports.openitems import Items, open_items
 
 KINDS = ("xaf", "csv", "xlsx")
+#: The items whose accounts hold the open invoices; "" (not mapped yet) may be one too.
+CONTROL_ITEMS = ("receivables", "payables", "")
 
 
 def kind_of(path: Path, head: bytes) -> str:
@@ -40,8 +42,13 @@ def kind_of(path: Path, head: bytes) -> str:
     raise InputError("not an auditfile (.xaf, .xml, .zip) or a trial balance (.csv, .xlsx)", file=str(path))
 
 
-def read(path: str | Path, *, start: date | None = None, end: date | None = None, name: str | None = None) -> Ledger:
-    """Read an auditfile or a trial balance; a trial balance needs the period (``start``, ``end``)."""
+def read(path: str | Path, *, start: date | None = None, end: date | None = None, name: str | None = None,
+         mapping: Mapping | None = None) -> Ledger:
+    """Read an auditfile or a trial balance; a trial balance needs the period (``start``, ``end``).
+
+    ``mapping`` (the one :func:`build` will use) lets the reader leave out the lines on relations
+    of accounts that cannot be receivables or payables.
+    """
     p = Path(path)
     try:
         with open(p, "rb") as f:
@@ -52,7 +59,7 @@ def read(path: str | Path, *, start: date | None = None, end: date | None = None
         raise InputError(f"cannot read the file: {exc.strerror or exc}", file=str(p)) from None
     kind = kind_of(p, head)
     if kind == "xaf":
-        ledger = xaf.read(p)
+        ledger = xaf.read(p, keep=lambda account: account_item(account, mapping) in CONTROL_ITEMS)
         if name:
             ledger.company_name = name
         return ledger
@@ -88,7 +95,7 @@ def build(ledger: Ledger, mapping: Mapping | None = None, *, allow_unmapped: boo
     result = figures(ledger, mapping, allow_unmapped=allow_unmapped)
     items = None
     if ledger.has_items:
-        control = {r.id: r.item for r in result.accounts if r.item in ("receivables", "payables")}
+        control = {r.id: r.item for r in result.accounts if r.item in CONTROL_ITEMS}
         items = open_items(ledger, control, payment_term)
     else:
         ledger.warnings.append(f"{ledger.source}: a trial balance has no invoices: no receivables.csv or payables.csv")

@@ -26,6 +26,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import re
+import sys
 import zipfile
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -39,7 +40,7 @@ from defusedxml.expatreader import DefusedExpatParser
 
 from xlcapital.errors import InputError
 from xlcapital.imports import rgs
-from xlcapital.imports.model import ZERO, ItemLine, Ledger, Relation
+from xlcapital.imports.model import ZERO, Account, ItemLine, Ledger, Relation
 
 #: The versions read; 3.2.1 is 3.2 in another namespace.
 VERSIONS = ("3.1", "3.2", "4.0")
@@ -73,16 +74,21 @@ def is_xaf(head: bytes) -> bool:
     return b"<auditfile" in head[:4096] or b":auditfile" in head[:4096]
 
 
-def read(path: str | Path) -> Ledger:
-    """Read an auditfile (``.xaf``/``.xml``, or a ``.zip`` holding one) into a :class:`Ledger`."""
+def read(path: str | Path, keep: Callable[[Account], bool] | None = None) -> Ledger:
+    """Read an auditfile (``.xaf``/``.xml``, or a ``.zip`` holding one) into a :class:`Ledger`.
+
+    ``keep(account)`` may say which accounts' lines on relations to keep (the possible control
+    accounts): Exact writes the relation on every line of an invoice, and a large file need not
+    hold its revenue lines in memory. Default: all.
+    """
     p = Path(path)
     if not p.is_file():
         raise InputError("file not found", file=str(p), hint="give the path of an XAF auditfile")
     opener = _zip_opener(p) if zipfile.is_zipfile(p) else (lambda: open(p, "rb"))
     try:
-        return _parse(opener, str(p), encoding=None)
+        return _parse(opener, str(p), None, keep)
     except _NotUtf8 as exc:
-        ledger = _parse(opener, str(p), encoding=exc.encoding)
+        ledger = _parse(opener, str(p), exc.encoding, keep)
         ledger.warnings.insert(0, f"{p}:{exc.line}: declared {exc.declared} but is not: read as {exc.encoding}")
         return ledger
 
@@ -110,8 +116,8 @@ class _Parser(DefusedExpatParser):
         self.handler.expat = expat
 
 
-def _parse(opener: Callable[[], BinaryIO], name: str, encoding: str | None) -> Ledger:
-    handler = _Handler(name)
+def _parse(opener: Callable[[], BinaryIO], name: str, encoding: str | None, keep) -> Ledger:
+    handler = _Handler(name, keep or (lambda account: True))
     parser = _Parser(handler)
     with opener() as stream:
         source = InputSource(name)
@@ -209,8 +215,8 @@ class _Bounded:
 class _Handler:
     """Collects records (a dict of the leaf values per element of _RECORDS) and books them."""
 
-    def __init__(self, name: str):
-        self.name = name
+    def __init__(self, name: str, keep: Callable[[Account], bool]):
+        self.name, self.keep = name, keep
         self.expat = None
         self.stack: list[tuple[str, dict | None]] = []
         self.records: list[dict] = []  # the open records, innermost last
@@ -222,8 +228,7 @@ class _Handler:
         self.company_name = ""
         self.taxonomy: dict[str, str] = {}
         self.ob_accounts: dict[str, str] = {}
-        self.links: dict[tuple, list[int]] = {}  # (jrnID, trNr, trLine nr) or ("match", key) -> item lines
-        self.subledger_lines: list[dict] = []
+        self.links: dict[str, list[int]] = {}  # jrnID/trNr/trLine nr, or the matchKeyID -> item lines
         self.counts = {"obLine": 0, "trLine": 0}
         self.totals = {"obLine": [ZERO, ZERO], "trLine": [ZERO, ZERO]}
         self.declared: dict[str, dict] = {}
@@ -347,6 +352,9 @@ class _Handler:
         code = rgs.clean_code(r.get("txCd"))
         if code and r.get("glAccID"):
             self.taxonomy.setdefault(r["glAccID"], code)
+            acc = self.ledger.accounts.get(r["glAccID"]) if self.ledger else None
+            if acc is not None and not acc.rgs:  # known before the transactions: their lines can be sorted
+                acc.rgs = code
 
     def _end_customerSupplier(self, r: dict) -> None:
         ledger = self._need_ledger(r)
@@ -376,8 +384,8 @@ class _Handler:
     def _end_trLine(self, r: dict) -> None:
         ledger = self._need_ledger(r)
         journal, transaction = self._parent("journal"), self._parent("transaction")
-        account, amount = self._get(r, "accID"), self._amount(r)
-        ledger.account(account, r["@line"])
+        account, amount = sys.intern(self._get(r, "accID")), self._amount(r)
+        acc = ledger.account(account, r["@line"])
         day = self._date(r, "effDate", False) or self._date(transaction, "trDt")
         period = transaction.get("periodNumber", "")
         opening = period.strip() == "0"
@@ -386,18 +394,25 @@ class _Handler:
             self.period0_journals.setdefault(jrn, r["@line"])
         ledger.add(ledger.opening if opening else ledger.movements, account, amount)
         self._count("trLine", amount)
-        relation, invoice = r.get("custSupID", ""), r.get("invRef") or r.get("recRef") or ""
-        if relation or invoice or r.get("matchKeyID"):
+        relation, invoice = sys.intern(r.get("custSupID", "")), r.get("invRef") or r.get("recRef") or ""
+        if (relation or invoice or r.get("matchKeyID")) and self.keep(acc):
             index = len(ledger.item_lines)
             ledger.item_lines.append(ItemLine(account, relation, invoice, day, amount, line=r["@line"]))
-            self.links.setdefault((journal.get("jrnID"), transaction.get("nr"), r.get("nr")), []).append(index)
+            self.links.setdefault(_link(journal.get("jrnID"), transaction.get("nr"), r.get("nr")), []).append(index)
             if r.get("matchKeyID"):
-                self.links.setdefault(("match", r["matchKeyID"]), []).append(index)
+                self.links.setdefault("\x1e" + r["matchKeyID"], []).append(index)
 
-    def _end_sbLine(self, r: dict) -> None:
-        self.subledger_lines.append({k: r.get(k, "") for k in (
-            "jrnID", "trNr", "trLineNr", "matchKeyID", "custSupID", "invRef", "recRef", "invDt", "invDueDt", "mutTp", "@line",
-            "@name", "@invDt", "@invDueDt")})  # fmt: skip
+    def _end_sbLine(self, s: dict) -> None:
+        """Give the ledger lines of a subledger line its relation, invoice and dates (the journals came first)."""
+        lines = self.ledger.item_lines if self.ledger else []
+        key = _link(s.get("jrnID"), s.get("trNr"), s.get("trLineNr"))
+        for index in self.links.get(key) or self.links.get("\x1e" + s.get("matchKeyID", "~"), []):
+            old = lines[index]
+            lines[index] = ItemLine(
+                old.account, old.relation or s.get("custSupID", ""), old.invoice or s.get("invRef") or s.get("recRef") or "",
+                old.day, old.amount, invoice_date=self._date(s, "invDt", False), due_date=self._date(s, "invDueDt", False),
+                mutation=s.get("mutTp", "").upper(), line=old.line,
+            )  # fmt: skip
 
     def _end_openingBalance(self, r: dict) -> None:
         self.declared["obLine"] = r
@@ -422,7 +437,6 @@ class _Handler:
         self._check_counts()
         for jrn, line in self.period0_journals.items():
             ledger.warnings.append(f"{self.name}:{line}: journal {jrn} is in period 0: read as the opening balance")
-        self._link_subledgers()
         return ledger
 
     def _check_counts(self) -> None:
@@ -445,18 +459,9 @@ class _Handler:
                         f"to {total}: the lines count"
                     )
 
-    def _link_subledgers(self) -> None:
-        """Give ledger lines the relation, invoice and dates of their subledger line (sbLine)."""
-        lines = self.ledger.item_lines
-        for s in self.subledger_lines:
-            targets = self.links.get((s["jrnID"], s["trNr"], s["trLineNr"])) or self.links.get(("match", s["matchKeyID"])) or []
-            for index in targets:
-                old = lines[index]
-                lines[index] = ItemLine(
-                    old.account, old.relation or s["custSupID"], old.invoice or s["invRef"] or s["recRef"], old.day,
-                    old.amount, invoice_date=self._date(s, "invDt", False), due_date=self._date(s, "invDueDt", False),
-                    mutation=s["mutTp"].upper(), line=old.line,
-                )  # fmt: skip
+
+def _link(journal, transaction, line) -> str:
+    return f"{journal}\x1f{transaction}\x1f{line}"
 
 
 __all__ = ["read", "is_xaf", "version_of", "VERSIONS", "MAX_XML_BYTES", "MAX_RATIO"]
