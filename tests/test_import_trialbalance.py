@@ -124,3 +124,36 @@ def test_bad_trial_balances(tmp_path, text, message):
     with pytest.raises(InputError) as info:
         imports.read(path, **YEAR)
     assert message in str(info.value)
+
+
+def test_a_file_with_the_closing_entries_warns_that_the_income_statement_is_empty(tmp_path):
+    from tests.test_import_xaf import JOURNALS, build_xaf
+    import tests.test_import_xaf as xaf_files
+
+    # the year-end closing: every income-statement account to 0 against the reserves (result -4,260.00)
+    closing = ("AFS", "M", [("1", "2024-12-31", 12, [
+        ("8000", "3500.00", "", ""), ("7000", "-3500.00", "", ""), ("4000", "-3210.00", "", ""),
+        ("4900", "-1000.00", "", ""), ("4950", "-50.00", "", ""), ("0510", "4260.00", "", "")])])
+    original = list(JOURNALS)
+    try:
+        xaf_files.JOURNALS[:] = [*original, closing]
+        path = tmp_path / "closed.xaf"
+        path.write_text(build_xaf("3.2"), encoding="utf-8")
+    finally:
+        xaf_files.JOURNALS[:] = original
+    result = imports.build(imports.read(path))
+    assert result.figures.income_statement().revenue == 0 and result.figures.closing["equity"] == D("14345.00")
+    assert any("the income statement is empty although its accounts have" in w for w in result.warnings)
+
+
+def test_the_docs_rgs_table_is_the_codes_table():
+    import re
+
+    from xlcapital.imports import rgs
+
+    text = (Path(__file__).parents[1] / "docs" / "imports.md").read_text(encoding="utf-8")
+    documented = {}
+    for item, codes in re.findall(r"^\| `(\w+)` \| (.*) \|$", text, re.M):
+        for code in re.findall(r"`([BW][A-Za-z]+)`", codes):
+            documented[code] = item
+    assert documented == rgs.PREFIXES

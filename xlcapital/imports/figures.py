@@ -113,6 +113,12 @@ def figures(ledger: Ledger, mapping: Mapping | None = None, *, allow_unmapped: b
             f"income {RESIDUAL_RESULT}): " + ", ".join(f"{r.id} {r.name}".strip() for r in result.residual)
         )
     _check(ledger, result)
+    posted = sum(ledger.postings.get(r.id, 0) for r in rows if r.item in rgs.INCOME_ITEMS)
+    if posted and not any(result.income.get(item) for item in rgs.INCOME_ITEMS):
+        result.warnings.append(
+            f"{ledger.source}: the income statement is empty although its accounts have {posted} postings: does the "
+            "file include the year-end closing entries? Export it before closing the year"
+        )
     return result
 
 

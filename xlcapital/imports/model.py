@@ -74,6 +74,7 @@ class Ledger:
     accounts: dict[str, Account] = field(default_factory=dict)
     opening: dict[str, Decimal] = field(default_factory=dict)
     movements: dict[str, Decimal] = field(default_factory=dict)
+    postings: dict[str, int] = field(default_factory=dict)  # lines per account in the period (0 for a trial balance)
     relations: dict[str, Relation] = field(default_factory=dict)
     item_lines: list[ItemLine] = field(default_factory=list)
     has_items: bool = False

@@ -42,7 +42,7 @@ PREFIXES: dict[str, str] = {
     "BEff": "securities",
     "BLim": "cash",
     # equity and liabilities
-    "BEiv": "equity", "BGro": "equity",  # BGro: group equity (minority interests) of a consolidation
+    "BEiv": "equity",
     "BVrz": "provisions",
     "BLas": "long_term_debt",
     "BSch": "accruals",
@@ -62,7 +62,7 @@ PREFIXES: dict[str, str] = {
     "WFbe": "interest", "WOvt": "interest", "WWfa": "interest",
     "WBel": "tax",
     "WRed": "retained_participations",
-    "WAad": "extraordinary", "WBui": "extraordinary",
+    "WAad": "extraordinary",  # minority share in the result (a consolidation): signed, like a gain or a loss
 }
 
 #: Codes whose amount is also reported as a memo item (it stays in its own item as well):

@@ -393,6 +393,8 @@ class _Handler:
             jrn = journal.get("jrnID", "?")
             self.period0_journals.setdefault(jrn, r["@line"])
         ledger.add(ledger.opening if opening else ledger.movements, account, amount)
+        if not opening:
+            ledger.postings[account] = ledger.postings.get(account, 0) + 1
         self._count("trLine", amount)
         relation, invoice = sys.intern(r.get("custSupID", "")), r.get("invRef") or r.get("recRef") or ""
         if (relation or invoice or r.get("matchKeyID")) and self.keep(acc):
