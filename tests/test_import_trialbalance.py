@@ -98,31 +98,29 @@ def test_a_mapping_file_maps_accounts_and_ranges(tmp_path):
     assert_the_proef_figures(result)
 
 
-@pytest.mark.parametrize("text, message", [
-    ("acc,item\n", "the first line must be: account,item"),
-    ("account,item\n4950,\n", ":2: an account and an item are needed"),
-    ("account,item\n4950,rente bank\n", ":2: item: not an item or a known RGS code: 'rente bank'"),
-    ("account,item\n9-1,revenue\n", ":2: account: not an account range: '9-1'"),
-])
-def test_bad_mapping_files(tmp_path, text, message):
-    mapping = tmp_path / "mapping.csv"
-    mapping.write_text(text, encoding="utf-8")
-    with pytest.raises(InputError) as info:
-        imports.read_mapping(mapping)
-    assert message in str(info.value)
+def _read_mapping(path):
+    return imports.read_mapping(path)
 
 
-@pytest.mark.parametrize("text, message", [
-    ("account,rgs,saldo\n", "unknown column 'saldo'"),
-    ("account,rgs\n", "missing column closing"),
-    ("account,rgs,closing\n1000,BLimBan,12.3.4\n", ":2: closing: not an amount"),
-    ("account,rgs,closing\n1000,BLimBan,1\n1000,BLimBan,-1\n", ":3: account: account 1000 also on line 2"),
+def _read_trial_balance(path):
+    return imports.read(path, **YEAR)
+
+
+@pytest.mark.parametrize("reader, text, message", [
+    (_read_mapping, "acc,item\n", "the first line must be: account,item"),
+    (_read_mapping, "account,item\n4950,\n", ":2: an account and an item are needed"),
+    (_read_mapping, "account,item\n4950,rente bank\n", ":2: item: not an item or a known RGS code: 'rente bank'"),
+    (_read_mapping, "account,item\n9-1,revenue\n", ":2: account: not an account range: '9-1'"),
+    (_read_trial_balance, "account,rgs,saldo\n", "unknown column 'saldo'"),
+    (_read_trial_balance, "account,rgs\n", "missing column closing"),
+    (_read_trial_balance, "account,rgs,closing\n1000,BLimBan,12.3.4\n", ":2: closing: not an amount"),
+    (_read_trial_balance, "account,rgs,closing\n1000,BLimBan,1\n1000,BLimBan,-1\n", ":3: account: account 1000 also on line 2"),
 ])
-def test_bad_trial_balances(tmp_path, text, message):
-    path = tmp_path / "tb.csv"
+def test_bad_mapping_files_and_trial_balances(tmp_path, reader, text, message):
+    path = tmp_path / "input.csv"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError) as info:
-        imports.read(path, **YEAR)
+        reader(path)
     assert message in str(info.value)
 
 

@@ -266,8 +266,8 @@ def test_open_items_with_due_dates_from_the_subledgers(tmp_path, version):
 
 def test_xaf_40_opening_as_a_period_0_journal_is_read_with_a_warning(tmp_path):
     result = imports.build(imports.read(write_xaf(tmp_path, "4.0")))
-    assert any("journal BEG is in period 0" in w for w in result.warnings)
-    line = next(w for w in result.warnings if "period 0" in w).split(":")[1]
+    assert any("journal BEG is the opening balance (period 0 or type O): read as the opening balance" in w for w in result.warnings)
+    line = next(w for w in result.warnings if "journal BEG" in w).split(":")[1]
     assert "<trLine>" in write_xaf(tmp_path, "4.0").read_text().splitlines()[int(line) - 1]
     open_rows = {i.invoice: (i.due_date, i.amount) for i in result.items.receivables if i.paid_date is None}
     # 4.0 has no subledgers: every due date is the invoice date (its first line's effDate) + 30 days
@@ -315,3 +315,41 @@ def test_zipped_auditfile_reads_like_the_plain_one(tmp_path):
 def test_rgs_codes_in_leadcode_or_the_official_taxonomy(tmp_path, where):
     result = imports.build(imports.read(write_xaf(tmp_path, "3.2", rgs_in=where)))
     assert result.figures.closing["receivables"] == D("4435.00")
+
+
+def test_an_opening_journal_beside_the_opening_balance_is_left_out_not_counted_twice(tmp_path):
+    """A file with both openingBalance and the same balances as a period-0 journal: the element counts."""
+    text = build_xaf("3.2")
+    journal = build_xaf("3.2", opening_as_journal=True)
+    beg = journal[journal.index("<journal><jrnID>BEG"):journal.index("<journal><jrnID>VK")]
+    path = tmp_path / "both.xaf"
+    path.write_text(text.replace("<journal><jrnID>VK", beg + "<journal><jrnID>VK", 1).replace("><", ">\n<"), encoding="utf-8")
+    result = imports.build(imports.read(path))
+    assert result.figures.opening["receivables"] == D("2420.00") and result.figures.closing["receivables"] == D("4435.00")
+    assert any("journal BEG is the opening balance (period 0 or type O): left out, the file's openingBalance counts" in w
+               for w in result.warnings)
+
+
+@pytest.mark.parametrize("version", ["3.1", "3.2", "4.0"])
+def test_account_balances_agree_with_pyxaf(tmp_path, version):
+    """Another reader (pyxaf, an independent implementation of the standard) gives the same balances."""
+    import sys
+
+    if sys.version_info < (3, 11):
+        pytest.skip("pyxaf needs Python 3.11")
+    import pyxaf
+
+    path = write_xaf(tmp_path, version)
+    ledger = imports.read(path)
+    opening, closing = {}, {}
+    with pyxaf.open(path) as af:
+        ob = af.opening_balance()
+        for line in ob.lines:
+            opening[line.account_id] = opening.get(line.account_id, 0) + line.signed_amount
+        if ob.source == "element":  # else the opening journal is among the lines below
+            closing.update(opening)
+        for line in af.lines():
+            closing[line.account_id] = closing.get(line.account_id, 0) + line.signed_amount
+    assert {a: ledger.opening.get(a, 0) for a in opening} == opening
+    assert {a: ledger.closing(a) for a in ledger.accounts if a in closing} == closing
+    assert sum(ledger.closing(a) for a in ledger.accounts if a not in closing) == 0

@@ -232,7 +232,7 @@ class _Handler:
         self.counts = {"obLine": 0, "trLine": 0}
         self.totals = {"obLine": [ZERO, ZERO], "trLine": [ZERO, ZERO]}
         self.declared: dict[str, dict] = {}
-        self.period0_journals: dict[str, int] = {}
+        self.opening_journals: dict[str, tuple[int, bool]] = {}  # jrnID -> (first line, left out)
 
     # -- expat plumbing (start, end, characters: called by expat itself, see _Parser) ------------
     @property
@@ -387,15 +387,18 @@ class _Handler:
         account, amount = sys.intern(self._get(r, "accID")), self._amount(r)
         acc = ledger.account(account, r["@line"])
         day = self._date(r, "effDate", False) or self._date(transaction, "trDt")
-        period = transaction.get("periodNumber", "")
-        opening = period.strip() == "0"
+        self._count("trLine", amount)
+        opening = transaction.get("periodNumber", "").strip() == "0" or journal.get("jrnTp", "").upper() == "O"
         if opening:
-            jrn = journal.get("jrnID", "?")
-            self.period0_journals.setdefault(jrn, r["@line"])
+            # Twinfield's opening balance: a journal in period 0 (or of type O). When the file has an
+            # openingBalance as well, that one counts and the journal would count the balances twice.
+            duplicate = self.counts["obLine"] > 0
+            self.opening_journals.setdefault(journal.get("jrnID", "?"), (r["@line"], duplicate))
+            if duplicate:
+                return
         ledger.add(ledger.opening if opening else ledger.movements, account, amount)
         if not opening:
             ledger.postings[account] = ledger.postings.get(account, 0) + 1
-        self._count("trLine", amount)
         relation, invoice = sys.intern(r.get("custSupID", "")), r.get("invRef") or r.get("recRef") or ""
         if (relation or invoice or r.get("matchKeyID")) and self.keep(acc):
             index = len(ledger.item_lines)
@@ -437,8 +440,11 @@ class _Handler:
             acc = ledger.account(account)
             acc.rgs = acc.rgs or code
         self._check_counts()
-        for jrn, line in self.period0_journals.items():
-            ledger.warnings.append(f"{self.name}:{line}: journal {jrn} is in period 0: read as the opening balance")
+        for jrn, (line, left_out) in self.opening_journals.items():
+            ledger.warnings.append(
+                f"{self.name}:{line}: journal {jrn} is the opening balance (period 0 or type O): "
+                + ("left out, the file's openingBalance counts" if left_out else "read as the opening balance")
+            )
         return ledger
 
     def _check_counts(self) -> None:
