@@ -120,7 +120,8 @@ def _e(name: str, value) -> str:
 
 
 def build_xaf(version: str, *, opening_as_journal: bool | None = None, lines_count: int | None = None,
-              rgs_in: str = "leadReference", encoding: str = "UTF-8", without_rgs: tuple[str, ...] = ()) -> str:
+              rgs_in: str = "leadReference", encoding: str = "UTF-8", without_rgs: tuple[str, ...] = (),
+              bare: tuple[str, str] | None = None) -> str:
     """An auditfile of the company above in the element order of the version's XSD."""
     v4 = version == "4.0"
     opening_as_journal = v4 if opening_as_journal is None else opening_as_journal
@@ -189,6 +190,8 @@ def build_xaf(version: str, *, opening_as_journal: bool | None = None, lines_cou
     for jrn, kind, transactions in journals:
         trs = []
         for nr, day, period, lines in transactions:
+            if bare == (jrn, nr):  # the ledger lines without relation and invoice: only the subledger has them
+                lines = [(acc, a, "", "") for acc, a, _, _ in lines]
             trlines = "".join(
                 f"<trLine><nr>{k}</nr><accID>{acc}</accID><docRef>{jrn}-{nr}</docRef><effDate>{day}</effDate>"
                 f"<amnt>{_amount(a)[0]}</amnt><amntTp>{_amount(a)[1]}</amntTp>{_e('custSupID', rel)}{_e('invRef', inv)}</trLine>"
@@ -353,3 +356,11 @@ def test_account_balances_agree_with_pyxaf(tmp_path, version):
     assert {a: ledger.opening.get(a, 0) for a in opening} == opening
     assert {a: ledger.closing(a) for a in ledger.accounts if a in closing} == closing
     assert sum(ledger.closing(a) for a in ledger.accounts if a not in closing) == 0
+
+
+def test_a_ledger_line_without_relation_gets_it_from_its_subledger_line(tmp_path):
+    """As Banana writes it: the trLine of invoice F24-002 has no custSupID or invRef; its sbLine has both."""
+    result = imports.build(imports.read(write_xaf(tmp_path, "3.2", bare=("VK", "2"))))
+    rows = {i.invoice: (i.relation, i.due_date, i.amount) for i in result.items.receivables if i.paid_date is None}
+    assert rows["F24-002"] == ("C2", date(2024, 12, 20), D("2420.00"))
+    assert sum(a for _, _, a in rows.values()) == D("4435.00")

@@ -77,9 +77,9 @@ def is_xaf(head: bytes) -> bool:
 def read(path: str | Path, keep: Callable[[Account], bool] | None = None) -> Ledger:
     """Read an auditfile (``.xaf``/``.xml``, or a ``.zip`` holding one) into a :class:`Ledger`.
 
-    ``keep(account)`` may say which accounts' lines on relations to keep (the possible control
-    accounts): Exact writes the relation on every line of an invoice, and a large file need not
-    hold its revenue lines in memory. Default: all.
+    ``keep(account)`` may say which accounts' lines to keep for the open items (the possible
+    control accounts): Exact writes the relation on every line of an invoice, and a large file need
+    not hold its revenue lines in memory. Default: all.
     """
     p = Path(path)
     if not p.is_file():
@@ -400,7 +400,7 @@ class _Handler:
         if not opening:
             ledger.postings[account] = ledger.postings.get(account, 0) + 1
         relation, invoice = sys.intern(r.get("custSupID", "")), r.get("invRef") or r.get("recRef") or ""
-        if (relation or invoice or r.get("matchKeyID")) and self.keep(acc):
+        if self.keep(acc):  # every line: a subledger line may give it the relation it lacks (Banana)
             index = len(ledger.item_lines)
             ledger.item_lines.append(ItemLine(account, relation, invoice, day, amount, line=r["@line"]))
             self.links.setdefault(_link(journal.get("jrnID"), transaction.get("nr"), r.get("nr")), []).append(index)
