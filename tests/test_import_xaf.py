@@ -364,3 +364,18 @@ def test_a_ledger_line_without_relation_gets_it_from_its_subledger_line(tmp_path
     rows = {i.invoice: (i.relation, i.due_date, i.amount) for i in result.items.receivables if i.paid_date is None}
     assert rows["F24-002"] == ("C2", date(2024, 12, 20), D("2420.00"))
     assert sum(a for _, _, a in rows.values()) == D("4435.00")
+
+
+def test_xaf_321_is_32_in_the_tax_offices_namespace(tmp_path):
+    ns = "http://www.odb.belastingdienst.nl/Belastingdienst/BCPP/1.0/structures/XmlAuditfileFinancieel3.2.1"
+    path = tmp_path / "321.xaf"
+    path.write_text(build_xaf("3.2").replace(NAMESPACE["3.2"], ns), encoding="utf-8")
+    result = imports.build(imports.read(path))
+    assert result.ledger.version == "3.2" and result.figures.closing["equity"] == D("14345.00")
+
+
+def test_the_imported_folder_makes_a_workbook(tmp_path):
+    out = tmp_path / "proef"
+    assert main(["import", str(write_xaf(tmp_path, "3.2")), "-o", str(out)]) == 0
+    assert main(["generate", str(out), "-o", str(tmp_path / "proef.xlsm")]) == 0
+    assert (tmp_path / "proef.xlsm").stat().st_size > 10_000

@@ -17,6 +17,8 @@ damaged file, is one :class:`~xlcapital.errors.InputError` naming the file, line
 
 >>> version_of("http://www.auditfiles.nl/XAF/3.2"), version_of("urn:other") is None
 ('3.2', True)
+>>> version_of("http://www.odb.belastingdienst.nl/Belastingdienst/BCPP/1.0/structures/XmlAuditfileFinancieel3.2.1")
+'3.2'
 >>> is_xaf(b'<?xml version="1.0"?><auditfile xmlns="http://www.auditfiles.nl/XAF/3.1">')
 True
 """
@@ -47,7 +49,7 @@ VERSIONS = ("3.1", "3.2", "4.0")
 #: Bounds on a zipped auditfile: its XML may not unpack to more than this, nor compress better than RATIO.
 MAX_XML_BYTES = 4 * 1024**3
 MAX_RATIO = 200
-_NAMESPACE_VERSION = re.compile(r"XAF[/_ ]?(\d+\.\d+)", re.IGNORECASE)
+_NAMESPACE_VERSION = re.compile(r"(?:XAF[/_ ]?|Financieel)(\d+\.\d+)", re.IGNORECASE)
 _AMOUNT = re.compile(r"-?\d+(\.\d+)?")
 
 # Elements whose children are collected into one record; the rest of their subtree is skipped
