@@ -36,6 +36,8 @@ from xlcapital.imports.figures import RESIDUAL_CREDIT, RESIDUAL_DEBIT, RESIDUAL_
 from xlcapital.imports.model import ZERO, Ledger
 from xlcapital.imports.openitems import UNALLOCATED, Items, OpenItem
 
+#: The customer or supplier of an invoice whose lines name no relation (only an invoice number).
+NO_RELATION = "(no relation)"
 FILES = ("company.toml", "forecast.toml", "receivables.csv", "payables.csv", "customers.csv", "trial_balance.csv")
 
 
@@ -62,16 +64,17 @@ def render(ledger: Ledger, figures: Figures, items: Items | None) -> dict[str, s
     files = {"company.toml": company_toml(ledger, figures), "forecast.toml": forecast_toml(ledger, figures),
              "trial_balance.csv": trial_balance_csv(figures)}  # fmt: skip
     if items is not None:
-        names = _relation_names(ledger)
+        known = _relation_names(ledger)
+        names = lambda relation: known.get(relation, relation) or NO_RELATION  # noqa: E731
         files["receivables.csv"] = _csv(("customer", "invoice", "invoice_date", "due_date", "amount", "paid_date"), [
-            (names.get(i.relation, i.relation), label, i.invoice_date, i.due_date, money(i.amount), i.paid_date or "")
+            (names(i.relation), label, i.invoice_date, i.due_date, money(i.amount), i.paid_date or "")
             for i, label in _labelled(items.receivables)
         ])  # fmt: skip
         files["payables.csv"] = _csv(("supplier", "invoice", "due_date", "amount"), [
-            (names.get(i.relation, i.relation), label, i.due_date, money(i.amount))
+            (names(i.relation), label, i.due_date, money(i.amount))
             for i, label in _labelled(items.payables) if i.paid_date is None
         ])  # fmt: skip
-        customers = dict.fromkeys(names.get(i.relation, i.relation) for i in items.receivables if i.relation != UNALLOCATED)
+        customers = dict.fromkeys(names(i.relation) for i in items.receivables if i.relation != UNALLOCATED)
         files["customers.csv"] = _csv(("customer", "payment_delay_days"), [(c, "") for c in customers])
     return files
 
