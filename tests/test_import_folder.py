@@ -74,3 +74,27 @@ def test_the_import_core_knows_no_excel_and_no_cli():
         modules += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
         assert not [m for m in modules if m.startswith(faces)], path.name
         assert len(path.read_text(encoding="utf-8").splitlines()) <= 600, path.name
+
+
+def test_cli_options_mapping_payment_term_and_name(tmp_path, capsys):
+    mapping = tmp_path / "mapping.csv"
+    mapping.write_text("account,item\n4950,interest\n1010,cash\n", encoding="utf-8")
+    from tests.test_import_xaf import write_xaf as write
+
+    xaf = write(tmp_path, "3.2", without_rgs=("4950", "1010"))
+    out = tmp_path / "client"
+    assert main(["import", str(xaf), "-o", str(out), "--mapping", str(mapping), "--payment-term", "14",
+                 "--name", "Jansen"]) == 0  # fmt: skip
+    text = (out / "company.toml").read_text(encoding="utf-8")
+    assert 'name = "Jansen"' in text and "interest = 50.00" in text and "overdraft = 500.00" in text
+    rows = {r["invoice"]: r for r in csv.DictReader((out / "receivables.csv").open(encoding="utf-8"))}
+    assert rows["F24-003"]["due_date"] == "2024-12-29"  # 2024-12-15 + 14 days: the one invoice without a due date
+    assert rows["F24-002"]["due_date"] == "2024-12-20"  # from its subledger line
+    err = capsys.readouterr().err
+    assert "1 open receivables without a due date in the file: invoice date + 14 days" in err
+
+
+def test_cli_refuses_a_period_for_an_auditfile(tmp_path, capsys):
+    assert main(["import", str(write_xaf(tmp_path, "3.2")), "-o", str(tmp_path / "c"), "--start", "2024-01-01"]) == 2
+    assert "an auditfile states its own period" in capsys.readouterr().err
+    assert not (tmp_path / "c").exists()
