@@ -128,3 +128,11 @@ def test_not_xml_at_all(tmp_path, capsys):
 def test_missing_file(tmp_path, capsys):
     code, _, err = run_cli(capsys, tmp_path / "nope.xaf", "-o", tmp_path / "out")
     assert code == 2 and "file not found" in one_error_line(err)
+
+
+def test_an_endless_text_is_refused(tmp_path, capsys):
+    path = tmp_path / "long.xaf"
+    path.write_text(build_xaf("3.2").replace("<desc>Dagboek VK</desc>", "<desc>" + "x" * 1_200_000 + "</desc>"),
+                    encoding="utf-8")
+    code, _, err = run_cli(capsys, path, "-o", tmp_path / "out")
+    assert code == 2 and "refused: <desc> holds more than 1,000,000 characters" in one_error_line(err)

@@ -149,7 +149,7 @@ def _check_balanced(ledger: Ledger) -> None:
             side = "debit" if amount > 0 else "credit"
             raise InputError(
                 f"the {name} does not balance: {side} exceeds the other side by {format_money(abs(amount))}",
-                file=ledger.source, hint="the bookkeeping export is incomplete: export it again",
+                file=ledger.source, hint="debit and credit must be equal: export the bookkeeping again",
             )  # fmt: skip
 
 

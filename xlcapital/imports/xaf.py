@@ -49,6 +49,8 @@ VERSIONS = ("3.1", "3.2", "4.0")
 #: Bounds on a zipped auditfile: its XML may not unpack to more than this, nor compress better than RATIO.
 MAX_XML_BYTES = 4 * 1024**3
 MAX_RATIO = 200
+#: The longest text of one element read (the XSDs allow 9,999 characters).
+MAX_TEXT = 1_000_000
 _NAMESPACE_VERSION = re.compile(r"(?:XAF[/_ ]?|Financieel)(\d+\.\d+)", re.IGNORECASE)
 _AMOUNT = re.compile(r"-?\d+(\.\d+)?")
 
@@ -102,7 +104,7 @@ class _NotUtf8(Exception):
 
 class _Parser(DefusedExpatParser):
     """defusedxml's expat parser (entities and external references refused) that calls the handler
-    straight from expat: no SAX objects per element, about twice as fast on a large auditfile."""
+    straight from expat: no SAX objects per element (a third less time on a large auditfile)."""
 
     def __init__(self, handler: "_Handler"):
         super().__init__(namespaceHandling=1)
@@ -250,7 +252,7 @@ class _Handler:
         if not self.stack:
             self._root(uri, name)
         self.leaf = True
-        self.text = []
+        self.text, self.text_length = [], 0
         if self.skip_depth or name in _SKIPPED:
             self.skip_depth += 1
             self.stack.append((name, None))
@@ -264,6 +266,10 @@ class _Handler:
     def characters(self, content: str) -> None:
         if self.leaf:
             self.text.append(content)
+            self.text_length += len(content)
+            if self.text_length > MAX_TEXT:  # the XSD's longest text is 9,999 characters
+                raise InputError(f"refused: <{self.stack[-1][0]}> holds more than {MAX_TEXT:,} characters", file=self.name,
+                                 line=self.line, field=self.element, hint="export the auditfile again; this one is damaged")  # fmt: skip
 
     def end(self, _tag: str) -> None:
         name, record = self.stack.pop()
