@@ -379,3 +379,70 @@ def test_the_imported_folder_makes_a_workbook(tmp_path):
     assert main(["import", str(write_xaf(tmp_path, "3.2")), "-o", str(out)]) == 0
     assert main(["generate", str(out), "-o", str(tmp_path / "proef.xlsm")]) == 0
     assert (tmp_path / "proef.xlsm").stat().st_size > 10_000
+
+
+def banana_style_xaf() -> str:
+    """An auditfile as Banana Accounting writes it (3.2): no RGS codes (leadCode is its own grouping), the
+    relation's id as the account of its lines, no custSupID, no invRef, no subledgers; docRef per document."""
+    def tr(nr, day, lines):
+        body = "".join(f"<trLine><nr>{nr}</nr><accID>{acc}</accID><docRef>{doc}</docRef><effDate>{day}</effDate>"
+                       f"<amnt>{_amount(a)[0]}</amnt><amntTp>{_amount(a)[1]}</amntTp></trLine>" for acc, a, doc in lines)
+        return f"<transaction><nr>{nr}</nr><periodNumber>{int(day[5:7])}</periodNumber><trDt>{day}</trDt>{body}</transaction>"
+
+    transactions = [
+        tr(1, "2018-03-01", [("11000", "605.00", "44"), ("8100", "-500.00", "44"), ("1500", "-105.00", "44")]),
+        tr(2, "2018-04-01", [("11000", "242.00", "45"), ("8100", "-200.00", "45"), ("1500", "-42.00", "45")]),
+        tr(3, "2018-05-10", [("1010", "700.00", "50"), ("11000", "-700.00", "50")]),
+        tr(4, "2018-11-05", [("11020", "5000.00", "47"), ("8100", "-4132.23", "47"), ("1500", "-867.77", "47")]),
+        tr(5, "2018-11-05", [("8100", "413.22", "48"), ("1500", "86.78", "48"), ("11020", "-500.00", "48")]),
+        tr(6, "2018-07-02", [("4500", "2750.00", "12"), ("21030", "-2750.00", "12")]),
+        tr(7, "2018-08-01", [("21030", "1000.00", "13"), ("1010", "-1000.00", "13")]),
+    ]
+    relations = "".join(f"<customerSupplier><custSupID>{i}</custSupID><custSupName>{n}</custSupName><custSupTp>{t}</custSupTp>"
+                        "</customerSupplier>" for i, n, t in (("11000", "Vermeulen BV", "C"), ("11020", "Annelies Schenk", "C"),
+                                                               ("21030", "Lepage", "S")))
+    accounts = "".join(f"<ledgerAccount><accID>{a}</accID><accDesc>{d}</accDesc><accTp>{t}</accTp><leadCode>{c}</leadCode>"
+                       f"<leadReference>{c[0]}</leadReference></ledgerAccount>"
+                       for a, d, t, c in (("1010", "Rekening ING", "B", "1D"), ("0500", "Eigen Vermogen", "B", "2A"),
+                                          ("1500", "BTW", "B", "2D"), ("8100", "Opbrengst verkopen", "P", "4A"),
+                                          ("4500", "Huur", "P", "3B")))
+    return ('<?xml version="1.0" encoding="utf-8"?>\n<auditfile xmlns="http://www.auditfiles.nl/XAF/3.2">'
+            "<header><fiscalYear>2018</fiscalYear><startDate>2018-01-01</startDate><endDate>2018-12-31</endDate>"
+            "<curCode>EUR</curCode><dateCreated>2019-04-09</dateCreated><softwareDesc>Banana Accounting</softwareDesc></header>"
+            "<company><companyIdent/><companyName>Banana-stijl B.V.</companyName><taxRegistrationCountry>NL</taxRegistrationCountry>"
+            f"<taxRegIdent>1</taxRegIdent><customersSuppliers>{relations}</customersSuppliers><generalLedger>{accounts}"
+            "</generalLedger><openingBalance><opBalDate>2018-01-01</opBalDate><linesCount>2</linesCount><totalDebit>1000.00"
+            "</totalDebit><totalCredit>1000.00</totalCredit><obLine><nr>1</nr><accID>1010</accID><amnt>1000.00</amnt><amntTp>D"
+            "</amntTp></obLine><obLine><nr>2</nr><accID>0500</accID><amnt>1000.00</amnt><amntTp>C</amntTp></obLine>"
+            f"</openingBalance><transactions><linesCount>18</linesCount><totalDebit>10797.00</totalDebit><totalCredit>10797.00"
+            f"</totalCredit><journal><jrnID>1</jrnID><desc>Boekingen</desc>{''.join(transactions)}</journal></transactions>"
+            "</company></auditfile>\n")
+
+
+def test_banana_style_relation_accounts_and_first_in_first_out(tmp_path):
+    """Worked out by hand: Vermeulen is invoiced 605.00 (doc 44, 1 March) and 242.00 (doc 45, 1 April) and pays
+    700.00 on 10 May: doc 44 paid that day, doc 45 open 147.00 (due 1 April + 30 = 1 May). Schenk: 5,000.00
+    (doc 47) less a 500.00 credit note = 4,500.00 open. Lepage: 2,750.00 (doc 12) less 1,000.00 paid = 1,750.00.
+    Cash 1,000 + 700 - 1,000 = 700.00; VAT 105 + 42 + 867.77 - 86.78 = 927.99; revenue 500 + 200 + 4,132.23 -
+    413.22 = 4,419.01; rent 2,750.00; equity 1,000 + 1,669.01 = 2,669.01 = 700 + 4,647 - 927.99 - 1,750."""
+    path = tmp_path / "banana.xaf"
+    path.write_text(banana_style_xaf(), encoding="utf-8")
+    mapping = tmp_path / "mapping.csv"
+    mapping.write_text("account,item\n1010,cash\n0500,equity\n1500,tax_payable\n8100,omzet\n4500,bedrijfskosten\n",
+                       encoding="utf-8")
+    result = imports.build(imports.read(path, mapping=imports.read_mapping(mapping)), imports.read_mapping(mapping))
+    closing = result.figures.closing
+    assert (closing["cash"], closing["receivables"], closing["tax_payable"], closing["payables"], closing["equity"]) == (
+        D("700.00"), D("4647.00"), D("927.99"), D("1750.00"), D("2669.01"))
+    assert result.figures.income_statement().revenue == D("4419.01")
+    rows = {(i.relation, i.invoice): (i.amount, i.invoice_date, i.due_date, i.paid_date) for i in result.items.receivables}
+    assert rows == {
+        ("11000", "44"): (D("605.00"), date(2018, 3, 1), date(2018, 3, 31), date(2018, 5, 10)),
+        ("11000", "45"): (D("147.00"), date(2018, 4, 1), date(2018, 5, 1), None),
+        ("11020", "47"): (D("4500.00"), date(2018, 11, 5), date(2018, 12, 5), None),
+    }
+    assert [(i.relation, i.invoice, i.amount) for i in result.items.payables] == [("21030", "12", D("1750.00"))]
+    assert any("3 account(s) are not in the general ledger but customers or suppliers" in w for w in result.warnings)
+    assert not [w for w in result.warnings if "says" in w]  # 18 lines, 10,797.00 each side, as the file says
+    assert main(["import", str(path), "-o", str(tmp_path / "out"), "--mapping", str(mapping)]) == 0
+    assert sum(r.amount for r in load(tmp_path / "out").receivables if r.open) == D("4647.00")

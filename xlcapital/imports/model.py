@@ -53,6 +53,7 @@ class ItemLine:
     opening: bool = False  # an open item of the opening balance
     line: int | None = None
     subledger: str = ""  # sbType of an opening item: CU customers, SU suppliers
+    document: str = ""  # docRef: names an invoice that has no invoice number
 
 
 @dataclass

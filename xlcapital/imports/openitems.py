@@ -25,7 +25,7 @@ customer's payment habit from those).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -58,26 +58,73 @@ class Items:
 
 
 def group(lines: list[ItemLine], invoice_sign: int, payment_term: int) -> list[OpenItem]:
-    """Items from the lines of one side; ``invoice_sign`` 1 for sales (debit), -1 for purchases."""
+    """Items from the lines of one side; ``invoice_sign`` 1 for sales (debit), -1 for purchases.
+
+    Lines with an invoice number are grouped by (relation, number). A relation's lines without one
+    (Banana writes none; some packages leave payments unnumbered) are settled first in, first
+    out: each unnumbered invoice line is an invoice of its own (named by its docRef), and the
+    unnumbered payments pay the relation's oldest open invoices first; what they pay beyond that
+    is a credit "on account".
+    """
     groups: dict[tuple[str, str], list[ItemLine]] = {}
     for line in lines:
         groups.setdefault((line.relation, line.invoice), []).append(line)
-    items = []
+    items: list[OpenItem] = []
+    unnumbered: dict[str, list[ItemLine]] = {}
     for (relation, invoice), members in groups.items():
+        if not invoice:
+            unnumbered[relation] = members
+            continue
         members.sort(key=lambda m: (m.day, not m.opening))
-        total = sum((m.amount for m in members), ZERO) * invoice_sign
-        invoicing = [m for m in members if m.amount * invoice_sign > 0] or members
-        invoice_date = min((m.invoice_date for m in members if m.invoice_date), default=invoicing[0].day)
-        due = next((m.due_date for m in members if m.due_date and m.mutation == "I"), None)
-        due = due or next((m.due_date for m in members if m.due_date), None)
-        due_given = due is not None
-        due = max(due or invoice_date + timedelta(days=payment_term), invoice_date)
-        if total:
-            items.append(OpenItem(relation, invoice, invoice_date, due, total, due_given=due_given))
-        elif len(members) > 1:
-            invoiced = sum((m.amount * invoice_sign for m in members if m.amount * invoice_sign > 0), ZERO)
-            items.append(OpenItem(relation, invoice, invoice_date, due, invoiced, members[-1].day, due_given))
-    return items
+        items.append(_item(relation, invoice, members, invoice_sign, payment_term))
+    for relation, members in unnumbered.items():
+        settled, new = _first_in_first_out(relation, members, [i for i in items if i.relation == relation], invoice_sign,
+                                           payment_term)  # fmt: skip
+        items = [settled.get(id(i), i) for i in items] + new
+    return [i for i in items if i.amount or i.paid_date]
+
+
+def _item(relation: str, invoice: str, members: list[ItemLine], invoice_sign: int, term: int) -> OpenItem:
+    """One invoice from its lines: open (its total) or paid (its invoiced amount, the last line's day)."""
+    total = sum((m.amount for m in members), ZERO) * invoice_sign
+    invoicing = [m for m in members if m.amount * invoice_sign > 0] or members
+    invoice_date = min((m.invoice_date for m in members if m.invoice_date), default=invoicing[0].day)
+    due = next((m.due_date for m in members if m.due_date and m.mutation == "I"), None)
+    due = due or next((m.due_date for m in members if m.due_date), None)
+    due_given = due is not None
+    due = max(due or invoice_date + timedelta(days=term), invoice_date)
+    if total or len(members) == 1:
+        return OpenItem(relation, invoice, invoice_date, due, total, due_given=due_given)
+    invoiced = sum((m.amount * invoice_sign for m in invoicing), ZERO)
+    return OpenItem(relation, invoice, invoice_date, due, invoiced, members[-1].day, due_given)
+
+
+def _first_in_first_out(relation, members, numbered, invoice_sign, term) -> tuple[dict[int, OpenItem], list[OpenItem]]:
+    """Settle a relation's unnumbered lines: new invoices, and payments on the oldest open ones.
+
+    ``numbered`` are the relation's items from numbered lines: payments settle them too. Returns
+    the settled versions of those (by ``id`` of the original) and the new items.
+    """
+    members = sorted(members, key=lambda m: (m.day, not m.opening))
+    invoices = [_item(relation, m.document, [m], invoice_sign, term) for m in members if m.amount * invoice_sign > 0]
+    payments = [(m.day, -m.amount * invoice_sign) for m in members if m.amount * invoice_sign < 0]
+    open_numbered = [i for i in numbered if i.paid_date is None and i.amount > 0]
+    queue = sorted(open_numbered + invoices, key=lambda i: (i.invoice_date, i.invoice))
+    settled: dict[int, OpenItem] = {}
+    for day, amount in payments:
+        while amount and queue:
+            item = settled.get(id(queue[0]), queue[0])
+            used = min(amount, item.amount)
+            amount -= used
+            rest = item.amount - used
+            # a paid item keeps the amount that was open (what these payments paid), with the paid date
+            done = replace(item, amount=rest) if rest else replace(item, amount=queue[0].amount, paid_date=day)
+            settled[id(queue[0])] = done
+            if not rest:
+                queue.pop(0)
+        if amount:  # paid more than was open: a credit on account
+            invoices.append(OpenItem(relation, f"on account {day.isoformat()}", day, day, -amount, due_given=False))
+    return settled, [settled.get(id(i), i) for i in invoices]
 
 
 def open_items(ledger: Ledger, control: dict[str, str], payment_term: int = 30) -> Items:

@@ -232,6 +232,7 @@ class _Handler:
         self.company_name = ""
         self.taxonomy: dict[str, str] = {}
         self.ob_accounts: dict[str, str] = {}
+        self.relation_accounts: dict[str, str] = {}  # account id -> the relation it is (Banana)
         self.links: dict[str, list[int]] = {}  # jrnID/trNr/trLine nr, or the matchKeyID -> item lines
         self.counts = {"obLine": 0, "trLine": 0}
         self.totals = {"obLine": [ZERO, ZERO], "trLine": [ZERO, ZERO]}
@@ -372,7 +373,7 @@ class _Handler:
     def _end_obLine(self, r: dict) -> None:
         ledger = self._need_ledger(r)
         account, amount = self._get(r, "accID"), self._amount(r)
-        ledger.account(account, r["@line"])
+        self._relation_account(ledger.account(account, r["@line"]))
         ledger.add(ledger.opening, account, amount)
         self.ob_accounts[r.get("nr", "")] = account
         self._count("obLine", amount)
@@ -386,7 +387,7 @@ class _Handler:
             self.ob_accounts.get(r.get("obLineNr", "")), relation, r.get("invRef") or r.get("recRef") or "", day, amount,
             invoice_date=self._date(r, "invDt", False), due_date=self._date(r, "invDueDt", False),
             mutation=r.get("mutTp", "").upper(), opening=True, line=r["@line"],
-            subledger=self._parent("obSubledger").get("sbType", "").upper(),
+            subledger=self._parent("obSubledger").get("sbType", "").upper(), document=r.get("docRef", ""),
         ))  # fmt: skip
 
     def _end_trLine(self, r: dict) -> None:
@@ -394,6 +395,7 @@ class _Handler:
         journal, transaction = self._parent("journal"), self._parent("transaction")
         account, amount = sys.intern(self._get(r, "accID")), self._amount(r)
         acc = ledger.account(account, r["@line"])
+        self._relation_account(acc)
         day = self._date(r, "effDate", False) or self._date(transaction, "trDt")
         self._count("trLine", amount)
         opening = transaction.get("periodNumber", "").strip() == "0" or journal.get("jrnTp", "").upper() == "O"
@@ -410,10 +412,27 @@ class _Handler:
         relation, invoice = sys.intern(r.get("custSupID", "")), r.get("invRef") or r.get("recRef") or ""
         if self.keep(acc):  # every line: a subledger line may give it the relation it lacks (Banana)
             index = len(ledger.item_lines)
-            ledger.item_lines.append(ItemLine(account, relation, invoice, day, amount, line=r["@line"]))
+            ledger.item_lines.append(ItemLine(account, relation or self.relation_accounts.get(account, ""), invoice, day, amount,
+                                              line=r["@line"], document=r.get("docRef", "")))  # fmt: skip
             self.links.setdefault(_link(journal.get("jrnID"), transaction.get("nr"), r.get("nr")), []).append(index)
             if r.get("matchKeyID"):
                 self.links.setdefault("\x1e" + r["matchKeyID"], []).append(index)
+
+    def _relation_account(self, acc: Account) -> str:
+        """The relation an account is, when it is not in the ledger but a customer's or supplier's id.
+
+        Banana books on the relation's own account (accID 11000 = customer 11000) without custSupID:
+        such an account is that relation's part of receivables (customer) or payables (supplier).
+        """
+        if acc.id in self.relation_accounts:
+            return self.relation_accounts[acc.id]
+        relation = self.ledger.relations.get(acc.id) if acc.kind == "" and not acc.name else None
+        if relation is None:
+            return ""
+        acc.name, acc.kind = relation.name or relation.id, "B"
+        acc.rgs = acc.rgs or {"C": "BVorDeb", "S": "BSchCre"}.get(relation.kind)
+        self.relation_accounts[acc.id] = relation.id
+        return relation.id
 
     def _end_sbLine(self, s: dict) -> None:
         """Give the ledger lines of a subledger line its relation, invoice and dates (the journals came first)."""
@@ -424,7 +443,7 @@ class _Handler:
             lines[index] = ItemLine(
                 old.account, old.relation or s.get("custSupID", ""), old.invoice or s.get("invRef") or s.get("recRef") or "",
                 old.day, old.amount, invoice_date=self._date(s, "invDt", False), due_date=self._date(s, "invDueDt", False),
-                mutation=s.get("mutTp", "").upper(), line=old.line,
+                mutation=s.get("mutTp", "").upper(), line=old.line, document=old.document,
             )  # fmt: skip
 
     def _end_openingBalance(self, r: dict) -> None:
@@ -448,6 +467,14 @@ class _Handler:
             acc = ledger.account(account)
             acc.rgs = acc.rgs or code
         self._check_counts()
+        if self.relation_accounts:
+            kinds = {ledger.relations[r].kind for r in self.relation_accounts.values()}
+            ledger.warnings.append(
+                f"{self.name}: {len(self.relation_accounts)} account(s) are not in the general ledger but customers or "
+                f"suppliers ({', '.join(list(self.relation_accounts)[:5])}{', ...' if len(self.relation_accounts) > 5 else ''}): "
+                "read as their receivables (customers) and payables (suppliers)"
+                + ("; map the others with --mapping" if kinds - {"C", "S"} else "")
+            )
         for jrn, (line, left_out) in self.opening_journals.items():
             ledger.warnings.append(
                 f"{self.name}:{line}: journal {jrn} is the opening balance (period 0 or type O): "
