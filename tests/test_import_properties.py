@@ -29,7 +29,7 @@ START = date(2024, 1, 1)
 cents = st.integers(min_value=-500_000, max_value=500_000).map(lambda c: Decimal(c) / 100)
 posting = st.tuples(st.sampled_from(sorted(ACCOUNTS)), st.sampled_from(sorted(ACCOUNTS)), cents,
                     st.sampled_from(["", "R1", "R2", "R3"]), st.sampled_from(["", "F1", "F2", "F3", "F4"]),
-                    st.integers(min_value=0, max_value=365))  # fmt: skip
+                    st.integers(min_value=0, max_value=365), st.sampled_from(["", "D1", "D2"]))  # fmt: skip
 
 
 def make_ledger(opening: list[Decimal], postings) -> Ledger:
@@ -39,16 +39,16 @@ def make_ledger(opening: list[Decimal], postings) -> Ledger:
     for acc, amount in zip(sorted(a for a in ACCOUNTS if ACCOUNTS[a][0] == "B" and a != EQUITY), opening):
         ledger.add(ledger.opening, acc, amount)
     ledger.opening[EQUITY] = -sum(ledger.opening.values(), Decimal(0))  # the opening balance balances
-    for debit, credit, amount, relation, invoice, day in postings:
+    for debit, credit, amount, relation, invoice, day, document in postings:
         when = START + timedelta(days=day)
         for acc, signed in ((debit, amount), (credit, -amount)):
             ledger.add(ledger.movements, acc, signed)
             if acc in CONTROL and (relation or invoice):
-                ledger.item_lines.append(ItemLine(acc, relation, invoice, when, signed))
+                ledger.item_lines.append(ItemLine(acc, relation, invoice, when, signed, document=document))
     return ledger
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.lists(cents, min_size=7, max_size=7), st.lists(posting, max_size=40), st.integers(0, 120))
 def test_every_amount_is_kept(opening, postings, term):
     ledger = make_ledger(opening, postings)

@@ -96,9 +96,16 @@ def _labelled(items: list[OpenItem]):
     counts: dict[str, int] = {}
     for i in items:
         counts[i.invoice.casefold()] = counts.get(i.invoice.casefold(), 0) + 1
+    seen: set[str] = set()
     for i in items:
         shared = not i.invoice or counts[i.invoice.casefold()] > 1
-        yield i, (f"{i.invoice or 'no number'} ({i.relation})" if shared else i.invoice)
+        label = f"{i.invoice or 'no number'} ({i.relation})" if shared else i.invoice
+        n = 1
+        while label.casefold() in seen:  # one relation's two invoices of one document
+            n += 1
+            label = f"{i.invoice or 'no number'} ({i.relation}) #{n}"
+        seen.add(label.casefold())
+        yield i, label
 
 
 def _csv(header: tuple[str, ...], rows) -> str:

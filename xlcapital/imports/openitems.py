@@ -111,6 +111,7 @@ def _first_in_first_out(relation, members, numbered, invoice_sign, term) -> tupl
     open_numbered = [i for i in numbered if i.paid_date is None and i.amount > 0]
     queue = sorted(open_numbered + invoices, key=lambda i: (i.invoice_date, i.invoice))
     settled: dict[int, OpenItem] = {}
+    credit, last = ZERO, None
     for day, amount in payments:
         while amount and queue:
             item = settled.get(id(queue[0]), queue[0])
@@ -122,9 +123,11 @@ def _first_in_first_out(relation, members, numbered, invoice_sign, term) -> tupl
             settled[id(queue[0])] = done
             if not rest:
                 queue.pop(0)
-        if amount:  # paid more than was open: a credit on account
-            invoices.append(OpenItem(relation, f"on account {day.isoformat()}", day, day, -amount, due_given=False))
-    return settled, [settled.get(id(i), i) for i in invoices]
+        credit, last = credit + amount, day
+    new = [settled.get(id(i), i) for i in invoices]
+    if credit:  # paid more than was open: one credit on account, dated by the last payment
+        new.append(OpenItem(relation, f"on account {last.isoformat()}", last, last, -credit, due_given=False))
+    return settled, new
 
 
 def open_items(ledger: Ledger, control: dict[str, str], payment_term: int = 30) -> Items:
