@@ -1,15 +1,15 @@
 """From the bookkeeping to a company folder: XAF auditfiles and RGS-coded trial balances.
 
-One module per format, each with ``read(path, ...) -> Ledger`` (:mod:`.xaf` for XAF 3.1, 3.2 and
-4.0, plain or zipped; :mod:`.rgs_csv` and :mod:`.rgs_xlsx` for a trial balance), then the same
-steps for all: :mod:`.rgs` (RGS prefixes onto items), :mod:`.mapping` (a user's mapping file),
+One module per format, each with ``looks_like(path, head)`` and ``read(path, ...) -> Ledger``
+(:mod:`.xaf` for XAF 3.1, 3.2 and 4.0, plain or zipped; :mod:`.rgs_csv` and :mod:`.rgs_xlsx` for a
+trial balance), then the same steps for all: :mod:`.rgs` (RGS prefixes onto items), :mod:`.mapping` (a user's mapping file),
 :mod:`.figures` (balance sheets and income statement), :mod:`.openitems` (invoices), and
 :mod:`.folder` (the files). docs/imports.md describes the command and what it simplifies.
 
->>> kind_of(Path("2024.xaf"), b"<?xml version='1.0'?><auditfile xmlns='http://www.auditfiles.nl/XAF/3.2'>")
-'xaf'
->>> kind_of(Path("tb.csv"), b"account,rgs,closing"), kind_of(Path("tb.xlsx"), b"PK\\x03\\x04")
-('csv', 'xlsx')
+>>> format_of(Path("2024.xaf"), b"<?xml version='1.0'?><auditfile xmlns='http://www.auditfiles.nl/XAF/3.2'>").__name__
+'xlcapital.imports.xaf'
+>>> [format_of(Path(name), b"PK\\x03\\x04").__name__.rsplit(".", 1)[1] for name in ("tb.xlsx", "2024.zip")]
+['rgs_xlsx', 'xaf']
 """
 
 from __future__ import annotations
@@ -23,22 +23,19 @@ from xlcapital.imports import folder, rgs_csv, rgs_xlsx, xaf
 from xlcapital.imports.figures import Figures, account_item, figures
 from xlcapital.imports.mapping import Mapping, read_mapping
 from xlcapital.imports.model import Ledger
-from xlcapital.imports.openitems import Items, open_items
+from xlcapital.imports.openitems import SIDES, Items, open_items
 
-KINDS = ("xaf", "csv", "xlsx")
-#: The items whose accounts hold the open invoices; "" (not mapped yet) may be one too.
-CONTROL_ITEMS = ("receivables", "payables", "")
+#: The formats, asked in this order whether a file is theirs (a workbook and a zipped auditfile both start "PK").
+FORMATS = (rgs_xlsx, rgs_csv, xaf)
+#: The items whose accounts may hold the open invoices while reading: "" (not mapped yet) may be one too.
+CONTROL_ITEMS = (*SIDES, "")
 
 
-def kind_of(path: Path, head: bytes) -> str:
-    """``xaf``, ``csv`` or ``xlsx``, from the file's first bytes and its name."""
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        return "xlsx"
-    if suffix in (".csv", ".txt"):
-        return "csv"
-    if xaf.is_xaf(head) or suffix in (".xaf", ".xml", ".zip") or head.startswith(b"PK"):
-        return "xaf"
+def format_of(path: Path, head: bytes):
+    """The module of :data:`FORMATS` that reads the file (from its name and first bytes)."""
+    for module in FORMATS:
+        if module.looks_like(path, head):
+            return module
     raise InputError("not an auditfile (.xaf, .xml, .zip) or a trial balance (.csv, .xlsx)", file=str(path))
 
 
@@ -57,8 +54,8 @@ def read(path: str | Path, *, start: date | None = None, end: date | None = None
         raise InputError("file not found", file=str(p)) from None
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror or exc}", file=str(p)) from None
-    kind = kind_of(p, head)
-    if kind == "xaf":
+    module = format_of(p, head)
+    if module is xaf:
         ledger = xaf.read(p, keep=lambda account: account_item(account, mapping) in CONTROL_ITEMS)
         if name:
             ledger.company_name = name
@@ -67,8 +64,7 @@ def read(path: str | Path, *, start: date | None = None, end: date | None = None
         raise InputError("a trial balance has no dates: give the period", file=str(p), hint="--start 2024-01-01 --end 2024-12-31")
     if end < start:
         raise InputError(f"the period ends ({end}) before it starts ({start})", field="--end")
-    reader = rgs_xlsx.read if kind == "xlsx" else rgs_csv.read
-    return reader(p, start=start, end=end, name=name or p.stem)
+    return module.read(p, start=start, end=end, name=name or p.stem)
 
 
 @dataclass
@@ -95,11 +91,11 @@ def build(ledger: Ledger, mapping: Mapping | None = None, *, allow_unmapped: boo
     result = figures(ledger, mapping, allow_unmapped=allow_unmapped)
     items = None
     if ledger.has_items:
-        control = {r.id: r.item for r in result.accounts if r.item in CONTROL_ITEMS}
+        control = {r.id: r.item for r in result.accounts if r.item in SIDES}
         items = open_items(ledger, control, payment_term)
     else:
         ledger.warnings.append(f"{ledger.source}: a trial balance has no invoices: no receivables.csv or payables.csv")
     return Import(ledger, result, items)
 
 
-__all__ = ["read", "build", "read_mapping", "Import", "Ledger", "kind_of", "KINDS"]
+__all__ = ["read", "build", "read_mapping", "Import", "Ledger", "format_of", "FORMATS"]

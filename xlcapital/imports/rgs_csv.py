@@ -2,6 +2,8 @@
 
 >>> sniff_delimiter("account;rgs;closing")
 ';'
+>>> looks_like(Path("proefbalans.csv"), b"account,rgs,closing"), looks_like(Path("a.xaf"), b"<?xml")
+(True, False)
 """
 
 from __future__ import annotations
@@ -15,6 +17,11 @@ from xlcapital.errors import InputError
 from xlcapital.fileio import read_text
 from xlcapital.imports.model import Ledger
 from xlcapital.imports.trialbalance import check_header, ledger_from_rows
+
+
+def looks_like(path: Path, head: bytes) -> bool:
+    """A trial balance as text: by its name (``.csv``, ``.txt``)."""
+    return path.suffix.lower() in (".csv", ".txt")
 
 
 def sniff_delimiter(first_line: str) -> str:
@@ -34,4 +41,4 @@ def read(path: str | Path, *, start: date, end: date, name: str) -> Ledger:
         raise InputError(f"not a readable CSV file: {exc}", file=source, line=reader.line_num) from None
 
 
-__all__ = ["read", "sniff_delimiter"]
+__all__ = ["read", "looks_like", "sniff_delimiter"]

@@ -2,6 +2,9 @@
 
 Read with openpyxl in read-only mode (cells as values, never formulas run). Numbers in cells are
 taken through their shortest repr (what the user typed), text amounts as in the CSV.
+
+>>> looks_like(Path("proefbalans.xlsx"), b"PK\x03\x04"), looks_like(Path("2024.zip"), b"PK\x03\x04")
+(True, False)
 """
 
 from __future__ import annotations
@@ -13,6 +16,11 @@ from pathlib import Path
 from xlcapital.errors import InputError
 from xlcapital.imports.model import Ledger
 from xlcapital.imports.trialbalance import check_header, ledger_from_rows
+
+
+def looks_like(path: Path, head: bytes) -> bool:
+    """An Excel workbook: by its name (a zip like an auditfile's, so the name decides)."""
+    return path.suffix.lower() in (".xlsx", ".xlsm")
 
 
 def read(path: str | Path, *, start: date, end: date, name: str) -> Ledger:
@@ -35,4 +43,4 @@ def read(path: str | Path, *, start: date, end: date, name: str) -> Ledger:
         book.close()
 
 
-__all__ = ["read"]
+__all__ = ["read", "looks_like"]

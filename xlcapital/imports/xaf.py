@@ -19,8 +19,10 @@ damaged file, is one :class:`~xlcapital.errors.InputError` naming the file, line
 ('3.2', True)
 >>> version_of("http://www.odb.belastingdienst.nl/Belastingdienst/BCPP/1.0/structures/XmlAuditfileFinancieel3.2.1")
 '3.2'
->>> is_xaf(b'<?xml version="1.0"?><auditfile xmlns="http://www.auditfiles.nl/XAF/3.1">')
+>>> looks_like(Path("2024.xml"), b'<?xml version="1.0"?><auditfile xmlns="http://www.auditfiles.nl/XAF/3.1">')
 True
+>>> looks_like(Path("export.zip"), b"PK\x03\x04"), looks_like(Path("notes.txt"), b"Hello")
+(True, False)
 """
 
 from __future__ import annotations
@@ -73,9 +75,10 @@ def version_of(namespace: str) -> str | None:
     return m.group(1) if m else None
 
 
-def is_xaf(head: bytes) -> bool:
-    """Whether the first bytes of a file look like an XAF auditfile (or a zip, checked when read)."""
-    return b"<auditfile" in head[:4096] or b":auditfile" in head[:4096]
+def looks_like(path: Path, head: bytes) -> bool:
+    """Whether a file (its name, its first bytes) is an auditfile: its root element, or a zip (checked when read)."""
+    return (b"<auditfile" in head[:4096] or b":auditfile" in head[:4096] or head.startswith(b"PK\x03\x04")
+            or path.suffix.lower() in (".xaf", ".xml", ".zip"))  # fmt: skip
 
 
 def read(path: str | Path, keep: Callable[[Account], bool] | None = None) -> Ledger:
@@ -507,4 +510,4 @@ def _link(journal, transaction, line) -> str:
     return f"{journal}\x1f{transaction}\x1f{line}"
 
 
-__all__ = ["read", "is_xaf", "version_of", "VERSIONS", "MAX_XML_BYTES", "MAX_RATIO"]
+__all__ = ["read", "looks_like", "version_of", "VERSIONS", "MAX_XML_BYTES", "MAX_RATIO"]
