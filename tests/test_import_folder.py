@@ -36,16 +36,25 @@ def test_an_empty_folder_is_filled(tmp_path):
     assert set(listing(out)) == set(imports.folder.FILES)
 
 
-def test_force_replaces_the_imports_files_and_keeps_the_rest(tmp_path):
+def test_force_replaces_the_bookkeepings_files_and_keeps_the_users(tmp_path, capsys):
     out = tmp_path / "client"
     (out / "bank").mkdir(parents=True)
     (out / "bank" / "ing.csv").write_text("the user's export")
     (out / "recurring.csv").write_text("name,category,amount,frequency\n")
     (out / "company.toml").write_text("old")
+    (out / "forecast.toml").write_text("[forecast]\ncredit_limit = 25000\n")
+    (out / "customers.csv").write_text("customer,payment_delay_days\nhotel zeezicht b.v.,12\nOld Customer,\n")
     assert main(["import", str(write_xaf(tmp_path, "3.2")), "-o", str(out), "--force"]) == 0
     assert (out / "bank" / "ing.csv").read_text() == "the user's export"
     assert (out / "recurring.csv").read_text().startswith("name,")
     assert (out / "company.toml").read_text().startswith("# Imported by xlcapital")
+    assert (out / "forecast.toml").read_text() == "[forecast]\ncredit_limit = 25000\n"
+    assert (out / "customers.csv").read_text() == (
+        "customer,payment_delay_days\nhotel zeezicht b.v.,12\nOld Customer,\nCafé De Gouden Leeuw,\n")
+    err = capsys.readouterr().err
+    assert "forecast.toml: kept (yours); the bookkeeping's bank balance (cash - overdraft) on 2024-12-31 is 15.00, " \
+           "the Monday after it 2025-01-06" in err
+    assert "customers.csv: your payment delays kept, 1 new customers added" in err
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
 
 

@@ -83,7 +83,11 @@ class Import:
         return folder.render(self.ledger, self.figures, self.items)
 
     def write(self, target: str | Path, *, force: bool = False) -> Path:
-        return folder.write(target, self.files(), force=force)
+        """Write the folder; with ``force`` into a folder that has files, the user's own stay (:func:`folder.keep_users`)."""
+        files = self.files()
+        if force:
+            self.ledger.warnings += folder.keep_users(Path(target), files)
+        return folder.write(target, files, force=force)
 
 
 def build(ledger: Ledger, mapping: Mapping | None = None, *, allow_unmapped: bool = False, payment_term: int = 30) -> Import:

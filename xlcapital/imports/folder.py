@@ -6,8 +6,9 @@ period, the closing bank balance), ``receivables.csv``, ``payables.csv``, ``cust
 
 A new folder is built in a temporary folder beside the target and renamed into place, so a
 reader sees no folder or the whole one. An existing folder that is not empty is refused unless
-``force``; then each of these files is replaced on its own (atomically), and other files
-(bank/, recurring.csv, ...) stay.
+``force``; then the bookkeeping's files are replaced, each on its own (atomically), and the
+user's stay: other files (bank/, recurring.csv, ...), an existing forecast.toml (your settings),
+and the payment delays given in customers.csv (new customers are added).
 
 >>> toml_string('Jansen "De Bakker" B.V.')
 '"Jansen \\\\"De Bakker\\\\" B.V."'
@@ -29,7 +30,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from xlcapital.errors import OutputError
-from xlcapital.fileio import _umask, csv_text
+from xlcapital.fileio import _umask, csv_text, loads_toml
 from xlcapital.forecast.inputs import customer_key
 from xlcapital.imports import rgs
 from xlcapital.imports.figures import RESIDUAL_CREDIT, RESIDUAL_DEBIT, RESIDUAL_RESULT, Figures
@@ -166,6 +167,25 @@ def trial_balance_csv(figures: Figures) -> str:
     return _csv(("account", "name", "rgs", "item", "opening", "closing"), [
         (r.id, r.name, r.rgs, r.item or "(unmapped)", money(r.opening), money(r.closing)) for r in figures.accounts
     ])  # fmt: skip
+
+
+def keep_users(target: Path, files: dict[str, str]) -> list[str]:
+    """Leave out of ``files`` what the user owns in an existing folder; the notes that say so."""
+    from xlcapital.forecast.inputs import read_customers
+
+    notes = []
+    if (target / "forecast.toml").is_file() and "forecast.toml" in files:
+        made = loads_toml(files.pop("forecast.toml"))["forecast"]
+        notes.append(f"{target / 'forecast.toml'}: kept (yours); the bookkeeping's bank balance (cash - overdraft) on "
+                     f"{made['balance_date']} is {money(made['opening_balance'])}, the Monday after it {made['start']}")  # fmt: skip
+    if (target / "customers.csv").is_file() and "customers.csv" in files:
+        given = {customer_key(name): (name, delay) for name, delay, _ in read_customers(target / "customers.csv")}
+        imported = [row[0] for row in csv.reader(io.StringIO(files["customers.csv"]))][1:]
+        rows = [(name, "" if delay is None else delay) for name, delay in given.values()]
+        rows += [(name, "") for name in imported if customer_key(name) not in given]
+        files["customers.csv"] = _csv(("customer", "payment_delay_days"), rows)
+        notes.append(f"{target / 'customers.csv'}: your payment delays kept, {len(rows) - len(given)} new customers added")
+    return notes
 
 
 def write(target: str | Path, files: dict[str, str], *, force: bool = False) -> Path:
