@@ -155,3 +155,13 @@ def test_the_docs_rgs_table_is_the_codes_table():
         for code in re.findall(r"`([BW][A-Za-z]+)`", codes):
             documented[code] = item
     assert documented == rgs.PREFIXES
+
+
+def test_vat_to_reclaim_is_a_receivable_not_a_negative_debt(tmp_path):
+    """Input VAT 1,500.00 (debit) beats output VAT 1,000.00 (credit): 500.00 to reclaim from the tax office."""
+    path = tmp_path / "tb.csv"
+    path.write_text("account,rgs,opening,closing\n1000,BLimBanRba,0,500\n1510,BSchBepBtwVoo,0,1500\n"
+                    "1520,BSchBepBtwAfo,0,-1000\n0500,BEivGokGew,0,-1000\n", encoding="utf-8")
+    closing = imports.build(imports.read(path, **YEAR)).figures.closing
+    assert closing["tax_payable"] == 0 and closing["other_current_assets"] == D("500")
+    assert closing["cash"] + closing["other_current_assets"] == closing["equity"] == D("1000")

@@ -107,6 +107,11 @@ def figures(ledger: Ledger, mapping: Mapping | None = None, *, allow_unmapped: b
             memo = rgs.memo_of(ledger.accounts[row.id].rgs)
             if memo:
                 result.income[memo] = result.income.get(memo, ZERO) + row.period
+    for sheet in (result.opening, result.closing):
+        for item, other in rgs.ITEM_FLIPS.items():
+            if sheet[item] < 0:
+                sheet[other] -= sheet[item]  # the other side: a negative debt is a claim of the same size
+                sheet[item] = ZERO
     if result.residual:
         result.warnings.append(
             f"{len(result.residual)} unmapped account(s) in residual lines ({RESIDUAL_DEBIT} / {RESIDUAL_CREDIT} / "

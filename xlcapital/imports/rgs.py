@@ -73,6 +73,10 @@ MEMOS: dict[str, str] = {"WBedDvv": "provisions_added"}
 #: an overdrawn bank account is an overdraft, a bank account of the overdraft in credit is cash.
 FLIPS: dict[str, str] = {"cash": "overdraft", "overdraft": "cash"}
 
+#: An item that nets to the other side on a date moves there (the item-level omslag): VAT to reclaim
+#: (more input than output VAT) is a receivable from the tax office, not a negative debt.
+ITEM_FLIPS: dict[str, str] = {"tax_payable": "other_current_assets"}
+
 _CODE = re.compile(r"[BW](?:[A-Z][a-z]{2})*")
 
 
@@ -124,5 +128,5 @@ def item_by_name(name: str) -> str | None:
     return None
 
 
-__all__ = ["PREFIXES", "MEMOS", "FLIPS", "BALANCE_ITEMS", "ASSET_ITEMS", "INCOME_ITEMS", "clean_code", "item_of",
+__all__ = ["PREFIXES", "MEMOS", "FLIPS", "ITEM_FLIPS", "BALANCE_ITEMS", "ASSET_ITEMS", "INCOME_ITEMS", "clean_code", "item_of",
            "memo_of", "sign", "item_by_name", "is_balance_item"]
