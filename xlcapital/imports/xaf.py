@@ -229,9 +229,10 @@ class _Handler:
         self.records: list[dict] = []  # the open records, innermost last
         self.skip_depth = 0
         self.text: list[str] = []
+        self.text_length = 0
         self.leaf = False
         self.ledger: Ledger | None = None
-        self.header: dict = {}
+        self.version = ""
         self.company_name = ""
         self.taxonomy: dict[str, str] = {}
         self.ob_accounts: dict[str, str] = {}
