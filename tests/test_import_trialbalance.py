@@ -65,6 +65,9 @@ def test_cli_trial_balance_needs_the_period(tmp_path, capsys):
     company = load_company(tmp_path / "out" / "company.toml")
     assert company.name == "proefbalans" and company.closing.equity == D("14345.00")
     assert not (tmp_path / "out" / "receivables.csv").exists()
+    capsys.readouterr()
+    assert main(["forecast", str(tmp_path / "out")]) == 0  # from the bank balance 15.00 (515.00 - 500.00)
+    assert "start 2025-01-06 (given), opening cash 15 (given)" in capsys.readouterr().out
 
 
 def test_unmapped_accounts_are_listed_with_their_balances(tmp_path, capsys):
