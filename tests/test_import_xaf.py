@@ -121,7 +121,7 @@ def _e(name: str, value) -> str:
 
 def build_xaf(version: str, *, opening_as_journal: bool | None = None, lines_count: int | None = None,
               rgs_in: str = "leadReference", encoding: str = "UTF-8", without_rgs: tuple[str, ...] = (),
-              bare: tuple[str, str] | None = None) -> str:
+              bare: tuple[str, str] | None = None, ob_subledgers: bool = True) -> str:
     """An auditfile of the company above in the element order of the version's XSD."""
     v4 = version == "4.0"
     opening_as_journal = v4 if opening_as_journal is None else opening_as_journal
@@ -181,9 +181,9 @@ def build_xaf(version: str, *, opening_as_journal: bool | None = None, lines_cou
             sb_c = -sum(D(i[5]) for i in items if D(i[5]) < 0)
             subs += (f"<obSubledger><sbType>{sb}</sbType><linesCount>{len(items)}</linesCount><totalDebit>{sb_d:.2f}</totalDebit>"
                      f"<totalCredit>{sb_c:.2f}</totalCredit>{sub_lines}</obSubledger>")
+        subs = "<obSubledgers>" + subs + "</obSubledgers>" if ob_subledgers and not v4 else ""
         opening = (f"<openingBalance>{'' if v4 else '<opBalDate>2024-01-01</opBalDate>'}<linesCount>{len(OPENING)}</linesCount>"
-                   f"<totalDebit>{total_d:.2f}</totalDebit><totalCredit>{total_d:.2f}</totalCredit>{oblines}"
-                   f"{'' if v4 else '<obSubledgers>' + subs + '</obSubledgers>'}</openingBalance>")
+                   f"<totalDebit>{total_d:.2f}</totalDebit><totalCredit>{total_d:.2f}</totalCredit>{oblines}{subs}</openingBalance>")
     all_lines = [ln for _, _, trs in journals for tr in trs for ln in tr[3]]
     debit = sum(D(a) for _, a, _, _ in all_lines if D(a) > 0)
     body = []
@@ -446,3 +446,29 @@ def test_banana_style_relation_accounts_and_first_in_first_out(tmp_path):
     assert not [w for w in result.warnings if "says" in w]  # 18 lines, 10,797.00 each side, as the file says
     assert main(["import", str(path), "-o", str(tmp_path / "out"), "--mapping", str(mapping)]) == 0
     assert sum(r.amount for r in load(tmp_path / "out").receivables if r.open) == D("4647.00")
+
+
+def test_without_opening_subledger_payments_of_old_invoices_settle_the_opening_balance(tmp_path):
+    """No obSbLines: the opening 2,420.00 is on no invoice. F23-100's payment (1,210.00, an invoice the file does
+    not hold) and the 10.00 write-off settle it: 2,420 - 1,210 - 10 = 1,200.00 unallocated (F23-101 in truth)."""
+    result = imports.build(imports.read(write_xaf(tmp_path, "3.2", ob_subledgers=False)))
+    open_rows = {i.invoice: i.amount for i in result.items.receivables if i.paid_date is None}
+    assert open_rows == {"F24-001": D("210.00"), "F24-002": D("2420.00"), "F24-003": D("605.00"),
+                         "(unallocated)": D("1200.00")}
+    assert [(i.invoice, i.amount) for i in result.items.payables if i.paid_date is None] == [("INK-11", D("1210.00"))]
+    assert any("it includes 1 payment(s) of invoices the file does not hold" in w for w in result.warnings)
+
+
+def test_a_payment_numbered_0_pays_the_oldest_open_invoice(tmp_path):
+    """Exact writes invRef 0 on a payment it did not match: C1's 1,000.00 of 5 March pays its oldest open invoice,
+    F24-001 (1,210.00 of 10 February), as the numbered payment did: the same open items."""
+    text = build_xaf("3.2")
+    numbered = "<custSupID>C1</custSupID><invRef>F24-001</invRef>"
+    second = text.index(numbered, text.index(numbered) + 1)
+    path = tmp_path / "exact.xaf"
+    path.write_text(text[:second] + "<custSupID>C1</custSupID><invRef>0</invRef>" + text[second + len(numbered):],
+                    encoding="utf-8")
+    expected = imports.build(imports.read(write_xaf(tmp_path, "3.2"))).items.receivables
+    got = imports.build(imports.read(path)).items.receivables
+    assert {(i.invoice, i.amount) for i in got if i.paid_date is None} == {
+        (i.invoice, i.amount) for i in expected if i.paid_date is None}

@@ -48,6 +48,7 @@ class OpenItem:
     amount: Decimal
     paid_date: date | None = None
     due_given: bool = True
+    invoiced: bool = True  # False: only payments (of an invoice from before the period, not itemized)
 
 
 @dataclass
@@ -68,7 +69,8 @@ def group(lines: list[ItemLine], invoice_sign: int, payment_term: int) -> list[O
     """
     groups: dict[tuple[str, str], list[ItemLine]] = {}
     for line in lines:
-        groups.setdefault((line.relation, line.invoice), []).append(line)
+        number = line.invoice if line.invoice.strip("0- ") else ""  # Exact's "0": a payment not matched to an invoice
+        groups.setdefault((line.relation, number), []).append(line)
     items: list[OpenItem] = []
     unnumbered: dict[str, list[ItemLine]] = {}
     for (relation, invoice), members in groups.items():
@@ -93,6 +95,8 @@ def _item(relation: str, invoice: str, members: list[ItemLine], invoice_sign: in
     due = due or next((m.due_date for m in members if m.due_date), None)
     due_given = due is not None
     due = max(due or invoice_date + timedelta(days=term), invoice_date)
+    if not any(m.amount * invoice_sign > 0 or m.opening for m in members):
+        return OpenItem(relation, invoice, invoice_date, due, total, due_given=due_given, invoiced=False)
     if total or len(members) == 1:
         return OpenItem(relation, invoice, invoice_date, due, total, due_given=due_given)
     invoiced = sum((m.amount * invoice_sign for m in invoicing), ZERO)
@@ -137,14 +141,18 @@ def open_items(ledger: Ledger, control: dict[str, str], payment_term: int = 30) 
         accounts = {a for a, s in control.items() if s == side}
         lines = [l for l in ledger.item_lines if (l.account in accounts if l.account else l.subledger == subledger)]
         items = group([l for l in lines if l.relation or l.invoice], invoice_sign, payment_term)
+        # payments of invoices the file does not itemize (from before the period) settle the opening balance
+        orphans = [i for i in items if not i.invoiced]
+        items = [i for i in items if i.invoiced]
         balance = sum((ledger.closing(a) for a in accounts), ZERO) * invoice_sign
         unallocated = balance - sum((i.amount for i in items if i.paid_date is None), ZERO)
         if unallocated:
             items.append(OpenItem(UNALLOCATED, UNALLOCATED, ledger.end, ledger.end, unallocated, due_given=False))
             result.warnings.append(
                 f"{ledger.source}: {format_money(unallocated)} of the {side} accounts ({', '.join(sorted(accounts))}) is "
-                f"on no invoice (an opening balance without subledger, or lines without a relation): one item "
-                f"{UNALLOCATED!r} due {ledger.end}"
+                f"on no invoice (an opening balance without subledger, or lines without a relation"
+                + (f"; it includes {len(orphans)} payment(s) of invoices the file does not hold" if orphans else "")
+                + f"): one item {UNALLOCATED!r} due {ledger.end}"
             )
         defaulted = sum(1 for i in items if not i.due_given and i.relation != UNALLOCATED and i.paid_date is None)
         if defaulted:
