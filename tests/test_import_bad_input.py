@@ -136,3 +136,12 @@ def test_an_endless_text_is_refused(tmp_path, capsys):
                     encoding="utf-8")
     code, _, err = run_cli(capsys, path, "-o", tmp_path / "out")
     assert code == 2 and "refused: <desc> holds more than 1,000,000 characters" in one_error_line(err)
+
+
+def test_a_subledger_that_miscounts_its_lines_is_read_with_a_warning(tmp_path):
+    text = build_xaf("3.2")
+    at = text.rindex("<sbType>CU</sbType><linesCount>2</linesCount>")
+    path = tmp_path / "sub.xaf"
+    path.write_text(text[:at] + "<sbType>CU</sbType><linesCount>3</linesCount>" + text[at + 45:], encoding="utf-8")
+    warnings = imports.build(imports.read(path)).warnings
+    assert any("subledger CU/linesCount says 3 but the file has 2 sbLine: all 2 read" in w for w in warnings)

@@ -240,7 +240,6 @@ class _Handler:
         self.links: dict[str, list[int]] = {}  # jrnID/trNr/trLine nr, or the matchKeyID -> item lines
         self.counts = {"obLine": 0, "trLine": 0}
         self.totals = {"obLine": [ZERO, ZERO], "trLine": [ZERO, ZERO]}
-        self.declared: dict[str, dict] = {}
         self.opening_journals: dict[str, tuple[int, bool]] = {}  # jrnID -> (first line, left out)
 
     # -- expat plumbing (start, end, characters: called by expat itself, see _Parser) ------------
@@ -385,6 +384,7 @@ class _Handler:
     def _end_obSbLine(self, r: dict) -> None:
         ledger = self._need_ledger(r)
         amount = self._amount(r)
+        self._count_in("obSubledger", amount)
         relation = r.get("custSupID", "")
         day = self._date(r, "invDt", False) or ledger.start
         ledger.item_lines.append(ItemLine(
@@ -440,6 +440,7 @@ class _Handler:
 
     def _end_sbLine(self, s: dict) -> None:
         """Give the ledger lines of a subledger line its relation, invoice and dates (the journals came first)."""
+        self._count_in("subledger", self._amount(s))
         lines = self.ledger.item_lines if self.ledger else []
         key = _link(s.get("jrnID"), s.get("trNr"), s.get("trLineNr"))
         for index in self.links.get(key) or self.links.get("\x1e" + s.get("matchKeyID", "~"), []):
@@ -451,10 +452,25 @@ class _Handler:
             )  # fmt: skip
 
     def _end_openingBalance(self, r: dict) -> None:
-        self.declared["obLine"] = r
+        self._check_declared(r, "openingBalance", "obLine", self.counts["obLine"], *self.totals["obLine"])
 
     def _end_transactions(self, r: dict) -> None:
-        self.declared["trLine"] = r
+        self._check_declared(r, "transactions", "trLine", self.counts["trLine"], *self.totals["trLine"])
+
+    def _end_obSubledger(self, r: dict) -> None:
+        self._check_declared(r, f"obSubledger {r.get('sbType', '')}", "obSbLine", r.get("@n", 0), r.get("@D", ZERO),
+                             r.get("@C", ZERO))  # fmt: skip
+
+    def _end_subledger(self, r: dict) -> None:
+        self._check_declared(r, f"subledger {r.get('sbType', '')}", "sbLine", r.get("@n", 0), r.get("@D", ZERO),
+                             r.get("@C", ZERO))  # fmt: skip
+
+    def _count_in(self, parent: str, amount: Decimal) -> None:
+        """Count a subledger line in its (ob)subledger's record, for its linesCount and totals."""
+        r = self._parent(parent)
+        r["@n"] = r.get("@n", 0) + 1
+        side = "@D" if amount >= 0 else "@C"
+        r[side] = r.get(side, ZERO) + abs(amount)
 
     def _count(self, kind: str, amount: Decimal) -> None:
         self.counts[kind] += 1
@@ -470,7 +486,6 @@ class _Handler:
         for account, code in self.taxonomy.items():
             acc = ledger.account(account)
             acc.rgs = acc.rgs or code
-        self._check_counts()
         if self.relation_accounts:
             kinds = {ledger.relations[r].kind for r in self.relation_accounts.values()}
             ledger.warnings.append(
@@ -486,25 +501,21 @@ class _Handler:
             )
         return ledger
 
-    def _check_counts(self) -> None:
-        for kind, where in (("obLine", "openingBalance"), ("trLine", "transactions")):
-            r = self.declared.get(kind)
-            if r is None:
-                continue
-            counted, (debit, credit) = self.counts[kind], self.totals[kind]
-            said = r.get("linesCount", "")
-            if said and said != str(counted):
+    def _check_declared(self, r: dict, where: str, kind: str, counted: int, debit: Decimal, credit: Decimal) -> None:
+        """Warn where a linesCount, totalDebit or totalCredit says other than the lines do (the lines count)."""
+        said = r.get("linesCount", "")
+        if said and said != str(counted):
+            self.ledger.warnings.append(
+                f"{self.name}:{r.get('@linesCount', r['@line'])}: {where}/linesCount says {said} but the file has "
+                f"{counted} {kind}: all {counted} read"
+            )
+        for key, total in (("totalDebit", debit), ("totalCredit", credit)):
+            text = r.get(key, "")
+            if text and _AMOUNT.fullmatch(text) and Decimal(text) != total:
                 self.ledger.warnings.append(
-                    f"{self.name}:{r.get('@linesCount', r['@line'])}: {where}/linesCount says {said} but the file has "
-                    f"{counted} {kind}: all {counted} read"
+                    f"{self.name}:{r.get('@' + key, r['@line'])}: {where}/{key} says {text} but its {kind} add up "
+                    f"to {total}: the lines count"
                 )
-            for key, total in (("totalDebit", debit), ("totalCredit", credit)):
-                text = r.get(key, "")
-                if text and _AMOUNT.fullmatch(text) and Decimal(text) != total:
-                    self.ledger.warnings.append(
-                        f"{self.name}:{r.get('@' + key, r['@line'])}: {where}/{key} says {text} but its {kind} add up "
-                        f"to {total}: the lines count"
-                    )
 
 
 def _link(journal, transaction, line) -> str:
