@@ -114,7 +114,7 @@ def _read_trial_balance(path):
     (_read_mapping, "account,item\n4950,\n", ":2: an account and an item are needed"),
     (_read_mapping, "account,item\n4950,rente bank\n", ":2: item: not an item or a known RGS code: 'rente bank'"),
     (_read_mapping, "account,item\n9-1,revenue\n", ":2: account: not an account range: '9-1'"),
-    (_read_trial_balance, "account,rgs,saldo\n", "unknown column 'saldo'"),
+    (_read_trial_balance, "account,rgs,bedrag\n", "unknown column 'bedrag'"),
     (_read_trial_balance, "account,rgs\n", "missing column closing"),
     (_read_trial_balance, "account,rgs,closing\n1000,BLimBan,12.3.4\n", ":2: closing: not an amount"),
     (_read_trial_balance, "account,rgs,closing\n1000,BLimBan,1\n1000,BLimBan,-1\n", ":3: account: account 1000 also on line 2"),
@@ -168,3 +168,29 @@ def test_vat_to_reclaim_is_a_receivable_not_a_negative_debt(tmp_path):
     closing = imports.build(imports.read(path, **YEAR)).figures.closing
     assert closing["tax_payable"] == 0 and closing["other_current_assets"] == D("500")
     assert closing["cash"] + closing["other_current_assets"] == closing["equity"] == D("1000")
+
+
+def test_a_dutch_saldibalans_with_debit_and_credit_columns(tmp_path):
+    """The hand-written proefbalans, as a package exports it: Dutch headers, semicolons, decimal commas, and the
+    end balance as debet and credit columns (both positive) instead of one signed closing."""
+    lines = ["Grootboekrekening;Omschrijving;RGS code;Beginsaldo;Debet;Credit"]
+    for row in csv.DictReader(TB.open(encoding="utf-8")):
+        closing = D(row["closing"])
+        debit, credit = (closing, "") if closing >= 0 else ("", -closing)
+        lines.append(";".join([row["account"], row["name"], row["rgs"], row["opening"], str(debit), str(credit)]).replace(".", ","))
+    path = tmp_path / "saldibalans.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert_the_proef_figures(imports.build(imports.read(path, **YEAR)))
+
+
+@pytest.mark.parametrize("header, message", [
+    ("account,closing,debit\n", "give closing or debit and credit, not both"),
+    ("rekening,saldo,eindsaldo\n", "column 'eindsaldo' gives closing a second time"),
+    ("omschrijving,saldo\n", "missing column account"),
+])
+def test_ambiguous_trial_balance_headers(tmp_path, header, message):
+    path = tmp_path / "tb.csv"
+    path.write_text(header, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        imports.read(path, **YEAR)
+    assert message in str(info.value)

@@ -1,16 +1,19 @@
 """An RGS-coded trial balance (CSV or XLSX) into a :class:`Ledger`: the rows both formats share.
 
-One row per account, a header row naming the columns (any order, case does not matter):
+One row per account, a header row naming the columns (any order, case does not matter; the Dutch
+names of a package's "proefbalans" or "saldibalans" export work too):
 
-=========  ========  ==========================================================================
-column     required  meaning
-=========  ========  ==========================================================================
-account    yes       the account number
-name       no        its description
-rgs        no        its RGS code (else a mapping file must map the account)
-opening    no        the balance at the start of the period (balance-sheet accounts), default 0
-closing    yes       the balance at the end; for an income-statement account: the period's amount
-=========  ========  ==========================================================================
+=========  =========================================  ======================================================
+column     also                                       meaning
+=========  =========================================  ======================================================
+account    rekening, grootboekrekening, rekeningnummer  the account number (required)
+name       omschrijving, naam, description            its description
+rgs        rgscode, rgs code, referentiecode          its RGS code (else a mapping file must map the account)
+opening    beginsaldo, openingsbalans                 the balance at the start (balance-sheet accounts), default 0
+closing    eindsaldo, saldo                           the balance at the end; an income-statement account: the period's amount
+debit      debet                                      instead of closing: the end balance as debit ...
+credit                                                ... and credit (both positive): closing = debit - credit
+=========  =========================================  ======================================================
 
 Amounts are signed, **debit positive** (credit negative), with a decimal point or a decimal comma.
 A trial balance has no invoices: the import writes no receivables or payables from it.
@@ -36,20 +39,36 @@ from xlcapital.imports import rgs
 from xlcapital.imports.model import Ledger
 from xlcapital.money import parse_amount, to_decimal
 
-REQUIRED, OPTIONAL = ("account", "closing"), ("name", "rgs", "opening")
-COLUMNS = REQUIRED + OPTIONAL
+#: Column -> the other names it is known by (a package's Dutch export).
+ALIASES = {
+    "account": ("rekening", "grootboekrekening", "rekeningnummer"),
+    "name": ("omschrijving", "naam", "description"),
+    "rgs": ("rgscode", "rgs code", "referentiecode"),
+    "opening": ("beginsaldo", "openingsbalans"),
+    "closing": ("eindsaldo", "saldo"),
+    "debit": ("debet",),
+    "credit": (),
+}
+COLUMNS = tuple(ALIASES)
+_NAMES = {alias: column for column, aliases in ALIASES.items() for alias in (column, *aliases)}
 
 
 def check_header(header: list[str], source: str) -> list[str]:
-    """The normalised column names, or an :class:`InputError` naming the unknown or missing one."""
-    columns = [str(h or "").strip().casefold() for h in header]
-    for column in columns:
-        if column and column not in COLUMNS:
-            raise InputError(f"unknown column {column!r}", file=source, line=1, hint="known: " + ", ".join(COLUMNS))
-    missing = [c for c in REQUIRED if c not in columns]
-    if missing:
-        raise InputError(f"missing column {', '.join(missing)}", file=source, line=1,
-                         hint="a trial balance needs account and closing (and rgs, or a mapping file)")  # fmt: skip
+    """The column of each header cell (by its name or a Dutch one), or an :class:`InputError` naming the problem."""
+    columns = []
+    for cell in header:
+        text = " ".join(str(cell or "").split()).casefold()
+        if text and text not in _NAMES:
+            raise InputError(f"unknown column {text!r}", file=source, line=1, hint="known: " + ", ".join(COLUMNS))
+        if text and _NAMES[text] in columns:
+            raise InputError(f"column {text!r} gives {_NAMES[text]} a second time", file=source, line=1)
+        columns.append(_NAMES.get(text, ""))
+    if "account" not in columns or not ({"closing", "debit", "credit"} & set(columns)):
+        missing = "account" if "account" not in columns else "closing"
+        raise InputError(f"missing column {missing}", file=source, line=1,
+                         hint="a trial balance needs account and closing, or debit and credit (and rgs, or a mapping file)")  # fmt: skip
+    if "closing" in columns and {"debit", "credit"} & set(columns):
+        raise InputError("give closing or debit and credit, not both", file=source, line=1)
     return columns
 
 
@@ -79,7 +98,10 @@ def ledger_from_rows(rows: Iterable[tuple[int, Mapping[str, object]]], source: s
                              field="account")  # fmt: skip
         try:
             opening = amount(row.get("opening"), field="opening")
-            closing = amount(row.get("closing"), field="closing")
+            if "closing" in row:
+                closing = amount(row.get("closing"), field="closing")
+            else:
+                closing = amount(row.get("debit"), field="debit") - amount(row.get("credit"), field="credit")
         except InputError as exc:
             raise exc.with_location(file=source, line=line) from None
         acc = ledger.account(account, line)
@@ -93,4 +115,4 @@ def ledger_from_rows(rows: Iterable[tuple[int, Mapping[str, object]]], source: s
     return ledger
 
 
-__all__ = ["ledger_from_rows", "check_header", "amount", "COLUMNS"]
+__all__ = ["ledger_from_rows", "check_header", "amount", "COLUMNS", "ALIASES"]
