@@ -38,7 +38,9 @@ def register(subparsers) -> None:
     )
     p.add_argument("file", metavar="FILE", help="the auditfile or trial balance")
     p.add_argument("-o", "--output", metavar="FOLDER", required=True, help="the company folder to write (new or empty)")
-    p.add_argument("--force", action="store_true", help="replace the import's files in a folder that is not empty")
+    p.add_argument("--force", action="store_true",
+                   help="write into a folder that is not empty: the bookkeeping's files are replaced; your forecast.toml, "
+                   "the payment delays in customers.csv and other files stay")  # fmt: skip
     p.add_argument("--mapping", metavar="CSV", help="account,item rules for accounts without (or with other) RGS codes")
     p.add_argument("--allow-unmapped", action="store_true",
                    help="put accounts that map nowhere in residual lines (other_current_assets, accruals, extraordinary) "
