@@ -43,6 +43,7 @@ from xlcapital import imports
 from xlcapital.cli import main
 from xlcapital.company import load_company
 from xlcapital.forecast import load
+from xlcapital.imports.openitems import UNALLOCATED
 from tests.conftest import SHARED, need
 
 XSD_DIR = SHARED / "research" / "xaf"
@@ -121,15 +122,21 @@ def _e(name: str, value) -> str:
 
 def build_xaf(version: str, *, opening_as_journal: bool | None = None, lines_count: int | None = None,
               rgs_in: str = "leadReference", encoding: str = "UTF-8", without_rgs: tuple[str, ...] = (),
-              bare: tuple[str, str] | None = None, ob_subledgers: bool = True) -> str:
+              bare: tuple[str, str] | None = None, ob_subledgers: bool = True,
+              relation_balances: dict[str, tuple[str | None, str | None]] | None = None) -> str:
     """An auditfile of the company above in the element order of the version's XSD."""
     v4 = version == "4.0"
     opening_as_journal = v4 if opening_as_journal is None else opening_as_journal
     header = (f"<header><fiscalYear>2024</fiscalYear><startDate>2024-01-01</startDate><endDate>2024-12-31</endDate>"
               f"<curCode>EUR</curCode><dateCreated>2025-02-01</dateCreated><softwareDesc>Handwerk</softwareDesc>"
               f"<softwareVersion>1</softwareVersion>{'<RGSVersion>3.6</RGSVersion>' if v4 else ''}</header>")
+    def balance(rid):  # XAF 4.0: the relation's opening and closing balance (opBalDesc, clBalDesc: amounts)
+        opening, closing = (relation_balances or {}).get(rid, (None, None))
+        text = f"<opBalDesc>{_amount(opening)[0]}</opBalDesc><opBalTp>{_amount(opening)[1]}</opBalTp>" if opening else ""
+        return text + (f"<clBalDesc>{_amount(closing)[0]}</clBalDesc><clBalTp>{_amount(closing)[1]}</clBalTp>" if closing else "")
+
     relations = "".join(f"<customerSupplier><custSupID>{i}</custSupID><custSupName>{n}</custSupName><custSupTp>{t}</custSupTp>"
-                        "</customerSupplier>" for i, n, t in RELATIONS)
+                        f"{balance(i)}</customerSupplier>" for i, n, t in RELATIONS)
     accounts = []
     for acc, desc, kind, code in ACCOUNTS:
         if acc in without_rgs:
@@ -475,3 +482,29 @@ def test_a_payment_numbered_0_pays_the_oldest_open_invoice(tmp_path):
     got = imports.build(imports.read(path)).items.receivables
     assert {(i.invoice, i.amount) for i in got if i.paid_date is None} == {
         (i.invoice, i.amount) for i in expected if i.paid_date is None}
+
+
+def test_xaf_40_relations_opening_balances_are_their_open_items_at_the_start(tmp_path):
+    """XAF 4.0 with an openingBalance element: no subledger, but each relation's opBalDesc. C1's 1,210.00 is paid
+    by the payment of F23-100 (an invoice the file does not hold) on 14 January; C2's 1,210.00 stays open, due
+    2023-12-31 + 30 days; S1's 1,815.00 is paid by INK-9's payment. The rest as in the 3.2 file."""
+    # closing balances, by hand: C1 210.00 (F24-001) + 605.00 (F24-003); C2 1,210.00 + 2,420.00; S1 0; S2 1,210.00 C
+    balances = {"C1": ("1210.00", "815.00"), "C2": ("1210.00", "3630.00"), "S1": ("-1815.00", None), "S2": (None, "-1210.00")}
+    path = write_xaf(tmp_path, "4.0", opening_as_journal=False, relation_balances=balances)
+    from lxml import etree
+
+    need(XSD_DIR.is_dir(), "../shared/research/xaf (the official XSDs) is not here")
+    schema = etree.XMLSchema(etree.parse(str(XSD_DIR / XSD["4.0"])))
+    assert schema.validate(etree.parse(str(path))), schema.error_log
+    result = imports.build(imports.read(path))
+    rows = {(i.relation, i.invoice): (i.amount, i.due_date, i.paid_date) for i in result.items.receivables}
+    assert rows[("C1", "opening balance")] == (D("1210.00"), date(2024, 1, 30), date(2024, 1, 14))
+    assert rows[("C2", "opening balance")] == (D("1210.00"), date(2024, 1, 30), None)
+    assert sum(i.amount for i in result.items.receivables if i.paid_date is None) == D("4435.00")
+    assert ("C1", "F23-100") not in rows and (UNALLOCATED, UNALLOCATED) in rows  # the -10.00 write-off only
+    assert rows[(UNALLOCATED, UNALLOCATED)][0] == D("-10.00")
+    assert [(i.invoice, i.amount) for i in result.items.payables if i.paid_date is None] == [("INK-11", D("1210.00"))]
+    assert not [w for w in result.warnings if "clBalDesc" in w]  # every relation's items add up to its balance
+    wrong = write_xaf(tmp_path, "4.0", "wrong.xaf", opening_as_journal=False, relation_balances={**balances, "C2": ("1210.00", "3600.00")})
+    assert any("the open receivables of 1 relation(s) do not add up to their closing balance (clBalDesc) in the file: "
+               "C2 Hotel Zeezicht B.V.: 3,630.00 against 3,600.00" in w for w in imports.build(imports.read(wrong)).warnings)

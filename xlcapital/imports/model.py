@@ -77,6 +77,7 @@ class Ledger:
     movements: dict[str, Decimal] = field(default_factory=dict)
     postings: dict[str, int] = field(default_factory=dict)  # lines per account in the period (0 for a trial balance)
     relations: dict[str, Relation] = field(default_factory=dict)
+    relation_closing: dict[str, Decimal] = field(default_factory=dict)  # XAF 4.0 clBalDesc: a check of the items
     item_lines: list[ItemLine] = field(default_factory=list)
     has_items: bool = False
     warnings: list[str] = field(default_factory=list)

@@ -72,13 +72,17 @@ def group(lines: list[ItemLine], invoice_sign: int, payment_term: int) -> list[O
         number = line.invoice if line.invoice.strip("0- ") else ""  # Exact's "0": a payment not matched to an invoice
         groups.setdefault((line.relation, number), []).append(line)
     items: list[OpenItem] = []
-    unnumbered: dict[str, list[ItemLine]] = {}
+    unnumbered = {relation: members for (relation, invoice), members in groups.items() if not invoice}
     for (relation, invoice), members in groups.items():
         if not invoice:
-            unnumbered[relation] = members
             continue
         members.sort(key=lambda m: (m.day, not m.opening))
-        items.append(_item(relation, invoice, members, invoice_sign, payment_term))
+        item = _item(relation, invoice, members, invoice_sign, payment_term)
+        if not item.invoiced and relation in unnumbered:
+            # a payment of an invoice the file does not itemize pays the relation's oldest (e.g. its opening balance)
+            unnumbered[relation] += members
+        else:
+            items.append(item)
     for relation, members in unnumbered.items():
         settled, new = _first_in_first_out(relation, members, [i for i in items if i.relation == relation], invoice_sign,
                                            payment_term)  # fmt: skip
@@ -160,8 +164,26 @@ def open_items(ledger: Ledger, control: dict[str, str], payment_term: int = 30) 
                 f"{ledger.source}: {defaulted} open {side} without a due date in the file: invoice date + {payment_term} "
                 "days (--payment-term)"
             )
+        result.warnings += _check_relations(ledger, side, subledger, invoice_sign, items)
         setattr(result, side, items)
     return result
+
+
+def _check_relations(ledger: Ledger, side: str, subledger: str, invoice_sign: int, items: list[OpenItem]) -> list[str]:
+    """XAF 4.0 gives each relation's closing balance: its open items must add up to it."""
+    kind = {"CU": "C", "SU": "S"}[subledger]
+    wrong = []
+    for rid, balance in ledger.relation_closing.items():
+        relation = ledger.relations.get(rid)
+        if relation is None or relation.kind != kind:
+            continue
+        total = sum((i.amount for i in items if i.relation == rid and i.paid_date is None), ZERO)
+        if total != balance * invoice_sign:
+            wrong.append(f"{rid} {relation.name}: {format_money(total)} against {format_money(balance * invoice_sign)}")
+    if not wrong:
+        return []
+    return [f"{ledger.source}: the open {side} of {len(wrong)} relation(s) do not add up to their closing balance "
+            f"(clBalDesc) in the file: {'; '.join(wrong[:5])}{'; ...' if len(wrong) > 5 else ''}"]
 
 
 __all__ = ["open_items", "group", "OpenItem", "Items", "UNALLOCATED"]

@@ -32,7 +32,7 @@ import contextlib
 import re
 import sys
 import zipfile
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
@@ -237,6 +237,7 @@ class _Handler:
         self.taxonomy: dict[str, str] = {}
         self.ob_accounts: dict[str, str] = {}
         self.relation_accounts: dict[str, str] = {}  # account id -> the relation it is (Banana)
+        self.relation_opening: dict[str, Decimal] = {}  # custSupID -> opBalDesc/opBalTp (XAF 4.0)
         self.links: dict[str, list[int]] = {}  # jrnID/trNr/trLine nr, or the matchKeyID -> item lines
         self.counts = {"obLine": 0, "trLine": 0}
         self.totals = {"obLine": [ZERO, ZERO], "trLine": [ZERO, ZERO]}
@@ -327,18 +328,18 @@ class _Handler:
         except ValueError:
             self._fail(record, key, f"not a date: {text!r}")
 
-    def _amount(self, record: dict) -> Decimal:
-        """The signed amount of amnt/amntTp: debit positive."""
-        text = self._get(record, "amnt")
+    def _amount(self, record: dict, key: str = "amnt", side: str = "amntTp") -> Decimal:
+        """The signed amount of amnt/amntTp (or another pair): debit positive."""
+        text = self._get(record, key)
         if not _AMOUNT.fullmatch(text):
-            self._fail(record, "amnt", f"not an amount: {text!r}")
+            self._fail(record, key, f"not an amount: {text!r}")
         try:
             value = Decimal(text)
         except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
-            self._fail(record, "amnt", f"not an amount: {text!r}")
-        kind = self._get(record, "amntTp").upper()
+            self._fail(record, key, f"not an amount: {text!r}")
+        kind = self._get(record, side).upper()
         if kind not in ("D", "C"):
-            self._fail(record, "amntTp", f"amntTp must be D or C, not {kind!r}")
+            self._fail(record, side, f"{side} must be D or C, not {kind!r}")
         return value if kind == "D" else -value
 
     def _parent(self, name: str) -> dict:
@@ -372,6 +373,10 @@ class _Handler:
         ledger = self._need_ledger(r)
         rid = self._get(r, "custSupID")
         ledger.relations[rid] = Relation(rid, r.get("custSupName", ""), r.get("custSupTp", "").upper())
+        if r.get("opBalDesc"):  # XAF 4.0: the relation's balance at the start (an amount, despite the name)
+            self.relation_opening[rid] = self._amount(r, "opBalDesc", "opBalTp")
+        if r.get("clBalDesc"):
+            ledger.relation_closing[rid] = self._amount(r, "clBalDesc", "clBalTp")
 
     def _end_obLine(self, r: dict) -> None:
         ledger = self._need_ledger(r)
@@ -494,12 +499,32 @@ class _Handler:
                 "read as their receivables (customers) and payables (suppliers)"
                 + ("; map the others with --mapping" if kinds - {"C", "S"} else "")
             )
+        self._relation_openings()
         for jrn, (line, left_out) in self.opening_journals.items():
             ledger.warnings.append(
                 f"{self.name}:{line}: journal {jrn} is the opening balance (period 0 or type O): "
                 + ("left out, the file's openingBalance counts" if left_out else "read as the opening balance")
             )
         return ledger
+
+    def _relation_openings(self) -> None:
+        """XAF 4.0 has no opening subledger, but each relation's opening balance: its open item at the start.
+
+        Used only when the file itemizes no opening balance otherwise (an opening journal with relations).
+        """
+        ledger = self.ledger
+        if not self.relation_opening or any(line.opening for line in ledger.item_lines):
+            return
+        sides = {"C": "CU", "S": "SU"}
+        day = ledger.start - timedelta(days=1)
+        used = [rid for rid, amount in self.relation_opening.items() if amount and ledger.relations[rid].kind in sides]
+        for rid in used:
+            subledger = sides[ledger.relations[rid].kind]
+            ledger.item_lines.append(ItemLine(None, rid, "", day, self.relation_opening[rid], opening=True,
+                                              subledger=subledger, document="opening balance"))  # fmt: skip
+        if used:
+            ledger.warnings.append(f"{self.name}: the opening balances of {len(used)} customer(s) and supplier(s) "
+                                   "(opBalDesc) are their open items at the start")  # fmt: skip
 
     def _check_declared(self, r: dict, where: str, kind: str, counted: int, debit: Decimal, credit: Decimal) -> None:
         """Warn where a linesCount, totalDebit or totalCredit says other than the lines do (the lines count)."""
