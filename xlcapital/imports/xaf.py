@@ -227,9 +227,10 @@ class _Handler:
         self.expat = None
         self.stack: list[tuple[str, dict | None]] = []
         self.records: list[dict] = []  # the open records, innermost last
+        self.journal: dict = {}
+        self.transaction: dict = {}
         self.skip_depth = 0
         self.text: list[str] = []
-        self.text_length = 0
         self.leaf = False
         self.ledger: Ledger | None = None
         self.version = ""
@@ -257,7 +258,7 @@ class _Handler:
         if not self.stack:
             self._root(uri, name)
         self.leaf = True
-        self.text, self.text_length = [], 0
+        self.text = []
         if self.skip_depth or name in _SKIPPED:
             self.skip_depth += 1
             self.stack.append((name, None))
@@ -266,13 +267,15 @@ class _Handler:
         if name in _RECORDS:
             record = {"@line": self.expat.CurrentLineNumber, "@name": name}
             self.records.append(record)
+            if name == "journal" or name == "transaction":  # the context of every trLine, kept at hand
+                setattr(self, name, record)
         self.stack.append((name, record))
 
     def characters(self, content: str) -> None:
         if self.leaf:
             self.text.append(content)
-            self.text_length += len(content)
-            if self.text_length > MAX_TEXT:  # the XSD's longest text is 9,999 characters
+            # an element's text comes in one piece, or a few where it spans the parser's input blocks (64 KB)
+            if len(self.text) > 4 and sum(map(len, self.text)) > MAX_TEXT:  # the XSDs' longest text: 9,999
                 raise InputError(f"refused: <{self.stack[-1][0]}> holds more than {MAX_TEXT:,} characters", file=self.name,
                                  line=self.line, field=self.element, hint="export the auditfile again; this one is damaged")  # fmt: skip
 
@@ -401,7 +404,7 @@ class _Handler:
 
     def _end_trLine(self, r: dict) -> None:
         ledger = self._need_ledger(r)
-        journal, transaction = self._parent("journal"), self._parent("transaction")
+        journal, transaction = self.journal, self.transaction
         account, amount = sys.intern(self._get(r, "accID")), self._amount(r)
         acc = ledger.account(account, r["@line"])
         self._relation_account(acc)
