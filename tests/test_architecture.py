@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-CORE = ["ratios.py", "statements.py", "company.py", "money.py", "errors.py", "fileio.py", "bank", "forecast"]
+CORE = ["ratios.py", "statements.py", "company.py", "money.py", "errors.py", "fileio.py", "bank", "forecast", "imports"]
 FACES = ("xlcapital.workbook", "xlcapital.excel", "xlcapital.udfs", "xlcapital.cli", "xlwings", "xlsxwriter")
 
 

@@ -16,7 +16,7 @@ from xlcapital import __version__
 from xlcapital.errors import XlcapitalError
 
 #: Command modules, in the order ``--help`` lists them.
-COMMAND_MODULES = ("finance", "bank", "forecast", "generate", "addin", "lite", "demo", "batch")
+COMMAND_MODULES = ("finance", "bank", "forecast", "generate", "importing", "batch", "addin", "lite", "demo")
 
 EXIT_OK, EXIT_USAGE = 0, 2
 
