@@ -37,6 +37,7 @@ from xlcapital import __version__
 from xlcapital.bank.model import Statement
 from xlcapital.errors import OutputError
 from xlcapital.forecast import RULES, STRESS_TESTS, Inputs, categories
+from xlcapital.workbook import cached
 from xlcapital.workbook import model as m
 from xlcapital.workbook.bank import bank_sheet
 from xlcapital.workbook.book import Book, code_name
@@ -154,8 +155,7 @@ class Generator:
     def write(self, inputs: Inputs, path: str | os.PathLike, statements: Iterable[Statement] | None = None) -> CellMap:
         """Write the workbook of ``inputs`` to ``path``; the Bank table holds ``statements``
         (default: ``inputs.bank``, the transactions the engine's actuals are computed from)."""
-        if statements is None:
-            statements = inputs.bank
+        statements = list(inputs.bank if statements is None else statements)
         workbook = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False,
                                                    "strings_to_urls": False, "nan_inf_to_errors": True})
         # fixed document properties: the same inputs give the same file, byte for byte
@@ -209,11 +209,12 @@ class Generator:
             decorate = getattr(self.vba, "decorate", None)
             if decorate is not None:
                 decorate(book)
+        book.cells.runs = book.run_keys
+        cached.store(book, inputs, statements)
         try:
             workbook.close()
         except (OSError, xlsxwriter.exceptions.XlsxWriterException) as exc:
             raise OutputError(f"cannot write the workbook: {exc}", file=str(path)) from exc
-        book.cells.runs = book.run_keys
         return book.cells
 
 
