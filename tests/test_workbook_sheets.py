@@ -198,5 +198,6 @@ def test_cli_writes_and_never_overwrites_without_force(tmp_path, capsys):
     assert "exists" in capsys.readouterr().err and out.stat().st_mtime_ns == stamp
     assert main(["generate", "-o", str(out), "--force"]) == 0
     wb = openpyxl.load_workbook(out)
-    assert wb["Start"]["A1"].value.startswith("Sample company")
+    # the company named in the sample's company.toml ([company] name), not the folder
+    assert wb["Start"]["A1"].value.startswith("Van der Berg Installatietechniek B.V.")
     assert main(["generate", "-o", str(tmp_path / "x.pdf")]) == 2

@@ -31,7 +31,8 @@ def register(subparsers) -> None:
     p.add_argument("--previous", metavar="LAST.xlsm", help="last month's workbook: its tables, settings and bank "
                    "transactions carry over, with a Variance sheet")
     p.add_argument("--lang", choices=("nl", "en"), default="en", help="language of the Start sheet (default en)")
-    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists; with --previous, also carry "
+                   "over the workbook of another company")
     p.set_defaults(func=run_generate)
 
 
@@ -57,8 +58,9 @@ def run_generate(args: argparse.Namespace) -> int:
         raise InputError(f"{out.name}: the workbook must end in .xlsm (or .xlsx without macros)", field="--output")
     with atomic_output(out, force=args.force) as tmp:
         result = generate_folder(args.folder, tmp, macros=out.suffix.lower() == ".xlsm", lang=args.lang,
-                                 start=args.month, previous=args.previous)
+                                 start=args.month, previous=args.previous, force=args.force)
     print(f"wrote {out}: {result.summary}")
+    print("\n".join(result.roll)) if result.roll else None
     print(f"open it in Excel (or LibreOffice Calc){' and enable macros' if out.suffix.lower() == '.xlsm' else ''}; "
           "the Start sheet explains the weekly routine")
     return 0

@@ -15,6 +15,9 @@ from xlsxwriter.worksheet import CellFormulaTuple, Worksheet
 from xlcapital.workbook.cellmap import CellMap, Ref
 from xlcapital.workbook.styles import Styles, wrapped_height
 
+#: the footer's page number, per workbook language (Excel's header codes: &P page, &N pages)
+PAGE_OF = {"en": "Page &P of &N", "nl": "Pagina &P van &N"}
+
 _CODENAME_BAD = re.compile(r"[^A-Za-z0-9_]")
 
 
@@ -87,8 +90,12 @@ class Book:
     project's document modules.
     """
 
-    def __init__(self, workbook: xlsxwriter.Workbook, *, vba: bool = False) -> None:
+    def __init__(self, workbook: xlsxwriter.Workbook, *, vba: bool = False, company: str = "",
+                 lang: str = "en") -> None:
         self.workbook = workbook
+        #: the company's name, in every printed page's header
+        self.company = company
+        self.lang = lang
         self.styles = Styles(workbook)
         self.cells = CellMap()
         self.vba = vba
@@ -135,17 +142,19 @@ class Book:
         if height > 15:
             ws.set_row(row, height)
 
-    @staticmethod
-    def print_wide(ws, repeat_rows: tuple[int, int] | None = None, repeat_cols: str | None = None,
+    def print_wide(self, ws, repeat_rows: tuple[int, int] | None = None, repeat_cols: str | None = None,
                    landscape: bool = True) -> None:
         """Print setup: A4, landscape, as wide as one page (as many pages down as needed), the
-        sheet name and page number in the footer; ``repeat_rows`` / ``repeat_cols`` on every page."""
+        company in the header, the sheet name and page number in the footer (in the workbook's
+        language); ``repeat_rows`` / ``repeat_cols`` on every page."""
         ws.set_paper(9)
         if landscape:
             ws.set_landscape()
         ws.fit_to_pages(1, 0)
         ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
-        ws.set_footer("&L&A&RPage &P of &N")
+        if self.company:  # '&' starts a header code: a literal one is doubled
+            ws.set_header("&L" + self.company.replace("&", "&&")[:200])
+        ws.set_footer("&L&A&R" + PAGE_OF[self.lang if self.lang in PAGE_OF else "en"])
         if repeat_rows is not None:
             ws.repeat_rows(*repeat_rows)
         if repeat_cols is not None:
