@@ -151,7 +151,7 @@ class Book:
         if landscape:
             ws.set_landscape()
         ws.fit_to_pages(1, 0)
-        ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+        ws.set_margins(left=0.3, right=0.3, top=0.6, bottom=0.6)  # inches: the width goes to the columns
         if self.company:  # '&' starts a header code: a literal one is doubled
             ws.set_header("&L" + self.company.replace("&", "&&")[:200])
         ws.set_footer("&L&A&R" + PAGE_OF[self.lang if self.lang in PAGE_OF else "en"])

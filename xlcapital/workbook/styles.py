@@ -46,6 +46,8 @@ _INPUT = {"bg_color": INPUT_FILL, "font_color": INPUT_FONT, "border": 1, "border
 _SPECS: dict[str, dict] = {
     "title": {"bold": True, "font_size": 16, "font_color": HEADER_FILL},
     "subtitle": {"bold": True, "font_size": 12, "font_color": HEADER_FILL},
+    # a title in a text column (the Start sheet): wrapped within the page
+    "title_wrap": {"bold": True, "font_size": 16, "font_color": HEADER_FILL, "text_wrap": True, "valign": "top"},
     "header": _HEADER,
     # over a column of numbers or dates: right-aligned like the values under it
     "header_right": {**_HEADER, "align": "right"},
