@@ -37,7 +37,7 @@ from xlcapital import __version__
 from xlcapital.bank.model import Statement
 from xlcapital.errors import OutputError
 from xlcapital.forecast import RULES, STRESS_TESTS, Inputs, categories
-from xlcapital.workbook import cached, printing, roll
+from xlcapital.workbook import cached, labels, printing, roll
 from xlcapital.workbook import model as m
 from xlcapital.workbook.bank import bank_sheet
 from xlcapital.workbook.book import Book, code_name
@@ -210,6 +210,7 @@ class Generator:
         XlwingsConfSheet().write(book)
         roll.write_fingerprint(book, tables, settings, identity)
         printing.fit(book)
+        labels.apply(book, self.lang)
         for name, sheet in book.sheets.items():
             sheet.set_tab_color(TAB_OUTPUT if name in OUTPUT_SHEETS else TAB_HELPER if name in HELPER_SHEETS
                                 else TAB_INPUT)

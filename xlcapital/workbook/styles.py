@@ -48,9 +48,10 @@ _SPECS: dict[str, dict] = {
     "subtitle": {"bold": True, "font_size": 12, "font_color": HEADER_FILL},
     # a title in a text column (the Start sheet): wrapped within the page
     "title_wrap": {"bold": True, "font_size": 16, "font_color": HEADER_FILL, "text_wrap": True, "valign": "top"},
-    "header": _HEADER,
+    # indented one character from the side they align to, so neighbouring headers never run together
+    "header": {**_HEADER, "align": "left", "indent": 1},
     # over a column of numbers or dates: right-aligned like the values under it
-    "header_right": {**_HEADER, "align": "right"},
+    "header_right": {**_HEADER, "align": "right", "indent": 1},
     "label": {"valign": "top"},
     "label_bold": {"bold": True, "valign": "top"},
     "note": {"italic": True, "font_color": "#595959", "text_wrap": True, "valign": "top"},
