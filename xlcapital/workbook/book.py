@@ -31,6 +31,10 @@ def code_name(sheet: str) -> str:
     return name if name[:1].isalpha() else "S" + name
 
 
+#: the error values a formula's cached result can be (XlsxWriter's list)
+_ERRORS = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!")
+
+
 class Excel2010Worksheet(Worksheet):
     """A worksheet whose formulas are written as given (never empty, never array formulas here).
 
@@ -39,6 +43,11 @@ class Excel2010Worksheet(Worksheet):
     (tests/test_workbook_formulas.py checks every formula), so that work is skipped: it was most of
     the generation time.
     """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._prepared: dict[str, str] = {}  # formula as written -> as stored
+        self._escaped: dict[str, str] = {}  # formula as stored -> XML-escaped
 
     def put_string(self, row: int, col: int, text: str, cell_format=None) -> None:
         """``write_string`` with 0-based row and column (no A1 parsing: the bank table's inner loop)."""
@@ -50,26 +59,42 @@ class Excel2010Worksheet(Worksheet):
 
     def _write_formula(self, row, col, formula, cell_format=None, value=0):
         # XlsxWriter's own version first searches every formula for dynamic-array functions
-        # (none here), which costs a regular expression over each of 100,000 Bank formulas
+        # (none here), which costs a regular expression over each of 100,000 Bank formulas; a
+        # table's calculated column repeats one formula text in every row: prepared once
+        prepared = self._prepared.get(formula)
+        if prepared is None:
+            prepared = self._prepared[formula] = self._prepare_formula(formula)
         if self._check_dimensions(row, col):
             return -1
-        self.table[row][col] = CellFormulaTuple(self._prepare_formula(formula), cell_format, value)
+        if self.constant_memory and row > self.previous_row:
+            self._write_single_row(row)
+        self.table[row][col] = CellFormulaTuple(prepared, cell_format, value)
         return 0
 
     def _write_cell(self, row, col, cell):
-        # The inner loop of saving, a million times for 100,000 bank rows: numbers and shared
-        # strings with a format (every input cell here) are written directly, exactly as
-        # XlsxWriter writes them (their attributes, a cell reference and an index, need no
-        # escaping); everything else goes through XlsxWriter.
+        # The inner loop of saving, a million times for 100,000 bank rows: numbers, shared
+        # strings and formulas with a format (every cell of the tables here) are written directly,
+        # exactly as XlsxWriter writes them (a formula's text, the same in every row of a
+        # calculated column, is escaped once); everything else goes through XlsxWriter.
         kind = cell.__class__.__name__
-        if cell.format is None or self.constant_memory or kind not in ("Number", "String"):
+        if cell.format is None or self.constant_memory or kind not in ("Number", "String", "Formula"):
             return super()._write_cell(row, col, cell)
         ref = xl_rowcol_to_cell_fast(row, col)
         xf = cell.format._get_xf_index()
         if kind == "Number":
             self.fh.write(f'<c r="{ref}" s="{xf}"><v>{cell.number:.16G}</v></c>')
-        else:
+        elif kind == "String":
             self.fh.write(f'<c r="{ref}" s="{xf}" t="s"><v>{cell.string}</v></c>')
+        else:
+            formula = self._escaped.get(cell.formula)
+            if formula is None:
+                formula = self._escaped[cell.formula] = self._escape_data(cell.formula)
+            value, kind = cell.value, ""
+            if isinstance(value, bool):
+                value, kind = int(value), ' t="b"'
+            elif isinstance(value, str) and value:
+                value, kind = self._escape_data(value), (' t="e"' if value in _ERRORS else ' t="str"')
+            self.fh.write(f'<c r="{ref}" s="{xf}"{kind}><f>{formula}</f><v>{value}</v></c>')
         return None
 
     def _prepare_formula(self, formula, expand_future_functions=False):
