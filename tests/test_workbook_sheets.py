@@ -56,7 +56,9 @@ def test_bank_text_is_written_as_text_never_as_a_formula(sample):
     assert {"=HYPERLINK(\"http://evil\",\"x\")", "+31 6 1234 5678", "@SUM(1)", "-minus", "=1+1"} <= texts
     with zipfile.ZipFile(path) as z:
         sheet_xml = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/sheet"))
-    assert "HYPERLINK" not in sheet_xml  # only in the shared strings, as text
+    # text only: in the shared strings, or inline (<is><t>) on the streamed Bank sheet; never in a formula
+    assert "HYPERLINK" in sheet_xml and not re.search(r"<f>[^<]*HYPERLINK", sheet_xml)
+    assert re.search(r'<c r="[A-Z]+\d+"[^>]* t="inlineStr"><is><t>=HYPERLINK\(', sheet_xml.replace("&quot;", '"'))
     # the only formula columns of Bank are Category and InForecast
     calculated = {[c.name for c in BANK_COLUMNS].index(name) for name in ("Category", "InForecast")}
     ref = cells["table.Bank"]

@@ -6,7 +6,10 @@ code names (for the VBA project), defined names and the cell map are kept in one
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
+from contextlib import contextmanager
 
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell_fast
@@ -48,6 +51,34 @@ class Excel2010Worksheet(Worksheet):
         super().__init__()
         self._prepared: dict[str, str] = {}  # formula as written -> as stored
         self._escaped: dict[str, str] = {}  # formula as stored -> XML-escaped
+        self._written = 0  # while declaring on a streamed sheet: formulas above this row are dropped
+
+    def stream(self) -> None:
+        """Write this sheet's rows to a temporary file as they are written, keeping one row in
+        memory (XlsxWriter's constant_memory, for this sheet only): its rows must be written top
+        to bottom, and what is written to a row above the current one is dropped. Call before
+        the first write."""
+        fd, self.row_data_filename = tempfile.mkstemp(dir=self.tmpdir)
+        os.close(fd)
+        self.row_data_fh = open(self.row_data_filename, mode="w+", encoding="utf-8")  # noqa: SIM115
+        self.fh = self.row_data_fh
+        self.constant_memory = True
+
+    @contextmanager
+    def declaring(self):
+        """On a streamed sheet whose rows are written: declare what XlsxWriter only does outside
+        constant_memory (an Excel Table, comments, validation); the cells those calls would write
+        again are dropped, and the current row stays as it was."""
+        current = self.previous_row
+        kept = dict(self.table.get(current, {}))
+        self.constant_memory, self._written = False, current + 1
+        try:
+            yield self
+        finally:
+            self.constant_memory, self._written = True, 0
+            self.table.clear()
+            if kept:
+                self.table[current].update(kept)
 
     def put_string(self, row: int, col: int, text: str, cell_format=None) -> None:
         """``write_string`` with 0-based row and column (no A1 parsing: the bank table's inner loop)."""
@@ -61,6 +92,8 @@ class Excel2010Worksheet(Worksheet):
         # XlsxWriter's own version first searches every formula for dynamic-array functions
         # (none here), which costs a regular expression over each of 100,000 Bank formulas; a
         # table's calculated column repeats one formula text in every row: prepared once
+        if row < self._written:  # a streamed sheet's row written already (see declaring)
+            return 0
         prepared = self._prepared.get(formula)
         if prepared is None:
             prepared = self._prepared[formula] = self._prepare_formula(formula)
@@ -77,7 +110,8 @@ class Excel2010Worksheet(Worksheet):
         # exactly as XlsxWriter writes them (a formula's text, the same in every row of a
         # calculated column, is escaped once); everything else goes through XlsxWriter.
         kind = cell.__class__.__name__
-        if cell.format is None or self.constant_memory or kind not in ("Number", "String", "Formula"):
+        if cell.format is None or kind not in ("Number", "String", "Formula") or (
+                kind == "String" and self.constant_memory):  # a streamed sheet's strings are written inline
             return super()._write_cell(row, col, cell)
         ref = xl_rowcol_to_cell_fast(row, col)
         xf = cell.format._get_xf_index()

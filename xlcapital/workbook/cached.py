@@ -150,8 +150,13 @@ def store(book, inputs, statements=None) -> int:
 
     Call after every sheet is written and before the workbook is closed (the cell map must be
     complete and ``book.cells.runs`` set)."""
+    # a streamed sheet (the Bank's) wrote its cached values with its rows: nothing to do there
+    streamed = {name for name, ws in book.sheets.items() if getattr(ws, "constant_memory", False)}
+    if "Bank" in streamed:
+        statements = []
     values = engine_values(inputs, book.cells, statements)
     values.update(helper_values(inputs, book.cells, values, statements))
+    values = {name: vals for name, vals in values.items() if name in book.cells and book.cells[name].sheet not in streamed}
     from xlcapital.forecast import analyse
 
     for t in analyse(inputs).triggers:

@@ -39,7 +39,7 @@ from xlcapital.errors import OutputError
 from xlcapital.forecast import RULES, STRESS_TESTS, Inputs, categories
 from xlcapital.workbook import cached, labels, printing, roll
 from xlcapital.workbook import model as m
-from xlcapital.workbook.bank import bank_sheet
+from xlcapital.workbook.bank import BankSheet
 from xlcapital.workbook.book import Book, code_name
 from xlcapital.workbook.cellmap import CellMap
 from xlcapital.workbook.dashboard import TRIGGER_COLUMNS, DashboardSheet
@@ -192,7 +192,7 @@ class Generator:
         season = [book.ref(f"settings.{k}") for k in m.SEASON_KEYS]
         workbook.define_name("Settings_Seasonality", "=" + season[0].a1() + ":" + season[-1].a1(sheet=False))
         workbook.define_name("ScenarioNames", "=ScenarioInputs[Scenario]")
-        bank_sheet(statements).write(book)
+        BankSheet(statements, inputs.categories, s.accounts).write(book)
         if self.previous is not None:
             from xlcapital.workbook.previous import variance_sheet
 
