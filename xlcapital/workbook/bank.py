@@ -79,10 +79,6 @@ def rows(statements: Iterable[Statement]) -> Iterator[tuple]:
                    t.counterparty, t.counterparty_iban, t.description, t.reference, t.key)
 
 
-def bank_sheet(statements: Iterable[Statement], title: str = "Bank transactions", note: str | None = None) -> TableSheet:
-    return TableSheet(SHEET, TABLE, COLUMNS, rows(statements), title=title, note=note)
-
-
 @dataclass
 class BankSheet:
     """The Bank sheet written as a stream, row by row with each row's calculated cells and their

@@ -229,16 +229,13 @@ class Report:
             return "; ".join(items[:6]) + (f"; ... ({len(items)} in all)" if len(items) > 6 else "")
 
         out = [f"from {previous}: {self.bank_carried} bank transactions, {self.bank_new} new from the exports"]
-        if self.carried:
-            out.append(f"  carried (typed in the workbook): {some(self.carried)}")
-        if self.overruled:
-            out.append(f"  your edits win over the folder: {some(self.overruled)}")
-        if self.settings:
-            out.append(f"  settings kept as you set them: {some(self.settings)}")
-        if self.added:
-            out.append(f"  added (new in the folder since last month): {some(self.added)}")
-        if self.removed:
-            out.append(f"  left out (deleted in the workbook): {some(self.removed)}")
+        for title, items in (("carried (typed in the workbook)", self.carried),
+                             ("your edits win over the folder", self.overruled),
+                             ("settings kept as you set them", self.settings),
+                             ("added (new in the folder since last month)", self.added),
+                             ("left out (deleted in the workbook)", self.removed)):
+            if items:
+                out.append(f"  {title}: {some(items)}")
         if self.paid:
             out.append(f"  {self.paid} invoice(s) of the workbook now paid according to the bank")
         if len(out) == 1:
