@@ -331,7 +331,9 @@ def roll(previous, reader, fp: Fingerprint | None, prev, prev_statements, fresh,
     result: dict[str, Any] = {}
     from_workbook: dict[str, set[int]] = {}
     for table, attr in lists.items():
-        sheet = fresh_tables[table]
+        sheet = fresh_tables.get(table)
+        if sheet is None:  # a table this version does not write
+            continue
         mine = table_rows(table, sheet.inputs, [[row.get(c.name) for c in sheet.inputs] for row in reader.table(table)])
         theirs = table_rows(table, sheet.inputs, sheet.rows)
         generated = None if fp is None else fp.tables.get(table, {})
@@ -340,7 +342,7 @@ def roll(previous, reader, fp: Fingerprint | None, prev, prev_statements, fresh,
         result[attr] = [pick[src][i] for src, i in chosen]
         from_workbook[attr] = {k for k, (src, _) in enumerate(chosen) if src == "workbook"}
     for group in dict.fromkeys(WHOLE.values()):
-        tables = [t for t, g in WHOLE.items() if g == group]
+        tables = [t for t, g in WHOLE.items() if g == group and t in fresh_tables]
         edited = False
         for table in tables:
             sheet = fresh_tables[table]
@@ -369,9 +371,9 @@ def roll(previous, reader, fp: Fingerprint | None, prev, prev_statements, fresh,
     start = nxt.settings.start
     history = [t for s in merged if counted(s.account, nxt.settings.accounts) for t in s.transactions
                if t.booking_date < start]
-    receivables = result["receivables"]
+    receivables = result.get("receivables", fresh.receivables)
     matched = match_payments(receivables, history)
-    report.paid = sum(1 for k in from_workbook["receivables"] if receivables[k].open and not matched[k].open)
+    report.paid = sum(1 for k in from_workbook.get("receivables", ()) if receivables[k].open and not matched[k].open)
     result["receivables"] = matched
     nxt = dataclasses.replace(nxt, **result, bank=merged)
     return nxt, merged, report
