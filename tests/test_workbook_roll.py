@@ -80,8 +80,12 @@ def test_roll_without_edits_equals_a_fresh_generation(last_month, tmp_path):
     report = "\n".join(result.roll)
     assert "added (new in the folder since last month): Receivables Bakkerij Jansen / VF24-0999" in report
     assert "your edits" not in report and "carried (typed" not in report
-    # the export cut at 30 November had 31 December's closing balance nowhere: the roll takes the new one
-    assert "Receivables" in result.cells.names("table.Receivables")[0]
+    # the bank balance is the full export's (its last row: "Saldo na mutatie" 87725,84 on 31 December 2024), not
+    # the 30 November balance last month's workbook held
+    settings = openpyxl.load_workbook(rolled, data_only=True)["Settings"]
+    balance, day = (result.cells[f"settings.{k}"] for k in ("BankBalance", "BalanceDate"))
+    assert settings.cell(balance.first_row + 1, balance.first_col + 1).value == pytest.approx(87725.84)
+    assert settings.cell(day.first_row + 1, day.first_col + 1).value.date() == dt.date(2024, 12, 31)
 
 
 def test_invoices_paid_in_december_are_paid_in_the_roll(last_month, tmp_path):
