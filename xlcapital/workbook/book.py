@@ -150,12 +150,12 @@ class Book:
     """
 
     def __init__(self, workbook: xlsxwriter.Workbook, *, vba: bool = False, company: str = "",
-                 lang: str = "en") -> None:
+                 lang: str = "en", indent_headers: bool = False) -> None:
         self.workbook = workbook
         #: the company's name, in every printed page's header
         self.company = company
         self.lang = lang
-        self.styles = Styles(workbook)
+        self.styles = Styles(workbook, indent_headers=indent_headers)
         self.cells = CellMap()
         self.vba = vba
         self.sheets: dict[str, object] = {}
@@ -210,7 +210,7 @@ class Book:
         if landscape:
             ws.set_landscape()
         ws.fit_to_pages(1, 0)
-        ws.set_margins(left=0.3, right=0.3, top=0.6, bottom=0.6)  # inches: the width goes to the columns
+        ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
         if self.company:  # '&' starts a header code: a literal one is doubled
             ws.set_header("&L" + self.company.replace("&", "&&")[:200])
         ws.set_footer("&L&A&R" + PAGE_OF[self.lang if self.lang in PAGE_OF else "en"])

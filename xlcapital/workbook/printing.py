@@ -29,11 +29,19 @@ def _header_col(book, sheet: str, header: str) -> int | None:
     return ref.first_col if ref is not None else None
 
 
+#: page margins (inches): narrow at the sides, so the width goes to the columns
+MARGINS = {"left": 0.3, "right": 0.3, "top": 0.6, "bottom": 0.6}
+
+
 def fit(book) -> None:
-    """A print area for every sheet: its used cells, less the columns of :data:`NOT_PRINTED`."""
+    """Every sheet: narrow side margins and a print area of its used cells, less the columns of
+    :data:`NOT_PRINTED`."""
     for name, ws in book.sheets.items():
         if name in HIDDEN or ws.dim_rowmax is None or ws.dim_colmax is None:
             continue
+        if not ws.paper_size:  # a sheet without a print setup of its own (xlwings.conf): A4 portrait
+            book.print_wide(ws, landscape=False)
+        ws.set_margins(**MARGINS)
         last_col = ws.dim_colmax
         cut = NOT_PRINTED.get(name)
         if cut is not None:

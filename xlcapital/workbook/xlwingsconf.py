@@ -26,4 +26,3 @@ class XlwingsConfSheet:
             ws.write_string(r, 0, key)
             ws.write_string(r, 1, value)
             book.place(f"xlwings.{key}", Ref(SHEET, r, 1))
-        book.print_wide(ws, landscape=False)
