@@ -20,6 +20,7 @@ from them:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from xlcapital import forecast as fc
-from xlcapital.bank.model import Statement, Transaction
+from xlcapital.bank.model import Statement, Transaction, assign_keys
 from xlcapital.errors import InputError
 from xlcapital.money import to_decimal
 from xlcapital.workbook.model import COUNTED, exact_expr
@@ -265,6 +266,21 @@ class Carried:
     categories: list[str] = field(default_factory=list)
     #: what the roll carried, added and overruled (xlcapital.workbook.roll.Report)
     report: object | None = None
+
+
+def keyed(statements: list[Statement]) -> list[Statement]:
+    """``statements`` with a dedupe key on every transaction: one without (a row typed or pasted into the
+    Bank table without its Key) gets the key of :func:`xlcapital.bank.model.assign_keys`, counted per
+    account over these statements; the caller's transactions are not changed."""
+    missing: dict[str, list[Transaction]] = {}
+    out = []
+    for s in statements:
+        txs = [t if t.key else dataclasses.replace(t) for t in s.transactions]
+        missing.setdefault(s.account, []).extend(t for t, old in zip(txs, s.transactions) if t is not old)
+        out.append(dataclasses.replace(s, transactions=txs))
+    for account, txs in missing.items():
+        assign_keys(txs, account)
+    return out
 
 
 def merge_by_key(statements: list[Statement]) -> list[Statement]:

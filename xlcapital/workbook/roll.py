@@ -316,9 +316,10 @@ def roll(previous, reader, fp: Fingerprint | None, prev, prev_statements, fresh,
     from xlcapital.forecast.actuals import counted
     from xlcapital.forecast.learn import match_payments
     from xlcapital.workbook.generator import input_tables, settings_values
-    from xlcapital.workbook.previous import merge_by_key
+    from xlcapital.workbook.previous import keyed, merge_by_key
 
     report = Report()
+    prev_statements, fresh_statements = keyed(prev_statements), keyed(fresh_statements)
     merged = merge_by_key([*prev_statements, *fresh_statements])
     keys = {t.key for s in fresh_statements for t in s.transactions}
     report.bank_carried = sum(len(s.transactions) for s in prev_statements)
