@@ -73,3 +73,35 @@ def test_readers_that_do_not_recalculate_see_the_numbers(tmp_path):
     assert ws.cell(opening.first_row + 1, opening.first_col + 1).value == pytest.approx(
         float(analyse(inputs).default.weeks[0].opening_cash), abs=0.005)
     assert Decimal(str(ws.cell(opening.first_row + 1, opening.first_col + 1).value)) != 0
+
+
+def test_the_variance_sheet_caches_the_recalculated_values(libreoffice, tmp_path):
+    """With --previous: the Variance sheet's Actual and Variance cells too, with January's bank bookings."""
+    import datetime as dt
+
+    from xlcapital.bank.model import Statement, Transaction, assign_keys
+    from xlcapital.workbook.generator import Generator
+    from xlcapital.workbook.previous import carry_over
+
+    inputs, statements = load_inputs(None)
+    last = tmp_path / "2025-01.xlsx"
+    generate(inputs, last, statements=statements)
+    start = inputs.settings.start  # Monday 6 January 2025
+    actual = Statement("NL67INGB0006543210", "EUR", [
+        Transaction(start + dt.timedelta(days=1), Decimal("15000.00"), counterparty="Woonstichting Eemland",
+                    description="Betaling factuur VF24-0700"),
+        Transaction(start + dt.timedelta(days=3), Decimal("-6250.00"), counterparty="Vastgoed BV", description="Huur"),
+        Transaction(start + dt.timedelta(days=9), Decimal("2140.55"), counterparty="Stichting Mollie Payments",
+                    description="Uitbetaling"),
+    ])
+    assign_keys(actual.transactions, actual.account)
+    fresh = load_inputs(None, start=dt.date(2025, 2, 3))[0]
+    nxt, merged, carried = carry_over(last, fresh, [*statements, actual])
+    path = tmp_path / "2025-02.xlsx"
+    cells = Generator(previous=carried).write(nxt, path, merged)
+    done, = libreoffice.recalculate([path], tmp_path / "recalculated")
+    count, bad = differences(path, done)
+    assert not bad, "\n".join(bad[:40])
+    wb = openpyxl.load_workbook(path, data_only=True)["Variance"]
+    ref = cells["table.Variance.Actual"]
+    assert any(abs(wb.cell(r + 1, c + 1).value or 0) > 1000 for r, c in ref.positions())  # not all zero

@@ -145,17 +145,48 @@ def _blank_rows(inputs, cells, out: dict[str, list], statements, *, window_end: 
             out[f"table.{table}.{column}"] = known + [value] * (len(ref) - rows)
 
 
-def store(book, inputs, statements=None) -> int:
-    """Write the engine's value into every formula cell it knows; returns how many cells got one.
+def variance_values(inputs, statements, carried) -> dict[str, list]:
+    """The Variance table's Actual and Variance columns (with ``--previous``): per past week and category
+    the counted bank transactions of the week (of that category; all of them for the total row), as the
+    SUMIFS over the Bank table computes them (text criteria ignore case)."""
+    from xlcapital.forecast.actuals import counted
+    from xlcapital.forecast.learn import classify
+    from xlcapital.workbook.previous import TOTAL
+
+    transactions = [(s.account, t) for s in statements for t in s.transactions]
+    kinds = classify([t for _, t in transactions], inputs.categories)
+    rows = [(t.booking_date, t.amount, kind.casefold()) for (account, t), kind in zip(transactions, kinds)
+            if counted(account, inputs.settings.accounts)]
+    actual, variance = [], []
+    for week, monday in carried.weeks:
+        sunday = monday + dt.timedelta(days=6)
+        inside = [(amount, kind) for day, amount, kind in rows if monday <= day <= sunday]
+        for category in [TOTAL, *carried.categories]:
+            forecast = (sum((carried.forecast[(week, c)] for c in carried.categories), Decimal(0)) if category == TOTAL
+                        else carried.forecast[(week, category)])
+            got = sum((a for a, kind in inside if category == TOTAL or kind == category.casefold()), Decimal(0))
+            actual.append(got)
+            variance.append(got - forecast)
+    return {"table.Variance.Actual": actual, "table.Variance.Variance": variance}
+
+
+def store(book, inputs, statements=None, previous=None) -> int:
+    """Write the engine's value into every formula cell it knows; returns how many cells got one
+    (``previous``: last month's :class:`~xlcapital.workbook.previous.Carried`, for the Variance sheet).
 
     Call after every sheet is written and before the workbook is closed (the cell map must be
     complete and ``book.cells.runs`` set)."""
+    if previous is not None and "table.Variance.Actual" in book.cells:
+        extra = variance_values(inputs, inputs.bank if statements is None else statements, previous)
+    else:
+        extra = {}
     # a streamed sheet (the Bank's) wrote its cached values with its rows: nothing to do there
     streamed = {name for name, ws in book.sheets.items() if getattr(ws, "constant_memory", False)}
     if "Bank" in streamed:
         statements = []
     values = engine_values(inputs, book.cells, statements)
     values.update(helper_values(inputs, book.cells, values, statements))
+    values.update(extra)
     values = {name: vals for name, vals in values.items() if name in book.cells and book.cells[name].sheet not in streamed}
     from xlcapital.forecast import analyse
 

@@ -222,7 +222,7 @@ class Generator:
             if decorate is not None:
                 decorate(book)
         book.cells.runs = book.run_keys
-        cached.store(book, inputs, statements)
+        cached.store(book, inputs, statements, previous=self.previous)
         try:
             workbook.close()
         except (OSError, xlsxwriter.exceptions.XlsxWriterException) as exc:
