@@ -203,3 +203,19 @@ def test_cli_writes_and_never_overwrites_without_force(tmp_path, capsys):
     # the company named in the sample's company.toml ([company] name), not the folder
     assert wb["Start"]["A1"].value.startswith("Van der Berg Installatietechniek B.V.")
     assert main(["generate", "-o", str(tmp_path / "x.pdf")]) == 2
+
+
+def test_bank_text_survives_the_streamed_sheet(tmp_path):
+    """The Bank sheet writes its text inline: markup, spaces at the ends and control characters read
+    back exactly as they were (a literal "_xHHHH_" goes XlsxWriter's way, which openpyxl does not undo)."""
+    texts = ["A & B <c> \"d\"", " leading and trailing ", "tab\there", "Café ß €", "line\nbreak"]
+    st = Statement("NL67INGB0006543210", "EUR", [
+        Transaction(dt.date(2025, 1, 6), Decimal("1.00"), counterparty=t, description=t) for t in texts])
+    assign_keys(st.transactions, st.account)
+    inputs, _ = load_inputs(None)
+    path = tmp_path / "texts.xlsx"
+    cells = generate(inputs, path, statements=[st])
+    ws = openpyxl.load_workbook(path)["Bank"]
+    col = cells["table.Bank.Description"]
+    got = [ws.cell(r + 1, c + 1).value for r, c in col.positions()]
+    assert got == texts

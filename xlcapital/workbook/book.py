@@ -105,20 +105,28 @@ class Excel2010Worksheet(Worksheet):
         return 0
 
     def _write_cell(self, row, col, cell):
-        # The inner loop of saving, a million times for 100,000 bank rows: numbers, shared
-        # strings and formulas with a format (every cell of the tables here) are written directly,
+        # The inner loop of saving, a million times for 100,000 bank rows: numbers, strings (shared,
+        # or inline on a streamed sheet) and formulas with a format (every cell of the tables here) are
+        # written directly,
         # exactly as XlsxWriter writes them (a formula's text, the same in every row of a
         # calculated column, is escaped once); everything else goes through XlsxWriter.
         kind = cell.__class__.__name__
-        if cell.format is None or kind not in ("Number", "String", "Formula") or (
-                kind == "String" and self.constant_memory):  # a streamed sheet's strings are written inline
+        if cell.format is None or kind not in ("Number", "String", "Formula"):
             return super()._write_cell(row, col, cell)
         ref = xl_rowcol_to_cell_fast(row, col)
         xf = cell.format._get_xf_index()
         if kind == "Number":
             self.fh.write(f'<c r="{ref}" s="{xf}"><v>{cell.number:.16G}</v></c>')
-        elif kind == "String":
+        elif kind == "String" and not self.constant_memory:
             self.fh.write(f'<c r="{ref}" s="{xf}" t="s"><v>{cell.string}</v></c>')
+        elif kind == "String":  # a streamed sheet's text, written inline
+            text = cell.string
+            if not text.isprintable() or "_x" in text:  # control characters and their escapes: XlsxWriter's way
+                return super()._write_cell(row, col, cell)
+            if "&" in text or "<" in text or ">" in text:
+                text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
+            self.fh.write(f'<c r="{ref}" s="{xf}" t="inlineStr"><is><t{space}>{text}</t></is></c>')
         else:
             formula = self._escaped.get(cell.formula)
             if formula is None:
