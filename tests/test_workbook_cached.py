@@ -79,22 +79,14 @@ def test_the_variance_sheet_caches_the_recalculated_values(libreoffice, tmp_path
     """With --previous: the Variance sheet's Actual and Variance cells too, with January's bank bookings."""
     import datetime as dt
 
-    from xlcapital.bank.model import Statement, Transaction, assign_keys
+    from tests.test_workbook_previous import next_export
     from xlcapital.workbook.generator import Generator
     from xlcapital.workbook.previous import carry_over
 
     inputs, statements = load_inputs(None)
     last = tmp_path / "2025-01.xlsx"
     generate(inputs, last, statements=statements)
-    start = inputs.settings.start  # Monday 6 January 2025
-    actual = Statement("NL67INGB0006543210", "EUR", [
-        Transaction(start + dt.timedelta(days=1), Decimal("15000.00"), counterparty="Woonstichting Eemland",
-                    description="Betaling factuur VF24-0700"),
-        Transaction(start + dt.timedelta(days=3), Decimal("-6250.00"), counterparty="Vastgoed BV", description="Huur"),
-        Transaction(start + dt.timedelta(days=9), Decimal("2140.55"), counterparty="Stichting Mollie Payments",
-                    description="Uitbetaling"),
-    ])
-    assign_keys(actual.transactions, actual.account)
+    actual = next_export(inputs.settings.start)  # Monday 6 January 2025
     fresh = load_inputs(None, start=dt.date(2025, 2, 3))[0]
     nxt, merged, carried = carry_over(last, fresh, [*statements, actual])
     path = tmp_path / "2025-02.xlsx"
