@@ -55,13 +55,8 @@ def test_any_workbook_reads_back_to_the_same_forecast(tmp_path_factory, case):
     same_forecast(inputs, read_workbook(path)[0])
 
 
-@pytest.mark.libreoffice
-def test_next_month_carries_over_and_shows_the_variance(lo_values, tmp_path):
-    inputs, statements = load_inputs(None)
-    last = tmp_path / "2025-01.xlsx"
-    generate(inputs, last, statements=statements)
-    # what really happened in the first weeks of January 2025 (the next export of the bank)
-    start = inputs.settings.start  # Monday 6 January 2025
+def next_export(start: dt.date) -> Statement:
+    """What really happened in the first weeks of January 2025 (the bank's next export), from ``start``."""
     actual = Statement("NL67INGB0006543210", "EUR", [
         Transaction(start + dt.timedelta(days=1), Decimal("15000.00"), counterparty="Woonstichting Eemland",
                     description="Betaling factuur VF24-0700"),
@@ -72,6 +67,16 @@ def test_next_month_carries_over_and_shows_the_variance(lo_values, tmp_path):
         Transaction(start + dt.timedelta(days=28), Decimal("777.77"), counterparty="X", description="3 February"),
     ])
     assign_keys(actual.transactions, actual.account)
+    return actual
+
+
+@pytest.mark.libreoffice
+def test_next_month_carries_over_and_shows_the_variance(lo_values, tmp_path):
+    inputs, statements = load_inputs(None)
+    last = tmp_path / "2025-01.xlsx"
+    generate(inputs, last, statements=statements)
+    start = inputs.settings.start  # Monday 6 January 2025
+    actual = next_export(start)
     new_start = dt.date(2025, 2, 3)  # --month 2025-02
     # booked before the new start (the 777.77 of 3 February and the KPN bill come after it)
     moved = Decimal("15000.00") - Decimal("6250.00") + Decimal("2140.55")

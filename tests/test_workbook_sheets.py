@@ -56,7 +56,9 @@ def test_bank_text_is_written_as_text_never_as_a_formula(sample):
     assert {"=HYPERLINK(\"http://evil\",\"x\")", "+31 6 1234 5678", "@SUM(1)", "-minus", "=1+1"} <= texts
     with zipfile.ZipFile(path) as z:
         sheet_xml = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/sheet"))
-    assert "HYPERLINK" not in sheet_xml  # only in the shared strings, as text
+    # text only: in the shared strings, or inline (<is><t>) on the streamed Bank sheet; never in a formula
+    assert "HYPERLINK" in sheet_xml and not re.search(r"<f>[^<]*HYPERLINK", sheet_xml)
+    assert re.search(r'<c r="[A-Z]+\d+"[^>]* t="inlineStr"><is><t>=HYPERLINK\(', sheet_xml.replace("&quot;", '"'))
     # the only formula columns of Bank are Category and InForecast
     calculated = {[c.name for c in BANK_COLUMNS].index(name) for name in ("Category", "InForecast")}
     ref = cells["table.Bank"]
@@ -198,5 +200,22 @@ def test_cli_writes_and_never_overwrites_without_force(tmp_path, capsys):
     assert "exists" in capsys.readouterr().err and out.stat().st_mtime_ns == stamp
     assert main(["generate", "-o", str(out), "--force"]) == 0
     wb = openpyxl.load_workbook(out)
-    assert wb["Start"]["A1"].value.startswith("Sample company")
+    # the company named in the sample's company.toml ([company] name), not the folder
+    assert wb["Start"]["A1"].value.startswith("Van der Berg Installatietechniek B.V.")
     assert main(["generate", "-o", str(tmp_path / "x.pdf")]) == 2
+
+
+def test_bank_text_survives_the_streamed_sheet(tmp_path):
+    """The Bank sheet writes its text inline: markup, spaces at the ends and control characters read
+    back exactly as they were (a literal "_xHHHH_" goes XlsxWriter's way, which openpyxl does not undo)."""
+    texts = ["A & B <c> \"d\"", " leading and trailing ", "tab\there", "Café ß €", "line\nbreak"]
+    st = Statement("NL67INGB0006543210", "EUR", [
+        Transaction(dt.date(2025, 1, 6), Decimal("1.00"), counterparty=t, description=t) for t in texts])
+    assign_keys(st.transactions, st.account)
+    inputs, _ = load_inputs(None)
+    path = tmp_path / "texts.xlsx"
+    cells = generate(inputs, path, statements=[st])
+    ws = openpyxl.load_workbook(path)["Bank"]
+    col = cells["table.Bank.Description"]
+    got = [ws.cell(r + 1, c + 1).value for r, c in col.positions()]
+    assert got == texts

@@ -34,7 +34,8 @@ def register(subparsers) -> None:
     p.add_argument("--previous", metavar="LAST.xlsm", help="last month's workbook: its tables, settings and bank "
                    "transactions carry over, with a Variance sheet")
     p.add_argument("--lang", choices=("nl", "en"), default="en", help="language of the Start sheet (default en)")
-    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists; with --previous, also carry "
+                   "over the workbook of another company")
     p.set_defaults(func=run_generate)
 
 
@@ -88,8 +89,9 @@ def run_generate(args: argparse.Namespace) -> int:
     folder = company_folder(args.folder)
     with atomic_output(out, force=args.force) as tmp:
         result = generate_folder(folder, tmp, macros=out.suffix.lower() == ".xlsm", lang=args.lang,
-                                 start=args.month, previous=args.previous)
+                                 start=args.month, previous=args.previous, force=args.force)
     print(f"wrote {out} for {result.company}: {result.summary}")
+    print("\n".join(result.roll)) if result.roll else None
     print(f"open it in Excel (or LibreOffice Calc){' and enable macros' if out.suffix.lower() == '.xlsm' else ''}; "
           "the Start sheet explains the weekly routine")
     return 0

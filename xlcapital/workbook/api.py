@@ -26,8 +26,10 @@ class Result:
     start: date
     transactions: int
     summary: str
-    #: the company's name (``Inputs.company_name``), for the CLI's message
+    #: the company's name (forecast.toml / company.toml, else the folder's name)
     company: str = ""
+    #: with --previous: what was carried, added and overruled, one line each
+    roll: list[str] = dataclasses.field(default_factory=list)
 
 
 def load_inputs(folder: str | os.PathLike | None, start: date | None = None):
@@ -45,9 +47,9 @@ def load_inputs(folder: str | os.PathLike | None, start: date | None = None):
 
 def generate_folder(folder: str | os.PathLike | None, path: str | os.PathLike, *, macros: bool = True,
                     lang: str = "en", start: date | None = None, previous: str | os.PathLike | None = None,
-                    vba=None) -> Result:
+                    vba=None, force: bool = False) -> Result:
     """Generate the workbook of a company folder into ``path`` (the caller makes it atomic)."""
-    from xlcapital.workbook.generator import Generator
+    from xlcapital.workbook.generator import Generator, company_of
     from xlcapital.workbook.vbahook import default_hook
 
     inputs, statements = load_inputs(folder, start)
@@ -55,12 +57,13 @@ def generate_folder(folder: str | os.PathLike | None, path: str | os.PathLike, *
     if previous is not None:
         from xlcapital.workbook.previous import carry_over
 
-        inputs, statements, carried = carry_over(previous, inputs, statements)
+        inputs, statements, carried = carry_over(previous, inputs, statements, force=force)
     hook = vba if vba is not None else (default_hook() if macros else None)
-    company = Path(folder).resolve().name if folder is not None else "Sample company"  # "." has no name
+    company = company_of(inputs)
     cells = Generator(lang=lang, company=company, vba=hook, previous=carried).write(inputs, path, statements)
     s = inputs.settings
     count = sum(len(st.transactions) for st in statements)
     summary = (f"{s.weeks} weeks from Monday {s.start.isoformat()}, {count} bank transactions"
                f"{', variance of ' + str(len(carried.weeks)) + ' past weeks' if carried else ''}")
-    return Result(cells, s.weeks, s.start, count, summary, company=inputs.company_name)
+    roll = carried.report.lines(Path(previous).name) if carried is not None and carried.report else []
+    return Result(cells, s.weeks, s.start, count, summary, company, roll)

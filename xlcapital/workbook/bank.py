@@ -20,11 +20,14 @@ serials, amounts as numbers.
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Sequence
 
 from xlcapital.bank.model import Statement
 from xlcapital.forecast.learn import UNCATEGORISED
-from xlcapital.workbook.tables import Column, TableSheet
+from xlcapital.workbook.book import Book
+from xlcapital.workbook.styles import header_style
+from xlcapital.workbook.tables import KINDS, Column, TableSheet, this_row, value_writer
 
 SHEET = TABLE = "Bank"
 
@@ -54,9 +57,9 @@ COLUMNS = (
     Column("Account", width=22),
     Column("Amount", "money", comment="Signed: money in positive, money out negative."),
     Column("Currency", width=9),
-    Column("Counterparty", width=32),
+    Column("Counterparty", width=28),
     Column("CounterpartyIBAN", width=22),
-    Column("Description", width=50),
+    Column("Description", width=42),
     Column("Reference", width=18),
     Column("Category", formula=CATEGORY_FORMULA, width=18,
            comment="The first rule of the Categories table that matches this transaction."),
@@ -76,5 +79,58 @@ def rows(statements: Iterable[Statement]) -> Iterator[tuple]:
                    t.counterparty, t.counterparty_iban, t.description, t.reference, t.key)
 
 
-def bank_sheet(statements: Iterable[Statement], title: str = "Bank transactions", note: str | None = None) -> TableSheet:
-    return TableSheet(SHEET, TABLE, COLUMNS, rows(statements), title=title, note=note)
+@dataclass
+class BankSheet:
+    """The Bank sheet written as a stream, row by row with each row's calculated cells and their
+    cached results (the category of :func:`xlcapital.forecast.learn.classify`, InForecast of
+    :func:`xlcapital.forecast.actuals.counted`), so that 100,000 transactions never sit in memory
+    as cells. The table itself (columns, widths, comments, print setup, cell map) is the
+    :class:`~xlcapital.workbook.tables.TableSheet`'s, declared after the rows."""
+
+    statements: Sequence[Statement]
+    categories: Sequence = ()
+    accounts: Sequence[str] = ()
+    title: str = "Bank transactions"
+    note: str | None = None
+
+    def write(self, book: Book) -> None:
+        from xlcapital.forecast.actuals import counted
+        from xlcapital.forecast.learn import classify
+        from xlcapital.workbook.labels import dutch
+
+        ws = book.add_sheet(SHEET)
+        ws.stream()
+        st = book.styles
+        title = (dutch(self.title) or self.title) if book.lang == "nl" else self.title
+        ws.write_string(0, 0, title, st["title"])
+        if self.note:
+            ws.write_string(1, 0, self.note, st["note_line"])
+        table = TableSheet(SHEET, TABLE, COLUMNS, (), min_rows=1)
+        header = table.first_row
+        for i, c in enumerate(COLUMNS):
+            ws.write_string(header, i, c.name, st[header_style(c.kind)])
+        inputs = [i for i, c in enumerate(COLUMNS) if c.formula is None]
+        writers = [value_writer(book, ws, COLUMNS[i].kind, st[KINDS[COLUMNS[i].kind][0]]) for i in inputs]
+        formulas = [(i, this_row(c.formula, TABLE), st[KINDS[c.kind][1]]) for i, c in enumerate(COLUMNS) if c.formula]
+        category, in_forecast = (COLUMNS.index(c) for c in COLUMNS if c.formula)
+        transactions = [t for s in self.statements for t in s.transactions]
+        categories = classify(transactions, list(self.categories))
+        listed = {s.account: "yes" if counted(s.account, self.accounts) else "no" for s in self.statements}
+        accounts = [listed[s.account] for s in self.statements for _ in s.transactions]
+        r = header
+        for r, values in enumerate(rows(self.statements), start=header + 1):
+            for c, write, v in zip(inputs, writers, values):
+                if v is not None and v != "":
+                    write(r, c, v)
+            k = r - header - 1
+            cached = {category: categories[k], in_forecast: accounts[k]}
+            for c, formula, fmt in formulas:
+                ws._write_formula(r, c, formula, fmt, cached[c])
+        if r == header:  # no transactions: one empty row to type into, its formulas over blanks
+            r = header + 1
+            blank = {category: UNCATEGORISED, in_forecast: "yes" if counted("", self.accounts) else "no"}
+            for c, formula, fmt in formulas:
+                ws._write_formula(r, c, formula, fmt, blank[c])
+        table.min_rows = r - header
+        with ws.declaring():
+            table.write(book)

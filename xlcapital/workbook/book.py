@@ -6,7 +6,10 @@ code names (for the VBA project), defined names and the cell map are kept in one
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
+from contextlib import contextmanager
 
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell_fast
@@ -14,6 +17,9 @@ from xlsxwriter.worksheet import CellFormulaTuple, Worksheet
 
 from xlcapital.workbook.cellmap import CellMap, Ref
 from xlcapital.workbook.styles import Styles, wrapped_height
+
+#: the footer's page number, per workbook language (Excel's header codes: &P page, &N pages)
+PAGE_OF = {"en": "Page &P of &N", "nl": "Pagina &P van &N"}
 
 _CODENAME_BAD = re.compile(r"[^A-Za-z0-9_]")
 
@@ -28,6 +34,10 @@ def code_name(sheet: str) -> str:
     return name if name[:1].isalpha() else "S" + name
 
 
+#: the error values a formula's cached result can be (XlsxWriter's list)
+_ERRORS = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!")
+
+
 class Excel2010Worksheet(Worksheet):
     """A worksheet whose formulas are written as given (never empty, never array formulas here).
 
@@ -36,6 +46,39 @@ class Excel2010Worksheet(Worksheet):
     (tests/test_workbook_formulas.py checks every formula), so that work is skipped: it was most of
     the generation time.
     """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._prepared: dict[str, str] = {}  # formula as written -> as stored
+        self._escaped: dict[str, str] = {}  # formula as stored -> XML-escaped
+        self._written = 0  # while declaring on a streamed sheet: formulas above this row are dropped
+
+    def stream(self) -> None:
+        """Write this sheet's rows to a temporary file as they are written, keeping one row in
+        memory (XlsxWriter's constant_memory, for this sheet only): its rows must be written top
+        to bottom, and what is written to a row above the current one is dropped. Call before
+        the first write."""
+        fd, self.row_data_filename = tempfile.mkstemp(dir=self.tmpdir)
+        os.close(fd)
+        self.row_data_fh = open(self.row_data_filename, mode="w+", encoding="utf-8")  # noqa: SIM115
+        self.fh = self.row_data_fh
+        self.constant_memory = True
+
+    @contextmanager
+    def declaring(self):
+        """On a streamed sheet whose rows are written: declare what XlsxWriter only does outside
+        constant_memory (an Excel Table, comments, validation); the cells those calls would write
+        again are dropped, and the current row stays as it was."""
+        current = self.previous_row
+        kept = dict(self.table.get(current, {}))
+        self.constant_memory, self._written = False, current + 1
+        try:
+            yield self
+        finally:
+            self.constant_memory, self._written = True, 0
+            self.table.clear()
+            if kept:
+                self.table[current].update(kept)
 
     def put_string(self, row: int, col: int, text: str, cell_format=None) -> None:
         """``write_string`` with 0-based row and column (no A1 parsing: the bank table's inner loop)."""
@@ -47,26 +90,53 @@ class Excel2010Worksheet(Worksheet):
 
     def _write_formula(self, row, col, formula, cell_format=None, value=0):
         # XlsxWriter's own version first searches every formula for dynamic-array functions
-        # (none here), which costs a regular expression over each of 100,000 Bank formulas
+        # (none here), which costs a regular expression over each of 100,000 Bank formulas; a
+        # table's calculated column repeats one formula text in every row: prepared once
+        if row < self._written:  # a streamed sheet's row written already (see declaring)
+            return 0
+        prepared = self._prepared.get(formula)
+        if prepared is None:
+            prepared = self._prepared[formula] = self._prepare_formula(formula)
         if self._check_dimensions(row, col):
             return -1
-        self.table[row][col] = CellFormulaTuple(self._prepare_formula(formula), cell_format, value)
+        if self.constant_memory and row > self.previous_row:
+            self._write_single_row(row)
+        self.table[row][col] = CellFormulaTuple(prepared, cell_format, value)
         return 0
 
     def _write_cell(self, row, col, cell):
-        # The inner loop of saving, a million times for 100,000 bank rows: numbers and shared
-        # strings with a format (every input cell here) are written directly, exactly as
-        # XlsxWriter writes them (their attributes, a cell reference and an index, need no
-        # escaping); everything else goes through XlsxWriter.
+        # The inner loop of saving, a million times for 100,000 bank rows: numbers, strings (shared,
+        # or inline on a streamed sheet) and formulas with a format (every cell of the tables here) are
+        # written directly,
+        # exactly as XlsxWriter writes them (a formula's text, the same in every row of a
+        # calculated column, is escaped once); everything else goes through XlsxWriter.
         kind = cell.__class__.__name__
-        if cell.format is None or self.constant_memory or kind not in ("Number", "String"):
+        if cell.format is None or kind not in ("Number", "String", "Formula"):
             return super()._write_cell(row, col, cell)
         ref = xl_rowcol_to_cell_fast(row, col)
         xf = cell.format._get_xf_index()
         if kind == "Number":
             self.fh.write(f'<c r="{ref}" s="{xf}"><v>{cell.number:.16G}</v></c>')
-        else:
+        elif kind == "String" and not self.constant_memory:
             self.fh.write(f'<c r="{ref}" s="{xf}" t="s"><v>{cell.string}</v></c>')
+        elif kind == "String":  # a streamed sheet's text, written inline
+            text = cell.string
+            if not text.isprintable() or "_x" in text:  # control characters and their escapes: XlsxWriter's way
+                return super()._write_cell(row, col, cell)
+            if "&" in text or "<" in text or ">" in text:
+                text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
+            self.fh.write(f'<c r="{ref}" s="{xf}" t="inlineStr"><is><t{space}>{text}</t></is></c>')
+        else:
+            formula = self._escaped.get(cell.formula)
+            if formula is None:
+                formula = self._escaped[cell.formula] = self._escape_data(cell.formula)
+            value, kind = cell.value, ""
+            if isinstance(value, bool):
+                value, kind = int(value), ' t="b"'
+            elif isinstance(value, str) and value:
+                value, kind = self._escape_data(value), (' t="e"' if value in _ERRORS else ' t="str"')
+            self.fh.write(f'<c r="{ref}" s="{xf}"{kind}><f>{formula}</f><v>{value}</v></c>')
         return None
 
     def _prepare_formula(self, formula, expand_future_functions=False):
@@ -87,9 +157,13 @@ class Book:
     project's document modules.
     """
 
-    def __init__(self, workbook: xlsxwriter.Workbook, *, vba: bool = False) -> None:
+    def __init__(self, workbook: xlsxwriter.Workbook, *, vba: bool = False, company: str = "",
+                 lang: str = "en", indent_headers: bool = False) -> None:
         self.workbook = workbook
-        self.styles = Styles(workbook)
+        #: the company's name, in every printed page's header
+        self.company = company
+        self.lang = lang
+        self.styles = Styles(workbook, indent_headers=indent_headers)
         self.cells = CellMap()
         self.vba = vba
         self.sheets: dict[str, object] = {}
@@ -135,17 +209,19 @@ class Book:
         if height > 15:
             ws.set_row(row, height)
 
-    @staticmethod
-    def print_wide(ws, repeat_rows: tuple[int, int] | None = None, repeat_cols: str | None = None,
+    def print_wide(self, ws, repeat_rows: tuple[int, int] | None = None, repeat_cols: str | None = None,
                    landscape: bool = True) -> None:
         """Print setup: A4, landscape, as wide as one page (as many pages down as needed), the
-        sheet name and page number in the footer; ``repeat_rows`` / ``repeat_cols`` on every page."""
+        company in the header, the sheet name and page number in the footer (in the workbook's
+        language); ``repeat_rows`` / ``repeat_cols`` on every page."""
         ws.set_paper(9)
         if landscape:
             ws.set_landscape()
         ws.fit_to_pages(1, 0)
         ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
-        ws.set_footer("&L&A&RPage &P of &N")
+        if self.company:  # '&' starts a header code: a literal one is doubled
+            ws.set_header("&L" + self.company.replace("&", "&&")[:200])
+        ws.set_footer("&L&A&R" + PAGE_OF[self.lang if self.lang in PAGE_OF else "en"])
         if repeat_rows is not None:
             ws.repeat_rows(*repeat_rows)
         if repeat_cols is not None:

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from xlcapital import forecast as fc
-from xlcapital.bank.model import Statement, Transaction
+from xlcapital.bank.model import Statement, Transaction, assign_keys
 from xlcapital.errors import InputError
 from xlcapital.money import to_decimal
 from xlcapital.workbook.model import COUNTED, exact_expr
@@ -82,21 +82,67 @@ def _yes(value: Any) -> bool:
     return _text(value).strip().casefold() in ("yes", "ja", "y", "true", "1")
 
 
+#: an .xlsx/.xlsm larger than this when unpacked is refused (bounded memory on any file)
+MAX_UNPACKED = 512 * 1024 * 1024
+
+
+def open_workbook(path: Path):
+    """openpyxl's workbook of ``path`` (formulas as text); anything that is not a readable workbook
+    (not a zip, empty, truncated, damaged XML, too large) is one :class:`InputError`. openpyxl parses
+    XML through defusedxml when it is installed (it is a dependency of xlcapital)."""
+    import zipfile
+
+    import openpyxl
+
+    hint = "give last month's .xlsm (or .xlsx) written by xlcapital generate"
+    try:
+        with zipfile.ZipFile(path) as z:
+            if sum(i.file_size for i in z.infolist()) > MAX_UNPACKED:
+                raise InputError("the previous workbook is too large to be one of xlcapital's", file=str(path),
+                                 hint=hint)
+            bad = z.testzip()
+            if bad is not None:
+                raise InputError(f"the previous workbook is damaged ({bad} fails its checksum)", file=str(path),
+                                 hint=hint)
+        return openpyxl.load_workbook(path, data_only=False, keep_vba=False)
+    except InputError:
+        raise
+    except FileNotFoundError:
+        raise InputError("the previous workbook does not exist", file=str(path), hint=hint) from None
+    except IsADirectoryError:
+        raise InputError("the previous workbook is a folder, not a file", file=str(path), hint=hint) from None
+    except PermissionError:
+        raise InputError("the previous workbook cannot be read (permission denied)", file=str(path)) from None
+    except zipfile.BadZipFile:
+        what = "empty" if path.is_file() and path.stat().st_size == 0 else "not an Excel workbook, or truncated"
+        raise InputError(f"the previous workbook is {what}", file=str(path), hint=hint) from None
+    except Exception as exc:  # damaged XML inside a valid zip: defusedxml, expat and openpyxl raise many types
+        raise InputError(f"the previous workbook is damaged ({type(exc).__name__}: {str(exc)[:120]})",
+                         file=str(path), hint=hint) from None
+
+
 class WorkbookReader:
     """The values a generated workbook holds: settings by key, tables as lists of dicts."""
 
     def __init__(self, path: str | os.PathLike) -> None:
-        import openpyxl
+        from xlcapital.workbook.roll import read_fingerprint
 
         self.path = Path(path)
+        self.wb = open_workbook(self.path)
         try:
-            self.wb = openpyxl.load_workbook(self.path, data_only=False, keep_vba=False)
-        except (OSError, KeyError, ValueError) as exc:
-            raise InputError(f"cannot read the previous workbook: {exc}", file=str(self.path)) from None
-        self.tables = {name: (ws, ws.tables[name]) for ws in self.wb.worksheets for name in ws.tables}
+            self.tables = {name: (ws, ws.tables[name]) for ws in self.wb.worksheets for name in ws.tables}
+        except Exception as exc:  # a damaged table definition: openpyxl's own exception types vary
+            raise InputError(f"the previous workbook is damaged: {exc}", file=str(self.path)) from None
         if "Bank" not in self.tables or "Settings_Start" not in self.wb.defined_names:
             raise InputError("not a workbook made by xlcapital generate (no Bank table or Settings)",
-                             file=str(self.path))
+                             file=str(self.path), hint="give last month's workbook written by xlcapital generate")
+        self.fingerprint = read_fingerprint(self.wb)
+
+    def identity(self) -> dict[str, str]:
+        """The company the workbook is of: its fingerprint's identity, else its Settings."""
+        if self.fingerprint is not None and self.fingerprint.identity:
+            return self.fingerprint.identity
+        return {"company": _text(self.setting("Company")), "accounts": _text(self.setting("Accounts"))}
 
     def setting(self, key: str) -> Any:
         name = self.wb.defined_names.get(f"Settings_{key}")
@@ -121,9 +167,10 @@ class WorkbookReader:
         return out
 
 
-def read_workbook(path: str | os.PathLike) -> tuple[fc.Inputs, list[Statement], str]:
-    """The inputs, the bank statements and the selected scenario of a generated workbook."""
-    r = WorkbookReader(path)
+def read_workbook(path) -> tuple[fc.Inputs, list[Statement], str]:
+    """The inputs, the bank statements and the selected scenario of a generated workbook
+    (``path``, or a :class:`WorkbookReader` of it)."""
+    r = path if isinstance(path, WorkbookReader) else WorkbookReader(path)
     s = r.setting
     start = _date(s("Start"))
     if start is None:
@@ -217,6 +264,23 @@ class Carried:
     #: (week number, category) -> forecast net amount (receipts + payments)
     forecast: dict[tuple[int, str], Decimal] = field(default_factory=dict)
     categories: list[str] = field(default_factory=list)
+    #: what the roll carried, added and overruled (xlcapital.workbook.roll.Report)
+    report: object | None = None
+
+
+def keyed(statements: list[Statement]) -> list[Statement]:
+    """``statements`` with a dedupe key on every transaction: one without (a row typed or pasted into the
+    Bank table without its Key) gets the key of :func:`xlcapital.bank.model.assign_keys`, counted per
+    account over these statements; the caller's transactions are not changed."""
+    missing: dict[str, list[Transaction]] = {}
+    out = []
+    for s in statements:
+        txs = [t if t.key else dataclasses.replace(t) for t in s.transactions]
+        missing.setdefault(s.account, []).extend(t for t, old in zip(txs, s.transactions) if t is not old)
+        out.append(dataclasses.replace(s, transactions=txs))
+    for account, txs in missing.items():
+        assign_keys(txs, account)
+    return out
 
 
 def merge_by_key(statements: list[Statement]) -> list[Statement]:
@@ -235,19 +299,24 @@ def merge_by_key(statements: list[Statement]) -> list[Statement]:
     return list(merged.values())
 
 
-def carry_over(previous: str | os.PathLike, inputs: fc.Inputs, statements: list[Statement]):
-    """(next inputs, merged statements, :class:`Carried`) from the previous workbook and the folder's."""
-    prev, prev_statements, selected = read_workbook(previous)
+def carry_over(previous: str | os.PathLike, inputs: fc.Inputs, statements: list[Statement], *,
+               company: str | None = None, force: bool = False):
+    """(next inputs, merged statements, :class:`Carried`): the folder's fresh ``inputs`` and
+    ``statements`` with the user's edits of the previous workbook (:mod:`xlcapital.workbook.roll`);
+    the previous workbook of another company is refused unless ``force``."""
+    from xlcapital.workbook.generator import company_of
+    from xlcapital.workbook.roll import check_identity, identity_of, roll
+
+    reader = WorkbookReader(previous)
+    company = company_of(inputs, company or "")
+    check_identity(reader.path, reader.identity(), identity_of(inputs, company), force)
+    prev, prev_statements, selected = read_workbook(reader)
     start = inputs.settings.start
-    merged = merge_by_key([*prev_statements, *statements])
-    # the previous bank balance, on its day (the day before the previous start when it had none),
-    # is rolled to the new start by the merged bank transactions (docs/forecast-model.md section 12)
-    on_day = fc.balance_day(prev)
-    settings = dataclasses.replace(prev.settings, start=start, balance_date=on_day)
-    nxt = dataclasses.replace(prev, settings=settings, folder=inputs.folder or prev.folder, bank=merged)
+    nxt, merged, report = roll(previous, reader, reader.fingerprint, prev, prev_statements, inputs, statements,
+                               company=company)
     scenario = selected if any(s.name.casefold() == selected.strip().casefold() for s in prev.scenarios) else None
     run = fc.forecast(prev, scenario)
-    carried = Carried(Path(previous), scenario or PLAIN)
+    carried = Carried(Path(previous), scenario or PLAIN, report=report)
     rules = sorted({c.name for c in prev.categories})
     cats = list(dict.fromkeys([*run.receipt_categories, *run.payment_categories, *rules]))
     carried.categories = cats

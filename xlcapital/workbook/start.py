@@ -7,6 +7,7 @@ written with write_string, so nothing in it can become a formula.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 
 from xlcapital.workbook.book import Book
@@ -16,8 +17,8 @@ from xlcapital.templating import render
 
 SHEET = "Start"
 LANGUAGES = ("nl", "en")
-#: the width of the text column (characters of the default font)
-WIDTH = 110
+#: the width of the text column (characters of the default font): A4 portrait at 100 %, with margins
+WIDTH = 72
 
 
 def check_language(lang: str) -> str:
@@ -66,9 +67,11 @@ class StartSheet:
         for style, line in paragraphs(self.text()):
             if style == "subtitle" and r:
                 r += 1
-            book.paragraph(ws, r, line, WIDTH, style)
-            if style == "title":
-                ws.set_row(r, 24)
+            if style == "title":  # 16-point text: fewer characters a line, 24 points a line
+                ws.write_string(r, 0, line, book.styles["title_wrap"])
+                ws.set_row(r, 24 * len(textwrap.wrap(line, int(WIDTH * 11 / 16 * 0.9)) or [""]))
+            else:
+                book.paragraph(ws, r, line, WIDTH, style)
             r += 1
         book.place("start.text", Ref(SHEET, 0, 0, max(r - 1, 0), 0))
         book.print_wide(ws, landscape=False)

@@ -46,6 +46,8 @@ _INPUT = {"bg_color": INPUT_FILL, "font_color": INPUT_FONT, "border": 1, "border
 _SPECS: dict[str, dict] = {
     "title": {"bold": True, "font_size": 16, "font_color": HEADER_FILL},
     "subtitle": {"bold": True, "font_size": 12, "font_color": HEADER_FILL},
+    # a title in a text column (the Start sheet): wrapped within the page
+    "title_wrap": {"bold": True, "font_size": 16, "font_color": HEADER_FILL, "text_wrap": True, "valign": "top"},
     "header": _HEADER,
     # over a column of numbers or dates: right-aligned like the values under it
     "header_right": {**_HEADER, "align": "right"},
@@ -101,14 +103,20 @@ class Styles:
     XlsxWriter formats belong to one workbook, so each workbook gets its own :class:`Styles`.
     """
 
-    def __init__(self, workbook: xlsxwriter.Workbook) -> None:
+    def __init__(self, workbook: xlsxwriter.Workbook, *, indent_headers: bool = False) -> None:
         self._workbook = workbook
         self._cache: dict[str, object] = {}
+        #: headers indented one character from the side they align to, so that a right-aligned
+        #: header and a left-aligned one beside it never run together ("Worst Status")
+        self._indent = indent_headers
 
     def __getitem__(self, name: str):
         fmt = self._cache.get(name)
         if fmt is None:
-            fmt = self._workbook.add_format(_SPECS[name])
+            spec = _SPECS[name]
+            if self._indent and name in ("header", "header_right"):
+                spec = {**spec, "align": spec.get("align", "left"), "indent": 1}
+            fmt = self._workbook.add_format(spec)
             self._cache[name] = fmt
         return fmt
 

@@ -1,0 +1,97 @@
+"""The Dutch workbook (issue 11 item 6): its visible words are Dutch, statuses show as words.
+
+The English workbook's phrases on the Dashboard, Forecast and Scenarios sheets and above every input
+table must each have a Dutch counterpart (so a phrase added later without Dutch fails here), the
+Dutch workbook must show the Dutch ones (read back from the file, the chart's XML and the page
+setup), and translating must not touch a formula: the Dutch workbook's cached values still equal
+LibreOffice's recalculation.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+import openpyxl
+import pytest
+
+from tests.cached_check import differences
+from xlcapital.forecast import STRESS_TESTS
+from xlcapital.workbook import generate
+from xlcapital.workbook.api import load_inputs
+from xlcapital.workbook.labels import WHOLE_SHEETS, dutch
+
+#: text cells that are data, not words of the workbook: categories, the names of the scenarios and
+#: stress tests (the engine's), owners, rule keys, the status words of formulas
+STRESS = "|".join(re.escape(t.name) for t in STRESS_TESTS)
+DATA = re.compile(r"^(  [+-] .*|base|best|worst|none|ok|warning|alert|free_cash|cash_buffer|credit_limit|dso_trend|"
+                  rf"revenue_drop|Directie .*|Controller .*|Director|Credit control|Sales manager|{STRESS}|"
+                  r"Van der Berg.*)$")
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("lang")
+    inputs, statements = load_inputs(None)
+    paths = {}
+    for lang in ("en", "nl"):
+        paths[lang] = tmp / f"{lang}.xlsx"
+        paths[lang + "cells"] = generate(inputs, paths[lang], statements=statements, lang=lang)
+    return paths
+
+
+def words(path, cells) -> dict[tuple[str, str], str]:
+    """The text cells of the translated parts: the whole model sheets, and the rows above each table."""
+    wb = openpyxl.load_workbook(path)
+    out = {}
+    for ws in wb.worksheets:
+        top = cells[f"table.{ws.title}"].first_row - 1 if f"table.{ws.title}" in cells else None
+        if ws.title not in WHOLE_SHEETS and top is None:
+            continue
+        for row in ws.iter_rows(max_row=top if ws.title not in WHOLE_SHEETS else None):
+            for c in row:
+                if isinstance(c.value, str) and not c.value.startswith("=") and c.value.strip():
+                    out[(ws.title, c.coordinate)] = c.value
+    return out
+
+
+def test_every_english_phrase_has_its_dutch(books):
+    english = words(books["en"], books["encells"])
+    missing = sorted({text for text in english.values() if not DATA.match(text) and dutch(text) is None})
+    assert not missing, f"phrases without Dutch in xlcapital/workbook/labels.py: {missing}"
+
+
+def test_the_dutch_workbook_shows_the_dutch(books):
+    english, nl = words(books["en"], books["encells"]), words(books["nl"], books["nlcells"])
+    assert english.keys() == nl.keys()
+    for key, text in english.items():
+        if dutch(text) is not None:
+            assert nl[key] == dutch(text), key
+    assert nl[("Dashboard", "A4")] == "Kerncijfers" and english[("Dashboard", "A4")] == "Key figures"
+    with zipfile.ZipFile(books["nl"]) as z:
+        chart = z.read("xl/charts/chart1.xml").decode()
+        sheet1 = z.read("xl/worksheets/sheet2.xml").decode()  # the Dashboard
+        styles = z.read("xl/styles.xml").decode()
+    assert "Eindsaldo per week" in chart and "Week vanaf (maandag)" in chart and "Kredietlimiet" in chart
+    assert "Closing cash" not in chart
+    assert "Pagina &amp;P van &amp;N" in sheet1
+    assert '[=2]&quot;alarm&quot;;[=1]&quot;waarschuwing&quot;;&quot;ok&quot;' in styles
+    # table column names are what formulas and the macro read: English in both languages
+    wb = openpyxl.load_workbook(books["nl"])
+    assert [c.value for c in wb["Receivables"][4]][:4] == ["Customer", "Invoice", "InvoiceDate", "DueDate"]
+
+
+def test_statuses_are_numbers_shown_as_words(books):
+    wb = openpyxl.load_workbook(books["en"], data_only=True)
+    ref = books["encells"]["trigger.free_cash.statuses"]
+    cells = [wb["Dashboard"].cell(r + 1, c + 1) for r, c in ref.positions()]
+    assert all(isinstance(c.value, int) and c.value in (0, 1, 2) for c in cells)  # the formulas count them
+    assert all(c.number_format == '[=2]"alert";[=1]"warning";"ok"' for c in cells)
+
+
+@pytest.mark.libreoffice
+def test_translating_touches_no_formula(books, libreoffice, tmp_path):
+    done, = libreoffice.recalculate([books["nl"]], tmp_path)
+    count, bad = differences(books["nl"], done)
+    assert count > 6000 and not bad, bad[:20]
+
