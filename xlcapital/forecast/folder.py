@@ -82,6 +82,7 @@ def load(folder: str | Path) -> Inputs:
         company = load_company(root / "company.toml")
         financials = financials_of(company)
         company_name = company.name
+    company_name = ff.company_name or company_name  # forecast.toml [company] name first
 
     statements = read_bank_folder(root / "bank") if (root / "bank").is_dir() else []
     given = ff.forecast
