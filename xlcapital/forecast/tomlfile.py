@@ -13,6 +13,7 @@ from pathlib import Path
 from xlcapital.errors import InputError
 from xlcapital.fileio import read_toml
 from xlcapital.forecast import schema as sc
+from xlcapital.forecast.triggers import RULES
 from xlcapital.forecast.types import History, OneOff, Scenario, TriggerConfig
 from xlcapital.forecast.values import parse_fraction, parse_money, parse_yes_no
 
@@ -20,7 +21,8 @@ _SCENARIO_KEYS = {*sc.SCENARIOS.keys, "one_off"}
 _ONE_OFF_KEYS = set(sc.ONE_OFFS.keys) - {"scenario"}
 _TRIGGER_KEYS = {"warning", "alert", "owner", "enabled"}
 _HISTORY_KEYS = {"months", "revenue", "dso"}
-TRIGGER_RULES = ("free_cash", "cash_buffer", "credit_limit", "dso_trend", "revenue_drop")
+#: the trigger rules forecast.toml may override: the engine's, one list
+TRIGGER_RULES = tuple(RULES)
 
 
 @dataclass

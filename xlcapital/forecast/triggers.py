@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Sequence
 
-from xlcapital.forecast.inputs import TriggerConfig
+from xlcapital.forecast.types import TriggerConfig
 
 ORDER = {"ok": 0, "warning": 1, "alert": 2}
 
@@ -32,6 +32,8 @@ class Rule:
     #: risk profile -> (warning, alert)
     thresholds: dict[str, tuple[Decimal, Decimal]]
     owner: str
+    #: what it measures, as the Dashboard names it
+    label: str = ""
 
 
 def _t(w: str, a: str) -> tuple[Decimal, Decimal]:
@@ -45,27 +47,32 @@ RULES: dict[str, Rule] = {
             "free_cash", "free cash (closing cash - buffer) below a share of monthly costs", "fraction", "below",
             {"conservative": _t("0.50", "0.25"), "moderate": _t("0.30", "0.15"), "offensive": _t("0.10", "0.05")},
             "Finance manager",
+            "Free cash (share of monthly costs)",
         ),
         Rule(
             "cash_buffer", "cash buffer below months of fixed costs", "months", "below",
             {"conservative": _t("6", "4"), "moderate": _t("4", "3"), "offensive": _t("2", "1")},
             "Director",
+            "Cash buffer (months of fixed costs)",
         ),
         Rule(
             "credit_limit", "headroom on the credit limit (lowest over the scenarios) below a share of the limit",
             "amount", "below",
             {"conservative": _t("0.25", "0"), "moderate": _t("0.10", "0"), "offensive": _t("0", "0")},
             "Director",
+            "Headroom on the credit limit",
         ),
         Rule(
             "dso_trend", "DSO above its 3-month moving average", "days", "above",
             {"conservative": _t("0", "2"), "moderate": _t("2", "5"), "offensive": _t("5", "10")},
             "Credit control",
+            "DSO above its 3-month average (days)",
         ),
         Rule(
             "revenue_drop", "revenue of the last 3 months against the 3 before", "fraction", "below",
             {"conservative": _t("-0.05", "-0.10"), "moderate": _t("-0.10", "-0.20"), "offensive": _t("-0.20", "-0.30")},
             "Sales manager",
+            "Revenue: last 3 months against the 3 before",
         ),
     )
 }  # fmt: skip

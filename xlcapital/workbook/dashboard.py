@@ -33,13 +33,7 @@ BIG = 9999
 CHART_ROWS = 20
 STATUS = ("ok", "warning", "alert")
 #: what a trigger measures, as the Dashboard names it (the rule's key stays in the last column)
-TRIGGER_LABELS = {
-    "free_cash": "Free cash (share of monthly costs)",
-    "cash_buffer": "Cash buffer (months of fixed costs)",
-    "credit_limit": "Headroom on the credit limit",
-    "dso_trend": "DSO above its 3-month average (days)",
-    "revenue_drop": "Revenue: last 3 months against the 3 before",
-}
+TRIGGER_LABELS = {name: rule.label for name, rule in RULES.items()}
 #: a rule's unit (xlcapital.forecast.triggers.Rule.unit) -> the format of its value and thresholds
 UNIT_STYLE = {"fraction": "percent", "months": "days", "days": "days", "amount": "money"}
 

@@ -26,6 +26,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from xlcapital.workbook.book import Book
 from xlcapital.workbook.cellmap import Ref
+from xlcapital.workbook.formulas import COUNTED, bank_sum, literal_expr
 from xlcapital.workbook.settings import defined
 
 #: 0-based column of week 1 (A holds the labels, B the row totals)
@@ -82,6 +83,11 @@ def week_row(book: Book, ws, sheet: str, row: int, weeks: int, label: str, formu
     return ref
 
 
+#: the rows below a block's cash-flow lines, in order
+TOTAL_ROWS = ("receipts", "payments", "net_flow", "closing_before", "overdraft_drawn", "interest", "closing", "headroom",
+              "below_buffer", "limit_breached")
+
+
 @dataclass
 class ForecastBlock:
     """The rows of one scenario's forecast, written from ``first_row`` down.
@@ -115,8 +121,8 @@ class ForecastBlock:
                                  name=f"{self.prefix}.{key}", defined_name=names.get(key))
             r += 1
 
-        opening_row = r
-        closing_row = opening_row + len(self.lines) + 7  # opening, lines, 6 rows of totals (see put() below)
+        # the closing row's position follows from the layout: opening, the lines, then TOTAL_ROWS
+        closing_row = r + 1 + len(self.lines) + TOTAL_ROWS.index("closing")
 
         def opening(w: int) -> str:
             if w == 1:
@@ -138,22 +144,24 @@ class ForecastBlock:
             # the lines of one side are adjacent rows: one SUM over the column slice
             return lambda w: f"SUM({first.cell(w - 1)}:{last.cell(w - 1)})"
 
-        put("receipts", "Receipts", "money_bold", total(receipt_lines))
-        put("payments", "Payments", "money_bold", total(payment_lines))
-        put("net_flow", "Net cash flow", "money_bold", lambda w: f"{cell('receipts', w)}+{cell('payments', w)}")
-        put("closing_before", "Closing cash before the facility", "money",
-            lambda w: f"{cell('opening', w)}+{cell('net_flow', w)}")
-        put("overdraft_drawn", "Overdraft drawn", "money", lambda w: f"MAX(0,-{cell('closing_before', w)})")
-        put("interest", "Interest on the overdraft", "money",
-            lambda w: f"{cell('overdraft_drawn', w)}*({defined('OverdraftRate')}+{self.params.interest_change})*7/365")
-        assert r == closing_row, "the closing row moved: update closing_row"
-        put("closing", "Closing cash", "money_bold", lambda w: f"{cell('closing_before', w)}-{cell('interest', w)}")
-        put("headroom", "Headroom (cash + unused facility)", "money",
-            lambda w: f"{cell('closing', w)}+{defined('CreditLimit')}")
-        put("below_buffer", "Below the minimum buffer", "flag",
-            lambda w: f"{cell('closing', w)}<{defined('MinimumBuffer')}")
-        put("limit_breached", "Credit limit breached", "flag",
-            lambda w: f"{cell('closing', w)}<-{defined('CreditLimit')}")
+        totals = {
+            "receipts": ("Receipts", "money_bold", total(receipt_lines)),
+            "payments": ("Payments", "money_bold", total(payment_lines)),
+            "net_flow": ("Net cash flow", "money_bold", lambda w: f"{cell('receipts', w)}+{cell('payments', w)}"),
+            "closing_before": ("Closing cash before the facility", "money",
+                               lambda w: f"{cell('opening', w)}+{cell('net_flow', w)}"),
+            "overdraft_drawn": ("Overdraft drawn", "money", lambda w: f"MAX(0,-{cell('closing_before', w)})"),
+            "interest": ("Interest on the overdraft", "money",
+                         lambda w: f"{cell('overdraft_drawn', w)}*({defined('OverdraftRate')}"
+                                   f"+{self.params.interest_change})*7/365"),
+            "closing": ("Closing cash", "money_bold", lambda w: f"{cell('closing_before', w)}-{cell('interest', w)}"),
+            "headroom": ("Headroom (cash + unused facility)", "money",
+                         lambda w: f"{cell('closing', w)}+{defined('CreditLimit')}"),
+            "below_buffer": ("Below the minimum buffer", "flag", lambda w: f"{cell('closing', w)}<{defined('MinimumBuffer')}"),
+            "limit_breached": ("Credit limit breached", "flag", lambda w: f"{cell('closing', w)}<-{defined('CreditLimit')}"),
+        }
+        for key in TOTAL_ROWS:
+            put(key, *totals[key])
         return r
 
 
@@ -173,7 +181,6 @@ PARAM_NAMES = {"revenue_pct": "Forecast_RevenueChange", "collection_delay": "For
 
 def scenario_lookup(column: str, name: str) -> str:
     """The ScenarioInputs ``column`` of the scenario named by the expression ``name``; 0 when absent."""
-    from xlcapital.workbook.model import literal_expr
 
     return f"IFERROR(INDEX(ScenarioInputs[{column}],MATCH({literal_expr(name)},ScenarioInputs[Scenario],0)),0)"
 
@@ -247,7 +254,6 @@ def actual_rows(book: Book, ws, row: int, weeks: Sequence[Week], block: Forecast
         actual_closing_w = Settings_OpeningBalance + SUMIFS(counted, S_1 <= Date <= E_w)      when has
         variance_w       = actual_flow_w - net_flow_w                                          when has
     """
-    from xlcapital.workbook.model import COUNTED, bank_sum
 
     ws.write_string(row, 0, "What the bank shows (Bank table)", book.styles["label_bold"])
     n = len(weeks)
