@@ -189,3 +189,18 @@ def test_a_bad_cell_in_the_workbook_names_the_table_row_and_column():
     assert str(exc.value) == "cell Payables[Amount] row 2: not an amount: 'five'"
     with pytest.raises(InputError, match=r"cell Payables\[DueDate\] row 1: a value is required"):
         rows_from_workbook(sc.PAYABLES, [{"Supplier": "A", "Amount": 5}])
+
+
+def test_trigger_actions_from_forecast_toml_in_the_json(tmp_path, capsys):
+    import json
+
+    from xlcapital.cli import main
+    from xlcapital.forecast import RULES
+
+    (tmp_path / "forecast.toml").write_text(TOML + '\n[triggers.credit_limit]\naction = "Bel de Rabobank (Jan)"\n',
+                                            encoding="utf-8")
+    assert load(tmp_path).triggers["credit_limit"].action == "Bel de Rabobank (Jan)"
+    assert main(["forecast", str(tmp_path), "--json"]) == 0
+    actions = {t["rule"]: t["action"] for t in json.loads(capsys.readouterr().out)["triggers"]}
+    assert actions["credit_limit"] == "Bel de Rabobank (Jan)"
+    assert actions["dso_trend"] == RULES["dso_trend"].action != ""

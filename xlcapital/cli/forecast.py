@@ -31,7 +31,8 @@ def register(subparsers) -> None:
     )
     p.add_argument("folder", metavar="FOLDER", nargs="?", help="the company folder (default: the bundled sample)")
     p.add_argument("--json", action="store_true", help="print one JSON object (amounts as strings)")
-    p.add_argument("--scenario", metavar="NAME", help="the scenario to show and to stress (default: base, when defined)")
+    p.add_argument("--scenario", metavar="NAME", help="the scenario to show and to stress (default: base, when defined); a stress test's name "
+                   "(e.g. 'revenue -30%%') shows that stress test week by week")
     p.add_argument("--weeks", metavar="N", type=_weeks, help="the horizon in weeks (default: forecast.toml, else 13)")
     p.add_argument("--monthly", action="store_true", help="show the 12-month view instead of the weekly table")
     p.set_defaults(func=run_forecast)
@@ -113,6 +114,17 @@ def _summary(run) -> dict:
         "first_breach_week": run.first_breach_week,
         "extra_financing_limit": amount(run.extra_financing_limit),
         "extra_financing_buffer": amount(run.extra_financing_buffer),
+        "lowest_with_lookahead": amount(run.lowest_with_lookahead),
+    }
+
+
+def _lookahead(run) -> dict:
+    """The 8 weeks after the horizon and their committed payments (docs/forecast-model.md section 2)."""
+    return {
+        "weeks": [_period(w, "week") for w in run.lookahead],
+        "items": [{"date": i.cash_date.isoformat(), "name": i.party or i.ref, "ref": i.ref, "category": i.category,
+                   "amount": amount(i.amount)} for i in run.lookahead_items],
+        "lowest_cash": amount(run.lowest_with_lookahead),
     }
 
 
@@ -149,6 +161,7 @@ def to_json(analysis, monthly: bool = False) -> dict:
         "credit_limit": amount(s.credit_limit),
         "minimum_buffer": amount(s.minimum_buffer),
         "weeks": [_period(w, "week") for w in main.weeks],
+        "lookahead": _lookahead(main),
         "scenarios": {
             name: {**_adjustments(run.scenario), **_summary(run), "closing_cash": [amount(w.closing_cash) for w in run.weeks]}
             for name, run in analysis.scenarios.items()
@@ -167,6 +180,7 @@ def to_json(analysis, monthly: bool = False) -> dict:
                 "first_week": t.first_week,
                 "first_alert_week": t.first_alert_week,
                 "owner": t.owner,
+                "action": t.action,
             }
             for t in analysis.triggers
         ],
@@ -232,6 +246,12 @@ def print_analysis(analysis, monthly: bool = False) -> None:
         ],  # fmt: skip
         left=2,
     )
+    if main.lookahead_items:
+        print(f"\nLook-ahead: committed payments in the {len(main.lookahead)} weeks after the horizon")
+        _table(["date", "payment", "category", "amount"],
+               [[f"{i.cash_date:%d %b %Y}", i.party or i.ref, i.category, _m(i.amount)] for i in main.lookahead_items])
+        print(f"lowest closing cash including the look-ahead weeks {main.lookahead[0].index}-{main.lookahead[-1].index}: "
+              f"{_m(main.lowest_with_lookahead)}")
     print("\nScenarios")
     _table(
         ["scenario", "revenue", "customers", "suppliers", "interest", "lowest cash", "in week", "limit breached", "closing"],
@@ -257,6 +277,9 @@ def print_analysis(analysis, monthly: bool = False) -> None:
         [[t.rule, _fmt(t, t.value), _fmt(t, t.worst), _fmt(t, t.warning), _fmt(t, t.alert), t.status.upper(),
           _week_label(main, t.first_week), t.owner] for t in analysis.triggers],  # fmt: skip
     )
+    for t in analysis.triggers:  # the pre-agreed action of every trigger that fires
+        if t.status != "ok" and t.action:
+            print(f"  {t.status.upper()} {t.rule}: {t.owner}: {t.action}")
     print("\nKPIs")
     k = analysis.kpis
     rows = [
@@ -264,12 +287,13 @@ def print_analysis(analysis, monthly: bool = False) -> None:
         ["free cash (week 1, above the buffer)", _m(k["free_cash"])],
         ["monthly costs (forecast)", _m(k["monthly_costs"])],
         ["monthly fixed costs", _m(k["monthly_fixed_costs"])],
-        ["burn rate per month", _m(k["burn_rate"]) + ("  (cash grows)" if k["burn_rate"] is not None and k["burn_rate"] < 0 else "")],
-        ["runway (months)", "not burning" if k["runway_months"] is None else f"{k['runway_months']:.1f}"],
+        ["operating burn per month", _m(k["burn_rate"]) + ("  (cash grows)" if k["burn_rate"] is not None and k["burn_rate"] < 0 else "")],
+        ["runway incl. unused facility (months)", "not burning" if k["runway_months"] is None else f"{k['runway_months']:.1f}"],
         ["buffer (months of fixed costs)", "-" if k["buffer_months"] is None else f"{k['buffer_months']:.2f}"],
         ["lowest cash", f"{_m(k['lowest_cash'])} in week {k['lowest_week']}"],
         ["open receivables / payables", f"{_m(k['open_receivables'])} / {_m(k['open_payables'])}"],
-        ["DSO / DPO / CCC (days)", " / ".join("-" if k[x] is None else f"{k[x]:.1f}" for x in ("dso", "dpo", "ccc"))],
+        ["DSO / DPO / CCC of the open invoices (days)",
+         " / ".join("-" if k[x] is None else f"{k[x]:.1f}" for x in ("dso_open", "dpo_open", "ccc_open"))],
     ]
     _table(["KPI", "value"], rows)
 

@@ -17,7 +17,7 @@ from xlcapital.forecast.actuals import Ledger
 from xlcapital.forecast.engine import Run, categories, forecast
 from xlcapital.forecast.inputs import Inputs, Scenario
 from xlcapital.forecast.scenarios import STRESS_TESTS, stressed
-from xlcapital.forecast.triggers import RULES, Trigger, evaluate_rule, thresholds
+from xlcapital.forecast.triggers import RULES, Trigger, action_of, evaluate_rule, thresholds
 
 ZERO = Decimal(0)
 
@@ -93,5 +93,5 @@ def evaluate_triggers(inputs: Inputs, main: Run, named: dict[str, Run], stress: 
             continue
         scale = s.credit_limit if name == "credit_limit" else Decimal(1)
         warning, alert, owner = thresholds(rule, s.risk_profile, override, scale)
-        result.append(evaluate_rule(rule, values[name], warning, alert, owner))
+        result.append(evaluate_rule(rule, values[name], warning, alert, owner, action_of(rule, override)))
     return result

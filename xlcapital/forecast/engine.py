@@ -21,9 +21,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Iterable
 
-from xlcapital.forecast.actuals import Ledger, opening_cash, period_actuals
+from xlcapital.forecast.actuals import Ledger, first_day, opening_cash, period_actuals
 from xlcapital.forecast.inputs import PAYABLES, RECEIVABLES, SALES, Inputs, Scenario, customer_key
-from xlcapital.forecast.schedule import eomonth, month_bounds, month_of, occurrences, view_end, week_of
+from xlcapital.forecast.types import OPERATING
+from xlcapital.forecast.schedule import LOOKAHEAD_WEEKS, eomonth, month_bounds, month_of, occurrences, view_end, week_of
 
 ZERO = Decimal(0)
 DAYS_PER_YEAR = 365
@@ -51,6 +52,8 @@ class CashItem:
     week: int | None
     month: int | None
     amount: Decimal
+    #: the cash-flow statement's activity (recurring items say theirs; everything else is operating)
+    activity: str = OPERATING
 
 
 @dataclass
@@ -103,6 +106,10 @@ class Period:
         return sum(self.payments.values(), ZERO)
 
 
+#: the sources whose payments are committed (known amounts and dates): recurring items and open bills
+COMMITTED = ("recurring", "payable")
+
+
 @dataclass
 class Run:
     """One forecast run: a scenario's weeks, months and the items they sum."""
@@ -117,6 +124,10 @@ class Run:
     minimum_buffer: Decimal = ZERO
     rate: Decimal = ZERO
     name: str = field(default="")
+    #: the 8 weeks after the horizon, the forecast continued (docs section 2, "Look-ahead"), and the
+    #: committed payments (recurring items and open bills) falling in them
+    lookahead: list[Period] = field(default_factory=list)
+    lookahead_items: list[CashItem] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.name = self.name or self.scenario.name
@@ -131,6 +142,11 @@ class Run:
         """The first week whose closing cash is the lowest."""
         low = self.lowest_cash
         return next(w.week for w in self.weeks if w.closing_cash == low)
+
+    @property
+    def lowest_with_lookahead(self) -> Decimal:
+        """``MIN(lowest_cash, closing of every look-ahead week)``: the low point the horizon hides."""
+        return min([self.lowest_cash, *(w.closing_cash for w in self.lookahead)])
 
     @property
     def first_breach_week(self) -> int | None:
@@ -151,12 +167,18 @@ class Run:
         return max(ZERO, self.minimum_buffer - self.lowest_cash)
 
 
-def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None = None) -> list[CashItem]:
-    """The dated cash items of a scenario, in source order (docs section 3)."""
+def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None = None, *,
+           first: date | None = None) -> list[CashItem]:
+    """The dated cash items of a scenario, in source order (docs section 3).
+
+    Occurrences are generated from ``first`` (F, :func:`~xlcapital.forecast.actuals.first_day`:
+    the day after the last known cash), so what is dated between it and the start counts in week 1.
+    """
     scenario = scenario or Scenario()
     s = inputs.settings
     n = weeks or s.weeks
     start, end = s.start, view_end(s.start, n)
+    first = first or first_day(inputs)
     shifts = {COLLECTION: scenario.collection_delay_days, PAYMENT: scenario.payment_delay_days, NONE: 0}
     sales = inputs.sales
     factor = scenario.revenue_factor
@@ -165,7 +187,7 @@ def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None =
 
     first_month_end = eomonth(start, 0)
 
-    def add(source, ref, party, category, base, kind, amount):
+    def add(source, ref, party, category, base, kind, amount, activity=OPERATING):
         shift = shifts[kind]
         cash = base + timedelta(days=shift)
         if cash > end:
@@ -174,7 +196,7 @@ def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None =
         month = 1 if cash <= first_month_end else month_of(cash, start)
         items.append(
             CashItem(source, ref, party, category, base, kind, shift, cash,
-                     week if week <= n else None, month if month <= MONTHS_IN_VIEW else None, amount)
+                     week if week <= n else None, month if month <= MONTHS_IN_VIEW else None, amount, activity)
         )  # fmt: skip
 
     delays = inputs.delay_table()
@@ -184,7 +206,7 @@ def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None =
             delay = delays.get(customer_key(r.customer), default_delay)
             add("receivable", r.invoice, r.customer, RECEIVABLES, r.due_date + timedelta(days=delay), COLLECTION, r.amount)
     if sales.amount:
-        for d in occurrences(sales.frequency, sales.day, sales.month, start, end):
+        for d in occurrences(sales.frequency, sales.day, sales.month, first, end):
             amount = sales.amount * sales.seasonality[d.month - 1] * factor
             add("sale", d.isoformat(), "", SALES, d + lag, COLLECTION, amount)
     for e in inputs.expected_sales:
@@ -192,10 +214,10 @@ def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None =
     for p in inputs.payables:
         add("payable", p.invoice, p.supplier, PAYABLES, p.due_date, PAYMENT, -p.amount)
     for r in inputs.recurring:
-        lo = max(start, r.start) if r.start and r.frequency != "once" else start
+        lo = max(first, r.start) if r.start and r.frequency != "once" else first
         hi = min(end, r.end) if r.end else end
         for d in occurrences(r.frequency, r.day, r.month, lo, hi, once=r.start):
-            add("recurring", r.name, "", r.category, d, NONE, r.amount)
+            add("recurring", r.name, "", r.category, d, NONE, r.amount, r.activity)
     for o in scenario.one_offs:
         add("one-off", o.description, "", o.category, o.date, NONE, o.amount)
     return items
@@ -258,15 +280,18 @@ def forecast(
     s = inputs.settings
     n = weeks or s.weeks
     receipt_rows, payment_rows = rows or categories(inputs, [*inputs.scenarios, scenario])
-    items = expand(inputs, scenario, n)
+    ledger = ledger or Ledger.of(inputs)
+    first = first_day(inputs, ledger)
+    items = expand(inputs, scenario, n, first=first)
     rate = s.overdraft_rate + scenario.interest_rate_change
     projected = [(p.category, p.weekly_amount * (scenario.revenue_factor if p.revenue_linked else 1)) for p in inputs.projections]
 
+    # week 1 and month 1 begin on F: the days between the last known cash and the start count there
     week_ranges = [(s.start + timedelta(days=7 * i), s.start + timedelta(days=7 * i + 6)) for i in range(n)]
     month_ranges = [month_bounds(s.start, m) for m in range(1, MONTHS_IN_VIEW + 1)]
+    week_ranges[0], month_ranges[0] = (first, week_ranges[0][1]), (first, month_ranges[0][1])
     by_week = _sums(items, "week", n)
     by_month = _sums(items, "month", MONTHS_IN_VIEW)
-    ledger = ledger or Ledger.of(inputs)
     opening = opening_cash(inputs, ledger)
     weekly = _roll(s, opening, rate, week_ranges, by_week, projected, receipt_rows, payment_rows)
     monthly = _roll(s, opening, rate, month_ranges, by_month, projected, receipt_rows, payment_rows)
@@ -275,7 +300,24 @@ def forecast(
             if actual.has_actuals:
                 p.has_actuals, p.actual_flow, p.actual_closing = True, actual.flow, actual.closing
                 p.variance = actual.flow - p.net_flow
-    return Run(scenario, weekly, monthly, items, list(receipt_rows), list(payment_rows), s.credit_limit, s.minimum_buffer, rate)
+    run = Run(scenario, weekly, monthly, items, list(receipt_rows), list(payment_rows), s.credit_limit, s.minimum_buffer,
+              rate)
+    # the look-ahead: weeks N+1 .. N+8, the same arithmetic continued from the closing cash of week N
+    ahead = [(s.start + timedelta(days=7 * (k - 1)), s.start + timedelta(days=7 * k - 1))
+             for k in range(n + 1, n + LOOKAHEAD_WEEKS + 1)]
+    by_ahead: list[dict[tuple[str, int], Decimal]] = [{} for _ in ahead]
+    for item in items:
+        k = week_of(item.cash_date, s.start) - n
+        if 1 <= k <= LOOKAHEAD_WEEKS and item.amount:
+            key = (item.category, 1 if item.amount > 0 else -1)
+            by_ahead[k - 1][key] = by_ahead[k - 1].get(key, ZERO) + item.amount
+    run.lookahead = _roll(s, weekly[-1].closing_cash, rate, ahead, by_ahead, projected, receipt_rows, payment_rows)
+    for p in run.lookahead:
+        p.index += n
+    run.lookahead_items = sorted(
+        (i for i in items if i.source in COMMITTED and i.amount < 0 and ahead[0][0] <= i.cash_date <= ahead[-1][1]),
+        key=lambda i: i.cash_date)
+    return run
 
 
 def _sums(items: list[CashItem], attr: str, count: int) -> list[dict[tuple[str, int], Decimal]]:

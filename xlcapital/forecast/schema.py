@@ -22,7 +22,7 @@ from decimal import Decimal
 from typing import Any, Iterator
 
 from xlcapital.errors import InputError
-from xlcapital.forecast.types import FREQUENCIES, MATCH_FIELDS, ONE_OFF, RISK_PROFILES
+from xlcapital.forecast.types import ACTIVITIES, FREQUENCIES, MATCH_FIELDS, ONE_OFF, OPERATING, RISK_PROFILES
 from xlcapital.forecast.values import (
     parse_accounts,
     parse_choice,
@@ -291,6 +291,9 @@ RECURRING = Table("Recurring", "recurring.csv", (
     Field("end", "End", "date", "End", "Einde", "Last date an occurrence may fall on; empty: no end."),
     Field("fixed", "Fixed", "yes_no", "Fixed", "Vast",
           "yes: a fixed cost (the cash-buffer trigger counts it). Empty: yes for a payment, no for a receipt."),
+    Field("activity", "Activity", "choice", "Activity", "Soort kasstroom",
+          "operating (empty), investing (a machine, a van) or financing (loan repayments, dividends, capital): "
+          "the burn rate and the runway count operating flows only.", choices=ACTIVITIES, default=OPERATING),
 ))
 
 EXPECTED_SALES = Table("Sales", "sales.csv", (

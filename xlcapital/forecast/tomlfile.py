@@ -19,7 +19,7 @@ from xlcapital.forecast.values import parse_fraction, parse_money, parse_yes_no
 
 _SCENARIO_KEYS = {*sc.SCENARIOS.keys, "one_off"}
 _ONE_OFF_KEYS = set(sc.ONE_OFFS.keys) - {"scenario"}
-_TRIGGER_KEYS = {"warning", "alert", "owner", "enabled"}
+_TRIGGER_KEYS = {"warning", "alert", "owner", "enabled", "action"}
 _HISTORY_KEYS = {"months", "revenue", "dso"}
 #: the trigger rules forecast.toml may override: the engine's, one list
 TRIGGER_RULES = tuple(RULES)
@@ -86,6 +86,7 @@ def read_forecast_toml(path: Path) -> ForecastFile:
             alert=where.parse(parse_fraction, t["alert"], f"triggers.{rule}.alert") if "alert" in t else None,
             owner=str(t["owner"]).strip() if "owner" in t else None,
             enabled=where.parse(parse_yes_no, t.get("enabled", True), f"triggers.{rule}.enabled"),
+            action=str(t["action"]).strip() or None if "action" in t else None,
         )
 
     h = _section(data, "history", _HISTORY_KEYS, where)

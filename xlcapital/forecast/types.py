@@ -18,6 +18,9 @@ from xlcapital.errors import InputError
 ZERO = Decimal(0)
 
 FREQUENCIES = ("weekly", "monthly", "quarterly", "yearly", "once")
+#: the cash-flow statement's activities; the burn rate counts operating flows only (docs section 8)
+OPERATING, INVESTING, FINANCING = "operating", "investing", "financing"
+ACTIVITIES = (OPERATING, INVESTING, FINANCING)
 RISK_PROFILES = ("conservative", "moderate", "offensive")
 MATCH_FIELDS = ("counterparty", "iban", "description")
 #: the categories the engine gives its fixed sources (docs/forecast-model.md section 3)
@@ -126,6 +129,8 @@ class Recurring:
     start: date | None = None
     end: date | None = None
     fixed: bool = False
+    #: operating, investing or financing (loan repayments, dividends): the burn rate counts operating only
+    activity: str = OPERATING
     line: int | None = None
 
 
@@ -204,6 +209,8 @@ class TriggerConfig:
     alert: Decimal | None = None
     owner: str | None = None
     enabled: bool = True
+    #: the pre-agreed action when the trigger fires; None keeps the rule's default
+    action: str | None = None
 
 
 @dataclass(frozen=True)
@@ -264,14 +271,26 @@ class Inputs:
     company_name: str = ""
 
     def scenario(self, name: str | None) -> Scenario:
-        """The scenario called ``name`` (case-insensitive); None is the plain forecast."""
+        """The scenario called ``name`` (case-insensitive); None is the plain forecast.
+
+        A stress test's name (``"revenue -30%"``, spaces ignored) is that stress test on top of the
+        default scenario, so every stress test can be shown week by week too.
+        """
+        from xlcapital.forecast.scenarios import STRESS_TESTS, stressed
+
         if name is None:
             return Scenario()
         for s in self.scenarios:
             if s.name.casefold() == name.strip().casefold():
                 return s
+        compact = lambda text: "".join(text.split()).casefold()  # noqa: E731
+        for test in STRESS_TESTS:
+            if compact(test.name) == compact(name):
+                return stressed(self.default_scenario, test)
         known = ", ".join(s.name for s in self.scenarios) or "none defined"
-        raise InputError(f"unknown scenario {name!r}", file=self._file("forecast.toml"), hint=f"known: {known}")
+        stress = ", ".join(t.name for t in STRESS_TESTS)
+        raise InputError(f"unknown scenario {name!r}", file=self._file("forecast.toml"),
+                         hint=f"known: {known}; stress tests: {stress}")
 
     @property
     def default_scenario(self) -> Scenario:

@@ -26,6 +26,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from xlcapital.workbook.book import Book
 from xlcapital.workbook.cellmap import Ref
+from xlcapital.forecast.schedule import LOOKAHEAD_WEEKS
 from xlcapital.workbook.formulas import COUNTED, bank_sum, literal_expr
 from xlcapital.workbook.settings import defined
 
@@ -40,6 +41,13 @@ class Week:
     index: int
     start: str
     end: str
+    #: the week's position in its block (1-based; 0: the same as ``index``): the look-ahead's weeks
+    #: N+1 .. N+8 are columns 1 .. 8 of their block
+    column: int = 0
+
+    @property
+    def position(self) -> int:
+        return self.column or self.index
 
 
 @dataclass(frozen=True)
@@ -103,6 +111,13 @@ class ForecastBlock:
     lines: Sequence[Line]
     first_row: int
     names: dict[str, str] | None = None
+    #: the opening cash of the block's first week (default: Settings_OpeningBalance)
+    opening_first: str | None = None
+
+    def days(self, w: int) -> str:
+        """The days of week ``w``: 7, and for week 1 (from the first day counted) its own count."""
+        week = self.weeks[w - 1]
+        return "7" if week.index > 1 else f"({week.end}-{week.start}+1)"
 
     def write(self, book: Book, ws) -> int:
         """Write the block; returns the first free row below it."""
@@ -126,7 +141,7 @@ class ForecastBlock:
 
         def opening(w: int) -> str:
             if w == 1:
-                return defined("OpeningBalance")
+                return self.opening_first or defined("OpeningBalance")
             return xl_rowcol_to_cell(closing_row, FIRST_WEEK_COL + w - 2)
 
         put("opening", "Opening cash", "money_bold", opening)
@@ -153,7 +168,7 @@ class ForecastBlock:
             "overdraft_drawn": ("Overdraft drawn", "money", lambda w: f"MAX(0,-{cell('closing_before', w)})"),
             "interest": ("Interest on the overdraft", "money",
                          lambda w: f"{cell('overdraft_drawn', w)}*({defined('OverdraftRate')}"
-                                   f"+{self.params.interest_change})*7/365"),
+                                   f"+{self.params.interest_change})*{self.days(w)}/365"),
             "closing": ("Closing cash", "money_bold", lambda w: f"{cell('closing_before', w)}-{cell('interest', w)}"),
             "headroom": ("Headroom (cash + unused facility)", "money",
                          lambda w: f"{cell('closing', w)}+{defined('CreditLimit')}"),
@@ -193,16 +208,17 @@ def week_header(book: Book, ws, sheet: str, row: int, weeks: int, prefix: str) -
     for w in range(1, weeks + 1):
         ws.write_number(row, FIRST_WEEK_COL + w - 1, w, st["header"])
     if prefix == "forecast":
-        starts = week_row(book, ws, sheet, row + 1, weeks, "Week starts (Monday)",
-                          lambda w: defined("Start") if w == 1 else xl_rowcol_to_cell(row + 1, FIRST_WEEK_COL + w - 2) + "+7",
-                          "date_header", name="forecast.week_start", defined_name="Forecast_WeekStart")
+        # week 1 starts on the first day counted (the day after the last known cash), the others on Mondays
+        week_row(book, ws, sheet, row + 1, weeks, "Week starts (Monday; week 1: first day counted)",
+                 lambda w: defined("FirstDay") if w == 1 else f"{defined('Start')}+{7 * (w - 1)}",
+                 "date_header", name="forecast.week_start", defined_name="Forecast_WeekStart")
         week_row(book, ws, sheet, row + 2, weeks, "Week ends (Sunday)",
-                        lambda w: starts.cell(w - 1) + "+6", "date", name="forecast.week_end",
-                        defined_name="Forecast_WeekEnd")
+                 lambda w: f"{defined('Start')}+{7 * w - 1}", "date", name="forecast.week_end",
+                 defined_name="Forecast_WeekEnd")
     else:
         fs, fe = book.ref("forecast.week_start"), book.ref("forecast.week_end")
-        starts = week_row(book, ws, sheet, row + 1, weeks, "Week starts (Monday)",
-                          lambda w: fs.at(w - 1).a1(), "date_header", name=f"{prefix}.week_start")
+        week_row(book, ws, sheet, row + 1, weeks, "Week starts (Monday; week 1: first day counted)",
+                 lambda w: fs.at(w - 1).a1(), "date_header", name=f"{prefix}.week_start")
         week_row(book, ws, sheet, row + 2, weeks, "Week ends (Sunday)", lambda w: fe.at(w - 1).a1(), "date",
                         name=f"{prefix}.week_end")
     fs, fe = book.ref("forecast.week_start"), book.ref("forecast.week_end")
@@ -241,9 +257,35 @@ class ForecastSheet:
         })
         end = block.write(book, ws)
         actual_rows(book, ws, end + 1, weeks, block)
+        lookahead_block(book, ws, end + 7, self.weeks, params, self.lines)
         # the labels and the week dates stay in view, and are printed on every page
         ws.freeze_panes(header + 3, FIRST_WEEK_COL)
         book.print_wide(ws, repeat_rows=(header, header + 2), repeat_cols="A:B")
+
+
+def lookahead_block(book: Book, ws, row: int, weeks: int, params: Params, lines: Sequence[Line]) -> None:
+    """The 8 weeks after the horizon: the forecast continued from the closing cash of week N, with
+    every row of the block, and the lowest closing cash including them (docs/forecast-model.md section 2)."""
+    st = book.styles
+    ws.write_string(row, 0, "Look-ahead: the 8 weeks after the horizon (committed payments and the rest)",
+                    st["label_bold"])
+    n = LOOKAHEAD_WEEKS
+    ws.write_string(row + 1, 0, "Week", st["label_bold"])
+    for j in range(1, n + 1):
+        ws.write_number(row + 1, FIRST_WEEK_COL + j - 1, weeks + j, st["header"])
+    starts = week_row(book, ws, SHEET, row + 2, n, "Week starts (Monday)",
+                      lambda j: f"{defined('Start')}+{7 * (weeks + j - 1)}", "date_header",
+                      name="forecast.lookahead.week_start")
+    ends = week_row(book, ws, SHEET, row + 3, n, "Week ends (Sunday)", lambda j: f"{defined('Start')}+{7 * (weeks + j) - 1}",
+                    "date", name="forecast.lookahead.week_end")
+    ahead = [Week(weeks + j, starts.at(j - 1).a1(), ends.at(j - 1).a1(), column=j) for j in range(1, n + 1)]
+    block = ForecastBlock(SHEET, "forecast.lookahead", params, ahead, lines, row + 4,
+                          opening_first=f"INDEX(Forecast_ClosingCash,{weeks})")
+    end = block.write(book, ws)
+    ws.write_string(end, 0, "Lowest closing cash including the look-ahead", st["label_bold"])
+    ws.write_formula(end, FIRST_WEEK_COL, f"=MIN(Forecast_ClosingCash,{block.rows['closing'].a1(sheet=False)})",
+                     st["money_bold"])
+    book.place("forecast.lookahead.lowest", Ref(SHEET, end, FIRST_WEEK_COL), defined_name="Forecast_LowestLookAhead")
 
 
 def actual_rows(book: Book, ws, row: int, weeks: Sequence[Week], block: ForecastBlock) -> None:

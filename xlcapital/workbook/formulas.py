@@ -46,6 +46,9 @@ def exact_expr(expr: str) -> str:
 BALANCE_DAY = f'IF({defined("BalanceDate")}="",{defined("Start")}-1,{defined("BalanceDate")})'
 #: the Bank transactions of the forecast's accounts (the calculated column Bank[InForecast])
 COUNTED = 'Bank[InForecast],"yes"'
+#: the last booking date of the counted Bank transactions before the start (0: none). SUMPRODUCT
+#: evaluates its argument as an array in Excel 2010 and LibreOffice (MAXIFS is Excel 2019)
+LAST_BANK_DAY = f'SUMPRODUCT(MAX((Bank[Date]<{defined("Start")})*(Bank[InForecast]="yes")*Bank[Date]))'
 
 
 def bank_sum(op1: str, first: str, op2: str | None = None, last: str | None = None) -> str:

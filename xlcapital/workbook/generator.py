@@ -37,6 +37,7 @@ from xlcapital import __version__
 from xlcapital.bank.model import Statement
 from xlcapital.errors import OutputError
 from xlcapital.forecast import RULES, STRESS_TESTS, Inputs, categories
+from xlcapital.forecast.triggers import action_of
 from xlcapital.workbook import model as m
 from xlcapital.workbook.bank import bank_sheet
 from xlcapital.workbook.book import Book, code_name
@@ -93,8 +94,7 @@ def input_tables(inputs: Inputs) -> list[TableSheet]:
     rec = [(r.customer, r.invoice, r.invoice_date, r.due_date, r.amount, r.paid_date) for r in inputs.receivables]
     pay = [(p.supplier, p.invoice, p.due_date, p.amount) for p in inputs.payables]
     cust = [(c.name, c.payment_delay_days, c.source) for c in inputs.customers]
-    recur = [(r.name, r.category, r.amount, r.frequency, r.day, r.month, r.start, r.end, _yes(r.fixed))
-             for r in inputs.recurring]
+    recur = [m.row(m.sc.RECURRING, r) for r in inputs.recurring]
     sales = [(e.date, e.amount, e.description) for e in inputs.expected_sales]
     cats = [(c.name, c.match, c.pattern) for c in inputs.categories]
     proj = [(p.category, p.weekly_amount, _yes(p.revenue_linked), p.source) for p in inputs.projections]
@@ -112,7 +112,8 @@ def input_tables(inputs: Inputs) -> list[TableSheet]:
         for profile in m.RISK_PROFILES:
             w, a = rule.thresholds[profile]
             row += [o.warning if o and o.warning is not None else w, o.alert if o and o.alert is not None else a]
-        row += [(o.owner if o and o.owner else rule.owner), _yes(o.enabled if o else True), rule.description]
+        row += [(o.owner if o and o.owner else rule.owner), _yes(o.enabled if o else True), rule.description,
+                action_of(rule, o)]
         trig.append(tuple(row))
     plan = [(j,) for j in range(m.sales_plan_rows(n))]
     return [

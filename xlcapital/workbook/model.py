@@ -27,7 +27,18 @@ from xlcapital.errors import InputError
 
 from xlcapital.forecast import schema as sc
 from xlcapital.forecast import types as fc_types
-from xlcapital.workbook.formulas import BALANCE_DAY, COUNTED, bank_sum, exact, exact_expr, literal_expr, text
+from xlcapital.forecast.actuals import MAX_GAP_DAYS
+from xlcapital.forecast.schedule import LOOKAHEAD_WEEKS
+from xlcapital.workbook.formulas import (
+    BALANCE_DAY,
+    COUNTED,
+    LAST_BANK_DAY,
+    bank_sum,
+    exact,
+    exact_expr,
+    literal_expr,
+    text,
+)
 from xlcapital.workbook.forecast import Line, Params, Week
 from xlcapital.workbook.settings import Setting, defined
 from xlcapital.workbook.tables import Column, from_excel_date
@@ -81,6 +92,22 @@ def column(f: sc.Field, **changes) -> Column:
     return Column(**{"name": f.header, "kind": EXCEL_KINDS[f.kind], "comment": f.help, "choices": choices, **changes})
 
 
+def row(table: sc.Table, item: Any) -> tuple:
+    """The input cells of one table row: ``item``'s attribute per shown field (yes/no as text).
+
+    >>> from xlcapital.forecast.types import Payable
+    >>> from decimal import Decimal
+    >>> row(sc.PAYABLES, Payable("Wholesale", _dt.date(2026, 4, 14), Decimal(5), "P1"))
+    ('Wholesale', 'P1', datetime.date(2026, 4, 14), Decimal('5'))
+    """
+    values = []
+    for f in table:
+        if f.header:
+            v = getattr(item, f.key)
+            values.append(("yes" if v else "no") if f.kind == "yes_no" and v is not None else v)
+    return tuple(values)
+
+
 def columns(table: sc.Table, widths: dict[str, float] | None = None) -> tuple[Column, ...]:
     """The input columns of ``table`` that the workbook shows (fields with a header), in schema order."""
     widths = widths or {}
@@ -96,6 +123,12 @@ SETTINGS: tuple[Setting, ...] = (
             "(after the balance date and before the start, or back from the balance date to the start).",
             formula=f"={defined('BankBalance')}+{bank_sum('>', BALANCE_DAY, '<', defined('Start'))}"
                     f"-{bank_sum('>=', defined('Start'), '<=', BALANCE_DAY)}"),
+    Setting("FirstDay", "First day counted (week 1 runs from it)", "date",
+            "The day after the last known cash: the later of the balance date and the last Bank transaction of "
+            "the accounts before week 1, plus one (at most 31 days before week 1). What is dated from it on counts, "
+            "in week 1: nothing between the bank balance and the start is lost.",
+            formula=f"=MIN({defined('Start')},MAX(MAX({BALANCE_DAY},{LAST_BANK_DAY})+1,"
+                    f"{defined('Start')}-{MAX_GAP_DAYS}))"),
     *(setting(key) for key in ("CreditLimit", "OverdraftRate", "MinimumBuffer", "RiskProfile")),
     Setting("Scenario", "Scenario shown on Forecast", "text",
             "The scenario of the ScenarioInputs table the Forecast sheet shows. A name that is not in the "
@@ -115,8 +148,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("HorizonEnd", "Last day of the forecast (Sunday)", "date", "Start + 7 x Weeks - 1.",
             formula=f"={defined('Start')}+7*{defined('Weeks')}-1"),
     Setting("WindowEnd", "Last day occurrences are generated", "date",
-            "The later of the last forecast day and the end of the 12th month (section 2 of the model).",
-            formula=f"=MAX({defined('HorizonEnd')},EOMONTH({defined('Start')},11))"),
+            "The later of the look-ahead's last day (8 weeks after the forecast) and the end of the 12th month "
+            "(section 2 of the model).",
+            formula=f"=MAX({defined('HorizonEnd')}+{7 * LOOKAHEAD_WEEKS},EOMONTH({defined('Start')},11))"),
 )
 SEASON_KEYS = tuple(f.header for f in sc.SEASONALITY)
 
@@ -125,7 +159,7 @@ SEASON_KEYS = tuple(f.header for f in sc.SEASONALITY)
 # Input tables (section 1) with their helper columns
 # --------------------------------------------------------------------------------------------
 
-START, WINDOW_END = defined("Start"), defined("WindowEnd")
+START, WINDOW_END, FIRST_DAY = defined("Start"), defined("WindowEnd"), defined("FirstDay")
 
 CUSTOMERS = (
     *columns(sc.CUSTOMERS),
@@ -182,8 +216,8 @@ def recurring_columns(weeks: int) -> tuple[Column, ...]:
     """
     cols = [
         *columns(sc.RECURRING, {"name": 34, "category": 18}),
-        Column("Lo", "date", formula=f'=MAX({START},N([@Start]))',
-               comment="First date of the window: the later of week 1's Monday and Start."),
+        Column("Lo", "date", formula=f'=MAX({FIRST_DAY},N([@Start]))',
+               comment="First date of the window: the later of the first day counted (Settings) and Start."),
         Column("Hi", "date", formula=f'=IF([@End]="",{WINDOW_END},MIN({WINDOW_END},[@End]))',
                comment="Last date of the window."),
         Column("Interval", "integer",
@@ -197,14 +231,23 @@ def recurring_columns(weeks: int) -> tuple[Column, ...]:
                comment="Monthly fixed cost of this row (section 8: weekly 365/84, monthly 1, quarterly 1/3, "
                        "yearly 1/12, once 0)."),
     ]
-    for k in range(1, weeks + 1):
+    # W1..WN: the forecast's weeks; W(N+1)..W(N+8): the look-ahead's
+    for k in range(1, weeks + LOOKAHEAD_WEEKS + 1):
         cols.append(Column(f"W{k}", "money", formula="=" + _recurring_week(k), width=11))
+    cols.append(Column("Horizon", "money", formula="=" + "+".join(f"[@W{k}]" for k in range(1, weeks + 1)),
+                       comment="The row's amounts in weeks 1..N together (the burn rate leaves investing and "
+                               "financing rows out)."))
     return tuple(cols)
 
 
 def _recurring_week(k: int) -> str:
-    """The amount of a Recurring row's occurrences in week ``k`` (a calculated column)."""
-    s = f"({START}+{7 * (k - 1)})" if k > 1 else START
+    """The amount of a Recurring row's occurrences in week ``k`` (a calculated column).
+
+    Week 1 runs from the first day counted (Settings_FirstDay, up to 31 days before the start) to
+    its Sunday: it may touch three months and hold several weekly occurrences, so its weekly and
+    monthly terms count instead of testing one date.
+    """
+    s = f"({START}+{7 * (k - 1)})" if k > 1 else FIRST_DAY
     e = f"({START}+{7 * (k - 1) + 6})"
 
     def inside(date: str) -> str:
@@ -216,8 +259,16 @@ def _recurring_week(k: int) -> str:
         cycle = f"(MOD(MONTH({anchor_day})-[@Anchor],MAX(1,[@Interval]))=0)"
         return f"{cycle}*{inside(date)}"
 
-    weekly = f'([@Frequency]="weekly")*{inside(f"{s}+[@DayN]-1")}'
-    monthly = f"([@Interval]>0)*({in_month(s)}+(MONTH({e})<>MONTH({s}))*{in_month(e)})"
+    if k == 1:
+        lo, hi = f"MAX({s},[@Lo])", f"MIN({e},[@Hi])"
+        # the number of days with weekday DayN in [lo, hi] (0 when the window is empty)
+        weekly = f'([@Frequency]="weekly")*MAX(0,INT(({hi}-{lo}-MOD([@DayN]-WEEKDAY({lo},2),7))/7)+1)'
+        later = "+".join(f"(EOMONTH({s},{j - 1})<{e})*{in_month(f'DATE(YEAR({s}),MONTH({s})+{j},1)')}"
+                         for j in (1, 2))
+        monthly = f"([@Interval]>0)*({in_month(s)}+{later})"
+    else:
+        weekly = f'([@Frequency]="weekly")*{inside(f"{s}+[@DayN]-1")}'
+        monthly = f"([@Interval]>0)*({in_month(s)}+(MONTH({e})<>MONTH({s}))*{in_month(e)})"
     once = f'([@Frequency]="once")*{inside("N([@Start])")}'
     return f"N([@Amount])*({weekly}+{monthly}+{once})"
 
@@ -228,8 +279,8 @@ def sales_plan_columns() -> tuple[Column, ...]:
     interval = f'IF({freq}="monthly",1,IF({freq}="quarterly",3,IF({freq}="yearly",12,0)))'
     anchor = f'IF({freq}="monthly",1,IF({month}="",1,{month}))'
     dayn = f'IF({day}="",1,{day})'
-    first_week_day = f"{START}+MOD({dayn}-WEEKDAY({START},2),7)"
-    month_start = f"DATE(YEAR({START}),MONTH({START})+[@N],1)"
+    first_week_day = f"{FIRST_DAY}+MOD({dayn}-WEEKDAY({FIRST_DAY},2),7)"
+    month_start = f"DATE(YEAR({FIRST_DAY}),MONTH({FIRST_DAY})+[@N],1)"
     month_date = f"DATE(YEAR([@MonthStart]),MONTH([@MonthStart]),MIN({dayn},DAY(EOMONTH([@MonthStart],0))))"
     return (
         Column("N", "integer", comment="Occurrence number (weekly) or month number from week 1's month."),
@@ -237,7 +288,7 @@ def sales_plan_columns() -> tuple[Column, ...]:
         Column("Date", "date",
                formula=f'=IF({freq}="weekly",IF({first_week_day}+7*[@N]<={WINDOW_END},{first_week_day}+7*[@N],""),'
                        f'IF(AND({interval}>0,MOD(MONTH([@MonthStart])-{anchor},MAX(1,{interval}))=0,'
-                       f'{month_date}>={START},{month_date}<={WINDOW_END}),{month_date},""))',
+                       f'{month_date}>={FIRST_DAY},{month_date}<={WINDOW_END}),{month_date},""))',
                comment="The occurrence date, empty when there is none in this row."),
         Column("Amount", "money",
                formula=f'=IF([@Date]="","",N({defined("SalesAmount")})*INDEX(Settings_Seasonality,MONTH([@Date])))',
@@ -249,14 +300,16 @@ def sales_plan_columns() -> tuple[Column, ...]:
 def sales_plan_rows(weeks: int) -> int:
     """How many occurrence rows the SalesPlan needs: the most weeks or months the window can hold.
 
-    The window runs from week 1's Monday to the later of the horizon's last day and the end of the
-    12th month: at most ``max(7 * weeks, 366)`` days, so ``max(weeks, 53) + 1`` weekly occurrences
-    and ``max(weeks * 7 // 28 + 2, 13)`` months.
+    The window runs from the first day counted (up to 31 days before week 1's Monday) to the later
+    of the look-ahead's last day (8 weeks after the horizon) and the end of the 12th month: at most
+    ``max(7 * (weeks + 8), 366) + 31`` days, so ``max(weeks + 8, 53) + 6`` weekly occurrences and
+    ``max((weeks + 8) * 7 // 28 + 2, 13) + 1`` months.
 
     >>> sales_plan_rows(13)
-    54
+    59
     """
-    return max(max(weeks, 53) + 1, weeks * 7 // 28 + 2, 13)
+    span = weeks + LOOKAHEAD_WEEKS
+    return max(max(span, 53) + 6, span * 7 // 28 + 3, 14)
 
 
 SCENARIO_COLUMNS = columns(sc.SCENARIOS, {"name": 16})
@@ -314,7 +367,10 @@ def _source_terms(side: str, p: Params, w: Week, category: str | None, one_off_n
     terms.append(f"SUMIFS(Recurring[W{w.index}],{by_cat}Recurring[W{w.index}],{sign})")
     by_cat = "" if category is None else f"Projections[Category],{exact(category)},"
     projected = f"SUMIFS(Projections[WeeklyAmount],{by_cat}Projections[WeeklyAmount],{sign}"
-    terms.append(f'{growth}*{projected},Projections[RevenueLinked],"yes")+{projected},Projections[RevenueLinked],"<>yes")')
+    # a week adds the weekly amount; week 1 (from the first day counted) its days / 7 of it
+    days = "" if w.index > 1 else f"({w.end}-{w.start}+1)/7*"
+    terms.append(f'{days}({growth}*{projected},Projections[RevenueLinked],"yes")+{projected},'
+                 'Projections[RevenueLinked],"<>yes"))')
     by_cat = "" if category is None else f"OneOffs[Category],{exact(category)},"
     terms.append(f"SUMIFS(OneOffs[Amount],OneOffs[Scenario],{exact_expr(one_off_name)},{by_cat}"
                  f"{shifted('OneOffs[Date]', w, None)},OneOffs[Amount],{sign})")
@@ -340,7 +396,7 @@ def flow_lines(receipt_categories: Sequence[str], payment_categories: Sequence[s
             total = "+".join(_source_terms(side, p, w, None, p.name))
             if not listed:
                 return total
-            first, last = blk.rows[listed[0]].cell(w.index - 1), blk.rows[listed[-1]].cell(w.index - 1)
+            first, last = blk.rows[listed[0]].cell(w.position - 1), blk.rows[listed[-1]].cell(w.position - 1)
             return f"{total}-SUM({first}:{last})"
 
         lines.append(Line(f"{prefix}.{OTHER}", labels(OTHER), side, other))

@@ -32,7 +32,8 @@ from xlcapital import forecast as fc
 from xlcapital.bank.model import Statement, Transaction
 from xlcapital.errors import InputError
 from xlcapital.money import to_decimal
-from xlcapital.workbook.model import COUNTED, exact_expr
+from xlcapital.forecast import schema
+from xlcapital.workbook.model import COUNTED, exact_expr, rows_from_workbook
 from xlcapital.workbook.scenarios import PLAIN
 from xlcapital.workbook.tables import Column, TableSheet
 
@@ -154,7 +155,8 @@ def read_workbook(path: str | os.PathLike) -> tuple[fc.Inputs, list[Statement], 
     for t in r.table("TriggerRules"):
         triggers[_text(t["Rule"])] = fc.TriggerConfig(_money(t.get(f"Warning{profile}"), None),
                                                       _money(t.get(f"Alert{profile}"), None),
-                                                      _text(t.get("Owner")) or None, _text(t.get("Enabled")) != "no")
+                                                      _text(t.get("Owner")) or None, _text(t.get("Enabled")) != "no",
+                                                      _text(t.get("Action")) or None)
     revenue = _money(s("Revenue"), None)
     financials = None
     if revenue is not None:
@@ -169,10 +171,8 @@ def read_workbook(path: str | os.PathLike) -> tuple[fc.Inputs, list[Statement], 
                   for x in r.table("Payables")],
         customers=[fc.Customer(_text(x["Customer"]), _int(x["PaymentDelayDays"]), _text(x["Source"]) or "given")
                    for x in r.table("Customers")],
-        recurring=[fc.Recurring(_text(x["Name"]), _text(x["Category"]), _money(x["Amount"]),
-                                _text(x["Frequency"]).strip().casefold(), _int(x["Day"], 1), _int(x["Month"], 1),
-                                _date(x["Start"]), _date(x["End"]), _yes(x["Fixed"]))
-                   for x in r.table("Recurring")],
+        # through the schema (forecast/schema.py): every column of the table, Activity included
+        recurring=[fc.Recurring(**row) for row in rows_from_workbook(schema.RECURRING, r.table("Recurring"))],
         expected_sales=[fc.ExpectedSale(_date(x["Date"]), _money(x["Amount"]), _text(x["Description"]))
                         for x in r.table("Sales")],
         categories=[fc.Category(_text(x["Category"]), _text(x["Match"]).casefold(), _text(x["Pattern"]))
@@ -214,6 +214,8 @@ class Carried:
     scenario: str
     #: (week number, Monday) of the previous forecast's weeks that ended before the new start
     weeks: list[tuple[int, dt.date]] = field(default_factory=list)
+    #: week number -> its last day (week 1 starts on the first day counted, so it may be longer than 7 days)
+    ends: dict[int, dt.date] = field(default_factory=dict)
     #: (week number, category) -> forecast net amount (receipts + payments)
     forecast: dict[tuple[int, str], Decimal] = field(default_factory=dict)
     categories: list[str] = field(default_factory=list)
@@ -254,17 +256,19 @@ def carry_over(previous: str | os.PathLike, inputs: fc.Inputs, statements: list[
     for w in run.weeks:
         if w.week_end < start:
             carried.weeks.append((w.week, w.week_start))
+            carried.ends[w.week] = w.week_end
             for c in cats:
                 carried.forecast[(w.week, c)] = w.receipts.get(c, ZERO) + w.payments.get(c, ZERO)
     return nxt, merged, carried
 
 
 TOTAL = "(all categories)"
-_WEEK = 'Bank[Date],">="&[@WeekStart],Bank[Date],"<="&([@WeekStart]+6)'
+_WEEK = 'Bank[Date],">="&[@WeekStart],Bank[Date],"<="&[@WeekEnd]'
 
 VARIANCE_COLUMNS = (
     Column("Week", "integer", comment="Week number in the previous workbook's forecast."),
     Column("WeekStart", "date"),
+    Column("WeekEnd", "date"),
     Column("Category", width=26, comment="A forecast row or a bank category; (all categories) is the net flow."),
     Column("Forecast", "money", comment="What the previous workbook forecast for this week (net: receipts + payments)."),
     Column("Actual", "money", formula=f'=IF([@Category]="{TOTAL}",SUMIFS(Bank[Amount],{COUNTED},{_WEEK}),'
@@ -277,9 +281,10 @@ VARIANCE_COLUMNS = (
 def variance_sheet(carried: Carried) -> TableSheet:
     rows = []
     for week, monday in carried.weeks:
-        rows.append((week, monday, TOTAL, sum((carried.forecast[(week, c)] for c in carried.categories), ZERO)))
+        end = carried.ends.get(week, monday + dt.timedelta(days=6))
+        rows.append((week, monday, end, TOTAL, sum((carried.forecast[(week, c)] for c in carried.categories), ZERO)))
         for c in carried.categories:
-            rows.append((week, monday, c, carried.forecast[(week, c)]))
+            rows.append((week, monday, end, c, carried.forecast[(week, c)]))
     return TableSheet("Variance", "Variance", VARIANCE_COLUMNS, rows, title="Forecast against actual",
                       note=f"The weeks of {carried.previous.name} that are now past (scenario {carried.scenario}): "
                            "its forecast per category against the bank transactions of that category.",
