@@ -171,6 +171,10 @@ def test_the_workbook_reads_back_to_the_folders_inputs(tmp_path):
             "minimum_buffer": s.minimum_buffer, "risk_profile": s.risk_profile}
     assert settings["sales"]["seasonality"] == inputs.sales.seasonality
     assert settings["sales"]["amount"] == inputs.sales.amount and settings["company"]["name"] == "Sample"
+    from xlcapital.workbook.model import collections_from_workbook
+
+    assert collections_from_workbook(setting) == inputs.collections
+    assert inputs.collections.share[3] == D("0.5")  # the sample's [collections]
 
     receivables = rows_from_workbook(sc.RECEIVABLES, table("Receivables"))
     assert [(r["invoice"], r["amount"], r["due_date"], r["paid_date"]) for r in receivables] == \

@@ -292,6 +292,7 @@ def print_analysis(analysis, monthly: bool = False) -> None:
         ["buffer (months of fixed costs)", "-" if k["buffer_months"] is None else f"{k['buffer_months']:.2f}"],
         ["lowest cash", f"{_m(k['lowest_cash'])} in week {k['lowest_week']}"],
         ["open receivables / payables", f"{_m(k['open_receivables'])} / {_m(k['open_payables'])}"],
+        ["bad-debt allowance (overdue, not expected)", _m(k["bad_debt_allowance"])],
         ["DSO / DPO / CCC of the open invoices (days)",
          " / ".join("-" if k[x] is None else f"{k[x]:.1f}" for x in ("dso_open", "dpo_open", "ccc_open"))],
     ]

@@ -201,10 +201,15 @@ def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None =
 
     delays = inputs.delay_table()
     default_delay = s.default_payment_delay_days
+    collections = inputs.collections
     for r in inputs.receivables:
         if r.open:
             delay = delays.get(customer_key(r.customer), default_delay)
-            add("receivable", r.invoice, r.customer, RECEIVABLES, r.due_date + timedelta(days=delay), COLLECTION, r.amount)
+            base, amount = r.due_date + timedelta(days=delay), r.amount
+            if base < first:  # overdue at the first day counted: aged (docs section 3), not dumped in week 1
+                b = collections.bucket((first - base).days)
+                base, amount = first + timedelta(days=collections.days[b]), amount * collections.share[b]
+            add("receivable", r.invoice, r.customer, RECEIVABLES, base, COLLECTION, amount)
     if sales.amount:
         for d in occurrences(sales.frequency, sales.day, sales.month, first, end):
             amount = sales.amount * sales.seasonality[d.month - 1] * factor

@@ -155,6 +155,7 @@ def load(folder: str | Path) -> Inputs:
         scenarios=ff.scenarios,
         triggers=ff.triggers,
         history=learn.month_history(receivables, start, ff.history),
+        collections=ff.collections,
         financials=financials,
         folder=root,
         bank_transactions=len(transactions),

@@ -110,10 +110,24 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
     "lowest_week": ("Week of the lowest cash", "The first week with the lowest closing cash."),
     "open_receivables": ("Open receivables", "Unpaid sales invoices."),
     "open_payables": ("Open payables", "Unpaid purchase invoices."),
+    "bad_debt_allowance": ("Bad-debt allowance", "The part of the overdue receivables not expected to come in "
+                                                 "(each aging bucket's amount x (1 - its share))."),
     "dso_open": ("DSO of the open invoices (days)", "Open receivables / (revenue / days of the period)."),
     "dpo_open": ("DPO of the open invoices (days)", "Open payables / (cost of sales / days of the period)."),
     "ccc_open": ("Cash conversion cycle of the open invoices (days)", "DSO + DSI - DPO on the open invoices."),
 }
+
+
+def bad_debt_allowance(inputs: Inputs, run: Run) -> Decimal:
+    """Sum over the open receivables overdue at the first day counted F of ``amount * (1 - share)``
+    of their aging bucket (docs section 3)."""
+    first, c = run.weeks[0].start, inputs.collections
+    total = ZERO
+    for r in inputs.receivables:
+        base = r.due_date + timedelta(days=inputs.delay_of(r.customer))
+        if r.open and base < first:
+            total += r.amount * (1 - c.share[c.bucket((first - base).days)])
+    return total
 
 
 def compute(inputs: Inputs, run: Run) -> dict[str, Any]:
@@ -147,5 +161,6 @@ def compute(inputs: Inputs, run: Run) -> dict[str, Any]:
         "lowest_week": run.lowest_week,
         "open_receivables": open_receivables,
         "open_payables": open_payables,
+        "bad_debt_allowance": bad_debt_allowance(inputs, run),
         **days,
     }

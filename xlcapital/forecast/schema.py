@@ -210,6 +210,25 @@ SALES_PLAN = Table("sales", None, (
           "Days from a sales invoice to its payment (sales plan and Sales table).", low=0, high=3650),
 ))
 
+BUCKETS = (("1_30", "1to30", "1-30"), ("31_60", "31to60", "31-60"), ("61_90", "61to90", "61-90"),
+            ("over_90", "Over90", "over 90"))
+#: ``[collections]``: per aging bucket of overdue receivables, the days after the first day counted
+#: the cash is expected and the share expected to come in (types.Collections has the defaults)
+COLLECTIONS = Table("collections", None, tuple(
+    f
+    for key, header, label in BUCKETS
+    for f in (
+        Field(f"days_{key}", f"CollectDays{header}", "integer", f"Overdue {label} days: expected after (days)",
+              f"Achterstand {label} dagen: verwacht na (dagen)",
+              f"Receivables {label} days past their expected date at the first day counted are expected this many "
+              "days after it.", low=0, high=3650),
+        Field(f"share_{key}", f"CollectShare{header}", "fraction", f"Overdue {label} days: share collected",
+              f"Achterstand {label} dagen: deel dat binnenkomt",
+              f"The share of those receivables expected to be paid; the rest is the bad-debt allowance.", low=0,
+              high=1),
+    )
+))
+
 #: ``[sales] seasonality``: twelve factors, one per month; in the workbook Season1 .. Season12
 SEASONALITY = tuple(
     Field(f"seasonality[{m}]", f"Season{m}", "number", f"Seasonality {MONTHS[m - 1]}", f"Seizoensfactor {m}",
@@ -323,9 +342,9 @@ CATEGORIES = Table("Categories", "categories.csv", (
 #: every CSV table of a company folder, by file name
 CSV_TABLES = {t.file: t for t in (RECEIVABLES, PAYABLES, CUSTOMERS, RECURRING, EXPECTED_SALES, CATEGORIES)}
 #: every setting of the workbook's Settings sheet that is a forecast.toml field, by workbook header
-SETTINGS = {f.header: f for f in (*COMPANY, *FORECAST, *SALES_PLAN, *SEASONALITY) if f.header}
+SETTINGS = {f.header: f for f in (*COMPANY, *FORECAST, *SALES_PLAN, *SEASONALITY, *COLLECTIONS) if f.header}
 
 
 __all__ = ["Field", "Table", "KINDS", "COMPANY", "FORECAST", "SALES_PLAN", "SEASONALITY", "SCENARIOS", "ONE_OFFS",
-           "RECEIVABLES", "PAYABLES", "CUSTOMERS", "RECURRING", "EXPECTED_SALES", "CATEGORIES", "CSV_TABLES",
+           "COLLECTIONS", "RECEIVABLES", "PAYABLES", "CUSTOMERS", "RECURRING", "EXPECTED_SALES", "CATEGORIES", "CSV_TABLES",
            "SETTINGS", "SALES_FREQUENCIES", "MONTHS"]

@@ -7,14 +7,14 @@ the known ones.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from xlcapital.errors import InputError
 from xlcapital.fileio import read_toml
 from xlcapital.forecast import schema as sc
 from xlcapital.forecast.triggers import RULES
-from xlcapital.forecast.types import History, OneOff, Scenario, TriggerConfig
+from xlcapital.forecast.types import Collections, History, OneOff, Scenario, TriggerConfig
 from xlcapital.forecast.values import parse_fraction, parse_money, parse_yes_no
 
 _SCENARIO_KEYS = {*sc.SCENARIOS.keys, "one_off"}
@@ -36,13 +36,14 @@ class ForecastFile:
     history: History
     #: ``[company] name``, when given
     company_name: str | None = None
+    collections: Collections = field(default_factory=Collections)
 
 
 def read_forecast_toml(path: Path) -> ForecastFile:
     """Read and check forecast.toml; values not given stay absent (learned later)."""
     name = str(path)
     data = read_toml(path)
-    _known(data, {"company", "forecast", "sales", "scenarios", "triggers", "history"}, name, "")
+    _known(data, {"company", "forecast", "sales", "collections", "scenarios", "triggers", "history"}, name, "")
     where = _Where(name)
     company = _fields(data, sc.COMPANY, where)
     given = _fields(data, sc.FORECAST, where)
@@ -54,6 +55,7 @@ def read_forecast_toml(path: Path) -> ForecastFile:
             f"start {given['start']} is a {given['start']:%A}", file=name, field="forecast.start", hint="weeks run Monday to Sunday: give a Monday"
         )
 
+    collections = _fields(data, sc.COLLECTIONS, where)
     seasonality = _section(data, "sales", set(), where, lenient=True).get("seasonality")
     sales = _fields(data, sc.SALES_PLAN, where, extra={"seasonality"})
     if seasonality is not None:
@@ -100,7 +102,16 @@ def read_forecast_toml(path: Path) -> ForecastFile:
         values = getattr(history, key)
         if history.months and values and len(values) != len(history.months):
             raise InputError(f"{len(values)} {key} values for {len(history.months)} months", file=name, field=f"history.{key}")
-    return ForecastFile(given, sales, scenarios, triggers, history, company.get("name") or None)
+    return ForecastFile(given, sales, scenarios, triggers, history, company.get("name") or None, _collections(collections))
+
+
+def _collections(given: dict) -> Collections:
+    """The aging buckets: the given values over the defaults."""
+    default = Collections()
+    keys = [key for key, _, _ in sc.BUCKETS]
+    days = tuple(given.get(f"days_{k}", d) for k, d in zip(keys, default.days))
+    share = tuple(given.get(f"share_{k}", d) for k, d in zip(keys, default.share))
+    return Collections(days, share, sources={k: "given" for k in given})
 
 
 def _scenario(raw: object, index: int, where: "_Where") -> Scenario:

@@ -227,6 +227,25 @@ class History:
     sources: Mapping[str, str] = field(default_factory=dict, compare=False)
 
 
+#: the aging buckets of overdue receivables: the most days overdue each holds (the last: any more)
+AGING_BUCKETS = (30, 60, 90, None)
+
+
+@dataclass(frozen=True)
+class Collections:
+    """``[collections]``: how overdue receivables are collected, per aging bucket (1-30, 31-60, 61-90,
+    over 90 days overdue at the first day counted): ``days`` after that day the cash is expected, and
+    the ``share`` expected to come in at all (the rest is the bad-debt allowance). docs section 3."""
+
+    days: tuple[int, int, int, int] = (14, 28, 42, 56)
+    share: tuple[Decimal, Decimal, Decimal, Decimal] = (Decimal(1), Decimal("0.9"), Decimal("0.75"), Decimal("0.5"))
+    sources: Mapping[str, str] = field(default_factory=dict, compare=False)
+
+    def bucket(self, days_overdue: int) -> int:
+        """The bucket (0..3) of an invoice ``days_overdue`` days past its expected date."""
+        return next(i for i, most in enumerate(AGING_BUCKETS) if most is None or days_overdue <= most)
+
+
 @dataclass(frozen=True)
 class Financials:
     """What the KPIs and the DSO-based defaults need from company.toml."""
@@ -257,6 +276,7 @@ class Inputs:
     scenarios: list[Scenario] = field(default_factory=list)
     triggers: dict[str, TriggerConfig] = field(default_factory=dict)
     history: History = field(default_factory=History)
+    collections: Collections = field(default_factory=Collections)
     financials: Financials | None = None
     #: where the inputs came from (a folder), for messages
     folder: Path | None = None

@@ -89,6 +89,7 @@ _KPI_FORMULAS: tuple[tuple[str, str, str], ...] = (
     ("lowest_week", "MATCH({lowest_cash},Forecast_ClosingCash,0)", "integer"),
     ("open_receivables", OPEN_RECEIVABLES, "money"),
     ("open_payables", OPEN_PAYABLES, "money"),
+    ("bad_debt_allowance", f"{OPEN_RECEIVABLES}-SUM(Receivables[Expected])", "money"),
     ("dso_open", f'IFERROR({_days_of(OPEN_RECEIVABLES, defined("Revenue"))},"")', "days"),
     ("dpo_open", f'IFERROR({_days_of(OPEN_PAYABLES, defined("CostOfSales"))},"")', "days"),
     ("ccc_open",

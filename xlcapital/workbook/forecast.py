@@ -44,6 +44,8 @@ class Week:
     #: the week's position in its block (1-based; 0: the same as ``index``): the look-ahead's weeks
     #: N+1 .. N+8 are columns 1 .. 8 of their block
     column: int = 0
+    #: "week", or "month" for the 12-month view (its recurring column is M<index>, its days count)
+    period: str = "week"
 
     @property
     def position(self) -> int:
@@ -117,7 +119,7 @@ class ForecastBlock:
     def days(self, w: int) -> str:
         """The days of week ``w``: 7, and for week 1 (from the first day counted) its own count."""
         week = self.weeks[w - 1]
-        return "7" if week.index > 1 else f"({week.end}-{week.start}+1)"
+        return "7" if week.index > 1 and week.period == "week" else f"({week.end}-{week.start}+1)"
 
     def write(self, book: Book, ws) -> int:
         """Write the block; returns the first free row below it."""

@@ -44,6 +44,7 @@ from xlcapital.workbook.book import Book, code_name
 from xlcapital.workbook.cellmap import CellMap
 from xlcapital.workbook.dashboard import TRIGGER_COLUMNS, DashboardSheet
 from xlcapital.workbook.forecast import ForecastSheet
+from xlcapital.workbook.months import MonthsSheet
 from xlcapital.workbook.scenarios import PLAIN, Run, ScenariosSheet
 from xlcapital.workbook.settings import SettingsSheet
 from xlcapital.workbook.styles import TAB_HELPER, TAB_INPUT, TAB_OUTPUT
@@ -53,11 +54,11 @@ from xlcapital.workbook.xlwingsconf import XlwingsConfSheet
 
 #: tab colours: what the workbook shows (dark blue), what is calculated or technical (grey);
 #: every other sheet is typed into by the user (orange)
-OUTPUT_SHEETS = ("Start", "Dashboard", "Forecast", "Scenarios", "Variance")
+OUTPUT_SHEETS = ("Start", "Dashboard", "Forecast", "Months", "Scenarios", "Variance")
 HELPER_SHEETS = ("SalesPlan", "xlwings.conf")
 
 #: tab order: what the workbook shows, then the settings and the tables the user types into
-SHEETS = ("Start", "Dashboard", "Forecast", "Scenarios", "Settings", "Bank", "Receivables", "Payables", "Customers",
+SHEETS = ("Start", "Dashboard", "Forecast", "Months", "Scenarios", "Settings", "Bank", "Receivables", "Payables", "Customers",
           "Recurring", "Sales", "Categories", "Projections", "ScenarioInputs", "OneOffs", "History", "TriggerRules", "SalesPlan",
           "xlwings.conf")
 
@@ -83,6 +84,7 @@ def settings_values(inputs: Inputs, company: str, scenario: str) -> dict:
         "SalesMonth": sales.month, "Currency": s.currency,
     }
     values.update({key: factor for key, factor in zip(m.SEASON_KEYS, sales.seasonality)})
+    values.update(m.collection_values(inputs))
     if f is not None:
         values.update({"Revenue": f.revenue, "CostOfSales": f.cogs, "Inventory": f.inventory, "PeriodDays": f.days})
     return values
@@ -193,6 +195,7 @@ class Generator:
         for table in input_tables(inputs):
             table.write(book)
         ForecastSheet(n, lines).write(book)
+        MonthsSheet(lines).write(book)
         runs = [Run(f"s{i}", sc.name, position=i) for i, sc in enumerate(inputs.scenarios, start=1)]
         if not runs:
             runs = [Run("plain", PLAIN)]

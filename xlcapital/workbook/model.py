@@ -27,7 +27,9 @@ from xlcapital.errors import InputError
 
 from xlcapital.forecast import schema as sc
 from xlcapital.forecast import types as fc_types
+from xlcapital.forecast.types import AGING_BUCKETS
 from xlcapital.forecast.actuals import MAX_GAP_DAYS
+from xlcapital.forecast.engine import MONTHS_IN_VIEW
 from xlcapital.forecast.schedule import LOOKAHEAD_WEEKS
 from xlcapital.workbook.formulas import (
     BALANCE_DAY,
@@ -92,6 +94,14 @@ def column(f: sc.Field, **changes) -> Column:
     return Column(**{"name": f.header, "kind": EXCEL_KINDS[f.kind], "comment": f.help, "choices": choices, **changes})
 
 
+def collection_values(inputs) -> dict[str, Any]:
+    """The Settings values of ``[collections]`` (the aging buckets' days and shares)."""
+    c = inputs.collections
+    days = [f.header for f in sc.COLLECTIONS if f.kind == "integer"]
+    shares = [f.header for f in sc.COLLECTIONS if f.kind == "fraction"]
+    return {**dict(zip(days, c.days)), **dict(zip(shares, c.share))}
+
+
 def row(table: sc.Table, item: Any) -> tuple:
     """The input cells of one table row: ``item``'s attribute per shown field (yes/no as text).
 
@@ -137,6 +147,7 @@ SETTINGS: tuple[Setting, ...] = (
     *(setting(key) for key in ("DefaultPaymentDelayDays", "SalesCollectionDays", "SalesAmount", "SalesFrequency",
                                "SalesDay", "SalesMonth")),
     *(setting(f.header) for f in sc.SEASONALITY),
+    *(setting(f.header) for f in sc.COLLECTIONS),
     setting("Currency"),
     Setting("Revenue", "Revenue of the last period (company.toml)", "money",
             "For DSO and CCC on the Dashboard; empty when unknown."),
@@ -173,8 +184,23 @@ RECEIVABLES_COLUMNS = (
                    + ",Customers[Customer],0))," + defined("DefaultPaymentDelayDays") + ")",
            comment="The customer's payment delay (Customers table, else the default on Settings)."),
     Column("BaseDate", "date", formula='=IF(OR([@PaidDate]<>"",[@DueDate]=""),"",[@DueDate]+[@DelayDays])',
-           comment="Expected cash date before the scenario: due date + payment delay (empty when paid)."),
-    Column("CashDate", "date", formula='=IF([@BaseDate]="","",[@BaseDate]+Forecast_CollectionDelay)',
+           comment="Due date + payment delay (empty when paid)."),
+    Column("Overdue", "integer", formula=f'=IF([@BaseDate]="","",MAX(0,{FIRST_DAY}-[@BaseDate]))',
+           comment="Days past the base date at the first day counted (Settings): 0 when not overdue."),
+    Column("Bucket", "integer", formula='=IF([@Overdue]="","",' + "".join(
+        f"IF([@Overdue]<={most},{i},"for i, most in enumerate(AGING_BUCKETS[:-1], start=1))
+        + str(len(AGING_BUCKETS)) + ")" * (len(AGING_BUCKETS) - 1) + ")",
+           comment="Aging bucket: 1 (1-30 days overdue), 2 (31-60), 3 (61-90), 4 (over 90)."),
+    Column("ExpectedDate", "date",
+           formula=f'=IF([@BaseDate]="","",IF([@BaseDate]<{FIRST_DAY},{FIRST_DAY}+CHOOSE([@Bucket],'
+                   + ",".join(defined(f.header) for f in sc.COLLECTIONS if f.kind == "integer") + '),[@BaseDate]))',
+           comment="Expected cash date before the scenario: the base date, or for an overdue invoice the first day "
+                   "counted + its bucket's days (Settings)."),
+    Column("Expected", "money",
+           formula=f'=IF([@BaseDate]="","",[@Amount]*IF([@BaseDate]<{FIRST_DAY},CHOOSE([@Bucket],'
+                   + ",".join(defined(f.header) for f in sc.COLLECTIONS if f.kind == "fraction") + '),1))',
+           comment="The amount expected to come in: an overdue invoice times its bucket's share (Settings)."),
+    Column("CashDate", "date", formula='=IF([@ExpectedDate]="","",[@ExpectedDate]+Forecast_CollectionDelay)',
            comment="Expected cash date in the scenario shown on Forecast."),
     Column("Week", "integer",
            formula=f'=IF([@CashDate]="","",IF([@CashDate]<{START},1,INT(([@CashDate]-{START})/7)+1))',
@@ -234,6 +260,9 @@ def recurring_columns(weeks: int) -> tuple[Column, ...]:
     # W1..WN: the forecast's weeks; W(N+1)..W(N+8): the look-ahead's
     for k in range(1, weeks + LOOKAHEAD_WEEKS + 1):
         cols.append(Column(f"W{k}", "money", formula="=" + _recurring_week(k), width=11))
+    # M1..M12: the 12-month view's months
+    for m in range(1, MONTHS_IN_VIEW + 1):
+        cols.append(Column(f"M{m}", "money", formula="=" + _recurring_month(m), width=11))
     cols.append(Column("Horizon", "money", formula="=" + "+".join(f"[@W{k}]" for k in range(1, weeks + 1)),
                        comment="The row's amounts in weeks 1..N together (the burn rate leaves investing and "
                                "financing rows out)."))
@@ -248,7 +277,19 @@ def _recurring_week(k: int) -> str:
     monthly terms count instead of testing one date.
     """
     s = f"({START}+{7 * (k - 1)})" if k > 1 else FIRST_DAY
-    e = f"({START}+{7 * (k - 1) + 6})"
+    return _recurring_amount(s, f"({START}+{7 * (k - 1) + 6})", general=k == 1)
+
+
+def _recurring_month(m: int) -> str:
+    """The amount of a Recurring row's occurrences in month ``m`` of the 12-month view (``M<m>``):
+    month 1 from the first day counted to the end of the start's month, then calendar months."""
+    s = FIRST_DAY if m == 1 else f"(EOMONTH({START},{m - 2})+1)"
+    return _recurring_amount(s, f"EOMONTH({START},{m - 1})", general=True)
+
+
+def _recurring_amount(s: str, e: str, general: bool) -> str:
+    """The amount of a Recurring row's occurrences in [s, e]: an ordinary week (Monday to Sunday,
+    at most two months, one weekly occurrence), or ``general``: any period of up to three months."""
 
     def inside(date: str) -> str:
         return f"({date}>=MAX({s},[@Lo]))*({date}<=MIN({e},[@Hi]))"
@@ -259,7 +300,7 @@ def _recurring_week(k: int) -> str:
         cycle = f"(MOD(MONTH({anchor_day})-[@Anchor],MAX(1,[@Interval]))=0)"
         return f"{cycle}*{inside(date)}"
 
-    if k == 1:
+    if general:
         lo, hi = f"MAX({s},[@Lo])", f"MIN({e},[@Hi])"
         # the number of days with weekday DayN in [lo, hi] (0 when the window is empty)
         weekly = f'([@Frequency]="weekly")*MAX(0,INT(({hi}-{lo}-MOD([@DayN]-WEEKDAY({lo},2),7))/7)+1)'
@@ -354,8 +395,8 @@ def _source_terms(side: str, p: Params, w: Week, category: str | None, one_off_n
     growth = f"(1+{p.revenue_pct})"
     terms = []
     if category in (None, RECEIVABLES):
-        terms.append(f"SUMIFS(Receivables[Amount],{shifted('Receivables[BaseDate]', w, p.collection_delay)},"
-                     f"Receivables[Amount],{sign})")
+        terms.append(f"SUMIFS(Receivables[Expected],{shifted('Receivables[ExpectedDate]', w, p.collection_delay)},"
+                     f"Receivables[Expected],{sign})")
     if category in (None, SALES):
         terms.append(f"{growth}*(SUMIFS(Sales[Amount],{shifted('Sales[BaseDate]', w, p.collection_delay)},"
                      f"Sales[Amount],{sign})+SUMIFS(SalesPlan[Amount],"
@@ -364,11 +405,12 @@ def _source_terms(side: str, p: Params, w: Week, category: str | None, one_off_n
         terms.append(f"-SUMIFS(Payables[Amount],{shifted('Payables[DueDate]', w, p.payment_delay)},"
                      f"Payables[Amount],{opposite})")
     by_cat = "" if category is None else f"Recurring[Category],{exact(category)},"
-    terms.append(f"SUMIFS(Recurring[W{w.index}],{by_cat}Recurring[W{w.index}],{sign})")
+    column = f"Recurring[{'W' if w.period == 'week' else 'M'}{w.index}]"
+    terms.append(f"SUMIFS({column},{by_cat}{column},{sign})")
     by_cat = "" if category is None else f"Projections[Category],{exact(category)},"
     projected = f"SUMIFS(Projections[WeeklyAmount],{by_cat}Projections[WeeklyAmount],{sign}"
     # a week adds the weekly amount; week 1 (from the first day counted) its days / 7 of it
-    days = "" if w.index > 1 else f"({w.end}-{w.start}+1)/7*"
+    days = "" if w.index > 1 and w.period == "week" else f"({w.end}-{w.start}+1)/7*"
     terms.append(f'{days}({growth}*{projected},Projections[RevenueLinked],"yes")+{projected},'
                  'Projections[RevenueLinked],"<>yes"))')
     by_cat = "" if category is None else f"OneOffs[Category],{exact(category)},"
@@ -440,6 +482,17 @@ def settings_from_workbook(get: Callable[[str], Any]) -> dict[str, dict[str, Any
                 section[f.key] = _from_cell(f, get(f.header), f"Settings_{f.header}")
     out["sales"]["seasonality"] = tuple(_from_cell(f, get(f.header), f"Settings_{f.header}") for f in sc.SEASONALITY)
     return out
+
+
+def collections_from_workbook(get: Callable[[str], Any]) -> fc_types.Collections:
+    """The aging buckets held on the Settings sheet (``get(header)``: the value of ``Settings_<header>``;
+    an empty cell or a missing name keeps the default)."""
+    default = fc_types.Collections()
+    values = {f.key: _from_cell(f, get(f.header), f"Settings_{f.header}") for f in sc.COLLECTIONS}
+    keys = [key for key, _, _ in sc.BUCKETS]
+    return fc_types.Collections(
+        tuple(d if values[f"days_{k}"] is None else values[f"days_{k}"] for k, d in zip(keys, default.days)),
+        tuple(d if values[f"share_{k}"] is None else values[f"share_{k}"] for k, d in zip(keys, default.share)))
 
 
 def rows_from_workbook(table: sc.Table, rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:

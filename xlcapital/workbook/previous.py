@@ -33,7 +33,7 @@ from xlcapital.bank.model import Statement, Transaction
 from xlcapital.errors import InputError
 from xlcapital.money import to_decimal
 from xlcapital.forecast import schema
-from xlcapital.workbook.model import COUNTED, exact_expr, rows_from_workbook
+from xlcapital.workbook.model import COUNTED, collections_from_workbook, exact_expr, rows_from_workbook
 from xlcapital.workbook.scenarios import PLAIN
 from xlcapital.workbook.tables import Column, TableSheet
 
@@ -182,7 +182,7 @@ def read_workbook(path: str | os.PathLike) -> tuple[fc.Inputs, list[Statement], 
         scenarios=scenarios, triggers=triggers,
         history=fc.History(tuple(_text(h["Month"]) for h in history), tuple(_money(h["Revenue"]) for h in history),
                            tuple(_money(h["DSO"]) for h in history)),
-        financials=financials, folder=r.path.parent,
+        financials=financials, folder=r.path.parent, collections=collections_from_workbook(s),
     )
     inputs.bank = bank_statements(r.table("Bank"))
     return inputs, inputs.bank, _text(s("Scenario"))

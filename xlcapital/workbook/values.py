@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from xlcapital.forecast import analyse, expand
 from xlcapital.forecast.actuals import counted, first_day
+from xlcapital.forecast.engine import MONTHS_IN_VIEW
 from xlcapital.forecast.learn import classify
 from xlcapital.forecast.schedule import LOOKAHEAD_WEEKS, occurrences, view_end, week_of
 from xlcapital.workbook.model import OTHER
@@ -78,8 +79,14 @@ def engine_values(inputs, cells, statements=None) -> dict[str, list]:
              if k not in skip and ".param." not in k}
     out.update(ahead)
     out["forecast.lookahead.lowest"] = [a.default.lowest_with_lookahead]
+    # the Months sheet: the same rows over the 12 months of the view
+    months = {k: v for k, v in _run_values("months", replace(a.default, weeks=a.default.months)).items()
+              if not k.startswith(("months.param.", "months.week_")) and k[len("months."):] not in SUMMARY}
+    out.update(months)
+    out["months.month_start"] = [m.start for m in a.default.months]
+    out["months.month_end"] = [m.end for m in a.default.months]
     selected = a.default.scenario.name if a.default.scenario in inputs.scenarios else PLAIN
-    out["forecast.param.name"] = out["dashboard.scenario"] = out["scenarios.stressed_run"] = [selected]
+    out["forecast.param.name"] = out["months.param.name"] = out["dashboard.scenario"] = out["scenarios.stressed_run"] = [selected]
     for name, key in runs["scenarios"].items():
         if f"scenario.{key}.param.name" in cells and name in a.scenarios:
             out[f"scenario.{key}.param.name"] = [name]
@@ -129,6 +136,12 @@ def engine_values(inputs, cells, statements=None) -> dict[str, list]:
     if inputs.recurring and len({r.name for r in inputs.recurring}) == len(inputs.recurring):
         for k in range(1, n + LOOKAHEAD_WEEKS + 1):
             out[f"table.Recurring.W{k}"] = [sum(rec_rows.get((r.name, r.category, k), [0])) for r in inputs.recurring]
+        by_month = {}
+        for x in items:
+            if x.source == "recurring" and x.month is not None:
+                by_month.setdefault((x.ref, x.category, x.month), []).append(x.amount)
+        for m in range(1, MONTHS_IN_VIEW + 1):
+            out[f"table.Recurring.M{m}"] = [sum(by_month.get((r.name, r.category, m), [0])) for r in inputs.recurring]
     transactions = [t for s in statements for t in s.transactions]
     if transactions:
         out["table.Bank.Category"] = classify(transactions, inputs.categories)
