@@ -96,6 +96,7 @@ def _period(p, kind: str) -> dict:
         "closing_before": amount(p.closing_before),
         "overdraft_drawn": amount(p.overdraft_drawn),
         "interest": amount(p.interest),
+        "commitment_fee": amount(p.commitment_fee),
         "closing_cash": amount(p.closing_cash),
         "headroom": amount(p.headroom),
         "flags": p.flags,
@@ -236,11 +237,11 @@ def print_analysis(analysis, monthly: bool = False) -> None:
     # the bank's columns only when the bank data reaches a period (docs section 12)
     actual = ["bank flow", "bank closing", "variance"] if any(p.has_actuals for p in periods) else []
     _table(
-        [kind, "from", "opening", "receipts", "payments", "net flow", "overdraft", "interest", "closing", "headroom",
+        [kind, "from", "opening", "receipts", "payments", "net flow", "overdraft", "interest+fee", "closing", "headroom",
          *actual, "flags"],
         [
             [str(p.index), f"{p.start:%d %b %Y}", _m(p.opening_cash), _m(p.receipts_total), _m(p.payments_total), _m(p.net_flow),
-             _m(p.overdraft_drawn), format_money(p.interest), _m(p.closing_cash), _m(p.headroom),
+             _m(p.overdraft_drawn), format_money(p.interest + p.commitment_fee), _m(p.closing_cash), _m(p.headroom),
              *([_m(p.actual_flow), _m(p.actual_closing), _m(p.variance)] if actual else []), ", ".join(p.flags)]
             for p in periods
         ],  # fmt: skip

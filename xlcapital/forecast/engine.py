@@ -78,6 +78,8 @@ class Period:
     headroom: Decimal
     below_buffer: bool
     limit_breached: bool
+    #: the commitment fee (kredietprovisie) of the period: basis x fee x days / 365
+    commitment_fee: Decimal = ZERO
     has_actuals: bool = False
     actual_flow: Decimal | None = None
     actual_closing: Decimal | None = None
@@ -356,10 +358,12 @@ def _roll(settings, opening, rate, ranges, sums, projected, receipt_rows, paymen
         before = opening + net
         drawn = max(ZERO, -before)
         interest = drawn * rate * days / DAYS_PER_YEAR if drawn else ZERO
-        closing = before - interest
+        basis = limit if settings.commitment_fee_basis == "limit" else max(ZERO, limit - drawn)
+        fee = basis * settings.commitment_fee * days / DAYS_PER_YEAR if settings.commitment_fee else ZERO
+        closing = before - interest - fee
         periods.append(
             Period(index, first, last, opening, receipts, payments, net, before, drawn, interest, closing,
-                   closing + limit, closing < buffer, closing < -limit)
+                   closing + limit, closing < buffer, closing < -limit, commitment_fee=fee)
         )  # fmt: skip
         opening = closing
     return periods

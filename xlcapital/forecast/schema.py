@@ -22,7 +22,7 @@ from decimal import Decimal
 from typing import Any, Iterator
 
 from xlcapital.errors import InputError
-from xlcapital.forecast.types import ACTIVITIES, FREQUENCIES, MATCH_FIELDS, ONE_OFF, OPERATING, RISK_PROFILES
+from xlcapital.forecast.types import ACTIVITIES, FEE_BASES, FREQUENCIES, MATCH_FIELDS, ONE_OFF, OPERATING, RISK_PROFILES
 from xlcapital.forecast.values import (
     parse_accounts,
     parse_choice,
@@ -179,6 +179,13 @@ FORECAST = Table("forecast", None, (
           "Rente rekening-courant (per jaar)",
           "Yearly interest on the drawn overdraft; a week costs drawn x rate x 7 / 365.", low=-1, high=1,
           default=Decimal(0)),
+    Field("commitment_fee", "CommitmentFee", "fraction", "Commitment fee (kredietprovisie, per year)",
+          "Kredietprovisie (per jaar)",
+          "Yearly fee on the credit limit (or on its undrawn part, below); a week costs basis x fee x 7 / 365.",
+          low=0, high=Decimal("0.1"), default=Decimal(0)),
+    Field("commitment_fee_basis", "CommitmentFeeBasis", "choice", "Commitment fee on", "Kredietprovisie over",
+          "limit: on the whole credit limit, as Dutch banks charge kredietprovisie; undrawn: on the limit minus "
+          "the overdraft drawn.", choices=FEE_BASES, default="limit"),
     Field("minimum_buffer", "MinimumBuffer", "money", "Minimum cash buffer", "Minimale kasbuffer",
           "The cash the company wants to keep at all times; weeks below it are flagged.", low=0,
           default=Decimal(0)),

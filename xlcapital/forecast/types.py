@@ -20,6 +20,8 @@ ZERO = Decimal(0)
 FREQUENCIES = ("weekly", "monthly", "quarterly", "yearly", "once")
 #: the cash-flow statement's activities; the burn rate counts operating flows only (docs section 8)
 OPERATING, INVESTING, FINANCING = "operating", "investing", "financing"
+#: what the commitment fee (kredietprovisie) is charged on
+FEE_BASES = ("limit", "undrawn")
 ACTIVITIES = (OPERATING, INVESTING, FINANCING)
 RISK_PROFILES = ("conservative", "moderate", "offensive")
 MATCH_FIELDS = ("counterparty", "iban", "description")
@@ -52,6 +54,9 @@ class Settings:
     accounts: tuple[str, ...] = ()
     credit_limit: Decimal = ZERO
     overdraft_rate: Decimal = ZERO
+    #: kredietprovisie: a yearly fee on the limit ("limit", as Dutch banks charge it) or on its undrawn part
+    commitment_fee: Decimal = ZERO
+    commitment_fee_basis: str = "limit"
     minimum_buffer: Decimal = ZERO
     risk_profile: str = "moderate"
     history_weeks: int = 13

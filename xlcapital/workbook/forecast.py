@@ -94,8 +94,8 @@ def week_row(book: Book, ws, sheet: str, row: int, weeks: int, label: str, formu
 
 
 #: the rows below a block's cash-flow lines, in order
-TOTAL_ROWS = ("receipts", "payments", "net_flow", "closing_before", "overdraft_drawn", "interest", "closing", "headroom",
-              "below_buffer", "limit_breached")
+TOTAL_ROWS = ("receipts", "payments", "net_flow", "closing_before", "overdraft_drawn", "interest", "commitment_fee",
+              "closing", "headroom", "below_buffer", "limit_breached")
 
 
 @dataclass
@@ -171,7 +171,12 @@ class ForecastBlock:
             "interest": ("Interest on the overdraft", "money",
                          lambda w: f"{cell('overdraft_drawn', w)}*({defined('OverdraftRate')}"
                                    f"+{self.params.interest_change})*{self.days(w)}/365"),
-            "closing": ("Closing cash", "money_bold", lambda w: f"{cell('closing_before', w)}-{cell('interest', w)}"),
+            "commitment_fee": ("Commitment fee (kredietprovisie)", "money",
+                               lambda w: f'IF({defined("CommitmentFeeBasis")}="undrawn",MAX(0,{defined("CreditLimit")}'
+                                         f"-{cell('overdraft_drawn', w)}),{defined('CreditLimit')})"
+                                         f"*N({defined('CommitmentFee')})*{self.days(w)}/365"),
+            "closing": ("Closing cash", "money_bold",
+                        lambda w: f"{cell('closing_before', w)}-{cell('interest', w)}-{cell('commitment_fee', w)}"),
             "headroom": ("Headroom (cash + unused facility)", "money",
                          lambda w: f"{cell('closing', w)}+{defined('CreditLimit')}"),
             "below_buffer": ("Below the minimum buffer", "flag", lambda w: f"{cell('closing', w)}<{defined('MinimumBuffer')}"),

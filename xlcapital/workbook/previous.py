@@ -133,6 +133,7 @@ def read_workbook(path: str | os.PathLike) -> tuple[fc.Inputs, list[Statement], 
         start=start, weeks=_int(s("Weeks"), 13), opening_balance=_money(s("BankBalance") if s("BankBalance") is not None else s("OpeningBalance")),
         balance_date=_date(s("BalanceDate")), accounts=_accounts(s("Accounts")),
         credit_limit=_money(s("CreditLimit")), overdraft_rate=_money(s("OverdraftRate")),
+        commitment_fee=_money(s("CommitmentFee")), commitment_fee_basis=_text(s("CommitmentFeeBasis")) or "limit",
         minimum_buffer=_money(s("MinimumBuffer")), risk_profile=_text(s("RiskProfile")) or "moderate",
         default_payment_delay_days=_int(s("DefaultPaymentDelayDays")), currency=_text(s("Currency")) or "EUR",
     )

@@ -21,7 +21,8 @@ from xlcapital.workbook.scenarios import PLAIN
 #: run rows compared week by week: map row key -> Period attribute
 ROWS = {
     "opening": "opening_cash", "net_flow": "net_flow", "closing_before": "closing_before",
-    "overdraft_drawn": "overdraft_drawn", "interest": "interest", "closing": "closing_cash",
+    "overdraft_drawn": "overdraft_drawn", "interest": "interest", "commitment_fee": "commitment_fee",
+    "closing": "closing_cash",
     "headroom": "headroom", "below_buffer": "below_buffer", "limit_breached": "limit_breached",
     "receipts": "receipts_total", "payments": "payments_total",
 }

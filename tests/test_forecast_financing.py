@@ -1,0 +1,45 @@
+"""Financing as banks apply it: the commitment fee (kredietprovisie) on the limit or its undrawn part."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+
+from xlcapital.forecast import Inputs, Payable, Settings, forecast
+
+START = date(2026, 4, 6)
+
+
+def company(**settings) -> Inputs:
+    """Opening 10,000; a bill of 30,000 on Wednesday 15 April (week 2) draws 20,000 of a 100,000 facility."""
+    s = Settings(start=START, weeks=3, opening_balance=D(10_000), credit_limit=D(100_000), **settings)
+    return Inputs(s, payables=[Payable("Wholesale", date(2026, 4, 15), D(30_000), "P1")])
+
+
+def test_commitment_fee_on_the_limit_by_hand():
+    weeks = forecast(company(commitment_fee=D("0.005"))).weeks
+    # 100,000 x 0.5 % x 7 / 365 = 9.589041... a week, drawn or not
+    fee = D(100_000) * D("0.005") * 7 / 365
+    assert [w.commitment_fee for w in weeks] == [fee] * 3
+    assert abs(fee - D("9.59")) < D("0.005")
+    # week 1: 10,000 - 9.59; week 2: 9,990.41 - 30,000 = -20,009.59 drawn, no interest (rate 0), fee again
+    assert weeks[0].closing_cash == D(10_000) - fee
+    assert weeks[1].closing_cash == D(10_000) - 30_000 - 2 * fee
+
+
+def test_commitment_fee_on_the_undrawn_part_and_with_interest():
+    weeks = forecast(company(commitment_fee=D("0.005"), commitment_fee_basis="undrawn",
+                             overdraft_rate=D("0.0365"))).weeks
+    fee1 = D(100_000) * D("0.005") * 7 / 365  # nothing drawn in week 1
+    assert weeks[0].commitment_fee == fee1
+    drawn = D(30_000) - (D(10_000) - fee1)  # 20,009.59 drawn in week 2
+    assert weeks[1].overdraft_drawn == drawn
+    assert weeks[1].interest == drawn * D("0.0365") * 7 / 365  # 14.01
+    assert weeks[1].commitment_fee == (D(100_000) - drawn) * D("0.005") * 7 / 365  # 79,990.41: 7.67
+    assert float(weeks[1].commitment_fee) == pytest.approx(7.670, abs=0.001)
+
+
+def test_no_fee_by_default():
+    assert all(w.commitment_fee == 0 for w in forecast(company()).weeks)
