@@ -43,3 +43,35 @@ def test_commitment_fee_on_the_undrawn_part_and_with_interest():
 
 def test_no_fee_by_default():
     assert all(w.commitment_fee == 0 for w in forecast(company()).weeks)
+
+
+def test_borrowing_base_limits_the_facility_by_hand():
+    from xlcapital.forecast import Financials, Receivable
+
+    s = Settings(start=START, weeks=2, opening_balance=D(-30_000), credit_limit=D(100_000),
+                 advance_rate_receivables=D("0.7"), advance_rate_stock=D("0.5"))
+    inputs = Inputs(
+        s,
+        receivables=[
+            Receivable("A", "A", date(2026, 3, 20), date(2026, 4, 19), D(50_000)),  # paid Sunday 19 April (week 2)
+            Receivable("B", "B", date(2025, 12, 15), date(2026, 4, 30), D(30_000)),  # invoiced > 90 days ago
+            Receivable("C", "C", date(2026, 4, 1), date(2026, 5, 1), D(10_000)),
+        ],
+        payables=[Payable("Wholesale", date(2026, 4, 14), D(40_000), "P1")],
+        financials=Financials(D(1_000_000), D(600_000), D(20_000), D(0), D(0), 365),
+    )
+    run = forecast(inputs)
+    w1, w2 = run.weeks
+    # end of 12 April: A and C outstanding and invoiced after 12 January (B is older): 0.7 x 60,000 + 0.5 x 20,000 stock
+    assert (w1.borrowing_base, w1.available) == (D(52_000), D(52_000))
+    assert (w1.closing_cash, w1.headroom, w1.limit_breached) == (D(-30_000), D(22_000), False)
+    # end of 19 April: A is paid that day; C only: 7,000 + 10,000 = 17,000 available of the 100,000 limit
+    assert (w2.borrowing_base, w2.available) == (D(17_000), D(17_000))
+    # -30,000 + 50,000 - 40,000 = -20,000: within the limit, but 3,000 beyond what the bank makes available
+    assert (w2.closing_cash, w2.headroom, w2.limit_breached) == (D(-20_000), D(-3000), True)
+    assert run.first_breach_week == 2 and run.extra_financing_limit == D(3000)
+
+
+def test_without_advance_rates_the_whole_limit_is_available():
+    run = forecast(company())
+    assert all((w.borrowing_base, w.available) == (None, D(100_000)) for w in run.weeks)

@@ -97,6 +97,8 @@ def _period(p, kind: str) -> dict:
         "overdraft_drawn": amount(p.overdraft_drawn),
         "interest": amount(p.interest),
         "commitment_fee": amount(p.commitment_fee),
+        "borrowing_base": amount(p.borrowing_base),
+        "available_facility": amount(p.available),
         "closing_cash": amount(p.closing_cash),
         "headroom": amount(p.headroom),
         "flags": p.flags,

@@ -52,6 +52,9 @@ class CashItem:
     week: int | None
     month: int | None
     amount: Decimal
+    #: receivables and sales: the invoice's date and face amount (the borrowing base lends on them)
+    invoice_date: date | None = None
+    face: Decimal | None = None
     #: the cash-flow statement's activity (recurring items say theirs; everything else is operating)
     activity: str = OPERATING
 
@@ -80,6 +83,9 @@ class Period:
     limit_breached: bool
     #: the commitment fee (kredietprovisie) of the period: basis x fee x days / 365
     commitment_fee: Decimal = ZERO
+    #: the borrowing base at the period's end (None: none agreed) and the facility available: MIN(L, base)
+    borrowing_base: Decimal | None = None
+    available: Decimal = ZERO
     has_actuals: bool = False
     actual_flow: Decimal | None = None
     actual_closing: Decimal | None = None
@@ -160,8 +166,9 @@ class Run:
 
     @property
     def extra_financing_limit(self) -> Decimal:
-        """MAX(0, -L - lowest_cash): extra facility needed so closing never falls below -L."""
-        return max(ZERO, -self.credit_limit - self.lowest_cash)
+        """``MAX(0, -MIN(headroom_w))``: extra facility needed so closing never falls below minus the
+        available facility (``-L - lowest_cash`` without a borrowing base)."""
+        return max(ZERO, -min(w.headroom for w in self.weeks))
 
     @property
     def extra_financing_buffer(self) -> Decimal:
@@ -170,11 +177,13 @@ class Run:
 
 
 def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None = None, *,
-           first: date | None = None) -> list[CashItem]:
+           first: date | None = None, keep_all: bool = False) -> list[CashItem]:
     """The dated cash items of a scenario, in source order (docs section 3).
 
     Occurrences are generated from ``first`` (F, :func:`~xlcapital.forecast.actuals.first_day`:
     the day after the last known cash), so what is dated between it and the start counts in week 1.
+    ``keep_all`` keeps the items whose cash date is after the window (V) too (the borrowing base
+    counts invoices still outstanding, however late they are paid).
     """
     scenario = scenario or Scenario()
     s = inputs.settings
@@ -189,16 +198,17 @@ def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None =
 
     first_month_end = eomonth(start, 0)
 
-    def add(source, ref, party, category, base, kind, amount, activity=OPERATING):
+    def add(source, ref, party, category, base, kind, amount, activity=OPERATING, invoice_date=None, face=None):
         shift = shifts[kind]
         cash = base + timedelta(days=shift)
-        if cash > end:
+        if cash > end and not keep_all:
             return
         week = week_of(cash, start)
         month = 1 if cash <= first_month_end else month_of(cash, start)
         items.append(
             CashItem(source, ref, party, category, base, kind, shift, cash,
-                     week if week <= n else None, month if month <= MONTHS_IN_VIEW else None, amount, activity)
+                     week if week <= n else None, month if month <= MONTHS_IN_VIEW else None, amount, invoice_date, face,
+                     activity)
         )  # fmt: skip
 
     delays = inputs.delay_table()
@@ -211,13 +221,15 @@ def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None =
             if base < first:  # overdue at the first day counted: aged (docs section 3), not dumped in week 1
                 b = collections.bucket((first - base).days)
                 base, amount = first + timedelta(days=collections.days[b]), amount * collections.share[b]
-            add("receivable", r.invoice, r.customer, RECEIVABLES, base, COLLECTION, amount)
+            add("receivable", r.invoice, r.customer, RECEIVABLES, base, COLLECTION, amount,
+                invoice_date=r.invoice_date, face=r.amount)
     if sales.amount:
         for d in occurrences(sales.frequency, sales.day, sales.month, first, end):
             amount = sales.amount * sales.seasonality[d.month - 1] * factor
-            add("sale", d.isoformat(), "", SALES, d + lag, COLLECTION, amount)
+            add("sale", d.isoformat(), "", SALES, d + lag, COLLECTION, amount, invoice_date=d, face=amount)
     for e in inputs.expected_sales:
-        add("sale", e.description or e.date.isoformat(), "", SALES, e.date + lag, COLLECTION, e.amount * factor)
+        add("sale", e.description or e.date.isoformat(), "", SALES, e.date + lag, COLLECTION, e.amount * factor,
+            invoice_date=e.date, face=e.amount * factor)
     for p in inputs.payables:
         add("payable", p.invoice, p.supplier, PAYABLES, p.due_date, PAYMENT, -p.amount)
     for r in inputs.recurring:
@@ -289,7 +301,9 @@ def forecast(
     receipt_rows, payment_rows = rows or categories(inputs, [*inputs.scenarios, scenario])
     ledger = ledger or Ledger.of(inputs)
     first = first_day(inputs, ledger)
-    items = expand(inputs, scenario, n, first=first)
+    every = expand(inputs, scenario, n, first=first, keep_all=True)
+    end = view_end(s.start, n)
+    items = [i for i in every if i.cash_date <= end]
     rate = s.overdraft_rate + scenario.interest_rate_change
     projected = [(p.category, p.weekly_amount * (scenario.revenue_factor if p.revenue_linked else 1)) for p in inputs.projections]
 
@@ -300,8 +314,9 @@ def forecast(
     by_week = _sums(items, "week", n)
     by_month = _sums(items, "month", MONTHS_IN_VIEW)
     opening = opening_cash(inputs, ledger)
-    weekly = _roll(s, opening, rate, week_ranges, by_week, projected, receipt_rows, payment_rows)
-    monthly = _roll(s, opening, rate, month_ranges, by_month, projected, receipt_rows, payment_rows)
+    base = lambda ranges: [borrowing_base(inputs, every, last) for _, last in ranges]  # noqa: E731
+    weekly = _roll(s, opening, rate, week_ranges, by_week, projected, receipt_rows, payment_rows, base(week_ranges))
+    monthly = _roll(s, opening, rate, month_ranges, by_month, projected, receipt_rows, payment_rows, base(month_ranges))
     for periods, ranges in ((weekly, week_ranges), (monthly, month_ranges)):
         for p, actual in zip(periods, period_actuals(ledger, s.start, opening, ranges)):
             if actual.has_actuals:
@@ -318,7 +333,8 @@ def forecast(
         if 1 <= k <= LOOKAHEAD_WEEKS and item.amount:
             key = (item.category, 1 if item.amount > 0 else -1)
             by_ahead[k - 1][key] = by_ahead[k - 1].get(key, ZERO) + item.amount
-    run.lookahead = _roll(s, weekly[-1].closing_cash, rate, ahead, by_ahead, projected, receipt_rows, payment_rows)
+    run.lookahead = _roll(s, weekly[-1].closing_cash, rate, ahead, by_ahead, projected, receipt_rows, payment_rows,
+                          base(ahead))
     for p in run.lookahead:
         p.index += n
     run.lookahead_items = sorted(
@@ -340,11 +356,32 @@ def _sums(items: list[CashItem], attr: str, count: int) -> list[dict[tuple[str, 
     return sums
 
 
-def _roll(settings, opening, rate, ranges, sums, projected, receipt_rows, payment_rows) -> list[Period]:
+#: the oldest receivable a borrowing base counts: invoiced at most this many days before the period's end
+ELIGIBLE_DAYS = 90
+
+
+def borrowing_base(inputs: Inputs, items: list[CashItem], last: date) -> Decimal | None:
+    """``adv_r * eligible + adv_s * stock`` at the end of day ``last`` (None: no borrowing base agreed).
+
+    eligible: the face amounts of the receivables and sales invoiced in ``[last - 90, last]`` whose
+    (scenario) cash date is after ``last``; stock: company.toml's closing inventory (0 without it).
+    """
+    s = inputs.settings
+    if s.advance_rate_receivables is None:
+        return None
+    oldest = last - timedelta(days=ELIGIBLE_DAYS)
+    eligible = sum((i.face for i in items if i.face is not None and i.invoice_date is not None
+                    and oldest <= i.invoice_date <= last < i.cash_date), ZERO)
+    stock = inputs.financials.inventory if inputs.financials is not None else ZERO
+    return s.advance_rate_receivables * eligible + s.advance_rate_stock * stock
+
+
+def _roll(settings, opening, rate, ranges, sums, projected, receipt_rows, payment_rows, bases=None) -> list[Period]:
     """Opening -> flows -> facility -> closing, period after period (docs section 6)."""
     limit, buffer = settings.credit_limit, settings.minimum_buffer
+    bases = bases or [None] * len(ranges)
     periods = []
-    for index, ((first, last), flows) in enumerate(zip(ranges, sums), start=1):
+    for index, ((first, last), flows, base) in enumerate(zip(ranges, sums, bases), start=1):
         days = (last - first).days + 1
         flows = dict(flows)
         for name, weekly in projected:
@@ -361,9 +398,12 @@ def _roll(settings, opening, rate, ranges, sums, projected, receipt_rows, paymen
         basis = limit if settings.commitment_fee_basis == "limit" else max(ZERO, limit - drawn)
         fee = basis * settings.commitment_fee * days / DAYS_PER_YEAR if settings.commitment_fee else ZERO
         closing = before - interest - fee
+        # the facility available: the limit, or less when the borrowing base is lower (MIN(L, MAX(0, base)))
+        available = limit if base is None else min(limit, max(ZERO, base))
         periods.append(
             Period(index, first, last, opening, receipts, payments, net, before, drawn, interest, closing,
-                   closing + limit, closing < buffer, closing < -limit, commitment_fee=fee)
+                   closing + available, closing < buffer, closing < -available, commitment_fee=fee,
+                   borrowing_base=base, available=available)
         )  # fmt: skip
         opening = closing
     return periods

@@ -186,6 +186,14 @@ FORECAST = Table("forecast", None, (
     Field("commitment_fee_basis", "CommitmentFeeBasis", "choice", "Commitment fee on", "Kredietprovisie over",
           "limit: on the whole credit limit, as Dutch banks charge kredietprovisie; undrawn: on the limit minus "
           "the overdraft drawn.", choices=FEE_BASES, default="limit"),
+    Field("advance_rate_receivables", "AdvanceRateReceivables", "fraction", "Borrowing base: advance rate on receivables",
+          "Bevoorschottingspercentage debiteuren",
+          "The share of the receivables up to 90 days old the bank lends on (often 70 %). Empty: no borrowing base, "
+          "the whole credit limit is available.", low=0, high=1),
+    Field("advance_rate_stock", "AdvanceRateStock", "fraction", "Borrowing base: advance rate on stock",
+          "Bevoorschottingspercentage voorraad",
+          "The share of the stock (Inventory below) the bank lends on (often 40-50 %).", low=0, high=1,
+          default=Decimal(0)),
     Field("minimum_buffer", "MinimumBuffer", "money", "Minimum cash buffer", "Minimale kasbuffer",
           "The cash the company wants to keep at all times; weeks below it are flagged.", low=0,
           default=Decimal(0)),

@@ -57,6 +57,10 @@ class Settings:
     #: kredietprovisie: a yearly fee on the limit ("limit", as Dutch banks charge it) or on its undrawn part
     commitment_fee: Decimal = ZERO
     commitment_fee_basis: str = "limit"
+    #: the borrowing base (docs section 6): advance rates on the receivables up to 90 days old and on the
+    #: stock (company.toml's inventory); None: no borrowing base, the whole limit is available
+    advance_rate_receivables: Decimal | None = None
+    advance_rate_stock: Decimal = ZERO
     minimum_buffer: Decimal = ZERO
     risk_profile: str = "moderate"
     history_weeks: int = 13

@@ -26,6 +26,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from xlcapital.workbook.book import Book
 from xlcapital.workbook.cellmap import Ref
+from xlcapital.forecast.engine import ELIGIBLE_DAYS
 from xlcapital.forecast.schedule import LOOKAHEAD_WEEKS
 from xlcapital.workbook.formulas import COUNTED, bank_sum, literal_expr
 from xlcapital.workbook.settings import defined
@@ -95,7 +96,7 @@ def week_row(book: Book, ws, sheet: str, row: int, weeks: int, label: str, formu
 
 #: the rows below a block's cash-flow lines, in order
 TOTAL_ROWS = ("receipts", "payments", "net_flow", "closing_before", "overdraft_drawn", "interest", "commitment_fee",
-              "closing", "headroom", "below_buffer", "limit_breached")
+              "closing", "borrowing_base", "available", "headroom", "below_buffer", "limit_breached")
 
 
 @dataclass
@@ -115,6 +116,18 @@ class ForecastBlock:
     names: dict[str, str] | None = None
     #: the opening cash of the block's first week (default: Settings_OpeningBalance)
     opening_first: str | None = None
+
+    def eligible(self, w: int) -> str:
+        """The face amounts the borrowing base lends on at the end of week ``w``: receivables and sales
+        invoiced in its last 90 days whose cash date (with the scenario's delay) is after it."""
+        end, d, g = self.weeks[w - 1].end, self.params.collection_delay, self.params.revenue_pct
+
+        def outstanding(table: str, invoice: str, cash: str) -> str:
+            return (f'SUMIFS({table}[Amount],{table}[{invoice}],">="&({end}-{ELIGIBLE_DAYS}),{table}[{invoice}],"<="&{end},'
+                    f'{table}[{cash}],">"&({end}-{d}))')
+
+        return (f"{outstanding('Receivables', 'InvoiceDate', 'ExpectedDate')}+(1+{g})*("
+                f"{outstanding('SalesPlan', 'Date', 'BaseDate')}+{outstanding('Sales', 'Date', 'BaseDate')})")
 
     def days(self, w: int) -> str:
         """The days of week ``w``: 7, and for week 1 (from the first day counted) its own count."""
@@ -177,10 +190,17 @@ class ForecastBlock:
                                          f"*N({defined('CommitmentFee')})*{self.days(w)}/365"),
             "closing": ("Closing cash", "money_bold",
                         lambda w: f"{cell('closing_before', w)}-{cell('interest', w)}-{cell('commitment_fee', w)}"),
-            "headroom": ("Headroom (cash + unused facility)", "money",
-                         lambda w: f"{cell('closing', w)}+{defined('CreditLimit')}"),
+            "borrowing_base": ("Borrowing base (receivables up to 90 days, stock)", "money",
+                               lambda w: f'IF({defined("AdvanceRateReceivables")}="","",'
+                                         f'{defined("AdvanceRateReceivables")}*({self.eligible(w)})'
+                                         f'+N({defined("AdvanceRateStock")})*N({defined("Inventory")}))'),
+            "available": ("Facility available: MIN(limit, borrowing base)", "money",
+                          lambda w: f'IF({cell("borrowing_base", w)}="",{defined("CreditLimit")},'
+                                    f'MIN({defined("CreditLimit")},MAX(0,{cell("borrowing_base", w)})))'),
+            "headroom": ("Headroom (cash + available facility)", "money",
+                         lambda w: f"{cell('closing', w)}+{cell('available', w)}"),
             "below_buffer": ("Below the minimum buffer", "flag", lambda w: f"{cell('closing', w)}<{defined('MinimumBuffer')}"),
-            "limit_breached": ("Credit limit breached", "flag", lambda w: f"{cell('closing', w)}<-{defined('CreditLimit')}"),
+            "limit_breached": ("Credit limit breached", "flag", lambda w: f"{cell('closing', w)}<-{cell('available', w)}"),
         }
         for key in TOTAL_ROWS:
             put(key, *totals[key])

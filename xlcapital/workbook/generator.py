@@ -79,6 +79,7 @@ def settings_values(inputs: Inputs, company: str, scenario: str) -> dict:
         "BalanceDate": s.balance_date, "Accounts": ", ".join(s.accounts),
         "CreditLimit": s.credit_limit, "OverdraftRate": s.overdraft_rate, "MinimumBuffer": s.minimum_buffer,
         "CommitmentFee": s.commitment_fee, "CommitmentFeeBasis": s.commitment_fee_basis,
+        "AdvanceRateReceivables": s.advance_rate_receivables, "AdvanceRateStock": s.advance_rate_stock,
         "RiskProfile": s.risk_profile, "Scenario": scenario,
         "DefaultPaymentDelayDays": s.default_payment_delay_days, "SalesCollectionDays": sales.collection_days,
         "SalesAmount": sales.amount, "SalesFrequency": sales.frequency, "SalesDay": sales.day,

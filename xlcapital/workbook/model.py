@@ -139,8 +139,8 @@ SETTINGS: tuple[Setting, ...] = (
             "in week 1: nothing between the bank balance and the start is lost.",
             formula=f"=MIN({defined('Start')},MAX(MAX({BALANCE_DAY},{LAST_BANK_DAY})+1,"
                     f"{defined('Start')}-{MAX_GAP_DAYS}))"),
-    *(setting(key) for key in ("CreditLimit", "OverdraftRate", "CommitmentFee", "CommitmentFeeBasis", "MinimumBuffer",
-                               "RiskProfile")),
+    *(setting(key) for key in ("CreditLimit", "OverdraftRate", "CommitmentFee", "CommitmentFeeBasis",
+                               "AdvanceRateReceivables", "AdvanceRateStock", "MinimumBuffer", "RiskProfile")),
     Setting("Scenario", "Scenario shown on Forecast", "text",
             "The scenario of the ScenarioInputs table the Forecast sheet shows. A name that is not in the "
             "table shows the plain forecast (no adjustments).",

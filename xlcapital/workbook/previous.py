@@ -134,6 +134,7 @@ def read_workbook(path: str | os.PathLike) -> tuple[fc.Inputs, list[Statement], 
         balance_date=_date(s("BalanceDate")), accounts=_accounts(s("Accounts")),
         credit_limit=_money(s("CreditLimit")), overdraft_rate=_money(s("OverdraftRate")),
         commitment_fee=_money(s("CommitmentFee")), commitment_fee_basis=_text(s("CommitmentFeeBasis")) or "limit",
+        advance_rate_receivables=_money(s("AdvanceRateReceivables"), None), advance_rate_stock=_money(s("AdvanceRateStock")),
         minimum_buffer=_money(s("MinimumBuffer")), risk_profile=_text(s("RiskProfile")) or "moderate",
         default_payment_delay_days=_int(s("DefaultPaymentDelayDays")), currency=_text(s("Currency")) or "EUR",
     )

@@ -22,6 +22,7 @@ from xlcapital.workbook.scenarios import PLAIN
 ROWS = {
     "opening": "opening_cash", "net_flow": "net_flow", "closing_before": "closing_before",
     "overdraft_drawn": "overdraft_drawn", "interest": "interest", "commitment_fee": "commitment_fee",
+    "borrowing_base": "borrowing_base", "available": "available",
     "closing": "closing_cash",
     "headroom": "headroom", "below_buffer": "below_buffer", "limit_breached": "limit_breached",
     "receipts": "receipts_total", "payments": "payments_total",
