@@ -75,3 +75,52 @@ def test_borrowing_base_limits_the_facility_by_hand():
 def test_without_advance_rates_the_whole_limit_is_available():
     run = forecast(company())
     assert all((w.borrowing_base, w.available) == (None, D(100_000)) for w in run.weeks)
+
+
+def test_variable_rate_interest_follows_the_interest_stress():
+    from xlcapital.forecast import Recurring, Scenario, analyse
+
+    inputs = company()
+    inputs.recurring = [
+        # interest of 3,900 a quarter on a loan at 5.2 %; at 7.2 % it is 3,900 x 7.2 / 5.2 = 5,400
+        Recurring("Loan interest", "Loan", D(-3900), "monthly", day=16, variable_rate=D("0.052")),
+        Recurring("Lease", "Vehicles", D(-1000), "monthly", day=16),  # a fixed amount: never scaled
+    ]
+    plain = forecast(inputs).weeks[1]
+    assert (plain.payments["Loan"], plain.payments["Vehicles"]) == (D(-3900), D(-1000))
+    up = forecast(inputs, Scenario("rates up", interest_rate_change=D("0.02"))).weeks[1]
+    assert (up.payments["Loan"], up.payments["Vehicles"]) == (D(-5400), D(-1000))
+    stress = next(r for r in analyse(inputs).stress if r.name == "interest +2 points")
+    assert stress.weeks[1].payments["Loan"] == D(-5400)
+    # a rate cut below zero stops at no interest
+    down = forecast(inputs, Scenario("cut", interest_rate_change=D("-0.06"))).weeks[1]
+    assert down.payments["Loan"] == 0
+
+
+def test_covenant_triggers_solvency_and_dscr_by_hand():
+    from xlcapital.forecast import Financials, analyse
+
+    inputs = company()
+    inputs.financials = Financials(D(1_000_000), D(600_000), D(0), D(0), D(0), 365, equity=D(300_000),
+                                   total_assets=D(1_200_000), bhk_cashflow=D(120_000), interest=D(30_000),
+                                   repayments=D(70_000))
+    got = {t.rule: t for t in analyse(inputs).triggers}
+    # solvency 300,000 / 1,200,000 = 0.25: below the moderate warning 0.30, not below its alert 0.25
+    assert (got["solvency"].value, got["solvency"].status) == (D("0.25"), "warning")
+    # DSCR 120,000 / (30,000 + 70,000) = 1.2: below 1.3 (warning), not below 1.1 (alert)
+    assert (got["dscr"].value, got["dscr"].status, got["dscr"].owner) == (D("1.2"), "warning", "Finance manager")
+    assert got["dscr"].action.startswith("Ask the bank")
+
+
+def test_the_sample_dscr_is_the_ratio_of_xlcapital_ratios(capsys):
+    """The covenant's DSCR is the cash-flow coverage `xlcapital ratios` computes from company.toml."""
+    import json
+
+    from xlcapital.cli import main
+    from xlcapital.company import sample_dir
+    from xlcapital.forecast import analyse, load
+
+    assert main(["ratios", str(sample_dir() / "company.toml"), "--json"]) == 0
+    coverage = json.loads(capsys.readouterr().out)["cashflow_coverage"]
+    dscr = next(t for t in analyse(load(sample_dir())).triggers if t.rule == "dscr")
+    assert float(dscr.value) == pytest.approx(coverage, abs=1e-9)

@@ -210,7 +210,8 @@ def test_cli_json_on_a_user_folder(tmp_path, capsys):
     assert data["scenarios"]["worst"]["revenue_change"] == "-0.2"
     assert [s["name"] for s in data["stress"]][0] == "revenue -10%"
     assert data["stress"][0]["revenue_change"] == "-0.28"  # (1 - 0.2) * (1 - 0.1) - 1
-    assert {t["rule"] for t in data["triggers"]} == {"free_cash", "cash_buffer", "credit_limit", "dso_trend", "revenue_drop"}
+    assert {t["rule"] for t in data["triggers"]} == {"free_cash", "cash_buffer", "credit_limit", "dso_trend", "revenue_drop",
+                                                     "solvency", "dscr"}
     assert data["kpis"]["cash_position"] == "1000.00"
 
 

@@ -85,6 +85,9 @@ def evaluate_triggers(inputs: Inputs, main: Run, named: dict[str, Run], stress: 
         "credit_limit": [min(r.weeks[i].headroom for r in watched) for i in range(n)],
         "dso_trend": [history["dso_trend"]] * n,
         "revenue_drop": [history["revenue_drop"]] * n,
+        # the bank's covenants, of the last balance sheet (one value for every week)
+        "solvency": [inputs.financials.solvency if inputs.financials else None] * n,
+        "dscr": [inputs.financials.dscr if inputs.financials else None] * n,
     }
     result = []
     for name, rule in RULES.items():

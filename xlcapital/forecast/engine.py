@@ -235,8 +235,11 @@ def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None =
     for r in inputs.recurring:
         lo = max(first, r.start) if r.start and r.frequency != "once" else first
         hi = min(end, r.end) if r.end else end
+        amount = r.amount
+        if r.variable_rate:  # a variable-rate loan's interest follows the scenario's interest change
+            amount = r.amount * max(ZERO, r.variable_rate + scenario.interest_rate_change) / r.variable_rate
         for d in occurrences(r.frequency, r.day, r.month, lo, hi, once=r.start):
-            add("recurring", r.name, "", r.category, d, NONE, r.amount, r.activity)
+            add("recurring", r.name, "", r.category, d, NONE, amount, r.activity)
     for o in scenario.one_offs:
         add("one-off", o.description, "", o.category, o.date, NONE, o.amount)
     return items

@@ -328,6 +328,10 @@ RECURRING = Table("Recurring", "recurring.csv", (
     Field("activity", "Activity", "choice", "Activity", "Soort kasstroom",
           "operating (empty), investing (a machine, a van) or financing (loan repayments, dividends, capital): "
           "the burn rate and the runway count operating flows only.", choices=ACTIVITIES, default=OPERATING),
+    Field("variable_rate", "VariableRate", "fraction", "Variable rate", "Variabele rente",
+          "For the interest of a variable-rate loan: its current yearly rate (e.g. 5.2%). A scenario's interest "
+          "change scales the amount by (rate + change) / rate. Empty: a fixed amount.", low=Decimal("0.0001"),
+          high=1),
 ))
 
 EXPECTED_SALES = Table("Sales", "sales.csv", (

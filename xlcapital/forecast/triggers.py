@@ -27,7 +27,7 @@ class Rule:
 
     name: str
     description: str
-    unit: str  # "fraction", "months", "amount", "days"
+    unit: str  # "fraction", "months", "amount", "days", "times"
     direction: str  # "below": fires when value < threshold; "above": when value > threshold
     #: risk profile -> (warning, alert)
     thresholds: dict[str, tuple[Decimal, Decimal]]
@@ -80,6 +80,21 @@ RULES: dict[str, Rule] = {
             "Sales manager",
             "Revenue: last 3 months against the 3 before",
             "Sales review with the director (pipeline, prices); adjust purchases and hiring to the lower revenue.",
+        ),
+        Rule(
+            "solvency", "solvency (equity / total assets, company.toml) below the bank's covenant", "fraction", "below",
+            {"conservative": _t("0.35", "0.30"), "moderate": _t("0.30", "0.25"), "offensive": _t("0.25", "0.20")},
+            "Director",
+            "Solvency (equity / total assets)",
+            "Talk to the bank before the covenant is breached: retain profit (no dividend), consider a subordinated loan.",
+        ),
+        Rule(
+            "dscr", "debt-service coverage (BHK cash flow / (interest + repayments)) below the bank's covenant", "times",
+            "below",
+            {"conservative": _t("1.5", "1.25"), "moderate": _t("1.3", "1.1"), "offensive": _t("1.2", "1.0")},
+            "Finance manager",
+            "Debt-service coverage (DSCR)",
+            "Ask the bank in time for a lower repayment schedule; cut investments until the cash flow covers the debt service.",
         ),
     )
 }  # fmt: skip

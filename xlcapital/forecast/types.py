@@ -140,6 +140,9 @@ class Recurring:
     fixed: bool = False
     #: operating, investing or financing (loan repayments, dividends): the burn rate counts operating only
     activity: str = OPERATING
+    #: interest on a variable-rate loan at this yearly rate: a scenario's interest change scales the
+    #: amount by MAX(0, rate + change) / rate (None: a fixed amount)
+    variable_rate: Decimal | None = None
     line: int | None = None
 
 
@@ -265,6 +268,26 @@ class Financials:
     receivables_opening: Decimal
     receivables_closing: Decimal
     days: int
+    #: for the bank's covenants (solvency, DSCR): closing equity and total assets, the period's BHK cash
+    #: flow, interest and repayments (None: not known)
+    equity: Decimal | None = None
+    total_assets: Decimal | None = None
+    bhk_cashflow: Decimal | None = None
+    interest: Decimal | None = None
+    repayments: Decimal | None = None
+
+    @property
+    def solvency(self) -> Decimal | None:
+        """``equity / total assets`` (solvabiliteit)."""
+        return self.equity / self.total_assets if self.equity is not None and self.total_assets else None
+
+    @property
+    def dscr(self) -> Decimal | None:
+        """``BHK cash flow / (interest + repayments)``: the debt-service coverage banks test (seed 004)."""
+        if self.bhk_cashflow is None or self.interest is None or self.repayments is None:
+            return None
+        service = self.interest + self.repayments
+        return self.bhk_cashflow / service if service else None
 
 
 @dataclass

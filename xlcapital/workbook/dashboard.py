@@ -37,7 +37,7 @@ STATUS = ("ok", "warning", "alert")
 #: what a trigger measures, as the Dashboard names it (the rule's key stays in the last column)
 TRIGGER_LABELS = {name: rule.label for name, rule in RULES.items()}
 #: a rule's unit (xlcapital.forecast.triggers.Rule.unit) -> the format of its value and thresholds
-UNIT_STYLE = {"fraction": "percent", "months": "days", "days": "days", "amount": "money"}
+UNIT_STYLE = {"fraction": "percent", "months": "days", "days": "days", "amount": "money", "times": "days"}
 
 
 def trigger_style(rule: str) -> str:
@@ -179,6 +179,8 @@ class DashboardSheet:
             "credit_limit": credit,
             "dso_trend": lambda w: dso_trend,
             "revenue_drop": lambda w: revenue_drop,
+            "solvency": lambda w: f'IFERROR({defined("Equity")}/{defined("TotalAssets")},"")',
+            "dscr": lambda w: f'IFERROR({defined("BhkCashflow")}/({defined("Interest")}+{defined("Repayments")}),"")',
         }
 
     def _threshold(self, kind: str, k: int, rule: str) -> str:

@@ -157,6 +157,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("Inventory", "Inventory at the end of the last period", "money", "For CCC on the Dashboard."),
     Setting("PeriodDays", "Days in that period", "integer", "365 for a year.",
             {"validate": "decimal", "criteria": ">=", "value": 0}),
+    Setting("Equity", "Equity at the end of the last period", "money", "For the solvency covenant (equity / total assets)."),
+    Setting("TotalAssets", "Total assets at the end of the last period", "money", "For the solvency covenant."),
+    Setting("BhkCashflow", "BHK cash flow of the last period", "money",
+            "Profit after tax + depreciation + provisions added - released - retained participations: for the DSCR."),
+    Setting("Interest", "Interest of the last period", "money", "For the DSCR (debt service = interest + repayments)."),
+    Setting("Repayments", "Loan repayments of the last period", "money", "For the DSCR."),
     Setting("HorizonEnd", "Last day of the forecast (Sunday)", "date", "Start + 7 x Weeks - 1.",
             formula=f"={defined('Start')}+7*{defined('Weeks')}-1"),
     Setting("WindowEnd", "Last day occurrences are generated", "date",
@@ -251,6 +257,8 @@ def recurring_columns(weeks: int) -> tuple[Column, ...]:
                formula='=IF([@Frequency]="monthly",1,IF([@Frequency]="quarterly",3,IF([@Frequency]="yearly",12,0)))'),
         Column("DayN", "integer", formula='=IF([@Day]="",1,[@Day])'),
         Column("Anchor", "integer", formula='=IF([@Frequency]="monthly",1,IF([@Month]="",1,[@Month]))'),
+        Column("PerPoint", "number", formula='=IF(N([@VariableRate])>0,1/[@VariableRate],0)',
+               comment="1 / the variable rate (0 for a fixed amount): the scenarios' interest change scales the row."),
         Column("MonthlyFixed", "money",
                formula=f'=IF(AND([@Fixed]="yes",OR([@Start]="",[@Start]<={defined("HorizonEnd")}),'
                        f'OR([@End]="",[@End]>={START})),-N([@Amount])*IF([@Frequency]="weekly",365/84,'
@@ -407,7 +415,12 @@ def _source_terms(side: str, p: Params, w: Week, category: str | None, one_off_n
                      f"Payables[Amount],{opposite})")
     by_cat = "" if category is None else f"Recurring[Category],{exact(category)},"
     column = f"Recurring[{'W' if w.period == 'week' else 'M'}{w.index}]"
-    terms.append(f"SUMIFS({column},{by_cat}{column},{sign})")
+    # fixed amounts; then the variable-rate interest rows, scaled by MAX(0, rate + change) / rate
+    # ((x + ABS(x)) / 2 is MAX(0, x) element by element, which SUMPRODUCT needs)
+    terms.append(f"SUMIFS({column},{by_cat}{column},{sign},Recurring[PerPoint],0)")
+    scaled = f"(Recurring[VariableRate]+{p.interest_change})"
+    in_cat = "" if category is None else f",--(Recurring[Category]={text(category)})"
+    terms.append(f"SUMPRODUCT({column},Recurring[PerPoint],({scaled}+ABS({scaled}))/2{in_cat},--({column}{sign[1:-1]}))")
     by_cat = "" if category is None else f"Projections[Category],{exact(category)},"
     projected = f"SUMIFS(Projections[WeeklyAmount],{by_cat}Projections[WeeklyAmount],{sign}"
     # a week adds the weekly amount; week 1 (from the first day counted) its days / 7 of it

@@ -163,7 +163,8 @@ def read_workbook(path: str | os.PathLike) -> tuple[fc.Inputs, list[Statement], 
     financials = None
     if revenue is not None:
         financials = fc.Financials(revenue, _money(s("CostOfSales")), _money(s("Inventory")), ZERO, ZERO,
-                                   _int(s("PeriodDays"), 365))
+                                   _int(s("PeriodDays"), 365), *(_money(s(k), None) for k in (
+                                       "Equity", "TotalAssets", "BhkCashflow", "Interest", "Repayments")))
     inputs = fc.Inputs(
         settings, sales=sales,
         receivables=[fc.Receivable(_text(x["Customer"]), _text(x["Invoice"]), _date(x["InvoiceDate"]),
