@@ -59,3 +59,16 @@ def test_buckets_from_forecast_toml(tmp_path):
                                             encoding="utf-8")
     with pytest.raises(InputError, match=r"collections\.share_1_30: 1\.5 is above the maximum 1"):
         load(tmp_path)
+
+
+def test_a_known_expected_date_replaces_delay_and_aging(tmp_path):
+    (tmp_path / "forecast.toml").write_text("[forecast]\nstart = 2026-04-06\nweeks = 9\nopening_balance = 0\n",
+                                            encoding="utf-8")
+    # D is 126 days overdue (over 90: half of it in 8 weeks by default) but promised in full on 15 April
+    (tmp_path / "receivables.csv").write_text(
+        "customer,invoice,invoice_date,due_date,amount,expected_date\n"
+        "D,D,2025-11-01,2025-12-01,800,2026-04-15\nE,E,2026-03-01,2026-04-08,500,\n", encoding="utf-8")
+    inputs = load(tmp_path)
+    got = {i.ref: (i.cash_date, i.week, i.amount) for i in forecast(inputs).items}
+    assert got == {"D": (date(2026, 4, 15), 2, D(800)), "E": (date(2026, 4, 8), 1, D(500))}
+    assert analyse(inputs).kpis["bad_debt_allowance"] == 0

@@ -218,7 +218,9 @@ def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None =
         if r.open:
             delay = delays.get(customer_key(r.customer), default_delay)
             base, amount = r.due_date + timedelta(days=delay), r.amount
-            if base < first:  # overdue at the first day counted: aged (docs section 3), not dumped in week 1
+            if r.expected_date is not None:  # a known date replaces the delay and the aging
+                base = r.expected_date
+            elif base < first:  # overdue at the first day counted: aged (docs section 3), not dumped in week 1
                 b = collections.bucket((first - base).days)
                 base, amount = first + timedelta(days=collections.days[b]), amount * collections.share[b]
             add("receivable", r.invoice, r.customer, RECEIVABLES, base, COLLECTION, amount,

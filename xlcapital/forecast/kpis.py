@@ -125,7 +125,7 @@ def bad_debt_allowance(inputs: Inputs, run: Run) -> Decimal:
     total = ZERO
     for r in inputs.receivables:
         base = r.due_date + timedelta(days=inputs.delay_of(r.customer))
-        if r.open and base < first:
+        if r.open and r.expected_date is None and base < first:
             total += r.amount * (1 - c.share[c.bucket((first - base).days)])
     return total
 

@@ -291,6 +291,9 @@ RECEIVABLES = Table("Receivables", "receivables.csv", (
           required=True),
     Field("paid_date", "PaidDate", "date", "Paid date", "Betaaldatum",
           "Fill in when the invoice is paid: it is then no longer forecast."),
+    Field("expected_date", "ExpectedOn", "date", "Expected on", "Verwacht op",
+          "When you know when this invoice will be paid (a promise, a payment plan): that date, in full. Empty: "
+          "due date + the customer's delay, aged when overdue."),
 ))
 
 PAYABLES = Table("Payables", "payables.csv", (

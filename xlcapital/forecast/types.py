@@ -96,6 +96,9 @@ class Receivable:
     due_date: date
     amount: Decimal
     paid_date: date | None = None
+    #: the date the cash is expected, when known for this invoice (a promise to pay, a payment plan):
+    #: it replaces due date + delay and the aging (the scenario's collection delay still applies)
+    expected_date: date | None = None
     paid_source: str = ""
     line: int | None = None
 
