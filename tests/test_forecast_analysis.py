@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from decimal import Decimal as D
 
 import pytest
@@ -15,11 +16,13 @@ from xlcapital.forecast import (
     Payable,
     Receivable,
     Recurring,
+    SalesPlan,
     Scenario,
     Settings,
     TriggerConfig,
     analyse,
 )
+from xlcapital.errors import InputError
 from xlcapital.forecast.scenarios import STRESS_TESTS, stressed
 
 START = date(2026, 4, 6)  # Monday
@@ -115,8 +118,9 @@ def test_cash_buffer_trigger_and_kpis_by_hand():
     assert k["monthly_fixed_costs"] == D(1000) * 365 / 84
     # burn: payments 4,000 - receipts 0 over 336/365 months = 4,345.238...
     assert k["burn_rate"] == D(4000) / (D(336) / 365)
-    # runway and buffer: 10,000 / 4,345.238 = 2.30137 months
-    assert k["runway_months"] == pytest.approx(10_000 / (4000 * 365 / 336))
+    # runway counts the unused facility: (10,000 + 1,000) / 4,345.238 = 2.53151 months
+    assert k["runway_months"] == pytest.approx(11_000 / (4000 * 365 / 336))
+    # buffer: cash only, 10,000 / 4,345.238 = 2.30137 months
     assert k["buffer_months"] == pytest.approx(2.3013698630)
     t = trigger(a, "cash_buffer")
     # closing 9,000 .. 6,000 over 4,345.24: 2.07, 1.84, 1.61, 1.38 months: all below 3 (moderate alert)
@@ -125,6 +129,29 @@ def test_cash_buffer_trigger_and_kpis_by_hand():
     # offensive: warning below 2, alert below 1 -> 2.07 ok, then warnings
     t = trigger(analyse(four_weeks(D(0), "offensive")), "cash_buffer")
     assert t.statuses == ("ok", "warning", "warning", "warning") and t.status == "warning" and t.first_alert_week is None
+
+
+def test_burn_rate_is_operating_and_runway_counts_the_facility():
+    """A loan repayment (financing) and a van (investing) move the cash, not the operating burn."""
+    inputs = four_weeks(D(0))
+    inputs.recurring += [
+        Recurring("Loan ING", "Loan", D(-2500), "once", start=START + timedelta(days=9), activity="financing"),
+        Recurring("Van", "Vehicles", D(-6000), "once", start=START + timedelta(days=16), activity="investing"),
+        Recurring("Grant", "Subsidy", D(700), "once", start=START + timedelta(days=2), activity="financing"),
+    ]
+    k = analyse(inputs).kpis
+    # operating: payments 4,000, receipts 0 over 336/365 months (the 2,500, 6,000 and 700 are left out)
+    assert k["burn_rate"] == D(4000) / (D(336) / 365)
+    # all payments still count in the monthly costs: (4,000 + 2,500 + 6,000) / (336/365)
+    assert k["monthly_costs"] == D(12_500) / (D(336) / 365)
+    # lowest cash: 10,000 + 700 - 4,000 - 2,500 - 6,000 = -1,800 in week 4
+    assert (k["lowest_cash"], k["lowest_week"]) == (D(-1800), 4)
+    # runway: (10,000 + 1,000 facility) / 4,345.238 = 2.53 months; without a facility and with an
+    # overdrawn account the old definition gave 0 months for a company that still has room at the bank
+    assert k["runway_months"] == pytest.approx(11_000 * 336 / (4000 * 365))
+    overdrawn = four_weeks(D(0))
+    overdrawn.settings = replace(overdrawn.settings, opening_balance=D(-500), credit_limit=D(20_000))
+    assert analyse(overdrawn).kpis["runway_months"] == pytest.approx(19_500 * 336 / (4000 * 365))
 
 
 def test_credit_limit_trigger_watches_runs_by_risk_profile():
@@ -179,10 +206,12 @@ def test_dso_dpo_ccc_from_open_items_and_the_company_figures():
                                    receivables_opening=D(0), receivables_closing=D(0), days=365)  # fmt: skip
     k = analyse(inputs).kpis
     # DSO 50,000 / (365,000 / 365) = 50; DPO 30,000 / (219,000 / 365) = 50; DSI 20,000 / 600 = 33.33
-    assert k["dso"] == pytest.approx(50) and k["dpo"] == pytest.approx(50)
-    assert k["ccc"] == pytest.approx(50 + 100 / 3 - 50)
+    # (named _open: of the open invoices at the start; `xlcapital ratios` has dso/dpo/ccc of the average balances)
+    assert k["dso_open"] == pytest.approx(50) and k["dpo_open"] == pytest.approx(50)
+    assert k["ccc_open"] == pytest.approx(50 + 100 / 3 - 50)
     assert k["open_receivables"] == D(50_000) and k["open_payables"] == D(30_000)
-    assert analyse(four_weeks(D(0))).kpis["dso"] is None
+    assert analyse(four_weeks(D(0))).kpis["dso_open"] is None
+    assert "dso" not in k
 
 
 def test_selected_scenario_is_base_when_defined():
@@ -195,3 +224,29 @@ def test_selected_scenario_is_base_when_defined():
     # the stress tests stack on base: payment delay 7 kept
     assert all(r.scenario.payment_delay_days == 7 for r in a.stress)
     assert analyse(inputs, "worst").default.name == "worst"
+
+
+def test_a_firing_trigger_carries_its_pre_agreed_action():
+    # free cash alerts in week 4 (see test_free_cash_trigger_by_hand): the rule's default action
+    t = trigger(analyse(four_weeks(D(5800))), "free_cash")
+    assert t.status == "alert"
+    assert t.action == "Hold payments that can wait; call the customers with the largest overdue invoices this week."
+    # forecast.toml [triggers.free_cash] action = "..." replaces it
+    inputs = four_weeks(D(5800), triggers={"free_cash": TriggerConfig(action="Ask Jan to delay the VAT payment plan")})
+    assert trigger(analyse(inputs), "free_cash").action == "Ask Jan to delay the VAT payment plan"
+
+
+def test_a_stress_test_can_be_selected_and_shown_week_by_week():
+    """`forecast --scenario "revenue -30%"`: the stress test on top of the default scenario, as the selected run."""
+    inputs = small()
+    inputs.sales = SalesPlan(amount=D(1000), frequency="weekly", day=1, collection_days=0)  # every Monday
+    inputs.scenarios = [Scenario("base", revenue_change=D("-0.10"))]
+    a = analyse(inputs, "Revenue-30%")  # case and spaces ignored
+    # (1 - 0.10) * (1 - 0.30) - 1 = -0.37: each Monday 1,000 x 0.63 = 630
+    assert (a.default.name, a.default.scenario.revenue_change) == ("revenue -30%", D("-0.37"))
+    assert [w.receipts["Sales"] for w in a.default.weeks] == [D(630)] * 3
+    # the same weeks as the stress run of the default analysis
+    stress = next(r for r in analyse(inputs).stress if r.name == "revenue -30%")
+    assert [w.closing_cash for w in a.default.weeks] == [w.closing_cash for w in stress.weeks]
+    with pytest.raises(InputError, match="stress tests: revenue -10%"):
+        analyse(inputs, "revenue -40%")

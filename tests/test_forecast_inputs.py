@@ -189,7 +189,8 @@ def test_cli_bad_input_exits_2_with_one_line(tmp_path):
     assert run_cli("forecast", str(tmp_path / "nowhere")).returncode == 2
     assert run_cli("forecast", "--weeks", "0").returncode == 2
     done = run_cli("forecast", "--scenario", "panic")
-    assert done.returncode == 2 and "unknown scenario 'panic' (known: base, best, worst)" in done.stderr
+    assert done.returncode == 2 and "unknown scenario 'panic' (known: base, best, worst; stress tests: revenue -10%, " \
+        "revenue -20%, revenue -30%, customers +15 days, customers +30 days, interest +2 points)" in done.stderr
 
 
 def test_cli_json_on_a_user_folder(tmp_path, capsys):
@@ -209,7 +210,8 @@ def test_cli_json_on_a_user_folder(tmp_path, capsys):
     assert data["scenarios"]["worst"]["revenue_change"] == "-0.2"
     assert [s["name"] for s in data["stress"]][0] == "revenue -10%"
     assert data["stress"][0]["revenue_change"] == "-0.28"  # (1 - 0.2) * (1 - 0.1) - 1
-    assert {t["rule"] for t in data["triggers"]} == {"free_cash", "cash_buffer", "credit_limit", "dso_trend", "revenue_drop"}
+    assert {t["rule"] for t in data["triggers"]} == {"free_cash", "cash_buffer", "credit_limit", "dso_trend", "revenue_drop",
+                                                     "solvency", "dscr"}
     assert data["kpis"]["cash_position"] == "1000.00"
 
 

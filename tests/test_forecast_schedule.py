@@ -34,9 +34,9 @@ def test_month_view_month_1_is_the_rest_of_the_start_month():
     assert month_bounds(START, 1) == (START, date(2026, 4, 30))
     assert month_bounds(START, 2) == (date(2026, 5, 1), date(2026, 5, 31))
     assert month_bounds(START, 12) == (date(2027, 3, 1), date(2027, 3, 31))
-    # V = MAX(E_N, EOMONTH(S_1, 11)): 13 weeks end on 5 July 2026, month 12 on 31 March 2027
+    # V = MAX(E_N + 56, EOMONTH(S_1, 11)): 13 weeks + 8 of look-ahead end on 30 August 2026, month 12 on 31 March 2027
     assert view_end(START, 13) == date(2027, 3, 31)
-    assert view_end(START, 60) == date(2027, 5, 30)  # 6 Apr 2026 + 419 days
+    assert view_end(START, 60) == date(2027, 7, 25)  # 6 Apr 2026 + 7 x 68 - 1 = 475 days
 
 
 def test_eomonth_and_short_months():

@@ -31,7 +31,7 @@ from xlcapital.workbook.api import load_inputs
 pytestmark = pytest.mark.libreoffice
 
 #: the sheets whose every formula cell must be compared with the engine
-PROVEN_SHEETS = ("Forecast", "Scenarios", "Dashboard")
+PROVEN_SHEETS = ("Forecast", "Months", "Scenarios", "Dashboard")
 #: formula cells there with no engine counterpart: the trigger value rows (their statuses, worst and
 #: current value are compared) and the chart's lines of the credit limit and the buffer
 NOT_IN_ENGINE = ("trigger.", "chart.")

@@ -31,7 +31,8 @@ def register(subparsers) -> None:
     )
     p.add_argument("folder", metavar="FOLDER", nargs="?", help=FOLDER_HELP)
     p.add_argument("--json", action="store_true", help="print one JSON object (amounts as strings)")
-    p.add_argument("--scenario", metavar="NAME", help="the scenario to show and to stress (default: base, when defined)")
+    p.add_argument("--scenario", metavar="NAME", help="the scenario to show and to stress (default: base, when defined); a stress test's name "
+                   "(e.g. 'revenue -30%%') shows that stress test week by week")
     p.add_argument("--weeks", metavar="N", type=_weeks, help="the horizon in weeks (default: forecast.toml, else 13)")
     p.add_argument("--monthly", action="store_true", help="show the 12-month view instead of the weekly table")
     add_lang_option(p)
@@ -94,6 +95,9 @@ def _period(p, kind: str) -> dict:
         "closing_before": amount(p.closing_before),
         "overdraft_drawn": amount(p.overdraft_drawn),
         "interest": amount(p.interest),
+        "commitment_fee": amount(p.commitment_fee),
+        "borrowing_base": amount(p.borrowing_base),
+        "available_facility": amount(p.available),
         "closing_cash": amount(p.closing_cash),
         "headroom": amount(p.headroom),
         "flags": p.flags,
@@ -112,6 +116,17 @@ def _summary(run) -> dict:
         "first_breach_week": run.first_breach_week,
         "extra_financing_limit": amount(run.extra_financing_limit),
         "extra_financing_buffer": amount(run.extra_financing_buffer),
+        "lowest_with_lookahead": amount(run.lowest_with_lookahead),
+    }
+
+
+def _lookahead(run) -> dict:
+    """The 8 weeks after the horizon and their committed payments (docs/forecast-model.md section 2)."""
+    return {
+        "weeks": [_period(w, "week") for w in run.lookahead],
+        "items": [{"date": i.cash_date.isoformat(), "name": i.party or i.ref, "ref": i.ref, "category": i.category,
+                   "amount": amount(i.amount)} for i in run.lookahead_items],
+        "lowest_cash": amount(run.lowest_with_lookahead),
     }
 
 
@@ -149,6 +164,7 @@ def to_json(analysis, monthly: bool = False) -> dict:
         "credit_limit": amount(s.credit_limit),
         "minimum_buffer": amount(s.minimum_buffer),
         "weeks": [_period(w, "week") for w in main.weeks],
+        "lookahead": _lookahead(main),
         "scenarios": {
             name: {**_adjustments(run.scenario), **_summary(run), "closing_cash": [amount(w.closing_cash) for w in run.weeks]}
             for name, run in analysis.scenarios.items()
@@ -167,6 +183,7 @@ def to_json(analysis, monthly: bool = False) -> dict:
                 "first_week": t.first_week,
                 "first_alert_week": t.first_alert_week,
                 "owner": t.owner,
+                "action": t.action,
             }
             for t in analysis.triggers
         ],
@@ -235,17 +252,23 @@ def print_analysis(analysis, monthly: bool = False, lang: str = "en") -> None:
     # the bank's columns only when the bank data reaches a period (docs section 12)
     actual = ["bank flow", "bank closing", "variance"] if any(p.has_actuals for p in periods) else []
     _table(
-        [w.t(h) for h in [kind, "from", "opening", "receipts", "payments", "net flow", "overdraft", "interest", "closing",
-                          "headroom", *actual, "flags"]],
+        [w.t(h) for h in [kind, "from", "opening", "receipts", "payments", "net flow", "overdraft", "interest+fee",
+                          "closing", "headroom", *actual, "flags"]],
         [
             [str(p.index), w.short_day(p.start), m(p.opening_cash), m(p.receipts_total), m(p.payments_total),
-             m(p.net_flow), m(p.overdraft_drawn), w.money(p.interest), m(p.closing_cash), m(p.headroom),
-             *([m(p.actual_flow), m(p.actual_closing), m(p.variance)] if actual else []),
+             m(p.net_flow), m(p.overdraft_drawn), w.money(p.interest + p.commitment_fee), m(p.closing_cash),
+             m(p.headroom), *([m(p.actual_flow), m(p.actual_closing), m(p.variance)] if actual else []),
              ", ".join(_pick(_FLAGS, f, w) for f in p.flags)]
             for p in periods
         ],  # fmt: skip
         left=2,
     )
+    if main.lookahead_items:
+        print(f"\n{w.t('Look-ahead: committed payments in the weeks after the horizon')} ({len(main.lookahead)})")
+        _table([w.t(h) for h in ["date", "payment", "category", "amount"]],
+               [[w.short_day(i.cash_date), i.party or i.ref, i.category, m(i.amount)] for i in main.lookahead_items])
+        print(f"{w.t('lowest closing cash including the look-ahead weeks')} {main.lookahead[0].index}-"
+              f"{main.lookahead[-1].index}: {m(main.lowest_with_lookahead)}")
     print(f"\n{w.t('Scenarios')}")
     _table(
         [w.t(h) for h in ["scenario", "revenue", "customers", "suppliers", "interest", "lowest cash", "in week",
@@ -273,6 +296,9 @@ def print_analysis(analysis, monthly: bool = False, lang: str = "en") -> None:
         [[w.name(t.rule), _fmt(t, t.value, w), _fmt(t, t.worst, w), _fmt(t, t.warning, w), _fmt(t, t.alert, w),
           _pick(_STATUS, t.status, w), week_label(main, t.first_week), t.owner] for t in analysis.triggers],  # fmt: skip
     )
+    for t in analysis.triggers:  # the pre-agreed action of every trigger that fires
+        if t.status != "ok" and t.action:
+            print(f"  {_pick(_STATUS, t.status, w)} {w.name(t.rule)}: {t.owner}: {t.action}")
     print(f"\n{w.t('KPIs')}")
     k = analysis.kpis
     growing = k["burn_rate"] is not None and k["burn_rate"] < 0
@@ -286,7 +312,9 @@ def print_analysis(analysis, monthly: bool = False, lang: str = "en") -> None:
         [w.t("buffer (months of fixed costs)"), "-" if k["buffer_months"] is None else w.number(k["buffer_months"])],
         [w.name("lowest_cash"), f"{m(k['lowest_cash'])} {w.t('in week')} {k['lowest_week']}"],
         [w.t("open receivables / payables"), f"{m(k['open_receivables'])} / {m(k['open_payables'])}"],
-        [w.t("DSO / DPO / CCC (days)"), " / ".join("-" if k[x] is None else w.number(k[x], 1) for x in ("dso", "dpo", "ccc"))],
+        [w.t("bad-debt allowance (overdue, not expected)"), m(k["bad_debt_allowance"])],
+        [w.t("DSO / DPO / CCC of the open invoices (days)"),
+         " / ".join("-" if k[x] is None else w.number(k[x], 1) for x in ("dso_open", "dpo_open", "ccc_open"))],
     ]
     _table([w.t("KPI"), w.t("value")], rows)
 

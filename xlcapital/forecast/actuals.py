@@ -104,6 +104,30 @@ def opening_cash(inputs: Inputs, ledger: Ledger | None = None) -> Decimal:
     return s.opening_balance + ledger.total(d + day, s.start - day) - ledger.total(s.start, d)
 
 
+#: the longest gap week 1 takes in between the last known cash and the start: a balance older than
+#: this, with no bank data after it, is stale (docs/forecast-model.md section 2, "No lost days")
+MAX_GAP_DAYS = 31
+
+
+def first_day(inputs: Inputs, ledger: Ledger | None = None) -> date:
+    """F: the first day whose items the forecast counts, in week 1 (docs section 2, "No lost days").
+
+    The day after the last known cash: the later of the balance day and the last counted bank
+    booking before the start, plus one; never after the start, never more than
+    :data:`MAX_GAP_DAYS` before it. A bank export that ends on Tuesday 31 December before a start
+    on Monday 6 January gives F = 1 January: what is dated 1 to 5 January counts in week 1.
+
+    ``MIN(S, MAX(MAX(D, last bank date < S) + 1, S - 31))``
+    """
+    ledger = ledger or Ledger.of(inputs)
+    start = inputs.settings.start
+    known = balance_day(inputs)
+    before = bisect_left(ledger.dates, start)
+    if before:
+        known = max(known, ledger.dates[before - 1])
+    return min(start, max(known + timedelta(days=1), start - timedelta(days=MAX_GAP_DAYS)))
+
+
 @dataclass(frozen=True)
 class Actual:
     """The bank's view of one period: None everywhere when the bank data does not reach it."""
@@ -124,4 +148,4 @@ def period_actuals(ledger: Ledger, start: date, opening: Decimal, ranges: Iterab
     return result
 
 
-__all__ = ["counted", "Ledger", "balance_day", "opening_cash", "Actual", "period_actuals"]
+__all__ = ["counted", "Ledger", "balance_day", "first_day", "MAX_GAP_DAYS", "opening_cash", "Actual", "period_actuals"]

@@ -17,7 +17,7 @@ from xlcapital.forecast.actuals import Ledger
 from xlcapital.forecast.engine import Run, categories, forecast
 from xlcapital.forecast.inputs import Inputs, Scenario
 from xlcapital.forecast.scenarios import STRESS_TESTS, stressed
-from xlcapital.forecast.triggers import RULES, Trigger, evaluate_rule, thresholds
+from xlcapital.forecast.triggers import RULES, Trigger, action_of, evaluate_rule, thresholds
 
 ZERO = Decimal(0)
 
@@ -85,6 +85,9 @@ def evaluate_triggers(inputs: Inputs, main: Run, named: dict[str, Run], stress: 
         "credit_limit": [min(r.weeks[i].headroom for r in watched) for i in range(n)],
         "dso_trend": [history["dso_trend"]] * n,
         "revenue_drop": [history["revenue_drop"]] * n,
+        # the bank's covenants, of the last balance sheet (one value for every week)
+        "solvency": [inputs.financials.solvency if inputs.financials else None] * n,
+        "dscr": [inputs.financials.dscr if inputs.financials else None] * n,
     }
     result = []
     for name, rule in RULES.items():
@@ -93,5 +96,5 @@ def evaluate_triggers(inputs: Inputs, main: Run, named: dict[str, Run], stress: 
             continue
         scale = s.credit_limit if name == "credit_limit" else Decimal(1)
         warning, alert, owner = thresholds(rule, s.risk_profile, override, scale)
-        result.append(evaluate_rule(rule, values[name], warning, alert, owner))
+        result.append(evaluate_rule(rule, values[name], warning, alert, owner, action_of(rule, override)))
     return result

@@ -21,9 +21,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Iterable
 
-from xlcapital.forecast.actuals import Ledger, opening_cash, period_actuals
+from xlcapital.forecast.actuals import Ledger, first_day, opening_cash, period_actuals
 from xlcapital.forecast.inputs import PAYABLES, RECEIVABLES, SALES, Inputs, Scenario, customer_key
-from xlcapital.forecast.schedule import eomonth, month_bounds, month_of, occurrences, view_end, week_of
+from xlcapital.forecast.types import OPERATING
+from xlcapital.forecast.schedule import LOOKAHEAD_WEEKS, eomonth, month_bounds, month_of, occurrences, view_end, week_of
 
 ZERO = Decimal(0)
 DAYS_PER_YEAR = 365
@@ -51,6 +52,11 @@ class CashItem:
     week: int | None
     month: int | None
     amount: Decimal
+    #: receivables and sales: the invoice's date and face amount (the borrowing base lends on them)
+    invoice_date: date | None = None
+    face: Decimal | None = None
+    #: the cash-flow statement's activity (recurring items say theirs; everything else is operating)
+    activity: str = OPERATING
 
 
 @dataclass
@@ -75,6 +81,11 @@ class Period:
     headroom: Decimal
     below_buffer: bool
     limit_breached: bool
+    #: the commitment fee (kredietprovisie) of the period: basis x fee x days / 365
+    commitment_fee: Decimal = ZERO
+    #: the borrowing base at the period's end (None: none agreed) and the facility available: MIN(L, base)
+    borrowing_base: Decimal | None = None
+    available: Decimal = ZERO
     has_actuals: bool = False
     actual_flow: Decimal | None = None
     actual_closing: Decimal | None = None
@@ -103,6 +114,10 @@ class Period:
         return sum(self.payments.values(), ZERO)
 
 
+#: the sources whose payments are committed (known amounts and dates): recurring items and open bills
+COMMITTED = ("recurring", "payable")
+
+
 @dataclass
 class Run:
     """One forecast run: a scenario's weeks, months and the items they sum."""
@@ -117,6 +132,10 @@ class Run:
     minimum_buffer: Decimal = ZERO
     rate: Decimal = ZERO
     name: str = field(default="")
+    #: the 8 weeks after the horizon, the forecast continued (docs section 2, "Look-ahead"), and the
+    #: committed payments (recurring items and open bills) falling in them
+    lookahead: list[Period] = field(default_factory=list)
+    lookahead_items: list[CashItem] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.name = self.name or self.scenario.name
@@ -133,6 +152,11 @@ class Run:
         return next(w.week for w in self.weeks if w.closing_cash == low)
 
     @property
+    def lowest_with_lookahead(self) -> Decimal:
+        """``MIN(lowest_cash, closing of every look-ahead week)``: the low point the horizon hides."""
+        return min([self.lowest_cash, *(w.closing_cash for w in self.lookahead)])
+
+    @property
     def first_breach_week(self) -> int | None:
         return next((w.week for w in self.weeks if w.limit_breached), None)
 
@@ -142,8 +166,9 @@ class Run:
 
     @property
     def extra_financing_limit(self) -> Decimal:
-        """MAX(0, -L - lowest_cash): extra facility needed so closing never falls below -L."""
-        return max(ZERO, -self.credit_limit - self.lowest_cash)
+        """``MAX(0, -MIN(headroom_w))``: extra facility needed so closing never falls below minus the
+        available facility (``-L - lowest_cash`` without a borrowing base)."""
+        return max(ZERO, -min(w.headroom for w in self.weeks))
 
     @property
     def extra_financing_buffer(self) -> Decimal:
@@ -151,12 +176,20 @@ class Run:
         return max(ZERO, self.minimum_buffer - self.lowest_cash)
 
 
-def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None = None) -> list[CashItem]:
-    """The dated cash items of a scenario, in source order (docs section 3)."""
+def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None = None, *,
+           first: date | None = None, keep_all: bool = False) -> list[CashItem]:
+    """The dated cash items of a scenario, in source order (docs section 3).
+
+    Occurrences are generated from ``first`` (F, :func:`~xlcapital.forecast.actuals.first_day`:
+    the day after the last known cash), so what is dated between it and the start counts in week 1.
+    ``keep_all`` keeps the items whose cash date is after the window (V) too (the borrowing base
+    counts invoices still outstanding, however late they are paid).
+    """
     scenario = scenario or Scenario()
     s = inputs.settings
     n = weeks or s.weeks
     start, end = s.start, view_end(s.start, n)
+    first = first or first_day(inputs)
     shifts = {COLLECTION: scenario.collection_delay_days, PAYMENT: scenario.payment_delay_days, NONE: 0}
     sales = inputs.sales
     factor = scenario.revenue_factor
@@ -165,37 +198,50 @@ def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None =
 
     first_month_end = eomonth(start, 0)
 
-    def add(source, ref, party, category, base, kind, amount):
+    def add(source, ref, party, category, base, kind, amount, activity=OPERATING, invoice_date=None, face=None):
         shift = shifts[kind]
         cash = base + timedelta(days=shift)
-        if cash > end:
+        if cash > end and not keep_all:
             return
         week = week_of(cash, start)
         month = 1 if cash <= first_month_end else month_of(cash, start)
         items.append(
             CashItem(source, ref, party, category, base, kind, shift, cash,
-                     week if week <= n else None, month if month <= MONTHS_IN_VIEW else None, amount)
+                     week if week <= n else None, month if month <= MONTHS_IN_VIEW else None, amount, invoice_date, face,
+                     activity)
         )  # fmt: skip
 
     delays = inputs.delay_table()
     default_delay = s.default_payment_delay_days
+    collections = inputs.collections
     for r in inputs.receivables:
         if r.open:
             delay = delays.get(customer_key(r.customer), default_delay)
-            add("receivable", r.invoice, r.customer, RECEIVABLES, r.due_date + timedelta(days=delay), COLLECTION, r.amount)
+            base, amount = r.due_date + timedelta(days=delay), r.amount
+            if r.expected_date is not None:  # a known date replaces the delay and the aging
+                base = r.expected_date
+            elif base < first:  # overdue at the first day counted: aged (docs section 3), not dumped in week 1
+                b = collections.bucket((first - base).days)
+                base, amount = first + timedelta(days=collections.days[b]), amount * collections.share[b]
+            add("receivable", r.invoice, r.customer, RECEIVABLES, base, COLLECTION, amount,
+                invoice_date=r.invoice_date, face=r.amount)
     if sales.amount:
-        for d in occurrences(sales.frequency, sales.day, sales.month, start, end):
+        for d in occurrences(sales.frequency, sales.day, sales.month, first, end):
             amount = sales.amount * sales.seasonality[d.month - 1] * factor
-            add("sale", d.isoformat(), "", SALES, d + lag, COLLECTION, amount)
+            add("sale", d.isoformat(), "", SALES, d + lag, COLLECTION, amount, invoice_date=d, face=amount)
     for e in inputs.expected_sales:
-        add("sale", e.description or e.date.isoformat(), "", SALES, e.date + lag, COLLECTION, e.amount * factor)
+        add("sale", e.description or e.date.isoformat(), "", SALES, e.date + lag, COLLECTION, e.amount * factor,
+            invoice_date=e.date, face=e.amount * factor)
     for p in inputs.payables:
         add("payable", p.invoice, p.supplier, PAYABLES, p.due_date, PAYMENT, -p.amount)
     for r in inputs.recurring:
-        lo = max(start, r.start) if r.start and r.frequency != "once" else start
+        lo = max(first, r.start) if r.start and r.frequency != "once" else first
         hi = min(end, r.end) if r.end else end
+        amount = r.amount
+        if r.variable_rate:  # a variable-rate loan's interest follows the scenario's interest change
+            amount = r.amount * max(ZERO, r.variable_rate + scenario.interest_rate_change) / r.variable_rate
         for d in occurrences(r.frequency, r.day, r.month, lo, hi, once=r.start):
-            add("recurring", r.name, "", r.category, d, NONE, r.amount)
+            add("recurring", r.name, "", r.category, d, NONE, amount, r.activity)
     for o in scenario.one_offs:
         add("one-off", o.description, "", o.category, o.date, NONE, o.amount)
     return items
@@ -258,24 +304,48 @@ def forecast(
     s = inputs.settings
     n = weeks or s.weeks
     receipt_rows, payment_rows = rows or categories(inputs, [*inputs.scenarios, scenario])
-    items = expand(inputs, scenario, n)
+    ledger = ledger or Ledger.of(inputs)
+    first = first_day(inputs, ledger)
+    every = expand(inputs, scenario, n, first=first, keep_all=True)
+    end = view_end(s.start, n)
+    items = [i for i in every if i.cash_date <= end]
     rate = s.overdraft_rate + scenario.interest_rate_change
     projected = [(p.category, p.weekly_amount * (scenario.revenue_factor if p.revenue_linked else 1)) for p in inputs.projections]
 
+    # week 1 and month 1 begin on F: the days between the last known cash and the start count there
     week_ranges = [(s.start + timedelta(days=7 * i), s.start + timedelta(days=7 * i + 6)) for i in range(n)]
     month_ranges = [month_bounds(s.start, m) for m in range(1, MONTHS_IN_VIEW + 1)]
+    week_ranges[0], month_ranges[0] = (first, week_ranges[0][1]), (first, month_ranges[0][1])
     by_week = _sums(items, "week", n)
     by_month = _sums(items, "month", MONTHS_IN_VIEW)
-    ledger = ledger or Ledger.of(inputs)
     opening = opening_cash(inputs, ledger)
-    weekly = _roll(s, opening, rate, week_ranges, by_week, projected, receipt_rows, payment_rows)
-    monthly = _roll(s, opening, rate, month_ranges, by_month, projected, receipt_rows, payment_rows)
+    base = lambda ranges: [borrowing_base(inputs, every, last) for _, last in ranges]  # noqa: E731
+    weekly = _roll(s, opening, rate, week_ranges, by_week, projected, receipt_rows, payment_rows, base(week_ranges))
+    monthly = _roll(s, opening, rate, month_ranges, by_month, projected, receipt_rows, payment_rows, base(month_ranges))
     for periods, ranges in ((weekly, week_ranges), (monthly, month_ranges)):
         for p, actual in zip(periods, period_actuals(ledger, s.start, opening, ranges)):
             if actual.has_actuals:
                 p.has_actuals, p.actual_flow, p.actual_closing = True, actual.flow, actual.closing
                 p.variance = actual.flow - p.net_flow
-    return Run(scenario, weekly, monthly, items, list(receipt_rows), list(payment_rows), s.credit_limit, s.minimum_buffer, rate)
+    run = Run(scenario, weekly, monthly, items, list(receipt_rows), list(payment_rows), s.credit_limit, s.minimum_buffer,
+              rate)
+    # the look-ahead: weeks N+1 .. N+8, the same arithmetic continued from the closing cash of week N
+    ahead = [(s.start + timedelta(days=7 * (k - 1)), s.start + timedelta(days=7 * k - 1))
+             for k in range(n + 1, n + LOOKAHEAD_WEEKS + 1)]
+    by_ahead: list[dict[tuple[str, int], Decimal]] = [{} for _ in ahead]
+    for item in items:
+        k = week_of(item.cash_date, s.start) - n
+        if 1 <= k <= LOOKAHEAD_WEEKS and item.amount:
+            key = (item.category, 1 if item.amount > 0 else -1)
+            by_ahead[k - 1][key] = by_ahead[k - 1].get(key, ZERO) + item.amount
+    run.lookahead = _roll(s, weekly[-1].closing_cash, rate, ahead, by_ahead, projected, receipt_rows, payment_rows,
+                          base(ahead))
+    for p in run.lookahead:
+        p.index += n
+    run.lookahead_items = sorted(
+        (i for i in items if i.source in COMMITTED and i.amount < 0 and ahead[0][0] <= i.cash_date <= ahead[-1][1]),
+        key=lambda i: i.cash_date)
+    return run
 
 
 def _sums(items: list[CashItem], attr: str, count: int) -> list[dict[tuple[str, int], Decimal]]:
@@ -291,11 +361,32 @@ def _sums(items: list[CashItem], attr: str, count: int) -> list[dict[tuple[str, 
     return sums
 
 
-def _roll(settings, opening, rate, ranges, sums, projected, receipt_rows, payment_rows) -> list[Period]:
+#: the oldest receivable a borrowing base counts: invoiced at most this many days before the period's end
+ELIGIBLE_DAYS = 90
+
+
+def borrowing_base(inputs: Inputs, items: list[CashItem], last: date) -> Decimal | None:
+    """``adv_r * eligible + adv_s * stock`` at the end of day ``last`` (None: no borrowing base agreed).
+
+    eligible: the face amounts of the receivables and sales invoiced in ``[last - 90, last]`` whose
+    (scenario) cash date is after ``last``; stock: company.toml's closing inventory (0 without it).
+    """
+    s = inputs.settings
+    if s.advance_rate_receivables is None:
+        return None
+    oldest = last - timedelta(days=ELIGIBLE_DAYS)
+    eligible = sum((i.face for i in items if i.face is not None and i.invoice_date is not None
+                    and oldest <= i.invoice_date <= last < i.cash_date), ZERO)
+    stock = inputs.financials.inventory if inputs.financials is not None else ZERO
+    return s.advance_rate_receivables * eligible + s.advance_rate_stock * stock
+
+
+def _roll(settings, opening, rate, ranges, sums, projected, receipt_rows, payment_rows, bases=None) -> list[Period]:
     """Opening -> flows -> facility -> closing, period after period (docs section 6)."""
     limit, buffer = settings.credit_limit, settings.minimum_buffer
+    bases = bases or [None] * len(ranges)
     periods = []
-    for index, ((first, last), flows) in enumerate(zip(ranges, sums), start=1):
+    for index, ((first, last), flows, base) in enumerate(zip(ranges, sums, bases), start=1):
         days = (last - first).days + 1
         flows = dict(flows)
         for name, weekly in projected:
@@ -309,10 +400,15 @@ def _roll(settings, opening, rate, ranges, sums, projected, receipt_rows, paymen
         before = opening + net
         drawn = max(ZERO, -before)
         interest = drawn * rate * days / DAYS_PER_YEAR if drawn else ZERO
-        closing = before - interest
+        basis = limit if settings.commitment_fee_basis == "limit" else max(ZERO, limit - drawn)
+        fee = basis * settings.commitment_fee * days / DAYS_PER_YEAR if settings.commitment_fee else ZERO
+        closing = before - interest - fee
+        # the facility available: the limit, or less when the borrowing base is lower (MIN(L, MAX(0, base)))
+        available = limit if base is None else min(limit, max(ZERO, base))
         periods.append(
             Period(index, first, last, opening, receipts, payments, net, before, drawn, interest, closing,
-                   closing + limit, closing < buffer, closing < -limit)
+                   closing + available, closing < buffer, closing < -available, commitment_fee=fee,
+                   borrowing_base=base, available=available)
         )  # fmt: skip
         opening = closing
     return periods

@@ -32,6 +32,9 @@ FILES = ("forecast.toml", "receivables.csv", "payables.csv", "customers.csv", "r
 
 def financials_of(company) -> Financials:
     """The figures the forecast needs from a :class:`xlcapital.company.Company`."""
+    from xlcapital import ratios
+
+    i = company.income
     return Financials(
         revenue=company.income.revenue,
         cogs=company.income.cogs,
@@ -39,6 +42,12 @@ def financials_of(company) -> Financials:
         receivables_opening=company.opening.receivables,
         receivables_closing=company.closing.receivables,
         days=company.period.days,
+        equity=company.closing.equity,
+        total_assets=company.closing.total_assets,
+        bhk_cashflow=ratios.bhk_cashflow(i.earnings_after_tax, i.depreciation, i.provisions_added,
+                                         i.provisions_released, i.retained_participations),
+        interest=i.interest,
+        repayments=company.cashflow.repayments,
     )
 
 
@@ -99,6 +108,7 @@ def load(folder: str | Path) -> Inputs:
         company = load_company(root / "company.toml")
         financials = financials_of(company)
         company_name = company.name
+    company_name = ff.company_name or company_name  # forecast.toml [company] name first
 
     statements = read_bank_folder(root / "bank") if (root / "bank").is_dir() else []
     given = ff.forecast
@@ -173,6 +183,7 @@ def load(folder: str | Path) -> Inputs:
         scenarios=ff.scenarios,
         triggers=ff.triggers,
         history=learn.month_history(receivables, start, ff.history),
+        collections=ff.collections,
         financials=financials,
         folder=root,
         bank_transactions=len(transactions),

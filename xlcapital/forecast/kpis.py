@@ -19,6 +19,7 @@ from typing import Any
 from xlcapital import ratios
 from xlcapital.forecast.engine import Run
 from xlcapital.forecast.inputs import Inputs, Recurring
+from xlcapital.forecast.types import OPERATING
 
 ZERO = Decimal(0)
 
@@ -26,6 +27,12 @@ ZERO = Decimal(0)
 def horizon_months(weeks: int) -> Decimal:
     """``84 N / 365``: N weeks in months of 365/12 days."""
     return Decimal(84 * weeks) / 365
+
+
+def run_months(run: Run) -> Decimal:
+    """``months_h = (E_N - F + 1) * 12 / 365``: the run's days (week 1 from the first day counted) in
+    months of 365/12 days; ``84 N / 365`` when week 1 is an ordinary week."""
+    return Decimal(((run.weeks[-1].end - run.weeks[0].start).days + 1) * 12) / 365
 
 
 def per_month(frequency: str) -> Decimal:
@@ -60,9 +67,22 @@ def flows(run: Run) -> tuple[Decimal, Decimal]:
     return receipts, payments
 
 
+def operating_flows(run: Run) -> tuple[Decimal, Decimal]:
+    """(receipts, payments) over the weekly horizon without the investing and financing items
+    (recurring rows whose activity says so: loan repayments, dividends, a machine), both positive."""
+    receipts, payments = flows(run)
+    for item in run.items:
+        if item.week is not None and item.activity != OPERATING:
+            if item.amount > 0:
+                receipts -= item.amount
+            else:
+                payments += item.amount
+    return receipts, payments
+
+
 def monthly_costs(run: Run) -> Decimal:
     """Average payments per month over the horizon: ``payments_h / months_h``."""
-    return flows(run)[1] / horizon_months(len(run.weeks))
+    return flows(run)[1] / run_months(run)
 
 
 def week_free_cash(run: Run, buffer: Decimal) -> list[Decimal]:
@@ -70,22 +90,61 @@ def week_free_cash(run: Run, buffer: Decimal) -> list[Decimal]:
     return [ratios.free_cash(w.closing_cash, ZERO, buffer) for w in run.weeks]
 
 
+#: every KPI of :func:`compute`: its label and its one definition, shown as such in the CLI, the JSON
+#: and the Dashboard (docs/forecast-model.md section 8). The ``_open`` day counts are of the open
+#: invoices at the start, not of the balance sheet's average (``xlcapital ratios``: dso, dpo, ccc).
+DEFINITIONS: dict[str, tuple[str, str]] = {
+    "cash_position": ("Cash position", "The bank balance at the start of week 1."),
+    "free_cash": ("Free cash", "Closing cash of week 1 minus the minimum buffer: what week 1 leaves above the buffer."),
+    "credit_limit": ("Credit limit", "The overdraft facility."),
+    "headroom": ("Headroom", "Cash plus the unused facility at the start (cash + credit limit)."),
+    "monthly_costs": ("Monthly costs", "All payments of the forecast per month of 365/12 days."),
+    "monthly_fixed_costs": ("Monthly fixed costs", "The fixed recurring costs per month."),
+    "burn_rate": ("Operating burn rate (per month)",
+                  "Operating payments minus operating receipts per month (loan repayments, dividends and "
+                  "investments left out); negative: operations add cash."),
+    "runway_months": ("Cash runway (months)",
+                      "(Cash + unused facility) / operating burn rate; empty when operations do not burn cash."),
+    "buffer_months": ("Cash buffer (months of fixed costs)", "Cash / monthly fixed costs; rule of thumb at least 3."),
+    "lowest_cash": ("Lowest closing cash", "The lowest weekly closing cash of the scenario shown."),
+    "lowest_week": ("Week of the lowest cash", "The first week with the lowest closing cash."),
+    "open_receivables": ("Open receivables", "Unpaid sales invoices."),
+    "open_payables": ("Open payables", "Unpaid purchase invoices."),
+    "bad_debt_allowance": ("Bad-debt allowance", "The part of the overdue receivables not expected to come in "
+                                                 "(each aging bucket's amount x (1 - its share))."),
+    "dso_open": ("DSO of the open invoices (days)", "Open receivables / (revenue / days of the period)."),
+    "dpo_open": ("DPO of the open invoices (days)", "Open payables / (cost of sales / days of the period)."),
+    "ccc_open": ("Cash conversion cycle of the open invoices (days)", "DSO + DSI - DPO on the open invoices."),
+}
+
+
+def bad_debt_allowance(inputs: Inputs, run: Run) -> Decimal:
+    """Sum over the open receivables overdue at the first day counted F of ``amount * (1 - share)``
+    of their aging bucket (docs section 3)."""
+    first, c = run.weeks[0].start, inputs.collections
+    total = ZERO
+    for r in inputs.receivables:
+        base = r.due_date + timedelta(days=inputs.delay_of(r.customer))
+        if r.open and r.expected_date is None and base < first:
+            total += r.amount * (1 - c.share[c.bucket((first - base).days)])
+    return total
+
+
 def compute(inputs: Inputs, run: Run) -> dict[str, Any]:
     """Every KPI of docs section 8 for the run (normally the default scenario's)."""
     s = inputs.settings
-    receipts, payments = flows(run)
-    months = horizon_months(len(run.weeks))
-    burn = ratios.burn_rate(receipts, payments, months)
+    months = run_months(run)
+    burn = ratios.burn_rate(*operating_flows(run), months)
     fixed = monthly_fixed_costs(inputs, len(run.weeks))
     open_receivables = sum((r.amount for r in inputs.receivables if r.open), ZERO)
     open_payables = sum((p.amount for p in inputs.payables), ZERO)
     f = inputs.financials
-    days: dict[str, Any] = {"dso": None, "dpo": None, "ccc": None}
+    days: dict[str, Any] = {"dso_open": None, "dpo_open": None, "ccc_open": None}
     if f is not None:
         days = {
-            "dso": ratios.dso(open_receivables, f.revenue, f.days),
-            "dpo": ratios.dpo(open_payables, f.cogs, f.days),
-            "ccc": ratios.ccc(open_receivables, f.inventory, open_payables, f.revenue, f.cogs, f.days),
+            "dso_open": ratios.dso(open_receivables, f.revenue, f.days),
+            "dpo_open": ratios.dpo(open_payables, f.cogs, f.days),
+            "ccc_open": ratios.ccc(open_receivables, f.inventory, open_payables, f.revenue, f.cogs, f.days),
         }
     cash = run.weeks[0].opening_cash  # the opening balance rolled to the start (docs section 12)
     return {
@@ -96,11 +155,12 @@ def compute(inputs: Inputs, run: Run) -> dict[str, Any]:
         "monthly_costs": monthly_costs(run),
         "monthly_fixed_costs": fixed,
         "burn_rate": burn,
-        "runway_months": ratios.cash_runway(cash, burn),
+        "runway_months": ratios.cash_runway(cash + s.credit_limit, burn),
         "buffer_months": ratios.buffer_months(cash, fixed),
         "lowest_cash": run.lowest_cash,
         "lowest_week": run.lowest_week,
         "open_receivables": open_receivables,
         "open_payables": open_payables,
+        "bad_debt_allowance": bad_debt_allowance(inputs, run),
         **days,
     }

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from xlcapital.forecast.inputs import Scenario
+from xlcapital.forecast.types import Scenario
 
 
 @dataclass(frozen=True)

@@ -62,9 +62,14 @@ def month_bounds(start: date, m: int) -> tuple[date, date]:
     return first, eomonth(start, m - 1)
 
 
+#: the weeks after the horizon whose committed payments are listed (docs section 6, "Look-ahead")
+LOOKAHEAD_WEEKS = 8
+
+
 def view_end(start: date, weeks: int) -> date:
-    """``V = MAX(E_N, EOMONTH(S_1, 11))``: the last day any item is generated or kept for."""
-    return max(start + timedelta(days=7 * weeks - 1), eomonth(start, 11))
+    """``V = MAX(E_N + 7 x 8, EOMONTH(S_1, 11))``: the last day any item is generated or kept for
+    (the 12-month view and the look-ahead's 8 weeks after the horizon)."""
+    return max(start + timedelta(days=7 * (weeks + LOOKAHEAD_WEEKS) - 1), eomonth(start, 11))
 
 
 def occurrences(frequency: str, day: int, month: int, lo: date, hi: date, once: date | None = None) -> list[date]:

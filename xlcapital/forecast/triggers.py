@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Sequence
 
-from xlcapital.forecast.inputs import TriggerConfig
+from xlcapital.forecast.types import TriggerConfig
 
 ORDER = {"ok": 0, "warning": 1, "alert": 2}
 
@@ -27,11 +27,15 @@ class Rule:
 
     name: str
     description: str
-    unit: str  # "fraction", "months", "amount", "days"
+    unit: str  # "fraction", "months", "amount", "days", "times"
     direction: str  # "below": fires when value < threshold; "above": when value > threshold
     #: risk profile -> (warning, alert)
     thresholds: dict[str, tuple[Decimal, Decimal]]
     owner: str
+    #: what it measures, as the Dashboard names it
+    label: str = ""
+    #: the pre-agreed action when it fires (seed 000, step 3); forecast.toml ``action`` overrides it
+    action: str = ""
 
 
 def _t(w: str, a: str) -> tuple[Decimal, Decimal]:
@@ -45,27 +49,52 @@ RULES: dict[str, Rule] = {
             "free_cash", "free cash (closing cash - buffer) below a share of monthly costs", "fraction", "below",
             {"conservative": _t("0.50", "0.25"), "moderate": _t("0.30", "0.15"), "offensive": _t("0.10", "0.05")},
             "Finance manager",
+            "Free cash (share of monthly costs)",
+            "Hold payments that can wait; call the customers with the largest overdue invoices this week.",
         ),
         Rule(
             "cash_buffer", "cash buffer below months of fixed costs", "months", "below",
             {"conservative": _t("6", "4"), "moderate": _t("4", "3"), "offensive": _t("2", "1")},
             "Director",
+            "Cash buffer (months of fixed costs)",
+            "Director reviews fixed costs and postpones investments; agree extra financing with the bank before the buffer is gone.",
         ),
         Rule(
             "credit_limit", "headroom on the credit limit (lowest over the scenarios) below a share of the limit",
             "amount", "below",
             {"conservative": _t("0.25", "0"), "moderate": _t("0.10", "0"), "offensive": _t("0", "0")},
             "Director",
+            "Headroom on the credit limit",
+            "Call the bank's account manager now about a temporary higher limit; pay suppliers by priority until it is agreed.",
         ),
         Rule(
             "dso_trend", "DSO above its 3-month moving average", "days", "above",
             {"conservative": _t("0", "2"), "moderate": _t("2", "5"), "offensive": _t("5", "10")},
             "Credit control",
+            "DSO above its 3-month average (days)",
+            "Credit control calls every customer over 30 days; no new deliveries to customers over 60 days without payment.",
         ),
         Rule(
             "revenue_drop", "revenue of the last 3 months against the 3 before", "fraction", "below",
             {"conservative": _t("-0.05", "-0.10"), "moderate": _t("-0.10", "-0.20"), "offensive": _t("-0.20", "-0.30")},
             "Sales manager",
+            "Revenue: last 3 months against the 3 before",
+            "Sales review with the director (pipeline, prices); adjust purchases and hiring to the lower revenue.",
+        ),
+        Rule(
+            "solvency", "solvency (equity / total assets, company.toml) below the bank's covenant", "fraction", "below",
+            {"conservative": _t("0.35", "0.30"), "moderate": _t("0.30", "0.25"), "offensive": _t("0.25", "0.20")},
+            "Director",
+            "Solvency (equity / total assets)",
+            "Talk to the bank before the covenant is breached: retain profit (no dividend), consider a subordinated loan.",
+        ),
+        Rule(
+            "dscr", "debt-service coverage (BHK cash flow / (interest + repayments)) below the bank's covenant", "times",
+            "below",
+            {"conservative": _t("1.5", "1.25"), "moderate": _t("1.3", "1.1"), "offensive": _t("1.2", "1.0")},
+            "Finance manager",
+            "Debt-service coverage (DSCR)",
+            "Ask the bank in time for a lower repayment schedule; cut investments until the cash flow covers the debt service.",
         ),
     )
 }  # fmt: skip
@@ -90,6 +119,8 @@ class Trigger:
     #: per week (week 1 first): the status and the value
     statuses: tuple[str, ...] = ()
     values: tuple[Decimal | float | None, ...] = ()
+    #: what is done when it fires (the rule's default, or forecast.toml's)
+    action: str = ""
 
 
 def thresholds(rule: Rule, profile: str, override: TriggerConfig | None, scale: Decimal = Decimal(1)) -> tuple[Decimal, Decimal, str]:
@@ -118,7 +149,17 @@ def status_of(rule: Rule, value: Decimal | None, warning: Decimal, alert: Decima
     return "ok"
 
 
-def evaluate_rule(rule: Rule, values: Sequence[Decimal | None], warning: Decimal, alert: Decimal, owner: str) -> Trigger:
+def action_of(rule: Rule, override: TriggerConfig | None) -> str:
+    """The pre-agreed action of ``rule``: forecast.toml's ``[triggers.<rule>] action``, else the rule's default.
+
+    >>> action_of(RULES["credit_limit"], TriggerConfig(action="Sell the van")), action_of(RULES["credit_limit"], None)[:30]
+    ('Sell the van', "Call the bank's account manage")
+    """
+    return override.action if override is not None and override.action else rule.action
+
+
+def evaluate_rule(rule: Rule, values: Sequence[Decimal | None], warning: Decimal, alert: Decimal, owner: str,
+                  action: str = "") -> Trigger:
     """The trigger of ``rule`` from its per-week ``values`` (week 1 first)."""
     statuses = tuple(status_of(rule, v, warning, alert) for v in values)
     known = [v for v in values if v is not None]
@@ -128,5 +169,5 @@ def evaluate_rule(rule: Rule, values: Sequence[Decimal | None], warning: Decimal
     first_alert = next((i for i, s in enumerate(statuses, 1) if s == "alert"), None)
     return Trigger(
         rule.name, rule.description, rule.unit, rule.direction, warning, alert,
-        values[0] if values else None, worst, status, first, first_alert, owner, statuses, tuple(values),
+        values[0] if values else None, worst, status, first, first_alert, owner, statuses, tuple(values), action,
     )  # fmt: skip

@@ -3,7 +3,7 @@
 Everything is a native formula over the Forecast sheet (the scenario chosen on Settings), the
 Scenarios sheet and the input tables, following sections 8 and 9 of docs/forecast-model.md:
 
-- KPIs: ``months_h = 84 N / 365``; monthly costs ``payments_h / months_h``; burn rate
+- KPIs: ``months_h = (E_N - F + 1) * 12 / 365`` (84 N / 365 without a gap before week 1); monthly costs ``payments_h / months_h``; burn rate
   ``(payments_h - receipts_h) / months_h``; runway ``MAX(0, cash / burn)`` while burning, else
   empty; buffer months ``cash / monthly fixed costs``; DSO / DPO / CCC from the open items and the
   period figures on Settings (empty without them);
@@ -20,6 +20,8 @@ from typing import Sequence
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from xlcapital.forecast import RULES
+from xlcapital.forecast.kpis import DEFINITIONS as KPI_DEFINITIONS
+from xlcapital.forecast.types import FINANCING, INVESTING
 from xlcapital.workbook.book import Book
 from xlcapital.workbook.cellmap import Ref
 from xlcapital.workbook.forecast import week_row
@@ -33,15 +35,9 @@ BIG = 9999
 CHART_ROWS = 20
 STATUS = ("ok", "warning", "alert")
 #: what a trigger measures, as the Dashboard names it (the rule's key stays in the last column)
-TRIGGER_LABELS = {
-    "free_cash": "Free cash (share of monthly costs)",
-    "cash_buffer": "Cash buffer (months of fixed costs)",
-    "credit_limit": "Headroom on the credit limit",
-    "dso_trend": "DSO above its 3-month average (days)",
-    "revenue_drop": "Revenue: last 3 months against the 3 before",
-}
+TRIGGER_LABELS = {name: rule.label for name, rule in RULES.items()}
 #: a rule's unit (xlcapital.forecast.triggers.Rule.unit) -> the format of its value and thresholds
-UNIT_STYLE = {"fraction": "percent", "months": "days", "days": "days", "amount": "money"}
+UNIT_STYLE = {"fraction": "percent", "months": "days", "days": "days", "amount": "money", "times": "days"}
 
 
 def trigger_style(rule: str) -> str:
@@ -56,9 +52,9 @@ def trigger_style(rule: str) -> str:
 CHART_TITLE = "Closing cash against the credit limit and the buffer"
 #: columns of the trigger table: who acts (a name runs over the empty column after it, so every
 #: week column keeps one width), and the rule's key in TriggerRules
-OWNER_COL, RULE_COL = 8, 10
+OWNER_COL, RULE_COL, ACTION_COL = 8, 10, 11
 
-MONTHS_H = f"(84*{defined('Weeks')}/365)"
+MONTHS_H = f"(({defined('HorizonEnd')}-{defined('FirstDay')}+1)*12/365)"
 RECEIPTS_H = "SUM(Forecast_Receipts)"
 PAYMENTS_H = "(-SUM(Forecast_Payments))"
 OPEN_RECEIVABLES = 'SUMIFS(Receivables[Amount],Receivables[PaidDate],"=")'
@@ -70,37 +66,39 @@ def _days_of(balance: str, flow: str) -> str:
     return f"{balance}/({flow}/{defined('PeriodDays')})"
 
 
-#: (key, label, formula without '=', style, explanation); keys are those of forecast.kpis.compute
-KPIS: tuple[tuple[str, str, str, str, str], ...] = (
-    ("cash_position", "Cash position", defined("OpeningBalance"), "money", "The opening bank balance."),
-    ("free_cash", "Free cash", f"INDEX(Forecast_ClosingCash,1)-{defined('MinimumBuffer')}", "money",
-     "Closing cash of week 1 minus the minimum buffer."),
-    ("credit_limit", "Credit limit", defined("CreditLimit"), "money", "The overdraft facility."),
-    ("headroom", "Headroom", f"{defined('OpeningBalance')}+{defined('CreditLimit')}", "money",
-     "Cash plus the unused facility."),
-    ("monthly_costs", "Monthly costs", f"{PAYMENTS_H}/{MONTHS_H}", "money",
-     "All payments of the forecast per month."),
-    ("monthly_fixed_costs", "Monthly fixed costs", "SUM(Recurring[MonthlyFixed])", "money",
-     "Fixed recurring costs per month."),
-    ("burn_rate", "Burn rate (per month)", f"({PAYMENTS_H}-{RECEIPTS_H})/{MONTHS_H}", "money",
-     "Payments minus receipts per month; negative: cash grows."),
-    ("runway_months", "Cash runway (months)", "IF({burn_rate}>0,MAX(0,{cash_position}/{burn_rate}),\"\")", "days",
-     "Months the cash lasts at this burn rate; empty when not burning."),
-    ("buffer_months", "Cash buffer (months of fixed costs)",
-     'IF({monthly_fixed_costs}=0,"",{cash_position}/{monthly_fixed_costs})', "days",
-     "Cash in months of fixed costs; rule of thumb at least 3."),
-    ("lowest_cash", "Lowest closing cash", "MIN(Forecast_ClosingCash)", "money", "In the scenario shown."),
-    ("lowest_week", "Week of the lowest cash", "MATCH({lowest_cash},Forecast_ClosingCash,0)", "integer", ""),
-    ("open_receivables", "Open receivables", OPEN_RECEIVABLES, "money", "Unpaid sales invoices."),
-    ("open_payables", "Open payables", OPEN_PAYABLES, "money", "Unpaid purchase invoices."),
-    ("dso", "DSO (days)", f'IFERROR({_days_of(OPEN_RECEIVABLES, defined("Revenue"))},"")', "days",
-     "Open receivables in days of revenue (Settings: revenue and period)."),
-    ("dpo", "DPO (days)", f'IFERROR({_days_of(OPEN_PAYABLES, defined("CostOfSales"))},"")', "days",
-     "Open payables in days of cost of sales."),
-    ("ccc", "Cash conversion cycle (days)",
+#: the investing and financing flows of the horizon (Recurring rows whose Activity says so), by sign
+def _non_operating(sign: str) -> str:
+    return "+".join(f'SUMIFS(Recurring[Horizon],Recurring[Activity],"{a}",Recurring[Horizon],"{sign}0")'
+                    for a in (INVESTING, FINANCING))
+
+
+#: (key, formula without '=', style); the label and the explanation are the engine's
+#: (forecast.kpis.DEFINITIONS: one definition per KPI name)
+_KPI_FORMULAS: tuple[tuple[str, str, str], ...] = (
+    ("cash_position", defined("OpeningBalance"), "money"),
+    ("free_cash", f"INDEX(Forecast_ClosingCash,1)-{defined('MinimumBuffer')}", "money"),
+    ("credit_limit", defined("CreditLimit"), "money"),
+    ("headroom", f"{defined('OpeningBalance')}+{defined('CreditLimit')}", "money"),
+    ("monthly_costs", f"{PAYMENTS_H}/{MONTHS_H}", "money"),
+    ("monthly_fixed_costs", "SUM(Recurring[MonthlyFixed])", "money"),
+    ("burn_rate", f"(({PAYMENTS_H}+({_non_operating('<')}))-({RECEIPTS_H}-({_non_operating('>')})))/{MONTHS_H}",
+     "money"),
+    ("runway_months", "IF({burn_rate}>0,MAX(0,{headroom}/{burn_rate}),\"\")", "days"),
+    ("buffer_months", 'IF({monthly_fixed_costs}=0,"",{cash_position}/{monthly_fixed_costs})', "days"),
+    ("lowest_cash", "MIN(Forecast_ClosingCash)", "money"),
+    ("lowest_week", "MATCH({lowest_cash},Forecast_ClosingCash,0)", "integer"),
+    ("open_receivables", OPEN_RECEIVABLES, "money"),
+    ("open_payables", OPEN_PAYABLES, "money"),
+    ("bad_debt_allowance", f"{OPEN_RECEIVABLES}-SUM(Receivables[Expected])", "money"),
+    ("dso_open", f'IFERROR({_days_of(OPEN_RECEIVABLES, defined("Revenue"))},"")', "days"),
+    ("dpo_open", f'IFERROR({_days_of(OPEN_PAYABLES, defined("CostOfSales"))},"")', "days"),
+    ("ccc_open",
      f'IFERROR({_days_of(OPEN_RECEIVABLES, defined("Revenue"))}+{_days_of(defined("Inventory"), defined("CostOfSales"))}'
-     f'-{_days_of(OPEN_PAYABLES, defined("CostOfSales"))},"")', "days", "DSO + DSI - DPO."),
+     f'-{_days_of(OPEN_PAYABLES, defined("CostOfSales"))},"")', "days"),
 )
+#: (key, label, formula without '=', style, explanation); keys are those of forecast.kpis.compute
+KPIS: tuple[tuple[str, str, str, str, str], ...] = tuple(
+    (key, KPI_DEFINITIONS[key][0], formula, style, KPI_DEFINITIONS[key][1]) for key, formula, style in _KPI_FORMULAS)
 
 TRIGGER_COLUMNS = (
     Column("Rule", width=14),
@@ -111,6 +109,7 @@ TRIGGER_COLUMNS = (
     Column("Owner", width=26, comment="Who must act when the trigger fires."),
     Column("Enabled", choices=("yes", "no")),
     Column("Description", width=72),
+    Column("Action", width=72, comment="What is done when the trigger fires, agreed in advance (seed 000, step 3)."),
 )
 
 
@@ -180,6 +179,8 @@ class DashboardSheet:
             "credit_limit": credit,
             "dso_trend": lambda w: dso_trend,
             "revenue_drop": lambda w: revenue_drop,
+            "solvency": lambda w: f'IFERROR({defined("Equity")}/{defined("TotalAssets")},"")',
+            "dscr": lambda w: f'IFERROR({defined("BhkCashflow")}/({defined("Interest")}+{defined("Repayments")}),"")',
         }
 
     def _threshold(self, kind: str, k: int, rule: str) -> str:
@@ -193,7 +194,7 @@ class DashboardSheet:
     def _triggers(self, book: Book, ws, top: int) -> None:
         st = book.styles
         heads = ("Trigger", "Value now", "Worst", "Status", "First week", "First alert week", "Warning at",
-                 "Alert at", "Owner", "", "Rule")
+                 "Alert at", "Owner", "", "Rule", "Action when it fires")
         book.header(ws, top, heads, right=(1, 2, 4, 5, 6, 7))
         ws.set_row(top, 30)
         values = self._values(book)
@@ -233,11 +234,12 @@ class DashboardSheet:
                    f'MIN(IFERROR(MATCH(1,{s},0),{BIG}),IFERROR(MATCH(2,{s},0),{BIG})))',
                 5: f'=IFERROR(MATCH(2,{s},0),"{NONE}")',
                 8: f"=INDEX(TriggerRules[Owner],{k})",
+                ACTION_COL: f'=INDEX(TriggerRules[Action],{k})&""',
             }
             for col, f in formulas.items():
                 ws.write_formula(r, col, f, st[unit if col in (1, 2) else "text_right" if col in (4, 5) else "text"])
             for col, key in ((RULE_COL, "rule"), (1, "value"), (2, "worst"), (3, "status"), (4, "first_week"), (5, "first_alert_week"),
-                             (6, "warning"), (7, "alert"), (8, "owner")):
+                             (6, "warning"), (7, "alert"), (8, "owner"), (ACTION_COL, "action")):
                 book.place(f"trigger.{rule}.{key}", Ref(SHEET, r, col))
         status_range = Ref(SHEET, top + 1, 3, top + len(self.rules), 3).a1(sheet=False)
         for word, colour in (("alert", "red"), ("warning", "amber"), ("ok", "green")):

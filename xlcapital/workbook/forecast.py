@@ -26,6 +26,9 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from xlcapital.workbook.book import Book
 from xlcapital.workbook.cellmap import Ref
+from xlcapital.forecast.engine import ELIGIBLE_DAYS
+from xlcapital.forecast.schedule import LOOKAHEAD_WEEKS
+from xlcapital.workbook.formulas import COUNTED, bank_sum, literal_expr
 from xlcapital.workbook.settings import defined
 
 #: 0-based column of week 1 (A holds the labels, B the row totals)
@@ -39,6 +42,15 @@ class Week:
     index: int
     start: str
     end: str
+    #: the week's position in its block (1-based; 0: the same as ``index``): the look-ahead's weeks
+    #: N+1 .. N+8 are columns 1 .. 8 of their block
+    column: int = 0
+    #: "week", or "month" for the 12-month view (its recurring column is M<index>, its days count)
+    period: str = "week"
+
+    @property
+    def position(self) -> int:
+        return self.column or self.index
 
 
 @dataclass(frozen=True)
@@ -82,6 +94,11 @@ def week_row(book: Book, ws, sheet: str, row: int, weeks: int, label: str, formu
     return ref
 
 
+#: the rows below a block's cash-flow lines, in order
+TOTAL_ROWS = ("receipts", "payments", "net_flow", "closing_before", "overdraft_drawn", "interest", "commitment_fee",
+              "closing", "borrowing_base", "available", "headroom", "below_buffer", "limit_breached")
+
+
 @dataclass
 class ForecastBlock:
     """The rows of one scenario's forecast, written from ``first_row`` down.
@@ -97,6 +114,25 @@ class ForecastBlock:
     lines: Sequence[Line]
     first_row: int
     names: dict[str, str] | None = None
+    #: the opening cash of the block's first week (default: Settings_OpeningBalance)
+    opening_first: str | None = None
+
+    def eligible(self, w: int) -> str:
+        """The face amounts the borrowing base lends on at the end of week ``w``: receivables and sales
+        invoiced in its last 90 days whose cash date (with the scenario's delay) is after it."""
+        end, d, g = self.weeks[w - 1].end, self.params.collection_delay, self.params.revenue_pct
+
+        def outstanding(table: str, invoice: str, cash: str) -> str:
+            return (f'SUMIFS({table}[Amount],{table}[{invoice}],">="&({end}-{ELIGIBLE_DAYS}),{table}[{invoice}],"<="&{end},'
+                    f'{table}[{cash}],">"&({end}-{d}))')
+
+        return (f"{outstanding('Receivables', 'InvoiceDate', 'ExpectedDate')}+(1+{g})*("
+                f"{outstanding('SalesPlan', 'Date', 'BaseDate')}+{outstanding('Sales', 'Date', 'BaseDate')})")
+
+    def days(self, w: int) -> str:
+        """The days of week ``w``: 7, and for week 1 (from the first day counted) its own count."""
+        week = self.weeks[w - 1]
+        return "7" if week.index > 1 and week.period == "week" else f"({week.end}-{week.start}+1)"
 
     def write(self, book: Book, ws) -> int:
         """Write the block; returns the first free row below it."""
@@ -115,12 +151,12 @@ class ForecastBlock:
                                  name=f"{self.prefix}.{key}", defined_name=names.get(key))
             r += 1
 
-        opening_row = r
-        closing_row = opening_row + len(self.lines) + 7  # opening, lines, 6 rows of totals (see put() below)
+        # the closing row's position follows from the layout: opening, the lines, then TOTAL_ROWS
+        closing_row = r + 1 + len(self.lines) + TOTAL_ROWS.index("closing")
 
         def opening(w: int) -> str:
             if w == 1:
-                return defined("OpeningBalance")
+                return self.opening_first or defined("OpeningBalance")
             return xl_rowcol_to_cell(closing_row, FIRST_WEEK_COL + w - 2)
 
         put("opening", "Opening cash", "money_bold", opening)
@@ -138,22 +174,36 @@ class ForecastBlock:
             # the lines of one side are adjacent rows: one SUM over the column slice
             return lambda w: f"SUM({first.cell(w - 1)}:{last.cell(w - 1)})"
 
-        put("receipts", "Receipts", "money_bold", total(receipt_lines))
-        put("payments", "Payments", "money_bold", total(payment_lines))
-        put("net_flow", "Net cash flow", "money_bold", lambda w: f"{cell('receipts', w)}+{cell('payments', w)}")
-        put("closing_before", "Closing cash before the facility", "money",
-            lambda w: f"{cell('opening', w)}+{cell('net_flow', w)}")
-        put("overdraft_drawn", "Overdraft drawn", "money", lambda w: f"MAX(0,-{cell('closing_before', w)})")
-        put("interest", "Interest on the overdraft", "money",
-            lambda w: f"{cell('overdraft_drawn', w)}*({defined('OverdraftRate')}+{self.params.interest_change})*7/365")
-        assert r == closing_row, "the closing row moved: update closing_row"
-        put("closing", "Closing cash", "money_bold", lambda w: f"{cell('closing_before', w)}-{cell('interest', w)}")
-        put("headroom", "Headroom (cash + unused facility)", "money",
-            lambda w: f"{cell('closing', w)}+{defined('CreditLimit')}")
-        put("below_buffer", "Below the minimum buffer", "flag",
-            lambda w: f"{cell('closing', w)}<{defined('MinimumBuffer')}")
-        put("limit_breached", "Credit limit breached", "flag",
-            lambda w: f"{cell('closing', w)}<-{defined('CreditLimit')}")
+        totals = {
+            "receipts": ("Receipts", "money_bold", total(receipt_lines)),
+            "payments": ("Payments", "money_bold", total(payment_lines)),
+            "net_flow": ("Net cash flow", "money_bold", lambda w: f"{cell('receipts', w)}+{cell('payments', w)}"),
+            "closing_before": ("Closing cash before the facility", "money",
+                               lambda w: f"{cell('opening', w)}+{cell('net_flow', w)}"),
+            "overdraft_drawn": ("Overdraft drawn", "money", lambda w: f"MAX(0,-{cell('closing_before', w)})"),
+            "interest": ("Interest on the overdraft", "money",
+                         lambda w: f"{cell('overdraft_drawn', w)}*({defined('OverdraftRate')}"
+                                   f"+{self.params.interest_change})*{self.days(w)}/365"),
+            "commitment_fee": ("Commitment fee (kredietprovisie)", "money",
+                               lambda w: f'IF({defined("CommitmentFeeBasis")}="undrawn",MAX(0,{defined("CreditLimit")}'
+                                         f"-{cell('overdraft_drawn', w)}),{defined('CreditLimit')})"
+                                         f"*N({defined('CommitmentFee')})*{self.days(w)}/365"),
+            "closing": ("Closing cash", "money_bold",
+                        lambda w: f"{cell('closing_before', w)}-{cell('interest', w)}-{cell('commitment_fee', w)}"),
+            "borrowing_base": ("Borrowing base (receivables up to 90 days, stock)", "money",
+                               lambda w: f'IF({defined("AdvanceRateReceivables")}="","",'
+                                         f'{defined("AdvanceRateReceivables")}*({self.eligible(w)})'
+                                         f'+N({defined("AdvanceRateStock")})*N({defined("Inventory")}))'),
+            "available": ("Facility available: MIN(limit, borrowing base)", "money",
+                          lambda w: f'IF({cell("borrowing_base", w)}="",{defined("CreditLimit")},'
+                                    f'MIN({defined("CreditLimit")},MAX(0,{cell("borrowing_base", w)})))'),
+            "headroom": ("Headroom (cash + available facility)", "money",
+                         lambda w: f"{cell('closing', w)}+{cell('available', w)}"),
+            "below_buffer": ("Below the minimum buffer", "flag", lambda w: f"{cell('closing', w)}<{defined('MinimumBuffer')}"),
+            "limit_breached": ("Credit limit breached", "flag", lambda w: f"{cell('closing', w)}<-{cell('available', w)}"),
+        }
+        for key in TOTAL_ROWS:
+            put(key, *totals[key])
         return r
 
 
@@ -173,7 +223,6 @@ PARAM_NAMES = {"revenue_pct": "Forecast_RevenueChange", "collection_delay": "For
 
 def scenario_lookup(column: str, name: str) -> str:
     """The ScenarioInputs ``column`` of the scenario named by the expression ``name``; 0 when absent."""
-    from xlcapital.workbook.model import literal_expr
 
     return f"IFERROR(INDEX(ScenarioInputs[{column}],MATCH({literal_expr(name)},ScenarioInputs[Scenario],0)),0)"
 
@@ -186,16 +235,17 @@ def week_header(book: Book, ws, sheet: str, row: int, weeks: int, prefix: str) -
     for w in range(1, weeks + 1):
         ws.write_number(row, FIRST_WEEK_COL + w - 1, w, st["header"])
     if prefix == "forecast":
-        starts = week_row(book, ws, sheet, row + 1, weeks, "Week starts (Monday)",
-                          lambda w: defined("Start") if w == 1 else xl_rowcol_to_cell(row + 1, FIRST_WEEK_COL + w - 2) + "+7",
-                          "date_header", name="forecast.week_start", defined_name="Forecast_WeekStart")
+        # week 1 starts on the first day counted (the day after the last known cash), the others on Mondays
+        week_row(book, ws, sheet, row + 1, weeks, "Week starts (Monday; week 1: first day counted)",
+                 lambda w: defined("FirstDay") if w == 1 else f"{defined('Start')}+{7 * (w - 1)}",
+                 "date_header", name="forecast.week_start", defined_name="Forecast_WeekStart")
         week_row(book, ws, sheet, row + 2, weeks, "Week ends (Sunday)",
-                        lambda w: starts.cell(w - 1) + "+6", "date", name="forecast.week_end",
-                        defined_name="Forecast_WeekEnd")
+                 lambda w: f"{defined('Start')}+{7 * w - 1}", "date", name="forecast.week_end",
+                 defined_name="Forecast_WeekEnd")
     else:
         fs, fe = book.ref("forecast.week_start"), book.ref("forecast.week_end")
-        starts = week_row(book, ws, sheet, row + 1, weeks, "Week starts (Monday)",
-                          lambda w: fs.at(w - 1).a1(), "date_header", name=f"{prefix}.week_start")
+        week_row(book, ws, sheet, row + 1, weeks, "Week starts (Monday; week 1: first day counted)",
+                 lambda w: fs.at(w - 1).a1(), "date_header", name=f"{prefix}.week_start")
         week_row(book, ws, sheet, row + 2, weeks, "Week ends (Sunday)", lambda w: fe.at(w - 1).a1(), "date",
                         name=f"{prefix}.week_end")
     fs, fe = book.ref("forecast.week_start"), book.ref("forecast.week_end")
@@ -234,9 +284,35 @@ class ForecastSheet:
         })
         end = block.write(book, ws)
         actual_rows(book, ws, end + 1, weeks, block)
+        lookahead_block(book, ws, end + 7, self.weeks, params, self.lines)
         # the labels and the week dates stay in view, and are printed on every page
         ws.freeze_panes(header + 3, FIRST_WEEK_COL)
         book.print_wide(ws, repeat_rows=(header, header + 2), repeat_cols="A:B")
+
+
+def lookahead_block(book: Book, ws, row: int, weeks: int, params: Params, lines: Sequence[Line]) -> None:
+    """The 8 weeks after the horizon: the forecast continued from the closing cash of week N, with
+    every row of the block, and the lowest closing cash including them (docs/forecast-model.md section 2)."""
+    st = book.styles
+    ws.write_string(row, 0, "Look-ahead: the 8 weeks after the horizon (committed payments and the rest)",
+                    st["label_bold"])
+    n = LOOKAHEAD_WEEKS
+    ws.write_string(row + 1, 0, "Week", st["label_bold"])
+    for j in range(1, n + 1):
+        ws.write_number(row + 1, FIRST_WEEK_COL + j - 1, weeks + j, st["header"])
+    starts = week_row(book, ws, SHEET, row + 2, n, "Week starts (Monday)",
+                      lambda j: f"{defined('Start')}+{7 * (weeks + j - 1)}", "date_header",
+                      name="forecast.lookahead.week_start")
+    ends = week_row(book, ws, SHEET, row + 3, n, "Week ends (Sunday)", lambda j: f"{defined('Start')}+{7 * (weeks + j) - 1}",
+                    "date", name="forecast.lookahead.week_end")
+    ahead = [Week(weeks + j, starts.at(j - 1).a1(), ends.at(j - 1).a1(), column=j) for j in range(1, n + 1)]
+    block = ForecastBlock(SHEET, "forecast.lookahead", params, ahead, lines, row + 4,
+                          opening_first=f"INDEX(Forecast_ClosingCash,{weeks})")
+    end = block.write(book, ws)
+    ws.write_string(end, 0, "Lowest closing cash including the look-ahead", st["label_bold"])
+    ws.write_formula(end, FIRST_WEEK_COL, f"=MIN(Forecast_ClosingCash,{block.rows['closing'].a1(sheet=False)})",
+                     st["money_bold"])
+    book.place("forecast.lookahead.lowest", Ref(SHEET, end, FIRST_WEEK_COL), defined_name="Forecast_LowestLookAhead")
 
 
 def actual_rows(book: Book, ws, row: int, weeks: Sequence[Week], block: ForecastBlock) -> None:
@@ -247,7 +323,6 @@ def actual_rows(book: Book, ws, row: int, weeks: Sequence[Week], block: Forecast
         actual_closing_w = Settings_OpeningBalance + SUMIFS(counted, S_1 <= Date <= E_w)      when has
         variance_w       = actual_flow_w - net_flow_w                                          when has
     """
-    from xlcapital.workbook.model import COUNTED, bank_sum
 
     ws.write_string(row, 0, "What the bank shows (Bank table)", book.styles["label_bold"])
     n = len(weeks)

@@ -37,6 +37,7 @@ from xlcapital import __version__
 from xlcapital.bank.model import Statement
 from xlcapital.errors import OutputError
 from xlcapital.forecast import RULES, STRESS_TESTS, Inputs, categories
+from xlcapital.forecast.triggers import action_of
 from xlcapital.workbook import cached, labels, printing, roll
 from xlcapital.workbook import model as m
 from xlcapital.workbook.bank import BankSheet
@@ -44,6 +45,7 @@ from xlcapital.workbook.book import Book, code_name
 from xlcapital.workbook.cellmap import CellMap
 from xlcapital.workbook.dashboard import TRIGGER_COLUMNS, DashboardSheet
 from xlcapital.workbook.forecast import ForecastSheet
+from xlcapital.workbook.months import MonthsSheet
 from xlcapital.workbook.scenarios import PLAIN, Run, ScenariosSheet
 from xlcapital.workbook.settings import SettingsSheet
 from xlcapital.workbook.styles import TAB_HELPER, TAB_INPUT, TAB_OUTPUT
@@ -53,11 +55,11 @@ from xlcapital.workbook.xlwingsconf import XlwingsConfSheet
 
 #: tab colours: what the workbook shows (dark blue), what is calculated or technical (grey);
 #: every other sheet is typed into by the user (orange)
-OUTPUT_SHEETS = ("Start", "Dashboard", "Forecast", "Scenarios", "Variance")
+OUTPUT_SHEETS = ("Start", "Dashboard", "Forecast", "Months", "Scenarios", "Variance")
 HELPER_SHEETS = ("SalesPlan", "xlwings.conf")
 
 #: tab order: what the workbook shows, then the settings and the tables the user types into
-SHEETS = ("Start", "Dashboard", "Forecast", "Scenarios", "Settings", "Bank", "Receivables", "Payables", "Customers",
+SHEETS = ("Start", "Dashboard", "Forecast", "Months", "Scenarios", "Settings", "Bank", "Receivables", "Payables", "Customers",
           "Recurring", "Sales", "Categories", "Projections", "ScenarioInputs", "OneOffs", "History", "TriggerRules", "SalesPlan",
           "xlwings.conf")
 
@@ -77,25 +79,29 @@ def settings_values(inputs: Inputs, company: str, scenario: str) -> dict:
         "Company": company, "Start": s.start, "Weeks": s.weeks, "BankBalance": s.opening_balance,
         "BalanceDate": s.balance_date, "Accounts": ", ".join(s.accounts),
         "CreditLimit": s.credit_limit, "OverdraftRate": s.overdraft_rate, "MinimumBuffer": s.minimum_buffer,
+        "CommitmentFee": s.commitment_fee, "CommitmentFeeBasis": s.commitment_fee_basis,
+        "AdvanceRateReceivables": s.advance_rate_receivables, "AdvanceRateStock": s.advance_rate_stock,
         "RiskProfile": s.risk_profile, "Scenario": scenario,
         "DefaultPaymentDelayDays": s.default_payment_delay_days, "SalesCollectionDays": sales.collection_days,
         "SalesAmount": sales.amount, "SalesFrequency": sales.frequency, "SalesDay": sales.day,
         "SalesMonth": sales.month, "Currency": s.currency,
     }
     values.update({key: factor for key, factor in zip(m.SEASON_KEYS, sales.seasonality)})
+    values.update(m.collection_values(inputs))
     if f is not None:
-        values.update({"Revenue": f.revenue, "CostOfSales": f.cogs, "Inventory": f.inventory, "PeriodDays": f.days})
+        values.update({"Revenue": f.revenue, "CostOfSales": f.cogs, "Inventory": f.inventory, "PeriodDays": f.days,
+                       "Equity": f.equity, "TotalAssets": f.total_assets, "BhkCashflow": f.bhk_cashflow,
+                       "Interest": f.interest, "Repayments": f.repayments})
     return values
 
 
 def input_tables(inputs: Inputs) -> list[TableSheet]:
     """The tables the user edits, filled from the inputs."""
     n = inputs.settings.weeks
-    rec = [(r.customer, r.invoice, r.invoice_date, r.due_date, r.amount, r.paid_date) for r in inputs.receivables]
+    rec = [m.row(m.sc.RECEIVABLES, r) for r in inputs.receivables]
     pay = [(p.supplier, p.invoice, p.due_date, p.amount) for p in inputs.payables]
     cust = [(c.name, c.payment_delay_days, c.source) for c in inputs.customers]
-    recur = [(r.name, r.category, r.amount, r.frequency, r.day, r.month, r.start, r.end, _yes(r.fixed))
-             for r in inputs.recurring]
+    recur = [m.row(m.sc.RECURRING, r) for r in inputs.recurring]
     sales = [(e.date, e.amount, e.description) for e in inputs.expected_sales]
     cats = [(c.name, c.match, c.pattern) for c in inputs.categories]
     proj = [(p.category, p.weekly_amount, _yes(p.revenue_linked), p.source) for p in inputs.projections]
@@ -113,7 +119,8 @@ def input_tables(inputs: Inputs) -> list[TableSheet]:
         for profile in m.RISK_PROFILES:
             w, a = rule.thresholds[profile]
             row += [o.warning if o and o.warning is not None else w, o.alert if o and o.alert is not None else a]
-        row += [(o.owner if o and o.owner else rule.owner), _yes(o.enabled if o else True), rule.description]
+        row += [(o.owner if o and o.owner else rule.owner), _yes(o.enabled if o else True), rule.description,
+                action_of(rule, o)]
         trig.append(tuple(row))
     plan = [(j,) for j in range(m.sales_plan_rows(n))]
     return [
@@ -201,6 +208,7 @@ class Generator:
         for table in tables:
             table.write(book)
         ForecastSheet(n, lines).write(book)
+        MonthsSheet(lines).write(book)
         runs = [Run(f"s{i}", sc.name, position=i) for i, sc in enumerate(inputs.scenarios, start=1)]
         if not runs:
             runs = [Run("plain", PLAIN)]

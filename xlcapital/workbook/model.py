@@ -20,182 +20,194 @@ How each cash item of section 3 becomes a formula:
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+import datetime as _dt
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
+from xlcapital.errors import InputError
+
+from xlcapital.forecast import schema as sc
+from xlcapital.forecast import types as fc_types
+from xlcapital.forecast.types import AGING_BUCKETS
+from xlcapital.forecast.actuals import MAX_GAP_DAYS
+from xlcapital.forecast.engine import MONTHS_IN_VIEW
+from xlcapital.forecast.schedule import LOOKAHEAD_WEEKS
+from xlcapital.workbook.formulas import (
+    BALANCE_DAY,
+    COUNTED,
+    LAST_BANK_DAY,
+    bank_sum,
+    exact,
+    exact_expr,
+    literal_expr,
+    text,
+)
 from xlcapital.workbook.forecast import Line, Params, Week
 from xlcapital.workbook.settings import Setting, defined
-from xlcapital.workbook.tables import Column
+from xlcapital.workbook.tables import Column, from_excel_date
 
-FREQUENCIES = ("weekly", "monthly", "quarterly", "yearly", "once")
-SALES_FREQUENCIES = ("weekly", "monthly", "quarterly", "yearly")
-RISK_PROFILES = ("conservative", "moderate", "offensive")
 YES_NO = ("yes", "no")
-MATCH_FIELDS = ("counterparty", "iban", "description")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
-
-#: the fixed categories of section 3 and the source tables that feed them
-RECEIVABLES, SALES, PAYABLES = "Receivables", "Sales", "Payables"
+#: the choices and fixed categories are the engine's (one source)
+FREQUENCIES, RISK_PROFILES, MATCH_FIELDS = fc_types.FREQUENCIES, fc_types.RISK_PROFILES, fc_types.MATCH_FIELDS
+SALES_FREQUENCIES, MONTHS = sc.SALES_FREQUENCIES, sc.MONTHS
+RECEIVABLES, SALES, PAYABLES = fc_types.RECEIVABLES, fc_types.SALES, fc_types.PAYABLES
 #: the catch-all rows: categories the user adds in the workbook that the generator did not list
 OTHER = "__other__"
-
-
-def text(value: str) -> str:
-    """An Excel string literal.
-
-    >>> print(text('a"b'))
-    "a""b"
-    """
-    return '"' + value.replace('"', '""') + '"'
-
-
-def exact(value: str) -> str:
-    """A SUMIFS/MATCH criterion that matches ``value`` literally (no wildcards, no operators).
-
-    >>> exact("A*B")
-    '"=A~*B"'
-    """
-    escaped = value.replace("~", "~~").replace("*", "~*").replace("?", "~?")
-    return text("=" + escaped)
-
-
-def literal_expr(expr: str) -> str:
-    """A MATCH lookup value that matches the text of ``expr`` literally (wildcards escaped).
-
-    >>> literal_expr("A1")
-    'SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(A1,"~","~~"),"*","~*"),"?","~?")'
-    """
-    return f'SUBSTITUTE(SUBSTITUTE(SUBSTITUTE({expr},"~","~~"),"*","~*"),"?","~?")'
-
-
-def exact_expr(expr: str) -> str:
-    """:func:`exact` for a formula expression (escaped by the formula itself)."""
-    return '"="&' + literal_expr(expr)
 
 
 # --------------------------------------------------------------------------------------------
 # Settings (section 1, forecast.toml)
 # --------------------------------------------------------------------------------------------
 
-#: the day at whose end Settings_BankBalance was the balance (docs/forecast-model.md section 12)
-BALANCE_DAY = f'IF({defined("BalanceDate")}="",{defined("Start")}-1,{defined("BalanceDate")})'
-#: the Bank transactions of the forecast's accounts (the calculated column Bank[InForecast])
-COUNTED = 'Bank[InForecast],"yes"'
-
-
-def bank_sum(op1: str, first: str, op2: str | None = None, last: str | None = None) -> str:
-    """SUMIFS of the counted Bank amounts with ``first op1 Date`` (and ``op2 last``) (section 12).
-
-    >>> print(bank_sum(">=", "S", "<=", "E"))
-    SUMIFS(Bank[Amount],Bank[InForecast],"yes",Bank[Date],">="&S,Bank[Date],"<="&E)
-    """
-    upper = f',Bank[Date],"{op2}"&{last}' if op2 else ""
-    return f'SUMIFS(Bank[Amount],{COUNTED},Bank[Date],"{op1}"&{first}{upper})'
-
-
 def _list(choices: Sequence[str]) -> dict:
     return {"validate": "list", "source": list(choices)}
 
 
-_INT = {"validate": "integer", "criteria": "between", "minimum": -3650, "maximum": 3650}
-_NONNEG = {"validate": "decimal", "criteria": ">=", "value": 0}
+#: how the workbook shows each kind of field of the schema (:data:`xlcapital.workbook.tables.KINDS`)
+EXCEL_KINDS = {"text": "text", "money": "money", "number": "number", "fraction": "percent", "integer": "integer",
+               "date": "date", "choice": "text", "yes_no": "text", "accounts": "text"}
+
+
+def validation(f: sc.Field) -> dict | None:
+    """The data validation of a schema field's input cells: its choices or its bounds."""
+    if f.kind == "choice":
+        return _list(f.choices)
+    if f.kind == "yes_no":
+        return _list(YES_NO)
+    if not f.numeric or (f.low is None and f.high is None):
+        return None
+    kind = "integer" if f.kind == "integer" else "decimal"
+    if f.low is not None and f.high is not None:
+        return {"validate": kind, "criteria": "between", "minimum": f.low, "maximum": f.high}
+    return {"validate": kind, "criteria": ">=" if f.high is None else "<=", "value": f.low if f.high is None else f.high}
+
+
+def setting(header: str, **changes) -> Setting:
+    """The Settings row of the forecast.toml field whose workbook name is ``header`` (schema.SETTINGS)."""
+    f = sc.SETTINGS[header]
+    return Setting(**{"key": f.header, "label": f.label, "kind": EXCEL_KINDS[f.kind], "comment": f.help,
+                      "validation": validation(f), **changes})
+
+
+def column(f: sc.Field, **changes) -> Column:
+    """The input column of a schema field: header, kind, help as the header's comment, drop-down of choices."""
+    choices = f.choices if f.kind == "choice" else YES_NO if f.kind == "yes_no" else None
+    return Column(**{"name": f.header, "kind": EXCEL_KINDS[f.kind], "comment": f.help, "choices": choices, **changes})
+
+
+def collection_values(inputs) -> dict[str, Any]:
+    """The Settings values of ``[collections]`` (the aging buckets' days and shares)."""
+    c = inputs.collections
+    days = [f.header for f in sc.COLLECTIONS if f.kind == "integer"]
+    shares = [f.header for f in sc.COLLECTIONS if f.kind == "fraction"]
+    return {**dict(zip(days, c.days)), **dict(zip(shares, c.share))}
+
+
+def row(table: sc.Table, item: Any) -> tuple:
+    """The input cells of one table row: ``item``'s attribute per shown field (yes/no as text).
+
+    >>> from xlcapital.forecast.types import Payable
+    >>> from decimal import Decimal
+    >>> row(sc.PAYABLES, Payable("Wholesale", _dt.date(2026, 4, 14), Decimal(5), "P1"))
+    ('Wholesale', 'P1', datetime.date(2026, 4, 14), Decimal('5'))
+    """
+    values = []
+    for f in table:
+        if f.header:
+            v = getattr(item, f.key)
+            values.append(("yes" if v else "no") if f.kind == "yes_no" and v is not None else v)
+    return tuple(values)
+
+
+def columns(table: sc.Table, widths: dict[str, float] | None = None) -> tuple[Column, ...]:
+    """The input columns of ``table`` that the workbook shows (fields with a header), in schema order."""
+    widths = widths or {}
+    return tuple(column(f, width=widths.get(f.key)) for f in table if f.header)
+
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("Company", "Company", "text", "The company this forecast is for."),
-    Setting("Start", "First week starts (Monday)", "date",
-            "Monday of week 1. Week w runs from Start + 7(w-1), Monday, to Sunday six days later. "
-            "Items due before it (overdue) are counted in week 1.",
-            {"validate": "custom", "value": "=WEEKDAY({cell},2)=1"}),
-    Setting("Weeks", "Weeks", "integer", "The number of weekly columns (generate a new workbook to change it)."),
-    Setting("BankBalance", "Bank balance", "money",
-            "The balance of the company's accounts together at the end of the balance date (negative when the "
-            "overdraft is in use). Type today's balance and today's date: the opening balance follows."),
-    Setting("BalanceDate", "Balance date", "date",
-            "The day whose end-of-day balance the bank balance is. Empty: the day before week 1, so the bank "
-            "balance is the opening balance itself."),
-    Setting("Accounts", "Accounts of the forecast", "text",
-            "The company's own accounts (IBANs, separated by commas) whose bank transactions count: for the "
-            "opening balance and the actuals on Forecast. Empty: every account in the Bank table."),
+    setting("Company"),
+    setting("Start", validation={"validate": "custom", "value": "=WEEKDAY({cell},2)=1"}),
+    *(setting(key) for key in ("Weeks", "BankBalance", "BalanceDate", "Accounts")),
     Setting("OpeningBalance", "Opening balance (start of week 1)", "money",
             "The bank balance rolled to the Monday of week 1 by the Bank transactions of the accounts in between "
             "(after the balance date and before the start, or back from the balance date to the start).",
             formula=f"={defined('BankBalance')}+{bank_sum('>', BALANCE_DAY, '<', defined('Start'))}"
                     f"-{bank_sum('>=', defined('Start'), '<=', BALANCE_DAY)}"),
-    Setting("CreditLimit", "Credit limit (overdraft facility)", "money",
-            "The overdraft facility (kredietplafond): how far the balance may go below zero.", _NONNEG),
-    Setting("OverdraftRate", "Overdraft interest rate (per year)", "percent",
-            "Yearly interest on the drawn overdraft; a week costs drawn x rate x 7 / 365.",
-            {"validate": "decimal", "criteria": "between", "minimum": -1, "maximum": 1}),
-    Setting("MinimumBuffer", "Minimum cash buffer", "money",
-            "The cash the company wants to keep at all times; weeks below it are flagged.", _NONNEG),
-    Setting("RiskProfile", "Risk profile", "text",
-            "conservative, moderate or offensive: sets the thresholds of the triggers on the Dashboard.",
-            _list(RISK_PROFILES)),
+    Setting("FirstDay", "First day counted (week 1 runs from it)", "date",
+            "The day after the last known cash: the later of the balance date and the last Bank transaction of "
+            "the accounts before week 1, plus one (at most 31 days before week 1). What is dated from it on counts, "
+            "in week 1: nothing between the bank balance and the start is lost.",
+            formula=f"=MIN({defined('Start')},MAX(MAX({BALANCE_DAY},{LAST_BANK_DAY})+1,"
+                    f"{defined('Start')}-{MAX_GAP_DAYS}))"),
+    *(setting(key) for key in ("CreditLimit", "OverdraftRate", "CommitmentFee", "CommitmentFeeBasis",
+                               "AdvanceRateReceivables", "AdvanceRateStock", "MinimumBuffer", "RiskProfile")),
     Setting("Scenario", "Scenario shown on Forecast", "text",
             "The scenario of the ScenarioInputs table the Forecast sheet shows. A name that is not in the "
             "table shows the plain forecast (no adjustments).",
             {"validate": "list", "source": "=ScenarioNames", "ignore_blank": True, "show_error": False}),
-    Setting("DefaultPaymentDelayDays", "Default customer payment delay (days)", "integer",
-            "Days after the due date that a customer who is not in the Customers table pays.", _INT),
-    Setting("SalesCollectionDays", "Sales collection days", "integer",
-            "Days from a sales invoice to its payment (sales plan and Sales table).", _INT),
-    Setting("SalesAmount", "Sales plan: amount per invoice", "money",
-            "The regular sales invoiced per occurrence, before seasonality (0 or empty: no sales plan)."),
-    Setting("SalesFrequency", "Sales plan: frequency", "text", "weekly, monthly, quarterly or yearly.",
-            _list(SALES_FREQUENCIES)),
-    Setting("SalesDay", "Sales plan: day", "integer",
-            "weekly: 1 (Monday) .. 7 (Sunday); otherwise the day of the month 1..31 (a short month uses its last "
-            "day).", {"validate": "integer", "criteria": "between", "minimum": 1, "maximum": 31}),
-    Setting("SalesMonth", "Sales plan: anchor month", "integer",
-            "quarterly: a month of the cycle (1..12); yearly: the month. Ignored for weekly and monthly.",
-            {"validate": "integer", "criteria": "between", "minimum": 1, "maximum": 12}),
-    *(Setting(f"Season{m}", f"Seasonality {MONTHS[m - 1]}", "number",
-              f"Sales plan amounts invoiced in {MONTHS[m - 1]} are multiplied by this factor (1 = normal).",
-              {"validate": "decimal", "criteria": ">=", "value": 0}) for m in range(1, 13)),
-    Setting("Currency", "Currency", "text", "The currency of all amounts."),
+    *(setting(key) for key in ("DefaultPaymentDelayDays", "SalesCollectionDays", "SalesAmount", "SalesFrequency",
+                               "SalesDay", "SalesMonth")),
+    *(setting(f.header) for f in sc.SEASONALITY),
+    *(setting(f.header) for f in sc.COLLECTIONS),
+    setting("Currency"),
     Setting("Revenue", "Revenue of the last period (company.toml)", "money",
             "For DSO and CCC on the Dashboard; empty when unknown."),
     Setting("CostOfSales", "Cost of sales of the last period", "money",
             "For DPO and CCC on the Dashboard; empty: revenue is used."),
     Setting("Inventory", "Inventory at the end of the last period", "money", "For CCC on the Dashboard."),
-    Setting("PeriodDays", "Days in that period", "integer", "365 for a year.", _NONNEG),
+    Setting("PeriodDays", "Days in that period", "integer", "365 for a year.",
+            {"validate": "decimal", "criteria": ">=", "value": 0}),
+    Setting("Equity", "Equity at the end of the last period", "money", "For the solvency covenant (equity / total assets)."),
+    Setting("TotalAssets", "Total assets at the end of the last period", "money", "For the solvency covenant."),
+    Setting("BhkCashflow", "BHK cash flow of the last period", "money",
+            "Profit after tax + depreciation + provisions added - released - retained participations: for the DSCR."),
+    Setting("Interest", "Interest of the last period", "money", "For the DSCR (debt service = interest + repayments)."),
+    Setting("Repayments", "Loan repayments of the last period", "money", "For the DSCR."),
     Setting("HorizonEnd", "Last day of the forecast (Sunday)", "date", "Start + 7 x Weeks - 1.",
             formula=f"={defined('Start')}+7*{defined('Weeks')}-1"),
     Setting("WindowEnd", "Last day occurrences are generated", "date",
-            "The later of the last forecast day and the end of the 12th month (section 2 of the model).",
-            formula=f"=MAX({defined('HorizonEnd')},EOMONTH({defined('Start')},11))"),
+            "The later of the look-ahead's last day (8 weeks after the forecast) and the end of the 12th month "
+            "(section 2 of the model).",
+            formula=f"=MAX({defined('HorizonEnd')}+{7 * LOOKAHEAD_WEEKS},EOMONTH({defined('Start')},11))"),
 )
-SEASON_KEYS = tuple(f"Season{m}" for m in range(1, 13))
+SEASON_KEYS = tuple(f.header for f in sc.SEASONALITY)
 
 
 # --------------------------------------------------------------------------------------------
 # Input tables (section 1) with their helper columns
 # --------------------------------------------------------------------------------------------
 
-START, WINDOW_END = defined("Start"), defined("WindowEnd")
+START, WINDOW_END, FIRST_DAY = defined("Start"), defined("WindowEnd"), defined("FirstDay")
 
 CUSTOMERS = (
-    Column("Customer", comment="The customer's name exactly as in Receivables (case is ignored)."),
-    Column("PaymentDelayDays", "integer",
-           comment="Days after the due date this customer pays (negative: early). Learned from paid invoices "
-                   "where possible; change it when you know better."),
+    *columns(sc.CUSTOMERS),
     Column("Source", comment="Where the delay came from: given, history, dso or default."),
 )
 
 RECEIVABLES_COLUMNS = (
-    Column("Customer", width=30),
-    Column("Invoice"),
-    Column("InvoiceDate", "date"),
-    Column("DueDate", "date"),
-    Column("Amount", "money", comment="Amount outstanding; a credit note is negative."),
-    Column("PaidDate", "date", comment="Fill in when the invoice is paid: it is then no longer forecast."),
+    *columns(sc.RECEIVABLES, {"customer": 30}),
     Column("DelayDays", "integer",
            formula="=IFERROR(INDEX(Customers[PaymentDelayDays],MATCH(" + literal_expr("[@Customer]")
                    + ",Customers[Customer],0))," + defined("DefaultPaymentDelayDays") + ")",
            comment="The customer's payment delay (Customers table, else the default on Settings)."),
     Column("BaseDate", "date", formula='=IF(OR([@PaidDate]<>"",[@DueDate]=""),"",[@DueDate]+[@DelayDays])',
-           comment="Expected cash date before the scenario: due date + payment delay (empty when paid)."),
-    Column("CashDate", "date", formula='=IF([@BaseDate]="","",[@BaseDate]+Forecast_CollectionDelay)',
+           comment="Due date + payment delay (empty when paid)."),
+    Column("Overdue", "integer", formula=f'=IF([@BaseDate]="","",MAX(0,{FIRST_DAY}-[@BaseDate]))',
+           comment="Days past the base date at the first day counted (Settings): 0 when not overdue."),
+    Column("Bucket", "integer", formula='=IF([@Overdue]="","",' + "".join(
+        f"IF([@Overdue]<={most},{i},"for i, most in enumerate(AGING_BUCKETS[:-1], start=1))
+        + str(len(AGING_BUCKETS)) + ")" * (len(AGING_BUCKETS) - 1) + ")",
+           comment="Aging bucket: 1 (1-30 days overdue), 2 (31-60), 3 (61-90), 4 (over 90)."),
+    Column("ExpectedDate", "date",
+           formula=f'=IF([@BaseDate]="","",IF(N([@ExpectedOn])>0,[@ExpectedOn],IF([@BaseDate]<{FIRST_DAY},{FIRST_DAY}+CHOOSE([@Bucket],'
+                   + ",".join(defined(f.header) for f in sc.COLLECTIONS if f.kind == "integer") + '),[@BaseDate])))',
+           comment="Expected cash date before the scenario: the base date, or for an overdue invoice the first day "
+                   "counted + its bucket's days (Settings)."),
+    Column("Expected", "money",
+           formula=f'=IF([@BaseDate]="","",[@Amount]*IF(AND(N([@ExpectedOn])=0,[@BaseDate]<{FIRST_DAY}),CHOOSE([@Bucket],'
+                   + ",".join(defined(f.header) for f in sc.COLLECTIONS if f.kind == "fraction") + '),1))',
+           comment="The amount expected to come in: an overdue invoice times its bucket's share (Settings)."),
+    Column("CashDate", "date", formula='=IF([@ExpectedDate]="","",[@ExpectedDate]+Forecast_CollectionDelay)',
            comment="Expected cash date in the scenario shown on Forecast."),
     Column("Week", "integer",
            formula=f'=IF([@CashDate]="","",IF([@CashDate]<{START},1,INT(([@CashDate]-{START})/7)+1))',
@@ -203,10 +215,7 @@ RECEIVABLES_COLUMNS = (
 )
 
 PAYABLES_COLUMNS = (
-    Column("Supplier", width=30),
-    Column("Invoice"),
-    Column("DueDate", "date"),
-    Column("Amount", "money", comment="Amount we owe, positive (a credit note is negative)."),
+    *columns(sc.PAYABLES, {"supplier": 30}),
     Column("CashDate", "date", formula='=IF([@DueDate]="","",[@DueDate]+Forecast_PaymentDelay)',
            comment="Payment date in the scenario shown on Forecast: due date + the scenario's payment delay."),
     Column("Week", "integer",
@@ -214,20 +223,12 @@ PAYABLES_COLUMNS = (
 )
 
 SALES_COLUMNS = (
-    Column("Date", "date", comment="Expected invoice date."),
-    Column("Amount", "money", comment="Invoice amount before the scenario's revenue change."),
-    Column("Description", width=30),
+    *columns(sc.EXPECTED_SALES, {"description": 30}),
     Column("BaseDate", "date", formula=f'=IF([@Date]="","",[@Date]+{defined("SalesCollectionDays")})',
            comment="Expected cash date: invoice date + sales collection days (Settings)."),
 )
 
-CATEGORIES_COLUMNS = (
-    Column("Category", width=20),
-    Column("Match", choices=MATCH_FIELDS,
-           comment="Which field of a bank transaction the pattern tests: counterparty, iban or description."),
-    Column("Pattern", width=28,
-           comment="counterparty/description: text it contains (case ignored); iban: the IBAN (spaces ignored)."),
-)
+CATEGORIES_COLUMNS = columns(sc.CATEGORIES, {"category": 20, "pattern": 28})
 
 PROJECTION_COLUMNS = (
     Column("Category", width=20, comment="A bank category whose typical weekly flow is added to every week."),
@@ -247,24 +248,17 @@ def recurring_columns(weeks: int) -> tuple[Column, ...]:
     for once, the start date. Each counted only inside the row's window [Lo, Hi].
     """
     cols = [
-        Column("Name", width=34),
-        Column("Category", width=18),
-        Column("Amount", "money", comment="Per occurrence, signed: costs negative, income positive."),
-        Column("Frequency", choices=FREQUENCIES, comment="weekly, monthly, quarterly, yearly or once."),
-        Column("Day", "integer", comment="weekly: 1 (Monday) .. 7 (Sunday); otherwise day of the month 1..31 "
-                                         "(a short month uses its last day). Empty: 1."),
-        Column("Month", "integer", comment="quarterly: a month of the cycle (1..12); yearly: the month. Empty: 1."),
-        Column("Start", "date", comment="First date an occurrence may fall on (once: the date itself)."),
-        Column("End", "date", comment="Last date an occurrence may fall on; empty: no end."),
-        Column("Fixed", choices=YES_NO, comment="yes: a fixed cost (the cash-buffer trigger counts it)."),
-        Column("Lo", "date", formula=f'=MAX({START},N([@Start]))',
-               comment="First date of the window: the later of week 1's Monday and Start."),
+        *columns(sc.RECURRING, {"name": 34, "category": 18}),
+        Column("Lo", "date", formula=f'=MAX({FIRST_DAY},N([@Start]))',
+               comment="First date of the window: the later of the first day counted (Settings) and Start."),
         Column("Hi", "date", formula=f'=IF([@End]="",{WINDOW_END},MIN({WINDOW_END},[@End]))',
                comment="Last date of the window."),
         Column("Interval", "integer",
                formula='=IF([@Frequency]="monthly",1,IF([@Frequency]="quarterly",3,IF([@Frequency]="yearly",12,0)))'),
         Column("DayN", "integer", formula='=IF([@Day]="",1,[@Day])'),
         Column("Anchor", "integer", formula='=IF([@Frequency]="monthly",1,IF([@Month]="",1,[@Month]))'),
+        Column("PerPoint", "number", formula='=IF(N([@VariableRate])>0,1/[@VariableRate],0)',
+               comment="1 / the variable rate (0 for a fixed amount): the scenarios' interest change scales the row."),
         Column("MonthlyFixed", "money",
                formula=f'=IF(AND([@Fixed]="yes",OR([@Start]="",[@Start]<={defined("HorizonEnd")}),'
                        f'OR([@End]="",[@End]>={START})),-N([@Amount])*IF([@Frequency]="weekly",365/84,'
@@ -272,15 +266,39 @@ def recurring_columns(weeks: int) -> tuple[Column, ...]:
                comment="Monthly fixed cost of this row (section 8: weekly 365/84, monthly 1, quarterly 1/3, "
                        "yearly 1/12, once 0)."),
     ]
-    for k in range(1, weeks + 1):
+    # W1..WN: the forecast's weeks; W(N+1)..W(N+8): the look-ahead's
+    for k in range(1, weeks + LOOKAHEAD_WEEKS + 1):
         cols.append(Column(f"W{k}", "money", formula="=" + _recurring_week(k), width=11))
+    # M1..M12: the 12-month view's months
+    for m in range(1, MONTHS_IN_VIEW + 1):
+        cols.append(Column(f"M{m}", "money", formula="=" + _recurring_month(m), width=11))
+    cols.append(Column("Horizon", "money", formula="=" + "+".join(f"[@W{k}]" for k in range(1, weeks + 1)),
+                       comment="The row's amounts in weeks 1..N together (the burn rate leaves investing and "
+                               "financing rows out)."))
     return tuple(cols)
 
 
 def _recurring_week(k: int) -> str:
-    """The amount of a Recurring row's occurrences in week ``k`` (a calculated column)."""
-    s = f"({START}+{7 * (k - 1)})" if k > 1 else START
-    e = f"({START}+{7 * (k - 1) + 6})"
+    """The amount of a Recurring row's occurrences in week ``k`` (a calculated column).
+
+    Week 1 runs from the first day counted (Settings_FirstDay, up to 31 days before the start) to
+    its Sunday: it may touch three months and hold several weekly occurrences, so its weekly and
+    monthly terms count instead of testing one date.
+    """
+    s = f"({START}+{7 * (k - 1)})" if k > 1 else FIRST_DAY
+    return _recurring_amount(s, f"({START}+{7 * (k - 1) + 6})", general=k == 1)
+
+
+def _recurring_month(m: int) -> str:
+    """The amount of a Recurring row's occurrences in month ``m`` of the 12-month view (``M<m>``):
+    month 1 from the first day counted to the end of the start's month, then calendar months."""
+    s = FIRST_DAY if m == 1 else f"(EOMONTH({START},{m - 2})+1)"
+    return _recurring_amount(s, f"EOMONTH({START},{m - 1})", general=True)
+
+
+def _recurring_amount(s: str, e: str, general: bool) -> str:
+    """The amount of a Recurring row's occurrences in [s, e]: an ordinary week (Monday to Sunday,
+    at most two months, one weekly occurrence), or ``general``: any period of up to three months."""
 
     def inside(date: str) -> str:
         return f"({date}>=MAX({s},[@Lo]))*({date}<=MIN({e},[@Hi]))"
@@ -291,8 +309,16 @@ def _recurring_week(k: int) -> str:
         cycle = f"(MOD(MONTH({anchor_day})-[@Anchor],MAX(1,[@Interval]))=0)"
         return f"{cycle}*{inside(date)}"
 
-    weekly = f'([@Frequency]="weekly")*{inside(f"{s}+[@DayN]-1")}'
-    monthly = f"([@Interval]>0)*({in_month(s)}+(MONTH({e})<>MONTH({s}))*{in_month(e)})"
+    if general:
+        lo, hi = f"MAX({s},[@Lo])", f"MIN({e},[@Hi])"
+        # the number of days with weekday DayN in [lo, hi] (0 when the window is empty)
+        weekly = f'([@Frequency]="weekly")*MAX(0,INT(({hi}-{lo}-MOD([@DayN]-WEEKDAY({lo},2),7))/7)+1)'
+        later = "+".join(f"(EOMONTH({s},{j - 1})<{e})*{in_month(f'DATE(YEAR({s}),MONTH({s})+{j},1)')}"
+                         for j in (1, 2))
+        monthly = f"([@Interval]>0)*({in_month(s)}+{later})"
+    else:
+        weekly = f'([@Frequency]="weekly")*{inside(f"{s}+[@DayN]-1")}'
+        monthly = f"([@Interval]>0)*({in_month(s)}+(MONTH({e})<>MONTH({s}))*{in_month(e)})"
     once = f'([@Frequency]="once")*{inside("N([@Start])")}'
     return f"N([@Amount])*({weekly}+{monthly}+{once})"
 
@@ -303,8 +329,8 @@ def sales_plan_columns() -> tuple[Column, ...]:
     interval = f'IF({freq}="monthly",1,IF({freq}="quarterly",3,IF({freq}="yearly",12,0)))'
     anchor = f'IF({freq}="monthly",1,IF({month}="",1,{month}))'
     dayn = f'IF({day}="",1,{day})'
-    first_week_day = f"{START}+MOD({dayn}-WEEKDAY({START},2),7)"
-    month_start = f"DATE(YEAR({START}),MONTH({START})+[@N],1)"
+    first_week_day = f"{FIRST_DAY}+MOD({dayn}-WEEKDAY({FIRST_DAY},2),7)"
+    month_start = f"DATE(YEAR({FIRST_DAY}),MONTH({FIRST_DAY})+[@N],1)"
     month_date = f"DATE(YEAR([@MonthStart]),MONTH([@MonthStart]),MIN({dayn},DAY(EOMONTH([@MonthStart],0))))"
     return (
         Column("N", "integer", comment="Occurrence number (weekly) or month number from week 1's month."),
@@ -312,7 +338,7 @@ def sales_plan_columns() -> tuple[Column, ...]:
         Column("Date", "date",
                formula=f'=IF({freq}="weekly",IF({first_week_day}+7*[@N]<={WINDOW_END},{first_week_day}+7*[@N],""),'
                        f'IF(AND({interval}>0,MOD(MONTH([@MonthStart])-{anchor},MAX(1,{interval}))=0,'
-                       f'{month_date}>={START},{month_date}<={WINDOW_END}),{month_date},""))',
+                       f'{month_date}>={FIRST_DAY},{month_date}<={WINDOW_END}),{month_date},""))',
                comment="The occurrence date, empty when there is none in this row."),
         Column("Amount", "money",
                formula=f'=IF([@Date]="","",N({defined("SalesAmount")})*INDEX(Settings_Seasonality,MONTH([@Date])))',
@@ -324,32 +350,20 @@ def sales_plan_columns() -> tuple[Column, ...]:
 def sales_plan_rows(weeks: int) -> int:
     """How many occurrence rows the SalesPlan needs: the most weeks or months the window can hold.
 
-    The window runs from week 1's Monday to the later of the horizon's last day and the end of the
-    12th month: at most ``max(7 * weeks, 366)`` days, so ``max(weeks, 53) + 1`` weekly occurrences
-    and ``max(weeks * 7 // 28 + 2, 13)`` months.
+    The window runs from the first day counted (up to 31 days before week 1's Monday) to the later
+    of the look-ahead's last day (8 weeks after the horizon) and the end of the 12th month: at most
+    ``max(7 * (weeks + 8), 366) + 31`` days, so ``max(weeks + 8, 53) + 6`` weekly occurrences and
+    ``max((weeks + 8) * 7 // 28 + 2, 13) + 1`` months.
 
     >>> sales_plan_rows(13)
-    54
+    59
     """
-    return max(max(weeks, 53) + 1, weeks * 7 // 28 + 2, 13)
+    span = weeks + LOOKAHEAD_WEEKS
+    return max(max(span, 53) + 6, span * 7 // 28 + 3, 14)
 
 
-SCENARIO_COLUMNS = (
-    Column("Scenario", width=16, comment="Name of the scenario; base is the default run."),
-    Column("RevenueChange", "percent", comment="-0.15 = 15% less revenue (sales plan and Sales, revenue-linked "
-                                               "bank categories)."),
-    Column("CollectionDelayDays", "integer", comment="Customers pay this many days later (negative: earlier)."),
-    Column("PaymentDelayDays", "integer", comment="We pay suppliers this many days later (negative: earlier)."),
-    Column("InterestRateChange", "percent", comment="Added to the overdraft rate (0.01 = +1 point)."),
-)
-
-ONE_OFF_COLUMNS = (
-    Column("Scenario", width=16, comment="The scenario this one-off item belongs to."),
-    Column("Date", "date"),
-    Column("Amount", "money", comment="Signed: receipts positive, payments negative."),
-    Column("Category", width=16),
-    Column("Description", width=30),
-)
+SCENARIO_COLUMNS = columns(sc.SCENARIOS, {"name": 16})
+ONE_OFF_COLUMNS = columns(sc.ONE_OFFS, {"scenario": 16, "category": 16, "description": 30})
 
 HISTORY_COLUMNS = (
     Column("Month", comment="YYYY-MM, oldest first."),
@@ -390,8 +404,8 @@ def _source_terms(side: str, p: Params, w: Week, category: str | None, one_off_n
     growth = f"(1+{p.revenue_pct})"
     terms = []
     if category in (None, RECEIVABLES):
-        terms.append(f"SUMIFS(Receivables[Amount],{shifted('Receivables[BaseDate]', w, p.collection_delay)},"
-                     f"Receivables[Amount],{sign})")
+        terms.append(f"SUMIFS(Receivables[Expected],{shifted('Receivables[ExpectedDate]', w, p.collection_delay)},"
+                     f"Receivables[Expected],{sign})")
     if category in (None, SALES):
         terms.append(f"{growth}*(SUMIFS(Sales[Amount],{shifted('Sales[BaseDate]', w, p.collection_delay)},"
                      f"Sales[Amount],{sign})+SUMIFS(SalesPlan[Amount],"
@@ -400,10 +414,19 @@ def _source_terms(side: str, p: Params, w: Week, category: str | None, one_off_n
         terms.append(f"-SUMIFS(Payables[Amount],{shifted('Payables[DueDate]', w, p.payment_delay)},"
                      f"Payables[Amount],{opposite})")
     by_cat = "" if category is None else f"Recurring[Category],{exact(category)},"
-    terms.append(f"SUMIFS(Recurring[W{w.index}],{by_cat}Recurring[W{w.index}],{sign})")
+    column = f"Recurring[{'W' if w.period == 'week' else 'M'}{w.index}]"
+    # fixed amounts; then the variable-rate interest rows, scaled by MAX(0, rate + change) / rate
+    # ((x + ABS(x)) / 2 is MAX(0, x) element by element, which SUMPRODUCT needs)
+    terms.append(f"SUMIFS({column},{by_cat}{column},{sign},Recurring[PerPoint],0)")
+    scaled = f"(Recurring[VariableRate]+{p.interest_change})"
+    in_cat = "" if category is None else f",--(Recurring[Category]={text(category)})"
+    terms.append(f"SUMPRODUCT({column},Recurring[PerPoint],({scaled}+ABS({scaled}))/2{in_cat},--({column}{sign[1:-1]}))")
     by_cat = "" if category is None else f"Projections[Category],{exact(category)},"
     projected = f"SUMIFS(Projections[WeeklyAmount],{by_cat}Projections[WeeklyAmount],{sign}"
-    terms.append(f'{growth}*{projected},Projections[RevenueLinked],"yes")+{projected},Projections[RevenueLinked],"<>yes")')
+    # a week adds the weekly amount; week 1 (from the first day counted) its days / 7 of it
+    days = "" if w.index > 1 and w.period == "week" else f"({w.end}-{w.start}+1)/7*"
+    terms.append(f'{days}({growth}*{projected},Projections[RevenueLinked],"yes")+{projected},'
+                 'Projections[RevenueLinked],"<>yes"))')
     by_cat = "" if category is None else f"OneOffs[Category],{exact(category)},"
     terms.append(f"SUMIFS(OneOffs[Amount],OneOffs[Scenario],{exact_expr(one_off_name)},{by_cat}"
                  f"{shifted('OneOffs[Date]', w, None)},OneOffs[Amount],{sign})")
@@ -429,8 +452,82 @@ def flow_lines(receipt_categories: Sequence[str], payment_categories: Sequence[s
             total = "+".join(_source_terms(side, p, w, None, p.name))
             if not listed:
                 return total
-            first, last = blk.rows[listed[0]].cell(w.index - 1), blk.rows[listed[-1]].cell(w.index - 1)
+            first, last = blk.rows[listed[0]].cell(w.position - 1), blk.rows[listed[-1]].cell(w.position - 1)
             return f"{total}-SUM({first}:{last})"
 
         lines.append(Line(f"{prefix}.{OTHER}", labels(OTHER), side, other))
     return lines
+
+
+# --------------------------------------------------------------------------------------------
+# Reading the inputs back from a workbook (last month's, xlcapital generate --previous)
+# --------------------------------------------------------------------------------------------
+
+def cell_value(f: sc.Field, value: Any) -> Any:
+    """A cell's value (as openpyxl reads it) as the value of field ``f``; an empty cell: the field's default.
+
+    >>> cell_value(sc.RECURRING["day"], 5.0), cell_value(sc.FORECAST["accounts"], "NL91 INGB 0001 2345 67, NL02RABO")
+    (5, ('NL91INGB0001234567', 'NL02RABO'))
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return f.default
+    if f.kind == "date":
+        if isinstance(value, _dt.datetime):
+            value = value.date()
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = from_excel_date(value)
+    elif f.kind == "accounts":
+        value = [a for a in str(value).split(",") if a.strip()]
+    elif f.kind in ("text", "choice"):
+        value = str(value)
+    return f.parse(value)
+
+
+def settings_from_workbook(get: Callable[[str], Any]) -> dict[str, dict[str, Any]]:
+    """The forecast.toml fields the Settings sheet holds, by section (``company``, ``forecast``,
+    ``sales``), each parsed as in forecast.toml; ``get(header)`` is the value of ``Settings_<header>``
+    (None when the workbook has no such name: the field's default). ``seasonality`` is the twelve
+    ``Season<m>`` cells. Errors name the defined name."""
+    out: dict[str, dict[str, Any]] = {}
+    for table in (sc.COMPANY, sc.FORECAST, sc.SALES_PLAN):
+        section = out.setdefault(table.name, {})
+        for f in table:
+            if f.header:
+                section[f.key] = _from_cell(f, get(f.header), f"Settings_{f.header}")
+    out["sales"]["seasonality"] = tuple(_from_cell(f, get(f.header), f"Settings_{f.header}") for f in sc.SEASONALITY)
+    return out
+
+
+def collections_from_workbook(get: Callable[[str], Any]) -> fc_types.Collections:
+    """The aging buckets held on the Settings sheet (``get(header)``: the value of ``Settings_<header>``;
+    an empty cell or a missing name keeps the default)."""
+    default = fc_types.Collections()
+    values = {f.key: _from_cell(f, get(f.header), f"Settings_{f.header}") for f in sc.COLLECTIONS}
+    keys = [key for key, _, _ in sc.BUCKETS]
+    return fc_types.Collections(
+        tuple(d if values[f"days_{k}"] is None else values[f"days_{k}"] for k, d in zip(keys, default.days)),
+        tuple(d if values[f"share_{k}"] is None else values[f"share_{k}"] for k, d in zip(keys, default.share)))
+
+
+def rows_from_workbook(table: sc.Table, rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The rows of an input table (header -> cell value) as the schema's values by key (fields
+    the workbook does not show: their default). A row without a value for a required field is an
+    error naming the table, the row and the column."""
+    out = []
+    for n, row in enumerate(rows, start=1):
+        values = {}
+        for f in table:
+            where = f"{table.name}[{f.header}] row {n}"
+            values[f.key] = _from_cell(f, row.get(f.header) if f.header else None, where)
+            if f.required and values[f.key] in (None, ""):
+                raise InputError("a value is required", cell=where, hint="fill it in, or delete the row")
+        out.append(values)
+    return out
+
+
+def _from_cell(f: sc.Field, value: Any, where: str) -> Any:
+    try:
+        return cell_value(f, value)
+    except InputError as exc:
+        exc.field = None
+        raise exc.with_location(cell=where) from None

@@ -32,7 +32,8 @@ from xlcapital import forecast as fc
 from xlcapital.bank.model import Statement, Transaction, assign_keys
 from xlcapital.errors import InputError
 from xlcapital.money import to_decimal
-from xlcapital.workbook.model import COUNTED, exact_expr
+from xlcapital.forecast import schema
+from xlcapital.workbook.model import COUNTED, collections_from_workbook, exact_expr, rows_from_workbook
 from xlcapital.workbook.scenarios import PLAIN
 from xlcapital.workbook.tables import Column, TableSheet
 
@@ -179,6 +180,8 @@ def read_workbook(path) -> tuple[fc.Inputs, list[Statement], str]:
         start=start, weeks=_int(s("Weeks"), 13), opening_balance=_money(s("BankBalance") if s("BankBalance") is not None else s("OpeningBalance")),
         balance_date=_date(s("BalanceDate")), accounts=_accounts(s("Accounts")),
         credit_limit=_money(s("CreditLimit")), overdraft_rate=_money(s("OverdraftRate")),
+        commitment_fee=_money(s("CommitmentFee")), commitment_fee_basis=_text(s("CommitmentFeeBasis")) or "limit",
+        advance_rate_receivables=_money(s("AdvanceRateReceivables"), None), advance_rate_stock=_money(s("AdvanceRateStock")),
         minimum_buffer=_money(s("MinimumBuffer")), risk_profile=_text(s("RiskProfile")) or "moderate",
         default_payment_delay_days=_int(s("DefaultPaymentDelayDays")), currency=_text(s("Currency")) or "EUR",
     )
@@ -201,25 +204,26 @@ def read_workbook(path) -> tuple[fc.Inputs, list[Statement], str]:
     for t in r.table("TriggerRules"):
         triggers[_text(t["Rule"])] = fc.TriggerConfig(_money(t.get(f"Warning{profile}"), None),
                                                       _money(t.get(f"Alert{profile}"), None),
-                                                      _text(t.get("Owner")) or None, _text(t.get("Enabled")) != "no")
+                                                      _text(t.get("Owner")) or None, _text(t.get("Enabled")) != "no",
+                                                      _text(t.get("Action")) or None)
     revenue = _money(s("Revenue"), None)
     financials = None
     if revenue is not None:
         financials = fc.Financials(revenue, _money(s("CostOfSales")), _money(s("Inventory")), ZERO, ZERO,
-                                   _int(s("PeriodDays"), 365))
+                                   _int(s("PeriodDays"), 365), *(_money(s(k), None) for k in (
+                                       "Equity", "TotalAssets", "BhkCashflow", "Interest", "Repayments")))
     inputs = fc.Inputs(
         settings, sales=sales,
         receivables=[fc.Receivable(_text(x["Customer"]), _text(x["Invoice"]), _date(x["InvoiceDate"]),
-                                   _date(x["DueDate"]), _money(x["Amount"]), _date(x["PaidDate"]))
+                                   _date(x["DueDate"]), _money(x["Amount"]), _date(x["PaidDate"]),
+                                   expected_date=_date(x.get("ExpectedOn")))
                      for x in r.table("Receivables")],
         payables=[fc.Payable(_text(x["Supplier"]), _date(x["DueDate"]), _money(x["Amount"]), _text(x["Invoice"]))
                   for x in r.table("Payables")],
         customers=[fc.Customer(_text(x["Customer"]), _int(x["PaymentDelayDays"]), _text(x["Source"]) or "given")
                    for x in r.table("Customers")],
-        recurring=[fc.Recurring(_text(x["Name"]), _text(x["Category"]), _money(x["Amount"]),
-                                _text(x["Frequency"]).strip().casefold(), _int(x["Day"], 1), _int(x["Month"], 1),
-                                _date(x["Start"]), _date(x["End"]), _yes(x["Fixed"]))
-                   for x in r.table("Recurring")],
+        # through the schema (forecast/schema.py): every column of the table, Activity included
+        recurring=[fc.Recurring(**row) for row in rows_from_workbook(schema.RECURRING, r.table("Recurring"))],
         expected_sales=[fc.ExpectedSale(_date(x["Date"]), _money(x["Amount"]), _text(x["Description"]))
                         for x in r.table("Sales")],
         categories=[fc.Category(_text(x["Category"]), _text(x["Match"]).casefold(), _text(x["Pattern"]))
@@ -229,7 +233,7 @@ def read_workbook(path) -> tuple[fc.Inputs, list[Statement], str]:
         scenarios=scenarios, triggers=triggers,
         history=fc.History(tuple(_text(h["Month"]) for h in history), tuple(_money(h["Revenue"]) for h in history),
                            tuple(_money(h["DSO"]) for h in history)),
-        financials=financials, folder=r.path.parent,
+        financials=financials, folder=r.path.parent, collections=collections_from_workbook(s),
     )
     inputs.bank = bank_statements(r.table("Bank"))
     return inputs, inputs.bank, _text(s("Scenario"))
@@ -261,6 +265,8 @@ class Carried:
     scenario: str
     #: (week number, Monday) of the previous forecast's weeks that ended before the new start
     weeks: list[tuple[int, dt.date]] = field(default_factory=list)
+    #: week number -> its last day (week 1 starts on the first day counted, so it may be longer than 7 days)
+    ends: dict[int, dt.date] = field(default_factory=dict)
     #: (week number, category) -> forecast net amount (receipts + payments)
     forecast: dict[tuple[int, str], Decimal] = field(default_factory=dict)
     categories: list[str] = field(default_factory=list)
@@ -323,17 +329,19 @@ def carry_over(previous: str | os.PathLike, inputs: fc.Inputs, statements: list[
     for w in run.weeks:
         if w.week_end < start:
             carried.weeks.append((w.week, w.week_start))
+            carried.ends[w.week] = w.week_end
             for c in cats:
                 carried.forecast[(w.week, c)] = w.receipts.get(c, ZERO) + w.payments.get(c, ZERO)
     return nxt, merged, carried
 
 
 TOTAL = "(all categories)"
-_WEEK = 'Bank[Date],">="&[@WeekStart],Bank[Date],"<="&([@WeekStart]+6)'
+_WEEK = 'Bank[Date],">="&[@WeekStart],Bank[Date],"<="&[@WeekEnd]'
 
 VARIANCE_COLUMNS = (
     Column("Week", "integer", comment="Week number in the previous workbook's forecast."),
     Column("WeekStart", "date"),
+    Column("WeekEnd", "date"),
     Column("Category", width=26, comment="A forecast row or a bank category; (all categories) is the net flow."),
     Column("Forecast", "money", comment="What the previous workbook forecast for this week (net: receipts + payments)."),
     Column("Actual", "money", formula=f'=IF([@Category]="{TOTAL}",SUMIFS(Bank[Amount],{COUNTED},{_WEEK}),'
@@ -346,9 +354,10 @@ VARIANCE_COLUMNS = (
 def variance_sheet(carried: Carried) -> TableSheet:
     rows = []
     for week, monday in carried.weeks:
-        rows.append((week, monday, TOTAL, sum((carried.forecast[(week, c)] for c in carried.categories), ZERO)))
+        end = carried.ends.get(week, monday + dt.timedelta(days=6))
+        rows.append((week, monday, end, TOTAL, sum((carried.forecast[(week, c)] for c in carried.categories), ZERO)))
         for c in carried.categories:
-            rows.append((week, monday, c, carried.forecast[(week, c)]))
+            rows.append((week, monday, end, c, carried.forecast[(week, c)]))
     return TableSheet("Variance", "Variance", VARIANCE_COLUMNS, rows, title="Forecast against actual",
                       note=f"The weeks of {carried.previous.name} that are now past (scenario {carried.scenario}): "
                            "its forecast per category against the bank transactions of that category.",

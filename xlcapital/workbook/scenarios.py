@@ -124,7 +124,9 @@ class ScenariosSheet:
             "lowest_cash": f"MIN({closing})",
             "lowest_week": f"MATCH({lowest},{closing},0)",
             "first_breach_week": f'IFERROR(MATCH(TRUE,{breach},0),"{NONE}")',
-            "extra_financing_limit": f"MAX(0,-{defined('CreditLimit')}-{lowest})",
+            # -MIN(headroom): the lowest closing against the facility available that week (the limit, or
+            # the borrowing base when lower)
+            "extra_financing_limit": f"MAX(0,-MIN({block.rows['headroom'].a1()}))",
             "extra_financing_buffer": f"MAX(0,{defined('MinimumBuffer')}-{lowest})",
         }
         for j, (key, _, style) in enumerate(SUMMARY):

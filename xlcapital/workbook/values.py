@@ -8,22 +8,28 @@ store them as the formula cells' cached results.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from xlcapital.forecast import analyse, expand
-from xlcapital.forecast.actuals import counted
+from xlcapital.forecast.actuals import counted, first_day
+from xlcapital.forecast.engine import MONTHS_IN_VIEW
 from xlcapital.forecast.learn import classify
-from xlcapital.forecast.schedule import occurrences, view_end
+from xlcapital.forecast.schedule import LOOKAHEAD_WEEKS, occurrences, view_end, week_of
 from xlcapital.workbook.model import OTHER
 from xlcapital.workbook.scenarios import PLAIN
 
 #: run rows compared week by week: map row key -> Period attribute
 ROWS = {
     "opening": "opening_cash", "net_flow": "net_flow", "closing_before": "closing_before",
-    "overdraft_drawn": "overdraft_drawn", "interest": "interest", "closing": "closing_cash",
+    "overdraft_drawn": "overdraft_drawn", "interest": "interest", "commitment_fee": "commitment_fee",
+    "borrowing_base": "borrowing_base", "available": "available",
+    "closing": "closing_cash",
     "headroom": "headroom", "below_buffer": "below_buffer", "limit_breached": "limit_breached",
     "receipts": "receipts_total", "payments": "payments_total",
 }
 SUMMARY = ("lowest_cash", "lowest_week", "first_breach_week", "extra_financing_limit", "extra_financing_buffer")
-TRIGGER_FIELDS = ("rule", "value", "worst", "status", "first_week", "first_alert_week", "warning", "alert", "owner")
+TRIGGER_FIELDS = ("rule", "value", "worst", "status", "first_week", "first_alert_week", "warning", "alert", "owner",
+                  "action")
 
 
 def _run_values(prefix: str, run) -> dict[str, list]:
@@ -68,8 +74,21 @@ def engine_values(inputs, cells, statements=None) -> dict[str, list]:
     out["forecast.actual.closing"] = [w.actual_closing for w in weeks]
     out["forecast.actual.variance"] = [w.variance for w in weeks]
     out["settings.OpeningBalance"] = [weeks[0].opening_cash]
+    # the look-ahead block: the same rows over weeks N+1 .. N+8
+    # (every row, as for the weekly block; the run's summary and parameters are not repeated there)
+    skip = {f"forecast.lookahead.{key}" for key in SUMMARY}
+    ahead = {k: v for k, v in _run_values("forecast.lookahead", replace(a.default, weeks=a.default.lookahead)).items()
+             if k not in skip and ".param." not in k}
+    out.update(ahead)
+    out["forecast.lookahead.lowest"] = [a.default.lowest_with_lookahead]
+    # the Months sheet: the same rows over the 12 months of the view
+    months = {k: v for k, v in _run_values("months", replace(a.default, weeks=a.default.months)).items()
+              if not k.startswith(("months.param.", "months.week_")) and k[len("months."):] not in SUMMARY}
+    out.update(months)
+    out["months.month_start"] = [m.start for m in a.default.months]
+    out["months.month_end"] = [m.end for m in a.default.months]
     selected = a.default.scenario.name if a.default.scenario in inputs.scenarios else PLAIN
-    out["forecast.param.name"] = out["dashboard.scenario"] = out["scenarios.stressed_run"] = [selected]
+    out["forecast.param.name"] = out["months.param.name"] = out["dashboard.scenario"] = out["scenarios.stressed_run"] = [selected]
     for name, key in runs["scenarios"].items():
         if f"scenario.{key}.param.name" in cells and name in a.scenarios:
             out[f"scenario.{key}.param.name"] = [name]
@@ -101,22 +120,30 @@ def engine_values(inputs, cells, statements=None) -> dict[str, list]:
         out["table.Payables.CashDate"] = [x.cash_date for x in pay_items]
         out["table.Payables.Week"] = [x.week if x.week is not None else "beyond" for x in pay_items]
     s = inputs.settings
-    plan = occurrences(inputs.sales.frequency, inputs.sales.day, inputs.sales.month, s.start, view_end(s.start, s.weeks))
+    first = first_day(inputs)
+    out["settings.FirstDay"] = [first]
+    plan = occurrences(inputs.sales.frequency, inputs.sales.day, inputs.sales.month, first, view_end(s.start, s.weeks))
     rows = len(cells["table.SalesPlan.Date"])
     if inputs.sales.frequency == "weekly":  # row j: the j-th occurrence
         out["table.SalesPlan.Date"] = plan + [None] * (rows - len(plan))
-    else:  # row j: the occurrence in the j-th month from week 1's month, if any
+    else:  # row j: the occurrence in the j-th month from the month of the first day counted, if any
         by_month = {(x.year, x.month): x for x in plan}
-        months = [divmod(s.start.year * 12 + s.start.month - 1 + j, 12) for j in range(rows)]
+        months = [divmod(first.year * 12 + first.month - 1 + j, 12) for j in range(rows)]
         out["table.SalesPlan.Date"] = [by_month.get((y, mo + 1)) for y, mo in months]
     n = inputs.settings.weeks
     rec_rows = {}
-    for x in items:
-        if x.source == "recurring" and x.week is not None:
-            rec_rows.setdefault((x.ref, x.category, x.week), []).append(x.amount)
+    for x in items:  # the forecast's weeks and the look-ahead's (week_of counts on past N)
+        if x.source == "recurring":
+            rec_rows.setdefault((x.ref, x.category, week_of(x.cash_date, s.start)), []).append(x.amount)
     if inputs.recurring and len({r.name for r in inputs.recurring}) == len(inputs.recurring):
-        for k in range(1, n + 1):
+        for k in range(1, n + LOOKAHEAD_WEEKS + 1):
             out[f"table.Recurring.W{k}"] = [sum(rec_rows.get((r.name, r.category, k), [0])) for r in inputs.recurring]
+        by_month = {}
+        for x in items:
+            if x.source == "recurring" and x.month is not None:
+                by_month.setdefault((x.ref, x.category, x.month), []).append(x.amount)
+        for m in range(1, MONTHS_IN_VIEW + 1):
+            out[f"table.Recurring.M{m}"] = [sum(by_month.get((r.name, r.category, m), [0])) for r in inputs.recurring]
     transactions = [t for s in statements for t in s.transactions]
     if transactions:
         out["table.Bank.Category"] = classify(transactions, inputs.categories)

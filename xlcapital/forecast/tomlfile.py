@@ -1,0 +1,182 @@
+"""forecast.toml: the settings, the sales plan, the scenarios, the triggers and the history.
+
+The ``[company]``, ``[forecast]`` and ``[sales]`` keys and the scenarios' and one-off items' keys
+are the fields of :mod:`xlcapital.forecast.schema`; a key not declared there is an error that lists
+the known ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from xlcapital.errors import InputError
+from xlcapital.fileio import read_toml
+from xlcapital.forecast import schema as sc
+from xlcapital.forecast.triggers import RULES
+from xlcapital.forecast.types import Collections, History, OneOff, Scenario, TriggerConfig
+from xlcapital.forecast.values import parse_fraction, parse_money, parse_yes_no
+
+_SCENARIO_KEYS = {*sc.SCENARIOS.keys, "one_off"}
+_ONE_OFF_KEYS = set(sc.ONE_OFFS.keys) - {"scenario"}
+_TRIGGER_KEYS = {"warning", "alert", "owner", "enabled", "action"}
+_HISTORY_KEYS = {"months", "revenue", "dso"}
+#: the trigger rules forecast.toml may override: the engine's, one list
+TRIGGER_RULES = tuple(RULES)
+
+
+@dataclass
+class ForecastFile:
+    """forecast.toml as read: the given values (absent where to be learned)."""
+
+    forecast: dict
+    sales: dict
+    scenarios: list[Scenario]
+    triggers: dict[str, TriggerConfig]
+    history: History
+    #: ``[company] name``, when given
+    company_name: str | None = None
+    collections: Collections = field(default_factory=Collections)
+
+
+def read_forecast_toml(path: Path) -> ForecastFile:
+    """Read and check forecast.toml; values not given stay absent (learned later)."""
+    name = str(path)
+    data = read_toml(path)
+    _known(data, {"company", "forecast", "sales", "collections", "scenarios", "triggers", "history"}, name, "")
+    where = _Where(name)
+    company = _fields(data, sc.COMPANY, where)
+    given = _fields(data, sc.FORECAST, where)
+    if "balance_date" in given and "opening_balance" not in given:
+        raise InputError("balance_date without opening_balance", file=name, field="forecast.balance_date",
+                         hint="balance_date is the day whose closing balance opening_balance is: give both")
+    if "start" in given and given["start"].weekday() != 0:
+        raise InputError(
+            f"start {given['start']} is a {given['start']:%A}", file=name, field="forecast.start", hint="weeks run Monday to Sunday: give a Monday"
+        )
+
+    collections = _fields(data, sc.COLLECTIONS, where)
+    seasonality = _section(data, "sales", set(), where, lenient=True).get("seasonality")
+    sales = _fields(data, sc.SALES_PLAN, where, extra={"seasonality"})
+    if seasonality is not None:
+        if not isinstance(seasonality, list) or len(seasonality) != 12:
+            raise InputError("seasonality needs 12 factors, January to December", file=name, field="sales.seasonality")
+        sales["seasonality"] = tuple(where.parse(f.parse, v, f"sales.{f.key}") for f, v in zip(sc.SEASONALITY, seasonality))
+    if sales.get("frequency", "monthly") == "weekly" and sales.get("day", 1) > 7:
+        raise InputError("a weekly plan's day is 1 (Monday) to 7 (Sunday)", file=name, field="sales.day")
+
+    scenarios = []
+    raw_scenarios = data.get("scenarios", [])
+    if not isinstance(raw_scenarios, list):
+        raise InputError("write scenarios as [[scenarios]] tables", file=name, field="scenarios")
+    for i, raw in enumerate(raw_scenarios):
+        scenarios.append(_scenario(raw, i, where))
+    names = [s.name.casefold() for s in scenarios]
+    for n in names:
+        if names.count(n) > 1:
+            raise InputError(f"two scenarios are called {n!r}", file=name, field="scenarios")
+
+    triggers = {}
+    raw_triggers = data.get("triggers", {})
+    if not isinstance(raw_triggers, dict):
+        raise InputError("write [triggers.<rule>] tables", file=name, field="triggers")
+    _known(raw_triggers, set(TRIGGER_RULES), name, "triggers")
+    for rule, raw in raw_triggers.items():
+        t = _section(raw_triggers, rule, _TRIGGER_KEYS, where, prefix="triggers.")
+        triggers[rule] = TriggerConfig(
+            warning=where.parse(parse_fraction, t["warning"], f"triggers.{rule}.warning") if "warning" in t else None,
+            alert=where.parse(parse_fraction, t["alert"], f"triggers.{rule}.alert") if "alert" in t else None,
+            owner=str(t["owner"]).strip() if "owner" in t else None,
+            enabled=where.parse(parse_yes_no, t.get("enabled", True), f"triggers.{rule}.enabled"),
+            action=str(t["action"]).strip() or None if "action" in t else None,
+        )
+
+    h = _section(data, "history", _HISTORY_KEYS, where)
+    history = History(
+        months=tuple(str(m) for m in h.get("months", ())),
+        revenue=tuple(where.parse(parse_money, v, f"history.revenue[{i + 1}]") for i, v in enumerate(h.get("revenue", ()))),
+        dso=tuple(where.parse(parse_money, v, f"history.dso[{i + 1}]") for i, v in enumerate(h.get("dso", ()))),
+        sources={key: "given" for key in _HISTORY_KEYS if h.get(key)},
+    )
+    for key in ("revenue", "dso"):
+        values = getattr(history, key)
+        if history.months and values and len(values) != len(history.months):
+            raise InputError(f"{len(values)} {key} values for {len(history.months)} months", file=name, field=f"history.{key}")
+    return ForecastFile(given, sales, scenarios, triggers, history, company.get("name") or None, _collections(collections))
+
+
+def _collections(given: dict) -> Collections:
+    """The aging buckets: the given values over the defaults."""
+    default = Collections()
+    keys = [key for key, _, _ in sc.BUCKETS]
+    days = tuple(given.get(f"days_{k}", d) for k, d in zip(keys, default.days))
+    share = tuple(given.get(f"share_{k}", d) for k, d in zip(keys, default.share))
+    return Collections(days, share, sources={k: "given" for k in given})
+
+
+def _scenario(raw: object, index: int, where: "_Where") -> Scenario:
+    if not isinstance(raw, dict):
+        raise InputError("a scenario must be a table", file=where.file, field=f"scenarios[{index + 1}]")
+    _known(raw, _SCENARIO_KEYS, where.file, f"scenarios[{index + 1}]")
+    if "name" not in raw or not str(raw["name"]).strip():
+        raise InputError("a scenario needs a name", file=where.file, field=f"scenarios[{index + 1}].name")
+    label = f"scenarios.{str(raw['name']).strip()}"
+    one_offs = []
+    for j, item in enumerate(raw.get("one_off", [])):
+        at = f"{label}.one_off[{j + 1}]"
+        if not isinstance(item, dict):
+            raise InputError("write one-off items as [[scenarios.one_off]] tables", file=where.file, field=f"{label}.one_off")
+        _known(item, _ONE_OFF_KEYS, where.file, at)
+        values = _values(item, sc.ONE_OFFS, where, at, missing="a one-off item needs {key}")
+        values.pop("scenario", None)
+        one_offs.append(OneOff(**{**values, "category": values["category"] or sc.ONE_OFFS["category"].default}))
+    values = _values({k: v for k, v in raw.items() if k != "one_off"}, sc.SCENARIOS, where, label)
+    return Scenario(**values, one_offs=tuple(one_offs))
+
+
+def _values(raw: dict, table: sc.Table, where: "_Where", at: str, missing: str = "{key} is required") -> dict:
+    """Every field of ``table`` from the TOML table ``raw`` (a missing key: its default)."""
+    out = {}
+    for f in table:
+        if f.key in raw:
+            out[f.key] = where.parse(f.parse, raw[f.key], f"{at}.{f.key}")
+        elif f.required:
+            raise InputError(missing.format(key=f.key), file=where.file, field=at)
+        else:
+            out[f.key] = f.default
+    return out
+
+
+def _fields(data: dict, table: sc.Table, where: "_Where", extra: set[str] = frozenset()) -> dict:
+    """The keys given in section ``[table.name]``, parsed (absent keys stay absent: learned or defaulted later)."""
+    raw = _section(data, table.name, {*table.keys, *extra}, where)
+    return {k: where.parse(table[k].parse, v, f"{table.name}.{k}") for k, v in raw.items() if k not in extra}
+
+
+@dataclass(frozen=True)
+class _Where:
+    file: str
+
+    def parse(self, parse, value, field_name):
+        try:
+            return parse(value, field=field_name)
+        except InputError as exc:
+            raise exc.with_location(file=self.file, field=field_name) from None
+
+
+def _section(data: dict, key: str, keys: set[str], where: _Where, prefix: str = "", lenient: bool = False) -> dict:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise InputError(f"[{prefix}{key}] must be a table", file=where.file, field=f"{prefix}{key}")
+    if not lenient:
+        _known(value, keys, where.file, f"{prefix}{key}")
+    return value
+
+
+def _known(table: dict, keys: set[str], file: str, where: str) -> None:
+    for key in table:
+        if key not in keys:
+            raise InputError(
+                f"unknown key {key!r}", file=file, field=f"{where}.{key}" if where else key, hint=f"known: {', '.join(sorted(keys))}"
+            )
+
