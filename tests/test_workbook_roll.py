@@ -190,7 +190,9 @@ def test_a_previous_that_is_not_a_workbook_is_one_line_and_exit_2(case, last_mon
         "bomb": lambda: _entity_bomb(last_month, tmp_path),
     }[case]()
     out = tmp_path / "next.xlsx"
-    assert main(["generate", "-o", str(out), "--previous", str(target)]) == 2
+    # the sample folder named, so that the one line on stderr is the error (without FOLDER the CLI first says
+    # that it uses the sample)
+    assert main(["generate", str(sample_dir()), "-o", str(out), "--previous", str(target)]) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "Traceback" not in err, err
     assert str(target) in err or target.name in err
