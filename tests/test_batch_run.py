@@ -141,9 +141,10 @@ def test_forecast_columns_equal_the_forecast_command(batch_run, capsys):
         if runway is not None:
             assert float(row["runway_months"]) == pytest.approx(runway, rel=1e-9)
     # the tight client: 5,000 at the start, a limit of 20,000; the forecast command puts its lowest
-    # closing cash at -30,202.41 in week 8: 10,202.41 beyond the limit, the first breach in week 8
+    # closing cash at -30,217.80 in week 8 (the sample's kredietprovisie included): 10,217.80 beyond the
+    # limit, the first breach in week 8
     tight = rows["tight"]
-    assert (tight["lowest_cash"], tight["lowest_week"], tight["first_breach_week"]) == ("-30202.41", "8", "8")
+    assert (tight["lowest_cash"], tight["lowest_week"], tight["first_breach_week"]) == ("-30217.80", "8", "8")
     assert Decimal(tight["extra_financing"]) == -Decimal("20000") - Decimal(tight["lowest_cash"])
     assert tight["status"] == "alert" and tight["cash"] == "5000.00"
     # without company.toml: the folder's name, no ratios
