@@ -128,7 +128,8 @@ def test_text_outputs_and_dutch_labels(capsys):
     assert code == 0 and "Kasstroom uit operationele activiteiten" in out and "sluit aan" in out
 
 
-def test_demo_runs_every_step_and_says_where_next(capsys):
+def test_demo_runs_every_step_and_says_where_next(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the demo writes workbooks/demo.xlsm below the current folder, not the checkout's
     code, out, err = run(capsys, "demo")
     assert code == 0 and err == ""
     assert "ratios" in out and "Cash flow from operating activities" in out
