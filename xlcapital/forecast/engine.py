@@ -22,8 +22,9 @@ from decimal import Decimal
 from typing import Iterable
 
 from xlcapital.forecast.actuals import Ledger, first_day, opening_cash, period_actuals
+from xlcapital.forecast.drivers import purchase, recurring_amount
 from xlcapital.forecast.inputs import PAYABLES, RECEIVABLES, SALES, Inputs, Scenario, customer_key
-from xlcapital.forecast.types import OPERATING
+from xlcapital.forecast.types import OPERATING, PURCHASES
 from xlcapital.forecast.schedule import LOOKAHEAD_WEEKS, eomonth, month_bounds, month_of, occurrences, view_end, week_of
 
 ZERO = Decimal(0)
@@ -210,19 +211,26 @@ def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None =
                 b = collections.bucket((first - base).days)
                 base, amount = first + timedelta(days=collections.days[b]), amount * collections.share[b]
             add("receivable", r.invoice, r.customer, RECEIVABLES, base, COLLECTION, amount)
+    sold: list[tuple[str, date, Decimal]] = []  # (ref, invoice date, amount): the purchases follow them
     if sales.amount:
         for d in occurrences(sales.frequency, sales.day, sales.month, first, end):
             amount = sales.amount * sales.seasonality[d.month - 1] * factor
             add("sale", d.isoformat(), "", SALES, d + lag, COLLECTION, amount)
+            sold.append((d.isoformat(), d, amount))
     for e in inputs.expected_sales:
         add("sale", e.description or e.date.isoformat(), "", SALES, e.date + lag, COLLECTION, e.amount * factor)
+        sold.append((e.description or e.date.isoformat(), e.date, e.amount * factor))
+    for ref, d, amount in sold:
+        bought = purchase(sales, d, amount, first=first)
+        if bought:
+            add("purchase", ref, "", PURCHASES, bought[0], PAYMENT, bought[1])
     for p in inputs.payables:
         add("payable", p.invoice, p.supplier, PAYABLES, p.due_date, PAYMENT, -p.amount)
     for r in inputs.recurring:
         lo = max(first, r.start) if r.start and r.frequency != "once" else first
         hi = min(end, r.end) if r.end else end
         for d in occurrences(r.frequency, r.day, r.month, lo, hi, once=r.start):
-            add("recurring", r.name, "", r.category, d, NONE, r.amount, r.activity)
+            add("recurring", r.name, "", r.category, d, NONE, recurring_amount(r, factor), r.activity)
     for o in scenario.one_offs:
         add("one-off", o.description, "", o.category, o.date, NONE, o.amount)
     return items
@@ -251,6 +259,11 @@ def categories(inputs: Inputs, scenarios: Iterable[Scenario] | None = None) -> t
         see(SALES, Decimal(1))
     for e in inputs.expected_sales:
         see(SALES, e.amount)
+    if inputs.sales.gross_margin is not None and inputs.sales.gross_margin < 1:  # purchases follow the sales
+        if inputs.sales.amount and any(inputs.sales.seasonality):
+            see(PURCHASES, Decimal(-1))
+        for e in inputs.expected_sales:
+            see(PURCHASES, -e.amount)
     for p in inputs.payables:
         see(PAYABLES, -p.amount)
     for r in inputs.recurring:

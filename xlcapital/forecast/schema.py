@@ -208,6 +208,16 @@ SALES_PLAN = Table("sales", None, (
           low=1, high=12, default=1),
     Field("collection_days", "SalesCollectionDays", "integer", "Sales collection days", "Incassotermijn verkopen",
           "Days from a sales invoice to its payment (sales plan and Sales table).", low=0, high=3650),
+    Field("gross_margin", "GrossMargin", "fraction", "Gross margin on sales", "Brutomarge",
+          "Purchases follow the sales: every sale (plan and Sales table) brings a purchase of sale x (1 - gross "
+          "margin), moved by the scenario's revenue change. Empty: no purchases derived from the sales.",
+          low=0, high=1),
+    Field("stock_days", "StockDays", "integer", "Stock days (purchase before sale)", "Voorraaddagen",
+          "Days between buying the goods and invoicing the sale. Purchases made before the first day counted are "
+          "in Payables already and are not derived again.", low=0, high=3650, default=0),
+    Field("supplier_days", "SupplierDays", "integer", "Supplier payment days", "Betaaltermijn leveranciers",
+          "Days from a purchase to its payment (the supplier's term; 30 is the Dutch statutory default).",
+          low=0, high=3650, default=30),
 ))
 
 BUCKETS = (("1_30", "1to30", "1-30"), ("31_60", "31to60", "31-60"), ("61_90", "61to90", "61-90"),
@@ -313,6 +323,9 @@ RECURRING = Table("Recurring", "recurring.csv", (
     Field("activity", "Activity", "choice", "Activity", "Soort kasstroom",
           "operating (empty), investing (a machine, a van) or financing (loan repayments, dividends, capital): "
           "the burn rate and the runway count operating flows only.", choices=ACTIVITIES, default=OPERATING),
+    Field("revenue_linked", "RevenueLinked", "yes_no", "Revenue-linked", "Omzetafhankelijk",
+          "yes: a variable cost (or income) that moves with revenue: the scenario's revenue change scales it. "
+          "Empty: no (a fixed amount).", default=False),
 ))
 
 EXPECTED_SALES = Table("Sales", "sales.csv", (

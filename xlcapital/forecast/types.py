@@ -25,6 +25,8 @@ RISK_PROFILES = ("conservative", "moderate", "offensive")
 MATCH_FIELDS = ("counterparty", "iban", "description")
 #: the categories the engine gives its fixed sources (docs/forecast-model.md section 3)
 RECEIVABLES, SALES, PAYABLES, ONE_OFF = "Receivables", "Sales", "Payables", "One-off"
+#: the category of the purchases that follow the sales plan (docs section 3, "Cost drivers")
+PURCHASES = "Purchases"
 
 
 # --------------------------------------------------------------------------------------------
@@ -75,6 +77,11 @@ class SalesPlan:
     collection_days: int = 30
     seasonality: tuple[Decimal, ...] = (Decimal(1),) * 12
     sources: Mapping[str, str] = field(default_factory=dict, compare=False)
+    #: cost drivers (docs section 3): the gross margin on every sale (None: purchases are not derived
+    #: from the sales), the days the goods are bought before the sale, the supplier's payment term
+    gross_margin: Decimal | None = None
+    stock_days: int = 0
+    supplier_days: int = 30
 
 
 @dataclass(frozen=True)
@@ -132,6 +139,8 @@ class Recurring:
     #: operating, investing or financing (loan repayments, dividends): the burn rate counts operating only
     activity: str = OPERATING
     line: int | None = None
+    #: a variable cost: the scenario's revenue change scales it like the sales (docs section 3)
+    revenue_linked: bool = False
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ YES_NO = ("yes", "no")
 FREQUENCIES, RISK_PROFILES, MATCH_FIELDS = fc_types.FREQUENCIES, fc_types.RISK_PROFILES, fc_types.MATCH_FIELDS
 SALES_FREQUENCIES, MONTHS = sc.SALES_FREQUENCIES, sc.MONTHS
 RECEIVABLES, SALES, PAYABLES = fc_types.RECEIVABLES, fc_types.SALES, fc_types.PAYABLES
+PURCHASES = fc_types.PURCHASES
 #: the catch-all rows: categories the user adds in the workbook that the generator did not list
 OTHER = "__other__"
 
@@ -102,6 +103,12 @@ def collection_values(inputs) -> dict[str, Any]:
     return {**dict(zip(days, c.days)), **dict(zip(shares, c.share))}
 
 
+def driver_values(inputs) -> dict[str, Any]:
+    """The Settings values of the cost drivers (``[sales] gross_margin``, ``stock_days``, ``supplier_days``)."""
+    plan = inputs.sales
+    return {"GrossMargin": plan.gross_margin, "StockDays": plan.stock_days, "SupplierDays": plan.supplier_days}
+
+
 def row(table: sc.Table, item: Any) -> tuple:
     """The input cells of one table row: ``item``'s attribute per shown field (yes/no as text).
 
@@ -147,6 +154,7 @@ SETTINGS: tuple[Setting, ...] = (
     *(setting(key) for key in ("DefaultPaymentDelayDays", "SalesCollectionDays", "SalesAmount", "SalesFrequency",
                                "SalesDay", "SalesMonth")),
     *(setting(f.header) for f in sc.SEASONALITY),
+    *(setting(key) for key in ("GrossMargin", "StockDays", "SupplierDays")),
     *(setting(f.header) for f in sc.COLLECTIONS),
     setting("Currency"),
     Setting("Revenue", "Revenue of the last period (company.toml)", "money",
@@ -215,10 +223,20 @@ PAYABLES_COLUMNS = (
            formula=f'=IF([@CashDate]="","",IF([@CashDate]<{START},1,INT(([@CashDate]-{START})/7)+1))'),
 )
 
+#: the purchase behind a sale (section 3, "Cost drivers"): paid on invoice date - stock days + supplier
+#: days, empty without a gross margin or when bought before the first day counted (in Payables already)
+PURCHASE_DATE = Column(
+    "PurchaseDate", "date",
+    formula=f'=IF(OR([@Date]="",{defined("GrossMargin")}=""),"",IF([@Date]-N({defined("StockDays")})<{FIRST_DAY},"",'
+            f'[@Date]-N({defined("StockDays")})+N({defined("SupplierDays")})))',
+    comment="Payment date of the purchase behind this sale (before the scenario's payment delay): invoice date - "
+            "stock days + supplier days (Settings); empty when bought before the first day counted.")
+
 SALES_COLUMNS = (
     *columns(sc.EXPECTED_SALES, {"description": 30}),
     Column("BaseDate", "date", formula=f'=IF([@Date]="","",[@Date]+{defined("SalesCollectionDays")})',
            comment="Expected cash date: invoice date + sales collection days (Settings)."),
+    PURCHASE_DATE,
 )
 
 CATEGORIES_COLUMNS = columns(sc.CATEGORIES, {"category": 20, "pattern": 28})
@@ -335,6 +353,7 @@ def sales_plan_columns() -> tuple[Column, ...]:
                formula=f'=IF([@Date]="","",N({defined("SalesAmount")})*INDEX(Settings_Seasonality,MONTH([@Date])))',
                comment="Plan amount x the seasonality of the invoice month."),
         Column("BaseDate", "date", formula=f'=IF([@Date]="","",[@Date]+{defined("SalesCollectionDays")})'),
+        PURCHASE_DATE,
     )
 
 
@@ -404,9 +423,16 @@ def _source_terms(side: str, p: Params, w: Week, category: str | None, one_off_n
     if category in (None, PAYABLES):
         terms.append(f"-SUMIFS(Payables[Amount],{shifted('Payables[DueDate]', w, p.payment_delay)},"
                      f"Payables[Amount],{opposite})")
+    if category in (None, PURCHASES):
+        # purchases follow the sales (section 3): -(1 + r) x (1 - margin) x the sales whose purchase is paid then
+        bought = "+".join(f"SUMIFS({t}[Amount],{shifted(f'{t}[PurchaseDate]', w, p.payment_delay)},{t}[Amount],"
+                          f"{opposite})" for t in ("Sales", "SalesPlan"))
+        terms.append(f"-{growth}*(1-N({defined('GrossMargin')}))*({bought})")
     by_cat = "" if category is None else f"Recurring[Category],{exact(category)},"
     column = f"Recurring[{'W' if w.period == 'week' else 'M'}{w.index}]"
-    terms.append(f"SUMIFS({column},{by_cat}{column},{sign})")
+    # a revenue-linked (variable) row moves with the scenario's revenue change (section 3)
+    terms.append(f'SUMIFS({column},{by_cat}{column},{sign},Recurring[RevenueLinked],"<>yes")'
+                 f'+{growth}*SUMIFS({column},{by_cat}{column},{sign},Recurring[RevenueLinked],"yes")')
     by_cat = "" if category is None else f"Projections[Category],{exact(category)},"
     projected = f"SUMIFS(Projections[WeeklyAmount],{by_cat}Projections[WeeklyAmount],{sign}"
     # a week adds the weekly amount; week 1 (from the first day counted) its days / 7 of it

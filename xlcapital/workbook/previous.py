@@ -140,6 +140,8 @@ def read_workbook(path: str | os.PathLike) -> tuple[fc.Inputs, list[Statement], 
         amount=_money(s("SalesAmount")), frequency=_text(s("SalesFrequency")) or "monthly", day=_int(s("SalesDay"), 1),
         month=_int(s("SalesMonth"), 1), collection_days=_int(s("SalesCollectionDays"), 30),
         seasonality=tuple(_money(s(f"Season{m}"), Decimal(1)) for m in range(1, 13)),
+        gross_margin=_money(s("GrossMargin"), None), stock_days=_int(s("StockDays")),
+        supplier_days=_int(s("SupplierDays"), 30),
     )
     one_offs: dict[str, list] = {}
     for o in r.table("OneOffs"):
