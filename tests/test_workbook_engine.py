@@ -95,6 +95,9 @@ def company(draw):
         day=draw(st.integers(1, 7 if freq == "weekly" else 31)), month=draw(st.integers(1, 12)),
         collection_days=draw(st.integers(0, 60)),
         seasonality=tuple(draw(st.lists(fraction(500, 1500), min_size=12, max_size=12))),
+        # cost drivers: purchases follow the sales (sometimes not at all)
+        gross_margin=draw(st.one_of(st.none(), fraction(0, 1000))), stock_days=draw(st.integers(0, 90)),
+        supplier_days=draw(st.integers(0, 90)),
     )
     receivables = []
     for i in range(draw(st.integers(0, 8))):
@@ -115,7 +118,7 @@ def company(draw):
         recurring.append(fc.Recurring(
             f"R{i}", draw(st.sampled_from(CATEGORIES[:5])), draw(money(-20_000, 6_000)), f,
             day=draw(st.integers(1, 7 if f == "weekly" else 31)), month=draw(st.integers(1, 12)),
-            start=start_, end=end_, fixed=draw(st.booleans())))
+            start=start_, end=end_, fixed=draw(st.booleans()), revenue_linked=draw(st.booleans())))
     expected_sales = [fc.ExpectedSale(d(), draw(money(-500, 50_000)), f"deal {i}") for i in range(draw(st.integers(0, 4)))]
     projections = [fc.Projection(c, draw(money(-4_000, 4_000)), draw(st.booleans()))
                    for c in draw(st.lists(st.sampled_from(["Webshop", "Fees", "Rent"]), unique=True, max_size=2))]
