@@ -105,7 +105,8 @@ def company(draw):
         receivables.append(fc.Receivable(
             draw(st.sampled_from(CUSTOMERS)), f"F{i}", invoice_date,
             invoice_date + dt.timedelta(days=draw(st.integers(0, 60))), draw(money(-2_000, 30_000)),
-            paid_date=draw(st.one_of(st.none(), st.none(), st.none(), st.just(invoice_date)))))
+            paid_date=draw(st.one_of(st.none(), st.none(), st.none(), st.just(invoice_date))),
+            expected_date=draw(st.one_of(st.none(), st.none(), st.builds(d)))))
     customers = [fc.Customer(name, draw(st.integers(-10, 45)))
                  for name in draw(st.lists(st.sampled_from(CUSTOMERS), unique=True, max_size=4))]
     payables = [fc.Payable(f"S{i}", d(), draw(money(-1_000, 25_000)), invoice=f"P{i}")

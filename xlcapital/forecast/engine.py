@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from xlcapital.forecast.actuals import Ledger, first_day, opening_cash, period_actuals
+from xlcapital.forecast.collections import expected_receipt
 from xlcapital.forecast.drivers import purchase, recurring_amount
 from xlcapital.forecast.inputs import PAYABLES, RECEIVABLES, SALES, Inputs, Scenario, customer_key
 from xlcapital.forecast.types import OPERATING, PURCHASES
@@ -204,12 +205,9 @@ def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None =
     default_delay = s.default_payment_delay_days
     collections = inputs.collections
     for r in inputs.receivables:
-        if r.open:
+        if r.open:  # aged when overdue, or on the invoice's expected date (docs section 3)
             delay = delays.get(customer_key(r.customer), default_delay)
-            base, amount = r.due_date + timedelta(days=delay), r.amount
-            if base < first:  # overdue at the first day counted: aged (docs section 3), not dumped in week 1
-                b = collections.bucket((first - base).days)
-                base, amount = first + timedelta(days=collections.days[b]), amount * collections.share[b]
+            base, amount = expected_receipt(r, delay, collections, first=first)
             add("receivable", r.invoice, r.customer, RECEIVABLES, base, COLLECTION, amount)
     sold: list[tuple[str, date, Decimal]] = []  # (ref, invoice date, amount): the purchases follow them
     if sales.amount:

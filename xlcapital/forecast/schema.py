@@ -286,6 +286,9 @@ RECEIVABLES = Table("Receivables", "receivables.csv", (
           required=True),
     Field("paid_date", "PaidDate", "date", "Paid date", "Betaaldatum",
           "Fill in when the invoice is paid: it is then no longer forecast."),
+    Field("expected_date", "ExpectedOn", "date", "Expected on", "Verwachte betaaldatum",
+          "Overrides the expected cash date (e.g. what the customer promised): the whole amount is expected "
+          "that day, before the scenario's collection delay. Empty: due date + payment delay, aged when overdue."),
 ))
 
 PAYABLES = Table("Payables", "payables.csv", (

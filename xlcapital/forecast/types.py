@@ -96,6 +96,8 @@ class Receivable:
     paid_date: date | None = None
     paid_source: str = ""
     line: int | None = None
+    #: overrides the expected cash date (what the customer promised): the whole amount on that date
+    expected_date: date | None = None
 
     @property
     def open(self) -> bool:

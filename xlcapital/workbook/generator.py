@@ -94,7 +94,7 @@ def settings_values(inputs: Inputs, company: str, scenario: str) -> dict:
 def input_tables(inputs: Inputs) -> list[TableSheet]:
     """The tables the user edits, filled from the inputs."""
     n = inputs.settings.weeks
-    rec = [(r.customer, r.invoice, r.invoice_date, r.due_date, r.amount, r.paid_date) for r in inputs.receivables]
+    rec = [m.row(m.sc.RECEIVABLES, r) for r in inputs.receivables]
     pay = [(p.supplier, p.invoice, p.due_date, p.amount) for p in inputs.payables]
     cust = [(c.name, c.payment_delay_days, c.source) for c in inputs.customers]
     recur = [m.row(m.sc.RECURRING, r) for r in inputs.recurring]

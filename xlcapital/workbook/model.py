@@ -200,14 +200,17 @@ RECEIVABLES_COLUMNS = (
         + str(len(AGING_BUCKETS)) + ")" * (len(AGING_BUCKETS) - 1) + ")",
            comment="Aging bucket: 1 (1-30 days overdue), 2 (31-60), 3 (61-90), 4 (over 90)."),
     Column("ExpectedDate", "date",
-           formula=f'=IF([@BaseDate]="","",IF([@BaseDate]<{FIRST_DAY},{FIRST_DAY}+CHOOSE([@Bucket],'
-                   + ",".join(defined(f.header) for f in sc.COLLECTIONS if f.kind == "integer") + '),[@BaseDate]))',
-           comment="Expected cash date before the scenario: the base date, or for an overdue invoice the first day "
-                   "counted + its bucket's days (Settings)."),
+           formula=f'=IF([@BaseDate]="","",IF(N([@ExpectedOn])>0,[@ExpectedOn],IF([@BaseDate]<{FIRST_DAY},'
+                   f'{FIRST_DAY}+CHOOSE([@Bucket],'
+                   + ",".join(defined(f.header) for f in sc.COLLECTIONS if f.kind == "integer") + '),[@BaseDate])))',
+           comment="Expected cash date before the scenario: ExpectedOn when filled in; else the base date, or for an "
+                   "overdue invoice the first day counted + its bucket's days (Settings)."),
     Column("Expected", "money",
-           formula=f'=IF([@BaseDate]="","",[@Amount]*IF([@BaseDate]<{FIRST_DAY},CHOOSE([@Bucket],'
-                   + ",".join(defined(f.header) for f in sc.COLLECTIONS if f.kind == "fraction") + '),1))',
-           comment="The amount expected to come in: an overdue invoice times its bucket's share (Settings)."),
+           formula=f'=IF([@BaseDate]="","",[@Amount]*IF(N([@ExpectedOn])>0,1,IF([@BaseDate]<{FIRST_DAY},'
+                   f'CHOOSE([@Bucket],'
+                   + ",".join(defined(f.header) for f in sc.COLLECTIONS if f.kind == "fraction") + '),1)))',
+           comment="The amount expected to come in: all of it when ExpectedOn is filled in; an overdue invoice "
+                   "times its bucket's share (Settings)."),
     Column("CashDate", "date", formula='=IF([@ExpectedDate]="","",[@ExpectedDate]+Forecast_CollectionDelay)',
            comment="Expected cash date in the scenario shown on Forecast."),
     Column("Week", "integer",

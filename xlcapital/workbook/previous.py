@@ -167,7 +167,8 @@ def read_workbook(path: str | os.PathLike) -> tuple[fc.Inputs, list[Statement], 
     inputs = fc.Inputs(
         settings, sales=sales,
         receivables=[fc.Receivable(_text(x["Customer"]), _text(x["Invoice"]), _date(x["InvoiceDate"]),
-                                   _date(x["DueDate"]), _money(x["Amount"]), _date(x["PaidDate"]))
+                                   _date(x["DueDate"]), _money(x["Amount"]), _date(x["PaidDate"]),
+                                   expected_date=_date(x.get("ExpectedOn")))
                      for x in r.table("Receivables")],
         payables=[fc.Payable(_text(x["Supplier"]), _date(x["DueDate"]), _money(x["Amount"]), _text(x["Invoice"]))
                   for x in r.table("Payables")],
