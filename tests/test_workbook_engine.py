@@ -98,6 +98,9 @@ def company(draw):
         # cost drivers: purchases follow the sales (sometimes not at all)
         gross_margin=draw(st.one_of(st.none(), fraction(0, 1000))), stock_days=draw(st.integers(0, 90)),
         supplier_days=draw(st.integers(0, 90)),
+        # the collection curve: a second and third part (shares summing to at most 1)
+        collection_days_2=draw(st.integers(0, 120)), collection_share_2=draw(fraction(0, 500)),
+        collection_days_3=draw(st.integers(0, 150)), collection_share_3=draw(fraction(0, 500)),
     )
     receivables = []
     for i in range(draw(st.integers(0, 8))):

@@ -184,7 +184,7 @@ def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None =
     shifts = {COLLECTION: scenario.collection_delay_days, PAYMENT: scenario.payment_delay_days, NONE: 0}
     sales = inputs.sales
     factor = scenario.revenue_factor
-    lag = timedelta(days=sales.collection_days)
+    curve = sales.collection_curve
     items: list[CashItem] = []
 
     first_month_end = eomonth(start, 0)
@@ -209,15 +209,16 @@ def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None =
             delay = delays.get(customer_key(r.customer), default_delay)
             base, amount = expected_receipt(r, delay, collections, first=first)
             add("receivable", r.invoice, r.customer, RECEIVABLES, base, COLLECTION, amount)
-    sold: list[tuple[str, date, Decimal]] = []  # (ref, invoice date, amount): the purchases follow them
+    sold: list[tuple[str, date, Decimal]] = []  # (ref, invoice date, amount): collected and bought
     if sales.amount:
         for d in occurrences(sales.frequency, sales.day, sales.month, first, end):
-            amount = sales.amount * sales.seasonality[d.month - 1] * factor
-            add("sale", d.isoformat(), "", SALES, d + lag, COLLECTION, amount)
-            sold.append((d.isoformat(), d, amount))
+            sold.append((d.isoformat(), d, sales.amount * sales.seasonality[d.month - 1] * factor))
     for e in inputs.expected_sales:
-        add("sale", e.description or e.date.isoformat(), "", SALES, e.date + lag, COLLECTION, e.amount * factor)
         sold.append((e.description or e.date.isoformat(), e.date, e.amount * factor))
+    for ref, d, amount in sold:  # the collection curve: each part of the sale after its own days
+        for days, share in curve:
+            if share:
+                add("sale", ref, "", SALES, d + timedelta(days=days), COLLECTION, amount * share)
     for ref, d, amount in sold:
         bought = purchase(sales, d, amount, first=first)
         if bought:

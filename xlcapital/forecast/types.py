@@ -82,6 +82,20 @@ class SalesPlan:
     gross_margin: Decimal | None = None
     stock_days: int = 0
     supplier_days: int = 30
+    #: the collection curve of new sales (docs section 3): a second and third part of every sale paid
+    #: ``collection_days_2`` / ``_3`` days after its invoice; the first part, ``1 - share_2 - share_3``,
+    #: after ``collection_days``
+    collection_days_2: int = 60
+    collection_share_2: Decimal = ZERO
+    collection_days_3: int = 90
+    collection_share_3: Decimal = ZERO
+
+    @property
+    def collection_curve(self) -> tuple[tuple[int, Decimal], ...]:
+        """(days after the invoice, share of the sale) per part of the curve, shares summing to 1."""
+        first = 1 - self.collection_share_2 - self.collection_share_3
+        return ((self.collection_days, first), (self.collection_days_2, self.collection_share_2),
+                (self.collection_days_3, self.collection_share_3))
 
 
 @dataclass(frozen=True)

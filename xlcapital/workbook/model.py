@@ -104,9 +104,12 @@ def collection_values(inputs) -> dict[str, Any]:
 
 
 def driver_values(inputs) -> dict[str, Any]:
-    """The Settings values of the cost drivers (``[sales] gross_margin``, ``stock_days``, ``supplier_days``)."""
+    """The Settings values of the cost drivers (``[sales] gross_margin``, ``stock_days``, ``supplier_days``)
+    and of the collection curve's later parts."""
     plan = inputs.sales
-    return {"GrossMargin": plan.gross_margin, "StockDays": plan.stock_days, "SupplierDays": plan.supplier_days}
+    return {"GrossMargin": plan.gross_margin, "StockDays": plan.stock_days, "SupplierDays": plan.supplier_days,
+            "CollectionDays2": plan.collection_days_2, "CollectionShare2": plan.collection_share_2,
+            "CollectionDays3": plan.collection_days_3, "CollectionShare3": plan.collection_share_3}
 
 
 def row(table: sc.Table, item: Any) -> tuple:
@@ -154,7 +157,8 @@ SETTINGS: tuple[Setting, ...] = (
     *(setting(key) for key in ("DefaultPaymentDelayDays", "SalesCollectionDays", "SalesAmount", "SalesFrequency",
                                "SalesDay", "SalesMonth")),
     *(setting(f.header) for f in sc.SEASONALITY),
-    *(setting(key) for key in ("GrossMargin", "StockDays", "SupplierDays")),
+    *(setting(key) for key in ("GrossMargin", "StockDays", "SupplierDays", "CollectionDays2", "CollectionShare2",
+                               "CollectionDays3", "CollectionShare3")),
     *(setting(f.header) for f in sc.COLLECTIONS),
     setting("Currency"),
     Setting("Revenue", "Revenue of the last period (company.toml)", "money",
@@ -235,11 +239,18 @@ PURCHASE_DATE = Column(
     comment="Payment date of the purchase behind this sale (before the scenario's payment delay): invoice date - "
             "stock days + supplier days (Settings); empty when bought before the first day counted.")
 
+#: the later parts of the collection curve (section 3): invoice date + their days (Settings)
+CURVE_DATES = tuple(
+    Column(f"BaseDate{k}", "date", formula=f'=IF([@Date]="","",[@Date]+N({defined(f"CollectionDays{k}")}))',
+           comment=f"Cash date of the collection curve's part {k}: invoice date + its days (Settings).")
+    for k in (2, 3))
+
 SALES_COLUMNS = (
     *columns(sc.EXPECTED_SALES, {"description": 30}),
     Column("BaseDate", "date", formula=f'=IF([@Date]="","",[@Date]+{defined("SalesCollectionDays")})',
            comment="Expected cash date: invoice date + sales collection days (Settings)."),
     PURCHASE_DATE,
+    *CURVE_DATES,
 )
 
 CATEGORIES_COLUMNS = columns(sc.CATEGORIES, {"category": 20, "pattern": 28})
@@ -357,6 +368,7 @@ def sales_plan_columns() -> tuple[Column, ...]:
                comment="Plan amount x the seasonality of the invoice month."),
         Column("BaseDate", "date", formula=f'=IF([@Date]="","",[@Date]+{defined("SalesCollectionDays")})'),
         PURCHASE_DATE,
+        *CURVE_DATES,
     )
 
 
@@ -420,9 +432,14 @@ def _source_terms(side: str, p: Params, w: Week, category: str | None, one_off_n
         terms.append(f"SUMIFS(Receivables[Expected],{shifted('Receivables[ExpectedDate]', w, p.collection_delay)},"
                      f"Receivables[Expected],{sign})")
     if category in (None, SALES):
-        terms.append(f"{growth}*(SUMIFS(Sales[Amount],{shifted('Sales[BaseDate]', w, p.collection_delay)},"
-                     f"Sales[Amount],{sign})+SUMIFS(SalesPlan[Amount],"
-                     f"{shifted('SalesPlan[BaseDate]', w, p.collection_delay)},SalesPlan[Amount],{sign}))")
+        # the collection curve (section 3): part 1 (1 - share 2 - share 3) on BaseDate, parts 2 and 3 on theirs
+        s2, s3 = (f"N({defined(f'CollectionShare{k}')})" for k in (2, 3))
+        parts = []
+        for share, column in ((f"(1-{s2}-{s3})", "BaseDate"), (s2, "BaseDate2"), (s3, "BaseDate3")):
+            parts.append(f"{share}*(SUMIFS(Sales[Amount],{shifted(f'Sales[{column}]', w, p.collection_delay)},"
+                         f"Sales[Amount],{sign})+SUMIFS(SalesPlan[Amount],"
+                         f"{shifted(f'SalesPlan[{column}]', w, p.collection_delay)},SalesPlan[Amount],{sign}))")
+        terms.append(f"{growth}*({'+'.join(parts)})")
     if category in (None, PAYABLES):
         terms.append(f"-SUMIFS(Payables[Amount],{shifted('Payables[DueDate]', w, p.payment_delay)},"
                      f"Payables[Amount],{opposite})")
