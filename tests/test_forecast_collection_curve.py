@@ -83,3 +83,26 @@ def test_curve_and_expected_date_from_the_folder_with_clear_errors(tmp_path):
         encoding="utf-8")
     with pytest.raises(InputError, match=r"receivables\.csv:2: expected_date"):
         load(tmp_path)
+
+
+def concentrated() -> Inputs:
+    inv = lambda c, n, due, amount, paid=None: Receivable(c, n, date(2026, 3, 1), due, D(amount), paid)  # noqa: E731
+    return Inputs(Settings(start=START, weeks=9, opening_balance=D(0)), receivables=[
+        inv("small BV", "1", date(2026, 4, 14), 4000),
+        inv("Big NV", "2", date(2026, 4, 13), 3000),
+        inv("big nv", "3", date(2026, 4, 20), 2000),  # the same customer (case is ignored): 5,000 open
+        inv("small BV", "4", date(2026, 4, 1), 10000, paid=date(2026, 4, 1)),  # paid: not open
+    ])
+
+
+def test_largest_customer_stress_tests_by_hand():
+    inputs = concentrated()
+    receipts = lambda run: {w.week: w.receipts["Receivables"] for w in run.weeks if w.receipts["Receivables"]}  # noqa: E731
+    # plain: 13 and 14 April in week 2 (7,000), 20 April in week 3
+    assert receipts(forecast(inputs)) == {2: D(7000), 3: D(2000)}
+    # Big NV (5,000 open against 4,000) pays 30 days late: 13 May (day 37: week 6), 20 May (day 44: week 7)
+    assert receipts(forecast(inputs, "largest customer +30 days")) == {2: D(4000), 6: D(3000), 7: D(2000)}
+    # Big NV defaults: its 5,000 never comes in
+    stress = {r.name: r for r in analyse(inputs).stress}
+    assert receipts(stress["largest customer defaults"]) == {2: D(4000)}
+    assert stress["largest customer defaults"].weeks[-1].closing_cash == D(4000)

@@ -9,7 +9,7 @@ date. The scenario's collection delay moves every one of these dates.
 
 >>> from datetime import date
 >>> from decimal import Decimal
->>> from xlcapital.forecast.types import Collections, Receivable
+>>> from xlcapital.forecast.types import Collections, Receivable, customer_key
 >>> late = Receivable("A", "1", date(2025, 11, 1), date(2026, 2, 20), Decimal(2000))   # 45 days overdue on 6 April
 >>> expected_receipt(late, 0, Collections(), first=date(2026, 4, 6))
 (datetime.date(2026, 5, 4), Decimal('1800.0'))
@@ -23,7 +23,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from xlcapital.forecast.types import Collections, Receivable
+from xlcapital.forecast.types import Collections, Receivable, customer_key
 
 
 def expected_receipt(r: Receivable, delay: int, collections: Collections, *, first: date) -> tuple[date, Decimal]:
@@ -38,4 +38,25 @@ def expected_receipt(r: Receivable, delay: int, collections: Collections, *, fir
     return first + timedelta(days=collections.days[b]), r.amount * collections.share[b]
 
 
-__all__ = ["expected_receipt"]
+def largest_customer(receivables: list[Receivable]) -> str | None:
+    """The key (:func:`~xlcapital.forecast.types.customer_key`) of the customer with the most open
+    receivables (amounts summed, credit notes included); on a tie the one whose open invoice comes
+    first. None when no customer has a positive open amount.
+
+    >>> rs = [Receivable("A", "1", date(2026, 1, 1), date(2026, 2, 1), Decimal(500)),
+    ...       Receivable("b", "2", date(2026, 1, 1), date(2026, 2, 1), Decimal(300)),
+    ...       Receivable("B ", "3", date(2026, 1, 1), date(2026, 2, 1), Decimal(300))]
+    >>> largest_customer(rs)
+    'b'
+    """
+    totals: dict[str, Decimal] = {}
+    open_rows = [r for r in receivables if r.open]
+    for r in open_rows:
+        totals[customer_key(r.customer)] = totals.get(customer_key(r.customer), Decimal(0)) + r.amount
+    most = max(totals.values(), default=Decimal(0))
+    if most <= 0:
+        return None
+    return next(customer_key(r.customer) for r in open_rows if totals[customer_key(r.customer)] == most)
+
+
+__all__ = ["expected_receipt", "largest_customer"]

@@ -22,7 +22,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from xlcapital.forecast.actuals import Ledger, first_day, opening_cash, period_actuals
-from xlcapital.forecast.collections import expected_receipt
+from xlcapital.forecast.collections import expected_receipt, largest_customer
 from xlcapital.forecast.drivers import purchase, recurring_amount
 from xlcapital.forecast.inputs import PAYABLES, RECEIVABLES, SALES, Inputs, Scenario, customer_key
 from xlcapital.forecast.types import OPERATING, PURCHASES
@@ -34,6 +34,8 @@ MONTHS_IN_VIEW = 12
 
 #: shift kinds: which scenario delay moves an item (docs section 7)
 COLLECTION, PAYMENT, NONE = "collection", "payment", "none"
+#: the largest customer's invoices in its stress tests: the collection delay and that customer's own
+LARGEST = "largest customer"
 
 
 @dataclass(frozen=True)
@@ -181,7 +183,8 @@ def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None =
     n = weeks or s.weeks
     start, end = s.start, view_end(s.start, n)
     first = first or first_day(inputs)
-    shifts = {COLLECTION: scenario.collection_delay_days, PAYMENT: scenario.payment_delay_days, NONE: 0}
+    shifts = {COLLECTION: scenario.collection_delay_days, PAYMENT: scenario.payment_delay_days, NONE: 0,
+              LARGEST: scenario.collection_delay_days + scenario.largest_customer_delay_days}
     sales = inputs.sales
     factor = scenario.revenue_factor
     curve = sales.collection_curve
@@ -204,11 +207,18 @@ def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None =
     delays = inputs.delay_table()
     default_delay = s.default_payment_delay_days
     collections = inputs.collections
+    # the largest-customer stress tests (docs section 7) move or cut that customer's open invoices
+    largest = largest_customer(inputs.receivables) if (
+        scenario.largest_customer_delay_days or scenario.largest_customer_share != 1) else None
     for r in inputs.receivables:
         if r.open:  # aged when overdue, or on the invoice's expected date (docs section 3)
-            delay = delays.get(customer_key(r.customer), default_delay)
-            base, amount = expected_receipt(r, delay, collections, first=first)
-            add("receivable", r.invoice, r.customer, RECEIVABLES, base, COLLECTION, amount)
+            key = customer_key(r.customer)
+            base, amount = expected_receipt(r, delays.get(key, default_delay), collections, first=first)
+            if key == largest:
+                add("receivable", r.invoice, r.customer, RECEIVABLES, base, LARGEST,
+                    amount * scenario.largest_customer_share)
+            else:
+                add("receivable", r.invoice, r.customer, RECEIVABLES, base, COLLECTION, amount)
     sold: list[tuple[str, date, Decimal]] = []  # (ref, invoice date, amount): collected and bought
     if sales.amount:
         for d in occurrences(sales.frequency, sales.day, sales.month, first, end):

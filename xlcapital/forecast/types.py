@@ -220,6 +220,10 @@ class Scenario:
     payment_delay_days: int = 0
     interest_rate_change: Decimal = ZERO
     one_offs: tuple[OneOff, ...] = ()
+    #: the largest customer (by open receivables, :func:`xlcapital.forecast.collections.largest_customer`)
+    #: pays its open invoices this many days later still, and only this share of them (0: it defaults)
+    largest_customer_delay_days: int = 0
+    largest_customer_share: Decimal = Decimal(1)
 
     @property
     def revenue_factor(self) -> Decimal:

@@ -174,6 +174,11 @@ SETTINGS: tuple[Setting, ...] = (
             "The later of the look-ahead's last day (8 weeks after the forecast) and the end of the 12th month "
             "(section 2 of the model).",
             formula=f"=MAX({defined('HorizonEnd')}+{7 * LOOKAHEAD_WEEKS},EOMONTH({defined('Start')},11))"),
+    Setting("LargestCustomer", "Largest customer (open receivables)", "text",
+            "The customer with the most open receivables (the first on a tie): the largest-customer stress tests "
+            "on Scenarios.",
+            formula='=IFERROR(IF(MAX(Receivables[CustomerOpen])>0,INDEX(Receivables[Customer],'
+                    'MATCH(MAX(Receivables[CustomerOpen]),Receivables[CustomerOpen],0)),""),"")'),
 )
 SEASON_KEYS = tuple(f.header for f in sc.SEASONALITY)
 
@@ -220,6 +225,15 @@ RECEIVABLES_COLUMNS = (
     Column("Week", "integer",
            formula=f'=IF([@CashDate]="","",IF([@CashDate]<{START},1,INT(([@CashDate]-{START})/7)+1))',
            comment="Forecast week of the cash date (1 also for overdue invoices)."),
+    Column("CustomerOpen", "money",
+           formula='=IF([@PaidDate]<>"",0,SUMIFS(Receivables[Amount],Receivables[Customer],'
+                   + exact_expr("[@Customer]") + ',Receivables[PaidDate],"="))',
+           comment="The open receivables of this invoice's customer together (0 when paid)."),
+    Column("Largest", "integer",
+           formula=f'=IF(AND([@PaidDate]="",{defined("LargestCustomer")}<>""),'
+                   f'IF([@Customer]={defined("LargestCustomer")},1,0),0)',
+           comment="1: an open invoice of the largest customer (Settings), the one the largest-customer stress "
+                   "tests on Scenarios move or cut."),
 )
 
 PAYABLES_COLUMNS = (
@@ -429,8 +443,15 @@ def _source_terms(side: str, p: Params, w: Week, category: str | None, one_off_n
     growth = f"(1+{p.revenue_pct})"
     terms = []
     if category in (None, RECEIVABLES):
-        terms.append(f"SUMIFS(Receivables[Expected],{shifted('Receivables[ExpectedDate]', w, p.collection_delay)},"
-                     f"Receivables[Expected],{sign})")
+        received = f"SUMIFS(Receivables[Expected],{shifted('Receivables[ExpectedDate]', w, p.collection_delay)}," \
+                   f"Receivables[Expected],{sign}"
+        if not p.largest_delay:
+            terms.append(received + ")")
+        else:  # the largest customer's invoices later still, and only their share (section 7)
+            later = f"({p.collection_delay}+{p.largest_delay})"
+            terms.append(f"{received},Receivables[Largest],0)+{p.largest_share}*SUMIFS(Receivables[Expected],"
+                         f"{shifted('Receivables[ExpectedDate]', w, later)},Receivables[Expected],{sign},"
+                         "Receivables[Largest],1)")
     if category in (None, SALES):
         # the collection curve (section 3): part 1 (1 - share 2 - share 3) on BaseDate, parts 2 and 3 on theirs
         s2, s3 = (f"N({defined(f'CollectionShare{k}')})" for k in (2, 3))
