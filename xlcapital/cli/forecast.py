@@ -134,6 +134,9 @@ def _adjustments(s) -> dict:
         "collection_delay_days": s.collection_delay_days,
         "payment_delay_days": s.payment_delay_days,
         "interest_rate_change": fraction(s.interest_rate_change),
+        # the largest-customer stress tests: that customer's extra days and the share of its open invoices paid
+        "largest_customer_delay_days": s.largest_customer_delay_days,
+        "largest_customer_share": fraction(s.largest_customer_share),
         "one_offs": [
             {"date": o.date.isoformat(), "amount": amount(o.amount), "category": o.category, "description": o.description}
             for o in s.one_offs

@@ -218,19 +218,16 @@ SALES_PLAN = Table("sales", None, (
     Field("supplier_days", "SupplierDays", "integer", "Supplier payment days", "Betaaltermijn leveranciers",
           "Days from a purchase to its payment (the supplier's term; 30 is the Dutch statutory default).",
           low=0, high=3650, default=30),
-    Field("collection_days_2", "CollectionDays2", "integer", "Collection curve: days of the second part",
-          "Incassocurve: dagen tweede deel", "Days from a sales invoice to the payment of its second part.",
-          low=0, high=3650, default=60),
-    Field("collection_share_2", "CollectionShare2", "fraction", "Collection curve: share of the second part",
-          "Incassocurve: deel tweede termijn",
-          "The share of every new sale paid after the second part's days (0: none). The first part is "
-          "1 - second - third, paid after the sales collection days.", low=0, high=1, default=Decimal(0)),
-    Field("collection_days_3", "CollectionDays3", "integer", "Collection curve: days of the third part",
-          "Incassocurve: dagen derde deel", "Days from a sales invoice to the payment of its third part.",
-          low=0, high=3650, default=90),
-    Field("collection_share_3", "CollectionShare3", "fraction", "Collection curve: share of the third part",
-          "Incassocurve: deel derde termijn", "The share of every new sale paid after the third part's days (0: none).",
-          low=0, high=1, default=Decimal(0)),
+    # the collection curve of new sales (docs section 3): a second and a third part after their own days
+    *(f for k, word, days in ((2, "second", 60), (3, "third", 90)) for f in (
+        Field(f"collection_days_{k}", f"CollectionDays{k}", "integer", f"Collection curve: days of the {word} part",
+              f"Incassocurve: dagen {'tweede' if k == 2 else 'derde'} deel",
+              f"Days from a sales invoice to the payment of its {word} part.", low=0, high=3650, default=days),
+        Field(f"collection_share_{k}", f"CollectionShare{k}", "fraction", f"Collection curve: share of the {word} part",
+              f"Incassocurve: deel {'tweede' if k == 2 else 'derde'} termijn",
+              f"The share of every new sale paid after the {word} part's days (0: none). The first part is "
+              "1 - second - third, paid after the sales collection days.", low=0, high=1, default=Decimal(0)),
+    )),
 ))
 
 BUCKETS = (("1_30", "1to30", "1-30"), ("31_60", "31to60", "31-60"), ("61_90", "61to90", "61-90"),
