@@ -83,7 +83,13 @@ def test_bad_driver_inputs_get_a_clear_error(tmp_path):
                                             encoding="utf-8")
     with pytest.raises(InputError, match=r"sales\.stock_days"):
         load(tmp_path)
-    (tmp_path / "forecast.toml").write_text("[forecast]\nstart = 2026-04-06\n", encoding="utf-8")
+    (tmp_path / "forecast.toml").write_text("[forecast]\nstart = 2026-04-06\nopening_balance = 0\n", encoding="utf-8")
+    (tmp_path / "recurring.csv").write_text(
+        "name,category,amount,frequency,revenue_linked\nRent,Rent,-100,monthly,\nFreight,Freight,-5,monthly,yes\n",
+        encoding="utf-8")
+    # a variable cost is not a fixed cost (the cash buffer counts fixed costs only) unless the file says so
+    assert [(r.name, r.fixed, r.revenue_linked) for r in load(tmp_path).recurring] == [
+        ("Rent", True, False), ("Freight", False, True)]
     (tmp_path / "recurring.csv").write_text(
         "name,category,amount,frequency,revenue_linked\nRent,Rent,-100,monthly,yes\nFees,Fees,-5,monthly,maybe\n",
         encoding="utf-8")

@@ -332,7 +332,8 @@ RECURRING = Table("Recurring", "recurring.csv", (
     Field("start", "Start", "date", "Start", "Begin", "First date an occurrence may fall on (once: the date itself)."),
     Field("end", "End", "date", "End", "Einde", "Last date an occurrence may fall on; empty: no end."),
     Field("fixed", "Fixed", "yes_no", "Fixed", "Vast",
-          "yes: a fixed cost (the cash-buffer trigger counts it). Empty: yes for a payment, no for a receipt."),
+          "yes: a fixed cost (the cash-buffer trigger counts it). Empty: yes for a payment that is not "
+          "revenue-linked, no for a receipt."),
     Field("activity", "Activity", "choice", "Activity", "Soort kasstroom",
           "operating (empty), investing (a machine, a van) or financing (loan repayments, dividends, capital): "
           "the burn rate and the runway count operating flows only.", choices=ACTIVITIES, default=OPERATING),
