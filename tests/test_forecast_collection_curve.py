@@ -106,3 +106,12 @@ def test_largest_customer_stress_tests_by_hand():
     stress = {r.name: r for r in analyse(inputs).stress}
     assert receipts(stress["largest customer defaults"]) == {2: D(4000)}
     assert stress["largest customer defaults"].weeks[-1].closing_cash == D(4000)
+
+
+def test_the_sample_uses_an_expected_date():
+    from xlcapital.company import sample_dir
+
+    run = forecast(load(sample_dir()), "base")
+    (item,) = [i for i in run.items if i.ref == "VF24-0551"]
+    # receivables.csv: 36,716.29 expected on Friday 7 February 2025 (week 5: 3-9 February), all of it
+    assert (item.cash_date, item.week, item.amount) == (date(2025, 2, 7), 5, D("36716.29"))
