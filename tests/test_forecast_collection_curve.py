@@ -106,6 +106,12 @@ def test_largest_customer_stress_tests_by_hand():
     stress = {r.name: r for r in analyse(inputs).stress}
     assert receipts(stress["largest customer defaults"]) == {2: D(4000)}
     assert stress["largest customer defaults"].weeks[-1].closing_cash == D(4000)
+    # shown in the CLI and the JSON as the first open invoice spells it, with its open amount
+    from xlcapital.cli.forecast import to_json
+    from xlcapital.forecast.collections import largest_exposure
+
+    assert largest_exposure(inputs.receivables) == ("Big NV", D(5000))
+    assert to_json(analyse(inputs))["largest_customer"] == {"name": "Big NV", "open": "5000.00"}
 
 
 def test_the_sample_uses_an_expected_date():

@@ -144,6 +144,14 @@ def _adjustments(s) -> dict:
     }
 
 
+def _largest(inputs) -> dict | None:
+    """The customer with the most open receivables (the largest-customer stress tests), or None."""
+    from xlcapital.forecast.collections import largest_exposure
+
+    found = largest_exposure(inputs.receivables)
+    return {"name": found[0], "open": amount(found[1])} if found else None
+
+
 def _trigger_value(t, value):
     return amount(value) if t.unit == "amount" and value is not None else number(value)
 
@@ -170,6 +178,7 @@ def to_json(analysis, monthly: bool = False) -> dict:
             for name, run in analysis.scenarios.items()
         },
         "stress": [{"name": run.name, **_adjustments(run.scenario), **_summary(run)} for run in analysis.stress],
+        "largest_customer": _largest(inputs),
         "triggers": [
             {
                 "rule": t.rule,
@@ -274,6 +283,9 @@ def print_analysis(analysis, monthly: bool = False) -> None:
             for r in analysis.stress
         ],  # fmt: skip
     )
+    largest = _largest(analysis.inputs)
+    if largest:  # the customer the largest-customer stress tests hit
+        print(f"largest customer (open receivables): {largest['name']}, {_m(Decimal(largest['open']))}")
     print(f"\nTriggers (risk profile {s.risk_profile})")
     _table(
         ["rule", "now", "worst", "warning", "alert", "status", "first week", "owner"],

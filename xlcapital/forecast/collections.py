@@ -59,4 +59,14 @@ def largest_customer(receivables: list[Receivable]) -> str | None:
     return next(customer_key(r.customer) for r in open_rows if totals[customer_key(r.customer)] == most)
 
 
-__all__ = ["expected_receipt", "largest_customer"]
+def largest_exposure(receivables: list[Receivable]) -> tuple[str, Decimal] | None:
+    """The largest customer as its first open invoice spells it, and its open receivables; None
+    when there is none (what the CLI, the JSON and the workbook's Settings show)."""
+    key = largest_customer(receivables)
+    if key is None:
+        return None
+    open_rows = [r for r in receivables if r.open and customer_key(r.customer) == key]
+    return open_rows[0].customer, sum((r.amount for r in open_rows), Decimal(0))
+
+
+__all__ = ["expected_receipt", "largest_customer", "largest_exposure"]

@@ -13,9 +13,8 @@ from decimal import Decimal
 
 from xlcapital.forecast import analyse, expand
 from xlcapital.forecast.actuals import counted, first_day
-from xlcapital.forecast.collections import largest_customer
+from xlcapital.forecast.collections import largest_exposure
 from xlcapital.forecast.drivers import purchase
-from xlcapital.forecast.types import customer_key
 from xlcapital.forecast.engine import MONTHS_IN_VIEW
 from xlcapital.forecast.learn import classify
 from xlcapital.forecast.schedule import LOOKAHEAD_WEEKS, occurrences, view_end, week_of
@@ -135,10 +134,9 @@ def engine_values(inputs, cells, statements=None) -> dict[str, list]:
         months = [divmod(first.year * 12 + first.month - 1 + j, 12) for j in range(rows)]
         out["table.SalesPlan.Date"] = [by_month.get((y, mo + 1)) for y, mo in months]
     out.update(purchase_dates(inputs, first, out["table.SalesPlan.Date"], cells))
-    largest = largest_customer(inputs.receivables)
+    largest = largest_exposure(inputs.receivables)
     if largest is not None:  # the first open invoice's spelling of the customer's name, as MATCH finds it
-        out["settings.LargestCustomer"] = [next(r.customer for r in inputs.receivables
-                                                if r.open and customer_key(r.customer) == largest)]
+        out["settings.LargestCustomer"] = [largest[0]]
     n = inputs.settings.weeks
     rec_rows = {}
     for x in items:  # the forecast's weeks and the look-ahead's (week_of counts on past N)
