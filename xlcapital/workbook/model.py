@@ -41,6 +41,7 @@ from xlcapital.workbook.formulas import (
     literal_expr,
     text,
 )
+from xlcapital.workbook import drivers
 from xlcapital.workbook.forecast import Line, Params, Week
 from xlcapital.workbook.settings import Setting, defined
 from xlcapital.workbook.tables import Column, from_excel_date
@@ -103,15 +104,6 @@ def collection_values(inputs) -> dict[str, Any]:
     return {**dict(zip(days, c.days)), **dict(zip(shares, c.share))}
 
 
-def driver_values(inputs) -> dict[str, Any]:
-    """The Settings values of the cost drivers (``[sales] gross_margin``, ``stock_days``, ``supplier_days``)
-    and of the collection curve's later parts."""
-    plan = inputs.sales
-    return {"GrossMargin": plan.gross_margin, "StockDays": plan.stock_days, "SupplierDays": plan.supplier_days,
-            "CollectionDays2": plan.collection_days_2, "CollectionShare2": plan.collection_share_2,
-            "CollectionDays3": plan.collection_days_3, "CollectionShare3": plan.collection_share_3}
-
-
 def row(table: sc.Table, item: Any) -> tuple:
     """The input cells of one table row: ``item``'s attribute per shown field (yes/no as text).
 
@@ -157,8 +149,7 @@ SETTINGS: tuple[Setting, ...] = (
     *(setting(key) for key in ("DefaultPaymentDelayDays", "SalesCollectionDays", "SalesAmount", "SalesFrequency",
                                "SalesDay", "SalesMonth")),
     *(setting(f.header) for f in sc.SEASONALITY),
-    *(setting(key) for key in ("GrossMargin", "StockDays", "SupplierDays", "CollectionDays2", "CollectionShare2",
-                               "CollectionDays3", "CollectionShare3")),
+    *(setting(key) for key in drivers.SETTING_KEYS),
     *(setting(f.header) for f in sc.COLLECTIONS),
     setting("Currency"),
     Setting("Revenue", "Revenue of the last period (company.toml)", "money",
@@ -174,11 +165,7 @@ SETTINGS: tuple[Setting, ...] = (
             "The later of the look-ahead's last day (8 weeks after the forecast) and the end of the 12th month "
             "(section 2 of the model).",
             formula=f"=MAX({defined('HorizonEnd')}+{7 * LOOKAHEAD_WEEKS},EOMONTH({defined('Start')},11))"),
-    Setting("LargestCustomer", "Largest customer (open receivables)", "text",
-            "The customer with the most open receivables (the first on a tie): the largest-customer stress tests "
-            "on Scenarios.",
-            formula='=IFERROR(IF(MAX(Receivables[CustomerOpen])>0,INDEX(Receivables[Customer],'
-                    'MATCH(MAX(Receivables[CustomerOpen]),Receivables[CustomerOpen],0)),""),"")'),
+    drivers.LARGEST_CUSTOMER,
 )
 SEASON_KEYS = tuple(f.header for f in sc.SEASONALITY)
 
@@ -225,15 +212,7 @@ RECEIVABLES_COLUMNS = (
     Column("Week", "integer",
            formula=f'=IF([@CashDate]="","",IF([@CashDate]<{START},1,INT(([@CashDate]-{START})/7)+1))',
            comment="Forecast week of the cash date (1 also for overdue invoices)."),
-    Column("CustomerOpen", "money",
-           formula='=IF([@PaidDate]<>"",0,SUMIFS(Receivables[Amount],Receivables[Customer],'
-                   + exact_expr("[@Customer]") + ',Receivables[PaidDate],"="))',
-           comment="The open receivables of this invoice's customer together (0 when paid)."),
-    Column("Largest", "integer",
-           formula=f'=IF(AND([@PaidDate]="",{defined("LargestCustomer")}<>""),'
-                   f'IF([@Customer]={defined("LargestCustomer")},1,0),0)',
-           comment="1: an open invoice of the largest customer (Settings), the one the largest-customer stress "
-                   "tests on Scenarios move or cut."),
+    *drivers.RECEIVABLE_COLUMNS,
 )
 
 PAYABLES_COLUMNS = (
@@ -244,27 +223,11 @@ PAYABLES_COLUMNS = (
            formula=f'=IF([@CashDate]="","",IF([@CashDate]<{START},1,INT(([@CashDate]-{START})/7)+1))'),
 )
 
-#: the purchase behind a sale (section 3, "Cost drivers"): paid on invoice date - stock days + supplier
-#: days, empty without a gross margin or when bought before the first day counted (in Payables already)
-PURCHASE_DATE = Column(
-    "PurchaseDate", "date",
-    formula=f'=IF(OR([@Date]="",{defined("GrossMargin")}=""),"",IF([@Date]-N({defined("StockDays")})<{FIRST_DAY},"",'
-            f'[@Date]-N({defined("StockDays")})+N({defined("SupplierDays")})))',
-    comment="Payment date of the purchase behind this sale (before the scenario's payment delay): invoice date - "
-            "stock days + supplier days (Settings); empty when bought before the first day counted.")
-
-#: the later parts of the collection curve (section 3): invoice date + their days (Settings)
-CURVE_DATES = tuple(
-    Column(f"BaseDate{k}", "date", formula=f'=IF([@Date]="","",[@Date]+N({defined(f"CollectionDays{k}")}))',
-           comment=f"Cash date of the collection curve's part {k}: invoice date + its days (Settings).")
-    for k in (2, 3))
-
 SALES_COLUMNS = (
     *columns(sc.EXPECTED_SALES, {"description": 30}),
     Column("BaseDate", "date", formula=f'=IF([@Date]="","",[@Date]+{defined("SalesCollectionDays")})',
            comment="Expected cash date: invoice date + sales collection days (Settings)."),
-    PURCHASE_DATE,
-    *CURVE_DATES,
+    *drivers.SALE_COLUMNS,
 )
 
 CATEGORIES_COLUMNS = columns(sc.CATEGORIES, {"category": 20, "pattern": 28})
@@ -381,8 +344,7 @@ def sales_plan_columns() -> tuple[Column, ...]:
                formula=f'=IF([@Date]="","",N({defined("SalesAmount")})*INDEX(Settings_Seasonality,MONTH([@Date])))',
                comment="Plan amount x the seasonality of the invoice month."),
         Column("BaseDate", "date", formula=f'=IF([@Date]="","",[@Date]+{defined("SalesCollectionDays")})'),
-        PURCHASE_DATE,
-        *CURVE_DATES,
+        *drivers.SALE_COLUMNS,
     )
 
 
@@ -442,38 +404,21 @@ def _source_terms(side: str, p: Params, w: Week, category: str | None, one_off_n
     opposite = _sign("payments" if side == "receipts" else "receipts")
     growth = f"(1+{p.revenue_pct})"
     terms = []
-    if category in (None, RECEIVABLES):
-        received = f"SUMIFS(Receivables[Expected],{shifted('Receivables[ExpectedDate]', w, p.collection_delay)}," \
-                   f"Receivables[Expected],{sign}"
-        if not p.largest_delay:
-            terms.append(received + ")")
-        else:  # the largest customer's invoices later still, and only their share (section 7)
-            later = f"({p.collection_delay}+{p.largest_delay})"
-            terms.append(f"{received},Receivables[Largest],0)+{p.largest_share}*SUMIFS(Receivables[Expected],"
-                         f"{shifted('Receivables[ExpectedDate]', w, later)},Receivables[Expected],{sign},"
-                         "Receivables[Largest],1)")
-    if category in (None, SALES):
-        # the collection curve (section 3): part 1 (1 - share 2 - share 3) on BaseDate, parts 2 and 3 on theirs
-        s2, s3 = (f"N({defined(f'CollectionShare{k}')})" for k in (2, 3))
-        parts = []
-        for share, column in ((f"(1-{s2}-{s3})", "BaseDate"), (s2, "BaseDate2"), (s3, "BaseDate3")):
-            parts.append(f"{share}*(SUMIFS(Sales[Amount],{shifted(f'Sales[{column}]', w, p.collection_delay)},"
-                         f"Sales[Amount],{sign})+SUMIFS(SalesPlan[Amount],"
-                         f"{shifted(f'SalesPlan[{column}]', w, p.collection_delay)},SalesPlan[Amount],{sign}))")
-        terms.append(f"{growth}*({'+'.join(parts)})")
+    def dated(column: str, shift: str) -> str:
+        return shifted(column, w, shift)
+
+    if category in (None, RECEIVABLES):  # aged, or on ExpectedOn; the largest customer's stress tests
+        terms.append(drivers.receivables_term(p, sign, dated))
+    if category in (None, SALES):  # along the collection curve
+        terms.append(drivers.sales_term(p, growth, sign, dated))
     if category in (None, PAYABLES):
         terms.append(f"-SUMIFS(Payables[Amount],{shifted('Payables[DueDate]', w, p.payment_delay)},"
                      f"Payables[Amount],{opposite})")
-    if category in (None, PURCHASES):
-        # purchases follow the sales (section 3): -(1 + r) x (1 - margin) x the sales whose purchase is paid then
-        bought = "+".join(f"SUMIFS({t}[Amount],{shifted(f'{t}[PurchaseDate]', w, p.payment_delay)},{t}[Amount],"
-                          f"{opposite})" for t in ("Sales", "SalesPlan"))
-        terms.append(f"-{growth}*(1-N({defined('GrossMargin')}))*({bought})")
+    if category in (None, PURCHASES):  # purchases follow the sales (section 3)
+        terms.append(drivers.purchases_term(p, growth, opposite, dated))
     by_cat = "" if category is None else f"Recurring[Category],{exact(category)},"
     column = f"Recurring[{'W' if w.period == 'week' else 'M'}{w.index}]"
-    # a revenue-linked (variable) row moves with the scenario's revenue change (section 3)
-    terms.append(f'SUMIFS({column},{by_cat}{column},{sign},Recurring[RevenueLinked],"<>yes")'
-                 f'+{growth}*SUMIFS({column},{by_cat}{column},{sign},Recurring[RevenueLinked],"yes")')
+    terms.append(drivers.recurring_term(column, by_cat, sign, growth))  # revenue-linked rows times (1 + r)
     by_cat = "" if category is None else f"Projections[Category],{exact(category)},"
     projected = f"SUMIFS(Projections[WeeklyAmount],{by_cat}Projections[WeeklyAmount],{sign}"
     # a week adds the weekly amount; week 1 (from the first day counted) its days / 7 of it
