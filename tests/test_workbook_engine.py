@@ -59,6 +59,18 @@ def test_sample_company_equals_the_engine(lo_values, tmp_path):
     check(lo_values, tmp_path, [(inputs, statements)])
 
 
+def test_sample_with_every_driver_equals_the_engine(lo_values, tmp_path):
+    """The sample (gross margin, a curve part 2, an expected date, the largest-customer stress tests) with
+    a revenue-linked cost, a curve part 3 and a credit note in sales.csv: every scenario moves them."""
+    inputs, statements = load_inputs(None)
+    inputs.recurring = [dataclasses.replace(r, revenue_linked=True) if r.category == "Utilities" else r
+                        for r in inputs.recurring]
+    inputs.sales = dataclasses.replace(inputs.sales, collection_days_3=100, collection_share_3=Decimal("0.05"))
+    inputs.expected_sales = [*inputs.expected_sales, fc.ExpectedSale(dt.date(2025, 3, 3), Decimal("-4200"), "credit")]
+    assert inputs.sales.gross_margin and any(r.expected_date for r in inputs.receivables)  # a real test
+    check(lo_values, tmp_path, [(inputs, statements)])
+
+
 # --------------------------------------------------------------------------------------------
 # randomised companies
 # --------------------------------------------------------------------------------------------
