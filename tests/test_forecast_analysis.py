@@ -44,7 +44,7 @@ def test_stress_tests_stack_on_the_base_scenario():
                     interest_rate_change=D("0.01"))  # fmt: skip
     got = {t.name: stressed(base, t) for t in STRESS_TESTS}
     assert list(got) == ["revenue -10%", "revenue -20%", "revenue -30%", "customers +15 days", "customers +30 days",
-                         "interest +2 points"]  # fmt: skip
+                         "interest +2 points", "largest customer +30 days", "largest customer defaults"]  # fmt: skip
     # (1 + 0.05) * (1 - 0.10) - 1 = 0.945 - 1 = -0.055; * 0.8 = 0.84 -> -0.16; * 0.7 = 0.735 -> -0.265
     assert got["revenue -10%"].revenue_change == D("-0.055")
     assert got["revenue -20%"].revenue_change == D("-0.16")

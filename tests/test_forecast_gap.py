@@ -83,7 +83,10 @@ def test_the_sample_keeps_the_first_days_of_january():
         (date(2025, 1, 1), D("-6250.00")), (date(2025, 1, 2), D("-189.00")), (date(2025, 1, 3), D("-245.70")),
         (date(2025, 1, 5), D("-3180.00"))]
     assert sum(i.amount for i in gap) == D("-9864.70")
-    # the sales plan's Friday 3 January invoice: 47,800 x 0.80 (January) = 38,240.00
-    sale = [i for i in run.items if i.source == "sale" and i.base_date - timedelta(days=inputs.sales.collection_days)
-            == date(2025, 1, 3)]
-    assert [i.amount for i in sale] == [D("38240.00")]
+    # the sales plan's Friday 3 January invoice: 47,800 x 0.80 (January) = 38,240.00, collected along the
+    # sample's curve: 80 % after the collection days (30,592.00), 20 % after 75 days (7,648.00, 19 March)
+    sale = [i for i in run.items if i.source == "sale" and i.ref == "2025-01-03"]
+    assert [(i.base_date - timedelta(days=d), i.amount) for i, d in
+            zip(sale, (inputs.sales.collection_days, 75))] == [(date(2025, 1, 3), D("30592.00")),
+                                                                (date(2025, 1, 3), D("7648.00"))]
+    assert sum(i.amount for i in sale) == D("38240.00")

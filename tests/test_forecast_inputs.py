@@ -190,7 +190,8 @@ def test_cli_bad_input_exits_2_with_one_line(tmp_path):
     assert run_cli("forecast", "--weeks", "0").returncode == 2
     done = run_cli("forecast", "--scenario", "panic")
     assert done.returncode == 2 and "unknown scenario 'panic' (known: base, best, worst; stress tests: revenue -10%, " \
-        "revenue -20%, revenue -30%, customers +15 days, customers +30 days, interest +2 points)" in done.stderr
+        "revenue -20%, revenue -30%, customers +15 days, customers +30 days, interest +2 points, largest customer +30 " \
+        "days, largest customer defaults)" in done.stderr
 
 
 def test_cli_json_on_a_user_folder(tmp_path, capsys):

@@ -174,14 +174,19 @@ def test_the_workbook_reads_back_to_the_folders_inputs(tmp_path):
     from xlcapital.workbook.model import collections_from_workbook
 
     assert collections_from_workbook(setting) == inputs.collections
+    # the cost drivers and the collection curve (the sample gives gross margin, stock and supplier days, a part 2)
+    assert {k: settings["sales"][k] for k in ("gross_margin", "stock_days", "supplier_days", "collection_days_2",
+                                              "collection_share_2", "collection_share_3")} == \
+        {"gross_margin": D("0.35"), "stock_days": 45, "supplier_days": 45, "collection_days_2": 75,
+         "collection_share_2": D("0.20"), "collection_share_3": D(0)}
     assert inputs.collections.share[3] == D("0.5")  # the sample's [collections]
 
     receivables = rows_from_workbook(sc.RECEIVABLES, table("Receivables"))
-    assert [(r["invoice"], r["amount"], r["due_date"], r["paid_date"]) for r in receivables] == \
-        [(r.invoice, r.amount, r.due_date, r.paid_date) for r in inputs.receivables]
+    assert [(r["invoice"], r["amount"], r["due_date"], r["paid_date"], r["expected_date"]) for r in receivables] == \
+        [(r.invoice, r.amount, r.due_date, r.paid_date, r.expected_date) for r in inputs.receivables]
     recurring = rows_from_workbook(sc.RECURRING, table("Recurring"))
-    assert [(r["name"], r["amount"], r["frequency"], r["day"], r["fixed"]) for r in recurring] == \
-        [(r.name, r.amount, r.frequency, r.day, r.fixed) for r in inputs.recurring]
+    assert [(r["name"], r["amount"], r["frequency"], r["day"], r["fixed"], r["revenue_linked"]) for r in recurring] == \
+        [(r.name, r.amount, r.frequency, r.day, r.fixed, r.revenue_linked) for r in inputs.recurring]
 
 
 def test_a_bad_cell_in_the_workbook_names_the_table_row_and_column():

@@ -59,6 +59,18 @@ def test_sample_company_equals_the_engine(lo_values, tmp_path):
     check(lo_values, tmp_path, [(inputs, statements)])
 
 
+def test_sample_with_every_driver_equals_the_engine(lo_values, tmp_path):
+    """The sample (gross margin, a curve part 2, an expected date, the largest-customer stress tests) with
+    a revenue-linked cost, a curve part 3 and a credit note in sales.csv: every scenario moves them."""
+    inputs, statements = load_inputs(None)
+    inputs.recurring = [dataclasses.replace(r, revenue_linked=True) if r.category == "Utilities" else r
+                        for r in inputs.recurring]
+    inputs.sales = dataclasses.replace(inputs.sales, collection_days_3=100, collection_share_3=Decimal("0.05"))
+    inputs.expected_sales = [*inputs.expected_sales, fc.ExpectedSale(dt.date(2025, 3, 3), Decimal("-4200"), "credit")]
+    assert inputs.sales.gross_margin and any(r.expected_date for r in inputs.receivables)  # a real test
+    check(lo_values, tmp_path, [(inputs, statements)])
+
+
 # --------------------------------------------------------------------------------------------
 # randomised companies
 # --------------------------------------------------------------------------------------------
@@ -95,6 +107,12 @@ def company(draw):
         day=draw(st.integers(1, 7 if freq == "weekly" else 31)), month=draw(st.integers(1, 12)),
         collection_days=draw(st.integers(0, 60)),
         seasonality=tuple(draw(st.lists(fraction(500, 1500), min_size=12, max_size=12))),
+        # cost drivers: purchases follow the sales (sometimes not at all)
+        gross_margin=draw(st.one_of(st.none(), fraction(0, 1000))), stock_days=draw(st.integers(0, 90)),
+        supplier_days=draw(st.integers(0, 90)),
+        # the collection curve: a second and third part (shares summing to at most 1)
+        collection_days_2=draw(st.integers(0, 120)), collection_share_2=draw(fraction(0, 500)),
+        collection_days_3=draw(st.integers(0, 150)), collection_share_3=draw(fraction(0, 500)),
     )
     receivables = []
     for i in range(draw(st.integers(0, 8))):
@@ -102,7 +120,8 @@ def company(draw):
         receivables.append(fc.Receivable(
             draw(st.sampled_from(CUSTOMERS)), f"F{i}", invoice_date,
             invoice_date + dt.timedelta(days=draw(st.integers(0, 60))), draw(money(-2_000, 30_000)),
-            paid_date=draw(st.one_of(st.none(), st.none(), st.none(), st.just(invoice_date)))))
+            paid_date=draw(st.one_of(st.none(), st.none(), st.none(), st.just(invoice_date))),
+            expected_date=draw(st.one_of(st.none(), st.none(), st.builds(d)))))
     customers = [fc.Customer(name, draw(st.integers(-10, 45)))
                  for name in draw(st.lists(st.sampled_from(CUSTOMERS), unique=True, max_size=4))]
     payables = [fc.Payable(f"S{i}", d(), draw(money(-1_000, 25_000)), invoice=f"P{i}")
@@ -115,7 +134,7 @@ def company(draw):
         recurring.append(fc.Recurring(
             f"R{i}", draw(st.sampled_from(CATEGORIES[:5])), draw(money(-20_000, 6_000)), f,
             day=draw(st.integers(1, 7 if f == "weekly" else 31)), month=draw(st.integers(1, 12)),
-            start=start_, end=end_, fixed=draw(st.booleans())))
+            start=start_, end=end_, fixed=draw(st.booleans()), revenue_linked=draw(st.booleans())))
     expected_sales = [fc.ExpectedSale(d(), draw(money(-500, 50_000)), f"deal {i}") for i in range(draw(st.integers(0, 4)))]
     projections = [fc.Projection(c, draw(money(-4_000, 4_000)), draw(st.booleans()))
                    for c in draw(st.lists(st.sampled_from(["Webshop", "Fees", "Rent"]), unique=True, max_size=2))]

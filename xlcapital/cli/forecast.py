@@ -136,11 +136,22 @@ def _adjustments(s) -> dict:
         "collection_delay_days": s.collection_delay_days,
         "payment_delay_days": s.payment_delay_days,
         "interest_rate_change": fraction(s.interest_rate_change),
+        # the largest-customer stress tests: that customer's extra days and the share of its open invoices paid
+        "largest_customer_delay_days": s.largest_customer_delay_days,
+        "largest_customer_share": fraction(s.largest_customer_share),
         "one_offs": [
             {"date": o.date.isoformat(), "amount": amount(o.amount), "category": o.category, "description": o.description}
             for o in s.one_offs
         ],
     }
+
+
+def _largest(inputs) -> dict | None:
+    """The customer with the most open receivables (the largest-customer stress tests), or None."""
+    from xlcapital.forecast.collections import largest_exposure
+
+    found = largest_exposure(inputs.receivables)
+    return {"name": found[0], "open": amount(found[1])} if found else None
 
 
 def _trigger_value(t, value):
@@ -170,6 +181,7 @@ def to_json(analysis, monthly: bool = False) -> dict:
             for name, run in analysis.scenarios.items()
         },
         "stress": [{"name": run.name, **_adjustments(run.scenario), **_summary(run)} for run in analysis.stress],
+        "largest_customer": _largest(inputs),
         "triggers": [
             {
                 "rule": t.rule,
@@ -290,6 +302,9 @@ def print_analysis(analysis, monthly: bool = False, lang: str = "en") -> None:
             for r in analysis.stress
         ],  # fmt: skip
     )
+    largest = _largest(analysis.inputs)
+    if largest:  # the customer the largest-customer stress tests hit
+        print(f"{w.t('largest customer (open receivables)')}: {largest['name']}, {m(Decimal(largest['open']))}")
     print(f"\n{w.t('Triggers')} ({w.t('risk profile')} {w.t(s.risk_profile)})")
     _table(
         [w.t(h) for h in ["rule", "now", "worst", "warning", "alert", "status", "first week", "owner"]],

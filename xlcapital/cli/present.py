@@ -184,6 +184,7 @@ DUTCH: dict[str, str] = {
     "DSO / DPO / CCC of the open invoices (days)": "DSO / DPO / CCC van de openstaande facturen (dagen)",
     "bad-debt allowance (overdue, not expected)": "voorziening dubieuze debiteuren (achterstallig, niet verwacht)",
     "interest+fee": "rente+provisie",
+    "largest customer (open receivables)": "grootste klant (openstaande debiteuren)",
     "Look-ahead: committed payments in the weeks after the horizon": "Vooruitblik: vaste betalingen in de weken na de horizon",
     "lowest closing cash including the look-ahead weeks": "laagste eindsaldo inclusief de vooruitblikweken",
     "date": "datum",

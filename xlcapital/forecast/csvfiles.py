@@ -216,8 +216,8 @@ def read_recurring(path: Path) -> list[Recurring]:
         if v["frequency"] == "weekly" and v["day"] > 7:
             raise InputError(f"{v['day']} is out of range", file=row.file, line=row.line, field="day",
                              hint="use 1 to 7")
-        if v["fixed"] is None:  # empty: a payment is a fixed cost, a receipt is not
-            v["fixed"] = v["amount"] < 0
+        if v["fixed"] is None:  # empty: a payment is a fixed cost (unless it moves with revenue), a receipt is not
+            v["fixed"] = v["amount"] < 0 and not v["revenue_linked"]
         item = Recurring(**v, line=row.line)
         if item.frequency == "once" and item.start is None:
             raise InputError("a 'once' item needs its date in start", file=row.file, line=row.line, field="start")

@@ -22,8 +22,10 @@ from decimal import Decimal
 from typing import Iterable
 
 from xlcapital.forecast.actuals import Ledger, first_day, opening_cash, period_actuals
+from xlcapital.forecast.collections import expected_receipt, largest_customer
+from xlcapital.forecast.drivers import purchase, recurring_amount
 from xlcapital.forecast.inputs import PAYABLES, RECEIVABLES, SALES, Inputs, Scenario, customer_key
-from xlcapital.forecast.types import OPERATING
+from xlcapital.forecast.types import OPERATING, PURCHASES
 from xlcapital.forecast.schedule import LOOKAHEAD_WEEKS, eomonth, month_bounds, month_of, occurrences, view_end, week_of
 
 ZERO = Decimal(0)
@@ -32,6 +34,8 @@ MONTHS_IN_VIEW = 12
 
 #: shift kinds: which scenario delay moves an item (docs section 7)
 COLLECTION, PAYMENT, NONE = "collection", "payment", "none"
+#: the largest customer's invoices in its stress tests: the collection delay and that customer's own
+LARGEST = "largest customer"
 
 
 @dataclass(frozen=True)
@@ -190,10 +194,11 @@ def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None =
     n = weeks or s.weeks
     start, end = s.start, view_end(s.start, n)
     first = first or first_day(inputs)
-    shifts = {COLLECTION: scenario.collection_delay_days, PAYMENT: scenario.payment_delay_days, NONE: 0}
+    shifts = {COLLECTION: scenario.collection_delay_days, PAYMENT: scenario.payment_delay_days, NONE: 0,
+              LARGEST: scenario.collection_delay_days + scenario.largest_customer_delay_days}
     sales = inputs.sales
     factor = scenario.revenue_factor
-    lag = timedelta(days=sales.collection_days)
+    curve = sales.collection_curve
     items: list[CashItem] = []
 
     first_month_end = eomonth(start, 0)
@@ -214,32 +219,39 @@ def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None =
     delays = inputs.delay_table()
     default_delay = s.default_payment_delay_days
     collections = inputs.collections
+    # the largest-customer stress tests (docs section 7) move or cut that customer's open invoices
+    largest = largest_customer(inputs.receivables) if (
+        scenario.largest_customer_delay_days or scenario.largest_customer_share != 1) else None
     for r in inputs.receivables:
-        if r.open:
-            delay = delays.get(customer_key(r.customer), default_delay)
-            base, amount = r.due_date + timedelta(days=delay), r.amount
-            if r.expected_date is not None:  # a known date replaces the delay and the aging
-                base = r.expected_date
-            elif base < first:  # overdue at the first day counted: aged (docs section 3), not dumped in week 1
-                b = collections.bucket((first - base).days)
-                base, amount = first + timedelta(days=collections.days[b]), amount * collections.share[b]
-            add("receivable", r.invoice, r.customer, RECEIVABLES, base, COLLECTION, amount,
+        if r.open:  # aged when overdue, or on the invoice's expected date (docs section 3)
+            key = customer_key(r.customer)
+            base, amount = expected_receipt(r, delays.get(key, default_delay), collections, first=first)
+            kind, share = (LARGEST, scenario.largest_customer_share) if key == largest else (COLLECTION, 1)
+            add("receivable", r.invoice, r.customer, RECEIVABLES, base, kind, amount * share,
                 invoice_date=r.invoice_date, face=r.amount)
+    sold: list[tuple[str, date, Decimal]] = []  # (ref, invoice date, amount): collected and bought
     if sales.amount:
         for d in occurrences(sales.frequency, sales.day, sales.month, first, end):
-            amount = sales.amount * sales.seasonality[d.month - 1] * factor
-            add("sale", d.isoformat(), "", SALES, d + lag, COLLECTION, amount, invoice_date=d, face=amount)
+            sold.append((d.isoformat(), d, sales.amount * sales.seasonality[d.month - 1] * factor))
     for e in inputs.expected_sales:
-        add("sale", e.description or e.date.isoformat(), "", SALES, e.date + lag, COLLECTION, e.amount * factor,
-            invoice_date=e.date, face=e.amount * factor)
+        sold.append((e.description or e.date.isoformat(), e.date, e.amount * factor))
+    for ref, d, amount in sold:  # the collection curve: each part of the sale after its own days
+        for days, share in curve:
+            if share:
+                add("sale", ref, "", SALES, d + timedelta(days=days), COLLECTION, amount * share,
+                    invoice_date=d, face=amount * share)
+    for ref, d, amount in sold:
+        bought = purchase(sales, d, amount, first=first)
+        if bought:
+            add("purchase", ref, "", PURCHASES, bought[0], PAYMENT, bought[1])
     for p in inputs.payables:
         add("payable", p.invoice, p.supplier, PAYABLES, p.due_date, PAYMENT, -p.amount)
     for r in inputs.recurring:
         lo = max(first, r.start) if r.start and r.frequency != "once" else first
         hi = min(end, r.end) if r.end else end
-        amount = r.amount
+        amount = recurring_amount(r, factor)  # a revenue-linked (variable) cost moves with revenue
         if r.variable_rate:  # a variable-rate loan's interest follows the scenario's interest change
-            amount = r.amount * max(ZERO, r.variable_rate + scenario.interest_rate_change) / r.variable_rate
+            amount = amount * max(ZERO, r.variable_rate + scenario.interest_rate_change) / r.variable_rate
         for d in occurrences(r.frequency, r.day, r.month, lo, hi, once=r.start):
             add("recurring", r.name, "", r.category, d, NONE, amount, r.activity)
     for o in scenario.one_offs:
@@ -270,6 +282,11 @@ def categories(inputs: Inputs, scenarios: Iterable[Scenario] | None = None) -> t
         see(SALES, Decimal(1))
     for e in inputs.expected_sales:
         see(SALES, e.amount)
+    if inputs.sales.gross_margin is not None and inputs.sales.gross_margin < 1:  # purchases follow the sales
+        if inputs.sales.amount and any(inputs.sales.seasonality):
+            see(PURCHASES, Decimal(-1))
+        for e in inputs.expected_sales:
+            see(PURCHASES, -e.amount)
     for p in inputs.payables:
         see(PAYABLES, -p.amount)
     for r in inputs.recurring:

@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from xlcapital import ratios
+from xlcapital.forecast.collections import expected_receipt
 from xlcapital.forecast.engine import Run
 from xlcapital.forecast.inputs import Inputs, Recurring
 from xlcapital.forecast.types import OPERATING
@@ -120,14 +121,10 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
 
 def bad_debt_allowance(inputs: Inputs, run: Run) -> Decimal:
     """Sum over the open receivables overdue at the first day counted F of ``amount * (1 - share)``
-    of their aging bucket (docs section 3)."""
+    of their aging bucket (docs section 3): the open amounts minus what is expected of them."""
     first, c = run.weeks[0].start, inputs.collections
-    total = ZERO
-    for r in inputs.receivables:
-        base = r.due_date + timedelta(days=inputs.delay_of(r.customer))
-        if r.open and r.expected_date is None and base < first:
-            total += r.amount * (1 - c.share[c.bucket((first - base).days)])
-    return total
+    return sum((r.amount - expected_receipt(r, inputs.delay_of(r.customer), c, first=first)[1]
+                for r in inputs.receivables if r.open), ZERO)
 
 
 def compute(inputs: Inputs, run: Run) -> dict[str, Any]:

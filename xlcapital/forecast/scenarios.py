@@ -23,6 +23,9 @@ class StressTest:
     revenue_change: Decimal = Decimal(0)
     collection_delay_days: int = 0
     interest_rate_change: Decimal = Decimal(0)
+    #: the largest customer's open invoices: extra days late, and the share still paid (0: it defaults)
+    largest_customer_delay_days: int = 0
+    largest_customer_share: Decimal = Decimal(1)
 
 
 #: The seeds' stress tests (seed 000, step 6), in the order they are reported.
@@ -33,6 +36,9 @@ STRESS_TESTS: tuple[StressTest, ...] = (
     StressTest("customers +15 days", collection_delay_days=15),
     StressTest("customers +30 days", collection_delay_days=30),
     StressTest("interest +2 points", interest_rate_change=Decimal("0.02")),
+    # concentration risk (issue 10 item 6): the customer with the most open receivables
+    StressTest("largest customer +30 days", largest_customer_delay_days=30),
+    StressTest("largest customer defaults", largest_customer_share=Decimal(0)),
 )
 
 
@@ -44,4 +50,6 @@ def stressed(base: Scenario, stress: StressTest) -> Scenario:
         revenue_change=(1 + base.revenue_change) * (1 + stress.revenue_change) - 1,
         collection_delay_days=base.collection_delay_days + stress.collection_delay_days,
         interest_rate_change=base.interest_rate_change + stress.interest_rate_change,
+        largest_customer_delay_days=base.largest_customer_delay_days + stress.largest_customer_delay_days,
+        largest_customer_share=base.largest_customer_share * stress.largest_customer_share,
     )

@@ -223,6 +223,26 @@ SALES_PLAN = Table("sales", None, (
           low=1, high=12, default=1),
     Field("collection_days", "SalesCollectionDays", "integer", "Sales collection days", "Incassotermijn verkopen",
           "Days from a sales invoice to its payment (sales plan and Sales table).", low=0, high=3650),
+    Field("gross_margin", "GrossMargin", "fraction", "Gross margin on sales", "Brutomarge",
+          "Purchases follow the sales: every sale (plan and Sales table) brings a purchase of sale x (1 - gross "
+          "margin), moved by the scenario's revenue change. Empty: no purchases derived from the sales.",
+          low=0, high=1),
+    Field("stock_days", "StockDays", "integer", "Stock days (purchase before sale)", "Voorraaddagen",
+          "Days between buying the goods and invoicing the sale. Purchases made before the first day counted are "
+          "in Payables already and are not derived again.", low=0, high=3650, default=0),
+    Field("supplier_days", "SupplierDays", "integer", "Supplier payment days", "Betaaltermijn leveranciers",
+          "Days from a purchase to its payment (the supplier's term; 30 is the Dutch statutory default).",
+          low=0, high=3650, default=30),
+    # the collection curve of new sales (docs section 3): a second and a third part after their own days
+    *(f for k, word, days in ((2, "second", 60), (3, "third", 90)) for f in (
+        Field(f"collection_days_{k}", f"CollectionDays{k}", "integer", f"Collection curve: days of the {word} part",
+              f"Incassocurve: dagen {'tweede' if k == 2 else 'derde'} deel",
+              f"Days from a sales invoice to the payment of its {word} part.", low=0, high=3650, default=days),
+        Field(f"collection_share_{k}", f"CollectionShare{k}", "fraction", f"Collection curve: share of the {word} part",
+              f"Incassocurve: deel {'tweede' if k == 2 else 'derde'} termijn",
+              f"The share of every new sale paid after the {word} part's days (0: none). The first part is "
+              "1 - second - third, paid after the sales collection days.", low=0, high=1, default=Decimal(0)),
+    )),
 ))
 
 BUCKETS = (("1_30", "1to30", "1-30"), ("31_60", "31to60", "31-60"), ("61_90", "61to90", "61-90"),
@@ -327,7 +347,8 @@ RECURRING = Table("Recurring", "recurring.csv", (
     Field("start", "Start", "date", "Start", "Begin", "First date an occurrence may fall on (once: the date itself)."),
     Field("end", "End", "date", "End", "Einde", "Last date an occurrence may fall on; empty: no end."),
     Field("fixed", "Fixed", "yes_no", "Fixed", "Vast",
-          "yes: a fixed cost (the cash-buffer trigger counts it). Empty: yes for a payment, no for a receipt."),
+          "yes: a fixed cost (the cash-buffer trigger counts it). Empty: yes for a payment that is not "
+          "revenue-linked, no for a receipt."),
     Field("activity", "Activity", "choice", "Activity", "Soort kasstroom",
           "operating (empty), investing (a machine, a van) or financing (loan repayments, dividends, capital): "
           "the burn rate and the runway count operating flows only.", choices=ACTIVITIES, default=OPERATING),
@@ -335,6 +356,9 @@ RECURRING = Table("Recurring", "recurring.csv", (
           "For the interest of a variable-rate loan: its current yearly rate (e.g. 5.2%). A scenario's interest "
           "change scales the amount by (rate + change) / rate. Empty: a fixed amount.", low=Decimal("0.0001"),
           high=1),
+    Field("revenue_linked", "RevenueLinked", "yes_no", "Revenue-linked", "Omzetafhankelijk",
+          "yes: a variable cost (or income) that moves with revenue: the scenario's revenue change scales it. "
+          "Empty: no (a fixed amount).", default=False),
 ))
 
 EXPECTED_SALES = Table("Sales", "sales.csv", (

@@ -62,6 +62,9 @@ def read_forecast_toml(path: Path) -> ForecastFile:
         if not isinstance(seasonality, list) or len(seasonality) != 12:
             raise InputError("seasonality needs 12 factors, January to December", file=name, field="sales.seasonality")
         sales["seasonality"] = tuple(where.parse(f.parse, v, f"sales.{f.key}") for f, v in zip(sc.SEASONALITY, seasonality))
+    if sales.get("collection_share_2", 0) + sales.get("collection_share_3", 0) > 1:
+        raise InputError("collection_share_2 + collection_share_3 is above 1", file=name, field="sales",
+                         hint="the shares of the collection curve's later parts add up to at most 1")
     if sales.get("frequency", "monthly") == "weekly" and sales.get("day", 1) > 7:
         raise InputError("a weekly plan's day is 1 (Monday) to 7 (Sunday)", file=name, field="sales.day")
 

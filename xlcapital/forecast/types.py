@@ -27,6 +27,8 @@ RISK_PROFILES = ("conservative", "moderate", "offensive")
 MATCH_FIELDS = ("counterparty", "iban", "description")
 #: the categories the engine gives its fixed sources (docs/forecast-model.md section 3)
 RECEIVABLES, SALES, PAYABLES, ONE_OFF = "Receivables", "Sales", "Payables", "One-off"
+#: the category of the purchases that follow the sales plan (docs section 3, "Cost drivers")
+PURCHASES = "Purchases"
 
 
 # --------------------------------------------------------------------------------------------
@@ -84,6 +86,25 @@ class SalesPlan:
     collection_days: int = 30
     seasonality: tuple[Decimal, ...] = (Decimal(1),) * 12
     sources: Mapping[str, str] = field(default_factory=dict, compare=False)
+    #: cost drivers (docs section 3): the gross margin on every sale (None: purchases are not derived
+    #: from the sales), the days the goods are bought before the sale, the supplier's payment term
+    gross_margin: Decimal | None = None
+    stock_days: int = 0
+    supplier_days: int = 30
+    #: the collection curve of new sales (docs section 3): a second and third part of every sale paid
+    #: ``collection_days_2`` / ``_3`` days after its invoice; the first part, ``1 - share_2 - share_3``,
+    #: after ``collection_days``
+    collection_days_2: int = 60
+    collection_share_2: Decimal = ZERO
+    collection_days_3: int = 90
+    collection_share_3: Decimal = ZERO
+
+    @property
+    def collection_curve(self) -> tuple[tuple[int, Decimal], ...]:
+        """(days after the invoice, share of the sale) per part of the curve, shares summing to 1."""
+        first = 1 - self.collection_share_2 - self.collection_share_3
+        return ((self.collection_days, first), (self.collection_days_2, self.collection_share_2),
+                (self.collection_days_3, self.collection_share_3))
 
 
 @dataclass(frozen=True)
@@ -101,6 +122,8 @@ class Receivable:
     expected_date: date | None = None
     paid_source: str = ""
     line: int | None = None
+    #: overrides the expected cash date (what the customer promised): the whole amount on that date
+    expected_date: date | None = None
 
     @property
     def open(self) -> bool:
@@ -147,6 +170,8 @@ class Recurring:
     #: amount by MAX(0, rate + change) / rate (None: a fixed amount)
     variable_rate: Decimal | None = None
     line: int | None = None
+    #: a variable cost: the scenario's revenue change scales it like the sales (docs section 3)
+    revenue_linked: bool = False
 
 
 @dataclass(frozen=True)
@@ -210,6 +235,10 @@ class Scenario:
     payment_delay_days: int = 0
     interest_rate_change: Decimal = ZERO
     one_offs: tuple[OneOff, ...] = ()
+    #: the largest customer (by open receivables, :func:`xlcapital.forecast.collections.largest_customer`)
+    #: pays its open invoices this many days later still, and only this share of them (0: it defaults)
+    largest_customer_delay_days: int = 0
+    largest_customer_share: Decimal = Decimal(1)
 
     @property
     def revenue_factor(self) -> Decimal:

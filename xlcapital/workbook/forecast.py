@@ -62,6 +62,10 @@ class Params:
     collection_delay: str
     payment_delay: str
     interest_change: str
+    #: the largest-customer stress tests: extra days and the share paid of that customer's open
+    #: invoices (empty: no such stress, the receivables are one SUMIFS)
+    largest_delay: str = ""
+    largest_share: str = ""
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,7 @@ def settings_values(inputs: Inputs, company: str, scenario: str) -> dict:
     }
     values.update({key: factor for key, factor in zip(m.SEASON_KEYS, sales.seasonality)})
     values.update(m.collection_values(inputs))
+    values.update(m.drivers.setting_values(inputs))
     if f is not None:
         values.update({"Revenue": f.revenue, "CostOfSales": f.cogs, "Inventory": f.inventory, "PeriodDays": f.days,
                        "Equity": f.equity, "TotalAssets": f.total_assets, "BhkCashflow": f.bhk_cashflow,

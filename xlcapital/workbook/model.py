@@ -41,6 +41,7 @@ from xlcapital.workbook.formulas import (
     literal_expr,
     text,
 )
+from xlcapital.workbook import drivers
 from xlcapital.workbook.forecast import Line, Params, Week
 from xlcapital.workbook.settings import Setting, defined
 from xlcapital.workbook.tables import Column, from_excel_date
@@ -50,6 +51,7 @@ YES_NO = ("yes", "no")
 FREQUENCIES, RISK_PROFILES, MATCH_FIELDS = fc_types.FREQUENCIES, fc_types.RISK_PROFILES, fc_types.MATCH_FIELDS
 SALES_FREQUENCIES, MONTHS = sc.SALES_FREQUENCIES, sc.MONTHS
 RECEIVABLES, SALES, PAYABLES = fc_types.RECEIVABLES, fc_types.SALES, fc_types.PAYABLES
+PURCHASES = fc_types.PURCHASES
 #: the catch-all rows: categories the user adds in the workbook that the generator did not list
 OTHER = "__other__"
 
@@ -148,6 +150,7 @@ SETTINGS: tuple[Setting, ...] = (
     *(setting(key) for key in ("DefaultPaymentDelayDays", "SalesCollectionDays", "SalesAmount", "SalesFrequency",
                                "SalesDay", "SalesMonth")),
     *(setting(f.header) for f in sc.SEASONALITY),
+    *(setting(key) for key in drivers.SETTING_KEYS),
     *(setting(f.header) for f in sc.COLLECTIONS),
     setting("Currency"),
     Setting("Revenue", "Revenue of the last period (company.toml)", "money",
@@ -169,6 +172,7 @@ SETTINGS: tuple[Setting, ...] = (
             "The later of the look-ahead's last day (8 weeks after the forecast) and the end of the 12th month "
             "(section 2 of the model).",
             formula=f"=MAX({defined('HorizonEnd')}+{7 * LOOKAHEAD_WEEKS},EOMONTH({defined('Start')},11))"),
+    drivers.LARGEST_CUSTOMER,
 )
 SEASON_KEYS = tuple(f.header for f in sc.SEASONALITY)
 
@@ -199,19 +203,23 @@ RECEIVABLES_COLUMNS = (
         + str(len(AGING_BUCKETS)) + ")" * (len(AGING_BUCKETS) - 1) + ")",
            comment="Aging bucket: 1 (1-30 days overdue), 2 (31-60), 3 (61-90), 4 (over 90)."),
     Column("ExpectedDate", "date",
-           formula=f'=IF([@BaseDate]="","",IF(N([@ExpectedOn])>0,[@ExpectedOn],IF([@BaseDate]<{FIRST_DAY},{FIRST_DAY}+CHOOSE([@Bucket],'
+           formula=f'=IF([@BaseDate]="","",IF(N([@ExpectedOn])>0,[@ExpectedOn],IF([@BaseDate]<{FIRST_DAY},'
+                   f'{FIRST_DAY}+CHOOSE([@Bucket],'
                    + ",".join(defined(f.header) for f in sc.COLLECTIONS if f.kind == "integer") + '),[@BaseDate])))',
-           comment="Expected cash date before the scenario: the base date, or for an overdue invoice the first day "
-                   "counted + its bucket's days (Settings)."),
+           comment="Expected cash date before the scenario: ExpectedOn when filled in; else the base date, or for an "
+                   "overdue invoice the first day counted + its bucket's days (Settings)."),
     Column("Expected", "money",
-           formula=f'=IF([@BaseDate]="","",[@Amount]*IF(AND(N([@ExpectedOn])=0,[@BaseDate]<{FIRST_DAY}),CHOOSE([@Bucket],'
-                   + ",".join(defined(f.header) for f in sc.COLLECTIONS if f.kind == "fraction") + '),1))',
-           comment="The amount expected to come in: an overdue invoice times its bucket's share (Settings)."),
+           formula=f'=IF([@BaseDate]="","",[@Amount]*IF(N([@ExpectedOn])>0,1,IF([@BaseDate]<{FIRST_DAY},'
+                   f'CHOOSE([@Bucket],'
+                   + ",".join(defined(f.header) for f in sc.COLLECTIONS if f.kind == "fraction") + '),1)))',
+           comment="The amount expected to come in: all of it when ExpectedOn is filled in; an overdue invoice "
+                   "times its bucket's share (Settings)."),
     Column("CashDate", "date", formula='=IF([@ExpectedDate]="","",[@ExpectedDate]+Forecast_CollectionDelay)',
            comment="Expected cash date in the scenario shown on Forecast."),
     Column("Week", "integer",
            formula=f'=IF([@CashDate]="","",IF([@CashDate]<{START},1,INT(([@CashDate]-{START})/7)+1))',
            comment="Forecast week of the cash date (1 also for overdue invoices)."),
+    *drivers.RECEIVABLE_COLUMNS,
 )
 
 PAYABLES_COLUMNS = (
@@ -226,6 +234,7 @@ SALES_COLUMNS = (
     *columns(sc.EXPECTED_SALES, {"description": 30}),
     Column("BaseDate", "date", formula=f'=IF([@Date]="","",[@Date]+{defined("SalesCollectionDays")})',
            comment="Expected cash date: invoice date + sales collection days (Settings)."),
+    *drivers.SALE_COLUMNS,
 )
 
 CATEGORIES_COLUMNS = columns(sc.CATEGORIES, {"category": 20, "pattern": 28})
@@ -344,6 +353,7 @@ def sales_plan_columns() -> tuple[Column, ...]:
                formula=f'=IF([@Date]="","",N({defined("SalesAmount")})*INDEX(Settings_Seasonality,MONTH([@Date])))',
                comment="Plan amount x the seasonality of the invoice month."),
         Column("BaseDate", "date", formula=f'=IF([@Date]="","",[@Date]+{defined("SalesCollectionDays")})'),
+        *drivers.SALE_COLUMNS,
     )
 
 
@@ -403,24 +413,28 @@ def _source_terms(side: str, p: Params, w: Week, category: str | None, one_off_n
     opposite = _sign("payments" if side == "receipts" else "receipts")
     growth = f"(1+{p.revenue_pct})"
     terms = []
-    if category in (None, RECEIVABLES):
-        terms.append(f"SUMIFS(Receivables[Expected],{shifted('Receivables[ExpectedDate]', w, p.collection_delay)},"
-                     f"Receivables[Expected],{sign})")
-    if category in (None, SALES):
-        terms.append(f"{growth}*(SUMIFS(Sales[Amount],{shifted('Sales[BaseDate]', w, p.collection_delay)},"
-                     f"Sales[Amount],{sign})+SUMIFS(SalesPlan[Amount],"
-                     f"{shifted('SalesPlan[BaseDate]', w, p.collection_delay)},SalesPlan[Amount],{sign}))")
+    def dated(column: str, shift: str) -> str:
+        return shifted(column, w, shift)
+
+    if category in (None, RECEIVABLES):  # aged, or on ExpectedOn; the largest customer's stress tests
+        terms.append(drivers.receivables_term(p, sign, dated))
+    if category in (None, SALES):  # along the collection curve
+        terms.append(drivers.sales_term(p, growth, sign, dated))
     if category in (None, PAYABLES):
         terms.append(f"-SUMIFS(Payables[Amount],{shifted('Payables[DueDate]', w, p.payment_delay)},"
                      f"Payables[Amount],{opposite})")
+    if category in (None, PURCHASES):  # purchases follow the sales (section 3)
+        terms.append(drivers.purchases_term(p, growth, opposite, dated))
     by_cat = "" if category is None else f"Recurring[Category],{exact(category)},"
     column = f"Recurring[{'W' if w.period == 'week' else 'M'}{w.index}]"
-    # fixed amounts; then the variable-rate interest rows, scaled by MAX(0, rate + change) / rate
-    # ((x + ABS(x)) / 2 is MAX(0, x) element by element, which SUMPRODUCT needs)
-    terms.append(f"SUMIFS({column},{by_cat}{column},{sign},Recurring[PerPoint],0)")
+    # fixed amounts (a revenue-linked row times (1 + r)); then the variable-rate interest rows, scaled by
+    # MAX(0, rate + change) / rate ((x + ABS(x)) / 2 is MAX(0, x) element by element, which SUMPRODUCT needs)
+    terms.append(drivers.recurring_term(column, f"{by_cat}Recurring[PerPoint],0,", sign, growth))
     scaled = f"(Recurring[VariableRate]+{p.interest_change})"
+    linked = f'(1+{p.revenue_pct}*(Recurring[RevenueLinked]="yes"))'
     in_cat = "" if category is None else f",--(Recurring[Category]={text(category)})"
-    terms.append(f"SUMPRODUCT({column},Recurring[PerPoint],({scaled}+ABS({scaled}))/2{in_cat},--({column}{sign[1:-1]}))")
+    terms.append(f"SUMPRODUCT({column},Recurring[PerPoint],({scaled}+ABS({scaled}))/2,{linked}{in_cat},"
+                 f"--({column}{sign[1:-1]}))")
     by_cat = "" if category is None else f"Projections[Category],{exact(category)},"
     projected = f"SUMIFS(Projections[WeeklyAmount],{by_cat}Projections[WeeklyAmount],{sign}"
     # a week adds the weekly amount; week 1 (from the first day counted) its days / 7 of it

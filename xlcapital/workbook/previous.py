@@ -189,6 +189,10 @@ def read_workbook(path) -> tuple[fc.Inputs, list[Statement], str]:
         amount=_money(s("SalesAmount")), frequency=_text(s("SalesFrequency")) or "monthly", day=_int(s("SalesDay"), 1),
         month=_int(s("SalesMonth"), 1), collection_days=_int(s("SalesCollectionDays"), 30),
         seasonality=tuple(_money(s(f"Season{m}"), Decimal(1)) for m in range(1, 13)),
+        gross_margin=_money(s("GrossMargin"), None), stock_days=_int(s("StockDays")),
+        supplier_days=_int(s("SupplierDays"), 30), collection_days_2=_int(s("CollectionDays2"), 60),
+        collection_share_2=_money(s("CollectionShare2")), collection_days_3=_int(s("CollectionDays3"), 90),
+        collection_share_3=_money(s("CollectionShare3")),
     )
     one_offs: dict[str, list] = {}
     for o in r.table("OneOffs"):

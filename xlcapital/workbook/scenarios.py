@@ -112,6 +112,10 @@ class ScenariosSheet:
         for j, (key, _, _, style) in enumerate(PARAMS):
             ws.write_formula(row, 1 + j, "=" + values[key], st[style])
             operands[key] = book.place(f"scenario.{run.key}.param.{key}", Ref(SHEET, row, 1 + j)).a1()
+        if run.stress is not None and (run.stress.largest_customer_delay_days or run.stress.largest_customer_share != 1):
+            # xlcapital.forecast.stressed: the largest customer's extra days and share (constants of the test)
+            operands["largest_delay"] = str(run.stress.largest_customer_delay_days)
+            operands["largest_share"] = _decimal(run.stress.largest_customer_share)
         return Params(**operands)
 
     def _summary(self, book: Book, ws, run: Run, row: int, block: ForecastBlock) -> None:

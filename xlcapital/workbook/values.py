@@ -9,9 +9,12 @@ store them as the formula cells' cached results.
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 
 from xlcapital.forecast import analyse, expand
 from xlcapital.forecast.actuals import counted, first_day
+from xlcapital.forecast.collections import largest_exposure
+from xlcapital.forecast.drivers import purchase
 from xlcapital.forecast.engine import MONTHS_IN_VIEW
 from xlcapital.forecast.learn import classify
 from xlcapital.forecast.schedule import LOOKAHEAD_WEEKS, occurrences, view_end, week_of
@@ -101,7 +104,9 @@ def engine_values(inputs, cells, statements=None) -> dict[str, list]:
             out[f"trigger.{t.rule}.{field}"] = [getattr(t, field)]
         out[f"trigger.{t.rule}.statuses"] = [level[x] for x in t.statuses]
     # the per-item helper columns: the engine's expanded items of the selected scenario
-    items = expand(inputs, a.default.scenario)
+    # before the revenue change: the Recurring table holds a revenue-linked row's own amounts (the flow
+    # lines scale them), the delays of the scenario stay
+    items = expand(inputs, replace(a.default.scenario, revenue_change=Decimal(0)))
     open_rows = [i for i, r in enumerate(inputs.receivables) if r.open]
     rec_items = [x for x in items if x.source == "receivable"]
     if len(rec_items) == len(open_rows):  # every open receivable inside the window
@@ -130,6 +135,10 @@ def engine_values(inputs, cells, statements=None) -> dict[str, list]:
         by_month = {(x.year, x.month): x for x in plan}
         months = [divmod(first.year * 12 + first.month - 1 + j, 12) for j in range(rows)]
         out["table.SalesPlan.Date"] = [by_month.get((y, mo + 1)) for y, mo in months]
+    out.update(purchase_dates(inputs, first, out["table.SalesPlan.Date"], cells))
+    largest = largest_exposure(inputs.receivables)
+    if largest is not None:  # the first open invoice's spelling of the customer's name, as MATCH finds it
+        out["settings.LargestCustomer"] = [largest[0]]
     n = inputs.settings.weeks
     rec_rows = {}
     for x in items:  # the forecast's weeks and the look-ahead's (week_of counts on past N)
@@ -149,4 +158,17 @@ def engine_values(inputs, cells, statements=None) -> dict[str, list]:
         out["table.Bank.Category"] = classify(transactions, inputs.categories)
         out["table.Bank.InForecast"] = ["yes" if counted(s.account, inputs.settings.accounts) else "no"
                                         for s in statements for _ in s.transactions]
+    return out
+
+
+def purchase_dates(inputs, first, plan_dates, cells) -> dict[str, list]:
+    """The PurchaseDate helper columns of SalesPlan and Sales: the payment date of the purchase behind
+    each sale before the scenario's delay (forecast.drivers.purchase), None where there is none."""
+    def paid(d):
+        bought = d and purchase(inputs.sales, d, Decimal(1), first=first)
+        return bought[0] if bought else None
+
+    out = {"table.SalesPlan.PurchaseDate": [paid(d) for d in plan_dates]}
+    if inputs.expected_sales and "table.Sales.PurchaseDate" in cells:
+        out["table.Sales.PurchaseDate"] = [paid(e.date) for e in inputs.expected_sales]
     return out
