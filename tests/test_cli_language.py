@@ -100,13 +100,16 @@ def test_forecast_in_dutch(capsys):
     out = run(capsys, "forecast", "--lang", "nl")
     lines = out.splitlines()
     assert lines[0] == "Liquiditeitsprognose van Van der Berg Installatietechniek B.V."
-    # the sample's export ends on Friday 3 January 2025 with 87,725.84: start on the Monday after
+    # the sample's export ends on Tuesday 31 December 2024 with 87,725.84: start on the Monday after (6 January);
+    # week 1 runs from the first day not in the export, 1 January (no lost days, docs/forecast-model.md)
     assert lines[1].startswith("start 06-01-2025 (uit de bank), beginsaldo 87.726 (uit de bank), kredietlimiet 125.000 "
                                "tegen 7,25 %")
     assert lines[3].split() == ["week", "vanaf", "begin", "ontvangsten", "betalingen", "netto", "rekening-courant",
-                                "rente", "eind", "ruimte", "signalen"]
-    assert lines[5].split()[:5] == ["1", "06", "jan", "2025", "87.726"]
-    for english in ("receipts", "Scenarios", "Triggers", "KPIs", "none", "Cash-flow", "closing", "moderate"):
+                                "rente+provisie", "eind", "ruimte", "signalen"]
+    assert lines[5].split()[:5] == ["1", "01", "jan", "2025", "87.726"]
+    # the sample pays a kredietprovisie: the interest column holds interest and the fee
+    for english in ("receipts", "Scenarios", "Triggers", "KPIs", "none", "Cash-flow", "closing", "moderate", "interest",
+                    "revenue -", "customers +", "largest customer", "look-ahead", "allowance"):
         assert english not in out, english
 
 

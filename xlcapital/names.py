@@ -53,28 +53,35 @@ NAMES: dict[str, Name] = {
     "cashflow_interest_coverage": Name("Cash-flow interest coverage", "Rentedekking uit kasstroom"),
     "cashflow_coverage": Name("Debt service coverage (cash flow)", "Dekking rente en aflossing uit kasstroom"),
     "ocf_ratio": Name("Operating cash flow to debt service", "Operationele kasstroom / rente en aflossing"),
-    "burn_rate": Name("Burn rate per month", "Kasverbruik per maand (burn rate)"),
+    "burn_rate": Name("Burn rate (per month)", "Kasverbruik (per maand)"),
     "cash_runway": Name("Cash runway", "Kasreikwijdte (runway)"),
     "free_cash": Name("Free cash", "Vrije kasruimte"),
-    "buffer_months": Name("Cash buffer in months of costs", "Kasbuffer in maanden kosten"),
+    "buffer_months": Name("Cash buffer (months of fixed costs)", "Kasbuffer (maanden vaste lasten)"),
     # the cash-flow statement's extras
     "bhk_cashflow_simple": Name("BHK cash flow, simple", "BHK-kasstroom, eenvoudig"),
     "bhk_cashflow_extended": Name("BHK cash flow, extended", "BHK-kasstroom, uitgebreid"),
-    # KPIs of the forecast (xlcapital.forecast.kpis)
+    # KPIs of the forecast (xlcapital.forecast.kpis.DEFINITIONS takes its labels from here)
     "cash_position": Name("Cash position", "Kaspositie"),
     "credit_limit": Name("Credit limit", "Kredietlimiet"),
-    "headroom": Name("Headroom (cash + credit limit)", "Ruimte (kas + kredietlimiet)"),
-    "monthly_costs": Name("Monthly costs (forecast)", "Maandelijkse kosten (prognose)"),
+    "headroom": Name("Headroom", "Ruimte"),
+    "monthly_costs": Name("Monthly costs", "Maandelijkse uitgaven"),
     "monthly_fixed_costs": Name("Monthly fixed costs", "Vaste kosten per maand"),
-    "runway_months": Name("Runway (months)", "Runway (maanden)"),
-    "lowest_cash": Name("Lowest cash", "Laagste kasstand"),
+    "runway_months": Name("Cash runway (months)", "Kas reikt (maanden)"),
+    "lowest_cash": Name("Lowest closing cash", "Laagste eindsaldo"),
     "lowest_week": Name("Week of the lowest cash", "Week van de laagste kasstand"),
     "open_receivables": Name("Open receivables", "Openstaande debiteuren"),
     "open_payables": Name("Open payables", "Openstaande crediteuren"),
+    "bad_debt_allowance": Name("Bad-debt allowance", "Voorziening dubieuze debiteuren"),
+    "dso_open": Name("DSO of the open invoices (days)", "Debiteurendagen van de open facturen (DSO)"),
+    "dpo_open": Name("DPO of the open invoices (days)", "Crediteurendagen van de open facturen (DPO)"),
+    "ccc_open": Name("Cash conversion cycle of the open invoices (days)",
+                     "Kasconversiecyclus van de open facturen (CCC, dagen)"),
     # trigger rules (xlcapital.forecast.triggers.RULES)
     "cash_buffer": Name("Cash buffer", "Kasbuffer"),
     "dso_trend": Name("DSO trend", "Trend debiteurendagen"),
     "revenue_drop": Name("Revenue drop", "Omzetdaling"),
+    "solvency": Name("Solvency (equity / total assets)", "Solvabiliteit (eigen vermogen / totaal vermogen)"),
+    "dscr": Name("Debt-service coverage (DSCR)", "Dekking rente en aflossing (DSCR)"),
 }
 
 

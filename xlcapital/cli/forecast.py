@@ -297,7 +297,7 @@ def print_analysis(analysis, monthly: bool = False, lang: str = "en") -> None:
         [w.t(h) for h in ["stress test", "lowest cash", "in week", "limit breached", "extra to stay in limit",
                           "extra to keep buffer"]],
         [
-            [r.name, m(r.lowest_cash), week_label(r, r.lowest_week), week_label(r, r.first_breach_week),
+            [w.t(r.name), m(r.lowest_cash), week_label(r, r.lowest_week), week_label(r, r.first_breach_week),
              m(r.extra_financing_limit), m(r.extra_financing_buffer)]
             for r in analysis.stress
         ],  # fmt: skip

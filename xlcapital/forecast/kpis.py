@@ -21,6 +21,7 @@ from xlcapital.forecast.collections import expected_receipt
 from xlcapital.forecast.engine import Run
 from xlcapital.forecast.inputs import Inputs, Recurring
 from xlcapital.forecast.types import OPERATING
+from xlcapital.names import NAMES
 
 ZERO = Decimal(0)
 
@@ -91,32 +92,33 @@ def week_free_cash(run: Run, buffer: Decimal) -> list[Decimal]:
     return [ratios.free_cash(w.closing_cash, ZERO, buffer) for w in run.weeks]
 
 
-#: every KPI of :func:`compute`: its label and its one definition, shown as such in the CLI, the JSON
-#: and the Dashboard (docs/forecast-model.md section 8). The ``_open`` day counts are of the open
-#: invoices at the start, not of the balance sheet's average (``xlcapital ratios``: dso, dpo, ccc).
-DEFINITIONS: dict[str, tuple[str, str]] = {
-    "cash_position": ("Cash position", "The bank balance at the start of week 1."),
-    "free_cash": ("Free cash", "Closing cash of week 1 minus the minimum buffer: what week 1 leaves above the buffer."),
-    "credit_limit": ("Credit limit", "The overdraft facility."),
-    "headroom": ("Headroom", "Cash plus the unused facility at the start (cash + credit limit)."),
-    "monthly_costs": ("Monthly costs", "All payments of the forecast per month of 365/12 days."),
-    "monthly_fixed_costs": ("Monthly fixed costs", "The fixed recurring costs per month."),
-    "burn_rate": ("Operating burn rate (per month)",
-                  "Operating payments minus operating receipts per month (loan repayments, dividends and "
-                  "investments left out); negative: operations add cash."),
-    "runway_months": ("Cash runway (months)",
-                      "(Cash + unused facility) / operating burn rate; empty when operations do not burn cash."),
-    "buffer_months": ("Cash buffer (months of fixed costs)", "Cash / monthly fixed costs; rule of thumb at least 3."),
-    "lowest_cash": ("Lowest closing cash", "The lowest weekly closing cash of the scenario shown."),
-    "lowest_week": ("Week of the lowest cash", "The first week with the lowest closing cash."),
-    "open_receivables": ("Open receivables", "Unpaid sales invoices."),
-    "open_payables": ("Open payables", "Unpaid purchase invoices."),
-    "bad_debt_allowance": ("Bad-debt allowance", "The part of the overdue receivables not expected to come in "
-                                                 "(each aging bucket's amount x (1 - its share))."),
-    "dso_open": ("DSO of the open invoices (days)", "Open receivables / (revenue / days of the period)."),
-    "dpo_open": ("DPO of the open invoices (days)", "Open payables / (cost of sales / days of the period)."),
-    "ccc_open": ("Cash conversion cycle of the open invoices (days)", "DSO + DSI - DPO on the open invoices."),
+#: every KPI of :func:`compute` and its one definition, shown as such in the CLI, the JSON and the
+#: Dashboard (docs/forecast-model.md section 8). The ``_open`` day counts are of the open invoices at
+#: the start, not of the balance sheet's average (``xlcapital ratios``: dso, dpo, ccc).
+EXPLANATIONS: dict[str, str] = {
+    "cash_position": "The bank balance at the start of week 1.",
+    "free_cash": "Closing cash of week 1 minus the minimum buffer: what week 1 leaves above the buffer.",
+    "credit_limit": "The overdraft facility.",
+    "headroom": "Cash plus the unused facility at the start (cash + credit limit).",
+    "monthly_costs": "All payments of the forecast per month of 365/12 days.",
+    "monthly_fixed_costs": "The fixed recurring costs per month.",
+    "burn_rate": "Operating payments minus operating receipts per month (loan repayments, dividends and "
+                 "investments left out); negative: operations add cash.",
+    "runway_months": "(Cash + unused facility) / operating burn rate; empty when operations do not burn cash.",
+    "buffer_months": "Cash / monthly fixed costs; rule of thumb at least 3.",
+    "lowest_cash": "The lowest weekly closing cash of the scenario shown.",
+    "lowest_week": "The first week with the lowest closing cash.",
+    "open_receivables": "Unpaid sales invoices.",
+    "open_payables": "Unpaid purchase invoices.",
+    "bad_debt_allowance": "The part of the overdue receivables not expected to come in "
+                          "(each aging bucket's amount x (1 - its share)).",
+    "dso_open": "Open receivables / (revenue / days of the period).",
+    "dpo_open": "Open payables / (cost of sales / days of the period).",
+    "ccc_open": "DSO + DSI - DPO on the open invoices.",
 }
+#: KPI -> (label, definition): the label is the KPI's readable name of :mod:`xlcapital.names` (one
+#: name per code for the CLI, the JSON and the Dashboard), the definition the one above.
+DEFINITIONS: dict[str, tuple[str, str]] = {key: (NAMES[key].en, text) for key, text in EXPLANATIONS.items()}
 
 
 def bad_debt_allowance(inputs: Inputs, run: Run) -> Decimal:
