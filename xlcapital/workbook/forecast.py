@@ -123,15 +123,27 @@ class ForecastBlock:
 
     def eligible(self, w: int) -> str:
         """The face amounts the borrowing base lends on at the end of week ``w``: receivables and sales
-        invoiced in its last 90 days whose cash date (with the scenario's delay) is after it."""
+        invoiced in its last 90 days whose cash date (with the scenario's delay) is after it; a sale
+        collected in parts counts each part until the part's own cash date; in a largest-customer stress
+        test that customer's invoices count until their later cash date."""
         end, d, g = self.weeks[w - 1].end, self.params.collection_delay, self.params.revenue_pct
 
-        def outstanding(table: str, invoice: str, cash: str) -> str:
+        def outstanding(table: str, invoice: str, cash: str, delay=d, extra: str = "") -> str:
             return (f'SUMIFS({table}[Amount],{table}[{invoice}],">="&({end}-{ELIGIBLE_DAYS}),{table}[{invoice}],"<="&{end},'
-                    f'{table}[{cash}],">"&({end}-{d}))')
+                    f'{table}[{cash}],">"&({end}-{delay}){extra})')
 
-        return (f"{outstanding('Receivables', 'InvoiceDate', 'ExpectedDate')}+(1+{g})*("
-                f"{outstanding('SalesPlan', 'Date', 'BaseDate')}+{outstanding('Sales', 'Date', 'BaseDate')})")
+        receivables = outstanding("Receivables", "InvoiceDate", "ExpectedDate")
+        if self.params.largest_delay:  # the largest customer's invoices stay outstanding until its later payment
+            receivables = (outstanding("Receivables", "InvoiceDate", "ExpectedDate", extra=",Receivables[Largest],0")
+                           + "+" + outstanding("Receivables", "InvoiceDate", "ExpectedDate",
+                                               f"({d}+{self.params.largest_delay})", ",Receivables[Largest],1"))
+
+        # a sale collected in parts (the collection curve) is outstanding in part: each part from the
+        # invoice date until its own cash date, as the engine's items (one per part) count it
+        s2, s3 = (f"N({defined(f'CollectionShare{k}')})" for k in (2, 3))
+        parts = "+".join(f"{share}*({outstanding('SalesPlan', 'Date', column)}+{outstanding('Sales', 'Date', column)})"
+                         for share, column in ((f"(1-{s2}-{s3})", "BaseDate"), (s2, "BaseDate2"), (s3, "BaseDate3")))
+        return f"{receivables}+(1+{g})*({parts})"
 
     def days(self, w: int) -> str:
         """The days of week ``w``: 7, and for week 1 (from the first day counted) its own count."""
