@@ -22,6 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from xlcapital.forecast.triggers import ORDER, RULES
+from xlcapital.names import display_name
 
 CENT = Decimal("0.01")
 
@@ -72,7 +73,7 @@ class Column:
 
 def _trigger_columns() -> list[Column]:
     return [
-        Column(f"trigger_{name}", f"Trigger {name.replace('_', ' ').replace('dso', 'DSO')}", "status",
+        Column(f"trigger_{name}", f"Trigger: {display_name(name)}", "status",
                f"forecast trigger {name}: ok / warning / alert (off when disabled in forecast.toml)")
         for name in RULES
     ]  # fmt: skip
