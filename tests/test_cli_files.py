@@ -327,11 +327,17 @@ def test_every_writing_command_keeps_an_existing_file_and_refuses_a_folder(capsy
 def test_a_30_digit_receivable_is_one_line(capsys, company):
     """The forecast's readers may refuse it themselves (naming the file); either way one line, exit 2."""
     rows = (company / "receivables.csv").read_text().splitlines()
-    amount = rows[1].split(",")[-2]
-    rows[1] = rows[1].replace(amount, "9" * 30)
+    # the amount's column by its header (receivables.csv gained expected_date after it), and its cell
+    # replaced as a cell: replacing an empty cell's text would put the digits between every character
+    column = rows[0].split(",").index("amount")
+    cells = rows[1].split(",")
+    assert cells[column] and "." in cells[column]  # an amount, e.g. 5968.46
+    cells[column] = "9" * 30
+    rows[1] = ",".join(cells)
     (company / "receivables.csv").write_text("\n".join(rows) + "\n")
     code, out, err = run(capsys, "forecast")
-    assert code == 2 and "amount" in one_line_error(err)
+    line = one_line_error(err)
+    assert code == 2 and "amount" in line and "too large" in line and "receivables.csv" in line, line
 
 
 def test_the_workbook_made_inside_a_folder_carries_its_name(capsys, company):

@@ -93,6 +93,9 @@ class Field:
             result = number / 100 if percent else number
         else:
             result = (parse_fraction if kind == "fraction" else parse_money)(value, field=name)
+        if result.is_finite() and result != 0 and result.adjusted() >= MAX_DIGITS:
+            raise InputError(f"{str(value).strip()} is too large for an amount", field=name,
+                             hint=f"give at most {MAX_DIGITS} digits before the point")
         self.check_bounds(result, name)
         return result
 
@@ -108,6 +111,11 @@ class Field:
         if self.low is None:
             return f"give {self.high} or less"
         return f"give {self.low} to {self.high}"
+
+
+#: the most digits before the point of an amount or number: Excel keeps 15 significant digits, and the
+#: engine's Decimal sums and roundings (28 digits) stay exact with room to spare
+MAX_DIGITS = 15
 
 
 def parse_money_text(text: str, decimal: str, field: str) -> Decimal:
