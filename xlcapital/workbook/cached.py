@@ -26,6 +26,7 @@ from typing import Any
 
 from xlsxwriter.worksheet import CellFormulaTuple
 
+from xlcapital.forecast.actuals import first_day
 from xlcapital.workbook.tables import excel_date
 from xlcapital.workbook.values import engine_values
 
@@ -85,13 +86,23 @@ def helper_values(inputs, cells, engine: dict[str, list], statements=None) -> di
         out["table.Receivables.BaseDate"] = [
             None if r.paid_date is not None or r.due_date is None else r.due_date + dt.timedelta(days=inputs.delay_of(r.customer))
             for r in inputs.receivables]
+    first = engine["settings.FirstDay"][0] if "settings.FirstDay" in engine else first_day(inputs)
+    if inputs.receivables:
+        out.update(_receivable_columns(inputs, out["table.Receivables.BaseDate"], first,
+                                       (engine.get("settings.LargestCustomer") or [""])[0]))
     collect = dt.timedelta(days=inputs.sales.collection_days)
     if inputs.expected_sales:
         out["table.Sales.BaseDate"] = [None if e.date is None else e.date + collect for e in inputs.expected_sales]
+        out.update(_curve_dates(inputs, "Sales", [e.date for e in inputs.expected_sales]))
     if inputs.recurring:
         interval = {"monthly": 1, "quarterly": 3, "yearly": 12}
         rec = inputs.recurring
-        out["table.Recurring.Lo"] = [max(s.start, r.start) if r.start else s.start for r in rec]
+        out["table.Recurring.Lo"] = [max(first, r.start) if r.start else first for r in rec]  # MAX(FirstDay, N(Start))
+        out["table.Recurring.PerPoint"] = [1 / r.variable_rate if r.variable_rate and r.variable_rate > 0 else 0
+                                           for r in rec]
+        weekly = [engine.get(f"table.Recurring.W{k}") for k in range(1, n + 1)]
+        if all(w is not None for w in weekly):  # the row's weeks 1..N together
+            out["table.Recurring.Horizon"] = [sum(w[j] for w in weekly) for j in range(len(rec))]
         out["table.Recurring.Hi"] = [min(window_end, r.end) if r.end else window_end for r in rec]
         out["table.Recurring.Interval"] = [interval.get(r.frequency, 0) for r in rec]
         out["table.Recurring.DayN"] = [r.day or 1 for r in rec]
@@ -112,12 +123,50 @@ def helper_values(inputs, cells, engine: dict[str, list], statements=None) -> di
         season = inputs.sales.seasonality
         out["table.SalesPlan.Amount"] = [None if d is None else inputs.sales.amount * season[d.month - 1] for d in plan]
         out["table.SalesPlan.BaseDate"] = [None if d is None else d + collect for d in plan]
+        out.update(_curve_dates(inputs, "SalesPlan", plan))
     statements = inputs.bank if statements is None else statements
-    _blank_rows(inputs, cells, out, statements, window_end=window_end)
+    _blank_rows(inputs, cells, out, statements, window_end=window_end, first=first)
     return out
 
 
-def _blank_rows(inputs, cells, out: dict[str, list], statements, *, window_end: dt.date) -> None:
+def _curve_dates(inputs, table: str, dates: list) -> dict[str, list]:
+    """BaseDate2 and BaseDate3 of the Sales or SalesPlan rows: invoice date + the curve part's days
+    (``N()`` of an empty setting is 0)."""
+    days = {2: inputs.sales.collection_days_2, 3: inputs.sales.collection_days_3}
+    return {f"table.{table}.BaseDate{k}": [None if d is None else d + dt.timedelta(days=days[k] or 0) for d in dates]
+            for k in (2, 3)}
+
+
+def _receivable_columns(inputs, base_dates: list, first: dt.date, largest: str) -> dict[str, list]:
+    """The Receivables' aging columns (Overdue, Bucket, ExpectedDate, Expected; empty where BaseDate is)
+    and the largest-customer columns (CustomerOpen, Largest), as their formulas compute them: text
+    criteria and comparisons ignore case."""
+    from xlcapital.forecast.collections import expected_receipt
+
+    rows = inputs.receivables
+    out: dict[str, list] = {f"table.Receivables.{c}": [] for c in ("Overdue", "Bucket", "ExpectedDate", "Expected")}
+    for r, base in zip(rows, base_dates):
+        if base is None:
+            for column in out.values():
+                column.append(None)
+            continue
+        overdue = max(0, (first - base).days)
+        when, amount = expected_receipt(r, inputs.delay_of(r.customer), inputs.collections, first=first)
+        for column, value in (("Overdue", overdue), ("Bucket", inputs.collections.bucket(overdue) + 1),
+                              ("ExpectedDate", when), ("Expected", amount)):
+            out[f"table.Receivables.{column}"].append(value)
+    open_by_customer: dict[str, Decimal] = {}
+    for r in rows:
+        if r.paid_date is None:
+            open_by_customer[r.customer.casefold()] = open_by_customer.get(r.customer.casefold(), Decimal(0)) + r.amount
+    out["table.Receivables.CustomerOpen"] = [
+        0 if r.paid_date is not None else open_by_customer[r.customer.casefold()] for r in rows]
+    out["table.Receivables.Largest"] = [
+        1 if r.paid_date is None and largest and r.customer.casefold() == largest.casefold() else 0 for r in rows]
+    return out
+
+
+def _blank_rows(inputs, cells, out: dict[str, list], statements, *, window_end: dt.date, first: dt.date) -> None:
     """The formula cells of the empty row an empty table keeps to type into: what each formula
     gives over blank inputs (text comparisons false, N("") = 0, lookups of "" not found)."""
     from xlcapital.forecast.actuals import counted
@@ -128,11 +177,14 @@ def _blank_rows(inputs, cells, out: dict[str, list], statements, *, window_end: 
         "Bank": (sum(len(st.transactions) for st in statements),
                  {"Category": UNCATEGORISED, "InForecast": "yes" if counted("", s.accounts) else "no"}),
         "Receivables": (len(inputs.receivables), {"DelayDays": inputs.delay_of(""), "BaseDate": None,
-                                                  "CashDate": None, "Week": None}),
+                                                  "CashDate": None, "Week": None, "Overdue": None, "Bucket": None,
+                                                  "ExpectedDate": None, "Expected": None, "CustomerOpen": 0,
+                                                  "Largest": 0}),
         "Payables": (len(inputs.payables), {"CashDate": None, "Week": None}),
-        "Sales": (len(inputs.expected_sales), {"BaseDate": None}),
-        "Recurring": (len(inputs.recurring), {"Lo": s.start, "Hi": window_end, "Interval": 0, "DayN": 1,
-                                              "Anchor": 1, "MonthlyFixed": 0,
+        "Sales": (len(inputs.expected_sales), {"BaseDate": None, "BaseDate2": None, "BaseDate3": None,
+                                               "PurchaseDate": None}),
+        "Recurring": (len(inputs.recurring), {"Lo": first, "Hi": window_end, "Interval": 0, "DayN": 1,
+                                              "Anchor": 1, "MonthlyFixed": 0, "PerPoint": 0, "Horizon": 0,
                                               **{f"W{k}": 0 for k in range(1, s.weeks + 1)}}),
     }
     for table, (rows, columns) in blank.items():
