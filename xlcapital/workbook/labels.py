@@ -153,6 +153,47 @@ NL = {
     "Run": "Berekening",
     "Stress tests start from": "Stresstests vertrekken van",
     "Week of lowest cash": "Week van het laagste saldo",
+    # the forecast model's key figures, financing rows and look-ahead (forecast branches)
+    "The bank balance at the start of week 1.": "Het banksaldo aan het begin van week 1.",
+    "Closing cash of week 1 minus the minimum buffer: what week 1 leaves above the buffer.":
+        "Eindsaldo van week 1 min de minimale buffer: wat week 1 boven de buffer overlaat.",
+    "Cash plus the unused facility at the start (cash + credit limit).":
+        "Kas plus het onbenutte krediet aan het begin (kas + kredietlimiet).",
+    "All payments of the forecast per month of 365/12 days.":
+        "Alle betalingen van de prognose per maand van 365/12 dagen.",
+    "The fixed recurring costs per month.": "De vaste terugkerende lasten per maand.",
+    "Operating burn rate (per month)": "Operationeel kasverbruik (per maand)",
+    "Operating payments minus operating receipts per month (loan repayments, dividends and investments left out); "
+    "negative: operations add cash.":
+        "Operationele betalingen min operationele ontvangsten per maand (aflossingen, dividend en investeringen "
+        "niet meegeteld); negatief: de bedrijfsvoering levert kas op.",
+    "(Cash + unused facility) / operating burn rate; empty when operations do not burn cash.":
+        "(Kas + onbenut krediet) / operationeel kasverbruik; leeg als de bedrijfsvoering geen kas verbruikt.",
+    "Cash / monthly fixed costs; rule of thumb at least 3.": "Kas / vaste lasten per maand; vuistregel minstens 3.",
+    "The lowest weekly closing cash of the scenario shown.": "Het laagste wekelijkse eindsaldo van het getoonde scenario.",
+    "The first week with the lowest closing cash.": "De eerste week met het laagste eindsaldo.",
+    "DSO of the open invoices (days)": "DSO van de open facturen (dagen)",
+    "Open receivables / (revenue / days of the period).": "Openstaande debiteuren / (omzet / dagen van de periode).",
+    "DPO of the open invoices (days)": "DPO van de open facturen (dagen)",
+    "Open payables / (cost of sales / days of the period).":
+        "Openstaande crediteuren / (inkoopwaarde van de omzet / dagen van de periode).",
+    "Cash conversion cycle of the open invoices (days)": "Cash conversion cycle van de open facturen (dagen)",
+    "DSO + DSI - DPO on the open invoices.": "DSO + DSI - DPO op de open facturen.",
+    "Bad-debt allowance": "Voorziening dubieuze debiteuren",
+    "The part of the overdue receivables not expected to come in (each aging bucket's amount x (1 - its share)).":
+        "Het deel van de achterstallige debiteuren dat naar verwachting niet binnenkomt (het bedrag van elke "
+        "ouderdomsklasse x (1 - haar aandeel)).",
+    "Solvency (equity / total assets)": "Solvabiliteit (eigen vermogen / totaal vermogen)",
+    "Debt-service coverage (DSCR)": "Dekking van rente en aflossing (DSCR)",
+    "Action when it fires": "Actie als het signaal afgaat",
+    "Week starts (Monday; week 1: first day counted)": "Week begint (maandag; week 1: eerste getelde dag)",
+    "Commitment fee (kredietprovisie)": "Kredietprovisie",
+    "Borrowing base (receivables up to 90 days, stock)": "Borrowing base (debiteuren tot 90 dagen, voorraad)",
+    "Facility available: MIN(limit, borrowing base)": "Beschikbaar krediet: MIN(limiet, borrowing base)",
+    "Headroom (cash + available facility)": "Ruimte (kas + beschikbaar krediet)",
+    "Look-ahead: the 8 weeks after the horizon (committed payments and the rest)":
+        "Vooruitblik: de 8 weken na de horizon (vastgelegde betalingen en de rest)",
+    "Lowest closing cash including the look-ahead": "Laagste eindsaldo inclusief de vooruitblik",
 }
 #: phrases with a number in them
 _PATTERNS = (
