@@ -24,7 +24,7 @@ from xlcapital.forecast.kpis import DEFINITIONS as KPI_DEFINITIONS
 from xlcapital.forecast.types import FINANCING, INVESTING
 from xlcapital.workbook.book import Book
 from xlcapital.workbook.cellmap import Ref
-from xlcapital.workbook.forecast import week_row
+from xlcapital.workbook.forecast import FIRST_WEEK_COL, week_row
 from xlcapital.workbook.settings import defined
 from xlcapital.workbook.tables import Column
 
@@ -53,6 +53,9 @@ CHART_TITLE = "Closing cash against the credit limit and the buffer"
 #: columns of the trigger table: who acts (a name runs over the empty column after it, so every
 #: week column keeps one width), and the rule's key in TriggerRules
 OWNER_COL, RULE_COL, ACTION_COL = 8, 10, 11
+#: the lines of a trigger's row: room for an action of about twice the merged width (page 1 of the
+#: printed Dashboard holds the key figures, the triggers and the chart)
+ACTION_LINES = 2
 
 MONTHS_H = f"(({defined('HorizonEnd')}-{defined('FirstDay')}+1)*12/365)"
 RECEIPTS_H = "SUM(Forecast_Receipts)"
@@ -198,9 +201,13 @@ class DashboardSheet:
         book.header(ws, top, heads, right=(1, 2, 4, 5, 6, 7))
         ws.set_row(top, 30)
         values = self._values(book)
+        # the last printed column: the last week of the per-week rows, at least three past the action's
+        action_last = max(ACTION_COL + 3, FIRST_WEEK_COL + self.weeks - 1)
         # the helper rows (value and status per week) go below the chart
         helper = top + len(self.rules) + 4 + 4 + CHART_ROWS + 2
         ws.write_string(helper - 1, 0, "Trigger values and status per week (0 ok, 1 warning, 2 alert)", st["subtitle"])
+        # printed: key figures, triggers and chart on page 1, the per-week trigger rows on page 2
+        ws.set_h_pagebreaks([helper - 1])
         for i, rule in enumerate(self.rules):
             r = top + 1 + i
             k = i + 1
@@ -236,8 +243,13 @@ class DashboardSheet:
                 8: f"=INDEX(TriggerRules[Owner],{k})",
                 ACTION_COL: f'=INDEX(TriggerRules[Action],{k})&""',
             }
+            # the action wraps over the columns to the right edge of the page (a long one would run on past
+            # it): the row holds ACTION_LINES lines, as merged cells do not grow with their text
+            ws.merge_range(r, ACTION_COL, r, action_last, "", st["wrap"])
+            ws.set_row(r, 15 * ACTION_LINES)
             for col, f in formulas.items():
-                ws.write_formula(r, col, f, st[unit if col in (1, 2) else "text_right" if col in (4, 5) else "text"])
+                style = "wrap" if col == ACTION_COL else unit if col in (1, 2) else "text_right" if col in (4, 5) else "text"
+                ws.write_formula(r, col, f, st[style])
             for col, key in ((RULE_COL, "rule"), (1, "value"), (2, "worst"), (3, "status"), (4, "first_week"), (5, "first_alert_week"),
                              (6, "warning"), (7, "alert"), (8, "owner"), (ACTION_COL, "action")):
                 book.place(f"trigger.{rule}.{key}", Ref(SHEET, r, col))

@@ -301,6 +301,7 @@ class ForecastSheet:
         end = block.write(book, ws)
         actual_rows(book, ws, end + 1, weeks, block)
         lookahead_block(book, ws, end + 7, self.weeks, params, self.lines)
+        ws.set_h_pagebreaks([end + 7])  # printed: the forecast on page 1, the look-ahead on page 2
         # the labels and the week dates stay in view, and are printed on every page
         ws.freeze_panes(header + 3, FIRST_WEEK_COL)
         book.print_wide(ws, repeat_rows=(header, header + 2), repeat_cols="A:B")

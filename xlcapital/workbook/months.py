@@ -30,7 +30,9 @@ class MonthsSheet:
 
     def write(self, book: Book) -> None:
         n = MONTHS_IN_VIEW
-        ws = book.titled_sheet(SHEET, self.title, {(0, 0): 36, (1, 1): 14, (FIRST_WEEK_COL, FIRST_WEEK_COL + n - 1): 12.5})
+        # column B holds only the scenario's name; the row labels run on over it, so it stays narrow and
+        # the 12 months print one page wide at a legible size (tests/test_workbook_print.py)
+        ws = book.titled_sheet(SHEET, self.title, {(0, 0): 36, (1, 1): 8, (FIRST_WEEK_COL, FIRST_WEEK_COL + n - 1): 12.5})
         st = book.styles
         ws.write_string(2, 0, "Scenario (as on Forecast)", st["label_bold"])
         ws.write_formula(2, 1, "=Forecast_Scenario", st["label_bold"])

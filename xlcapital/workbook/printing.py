@@ -16,9 +16,10 @@ MIN_SCALE = 0.55
 
 #: per sheet, the first column (by header) that is not printed: the columns from it to the right are
 #: technical (the Bank's dedupe key; Recurring's helper columns and per-week amounts, which the
-#: Forecast sheet prints summed per category) or long (the trigger rules' descriptions, which the
+#: Forecast sheet prints summed per category; Receivables' cash date and week in the scenario shown and the
+#: largest-customer helpers, after the expected date and amount that do print) or long (the trigger rules' descriptions, which the
 #: Dashboard names in words)
-NOT_PRINTED = {"Bank": "Key", "Recurring": "Lo", "TriggerRules": "Description"}
+NOT_PRINTED = {"Bank": "Key", "Recurring": "Lo", "TriggerRules": "Description", "Receivables": "CashDate"}
 
 #: sheets that are never printed (technical)
 HIDDEN = ("xlcapital",)
