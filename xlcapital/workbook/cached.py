@@ -87,6 +87,8 @@ def helper_values(inputs, cells, engine: dict[str, list], statements=None) -> di
             None if r.paid_date is not None or r.due_date is None else r.due_date + dt.timedelta(days=inputs.delay_of(r.customer))
             for r in inputs.receivables]
     first = engine["settings.FirstDay"][0] if "settings.FirstDay" in engine else first_day(inputs)
+    if "settings.LargestCustomer" not in engine:  # no customer with open receivables: the formula's ""
+        out["settings.LargestCustomer"] = [""]
     if inputs.receivables:
         out.update(_receivable_columns(inputs, out["table.Receivables.BaseDate"], first,
                                        (engine.get("settings.LargestCustomer") or [""])[0]))
@@ -119,7 +121,8 @@ def helper_values(inputs, cells, engine: dict[str, list], statements=None) -> di
         out["table.Recurring.MonthlyFixed"] = [monthly_fixed(r) for r in rec]
     plan = engine.get("table.SalesPlan.Date")
     if plan is not None:
-        out["table.SalesPlan.MonthStart"] = [_eomonth(s.start, j - 1) + dt.timedelta(days=1) for j in range(len(plan))]
+        # DATE(YEAR(FirstDay), MONTH(FirstDay) + N, 1)
+        out["table.SalesPlan.MonthStart"] = [_eomonth(first, j - 1) + dt.timedelta(days=1) for j in range(len(plan))]
         season = inputs.sales.seasonality
         out["table.SalesPlan.Amount"] = [None if d is None else inputs.sales.amount * season[d.month - 1] for d in plan]
         out["table.SalesPlan.BaseDate"] = [None if d is None else d + collect for d in plan]
@@ -211,7 +214,7 @@ def variance_values(inputs, statements, carried) -> dict[str, list]:
             if counted(account, inputs.settings.accounts)]
     actual, variance = [], []
     for week, monday in carried.weeks:
-        sunday = monday + dt.timedelta(days=6)
+        sunday = carried.ends.get(week, monday + dt.timedelta(days=6))  # the WeekEnd the sheet shows
         inside = [(amount, kind) for day, amount, kind in rows if monday <= day <= sunday]
         for category in [TOTAL, *carried.categories]:
             forecast = (sum((carried.forecast[(week, c)] for c in carried.categories), Decimal(0)) if category == TOTAL
