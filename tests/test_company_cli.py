@@ -101,7 +101,11 @@ def test_ratios_json_sample(capsys):
     assert data["current_ratio"] == pytest.approx(705_926.59 / 307_151.05)
     # the sample's cash grows: not burning, so no runway (null)
     assert data["cash_runway"] is None
-    assert data["gross_working_capital"] == pytest.approx(87_725.84 + 338_415.60 + 262_880.15)
+    # working capital is defined once: gross = every current asset above, net = current assets - liabilities
+    assert data["gross_working_capital"] == pytest.approx(705_926.59)
+    assert data["net_working_capital"] == pytest.approx(705_926.59 - 307_151.05)
+    # seed 003's short form: receivables + inventory + cash - payables
+    assert data["net_working_capital_narrow"] == pytest.approx(338_415.60 + 262_880.15 + 87_725.84 - 205_960.30)
 
 
 def test_cashflow_json_sample(capsys):

@@ -238,10 +238,14 @@ def company_ratios(company: Company, *, cost_base: str = "cogs") -> list[RatioVa
     on_base = f"{cost_base}, {avg}"
 
     rows: list[tuple[str, Any, str, str]] = [
-        ("gross_working_capital", ratios.gross_working_capital(c.receivables, c.inventory, c.cash, c.securities),
-         "amount", "closing: receivables + inventory + cash + securities"),
-        ("net_working_capital", ratios.net_working_capital(c.receivables, c.inventory, c.cash, c.current_liabilities, c.securities),
-         "amount", "closing: gross working capital - current liabilities"),
+        ("gross_working_capital", ratios.gross_working_capital(
+            c.receivables, c.inventory, c.cash, c.securities, c.other_current_assets),
+         "amount", "closing: current assets (receivables + inventory + cash + securities + other)"),
+        ("net_working_capital", ratios.net_working_capital(
+            c.receivables, c.inventory, c.cash, c.current_liabilities, c.securities, c.other_current_assets),
+         "amount", "closing: current assets - current liabilities"),
+        ("net_working_capital_narrow", ratios.net_working_capital_narrow(c.receivables, c.inventory, c.cash, c.payables),
+         "amount", "closing: receivables + inventory + cash - payables (seed 003's short form)"),
         ("working_capital_ratio", ratios.working_capital_ratio(c.net_working_capital, c.total_assets),
          "ratio", "closing: (current assets - current liabilities) / total assets"),
         ("nwc_to_revenue", ratios.nwc_to_revenue(pair("net_working_capital"), i.revenue),

@@ -51,6 +51,7 @@ from xlcapital.errors import InputError
 __all__ = [
     "gross_working_capital",
     "net_working_capital",
+    "net_working_capital_narrow",
     "working_capital_ratio",
     "nwc_to_revenue",
     "current_ratio",
@@ -302,28 +303,57 @@ def _array_result(result, index):
 # --------------------------------------------------------------------------------------------
 
 
-@_ratio(balances=("receivables", "inventory", "cash", "securities"), amount=True)
-def gross_working_capital(receivables, inventory, cash, securities=0):
-    """Gross working capital = receivables + inventory + free cash + securities (seeds 002, 003).
+def _current_assets(receivables, inventory, cash, securities, other_current_assets):
+    """Every current asset (vlottende activa incl. liquide middelen): the one sum both WC amounts use."""
+    return receivables + inventory + cash + securities + other_current_assets
 
-    ``cash`` is the freely available cash ("vrij besteedbare liquide middelen").
+
+@_ratio(balances=("receivables", "inventory", "cash", "securities", "other_current_assets"), amount=True)
+def gross_working_capital(receivables, inventory, cash, securities=0, other_current_assets=0):
+    """Gross working capital = current assets = receivables + inventory + cash + securities + other current assets.
+
+    ``cash`` is the freely available cash ("vrij besteedbare liquide middelen"); ``other_current_assets``
+    are prepayments and other short-term claims (overlopende activa). Seed 003 has neither securities
+    nor other current assets: 90,000 + 40,000 + 20,000.
 
     >>> gross_working_capital(90_000, 40_000, 20_000)   # seed 003
     Decimal('150000')
+    >>> gross_working_capital(90_000, 40_000, 20_000, securities=5_000, other_current_assets=3_000)
+    Decimal('158000')
     """
-    return receivables + inventory + cash + securities
+    return _current_assets(receivables, inventory, cash, securities, other_current_assets)
 
 
-@_ratio(balances=("receivables", "inventory", "cash", "current_liabilities", "securities"), amount=True)
-def net_working_capital(receivables, inventory, cash, current_liabilities, securities=0):
-    """Net working capital = gross working capital - current liabilities.
+@_ratio(
+    balances=("receivables", "inventory", "cash", "current_liabilities", "securities", "other_current_assets"),
+    amount=True,
+)
+def net_working_capital(receivables, inventory, cash, current_liabilities, securities=0, other_current_assets=0):
+    """Net working capital = current assets - current liabilities (gross working capital - current liabilities).
 
-    Seed 003 subtracts only the payables: pass them as ``current_liabilities`` for that reading.
+    The same quantity as ``BalanceSheet.net_working_capital`` and the numerator of
+    :func:`working_capital_ratio`. When the payables are the only current liabilities this is
+    seed 003's figure; for seed 003's short form on any balance sheet see :func:`net_working_capital_narrow`.
 
-    >>> net_working_capital(90_000, 40_000, 20_000, 110_000)   # seed 003
+    >>> net_working_capital(90_000, 40_000, 20_000, 110_000)   # seed 003: payables are all the current liabilities
     Decimal('40000')
     """
-    return receivables + inventory + cash + securities - current_liabilities
+    return _current_assets(receivables, inventory, cash, securities, other_current_assets) - current_liabilities
+
+
+@_ratio(balances=("receivables", "inventory", "cash", "payables"), amount=True)
+def net_working_capital_narrow(receivables, inventory, cash, payables):
+    """Net working capital, the seeds' short form = receivables + inventory + cash - payables (seed 003).
+
+    Seed 003's "netto werkkapitaal": debiteuren + voorraad + vrij besteedbare liquide middelen
+    -/- crediteuren. It leaves out securities, other current assets and every current liability but
+    the trade payables (overdraft, accruals, taxes, debt due within a year), so it is usually larger
+    than :func:`net_working_capital`.
+
+    >>> net_working_capital_narrow(90_000, 40_000, 20_000, 110_000)   # seed 003
+    Decimal('40000')
+    """
+    return receivables + inventory + cash - payables
 
 
 @_ratio(balances=("net_working_capital", "total_assets"))

@@ -123,7 +123,10 @@ class BalanceSheet:
 
     @property
     def current_assets(self) -> Decimal:
-        return self.cash + self.securities + self.receivables + self.inventory + self.other_current_assets
+        """Every current asset: :func:`xlcapital.ratios.gross_working_capital` of this sheet."""
+        return ratios.gross_working_capital(
+            self.receivables, self.inventory, self.cash, self.securities, self.other_current_assets
+        )
 
     @property
     def total_assets(self) -> Decimal:
@@ -151,7 +154,7 @@ class BalanceSheet:
 
     @property
     def net_working_capital(self) -> Decimal:
-        """Current assets - current liabilities."""
+        """Current assets - current liabilities (what :func:`xlcapital.ratios.net_working_capital` computes)."""
         return self.current_assets - self.current_liabilities
 
     @property
