@@ -7,7 +7,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-CORE = ["ratios.py", "statements.py", "company.py", "money.py", "errors.py", "fileio.py", "bank", "forecast"]
+CORE = ["ratios.py", "ratio_args.py", "statements", "company.py", "money.py", "errors.py", "fileio.py", "bank", "forecast"]
 FACES = ("xlcapital.workbook", "xlcapital.udfs", "xlcapital.excel_shapes", "xlcapital.cli", "xlwings", "xlsxwriter")
 
 
