@@ -339,3 +339,39 @@ def test_the_ratio_documentation_runs_as_written():
     result = doctest.testfile(str(ROOT / "docs" / "ratios.md"), module_relative=False,
                               optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted >= 5 and result.failed == 0
+
+
+# --------------------------------------------------------------------------------------------
+# Inputs the examples above never pass: securities, the default period, a small burn
+# --------------------------------------------------------------------------------------------
+
+
+def test_securities_count_as_cash_where_the_formula_says_so():
+    # seed 003 plus marketable securities (effecten) of 10,000
+    assert r.gross_working_capital(90_000, 40_000, 20_000, securities=10_000) == Decimal("160000")
+    assert r.net_working_capital(90_000, 40_000, 20_000, 110_000, securities=10_000) == Decimal("50000")
+    # narrow quick: (20,000 + 10,000 + 90,000) / 110,000 = 12 / 11
+    assert r.quick_ratio_narrow(20_000, 10_000, 90_000, 110_000) == pytest.approx(12 / 11)
+    # cash ratio: (20,000 + 10,000) / 110,000 = 3 / 11
+    assert r.cash_ratio(20_000, 110_000, securities=10_000) == pytest.approx(3 / 11)
+
+
+def test_the_default_period_is_365_days():
+    # 36,500 / (365,000 / 365) = 36.5 days; over 366 days it would be 36.6
+    assert r.dso(36_500, 365_000) == pytest.approx(36.5)
+    assert r.dsi(36_500, 365_000) == pytest.approx(36.5)
+    assert r.dpo(36_500, 365_000) == pytest.approx(36.5)
+    assert r.ccc(36_500, 36_500, 36_500, 365_000) == pytest.approx(36.5)  # 36.5 + 36.5 - 36.5
+    assert r.operating_cycle(36_500, 36_500, 365_000) == pytest.approx(73.0)
+    # the same with cogs: DSI and DPO on 182,500 a year = 500 a day
+    assert r.ccc(36_500, 36_500, 18_250, 365_000, cogs=182_500) == pytest.approx(36.5 + 73 - 36.5)
+
+
+def test_burn_rate_default_is_one_month():
+    assert r.burn_rate(30_000, 45_000) == Decimal("15000")
+
+
+def test_cash_runway_with_a_burn_below_one_a_month():
+    # 100 of cash at 0.50 a month lasts 200 months: any positive burn counts as burning
+    assert r.cash_runway(100, 0.5) == pytest.approx(200.0)
+    assert r.cash_runway(np.array([100.0]), np.array([0.25])).tolist() == [400.0]

@@ -26,8 +26,8 @@ _PAIR_HINT = "a balance is one number or an (opening, closing) pair of two numbe
 _ROWS_HINT = "for many rows pass a numpy array or pandas Series; for many pairs an array of shape (n, 2)"
 
 
-def _bad(name: str, value: object, hint: str | None = None) -> InputError:
-    return InputError(f"not a number: {value!r}", field=name, hint=hint)
+def _bad(name: str, value: object) -> InputError:
+    return InputError(f"not a number: {value!r}", field=name)
 
 
 def _scalar(name: str, value: object) -> Decimal | float | None:
@@ -69,7 +69,7 @@ def _float_array(name: str, value: object) -> np.ndarray:
         bad = next(iter(arr.flat), value)
         raise _bad(name, bad.item() if hasattr(bad, "item") else bad)
     if np.isinf(out).any():
-        raise InputError(f"not a finite number: {out[np.isinf(out)][0]!r}", field=name)
+        raise InputError(f"not a finite number: {float(out[np.isinf(out)][0])!r}", field=name)
     return out
 
 
@@ -155,9 +155,7 @@ def divide(numerator, denominator):
     array([nan, nan, 0.5])
     """
     if isinstance(numerator, Decimal) and isinstance(denominator, Decimal):
-        if numerator.is_nan() or denominator.is_nan() or denominator == 0:
-            return _NAN_D
-        return numerator / denominator
+        return _NAN_D if denominator == 0 else numerator / denominator  # a NaN (missing) stays NaN
     num = np.asarray(numerator, dtype=float)
     den = np.asarray(denominator, dtype=float)
     out = np.full(np.broadcast_shapes(num.shape, den.shape), np.nan)

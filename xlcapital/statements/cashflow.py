@@ -32,7 +32,7 @@ from typing import Mapping
 
 from xlcapital import ratios
 from xlcapital.money import format_money
-from xlcapital.statements.inputs import ZERO, BalanceSheet, CashflowFacts, IncomeStatement
+from xlcapital.statements.inputs import BalanceSheet, CashflowFacts, IncomeStatement
 
 __all__ = [
     "LINES",
@@ -301,7 +301,7 @@ def cashflow_indirect(
 
 
 def _sum(amounts: Mapping[str, Decimal], *keys: str) -> Decimal:
-    return sum((amounts[k] for k in keys), ZERO)
+    return sum(amounts[k] for k in keys)
 
 
 def _reconciliation_warnings(a, opening, income, closing, extra) -> tuple[str, ...]:
