@@ -286,8 +286,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(mutants)} mutants in decorated functions")
         return 0
     if not args.no_mutmut:
-        subprocess.run([str(Path(sys.executable).with_name("mutmut")), "run", "--max-children", str(args.jobs)],
-                       check=False)
+        log = ROOT / "build" / "mutmut.log"  # its progress bar redraws thousands of times
+        log.parent.mkdir(exist_ok=True)
+        print(f"mutmut run --max-children {args.jobs} (progress in {log.relative_to(ROOT)})", file=sys.stderr)
+        with log.open("w", encoding="utf-8") as out:
+            subprocess.run([str(Path(sys.executable).with_name("mutmut")), "run", "--max-children", str(args.jobs)],
+                           stdout=out, stderr=subprocess.STDOUT, check=False)
     mm = mutmut_results() if (ROOT / "mutants").is_dir() else {}
     ast_results = {} if args.no_ast else run_ast_mutants(mutants, cfg, args.jobs)
     report(mm, ast_results, files)

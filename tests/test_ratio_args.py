@@ -36,6 +36,12 @@ def refusal(call) -> InputError:
         (lambda: r.dso(np.array(["1.5", "2"]), 100), "receivables: not a number: '1.5'"),
         (lambda: r.dso(np.array([np.inf, 1.0]), 100), "receivables: not a finite number: inf"),
         (lambda: r.dso([[1, "a"]], 100), "receivables: not a number: 'a'"),
+        (lambda: r.dso(np.array("abc"), 100), "receivables: not a number: 'abc'"),
+        (
+            lambda: r.dso([[1, 2, 3]], 100),
+            "receivables: an array of shape (1, 3) is not valid for a balance "
+            "(use one value per row (shape (n,)), or (opening, closing) per row (shape (n, 2)))",
+        ),
         (lambda: r.dso(100, [[1.0], [np.inf]]), "revenue: not a finite number: inf"),
         (
             lambda: r.dso(100, (1, 2)),

@@ -208,6 +208,12 @@ def test_an_unbalanced_sheet_says_which_and_what_to_do():
         "opening balance sheet: does not balance: total assets 190,000.00 but liabilities and equity 189,000.00 "
         f"(difference 1,000.00) {hint}"
     )
+    with pytest.raises(BalanceSheetError) as info:
+        cashflow_indirect(BalanceSheet(**OPENING), IncomeStatement(**INCOME), BalanceSheet(**dict(CLOSING, cash=0)))
+    assert str(info.value) == (
+        "closing balance sheet: does not balance: total assets 183,000.00 but liabilities and equity 207,200.00 "
+        f"(difference -24,200.00) {hint}"
+    )
 
 
 def test_label_errors_word_for_word():
