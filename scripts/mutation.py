@@ -270,7 +270,7 @@ def report(mm: dict[str, Counter], ast_results: dict[Mutant, str], files: list[s
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--no-mutmut", action="store_true", help="skip mutmut (reuse mutants/ from its last run)")
+    parser.add_argument("--no-mutmut", action="store_true", help="skip mutmut (report mutants/ of its last run)")
     parser.add_argument("--no-ast", action="store_true", help="skip the decorated functions")
     parser.add_argument("--list", action="store_true", help="list the decorated-function mutants and stop")
     parser.add_argument("--jobs", type=int, default=2, help="processes (default 2)")
@@ -286,6 +286,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(mutants)} mutants in decorated functions")
         return 0
     if not args.no_mutmut:
+        # a fresh mutants/: mutmut keeps an old copy of a file it once left alone, so a module added to
+        # only_mutate later would silently not be mutated
+        shutil.rmtree(ROOT / "mutants", ignore_errors=True)
         log = ROOT / "build" / "mutmut.log"  # its progress bar redraws thousands of times
         log.parent.mkdir(exist_ok=True)
         print(f"mutmut run --max-children {args.jobs} (progress in {log.relative_to(ROOT)})", file=sys.stderr)
