@@ -74,3 +74,23 @@ def test_a_lone_colon_followed_by_text_is_text():
                      b":61:2403010301D25,00N102NONREF\n:86:Kenmerk\n:\nvervolg\n", "C240301EUR75,00")
     (s,) = read_bytes(data, "colon.sta")
     assert s.transactions[0].description == "Kenmerk : vervolg"
+
+
+# --------------------------------------------------------------------------------------------
+# German / Triodos :86: subfields: ?20-?29 and ?60-?63 are the purpose, ?31 the account, ?32-?33 the name
+# --------------------------------------------------------------------------------------------
+
+
+def test_subfields_purpose_account_and_name():
+    from xlcapital.bank.mt940 import parse_info
+
+    # ?30 (the BIC) and ?00 (the booking text) are no part of the purpose; ?33 continues ?32's name
+    assert parse_info("?00SEPA-UEBERWEISUNG?20EREF+123?21Miete Maerz?30DEUTDEFF?31DE89 3704 0044 0532 0130 00"
+                      "?32Max Muster?33mann") == {
+        "name": "Max Mustermann", "iban": "DE89370400440532013000", "description": "EREF+123Miete Maerz", "eref": ""}
+    # the purpose runs over ?20-?29 and ?60-?63 only, in code order
+    assert parse_info("?20Teil1?29Teil2?60Teil3?63Teil4?64Nein?30BIC") == {
+        "name": "", "iban": "", "description": "Teil1Teil2Teil3Teil4", "eref": ""}
+    # an IBAN written as a purpose line is the counterparty's account, not text
+    assert parse_info("?20NL91ABNA0417164300?21Factuur 9?32Jansen") == {
+        "name": "Jansen", "iban": "NL91ABNA0417164300", "description": "Factuur 9", "eref": ""}
