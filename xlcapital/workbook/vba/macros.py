@@ -3,12 +3,13 @@
 ``BankImport`` (templates/vba/BankImport.bas.j2) reads a bank's CSV export exactly as
 :mod:`xlcapital.bank.csvbank` does and appends the transactions to the Excel Table ``Bank``,
 skipping those whose dedupe key is already there. It builds on ``BankDecode`` (bytes to text and
-lines) and ``BankLayouts`` (the presets, recognising the bank, one record to one row): three modules
-by concern, each well under the 64 KB of source a VBA module may hold. ``BankImportHost`` finds and
-grows that table in Excel (a ListObject) and in LibreOffice (a database range, for the tests). The
+lines), ``BankLayouts`` (recognising the bank, one record to one row) and ``BankPresets`` (the
+presets as data): four modules by concern, each well under the 64 KB of source a VBA module may hold.
+``BankImportHost`` finds and grows that table in Excel (a ListObject) and in LibreOffice (a database
+range, for the tests). The
 encodings and limits of the detection are :mod:`xlcapital.bank.csvbank`'s own, and the table's
 columns are named as :data:`xlcapital.workbook.bank.COLUMNS` names them. Every preset of
-:data:`xlcapital.bank.presets.PRESETS` is rendered into the module as data, field by field, so
+:data:`xlcapital.bank.presets.PRESETS` is rendered into ``BankPresets`` as data, field by field, so
 the Python reader and the macro share one definition of each bank (tests/test_vba_macros.py
 renders each preset and compares it with the preset itself).
 
@@ -43,7 +44,7 @@ BANK_TABLE = bank_sheet.TABLE
 IMPORT_MACRO = "ImportBankFeed"
 IMPORT_FUNCTION = "ImportBankFeedFromPath"
 #: the modules of the import, in project order: the entry points first, then what they build on
-IMPORT_MODULES = ("BankImport", "BankDecode", "BankLayouts")
+IMPORT_MODULES = ("BankImport", "BankDecode", "BankLayouts", "BankPresets")
 MODULE_NAMES = (*IMPORT_MODULES, "BankImportHost")
 
 #: every Preset field, in the order the VBA keeps them (F_NAME = 0, ...)
@@ -74,6 +75,7 @@ _TEXTS = {
     "failed_text": "Niet ingelezen / Not imported:",
     "added_text": "Toegevoegd / Added",
     "skipped_text": "Al aanwezig, overgeslagen / Already there, skipped",
+    "warnings_text": "Ingelezen, met waarschuwingen / Read, with warnings",
 }
 
 
