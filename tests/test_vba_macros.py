@@ -311,6 +311,43 @@ def test_a_damaged_balance_cell_costs_a_warning_naming_the_line_not_the_rows(lo,
     assert_table_holds(bank_rows(out), python_transactions(feeds[0]) + python_transactions(feeds[1]))
 
 
+def test_a_row_without_its_opening_quote_is_repaired_with_a_warning_as_in_python(lo, workbook, tmp_path):
+    # Rabobank quotes every field; a row whose opening quote is missing is read as if it had one, with a warning
+    data = (DATA / "rabobank.csv").read_bytes().split(b"\r\n")
+    assert data[2].startswith(b'"')
+    data[2] = data[2][1:]
+    feed = tmp_path / "rabobank-repaired.csv"
+    feed.write_bytes(b"\r\n".join(data))
+    warnings = [w for s in bank.read(feed) for w in s.warnings]
+    assert warnings == [f"{feed}:3: the row lacks its opening quote; read as if it had one"]
+    out = tmp_path / "after.xlsx"
+    results = [r.get("value") for r in lo.run(workbook, [(IMPORT, [str(feed)]), ("BankImport.LastImportMessage", []),
+                                                         ("BankImport.LastImportWarnings", [])], store=out)]
+    assert (results[0], results[2]) == (4, 1), results
+    assert "line 3: the row lacks its opening quote; read as if it had one" in results[1]
+    assert_table_holds(bank_rows(out), python_transactions(feed))
+
+
+def test_amounts_the_macro_cannot_hold_to_the_cent_are_refused_not_rounded(lo, workbook, tmp_path):
+    from xlcapital.workbook.vba.macros import MACRO_AMOUNT_DIGITS
+
+    # whole cents in a Double are exact below 2**53 (9,007,199,254,740,992): 15 digits always are
+    assert MACRO_AMOUNT_DIGITS == 15 and 10**15 < 2**53 < 10**16
+    largest = tmp_path / "largest.csv"  # 9,999,999,999,999.99 euro: 15 digits of cents
+    largest.write_text(ING_HEADER + ing_row("20260302", "Staat", "Bij", "9999999999999,99", "x"), encoding="utf-8")
+    too_large = tmp_path / "too-large.csv"  # 16 digits of cents: Python reads it, the macro cannot
+    too_large.write_text(ING_HEADER + ing_row("20260302", "Staat", "Af", "0,01", "a")
+                         + ing_row("20260303", "Staat", "Bij", "12345678901234,57", "b"), encoding="utf-8")
+    assert [t.amount for s in bank.read(too_large) for t in s.transactions][1] == Decimal("12345678901234.57")
+    out = tmp_path / "after.xlsx"
+    results = run_import(lo, workbook, [largest, too_large], out)
+    assert results[0]["value"] == 1 and results[3]["value"] == -1
+    assert "line 3" in results[5]["value"] and "12345678901234,57" in results[5]["value"], results[5]
+    assert "more than 15 digits" in results[5]["value"]
+    assert_table_holds(bank_rows(out), python_transactions(largest))
+    assert bank_rows(out)[0]["Amount"] == 9999999999999.99
+
+
 # --- files made for the test ----------------------------------------------------------------------
 
 ING_HEADER = '"Datum","Naam / Omschrijving","Rekening","Tegenrekening","Code","Af Bij","Bedrag (EUR)","MutatieSoort","Mededelingen"\n'

@@ -52,6 +52,11 @@ FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Preset))
 #: Preset fields the macro does not need: the Bank table has no column for the balances or the bank id
 UNUSED_BY_MACRO = frozenset({"opening_balance", "closing_balance", "bank"})
 
+#: The most digits (cents included) an amount may have in the macro, which keeps amounts as whole cents in a
+#: Double: exact up to 2**53, and Excel shows 15 significant digits. Python reads up to
+#: textio.MAX_AMOUNT_DIGITS (18); the macro refuses what lies between, naming the line, and never rounds.
+MACRO_AMOUNT_DIGITS = 15
+
 #: the encodings the detection tries: xlcapital.bank.csvbank's own
 DETECT_ENCODINGS = csvbank._DETECT_ENCODINGS
 
@@ -196,6 +201,8 @@ def _context(sheet: str, table: str, presets: Iterable[Preset] | None) -> dict:
         detect_lines=csvbank._DETECT_LINES,
         detect_chars=csvbank._DETECT_CHARS,
         detect_bytes=csvbank._DETECT_CHARS * 4,  # csvbank decodes data[:_DETECT_CHARS * 4] to recognise
+        amount_digits=MACRO_AMOUNT_DIGITS,
+        amount_digits_why="whole cents in a Double are exact below 2^53, and Excel shows 15 significant digits",
         detect_encodings=vba_literal(DETECT_ENCODINGS),
         fields=FIELDS,
         column_fields=COLUMN_FIELDS,
