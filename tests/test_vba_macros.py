@@ -50,7 +50,14 @@ READABLE = [
     "triodos_header_only.csv",
 ]
 #: real CSV files that are no bank export xlcapital knows (Python refuses them too)
-UNKNOWN = ["degiro_account.csv", "ing_balance_history_savings.csv", "oca_sheet_debit_credit.csv"]
+UNKNOWN = ["degiro_account.csv", "ing_balance_history_savings.csv", "oca_sheet_debit_credit.csv",
+           "oca_sheet_original_currency.csv", "oca_sheet_sample_statement_en.csv"]
+
+
+@pytest.mark.bankfeeds
+def test_every_real_csv_export_is_either_read_or_refused_here(bankfeeds):
+    # the real CSV exports beside the checkout: each is proven in one of the two lists
+    assert {p.name for p in (bankfeeds / "csv").iterdir()} == set(READABLE) | set(UNKNOWN)
 
 IMPORT = "BankImport.ImportBankFeedFromPath"
 
