@@ -44,9 +44,6 @@ def test_entry_dates_across_a_year_end():
 @pytest.mark.parametrize(
     "data, message",
     [
-        (statement(b"", opening="X240301EUR100,00"),
-         "b.sta:4: :60F:: not a balance: 'X240301EUR100,00' (expected C/D, YYMMDD, currency, amount)"),
-        (statement(b"", opening="C241301EUR100,00"), "b.sta:4: :60F:: impossible date 2024-13-01"),
         (statement(b":61:2403011301D25,00N102NONREF\n"), "b.sta:5: :61:: impossible entry date '1301' (MMDD)"),
         (statement(b":61:24030X0301D25,00N102NONREF\n"),
          "b.sta:5: :61:: not a statement line: '24030X0301D25,00N102NONREF' "
@@ -57,3 +54,17 @@ def test_errors_name_file_line_field_and_what_is_expected(data, message):
     with pytest.raises(BankFileError) as info:
         read_bytes(data, "b.sta")
     assert str(info.value) == message
+
+
+@pytest.mark.parametrize(
+    "opening, why",
+    [
+        ("X240301EUR100,00", "not a balance: 'X240301EUR100,00'"),
+        ("C241301EUR100,00", "impossible date 2024-13-01"),
+    ],
+)
+def test_a_damaged_balance_costs_a_warning_naming_its_line_not_the_file(opening, why):
+    # issue 12: a damaged balance outside a transaction is a warning (file, line); the statement is still read
+    [s] = read_bytes(statement(b":61:2403010301D25,00N102NONREF\n", opening=opening), "b.sta")
+    assert len(s.transactions) == 1 and s.opening_balance is None
+    assert any(w.startswith("b.sta:4: balance :60F: left out: ") and why in w for w in s.warnings), s.warnings
