@@ -8,7 +8,8 @@ import pytest
 
 from tests.conftest import ROOT
 
-CORE = ["ratios.py", "statements.py", "company.py", "money.py", "errors.py", "fileio.py", "bank", "forecast", "imports"]
+CORE = ["ratios.py", "ratio_args.py", "statements", "company.py", "money.py", "errors.py", "fileio.py", "bank", "forecast",
+        "imports"]
 FACES = ("xlcapital.workbook", "xlcapital.excel", "xlcapital.udfs", "xlcapital.cli", "xlwings", "xlsxwriter")
 
 

@@ -114,8 +114,8 @@ def test_company_ratios_worked_out_by_hand(batch_run):
     assert float(row["dpo"]) == pytest.approx(float(dpo), rel=1e-12)
     assert float(row["dsi"]) == pytest.approx(float(dsi), rel=1e-12)
     assert float(row["ccc"]) == pytest.approx(float(dso + dsi - dpo), rel=1e-12)
-    # NWC (xlcapital's definition): receivables + inventory + cash + securities - current liabilities
-    assert row["net_working_capital"] == str(Decimal("338415.60") + Decimal("262880.15") + Decimal("87725.84") - current_liabilities)
+    # NWC, defined once: current assets - current liabilities (other current assets included)
+    assert row["net_working_capital"] == str(current_assets - current_liabilities)
     # net cash flow = change in cash net of overdraft: (87,725.84 - 0) - (84,312.45 - 25,000)
     assert row["net_cash_flow"] == "28413.39"
     assert (row["period_start"], row["period_end"]) == ("2024-01-01", "2024-12-31")

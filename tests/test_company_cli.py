@@ -101,8 +101,13 @@ def test_ratios_json_sample(capsys):
     assert data["current_ratio"] == pytest.approx(705_926.59 / 307_151.05)
     # the sample's cash grows: not burning, so no runway (null)
     assert data["cash_runway"] is None
-    # an amount is a string with two decimals: 87,725.84 + 338,415.60 + 262,880.15 to the cent
-    assert data["gross_working_capital"] == "689021.59"
+    # working capital is defined once: gross = every current asset above, net = current assets - liabilities;
+    # an amount is a string with two decimals
+    assert data["gross_working_capital"] == "705926.59"
+    assert Decimal(data["net_working_capital"]) == Decimal("705926.59") - Decimal("307151.05")
+    # seed 003's short form: receivables + inventory + cash - payables
+    assert Decimal(data["net_working_capital_narrow"]) == (Decimal("338415.60") + Decimal("262880.15")
+                                                          + Decimal("87725.84") - Decimal("205960.30"))
 
 
 def test_cashflow_json_sample(capsys):

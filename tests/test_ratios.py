@@ -27,6 +27,34 @@ def test_seed_003_gross_and_net_working_capital_exact():
     assert isinstance(r.net_working_capital(90_000, 40_000, 20_000, 110_000), Decimal)
 
 
+def test_seed_003_short_form_has_its_own_name():
+    # seed 003: debiteuren 90,000 + voorraad 40,000 + liquide middelen 20,000 -/- crediteuren 110,000 = 40,000
+    assert r.net_working_capital_narrow(90_000, 40_000, 20_000, 110_000) == Decimal("40000")
+    assert r.net_working_capital_narrow(receivables=1, inventory=10, cash=100, payables=1_000) == Decimal("-889")
+
+
+def test_working_capital_is_all_current_assets():
+    # every current asset counts once: receivables 90,000 + inventory 40,000 + cash 20,000 + securities 5,000
+    # + other current assets (prepayments) 3,000 = 158,000; current liabilities 110,000 + overdraft 12,000
+    assert r.gross_working_capital(90_000, 40_000, 20_000, 5_000, 3_000) == Decimal("158000")
+    assert r.gross_working_capital(90_000, 40_000, 20_000, other_current_assets=3_000) == Decimal("153000")
+    assert r.net_working_capital(90_000, 40_000, 20_000, 122_000, 5_000, 3_000) == Decimal("36000")
+    assert r.net_working_capital(90_000, 40_000, 20_000, 122_000, other_current_assets=3_000) == Decimal("31000")
+    # the short form leaves securities, prepayments and the overdraft out: 150,000 - 110,000
+    assert r.net_working_capital_narrow(90_000, 40_000, 20_000, 110_000) == Decimal("40000")
+
+
+def test_working_capital_ratio_divides_the_same_net_working_capital():
+    # issue 10: the bundled sample's closing sheet. Current assets 87,725.84 cash + 338,415.60 receivables
+    # + 262,880.15 inventory + 16,905.00 other = 705,926.59; current liabilities 205,960.30 payables
+    # + 45,120.75 accruals + 12,650.00 tax + 3,420.00 interest + 40,000.00 short-term debt = 307,151.05
+    ca = [Decimal(x) for x in ("338415.60", "262880.15", "87725.84")]
+    assert r.gross_working_capital(*ca, 0, Decimal("16905.00")) == Decimal("705926.59")
+    nwc = r.net_working_capital(*ca, Decimal("307151.05"), 0, Decimal("16905.00"))
+    assert nwc == Decimal("398775.54")  # what issue 10 says the working-capital ratio divides
+    assert r.net_working_capital_narrow(*ca, Decimal("205960.30")) == Decimal("483061.29")
+
+
 def test_seed_003_with_decimal_cents_stays_exact():
     # 90,000.10 + 40,000.20 + 20,000.30 = 150,000.60 exactly (floats would give 150000.59999...)
     got = r.gross_working_capital(Decimal("90000.10"), Decimal("40000.20"), Decimal("20000.30"))
@@ -169,7 +197,8 @@ def test_missing_value_gives_none(missing):
 
 
 def test_every_ratio_function_is_covered_and_exported():
-    amounts = {"gross_working_capital", "net_working_capital", "bhk_cashflow", "burn_rate", "free_cash"}
+    amounts = {"gross_working_capital", "net_working_capital", "net_working_capital_narrow", "bhk_cashflow",
+               "burn_rate", "free_cash"}
     assert set(r.RATIO_FUNCTIONS) == set(ZERO_DENOMINATOR) | amounts
     for name in r.RATIO_FUNCTIONS:
         assert getattr(xlcapital, name) is r.RATIO_FUNCTIONS[name]
@@ -299,3 +328,50 @@ def test_zero_denominators_never_zero_or_inf(name, numbers):
     assert result is None
     vec = fn(*[np.array([float(a)]) for a in args])
     assert np.isnan(vec).all()
+
+
+def test_the_ratio_documentation_runs_as_written():
+    """docs/ratios.md's examples (seed 003, the sample's working capital) give what the page says."""
+    import doctest
+
+    from tests.conftest import ROOT
+
+    result = doctest.testfile(str(ROOT / "docs" / "ratios.md"), module_relative=False,
+                              optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted >= 5 and result.failed == 0
+
+
+# --------------------------------------------------------------------------------------------
+# Inputs the examples above never pass: securities, the default period, a small burn
+# --------------------------------------------------------------------------------------------
+
+
+def test_securities_count_as_cash_where_the_formula_says_so():
+    # seed 003 plus marketable securities (effecten) of 10,000
+    assert r.gross_working_capital(90_000, 40_000, 20_000, securities=10_000) == Decimal("160000")
+    assert r.net_working_capital(90_000, 40_000, 20_000, 110_000, securities=10_000) == Decimal("50000")
+    # narrow quick: (20,000 + 10,000 + 90,000) / 110,000 = 12 / 11
+    assert r.quick_ratio_narrow(20_000, 10_000, 90_000, 110_000) == pytest.approx(12 / 11)
+    # cash ratio: (20,000 + 10,000) / 110,000 = 3 / 11
+    assert r.cash_ratio(20_000, 110_000, securities=10_000) == pytest.approx(3 / 11)
+
+
+def test_the_default_period_is_365_days():
+    # 36,500 / (365,000 / 365) = 36.5 days; over 366 days it would be 36.6
+    assert r.dso(36_500, 365_000) == pytest.approx(36.5)
+    assert r.dsi(36_500, 365_000) == pytest.approx(36.5)
+    assert r.dpo(36_500, 365_000) == pytest.approx(36.5)
+    assert r.ccc(36_500, 36_500, 36_500, 365_000) == pytest.approx(36.5)  # 36.5 + 36.5 - 36.5
+    assert r.operating_cycle(36_500, 36_500, 365_000) == pytest.approx(73.0)
+    # the same with cogs: DSI and DPO on 182,500 a year = 500 a day
+    assert r.ccc(36_500, 36_500, 18_250, 365_000, cogs=182_500) == pytest.approx(36.5 + 73 - 36.5)
+
+
+def test_burn_rate_default_is_one_month():
+    assert r.burn_rate(30_000, 45_000) == Decimal("15000")
+
+
+def test_cash_runway_with_a_burn_below_one_a_month():
+    # 100 of cash at 0.50 a month lasts 200 months: any positive burn counts as burning
+    assert r.cash_runway(100, 0.5) == pytest.approx(200.0)
+    assert r.cash_runway(np.array([100.0]), np.array([0.25])).tolist() == [400.0]

@@ -52,6 +52,10 @@ HAND = [
     ("GROSS_WC", (RECEIVABLES, INVENTORY, CASH), 150_000),
     # seed 003: 150,000 - 110,000 (the payables as the current liabilities)
     ("NWC", (RECEIVABLES, INVENTORY, CASH, PAYABLES), 40_000),
+    # every current asset: + securities 5,000 + prepayments 3,000; current liabilities 110,000 + overdraft 12,000
+    ("GROSS_WC", (RECEIVABLES, INVENTORY, CASH, 5_000, 3_000), 158_000),
+    ("NWC", (RECEIVABLES, INVENTORY, CASH, 122_000, 5_000, 3_000), 36_000),
+    ("NWC_NARROW", (RECEIVABLES, INVENTORY, CASH, PAYABLES), 40_000),  # seed 003's short form
     ("WC_RATIO", (40_000, 250_000), 0.16),  # 40,000 / 250,000 (total assets invented)
     ("NWC_TO_REVENUE", (40_000, REVENUE), 40 / 730),
     ("CURRENT_RATIO", (150_000, PAYABLES), 150 / 110),
@@ -230,6 +234,7 @@ def test_bad_input_never_raises():
 # Positive sample figures by argument name (invented): enough to compute every ratio.
 SAMPLE = {
     "receivables": 90_000, "inventory": 40_000, "cash": 20_000, "securities": 3_000, "payables": 110_000,
+    "other_current_assets": 4_000,
     "current_assets": 150_000, "current_liabilities": 110_000, "net_working_capital": 40_000,
     "total_assets": 250_000, "obligations": 8_000, "buffer": 5_000, "revenue": 730_000, "cost_base": 365_000,
     "cogs": 365_000, "days": 365, "earnings_after_tax": 36_000, "depreciation": 20_000,

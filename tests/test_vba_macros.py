@@ -47,11 +47,30 @@ READABLE = [
     "asn_demo_transactions.csv",
     "knab_no_lines.csv",
     "asn_header_only.csv",
+    "triodos_header_only.csv",
 ]
 #: real CSV files that are no bank export xlcapital knows (Python refuses them too)
-UNKNOWN = ["degiro_account.csv", "ing_balance_history_savings.csv", "oca_sheet_debit_credit.csv"]
+UNKNOWN = ["degiro_account.csv", "ing_balance_history_savings.csv", "oca_sheet_debit_credit.csv",
+           "oca_sheet_original_currency.csv", "oca_sheet_sample_statement_en.csv"]
+
+
+@pytest.mark.bankfeeds
+def test_every_real_csv_export_is_either_read_or_refused_here(bankfeeds):
+    # the real CSV exports beside the checkout: each is proven in one of the two lists
+    assert {p.name for p in (bankfeeds / "csv").iterdir()} == set(READABLE) | set(UNKNOWN)
 
 IMPORT = "BankImport.ImportBankFeedFromPath"
+
+DATA = Path(__file__).parent / "data" / "bank"
+#: the hand-written fixture of every CSV layout (tests/data/bank/README.md), with the preset each
+#: documents there: the macro must recognise that layout and read what Python reads
+FIXTURES = {
+    "ing_comma.csv": "ing", "ing_comma_dmy.csv": "ing_dmy", "ing_semicolon.csv": "ing_semicolon",
+    "ing_semicolon_unquoted.csv": "ing_semicolon", "ing_en.csv": "ing_en", "ing_en_comma.csv": "ing_en_comma",
+    "rabobank.csv": "rabobank", "rabobank_old.csv": "rabobank_old", "abnamro.TAB": "abnamro",
+    "bunq_nl.csv": "bunq", "bunq_en.csv": "bunq_en", "bunq_semicolon.csv": "bunq_semicolon", "knab.csv": "knab",
+    "asn.csv": "asn", "sns.csv": "asn", "triodos.csv": "triodos", "triodos_8.csv": "triodos_8",
+}
 
 
 # --- the workbook and LibreOffice ---------------------------------------------------------------
@@ -209,6 +228,131 @@ def test_exports_of_no_known_bank_are_refused_and_the_table_is_untouched(lo, wor
         assert results[3 + 3 * i]["value"] == -1
         assert "no bank preset fits" in results[5 + 3 * i]["value"]
     assert_table_holds(bank_rows(tmp_path / "after.xlsx"), python_transactions(good))
+
+
+# --- the fixture of every layout ------------------------------------------------------------------
+
+
+def test_every_preset_has_a_fixture_here():
+    # a preset added to presets.py without a fixture would go unproven in the macro
+    assert set(FIXTURES.values()) == set(PRESETS)
+
+
+@pytest.fixture(scope="module")
+def fixtures_imported(lo, workbook, tmp_path_factory):
+    """Every layout's fixture imported into one workbook: (added, skipped, message, bank) per file, and the table."""
+    out = tmp_path_factory.mktemp("fixtures") / "after.xlsx"
+    calls = []
+    for name in FIXTURES:
+        calls += [(IMPORT, [str(DATA / name)]), ("BankImport.LastImportSkipped", []),
+                  ("BankImport.LastImportMessage", []), ("BankImport.LastImportBank", [])]
+    results = [r.get("value") for r in lo.run(workbook, calls, store=out)]
+    return {name: results[4 * i: 4 * i + 4] for i, name in enumerate(FIXTURES)}, bank_rows(out)
+
+
+@pytest.mark.parametrize("name", list(FIXTURES))
+def test_every_layouts_fixture_imports_as_python_reads_it(fixtures_imported, name):
+    results, table = fixtures_imported
+    added, skipped, message, preset = results[name]
+    expected = python_transactions(DATA / name)
+    assert expected, name  # each fixture holds transactions (their sums: tests/data/bank/README.md)
+    # the layout the README names, which Python picks too (ing_comma_dmy: the header is ING's comma one,
+    # and only ing_dmy reads its DD-MM-YYYY dates)
+    assert preset == FIXTURES[name], message
+    earlier = set()
+    for other in list(FIXTURES)[: list(FIXTURES).index(name)]:
+        earlier |= {t["Key"] for t in python_transactions(DATA / other)}
+    new = [t for t in expected if t["Key"] not in earlier]
+    assert (added, skipped) == (len(new), len(expected) - len(new)), message
+    rows = {r["Key"]: r for r in table}
+    # a key an earlier fixture brought is skipped, whatever this file says past the key's 32 letters
+    # (triodos_8.csv repeats triodos.csv's printing bill with another description): the rows added
+    assert_table_holds([rows[t["Key"]] for t in new], new)
+
+
+def test_ing_dmy_dates_are_read_as_day_month_year(fixtures_imported):
+    # ing_comma_dmy.csv, by hand: 3 rows from 1 to 5 March 2019 summing to 1375.65 (tests/data/bank/README.md)
+    _, table = fixtures_imported
+    rows = [r for r in table if "|2019-03-0" in r["Key"]]
+    assert sorted(as_date(r["Date"]) for r in rows)[0] == date(2019, 3, 1)
+    assert max(as_date(r["Date"]) for r in rows) == date(2019, 3, 5)
+    assert round(sum(Decimal(repr(r["Amount"])) for r in rows), 2) == Decimal("1375.65")
+
+
+# --- a damaged running balance ----------------------------------------------------------------------
+
+
+def _damage(line: str, old: str, new: str) -> str:
+    assert line.count(old) == 1, (line, old)
+    return line.replace(old, new)
+
+
+def test_a_damaged_balance_cell_costs_a_warning_naming_the_line_not_the_rows(lo, workbook, tmp_path):
+    # ing_semicolon.csv with the "Saldo na mutatie" of its line 3 damaged, and asn.csv (no header: the
+    # layout is recognised from the first data row) with the "Saldo voor mutatie" of its line 1 damaged
+    ing = (DATA / "ing_semicolon.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    ing[2] = _damage(ing[2], '"2185,00"', '"21#5,00"')
+    asn = (DATA / "asn.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    asn[0] = _damage(asn[0], ",250.00,", ",25O.00,")
+    feeds = [tmp_path / "ing-damaged.csv", tmp_path / "asn-damaged.csv"]
+    feeds[0].write_text("".join(ing), encoding="utf-8")
+    feeds[1].write_text("".join(asn), encoding="utf-8")
+    # Python reads every row and warns about the line
+    for feed, line in zip(feeds, (3, 1)):
+        (statement,) = bank.read(feed)
+        assert len(statement.transactions) == 3
+        assert [w.split(": ")[0] for w in statement.warnings] == [f"{feed}:{line}"]
+    out = tmp_path / "after.xlsx"
+    calls = []
+    for feed in feeds:
+        calls += [(IMPORT, [str(feed)]), ("BankImport.LastImportMessage", []), ("BankImport.LastImportWarnings", []),
+                  ("BankImport.LastImportBank", [])]
+    results = [r.get("value") for r in lo.run(workbook, calls, store=out)]
+    (ing_added, ing_message, ing_warnings, ing_bank), (asn_added, asn_message, asn_warnings, asn_bank) = (
+        results[:4], results[4:])
+    assert (ing_added, ing_warnings, ing_bank) == (3, 1, "ing_semicolon"), ing_message
+    assert "line 3: balance_after left out" in ing_message and "21#5,00" in ing_message, ing_message
+    assert (asn_added, asn_warnings, asn_bank) == (3, 1, "asn"), asn_message
+    assert "line 1: balance_before left out" in asn_message and "25O.00" in asn_message, asn_message
+    # the rows as Python reads them, in the same (chronological) order, with the same keys
+    assert_table_holds(bank_rows(out), python_transactions(feeds[0]) + python_transactions(feeds[1]))
+
+
+def test_a_row_without_its_opening_quote_is_repaired_with_a_warning_as_in_python(lo, workbook, tmp_path):
+    # Rabobank quotes every field; a row whose opening quote is missing is read as if it had one, with a warning
+    data = (DATA / "rabobank.csv").read_bytes().split(b"\r\n")
+    assert data[2].startswith(b'"')
+    data[2] = data[2][1:]
+    feed = tmp_path / "rabobank-repaired.csv"
+    feed.write_bytes(b"\r\n".join(data))
+    warnings = [w for s in bank.read(feed) for w in s.warnings]
+    assert warnings == [f"{feed}:3: the row lacks its opening quote; read as if it had one"]
+    out = tmp_path / "after.xlsx"
+    results = [r.get("value") for r in lo.run(workbook, [(IMPORT, [str(feed)]), ("BankImport.LastImportMessage", []),
+                                                         ("BankImport.LastImportWarnings", [])], store=out)]
+    assert (results[0], results[2]) == (4, 1), results
+    assert "line 3: the row lacks its opening quote; read as if it had one" in results[1]
+    assert_table_holds(bank_rows(out), python_transactions(feed))
+
+
+def test_amounts_the_macro_cannot_hold_to_the_cent_are_refused_not_rounded(lo, workbook, tmp_path):
+    from xlcapital.workbook.vba.macros import MACRO_AMOUNT_DIGITS
+
+    # whole cents in a Double are exact below 2**53 (9,007,199,254,740,992): 15 digits always are
+    assert MACRO_AMOUNT_DIGITS == 15 and 10**15 < 2**53 < 10**16
+    largest = tmp_path / "largest.csv"  # 9,999,999,999,999.99 euro: 15 digits of cents
+    largest.write_text(ING_HEADER + ing_row("20260302", "Staat", "Bij", "9999999999999,99", "x"), encoding="utf-8")
+    too_large = tmp_path / "too-large.csv"  # 16 digits of cents: Python reads it, the macro cannot
+    too_large.write_text(ING_HEADER + ing_row("20260302", "Staat", "Af", "0,01", "a")
+                         + ing_row("20260303", "Staat", "Bij", "12345678901234,57", "b"), encoding="utf-8")
+    assert [t.amount for s in bank.read(too_large) for t in s.transactions][1] == Decimal("12345678901234.57")
+    out = tmp_path / "after.xlsx"
+    results = run_import(lo, workbook, [largest, too_large], out)
+    assert results[0]["value"] == 1 and results[3]["value"] == -1
+    assert "line 3" in results[5]["value"] and "12345678901234,57" in results[5]["value"], results[5]
+    assert "more than 15 digits" in results[5]["value"]
+    assert_table_holds(bank_rows(out), python_transactions(largest))
+    assert bank_rows(out)[0]["Amount"] == 9999999999999.99
 
 
 # --- files made for the test ----------------------------------------------------------------------
@@ -420,10 +564,10 @@ def test_each_rendered_preset_is_the_preset(name):
 
 
 def test_every_preset_field_is_known_to_the_macro():
-    # a field added to Preset must be interpreted by templates/vba/BankImport.bas.j2 (F_<FIELD>) or
+    # a field added to Preset must be interpreted by the macro templates (templates/vba/*.bas.j2: F_<FIELD>) or
     # be declared unused; otherwise the macro would silently read files differently from Python
     source = bank_import_source()
-    used = {f for f in FIELDS if re.search(rf"\(F_{f.upper()}\)", source.split("Private Function Presets")[0])}
+    used = {f for f in FIELDS if re.search(rf"\(F_{f.upper()}\)", source.split("Private Function NewPreset")[0])}
     assert set(FIELDS) - used == UNUSED_BY_MACRO
     assert len(re.findall(r"^    ' --- preset ", source, flags=re.M)) == len(PRESETS)
 
@@ -446,6 +590,7 @@ def test_olevba_reads_the_workbook_project_back_exactly():
     parser = VBA_Parser("vbaProject.bin", data=project_for_workbook(["Start", "Bank"]), relaxed=False)
     found = {stream: code for _, stream, _, code in parser.extract_macros()}
     assert sorted(found) == ["VBA/Bank", "VBA/BankDecode", "VBA/BankImport", "VBA/BankImportHost", "VBA/BankLayouts",
+                             "VBA/BankPresets",
                              "VBA/Start", "VBA/ThisWorkbook"]
     for module in macro_modules():
         assert found[f"VBA/{module.name}"] == module_source(module).decode("cp1252")
@@ -459,23 +604,23 @@ def test_every_module_is_well_under_64_kb():
     from xlcapital.workbook.vba.macros import macro_modules
 
     sizes = {m.name: len(module_source(m)) for m in macro_modules()}
-    assert set(sizes) == {"BankImport", "BankDecode", "BankLayouts", "BankImportHost"}
+    assert set(sizes) == {"BankImport", "BankDecode", "BankLayouts", "BankPresets", "BankImportHost"}
     assert max(sizes.values()) < 56 * 1024, sizes
     assert sum(sizes.values()) > 64 * 1024  # one module would not have fit
 
 
 def test_helper_modules_are_private_to_the_project():
-    """Public procedures of BankDecode and BankLayouts serve the other modules only: Option Private Module keeps
+    """Public procedures of BankDecode, BankLayouts and BankPresets serve the other modules only: Option Private Module keeps
     them out of the Macros dialog and the worksheet functions; the entry points stay in BankImport."""
     from xlcapital.workbook.vba.macros import import_modules
 
     modules = {m.name: m.code for m in import_modules()}
-    for name in ("BankDecode", "BankLayouts"):
+    for name in ("BankDecode", "BankLayouts", "BankPresets"):
         assert modules[name].splitlines()[:2] == ["Option Explicit", "Option Private Module"], name
     assert "Option Private Module" not in modules["BankImport"]
     entry_points = re.findall(r"^Public (?:Function|Sub) (\w+)", modules["BankImport"], flags=re.M)
-    assert entry_points == ["ImportBankFeedFromPath", "LastImportMessage", "LastImportSkipped", "LastImportBank",
-                            "ImportBankFeed"]
+    assert entry_points == ["ImportBankFeedFromPath", "LastImportMessage", "LastImportWarnings", "LastImportSkipped",
+                            "LastImportBank", "ImportBankFeed"]
 
 
 def test_the_file_dialog_has_a_mac_form():

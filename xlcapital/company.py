@@ -248,10 +248,12 @@ class RatioValue:
 #: What each ratio is computed on, (English, Dutch); {avg} is the (opening, closing) average over
 #: the period's days, {base} the cost base of DSI and DPO (cogs or revenue).
 _BASIS = {
-    "gross_working_capital": ("closing: receivables + inventory + cash + securities",
-                              "eind: debiteuren + voorraden + liquide middelen + effecten"),
-    "net_working_capital": ("closing: gross working capital - current liabilities",
-                            "eind: bruto werkkapitaal - kortlopende schulden"),
+    "gross_working_capital": ("closing: current assets (receivables + inventory + cash + securities + other)",
+                              "eind: vlottende activa (debiteuren + voorraden + liquide middelen + effecten + overig)"),
+    "net_working_capital": ("closing: current assets - current liabilities",
+                            "eind: vlottende activa - kortlopende schulden"),
+    "net_working_capital_narrow": ("closing: receivables + inventory + cash - payables (seed 003's short form)",
+                                   "eind: debiteuren + voorraden + liquide middelen - crediteuren (korte vorm)"),
     "working_capital_ratio": ("closing: (current assets - current liabilities) / total assets",
                               "eind: (vlottende activa - kortlopende schulden) / totaal vermogen"),
     "nwc_to_revenue": ("net working capital {avg} / revenue", "netto werkkapitaal {avg} / omzet"),
@@ -313,9 +315,12 @@ def company_ratios(company: Company, *, cost_base: str = "cogs") -> list[RatioVa
     obligations = c.tax_payable + c.interest_payable + c.short_term_debt  # committed to the tax office and the bank
 
     values: list[tuple[str, Any, str]] = [
-        ("gross_working_capital", ratios.gross_working_capital(c.receivables, c.inventory, c.cash, c.securities), "amount"),
-        ("net_working_capital", ratios.net_working_capital(c.receivables, c.inventory, c.cash, c.current_liabilities,
-                                                           c.securities), "amount"),
+        ("gross_working_capital", ratios.gross_working_capital(
+            c.receivables, c.inventory, c.cash, c.securities, c.other_current_assets), "amount"),
+        ("net_working_capital", ratios.net_working_capital(
+            c.receivables, c.inventory, c.cash, c.current_liabilities, c.securities, c.other_current_assets), "amount"),
+        ("net_working_capital_narrow", ratios.net_working_capital_narrow(c.receivables, c.inventory, c.cash, c.payables),
+         "amount"),
         ("working_capital_ratio", ratios.working_capital_ratio(c.net_working_capital, c.total_assets), "ratio"),
         ("nwc_to_revenue", ratios.nwc_to_revenue(pair("net_working_capital"), i.revenue), "ratio"),
         ("current_ratio", ratios.current_ratio(c.current_assets, c.current_liabilities), "ratio"),

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from numbers import Integral, Real
 
 from xlcapital.errors import InputError
@@ -76,10 +76,7 @@ def parse_amount(text: str, *, decimal: str = ".", thousands: str | None = None,
         s = s.replace(decimal, ".")
     if not re.fullmatch(r"\d+(\.\d*)?|\.\d+", s):
         raise InputError(f"not an amount: {raw!r}", field=field)
-    try:
-        value = Decimal(s)
-    except InvalidOperation:  # pragma: no cover - the regex above admits only valid literals
-        raise InputError(f"not an amount: {raw!r}", field=field) from None
+    value = Decimal(s)  # the pattern admits only valid Decimal literals
     return -value if negative else value
 
 

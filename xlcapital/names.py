@@ -33,6 +33,7 @@ NAMES: dict[str, Name] = {
     # ratios (xlcapital.ratios, in the order of RATIO_FUNCTIONS)
     "gross_working_capital": Name("Gross working capital", "Bruto werkkapitaal"),
     "net_working_capital": Name("Net working capital", "Netto werkkapitaal"),
+    "net_working_capital_narrow": Name("Net working capital (short form)", "Netto werkkapitaal (korte vorm)"),
     "working_capital_ratio": Name("Working capital to total assets", "Werkkapitaal / totaal vermogen"),
     "nwc_to_revenue": Name("Net working capital to revenue", "Netto werkkapitaal / omzet"),
     "current_ratio": Name("Current ratio", "Current ratio"),

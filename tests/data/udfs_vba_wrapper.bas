@@ -193,13 +193,13 @@ failed:
     FREE_CASH = Err.Description
 End Function
 
-Function GROSS_WC(receivables, inventory, cash, Optional securities)
+Function GROSS_WC(receivables, inventory, cash, Optional securities, Optional other_current_assets)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        GROSS_WC = XLPy.CallUDF("xlcapital.excel.udfs", "GROSS_WC", Array(receivables, inventory, cash, securities), ThisWorkbook, Application.Caller)
+        GROSS_WC = XLPy.CallUDF("xlcapital.excel.udfs", "GROSS_WC", Array(receivables, inventory, cash, securities, other_current_assets), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        GROSS_WC = XLPy.CallUDF("xlcapital.excel.udfs", "GROSS_WC", Array(receivables, inventory, cash, securities))
+        GROSS_WC = XLPy.CallUDF("xlcapital.excel.udfs", "GROSS_WC", Array(receivables, inventory, cash, securities, other_current_assets))
         Exit Function
     #End If
 failed:
@@ -232,17 +232,30 @@ failed:
     INVENTORY_TURNOVER = Err.Description
 End Function
 
-Function NWC(receivables, inventory, cash, current_liabilities, Optional securities)
+Function NWC(receivables, inventory, cash, current_liabilities, Optional securities, Optional other_current_assets)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        NWC = XLPy.CallUDF("xlcapital.excel.udfs", "NWC", Array(receivables, inventory, cash, current_liabilities, securities), ThisWorkbook, Application.Caller)
+        NWC = XLPy.CallUDF("xlcapital.excel.udfs", "NWC", Array(receivables, inventory, cash, current_liabilities, securities, other_current_assets), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        NWC = XLPy.CallUDF("xlcapital.excel.udfs", "NWC", Array(receivables, inventory, cash, current_liabilities, securities))
+        NWC = XLPy.CallUDF("xlcapital.excel.udfs", "NWC", Array(receivables, inventory, cash, current_liabilities, securities, other_current_assets))
         Exit Function
     #End If
 failed:
     NWC = Err.Description
+End Function
+
+Function NWC_NARROW(receivables, inventory, cash, payables)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        NWC_NARROW = XLPy.CallUDF("xlcapital.excel.udfs", "NWC_NARROW", Array(receivables, inventory, cash, payables), ThisWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        NWC_NARROW = XLPy.CallUDF("xlcapital.excel.udfs", "NWC_NARROW", Array(receivables, inventory, cash, payables))
+        Exit Function
+    #End If
+failed:
+    NWC_NARROW = Err.Description
 End Function
 
 Function NWC_TO_REVENUE(net_working_capital, revenue)

@@ -149,8 +149,10 @@ class Example:
 EXAMPLES: tuple[Example, ...] = (
     Example("gross", "GROSS_WC", ("receivables", "inventory", "cash"),
             "Seed 003: 90,000 + 40,000 + 20,000 = 150,000 (bruto werkkapitaal).", "money"),
-    Example("nwc", "NWC", ("receivables", "inventory", "cash", "payables"),
-            "Seed 003: 150,000 - 110,000 payables = 40,000 (netto werkkapitaal).", "money"),
+    Example("nwc", "NWC", ("receivables", "inventory", "cash", "current_liabilities"),
+            "Seed 003: current assets 150,000 - current liabilities 110,000 = 40,000 (netto werkkapitaal).", "money"),
+    Example("nwc_narrow", "NWC_NARROW", ("receivables", "inventory", "cash", "payables"),
+            "Seed 003's short form: 90,000 + 40,000 + 20,000 - 110,000 payables = 40,000.", "money"),
     Example("wc_ratio", "WC_RATIO", ("@nwc", "total_assets"),
             "40,000 / 250,000 = 0.16: inside the healthy 10-20 % band. Uses the NWC result above."),
     Example("nwc_rev", "NWC_TO_REVENUE", ("@nwc", "revenue"), "40,000 / 730,000 = 0.055."),

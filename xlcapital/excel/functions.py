@@ -43,6 +43,7 @@ BALANCES = frozenset(
         "inventory",
         "cash",
         "securities",
+        "other_current_assets",
         "payables",
         "current_assets",
         "current_liabilities",
@@ -59,6 +60,7 @@ ARG_MEANINGS: dict[str, str] = {
     "inventory": "Inventory incl. work in progress (voorraden).",
     "cash": "Freely available cash (vrij besteedbare liquide middelen).",
     "securities": "Marketable securities (effecten).",
+    "other_current_assets": "Other current assets: prepayments, other claims (overlopende activa).",
     "payables": "Trade payables (crediteuren).",
     "current_assets": "Current assets incl. cash (vlottende activa).",
     "current_liabilities": "Current liabilities (kortlopende schulden), incl. overdraft.",
@@ -117,10 +119,12 @@ class RatioUdf:
 #: Every ratio of xlcapital.ratios as an Excel function, in the order of the wizard's help.
 RATIO_UDFS: tuple[RatioUdf, ...] = (
     RatioUdf("GROSS_WC", ratios.gross_working_capital,
-             "Gross working capital (bruto werkkapitaal) = receivables + inventory + cash + securities."),
+             "Gross working capital (bruto werkkapitaal) = current assets = receivables + inventory + cash + "
+             "securities + other current assets."),
     RatioUdf("NWC", ratios.net_working_capital,
-             "Net working capital (netto werkkapitaal) = receivables + inventory + cash + securities - current "
-             "liabilities (give only the payables for the short form)."),
+             "Net working capital (netto werkkapitaal) = current assets - current liabilities."),
+    RatioUdf("NWC_NARROW", ratios.net_working_capital_narrow,
+             "Net working capital, the seeds' short form = receivables + inventory + cash - payables."),
     RatioUdf("WC_RATIO", ratios.working_capital_ratio,
              "Working-capital ratio = net working capital / total assets; healthy between 0.10 and 0.20."),
     RatioUdf("NWC_TO_REVENUE", ratios.nwc_to_revenue,

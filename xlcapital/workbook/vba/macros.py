@@ -3,12 +3,13 @@
 ``BankImport`` (templates/vba/BankImport.bas.j2) reads a bank's CSV export exactly as
 :mod:`xlcapital.bank.csvbank` does and appends the transactions to the Excel Table ``Bank``,
 skipping those whose dedupe key is already there. It builds on ``BankDecode`` (bytes to text and
-lines) and ``BankLayouts`` (the presets, recognising the bank, one record to one row): three modules
-by concern, each well under the 64 KB of source a VBA module may hold. ``BankImportHost`` finds and
-grows that table in Excel (a ListObject) and in LibreOffice (a database range, for the tests). The
+lines), ``BankLayouts`` (recognising the bank, one record to one row) and ``BankPresets`` (the
+presets as data): four modules by concern, each well under the 64 KB of source a VBA module may hold.
+``BankImportHost`` finds and grows that table in Excel (a ListObject) and in LibreOffice (a database
+range, for the tests). The
 encodings and limits of the detection are :mod:`xlcapital.bank.csvbank`'s own, and the table's
 columns are named as :data:`xlcapital.workbook.bank.COLUMNS` names them. Every preset of
-:data:`xlcapital.bank.presets.PRESETS` is rendered into the module as data, field by field, so
+:data:`xlcapital.bank.presets.PRESETS` is rendered into ``BankPresets`` as data, field by field, so
 the Python reader and the macro share one definition of each bank (tests/test_vba_macros.py
 renders each preset and compares it with the preset itself).
 
@@ -43,13 +44,18 @@ BANK_TABLE = bank_sheet.TABLE
 IMPORT_MACRO = "ImportBankFeed"
 IMPORT_FUNCTION = "ImportBankFeedFromPath"
 #: the modules of the import, in project order: the entry points first, then what they build on
-IMPORT_MODULES = ("BankImport", "BankDecode", "BankLayouts")
+IMPORT_MODULES = ("BankImport", "BankDecode", "BankLayouts", "BankPresets")
 MODULE_NAMES = (*IMPORT_MODULES, "BankImportHost")
 
 #: every Preset field, in the order the VBA keeps them (F_NAME = 0, ...)
 FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Preset))
 #: Preset fields the macro does not need: the Bank table has no column for the balances or the bank id
 UNUSED_BY_MACRO = frozenset({"opening_balance", "closing_balance", "bank"})
+
+#: The most digits (cents included) an amount may have in the macro, which keeps amounts as whole cents in a
+#: Double: exact up to 2**53, and Excel shows 15 significant digits. Python reads up to
+#: textio.MAX_AMOUNT_DIGITS (18); the macro refuses what lies between, naming the line, and never rounds.
+MACRO_AMOUNT_DIGITS = 15
 
 #: the encodings the detection tries: xlcapital.bank.csvbank's own
 DETECT_ENCODINGS = csvbank._DETECT_ENCODINGS
@@ -74,6 +80,7 @@ _TEXTS = {
     "failed_text": "Niet ingelezen / Not imported:",
     "added_text": "Toegevoegd / Added",
     "skipped_text": "Al aanwezig, overgeslagen / Already there, skipped",
+    "warnings_text": "Ingelezen, met waarschuwingen / Read, with warnings",
 }
 
 
@@ -194,6 +201,8 @@ def _context(sheet: str, table: str, presets: Iterable[Preset] | None) -> dict:
         detect_lines=csvbank._DETECT_LINES,
         detect_chars=csvbank._DETECT_CHARS,
         detect_bytes=csvbank._DETECT_CHARS * 4,  # csvbank decodes data[:_DETECT_CHARS * 4] to recognise
+        amount_digits=MACRO_AMOUNT_DIGITS,
+        amount_digits_why="whole cents in a Double are exact below 2^53, and Excel shows 15 significant digits",
         detect_encodings=vba_literal(DETECT_ENCODINGS),
         fields=FIELDS,
         column_fields=COLUMN_FIELDS,
