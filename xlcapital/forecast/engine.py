@@ -24,6 +24,7 @@ from typing import Iterable
 from xlcapital.forecast.actuals import Ledger, first_day, opening_cash, period_actuals
 from xlcapital.forecast.inputs import PAYABLES, RECEIVABLES, SALES, Inputs, Scenario, customer_key
 from xlcapital.forecast.types import OPERATING
+from xlcapital.forecast.vat import VAT, returns as vat_returns
 from xlcapital.forecast.schedule import LOOKAHEAD_WEEKS, eomonth, month_bounds, month_of, occurrences, view_end, week_of
 
 ZERO = Decimal(0)
@@ -115,7 +116,7 @@ class Period:
 
 
 #: the sources whose payments are committed (known amounts and dates): recurring items and open bills
-COMMITTED = ("recurring", "payable")
+COMMITTED = ("recurring", "payable", "vat")
 
 
 @dataclass
@@ -201,8 +202,6 @@ def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None =
     def add(source, ref, party, category, base, kind, amount, activity=OPERATING, invoice_date=None, face=None):
         shift = shifts[kind]
         cash = base + timedelta(days=shift)
-        if cash > end and not keep_all:
-            return
         week = week_of(cash, start)
         month = 1 if cash <= first_month_end else month_of(cash, start)
         items.append(
@@ -227,11 +226,12 @@ def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None =
                 invoice_date=r.invoice_date, face=r.amount)
     if sales.amount:
         for d in occurrences(sales.frequency, sales.day, sales.month, first, end):
-            amount = sales.amount * sales.seasonality[d.month - 1] * factor
+            amount = inputs.vat.gross(sales.amount * sales.seasonality[d.month - 1] * factor)
             add("sale", d.isoformat(), "", SALES, d + lag, COLLECTION, amount, invoice_date=d, face=amount)
     for e in inputs.expected_sales:
-        add("sale", e.description or e.date.isoformat(), "", SALES, e.date + lag, COLLECTION, e.amount * factor,
-            invoice_date=e.date, face=e.amount * factor)
+        gross = inputs.vat.gross(e.amount * factor)
+        add("sale", e.description or e.date.isoformat(), "", SALES, e.date + lag, COLLECTION, gross,
+            invoice_date=e.date, face=gross)
     for p in inputs.payables:
         add("payable", p.invoice, p.supplier, PAYABLES, p.due_date, PAYMENT, -p.amount)
     for r in inputs.recurring:
@@ -244,7 +244,9 @@ def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None =
             add("recurring", r.name, "", r.category, d, NONE, amount, r.activity)
     for o in scenario.one_offs:
         add("one-off", o.description, "", o.category, o.date, NONE, o.amount)
-    return items
+    for r in vat_returns(inputs, items, first, end):  # VAT moves with the items above (docs "VAT")
+        add("vat", f"VAT return {r.label}", "Belastingdienst", VAT, r.due, NONE, -r.balance)
+    return items if keep_all else [i for i in items if i.cash_date <= end]
 
 
 def categories(inputs: Inputs, scenarios: Iterable[Scenario] | None = None) -> tuple[list[str], list[str]]:
@@ -279,6 +281,10 @@ def categories(inputs: Inputs, scenarios: Iterable[Scenario] | None = None) -> t
     for s in scenarios:
         for o in s.one_offs:
             see(o.category, o.amount)
+    if inputs.vat.on:  # a payment row, and a receipt row when a credit is refunded
+        see(VAT, Decimal(-1))
+        if not inputs.vat.carry_forward:
+            see(VAT, Decimal(1))
     receipts = [c for c in order if 1 in signs.get(c, ())]
     payments = [c for c in order if -1 in signs.get(c, ())]
     return receipts, payments

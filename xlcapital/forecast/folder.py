@@ -184,6 +184,7 @@ def load(folder: str | Path) -> Inputs:
         triggers=ff.triggers,
         history=learn.month_history(receivables, start, ff.history),
         collections=ff.collections,
+        vat=ff.vat,
         financials=financials,
         folder=root,
         bank_transactions=len(transactions),
