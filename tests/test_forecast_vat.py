@@ -149,3 +149,12 @@ def test_cli_json_has_the_vat_line(tmp_path):
                          capture_output=True, text=True, check=True).stdout
     text = json.dumps(json.loads(out))
     assert '"VAT"' in text and "-1890" in text
+
+
+def test_workbook_refuses_vat_clearly_and_writes_nothing(tmp_path):
+    folder(tmp_path)
+    out = tmp_path / "book.xlsm"
+    done = subprocess.run([sys.executable, "-m", "xlcapital", "generate", str(tmp_path), "-o", str(out)],
+                          capture_output=True, text=True)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "vat.filing" in done.stderr and "forecast.toml" in done.stderr and not out.exists()
