@@ -147,8 +147,11 @@ def test_cli_json_has_the_vat_line(tmp_path):
     folder(tmp_path)
     out = subprocess.run([sys.executable, "-m", "xlcapital", "forecast", str(tmp_path), "--json"],
                          capture_output=True, text=True, check=True).stdout
-    text = json.dumps(json.loads(out))
-    assert '"VAT"' in text and "-1890" in text
+    result = json.loads(out)
+    assert result["weeks"][3]["payments"]["VAT"] in ("-1890", "-1890.00")
+    q1 = result["vat_returns"][0]
+    assert (q1["period"], q1["due"], D(q1["output_vat"]), D(q1["input_vat"]), D(q1["balance"])) == (
+        "2026-Q1", "2026-04-30", D(3150), D(1260), D(1890))
 
 
 def test_workbook_refuses_vat_clearly_and_writes_nothing(tmp_path):

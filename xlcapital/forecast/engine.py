@@ -24,7 +24,7 @@ from typing import Iterable
 from xlcapital.forecast.actuals import Ledger, first_day, opening_cash, period_actuals
 from xlcapital.forecast.inputs import PAYABLES, RECEIVABLES, SALES, Inputs, Scenario, customer_key
 from xlcapital.forecast.types import OPERATING
-from xlcapital.forecast.vat import VAT, returns as vat_returns
+from xlcapital.forecast.vat import VAT, VatReturn, returns as vat_returns
 from xlcapital.forecast.schedule import LOOKAHEAD_WEEKS, eomonth, month_bounds, month_of, occurrences, view_end, week_of
 
 ZERO = Decimal(0)
@@ -137,6 +137,8 @@ class Run:
     #: committed payments (recurring items and open bills) falling in them
     lookahead: list[Period] = field(default_factory=list)
     lookahead_items: list[CashItem] = field(default_factory=list)
+    #: the VAT returns due from F to V (empty without [vat]), docs section 13
+    vat_returns: list[VatReturn] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.name = self.name or self.scenario.name
@@ -245,7 +247,7 @@ def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None =
     for o in scenario.one_offs:
         add("one-off", o.description, "", o.category, o.date, NONE, o.amount)
     for r in vat_returns(inputs, items, first, end):  # VAT moves with the items above (docs "VAT")
-        add("vat", f"VAT return {r.label}", "Belastingdienst", VAT, r.due, NONE, -r.balance)
+        add("vat", f"VAT return {r.label}", "", VAT, r.due, NONE, -r.balance)
     return items if keep_all else [i for i in items if i.cash_date <= end]
 
 
@@ -335,6 +337,7 @@ def forecast(
                 p.variance = actual.flow - p.net_flow
     run = Run(scenario, weekly, monthly, items, list(receipt_rows), list(payment_rows), s.credit_limit, s.minimum_buffer,
               rate)
+    run.vat_returns = vat_returns(inputs, [i for i in every if i.source != "vat"], first, end)
     # the look-ahead: weeks N+1 .. N+8, the same arithmetic continued from the closing cash of week N
     ahead = [(s.start + timedelta(days=7 * (k - 1)), s.start + timedelta(days=7 * k - 1))
              for k in range(n + 1, n + LOOKAHEAD_WEEKS + 1)]
