@@ -161,3 +161,16 @@ def test_workbook_refuses_vat_clearly_and_writes_nothing(tmp_path):
                           capture_output=True, text=True)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "vat.filing" in done.stderr and "forecast.toml" in done.stderr and not out.exists()
+
+
+def test_credit_note_lowers_output_vat_and_an_own_vat_item_is_warned(tmp_path):
+    folder(tmp_path)
+    with open(tmp_path / "receivables.csv", "a", encoding="utf-8") as f:
+        f.write("Acme,C1,2026-03-25,2026-04-24,-1210,\n")  # a credit note of 1,210 incl.: -210 VAT
+    with open(tmp_path / "recurring.csv", "a", encoding="utf-8") as f:
+        f.write("VAT return,VAT,-5000,quarterly,30\n")
+    inputs = load(tmp_path)
+    q1 = forecast(inputs).vat_returns[0]
+    # output 3,150 - 210 = 2,940; input stays 1,260; balance 1,680
+    assert (q1.label, q1.output_vat, q1.input_vat, q1.balance) == ("2026-Q1", D(2940), D(1260), D(1680))
+    assert any("VAT return is on the VAT row" in w for w in inputs.warnings)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from xlcapital.errors import InputError
 from xlcapital.forecast import learn
+from xlcapital.forecast.vat import double_counted
 from xlcapital.forecast.actuals import counted
 from xlcapital.forecast.inputs import (
     Financials,
@@ -189,7 +190,7 @@ def load(folder: str | Path) -> Inputs:
         folder=root,
         bank_transactions=len(transactions),
         bank=statements,
-        warnings=warnings,
+        warnings=warnings + double_counted(ff.vat, recurring),
         company_name=company_name,
     )
 

@@ -138,8 +138,8 @@ def returns(inputs, items: Iterable, first: date, end: date) -> list[VatReturn]:
     out: list[VatReturn] = []
     credit = ZERO
     while due_date(hi) <= end:
-        output = sum((v for d, v in lines if lo <= d <= hi and v > 0), ZERO)
-        deductible = -sum((v for d, v in lines if lo <= d <= hi and v < 0), ZERO)
+        output = sum((v for d, v, out in lines if lo <= d <= hi and out), ZERO)
+        deductible = -sum((v for d, v, out in lines if lo <= d <= hi and not out), ZERO)
         given = vat.last_return is not None and hi < inputs.settings.start and due_date(hi) >= first
         balance = vat.last_return if given else output - deductible - credit
         carried = credit
@@ -151,26 +151,34 @@ def returns(inputs, items: Iterable, first: date, end: date) -> list[VatReturn]:
     return out
 
 
-def _lines(inputs, items: Iterable, lo: date, first: date) -> Iterable[tuple[date, Decimal]]:
-    """(tax date, signed VAT): output VAT positive, input VAT negative."""
+def _lines(inputs, items: Iterable, lo: date, first: date) -> Iterable[tuple[date, Decimal, bool]]:
+    """(tax date, signed VAT, output?): sales and receipts are output VAT (a credit note lowers it), bills
+    and payments input VAT (negative)."""
     vat: VatSettings = inputs.vat
     for r in inputs.receivables:
-        yield r.invoice_date, vat_part(r.amount, vat.sales_rate)
+        yield r.invoice_date, vat_part(r.amount, vat.sales_rate), True
     for i in items:
         if i.source == "sale":
-            yield i.invoice_date, vat_part(i.face, vat.sales_rate)
+            yield i.invoice_date, vat_part(i.face, vat.sales_rate), True
         elif i.source == "payable":
-            yield i.base_date, vat_part(i.amount, vat.payables_rate)
+            yield i.base_date, vat_part(i.amount, vat.payables_rate), False
         elif i.source in ("recurring", "one-off") and (code := vat.rate_of(i.category)):
-            yield i.base_date, vat_part(i.amount, code)
+            yield i.base_date, vat_part(i.amount, code), i.amount > 0
     for r in inputs.recurring:  # dated in a period that began before F: not among the items
         code = vat.rate_of(r.category)
         if code and lo < first:
             start = max(lo, r.start) if r.start and r.frequency != "once" else lo
             stop = first - timedelta(days=1)
             for d in occurrences(r.frequency, r.day, r.month, start, min(stop, r.end) if r.end else stop, once=r.start):
-                yield d, vat_part(r.amount, code)
+                yield d, vat_part(r.amount, code), r.amount > 0
+
+
+def double_counted(vat: VatSettings, recurring: Iterable) -> list[str]:
+    """A warning when the VAT engine is on and recurring.csv still pays VAT on the VAT row itself."""
+    own = [r.name for r in recurring if vat.on and r.category.strip().casefold() == VAT.casefold()]
+    return [f"recurring.csv: {', '.join(own)} is on the VAT row while [vat] computes the returns: remove it, or "
+            "the VAT is paid twice"] if own else []
 
 
 __all__ = ["VAT", "FILINGS", "AMOUNTS", "RATES", "RATE_CODES", "VatSettings", "VatReturn", "vat_part", "period_of",
-           "due_date", "returns"]
+           "due_date", "returns", "double_counted"]
