@@ -174,3 +174,30 @@ def test_credit_note_lowers_output_vat_and_an_own_vat_item_is_warned(tmp_path):
     # output 3,150 - 210 = 2,940; input stays 1,260; balance 1,680
     assert (q1.label, q1.output_vat, q1.input_vat, q1.balance) == ("2026-Q1", D(2940), D(1260), D(1680))
     assert any("VAT return is on the VAT row" in w for w in inputs.warnings)
+
+
+def test_the_past_quarter_from_the_bank():
+    from xlcapital.bank.model import Statement, Transaction
+    from xlcapital.forecast import Inputs, Receivable, Recurring, Settings
+    from xlcapital.forecast.types import Category
+    from xlcapital.forecast.vat import VatSettings
+
+    pay = lambda day, amount, who: Transaction(day, D(amount), counterparty=who)  # noqa: E731
+    bank = [Statement("NL01INGB0001234567", transactions=[
+        pay(date(2026, 1, 2), -2420, "Vastgoed BV"), pay(date(2026, 2, 2), -2420, "Vastgoed BV"), pay(date(2026, 3, 2), -2420, "Vastgoed BV"),
+        pay(date(2026, 3, 15), -1210, "Wavin"), pay(date(2026, 3, 25), -9000, "Salarissen"),
+        pay(date(2026, 4, 1), -2420, "Vastgoed BV")])]
+    inputs = Inputs(
+        Settings(start=date(2026, 4, 6), weeks=13, opening_balance=D(0)), bank=bank,
+        receivables=[Receivable("Acme", "F1", date(2026, 3, 20), date(2026, 4, 19), D(6050))],
+        recurring=[Recurring("Rent", "Rent", D(-2420), "monthly", 1)],
+        categories=[Category("Rent", "counterparty", "Vastgoed"), Category("Suppliers", "counterparty", "Wavin"),
+                    Category("Salaries", "counterparty", "Salarissen")],
+        vat=VatSettings(filing="quarterly", rates={"Rent": "21", "Suppliers": "21"}))
+    q1, q2 = forecast(inputs).vat_returns[:2]
+    # Q1 input, as the bank paid it (recurring.csv's rent is not generated again: the bank shows the period):
+    # rent of 2 January, 2 February and 2 March 3 x 420, Wavin 1,210 incl.: 210 -> 1,470; salaries carry no VAT.
+    # Output 6,050 incl.: 1,050. Balance -420: refunded on 30 April.
+    assert (q1.output_vat, q1.input_vat, q1.balance, q1.due) == (D(1050), D(1470), D(-420), date(2026, 4, 30))
+    # Q2: the bank's rent of 1 April, then 1 May and 1 June from recurring.csv: 3 x 420
+    assert (q2.output_vat, q2.input_vat, q2.balance) == (D(0), D(1260), D(-1260))

@@ -153,7 +153,8 @@ def returns(inputs, items: Iterable, first: date, end: date) -> list[VatReturn]:
 
 def _lines(inputs, items: Iterable, lo: date, first: date) -> Iterable[tuple[date, Decimal, bool]]:
     """(tax date, signed VAT, output?): sales and receipts are output VAT (a credit note lowers it), bills
-    and payments input VAT (negative)."""
+    and payments input VAT (negative). Before F the input VAT is what the bank paid in a rated category,
+    or, when the bank shows nothing there, the recurring items generated again."""
     vat: VatSettings = inputs.vat
     for r in inputs.receivables:
         yield r.invoice_date, vat_part(r.amount, vat.sales_rate), True
@@ -164,13 +165,33 @@ def _lines(inputs, items: Iterable, lo: date, first: date) -> Iterable[tuple[dat
             yield i.base_date, vat_part(i.amount, vat.payables_rate), False
         elif i.source in ("recurring", "one-off") and (code := vat.rate_of(i.category)):
             yield i.base_date, vat_part(i.amount, code), i.amount > 0
-    for r in inputs.recurring:  # dated in a period that began before F: not among the items
+    if lo >= first:
+        return
+    # before F: what the bank paid in a rated category (the bank shows it); without bank data there, the
+    # recurring items generated again (never both: a schedule's date and a booking date differ by days)
+    shown, payments = _bank_payments(inputs, lo, first - timedelta(days=1))
+    for day, amount, category in payments:
+        if code := vat.rate_of(category):
+            yield day, vat_part(amount, code), False
+    for r in inputs.recurring if not shown else ():
         code = vat.rate_of(r.category)
-        if code and lo < first:
+        if code:
             start = max(lo, r.start) if r.start and r.frequency != "once" else lo
             stop = first - timedelta(days=1)
             for d in occurrences(r.frequency, r.day, r.month, start, min(stop, r.end) if r.end else stop, once=r.start):
                 yield d, vat_part(r.amount, code), r.amount > 0
+
+
+def _bank_payments(inputs, lo: date, hi: date) -> tuple[bool, list[tuple[date, Decimal, str]]]:
+    """Whether the counted bank transactions show any day of ``[lo, hi]``, and the (date, amount,
+    category) of their payments there (categories.csv's rules)."""
+    from xlcapital.forecast.actuals import counted
+    from xlcapital.forecast.learn import classify
+
+    rows = [t for st in inputs.bank if counted(st.account, inputs.settings.accounts) for t in st.transactions
+            if lo <= t.booking_date <= hi]
+    paid = [t for t in rows if t.amount < 0]
+    return bool(rows), [(t.booking_date, t.amount, c) for t, c in zip(paid, classify(paid, inputs.categories))]
 
 
 def double_counted(vat: VatSettings, recurring: Iterable) -> list[str]:
