@@ -201,3 +201,12 @@ def test_the_past_quarter_from_the_bank():
     assert (q1.output_vat, q1.input_vat, q1.balance, q1.due) == (D(1050), D(1470), D(-420), date(2026, 4, 30))
     # Q2: the bank's rent of 1 April, then 1 May and 1 June from recurring.csv: 3 x 420
     assert (q2.output_vat, q2.input_vat, q2.balance) == (D(0), D(1260), D(-1260))
+
+
+def test_yearly_filer(tmp_path):
+    folder(tmp_path)
+    text = (tmp_path / "forecast.toml").read_text(encoding="utf-8").replace('"quarterly"', '"yearly"')
+    (tmp_path / "forecast.toml").write_text(text, encoding="utf-8")
+    # 2026: output 3,150 (Q1 invoices) + 2,100 (the sale) = 5,250; input 12 x 420 rent + 105 = 5,145 -> 105,
+    # due 31 January 2027; the 2025 return was due 31 January 2026, before the first day counted
+    assert vat_items(forecast(load(tmp_path))) == {"VAT return 2026": (date(2027, 1, 31), D(-105))}
