@@ -129,6 +129,7 @@ def test_off_by_default_keeps_todays_folders(tmp_path):
     ('filing = "weekly"', "vat.filing"),
     ('[vat.rates]\nRent = "19"', "vat.rates.Rent"),
     ("colour = 1", "vat.colour"),
+    ('filing = "none"\ncarry_forward = true', "vat.filing"),
 ])
 def test_bad_vat_input_names_file_and_key(tmp_path, extra, where):
     folder(tmp_path)

@@ -125,6 +125,10 @@ def _vat(data: dict, where: "_Where") -> VatSettings:
     raw = _section(data.get("vat", {}) if isinstance(data.get("vat"), dict) else {}, "rates", set(), where,
                    prefix="vat.", lenient=True)
     rates = {str(k): where.parse(sc.VAT_RATE.parse, v, f"vat.rates.{k}") for k, v in raw.items()}
+    unused = [k for k in given if k != "filing"] + (["rates"] if rates else [])
+    if given.get("filing", sc.VAT["filing"].default) == "none" and unused:
+        raise InputError(f"{', '.join(unused)} given but no VAT filing period", file=where.file, field="vat.filing",
+                         hint='give filing = "monthly", "quarterly" or "yearly" (or leave [vat] out)')
     return VatSettings(**given, rates=rates)
 
 
