@@ -125,8 +125,8 @@ def returns(inputs, items: Iterable, first: date, end: date) -> list[VatReturn]:
 
     ``items`` are the scenario's expanded cash items (sales move with the revenue change, so their
     VAT does); open and paid receivables count by invoice date, bills by due date, recurring items
-    and one-offs whose category has a rate by their date (recurring ones before ``first`` are
-    generated again for a period that began before it).
+    and one-offs whose category has a rate by their date; before ``first``, the bank's payments
+    (:func:`_lines`). ``[vat] last_return`` replaces the return of the period that ended before the start.
     """
     vat: VatSettings = inputs.vat
     if not vat.on:
@@ -138,8 +138,8 @@ def returns(inputs, items: Iterable, first: date, end: date) -> list[VatReturn]:
     out: list[VatReturn] = []
     credit = ZERO
     while due_date(hi) <= end:
-        output = sum((v for d, v, out in lines if lo <= d <= hi and out), ZERO)
-        deductible = -sum((v for d, v, out in lines if lo <= d <= hi and not out), ZERO)
+        output = sum((v for d, v, is_output in lines if lo <= d <= hi and is_output), ZERO)
+        deductible = -sum((v for d, v, is_output in lines if lo <= d <= hi and not is_output), ZERO)
         given = vat.last_return is not None and hi < inputs.settings.start and due_date(hi) >= first
         balance = vat.last_return if given else output - deductible - credit
         carried = credit
