@@ -204,6 +204,11 @@ def to_json(analysis, monthly: bool = False) -> dict:
     }
     if monthly:
         result["months"] = [_period(m, "month") for m in main.months]
+    if inputs.vat.on:  # docs/forecast-model.md section 13: paid (positive) or refunded (negative) on "due"
+        result["vat_returns"] = [
+            {"period": r.label, "from": r.first.isoformat(), "to": r.last.isoformat(), "due": r.due.isoformat(),
+             "output_vat": amount(r.output_vat), "input_vat": amount(r.input_vat), "carried": amount(r.carried),
+             "balance": amount(r.balance), "given": r.given} for r in main.vat_returns]
     return result
 
 
@@ -281,6 +286,11 @@ def print_analysis(analysis, monthly: bool = False, lang: str = "en") -> None:
                [[w.short_day(i.cash_date), i.party or i.ref, i.category, m(i.amount)] for i in main.lookahead_items])
         print(f"{w.t('lowest closing cash including the look-ahead weeks')} {main.lookahead[0].index}-"
               f"{main.lookahead[-1].index}: {m(main.lowest_with_lookahead)}")
+    if main.vat_returns:
+        print(f"\n{w.t('VAT returns')} ({inputs.vat.filing})")
+        _table([w.t(h) for h in ["period", "output VAT", "input VAT", "carried", "to pay", "due"]],
+               [[r.label, m(r.output_vat), m(r.input_vat), m(r.carried), m(r.balance), w.short_day(r.due)]
+                for r in main.vat_returns])
     print(f"\n{w.t('Scenarios')}")
     _table(
         [w.t(h) for h in ["scenario", "revenue", "customers", "suppliers", "interest", "lowest cash", "in week",

@@ -200,6 +200,13 @@ DUTCH: dict[str, str] = {
     "payment": "betaling",
     "category": "categorie",
     "amount": "bedrag",
+    "VAT returns": "Btw-aangiften",
+    "period": "tijdvak",
+    "output VAT": "verschuldigde btw",
+    "input VAT": "voorbelasting",
+    "carried": "verrekend",
+    "to pay": "te betalen",
+    "due": "uiterlijk",
     # demo and generate
     "xlcapital demo on the bundled sample company in": "xlcapital-demo op het meegeleverde voorbeeldbedrijf in",
     "Working-capital and cash-flow ratios": "Kengetallen werkkapitaal en kasstroom",

@@ -26,6 +26,7 @@ from xlcapital.forecast.collections import expected_receipt, largest_customer
 from xlcapital.forecast.drivers import purchase, recurring_amount
 from xlcapital.forecast.inputs import PAYABLES, RECEIVABLES, SALES, Inputs, Scenario, customer_key
 from xlcapital.forecast.types import OPERATING, PURCHASES
+from xlcapital.forecast.vat import VAT, VatReturn, returns as vat_returns
 from xlcapital.forecast.schedule import LOOKAHEAD_WEEKS, eomonth, month_bounds, month_of, occurrences, view_end, week_of
 
 ZERO = Decimal(0)
@@ -119,7 +120,7 @@ class Period:
 
 
 #: the sources whose payments are committed (known amounts and dates): recurring items and open bills
-COMMITTED = ("recurring", "payable")
+COMMITTED = ("recurring", "payable", "vat")
 
 
 @dataclass
@@ -140,6 +141,8 @@ class Run:
     #: committed payments (recurring items and open bills) falling in them
     lookahead: list[Period] = field(default_factory=list)
     lookahead_items: list[CashItem] = field(default_factory=list)
+    #: the VAT returns due from F to V (empty without [vat]), docs section 13
+    vat_returns: list[VatReturn] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.name = self.name or self.scenario.name
@@ -206,8 +209,6 @@ def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None =
     def add(source, ref, party, category, base, kind, amount, activity=OPERATING, invoice_date=None, face=None):
         shift = shifts[kind]
         cash = base + timedelta(days=shift)
-        if cash > end and not keep_all:
-            return
         week = week_of(cash, start)
         month = 1 if cash <= first_month_end else month_of(cash, start)
         items.append(
@@ -236,11 +237,12 @@ def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None =
     for e in inputs.expected_sales:
         sold.append((e.description or e.date.isoformat(), e.date, e.amount * factor))
     for ref, d, amount in sold:  # the collection curve: each part of the sale after its own days
+        gross = inputs.vat.gross(amount)  # sales declared excl. VAT are received with it (docs section 13)
         for days, share in curve:
             if share:
-                add("sale", ref, "", SALES, d + timedelta(days=days), COLLECTION, amount * share,
-                    invoice_date=d, face=amount * share)
-    for ref, d, amount in sold:
+                add("sale", ref, "", SALES, d + timedelta(days=days), COLLECTION, gross * share,
+                    invoice_date=d, face=gross * share)
+    for ref, d, amount in sold:  # purchases follow the sale's amount as declared (docs section 3)
         bought = purchase(sales, d, amount, first=first)
         if bought:
             add("purchase", ref, "", PURCHASES, bought[0], PAYMENT, bought[1])
@@ -256,7 +258,9 @@ def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None =
             add("recurring", r.name, "", r.category, d, NONE, amount, r.activity)
     for o in scenario.one_offs:
         add("one-off", o.description, "", o.category, o.date, NONE, o.amount)
-    return items
+    for r in vat_returns(inputs, items, first, end):  # VAT moves with the items above (docs "VAT")
+        add("vat", f"VAT return {r.label}", "", VAT, r.due, NONE, -r.balance)
+    return items if keep_all else [i for i in items if i.cash_date <= end]
 
 
 def categories(inputs: Inputs, scenarios: Iterable[Scenario] | None = None) -> tuple[list[str], list[str]]:
@@ -296,6 +300,10 @@ def categories(inputs: Inputs, scenarios: Iterable[Scenario] | None = None) -> t
     for s in scenarios:
         for o in s.one_offs:
             see(o.category, o.amount)
+    if inputs.vat.on:  # a payment row, and a receipt row when a credit is refunded
+        see(VAT, Decimal(-1))
+        if not inputs.vat.carry_forward:
+            see(VAT, Decimal(1))
     receipts = [c for c in order if 1 in signs.get(c, ())]
     payments = [c for c in order if -1 in signs.get(c, ())]
     return receipts, payments
@@ -346,6 +354,7 @@ def forecast(
                 p.variance = actual.flow - p.net_flow
     run = Run(scenario, weekly, monthly, items, list(receipt_rows), list(payment_rows), s.credit_limit, s.minimum_buffer,
               rate)
+    run.vat_returns = vat_returns(inputs, [i for i in every if i.source != "vat"], first, end)
     # the look-ahead: weeks N+1 .. N+8, the same arithmetic continued from the closing cash of week N
     ahead = [(s.start + timedelta(days=7 * (k - 1)), s.start + timedelta(days=7 * k - 1))
              for k in range(n + 1, n + LOOKAHEAD_WEEKS + 1)]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from xlcapital.errors import InputError
 from xlcapital.forecast import learn
+from xlcapital.forecast.vat import double_counted
 from xlcapital.forecast.actuals import counted
 from xlcapital.forecast.inputs import (
     Financials,
@@ -184,11 +185,12 @@ def load(folder: str | Path) -> Inputs:
         triggers=ff.triggers,
         history=learn.month_history(receivables, start, ff.history),
         collections=ff.collections,
+        vat=ff.vat,
         financials=financials,
         folder=root,
         bank_transactions=len(transactions),
         bank=statements,
-        warnings=warnings,
+        warnings=warnings + double_counted(ff.vat, recurring),
         company_name=company_name,
     )
 

@@ -23,6 +23,7 @@ from typing import Any, Iterator
 
 from xlcapital.errors import InputError
 from xlcapital.forecast.types import ACTIVITIES, FEE_BASES, FREQUENCIES, MATCH_FIELDS, ONE_OFF, OPERATING, RISK_PROFILES
+from xlcapital.forecast.vat import AMOUNTS, FILINGS, RATE_CODES
 from xlcapital.forecast.values import (
     parse_accounts,
     parse_choice,
@@ -272,6 +273,31 @@ COLLECTIONS = Table("collections", None, tuple(
     )
 ))
 
+#: ``[vat]``: the VAT returns (forecast/vat.py); filing "none" (the default) leaves today's folders as they were
+VAT = Table("vat", None, (
+    Field("filing", None, "choice", "VAT filing period", "Aangiftetijdvak btw",
+          "none (no VAT engine: VAT stays a recurring item of your own), monthly, quarterly or yearly. The balance "
+          "of each return is paid (or refunded) on the last day of the month after the period.",
+          choices=FILINGS, default="none"),
+    Field("amounts", None, "choice", "Sales plan amounts", "Bedragen verkoopplan",
+          "incl: the sales plan and the Sales table include VAT (as customers pay them); excl: VAT is added. "
+          "Invoices, bills, recurring items and bank amounts always include VAT.", choices=AMOUNTS, default="incl"),
+    Field("sales_rate", None, "choice", "VAT rate on sales", "Btw-tarief verkopen",
+          "21, 9, 0, exempt or reverse (verlegd): the rate of the sales plan, the Sales table and receivables.csv.",
+          choices=RATE_CODES, default="21"),
+    Field("payables_rate", None, "choice", "VAT rate on open bills", "Btw-tarief openstaande facturen",
+          "The rate of the bills in payables.csv (21, 9, 0, exempt or reverse).", choices=RATE_CODES, default="21"),
+    Field("carry_forward", None, "yes_no", "Carry a VAT credit forward", "Btw-teruggave verrekenen",
+          "no: a return with more input than output VAT is refunded on its due date; yes: the credit is set "
+          "off against the next return.", default=False),
+    Field("last_return", None, "money", "Last return (to pay)", "Laatste aangifte (te betalen)",
+          "The balance of the return for the last period that ended before the start, as filed (positive: to "
+          "pay, negative: refund). Empty: derived from receivables.csv, payables.csv and recurring.csv."),
+))
+#: ``[vat.rates]``: the rate code of a category of recurring items and one-offs (one key per category)
+VAT_RATE = Field("rate", None, "choice", "VAT rate of a category", "Btw-tarief categorie",
+                 "21, 9, 0, exempt or reverse.", choices=RATE_CODES)
+
 #: ``[sales] seasonality``: twelve factors, one per month; in the workbook Season1 .. Season12
 SEASONALITY = tuple(
     Field(f"seasonality[{m}]", f"Season{m}", "number", f"Seasonality {MONTHS[m - 1]}", f"Seizoensfactor {m}",
@@ -400,5 +426,5 @@ SETTINGS = {f.header: f for f in (*COMPANY, *FORECAST, *SALES_PLAN, *SEASONALITY
 
 
 __all__ = ["Field", "Table", "KINDS", "COMPANY", "FORECAST", "SALES_PLAN", "SEASONALITY", "SCENARIOS", "ONE_OFFS",
-           "COLLECTIONS", "RECEIVABLES", "PAYABLES", "CUSTOMERS", "RECURRING", "EXPECTED_SALES", "CATEGORIES", "CSV_TABLES",
+           "COLLECTIONS", "VAT", "VAT_RATE", "RECEIVABLES", "PAYABLES", "CUSTOMERS", "RECURRING", "EXPECTED_SALES", "CATEGORIES", "CSV_TABLES",
            "SETTINGS", "SALES_FREQUENCIES", "MONTHS"]

@@ -15,6 +15,7 @@ from xlcapital.fileio import read_toml
 from xlcapital.forecast import schema as sc
 from xlcapital.forecast.triggers import RULES
 from xlcapital.forecast.types import Collections, History, OneOff, Scenario, TriggerConfig
+from xlcapital.forecast.vat import VatSettings
 from xlcapital.forecast.values import parse_fraction, parse_money, parse_yes_no
 
 _SCENARIO_KEYS = {*sc.SCENARIOS.keys, "one_off"}
@@ -37,13 +38,15 @@ class ForecastFile:
     #: ``[company] name``, when given
     company_name: str | None = None
     collections: Collections = field(default_factory=Collections)
+    vat: VatSettings = field(default_factory=VatSettings)
 
 
 def read_forecast_toml(path: Path) -> ForecastFile:
     """Read and check forecast.toml; values not given stay absent (learned later)."""
     name = str(path)
     data = read_toml(path)
-    _known(data, {"company", "forecast", "sales", "collections", "scenarios", "triggers", "history"}, name, "")
+    _known(data, {"company", "forecast", "sales", "collections", "vat", "scenarios", "triggers", "history"}, name,
+           "")
     where = _Where(name)
     company = _fields(data, sc.COMPANY, where)
     given = _fields(data, sc.FORECAST, where)
@@ -56,6 +59,7 @@ def read_forecast_toml(path: Path) -> ForecastFile:
         )
 
     collections = _fields(data, sc.COLLECTIONS, where)
+    vat = _vat(data, where)
     seasonality = _section(data, "sales", set(), where, lenient=True).get("seasonality")
     sales = _fields(data, sc.SALES_PLAN, where, extra={"seasonality"})
     if seasonality is not None:
@@ -105,7 +109,8 @@ def read_forecast_toml(path: Path) -> ForecastFile:
         values = getattr(history, key)
         if history.months and values and len(values) != len(history.months):
             raise InputError(f"{len(values)} {key} values for {len(history.months)} months", file=name, field=f"history.{key}")
-    return ForecastFile(given, sales, scenarios, triggers, history, company.get("name") or None, _collections(collections))
+    return ForecastFile(given, sales, scenarios, triggers, history, company.get("name") or None, _collections(collections),
+                        vat)
 
 
 def _collections(given: dict) -> Collections:
@@ -115,6 +120,19 @@ def _collections(given: dict) -> Collections:
     days = tuple(given.get(f"days_{k}", d) for k, d in zip(keys, default.days))
     share = tuple(given.get(f"share_{k}", d) for k, d in zip(keys, default.share))
     return Collections(days, share, sources={k: "given" for k in given})
+
+
+def _vat(data: dict, where: "_Where") -> VatSettings:
+    """``[vat]`` and its ``[vat.rates]`` (category = rate code)."""
+    given = _fields(data, sc.VAT, where, extra={"rates"})
+    raw = _section(data.get("vat", {}) if isinstance(data.get("vat"), dict) else {}, "rates", set(), where,
+                   prefix="vat.", lenient=True)
+    rates = {str(k): where.parse(sc.VAT_RATE.parse, v, f"vat.rates.{k}") for k, v in raw.items()}
+    unused = [k for k in given if k != "filing"] + (["rates"] if rates else [])
+    if given.get("filing", sc.VAT["filing"].default) == "none" and unused:
+        raise InputError(f"{', '.join(unused)} given but no VAT filing period", file=where.file, field="vat.filing",
+                         hint='give filing = "monthly", "quarterly" or "yearly" (or leave [vat] out)')
+    return VatSettings(**given, rates=rates)
 
 
 def _scenario(raw: object, index: int, where: "_Where") -> Scenario:

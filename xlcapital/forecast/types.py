@@ -14,6 +14,7 @@ from typing import Mapping
 
 from xlcapital.bank.model import Statement
 from xlcapital.errors import InputError
+from xlcapital.forecast.vat import VatSettings
 
 ZERO = Decimal(0)
 
@@ -341,6 +342,8 @@ class Inputs:
     triggers: dict[str, TriggerConfig] = field(default_factory=dict)
     history: History = field(default_factory=History)
     collections: Collections = field(default_factory=Collections)
+    #: ``[vat]``: the VAT returns (filing "none": off)
+    vat: VatSettings = field(default_factory=VatSettings)
     financials: Financials | None = None
     #: where the inputs came from (a folder), for messages
     folder: Path | None = None

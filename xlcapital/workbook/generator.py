@@ -35,7 +35,7 @@ import xlsxwriter
 
 from xlcapital import __version__
 from xlcapital.bank.model import Statement
-from xlcapital.errors import OutputError
+from xlcapital.errors import InputError, OutputError
 from xlcapital.forecast import RULES, STRESS_TESTS, Inputs, categories
 from xlcapital.forecast.triggers import action_of
 from xlcapital.workbook import cached, labels, printing, roll
@@ -168,6 +168,11 @@ class Generator:
     def write(self, inputs: Inputs, path: str | os.PathLike, statements: Iterable[Statement] | None = None) -> CellMap:
         """Write the workbook of ``inputs`` to ``path``; the Bank table holds ``statements``
         (default: ``inputs.bank``, the transactions the engine's actuals are computed from)."""
+        if inputs.vat.on:  # the workbook has no VAT block yet: refuse rather than differ from the engine
+            raise InputError(f"the workbook does not compute VAT returns yet ([vat] filing = {inputs.vat.filing})",
+                             file=inputs._file("forecast.toml"), field="vat.filing",
+                             hint='set filing = "none" and keep the VAT payments as a recurring item to generate a '
+                                  'workbook; xlcapital forecast shows the VAT returns')
         statements = list(inputs.bank if statements is None else statements)
         workbook = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False,
                                                    "strings_to_urls": False, "nan_inf_to_errors": True})
