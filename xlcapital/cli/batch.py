@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from xlcapital.cli.present import whole_number
+
 EXIT_SOME_FAILED = 1
 
 
@@ -27,7 +29,8 @@ def register(subparsers) -> None:
     p.add_argument("-o", "--output", metavar="OUT_DIR", required=True, help="the folder for the workbooks and the "
                    "portfolio (created; a rerun into it updates it)")
     where = p.add_mutually_exclusive_group()
-    where.add_argument("--workers", metavar="N", type=_workers, help="processes on this machine (default: one per core)")
+    where.add_argument("--workers", metavar="N", type=whole_number(1, 512, "workers"),
+                       help="processes on this machine (default: one per core)")
     where.add_argument("--scheduler", metavar="ADDRESS", help="run on the Dask cluster of this scheduler, e.g. "
                        'tcp://10.0.0.5:8786 (needs pip install "xlcapital[dask]")')
     p.add_argument("--rerun", action="store_true", help="run every client again, also those that did not change")
@@ -37,15 +40,6 @@ def register(subparsers) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run_batch_command)
 
-
-def _workers(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if not 1 <= n <= 512:
-        raise argparse.ArgumentTypeError("give 1 to 512 workers")
-    return n
 
 
 def run_batch_command(args: argparse.Namespace) -> int:

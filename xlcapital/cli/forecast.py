@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from xlcapital.cli.generate import FOLDER_HELP, company_folder
-from xlcapital.cli.present import Lang, add_lang_option, json_amount, json_number, lang_of
+from xlcapital.cli.present import Lang, add_lang_option, json_amount, json_number, lang_of, whole_number
 from xlcapital.errors import InputError
 
 
@@ -33,20 +33,12 @@ def register(subparsers) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object (amounts as strings)")
     p.add_argument("--scenario", metavar="NAME", help="the scenario to show and to stress (default: base, when defined); a stress test's name "
                    "(e.g. 'revenue -30%%') shows that stress test week by week")
-    p.add_argument("--weeks", metavar="N", type=_weeks, help="the horizon in weeks (default: forecast.toml, else 13)")
+    p.add_argument("--weeks", metavar="N", type=whole_number(1, 104, "weeks"),
+                   help="the horizon in weeks (default: forecast.toml, else 13)")
     p.add_argument("--monthly", action="store_true", help="show the 12-month view instead of the weekly table")
     add_lang_option(p)
     p.set_defaults(func=run_forecast)
 
-
-def _weeks(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if not 1 <= n <= 104:
-        raise argparse.ArgumentTypeError("give 1 to 104 weeks")
-    return n
 
 
 def run_forecast(args: argparse.Namespace) -> int:

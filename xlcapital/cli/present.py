@@ -25,6 +25,8 @@ Text: :class:`Lang` translates the CLI's sentences and formats numbers the Dutch
 
 from __future__ import annotations
 
+import argparse
+
 import contextlib
 import io
 import json
@@ -305,3 +307,21 @@ def held_output(bar):
         with bar.external_write_mode(file=sys.stdout):
             sys.stdout.write(buffer.getvalue())
             sys.stdout.flush()
+
+
+def whole_number(low: int, high: int, unit: str):
+    """An argparse ``type`` for a whole number from ``low`` to ``high`` (``unit`` names them in the error).
+
+    >>> whole_number(1, 104, "weeks")("13")
+    13
+    """
+    def parse(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if not low <= n <= high:
+            raise argparse.ArgumentTypeError(f"give {low} to {high} {unit}")
+        return n
+
+    return parse
