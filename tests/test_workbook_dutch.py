@@ -95,3 +95,21 @@ def test_translating_touches_no_formula(books, libreoffice, tmp_path):
     count, bad = differences(books["nl"], done)
     assert count > 6000 and not bad, bad[:20]
 
+
+
+def test_settings_labels_are_dutch_and_names_unchanged(books):
+    """Every Settings label is Dutch in the Dutch workbook (the schema's Dutch name, or the one next to
+    the hand-declared setting); the defined names and the cells they point at stay the same."""
+    en, nl = openpyxl.load_workbook(books["en"]), openpyxl.load_workbook(books["nl"])
+    assert {n: d.attr_text for n, d in en.defined_names.items()} == {n: d.attr_text for n, d in nl.defined_names.items()}
+    assert [c.value for c in nl["Settings"][3]] == ["Instelling", "Waarde", "Toelichting"]
+    labels = {}
+    for lang, wb in (("en", en), ("nl", nl)):
+        ws = wb["Settings"]
+        labels[lang] = {ws.cell(r, 1).value: r for r in range(4, ws.max_row + 1) if ws.cell(r, 1).value}
+    assert len(labels["en"]) == len(labels["nl"]) > 40
+    assert not set(labels["en"]) & set(labels["nl"]), "a Settings label left English"
+    row = nl.defined_names["Settings_CreditLimit"].attr_text.split("$")[-1]
+    assert nl["Settings"][f"A{row}"].value == "Kredietlimiet"
+    row = nl.defined_names["Settings_OpeningBalance"].attr_text.split("$")[-1]
+    assert nl["Settings"][f"A{row}"].value == "Beginsaldo (begin van week 1)"
