@@ -113,3 +113,23 @@ def test_settings_labels_are_dutch_and_names_unchanged(books):
     assert nl["Settings"][f"A{row}"].value == "Kredietlimiet"
     row = nl.defined_names["Settings_OpeningBalance"].attr_text.split("$")[-1]
     assert nl["Settings"][f"A{row}"].value == "Beginsaldo (begin van week 1)"
+
+
+def test_the_dutch_dashboard_computes_dutch_status_words(books):
+    """The Dutch workbook's trigger formulas compute the Dutch word where the English compute the code
+    (cached values; LibreOffice's recalculation equals them, test_translating_touches_no_formula)."""
+    in_dutch = {"ok": "ok", "warning": "waarschuwing", "alert": "alarm", "none": "geen", "disabled": "uitgeschakeld"}
+    en, nl = (openpyxl.load_workbook(books[k], data_only=True)["Dashboard"] for k in ("en", "nl"))
+    formulas = openpyxl.load_workbook(books["nl"])["Dashboard"]
+    seen = set()
+    for name, ref in books["encells"].items():
+        if name.startswith("trigger.") and name.endswith((".status", ".first_week", ".first_alert_week")):
+            english = en.cell(ref.first_row + 1, ref.first_col + 1).value
+            dutch_value = nl.cell(ref.first_row + 1, ref.first_col + 1).value
+            assert dutch_value == in_dutch.get(english, english), name
+            seen.add(english)
+            if name.endswith(".status"):
+                assert '"waarschuwing","alarm"' in formulas.cell(ref.first_row + 1, ref.first_col + 1).value
+    assert {"alert", "warning", "none"} <= seen  # the sample fires both levels and has weeks without
+    rules = [r for cf in formulas.conditional_formatting for r in cf.rules]
+    assert {f for r in rules for f in r.formula} >= {'"alarm"', '"waarschuwing"', '"ok"'}
