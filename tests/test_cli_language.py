@@ -113,6 +113,32 @@ def test_forecast_in_dutch(capsys):
         assert english not in out, english
 
 
+def test_forecast_in_dutch_shows_the_rules_default_owners_and_actions_in_dutch(capsys):
+    out = run(capsys, "forecast", "--lang", "nl")
+    # the sample's forecast.toml names its own owners for free_cash and credit_limit: the user's text stays;
+    # cash_buffer (alarm) and dso_trend (warning) keep the rules' defaults, which print in Dutch
+    assert "Controller (S. Yilmaz)" in out and "Directie (P. van der Berg)" in out
+    assert "Debiteurenbeheer belt elke klant boven 30 dagen" in out
+    assert "De directeur beoordeelt de vaste lasten" in out
+    for rule in RULES.values():
+        assert rule.owner not in out and rule.action not in out, rule.name
+        assert rule.owner_nl and rule.action_nl, rule.name  # every default has its Dutch
+    english = run(capsys, "forecast")
+    assert "Credit control calls every customer over 30 days" in english and "Debiteurenbeheer" not in english
+
+
+def test_generate_summary_in_dutch(capsys, tmp_path):
+    out = run(capsys, "generate", "-o", tmp_path / "nl.xlsx", "--lang", "nl").splitlines()
+    # the sample: 13 weeks from Monday 6 January 2025 (see test_forecast_in_dutch)
+    assert out[0].startswith(f"{tmp_path / 'nl.xlsx'} geschreven voor Van der Berg Installatietechniek B.V.: "
+                             "13 weken vanaf maandag 2025-01-06, ")
+    assert out[0].endswith(" banktransacties") and out[1].startswith("open het in Excel (of LibreOffice Calc);")
+    english = run(capsys, "generate", "-o", tmp_path / "en.xlsx").splitlines()
+    count = english[0].split(", ")[-1].split()[0]  # the same bank transactions in both languages
+    assert english[0].endswith(f"13 weeks from Monday 2025-01-06, {count} bank transactions")
+    assert out[0].endswith(f", {count} banktransacties")
+
+
 def test_bank_listing_in_dutch(capsys):
     out = run(capsys, "bank", DATA / "bank" / "ing_semicolon.csv", "--lang", "nl")
     assert out.splitlines()[0] == ("NL20INGB0001234567  ing  csv  01-03-2026..03-03-2026  3 transacties  begin 1000,00  "

@@ -95,3 +95,41 @@ def test_translating_touches_no_formula(books, libreoffice, tmp_path):
     count, bad = differences(books["nl"], done)
     assert count > 6000 and not bad, bad[:20]
 
+
+
+def test_settings_labels_are_dutch_and_names_unchanged(books):
+    """Every Settings label is Dutch in the Dutch workbook (the schema's Dutch name, or the one next to
+    the hand-declared setting); the defined names and the cells they point at stay the same."""
+    en, nl = openpyxl.load_workbook(books["en"]), openpyxl.load_workbook(books["nl"])
+    assert {n: d.attr_text for n, d in en.defined_names.items()} == {n: d.attr_text for n, d in nl.defined_names.items()}
+    assert [c.value for c in nl["Settings"][3]] == ["Instelling", "Waarde", "Toelichting"]
+    labels = {}
+    for lang, wb in (("en", en), ("nl", nl)):
+        ws = wb["Settings"]
+        labels[lang] = {ws.cell(r, 1).value: r for r in range(4, ws.max_row + 1) if ws.cell(r, 1).value}
+    assert len(labels["en"]) == len(labels["nl"]) > 40
+    assert not set(labels["en"]) & set(labels["nl"]), "a Settings label left English"
+    row = nl.defined_names["Settings_CreditLimit"].attr_text.split("$")[-1]
+    assert nl["Settings"][f"A{row}"].value == "Kredietlimiet"
+    row = nl.defined_names["Settings_OpeningBalance"].attr_text.split("$")[-1]
+    assert nl["Settings"][f"A{row}"].value == "Beginsaldo (begin van week 1)"
+
+
+def test_the_dutch_dashboard_computes_dutch_status_words(books):
+    """The Dutch workbook's trigger formulas compute the Dutch word where the English compute the code
+    (cached values; LibreOffice's recalculation equals them, test_translating_touches_no_formula)."""
+    in_dutch = {"ok": "ok", "warning": "waarschuwing", "alert": "alarm", "none": "geen", "disabled": "uitgeschakeld"}
+    en, nl = (openpyxl.load_workbook(books[k], data_only=True)["Dashboard"] for k in ("en", "nl"))
+    formulas = openpyxl.load_workbook(books["nl"])["Dashboard"]
+    seen = set()
+    for name, ref in books["encells"].items():
+        if name.startswith("trigger.") and name.endswith((".status", ".first_week", ".first_alert_week")):
+            english = en.cell(ref.first_row + 1, ref.first_col + 1).value
+            dutch_value = nl.cell(ref.first_row + 1, ref.first_col + 1).value
+            assert dutch_value == in_dutch.get(english, english), name
+            seen.add(english)
+            if name.endswith(".status"):
+                assert '"waarschuwing","alarm"' in formulas.cell(ref.first_row + 1, ref.first_col + 1).value
+    assert {"alert", "warning", "none"} <= seen  # the sample fires both levels and has weeks without
+    rules = [r for cf in formulas.conditional_formatting for r in cf.rules]
+    assert {f for r in rules for f in r.formula} >= {'"alarm"', '"waarschuwing"', '"ok"'}

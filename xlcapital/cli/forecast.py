@@ -18,6 +18,7 @@ from typing import Any
 from xlcapital.cli.generate import FOLDER_HELP, company_folder
 from xlcapital.cli.present import Lang, add_lang_option, json_amount, json_number, lang_of, whole_number
 from xlcapital.errors import InputError
+from xlcapital.forecast.triggers import RULES
 
 
 def register(subparsers) -> None:
@@ -311,11 +312,13 @@ def print_analysis(analysis, monthly: bool = False, lang: str = "en") -> None:
     _table(
         [w.t(h) for h in ["rule", "now", "worst", "warning", "alert", "status", "first week", "owner"]],
         [[w.name(t.rule), _fmt(t, t.value, w), _fmt(t, t.worst, w), _fmt(t, t.warning, w), _fmt(t, t.alert, w),
-          _pick(_STATUS, t.status, w), week_label(main, t.first_week), t.owner] for t in analysis.triggers],  # fmt: skip
+          _pick(_STATUS, t.status, w), week_label(main, t.first_week), _owner_action(t, lang)[0]]
+         for t in analysis.triggers],  # fmt: skip
     )
     for t in analysis.triggers:  # the pre-agreed action of every trigger that fires
         if t.status != "ok" and t.action:
-            print(f"  {_pick(_STATUS, t.status, w)} {w.name(t.rule)}: {t.owner}: {t.action}")
+            owner, action = _owner_action(t, lang)
+            print(f"  {_pick(_STATUS, t.status, w)} {w.name(t.rule)}: {owner}: {action}")
     print(f"\n{w.t('KPIs')}")
     k = analysis.kpis
     growing = k["burn_rate"] is not None and k["burn_rate"] < 0
@@ -334,6 +337,12 @@ def print_analysis(analysis, monthly: bool = False, lang: str = "en") -> None:
          " / ".join("-" if k[x] is None else w.number(k[x], 1) for x in ("dso_open", "dpo_open", "ccc_open"))],
     ]
     _table([w.t("KPI"), w.t("value")], rows)
+
+
+def _owner_action(t, lang: str) -> tuple[str, str]:
+    """The trigger's owner and action in ``lang`` (the rule's defaults in Dutch; the user's own text as written)."""
+    rule = RULES.get(t.rule)
+    return rule.in_language(t.owner, t.action, lang) if rule is not None else (t.owner, t.action)
 
 
 def _fmt(t, value, w: Lang) -> str:

@@ -16,6 +16,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
+from xlcapital.cli.present import lang_of
 from xlcapital.errors import InputError
 
 
@@ -33,7 +34,8 @@ def register(subparsers) -> None:
     p.add_argument("--month", metavar="YYYY-MM", type=first_monday, help="start at the first Monday of this month")
     p.add_argument("--previous", metavar="LAST.xlsm", help="last month's workbook: its tables, settings and bank "
                    "transactions carry over, with a Variance sheet")
-    p.add_argument("--lang", choices=("nl", "en"), default="en", help="language of the Start sheet (default en)")
+    p.add_argument("--lang", choices=("nl", "en"), default="en",
+                   help="language of the workbook's words and of this summary (default en)")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists; with --previous, also carry "
                    "over the workbook of another company")
     p.set_defaults(func=run_generate)
@@ -90,10 +92,12 @@ def run_generate(args: argparse.Namespace) -> int:
     with atomic_output(out, force=args.force) as tmp:
         result = generate_folder(folder, tmp, macros=out.suffix.lower() == ".xlsm", lang=args.lang,
                                  start=args.month, previous=args.previous, force=args.force)
-    print(f"wrote {out} for {result.company}: {result.summary}")
+    w = lang_of(args.lang)
+    print(w.t("wrote {out} for {company}").format(out=out, company=result.company) + f": {result.summary}")
     print("\n".join(result.roll)) if result.roll else None
-    print(f"open it in Excel (or LibreOffice Calc){' and enable macros' if out.suffix.lower() == '.xlsm' else ''}; "
-          "the Start sheet explains the weekly routine")
+    macros = w.t(" and enable macros") if out.suffix.lower() == ".xlsm" else ""
+    print(w.t("open it in Excel (or LibreOffice Calc){macros}; the Start sheet explains the weekly routine")
+          .format(macros=macros))
     return 0
 
 

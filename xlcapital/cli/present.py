@@ -90,6 +90,11 @@ def dump_json(obj: Any, out: TextIO) -> None:
 #: English text -> Dutch, for every sentence, label and word the CLI prints. English is the key,
 #: so the English output reads as the code does.
 DUTCH: dict[str, str] = {
+    # generate
+    "wrote {out} for {company}": "{out} geschreven voor {company}",
+    "open it in Excel (or LibreOffice Calc){macros}; the Start sheet explains the weekly routine":
+        "open het in Excel (of LibreOffice Calc){macros}; het blad Start legt de wekelijkse routine uit",
+    " and enable macros": " en schakel de macro's in",
     # common
     "days": "dagen",
     "day": "dag",

@@ -36,6 +36,21 @@ class Rule:
     label: str = ""
     #: the pre-agreed action when it fires (seed 000, step 3); forecast.toml ``action`` overrides it
     action: str = ""
+    #: the default owner and action in Dutch (``--lang nl``)
+    owner_nl: str = ""
+    action_nl: str = ""
+
+    def in_language(self, owner: str, action: str, lang: str) -> tuple[str, str]:
+        """(owner, action) of a trigger of this rule as shown in ``lang``: the rule's defaults in Dutch
+        under "nl"; an owner or action from forecast.toml is the user's text and stays as written.
+
+        >>> RULES["dso_trend"].in_language("Credit control", "Call them", "nl")
+        ('Debiteurenbeheer', 'Call them')
+        """
+        if lang != "nl":
+            return owner, action
+        return (self.owner_nl if owner == self.owner and self.owner_nl else owner,
+                self.action_nl if action == self.action and self.action_nl else action)
 
 
 def _t(w: str, a: str) -> tuple[Decimal, Decimal]:
@@ -51,6 +66,8 @@ RULES: dict[str, Rule] = {
             "Finance manager",
             "Free cash (share of monthly costs)",
             "Hold payments that can wait; call the customers with the largest overdue invoices this week.",
+            owner_nl="Financieel manager",
+            action_nl="Houd betalingen aan die kunnen wachten; bel deze week de klanten met de grootste achterstallige facturen.",
         ),
         Rule(
             "cash_buffer", "cash buffer below months of fixed costs", "months", "below",
@@ -58,6 +75,8 @@ RULES: dict[str, Rule] = {
             "Director",
             "Cash buffer (months of fixed costs)",
             "Director reviews fixed costs and postpones investments; agree extra financing with the bank before the buffer is gone.",
+            owner_nl="Directeur",
+            action_nl="De directeur beoordeelt de vaste lasten en stelt investeringen uit; spreek extra financiering met de bank af voordat de buffer op is.",
         ),
         Rule(
             "credit_limit", "headroom on the credit limit (lowest over the scenarios) below a share of the limit",
@@ -66,6 +85,8 @@ RULES: dict[str, Rule] = {
             "Director",
             "Headroom on the credit limit",
             "Call the bank's account manager now about a temporary higher limit; pay suppliers by priority until it is agreed.",
+            owner_nl="Directeur",
+            action_nl="Bel nu de accountmanager van de bank over een tijdelijk hogere limiet; betaal leveranciers op volgorde van prioriteit tot die is afgesproken.",
         ),
         Rule(
             "dso_trend", "DSO above its 3-month moving average", "days", "above",
@@ -73,6 +94,8 @@ RULES: dict[str, Rule] = {
             "Credit control",
             "DSO above its 3-month average (days)",
             "Credit control calls every customer over 30 days; no new deliveries to customers over 60 days without payment.",
+            owner_nl="Debiteurenbeheer",
+            action_nl="Debiteurenbeheer belt elke klant boven 30 dagen; geen nieuwe leveringen aan klanten boven 60 dagen zonder betaling.",
         ),
         Rule(
             "revenue_drop", "revenue of the last 3 months against the 3 before", "fraction", "below",
@@ -80,6 +103,8 @@ RULES: dict[str, Rule] = {
             "Sales manager",
             "Revenue: last 3 months against the 3 before",
             "Sales review with the director (pipeline, prices); adjust purchases and hiring to the lower revenue.",
+            owner_nl="Verkoopleider",
+            action_nl="Verkoopoverleg met de directeur (pijplijn, prijzen); stem inkoop en werving af op de lagere omzet.",
         ),
         Rule(
             "solvency", "solvency (equity / total assets, company.toml) below the bank's covenant", "fraction", "below",
@@ -87,6 +112,8 @@ RULES: dict[str, Rule] = {
             "Director",
             "Solvency (equity / total assets)",
             "Talk to the bank before the covenant is breached: retain profit (no dividend), consider a subordinated loan.",
+            owner_nl="Directeur",
+            action_nl="Praat met de bank voordat het convenant wordt geschonden: houd de winst in (geen dividend), overweeg een achtergestelde lening.",
         ),
         Rule(
             "dscr", "debt-service coverage (BHK cash flow / (interest + repayments)) below the bank's covenant", "times",
@@ -95,6 +122,8 @@ RULES: dict[str, Rule] = {
             "Finance manager",
             "Debt-service coverage (DSCR)",
             "Ask the bank in time for a lower repayment schedule; cut investments until the cash flow covers the debt service.",
+            owner_nl="Financieel manager",
+            action_nl="Vraag de bank tijdig om een lager aflossingsschema; beperk investeringen tot de kasstroom rente en aflossing dekt.",
         ),
     )
 }  # fmt: skip

@@ -32,6 +32,24 @@ class Result:
     roll: list[str] = dataclasses.field(default_factory=list)
 
 
+#: the summary line per language: the forecast's extent, and the variance carried with --previous
+SUMMARY = {
+    "en": ("{weeks} weeks from Monday {start}, {count} bank transactions", ", variance of {past} past weeks"),
+    "nl": ("{weeks} weken vanaf maandag {start}, {count} banktransacties", ", afwijking over {past} voorbije weken"),
+}
+
+
+def summary_line(weeks: int, start: date, count: int, past: int | None, lang: str = "en") -> str:
+    """The one-line summary of a generated workbook in ``lang``.
+
+    >>> summary_line(13, date(2026, 1, 5), 42, None, "nl")
+    '13 weken vanaf maandag 2026-01-05, 42 banktransacties'
+    """
+    extent, variance = SUMMARY.get(lang, SUMMARY["en"])
+    return extent.format(weeks=weeks, start=start.isoformat(), count=count) + (
+        variance.format(past=past) if past is not None else "")
+
+
 def load_inputs(folder: str | os.PathLike | None, start: date | None = None):
     """The forecast inputs and bank statements (``inputs.bank``) of ``folder`` (None: the bundled
     sample company). ``start`` replaces the first week's Monday (``--month``)."""
@@ -63,7 +81,6 @@ def generate_folder(folder: str | os.PathLike | None, path: str | os.PathLike, *
     cells = Generator(lang=lang, company=company, vba=hook, previous=carried).write(inputs, path, statements)
     s = inputs.settings
     count = sum(len(st.transactions) for st in statements)
-    summary = (f"{s.weeks} weeks from Monday {s.start.isoformat()}, {count} bank transactions"
-               f"{', variance of ' + str(len(carried.weeks)) + ' past weeks' if carried else ''}")
+    summary = summary_line(s.weeks, s.start, count, len(carried.weeks) if carried else None, lang)
     roll = carried.report.lines(Path(previous).name) if carried is not None and carried.report else []
     return Result(cells, s.weeks, s.start, count, summary, company, roll)

@@ -28,6 +28,7 @@ from xlsxwriter.worksheet import CellFormulaTuple
 
 from xlcapital.forecast.actuals import first_day
 from xlcapital.workbook.tables import excel_date
+from xlcapital.workbook.labels import formula_word
 from xlcapital.workbook.values import engine_values
 
 #: a cell whose value is not known here: left as XlsxWriter wrote it
@@ -38,16 +39,24 @@ _NONE_WORD = "none"
 _NONE_WORD_NAMES = (".first_week", ".first_alert_week", ".first_breach_week")
 
 
-def as_cell(value: Any, name: str = "") -> Any:
-    """An engine value as the cached result of a formula cell: what Excel would show.
+def as_cell(value: Any, name: str = "", lang: str = "en") -> Any:
+    """An engine value as the cached result of a formula cell: what Excel would show (``lang``: the
+    workbook's; the Dutch Dashboard's trigger formulas compute Dutch words, :mod:`labels`).
 
     >>> as_cell(Decimal("12.50")), as_cell(dt.date(2026, 1, 5)), as_cell(None), as_cell(True)
     (12.5, 46027, '', True)
-    >>> as_cell(None, "trigger.free_cash.first_week")
-    'none'
+    >>> as_cell(None, "trigger.free_cash.first_week"), as_cell(None, "trigger.free_cash.first_week", "nl")
+    ('none', 'geen')
+    >>> as_cell("alert", "trigger.free_cash.status", "nl"), as_cell("alert", "trigger.free_cash.owner", "nl")
+    ('alarm', 'alert')
     """
+    on_dashboard = name.startswith("trigger.")
     if value is None:
-        return _NONE_WORD if name.endswith(_NONE_WORD_NAMES) else ""
+        if not name.endswith(_NONE_WORD_NAMES):
+            return ""
+        return formula_word(_NONE_WORD, lang) if on_dashboard else _NONE_WORD
+    if on_dashboard and name.endswith(".status") and isinstance(value, str):
+        return formula_word(value, lang)
     if isinstance(value, bool) or isinstance(value, str):
         return value
     if isinstance(value, (dt.date, dt.datetime)):
@@ -257,6 +266,6 @@ def store(book, inputs, statements=None, previous=None) -> int:
         for (r, c), v in zip(ref.positions(), vals):
             cell = table.get(r, {}).get(c)
             if isinstance(cell, CellFormulaTuple) and v is not UNKNOWN:
-                table[r][c] = CellFormulaTuple(cell.formula, cell.format, as_cell(v, name))
+                table[r][c] = CellFormulaTuple(cell.formula, cell.format, as_cell(v, name, book.lang))
                 stored += 1
     return stored

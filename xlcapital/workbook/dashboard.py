@@ -25,6 +25,7 @@ from xlcapital.forecast.types import FINANCING, INVESTING
 from xlcapital.workbook.book import Book
 from xlcapital.workbook.cellmap import Ref
 from xlcapital.workbook.forecast import FIRST_WEEK_COL, week_row
+from xlcapital.workbook.labels import formula_word
 from xlcapital.workbook.settings import defined
 from xlcapital.workbook.tables import Column
 
@@ -196,6 +197,11 @@ class DashboardSheet:
 
     def _triggers(self, book: Book, ws, top: int) -> None:
         st = book.styles
+
+        def word(code: str) -> str:  # the word a formula computes, in the workbook's language
+            return formula_word(code, book.lang)
+
+        words, none = ",".join(f'"{word(code)}"' for code in STATUS), word(NONE)
         heads = ("Trigger", "Value now", "Worst", "Status", "First week", "First alert week", "Warning at",
                  "Alert at", "Owner", "", "Rule", "Action when it fires")
         book.header(ws, top, heads, right=(1, 2, 4, 5, 6, 7))
@@ -235,11 +241,11 @@ class DashboardSheet:
             formulas = {
                 1: f"={vrow.cell(0)}",
                 2: f'=IF(COUNT({v})=0,"",IF({direction}="above",MAX({v}),MIN({v})))',
-                3: f'=IF({enabled},CHOOSE(MAX({s})+1,"ok","warning","alert"),"disabled")',
+                3: f'=IF({enabled},CHOOSE(MAX({s})+1,{words}),"{word("disabled")}")',
                 # the first week with status 1 or 2, without an array formula
-                4: f'=IF(MIN(IFERROR(MATCH(1,{s},0),{BIG}),IFERROR(MATCH(2,{s},0),{BIG}))={BIG},"{NONE}",'
+                4: f'=IF(MIN(IFERROR(MATCH(1,{s},0),{BIG}),IFERROR(MATCH(2,{s},0),{BIG}))={BIG},"{none}",'
                    f'MIN(IFERROR(MATCH(1,{s},0),{BIG}),IFERROR(MATCH(2,{s},0),{BIG})))',
-                5: f'=IFERROR(MATCH(2,{s},0),"{NONE}")',
+                5: f'=IFERROR(MATCH(2,{s},0),"{none}")',
                 8: f"=INDEX(TriggerRules[Owner],{k})",
                 ACTION_COL: f'=INDEX(TriggerRules[Action],{k})&""',
             }
@@ -254,8 +260,8 @@ class DashboardSheet:
                              (6, "warning"), (7, "alert"), (8, "owner"), (ACTION_COL, "action")):
                 book.place(f"trigger.{rule}.{key}", Ref(SHEET, r, col))
         status_range = Ref(SHEET, top + 1, 3, top + len(self.rules), 3).a1(sheet=False)
-        for word, colour in (("alert", "red"), ("warning", "amber"), ("ok", "green")):
-            ws.conditional_format(status_range, {"type": "cell", "criteria": "==", "value": f'"{word}"',
+        for code, colour in (("alert", "red"), ("warning", "amber"), ("ok", "green")):
+            ws.conditional_format(status_range, {"type": "cell", "criteria": "==", "value": f'"{word(code)}"',
                                                  "format": st[colour]})
 
     def _chart(self, book: Book, ws, row: int) -> None:

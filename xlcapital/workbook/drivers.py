@@ -58,7 +58,8 @@ LARGEST_CUSTOMER = Setting(
     "The customer with the most open receivables (the first on a tie): the largest-customer stress tests on "
     "Scenarios.",
     formula='=IFERROR(IF(MAX(Receivables[CustomerOpen])>0,INDEX(Receivables[Customer],'
-            'MATCH(MAX(Receivables[CustomerOpen]),Receivables[CustomerOpen],0)),""),"")')
+            'MATCH(MAX(Receivables[CustomerOpen]),Receivables[CustomerOpen],0)),""),"")',
+    nl="Grootste klant (openstaande debiteuren)")
 
 RECEIVABLE_COLUMNS = (
     Column("CustomerOpen", "money",

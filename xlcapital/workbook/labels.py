@@ -19,8 +19,21 @@ import re
 
 from xlsxwriter.worksheet import CellStringTuple
 
+#: the words the Dashboard's formulas compute (a trigger's status, "none" for no such week), English -> Dutch
+FORMULA_WORDS = {"ok": "ok", "warning": "waarschuwing", "alert": "alarm", "disabled": "uitgeschakeld", "none": "geen"}
 #: the status words per language, for the value 0 / 1 / 2 of a trigger's week
-STATUS_WORDS = {"en": ("ok", "warning", "alert"), "nl": ("ok", "waarschuwing", "alarm")}
+STATUS_WORDS = {"en": ("ok", "warning", "alert"),
+                "nl": tuple(FORMULA_WORDS[w] for w in ("ok", "warning", "alert"))}
+
+
+def formula_word(word: str, lang: str) -> str:
+    """A word a Dashboard formula computes, in the workbook's language (the Dutch workbook's formulas
+    compute the Dutch word; nothing compares them but the status colours, which use this too).
+
+    >>> formula_word("alert", "nl"), formula_word("none", "nl"), formula_word("alert", "en")
+    ('alarm', 'geen', 'alert')
+    """
+    return FORMULA_WORDS.get(word, word) if lang == "nl" else word
 
 #: English phrase -> Dutch, for the sheets :func:`apply` translates
 NL = {

@@ -86,7 +86,7 @@ def validation(f: sc.Field) -> dict | None:
 def setting(header: str, **changes) -> Setting:
     """The Settings row of the forecast.toml field whose workbook name is ``header`` (schema.SETTINGS)."""
     f = sc.SETTINGS[header]
-    return Setting(**{"key": f.header, "label": f.label, "kind": EXCEL_KINDS[f.kind], "comment": f.help,
+    return Setting(**{"key": f.header, "label": f.label, "nl": f.nl, "kind": EXCEL_KINDS[f.kind], "comment": f.help,
                       "validation": validation(f), **changes})
 
 
@@ -134,19 +134,22 @@ SETTINGS: tuple[Setting, ...] = (
             "The bank balance rolled to the Monday of week 1 by the Bank transactions of the accounts in between "
             "(after the balance date and before the start, or back from the balance date to the start).",
             formula=f"={defined('BankBalance')}+{bank_sum('>', BALANCE_DAY, '<', defined('Start'))}"
-                    f"-{bank_sum('>=', defined('Start'), '<=', BALANCE_DAY)}"),
+                    f"-{bank_sum('>=', defined('Start'), '<=', BALANCE_DAY)}",
+            nl="Beginsaldo (begin van week 1)"),
     Setting("FirstDay", "First day counted (week 1 runs from it)", "date",
             "The day after the last known cash: the later of the balance date and the last Bank transaction of "
             "the accounts before week 1, plus one (at most 31 days before week 1). What is dated from it on counts, "
             "in week 1: nothing between the bank balance and the start is lost.",
             formula=f"=MIN({defined('Start')},MAX(MAX({BALANCE_DAY},{LAST_BANK_DAY})+1,"
-                    f"{defined('Start')}-{MAX_GAP_DAYS}))"),
+                    f"{defined('Start')}-{MAX_GAP_DAYS}))",
+            nl="Eerste getelde dag (week 1 begint ermee)"),
     *(setting(key) for key in ("CreditLimit", "OverdraftRate", "CommitmentFee", "CommitmentFeeBasis",
                                "AdvanceRateReceivables", "AdvanceRateStock", "MinimumBuffer", "RiskProfile")),
     Setting("Scenario", "Scenario shown on Forecast", "text",
             "The scenario of the ScenarioInputs table the Forecast sheet shows. A name that is not in the "
             "table shows the plain forecast (no adjustments).",
-            {"validate": "list", "source": "=ScenarioNames", "ignore_blank": True, "show_error": False}),
+            {"validate": "list", "source": "=ScenarioNames", "ignore_blank": True, "show_error": False},
+            nl="Scenario getoond op Forecast"),
     *(setting(key) for key in ("DefaultPaymentDelayDays", "SalesCollectionDays", "SalesAmount", "SalesFrequency",
                                "SalesDay", "SalesMonth")),
     *(setting(f.header) for f in sc.SEASONALITY),
@@ -154,24 +157,32 @@ SETTINGS: tuple[Setting, ...] = (
     *(setting(f.header) for f in sc.COLLECTIONS),
     setting("Currency"),
     Setting("Revenue", "Revenue of the last period (company.toml)", "money",
-            "For DSO and CCC on the Dashboard; empty when unknown."),
+            "For DSO and CCC on the Dashboard; empty when unknown.", nl="Omzet van de laatste periode (company.toml)"),
     Setting("CostOfSales", "Cost of sales of the last period", "money",
-            "For DPO and CCC on the Dashboard; empty: revenue is used."),
-    Setting("Inventory", "Inventory at the end of the last period", "money", "For CCC on the Dashboard."),
+            "For DPO and CCC on the Dashboard; empty: revenue is used.",
+            nl="Inkoopwaarde van de omzet van de laatste periode"),
+    Setting("Inventory", "Inventory at the end of the last period", "money", "For CCC on the Dashboard.",
+            nl="Voorraad aan het eind van de laatste periode"),
     Setting("PeriodDays", "Days in that period", "integer", "365 for a year.",
-            {"validate": "decimal", "criteria": ">=", "value": 0}),
-    Setting("Equity", "Equity at the end of the last period", "money", "For the solvency covenant (equity / total assets)."),
-    Setting("TotalAssets", "Total assets at the end of the last period", "money", "For the solvency covenant."),
+            {"validate": "decimal", "criteria": ">=", "value": 0}, nl="Dagen in die periode"),
+    Setting("Equity", "Equity at the end of the last period", "money", "For the solvency covenant (equity / total assets).",
+            nl="Eigen vermogen aan het eind van de laatste periode"),
+    Setting("TotalAssets", "Total assets at the end of the last period", "money", "For the solvency covenant.",
+            nl="Totaal vermogen aan het eind van de laatste periode"),
     Setting("BhkCashflow", "BHK cash flow of the last period", "money",
-            "Profit after tax + depreciation + provisions added - released - retained participations: for the DSCR."),
-    Setting("Interest", "Interest of the last period", "money", "For the DSCR (debt service = interest + repayments)."),
-    Setting("Repayments", "Loan repayments of the last period", "money", "For the DSCR."),
+            "Profit after tax + depreciation + provisions added - released - retained participations: for the DSCR.",
+            nl="BHK-kasstroom van de laatste periode"),
+    Setting("Interest", "Interest of the last period", "money", "For the DSCR (debt service = interest + repayments).",
+            nl="Rente van de laatste periode"),
+    Setting("Repayments", "Loan repayments of the last period", "money", "For the DSCR.",
+            nl="Aflossingen van de laatste periode"),
     Setting("HorizonEnd", "Last day of the forecast (Sunday)", "date", "Start + 7 x Weeks - 1.",
-            formula=f"={defined('Start')}+7*{defined('Weeks')}-1"),
+            formula=f"={defined('Start')}+7*{defined('Weeks')}-1", nl="Laatste dag van de prognose (zondag)"),
     Setting("WindowEnd", "Last day occurrences are generated", "date",
             "The later of the look-ahead's last day (8 weeks after the forecast) and the end of the 12th month "
             "(section 2 of the model).",
-            formula=f"=MAX({defined('HorizonEnd')}+{7 * LOOKAHEAD_WEEKS},EOMONTH({defined('Start')},11))"),
+            formula=f"=MAX({defined('HorizonEnd')}+{7 * LOOKAHEAD_WEEKS},EOMONTH({defined('Start')},11))",
+            nl="Laatste dag waarvoor momenten worden gemaakt"),
     drivers.LARGEST_CUSTOMER,
 )
 SEASON_KEYS = tuple(f.header for f in sc.SEASONALITY)

@@ -19,6 +19,8 @@ from xlcapital.workbook.tables import KINDS, value_writer
 SHEET = "Settings"
 #: widths of the label, value and explanation columns
 WIDTHS = (44, 22, 90)
+#: the column headers per language
+HEADERS = {"en": ("Setting", "Value", "Explanation"), "nl": ("Instelling", "Waarde", "Toelichting")}
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,12 @@ class Setting:
     validation: dict | None = None
     #: a calculated setting (shown, not typed): the formula, with '='
     formula: str | None = None
+    #: the label in the Dutch workbook (None: the English label); the explanation stays English
+    nl: str | None = None
+
+    def label_in(self, lang: str) -> str:
+        """The label shown in a workbook of language ``lang``."""
+        return self.nl if lang == "nl" and self.nl else self.label
 
     @property
     def defined_name(self) -> str:
@@ -63,10 +71,12 @@ class SettingsSheet:
         ws.freeze_panes(3, 1)
         book.print_wide(ws, repeat_rows=(2, 2))
         st = book.styles
-        book.header(ws, 2, ("Setting", "Value", "Explanation"))
+        lang = getattr(book, "lang", "en")
+        book.header(ws, 2, HEADERS.get(lang, HEADERS["en"]))
         for i, s in enumerate(self.settings):
             r = 3 + i
-            ws.write_string(r, 0, s.label, st["label_bold"])
+            label = s.label_in(lang)
+            ws.write_string(r, 0, label, st["label_bold"])
             fmt = st[KINDS[s.kind][0]] if s.formula is None else st[KINDS[s.kind][1]]
             value = self.values.get(s.key)
             if s.formula is not None:
@@ -83,9 +93,9 @@ class SettingsSheet:
                 dv = dict(s.validation)
                 if isinstance(dv.get("value"), str):  # a custom rule refers to its own cell
                     dv["value"] = dv["value"].replace("{cell}", Ref(SHEET, r, 1).a1(sheet=False, absolute=False))
-                dv.setdefault("error_title", s.label[:32])
+                dv.setdefault("error_title", label[:32])
                 dv.setdefault("error_message", s.comment[:255])
-                dv.setdefault("input_title", s.label[:32])
+                dv.setdefault("input_title", label[:32])
                 dv.setdefault("input_message", s.comment[:255])
                 ws.data_validation(r, 1, r, 1, dv)
             book.place(f"settings.{s.key}", Ref(SHEET, r, 1), defined_name=s.defined_name)
