@@ -22,7 +22,16 @@ from decimal import Decimal
 from typing import Any, Iterator
 
 from xlcapital.errors import InputError
-from xlcapital.forecast.types import ACTIVITIES, FEE_BASES, FREQUENCIES, MATCH_FIELDS, ONE_OFF, OPERATING, RISK_PROFILES
+from xlcapital.forecast.types import (
+    ACTIVITIES,
+    FEE_BASES,
+    FREQUENCIES,
+    MATCH_FIELDS,
+    ONE_OFF,
+    OPERATING,
+    RISK_PROFILES,
+    Collections,
+)
 from xlcapital.forecast.vat import AMOUNTS, FILINGS, RATE_CODES
 from xlcapital.forecast.values import (
     parse_accounts,
@@ -272,6 +281,25 @@ COLLECTIONS = Table("collections", None, tuple(
               high=1),
     )
 ))
+
+
+
+def collections_of(values: dict[str, Any], sources: dict[str, str] | None = None) -> Collections:
+    """The aging buckets from :data:`COLLECTIONS` values by key (``days_1_30``, ``share_over_90``, ...):
+    each given value over :class:`~xlcapital.forecast.types.Collections`' default (a missing key or
+    None keeps the default). forecast.toml and last month's Settings sheet both read through this.
+
+    >>> collections_of({"days_1_30": 7, "share_over_90": None}).days
+    (7, 28, 42, 56)
+    """
+    default = Collections()
+    keys = [key for key, _, _ in BUCKETS]
+
+    def pick(prefix: str, defaults: tuple) -> tuple:
+        return tuple(d if values.get(f"{prefix}_{k}") is None else values[f"{prefix}_{k}"] for k, d in zip(keys, defaults))
+
+    return Collections(pick("days", default.days), pick("share", default.share), sources=sources or {})
+
 
 #: ``[vat]``: the VAT returns (forecast/vat.py); filing "none" (the default) leaves today's folders as they were
 VAT = Table("vat", None, (

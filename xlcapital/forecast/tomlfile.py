@@ -109,17 +109,8 @@ def read_forecast_toml(path: Path) -> ForecastFile:
         values = getattr(history, key)
         if history.months and values and len(values) != len(history.months):
             raise InputError(f"{len(values)} {key} values for {len(history.months)} months", file=name, field=f"history.{key}")
-    return ForecastFile(given, sales, scenarios, triggers, history, company.get("name") or None, _collections(collections),
-                        vat)
-
-
-def _collections(given: dict) -> Collections:
-    """The aging buckets: the given values over the defaults."""
-    default = Collections()
-    keys = [key for key, _, _ in sc.BUCKETS]
-    days = tuple(given.get(f"days_{k}", d) for k, d in zip(keys, default.days))
-    share = tuple(given.get(f"share_{k}", d) for k, d in zip(keys, default.share))
-    return Collections(days, share, sources={k: "given" for k in given})
+    buckets = sc.collections_of(collections, {k: "given" for k in collections})
+    return ForecastFile(given, sales, scenarios, triggers, history, company.get("name") or None, buckets, vat)
 
 
 def _vat(data: dict, where: "_Where") -> VatSettings:

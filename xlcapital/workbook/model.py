@@ -526,12 +526,7 @@ def settings_from_workbook(get: Callable[[str], Any]) -> dict[str, dict[str, Any
 def collections_from_workbook(get: Callable[[str], Any]) -> fc_types.Collections:
     """The aging buckets held on the Settings sheet (``get(header)``: the value of ``Settings_<header>``;
     an empty cell or a missing name keeps the default)."""
-    default = fc_types.Collections()
-    values = {f.key: _from_cell(f, get(f.header), f"Settings_{f.header}") for f in sc.COLLECTIONS}
-    keys = [key for key, _, _ in sc.BUCKETS]
-    return fc_types.Collections(
-        tuple(d if values[f"days_{k}"] is None else values[f"days_{k}"] for k, d in zip(keys, default.days)),
-        tuple(d if values[f"share_{k}"] is None else values[f"share_{k}"] for k, d in zip(keys, default.share)))
+    return sc.collections_of({f.key: _from_cell(f, get(f.header), f"Settings_{f.header}") for f in sc.COLLECTIONS})
 
 
 def rows_from_workbook(table: sc.Table, rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
