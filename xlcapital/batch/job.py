@@ -198,7 +198,7 @@ def _forecast_values(job: ClientJob, warnings: list[str], keep_name: bool) -> di
     """The forecast's figures and triggers (the selected scenario), and the workbook written."""
     from xlcapital.fileio import atomic_output
     from xlcapital.forecast import RULES, analyse, load
-    from xlcapital.workbook.api import generate_folder
+    from xlcapital.workbook.api import generate_inputs
 
     inputs = load(job.folder)
     analysis = analyse(inputs)
@@ -219,6 +219,7 @@ def _forecast_values(job: ClientJob, warnings: list[str], keep_name: bool) -> di
         values["name"] = inputs.company_name
     if job.workbook:
         with atomic_output(Path(job.out_dir, job.workbook), force=True) as tmp:
-            generate_folder(job.folder, tmp, macros=job.macros, lang=job.lang)
+            # the inputs loaded above, not the folder read a second time
+            generate_inputs(inputs, inputs.bank, tmp, macros=job.macros, lang=job.lang)
         values["workbook"] = job.workbook
     return values

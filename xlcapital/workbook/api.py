@@ -67,20 +67,29 @@ def generate_folder(folder: str | os.PathLike | None, path: str | os.PathLike, *
                     lang: str = "en", start: date | None = None, previous: str | os.PathLike | None = None,
                     vba=None, force: bool = False) -> Result:
     """Generate the workbook of a company folder into ``path`` (the caller makes it atomic)."""
-    from xlcapital.workbook.generator import Generator, company_of
-    from xlcapital.workbook.vbahook import default_hook
-
     inputs, statements = load_inputs(folder, start)
     carried = None
     if previous is not None:
         from xlcapital.workbook.previous import carry_over
 
         inputs, statements, carried = carry_over(previous, inputs, statements, force=force)
+    return generate_inputs(inputs, statements, path, macros=macros, lang=lang, vba=vba, carried=carried,
+                           previous_name=Path(previous).name if previous is not None else "")
+
+
+def generate_inputs(inputs, statements, path: str | os.PathLike, *, macros: bool = True, lang: str = "en",
+                    vba=None, carried=None, previous_name: str = "") -> Result:
+    """Generate the workbook of inputs already loaded (``xlcapital.forecast.load``; ``statements``: the
+    Bank table's, usually ``inputs.bank``) into ``path``; ``carried`` is last month's workbook carried
+    over (``previous.carry_over``, read from the file called ``previous_name``)."""
+    from xlcapital.workbook.generator import Generator, company_of
+    from xlcapital.workbook.vbahook import default_hook
+
     hook = vba if vba is not None else (default_hook() if macros else None)
     company = company_of(inputs)
     cells = Generator(lang=lang, company=company, vba=hook, previous=carried).write(inputs, path, statements)
     s = inputs.settings
     count = sum(len(st.transactions) for st in statements)
     summary = summary_line(s.weeks, s.start, count, len(carried.weeks) if carried else None, lang)
-    roll = carried.report.lines(Path(previous).name) if carried is not None and carried.report else []
+    roll = carried.report.lines(previous_name) if carried is not None and carried.report else []
     return Result(cells, s.weeks, s.start, count, summary, company, roll)
