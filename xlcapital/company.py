@@ -36,7 +36,7 @@ from typing import Any
 from xlcapital import ratios
 from xlcapital.errors import InputError, XlcapitalError
 from xlcapital.fileio import loads_toml, read_text
-from xlcapital.money import to_decimal
+from xlcapital.money import MAX_DIGITS, to_decimal
 from xlcapital.statements import (
     BalanceSheet,
     CashflowFacts,
@@ -136,9 +136,9 @@ def _parse(p: Path, text: str) -> dict:
     return data
 
 
-#: The largest amount a company file may hold: Excel keeps 15 significant digits, and a
-#: quadrillion is far beyond any small business (a bigger number is a typo or an attack).
-MAX_AMOUNT = Decimal(10) ** 15
+#: The largest amount a company file may hold (:data:`xlcapital.money.MAX_DIGITS` before the point): a
+#: quadrillion is far beyond any small business.
+MAX_AMOUNT = Decimal(10) ** MAX_DIGITS
 #: Text longer than this is never an amount (and is refused before any parsing).
 MAX_AMOUNT_TEXT = 40
 
@@ -156,7 +156,7 @@ def _check_amounts(sections: dict[str, dict]) -> None:
                 number = Decimal(value)
                 if number.is_finite() and abs(number) >= MAX_AMOUNT:
                     raise InputError(f"too large for an amount ({_digits(number)} digits before the point)",
-                                     field=where, hint="xlcapital and Excel keep at most 15 digits: check the number")
+                                     field=where, hint=f"xlcapital and Excel keep at most {MAX_DIGITS} digits: check the number")
 
 
 def _digits(number: Decimal) -> str:

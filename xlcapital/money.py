@@ -29,6 +29,10 @@ from numbers import Integral, Real
 from xlcapital.errors import InputError
 
 CENT = Decimal("0.01")
+#: the most digits before the point of an amount a user's file may hold (company files, forecast inputs):
+#: Excel keeps 15 significant digits, and the engine's Decimal sums and roundings (28 digits) stay exact
+#: with room to spare; a bigger number is a typo or an attack
+MAX_DIGITS = 15
 
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
 

@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import Any, Iterator
 
 from xlcapital.errors import InputError
+from xlcapital.money import MAX_DIGITS
 from xlcapital.forecast.types import (
     ACTIVITIES,
     FEE_BASES,
@@ -123,9 +124,6 @@ class Field:
         return f"give {self.low} to {self.high}"
 
 
-#: the most digits before the point of an amount or number: Excel keeps 15 significant digits, and the
-#: engine's Decimal sums and roundings (28 digits) stay exact with room to spare
-MAX_DIGITS = 15
 
 
 def parse_money_text(text: str, decimal: str, field: str) -> Decimal:
