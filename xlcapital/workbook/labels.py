@@ -19,6 +19,8 @@ import re
 
 from xlsxwriter.worksheet import CellStringTuple
 
+from xlcapital.names import NAMES
+
 #: the words the Dashboard's formulas compute (a trigger's status, "none" for no such week), English -> Dutch
 FORMULA_WORDS = {"ok": "ok", "warning": "waarschuwing", "alert": "alarm", "disabled": "uitgeschakeld", "none": "geen"}
 #: the status words per language, for the value 0 / 1 / 2 of a trigger's week
@@ -37,38 +39,27 @@ def formula_word(word: str, lang: str) -> str:
 
 #: English phrase -> Dutch, for the sheets :func:`apply` translates
 NL = {
+    # the readable names of the KPIs and trigger rules: declared once, in xlcapital.names
+    **{n.en: n.nl for n in NAMES.values()},
     # Dashboard
     "Dashboard": "Dashboard",
     "Scenario shown": "Getoond scenario",
     "Key figures": "Kerncijfers",
     "Value": "Waarde",
     "Explanation": "Toelichting",
-    "Cash position": "Kaspositie",
     "The opening bank balance.": "Het banksaldo aan het begin van week 1.",
-    "Free cash": "Vrije kas",
     "Closing cash of week 1 minus the minimum buffer.": "Eindsaldo van week 1 min de minimale buffer.",
-    "Credit limit": "Kredietlimiet",
     "The overdraft facility.": "Het rekening-courantkrediet.",
-    "Headroom": "Ruimte",
     "Cash plus the unused facility.": "Kas plus het onbenutte krediet.",
-    "Monthly costs": "Maandelijkse uitgaven",
     "All payments of the forecast per month.": "Alle betalingen van de prognose per maand.",
-    "Monthly fixed costs": "Vaste lasten per maand",
     "Fixed recurring costs per month.": "Vaste terugkerende lasten per maand.",
-    "Burn rate (per month)": "Kasverbruik (per maand)",
     "Payments minus receipts per month; negative: cash grows.":
         "Betalingen min ontvangsten per maand; negatief: de kas groeit.",
-    "Cash runway (months)": "Kas reikt (maanden)",
     "Months the cash lasts at this burn rate; empty when not burning.":
         "Maanden dat de kas meegaat bij dit kasverbruik; leeg als de kas niet krimpt.",
-    "Cash buffer (months of fixed costs)": "Kasbuffer (maanden vaste lasten)",
     "Cash in months of fixed costs; rule of thumb at least 3.": "Kas in maanden vaste lasten; vuistregel minstens 3.",
-    "Lowest closing cash": "Laagste eindsaldo",
     "In the scenario shown.": "In het getoonde scenario.",
-    "Week of the lowest cash": "Week van het laagste saldo",
-    "Open receivables": "Openstaande debiteuren",
     "Unpaid sales invoices.": "Onbetaalde verkoopfacturen.",
-    "Open payables": "Openstaande crediteuren",
     "Unpaid purchase invoices.": "Onbetaalde inkoopfacturen.",
     "DSO (days)": "DSO, debiteurendagen",
     "Open receivables in days of revenue (Settings: revenue and period).":
@@ -185,19 +176,13 @@ NL = {
     "Cash / monthly fixed costs; rule of thumb at least 3.": "Kas / vaste lasten per maand; vuistregel minstens 3.",
     "The lowest weekly closing cash of the scenario shown.": "Het laagste wekelijkse eindsaldo van het getoonde scenario.",
     "The first week with the lowest closing cash.": "De eerste week met het laagste eindsaldo.",
-    "DSO of the open invoices (days)": "DSO van de open facturen (dagen)",
     "Open receivables / (revenue / days of the period).": "Openstaande debiteuren / (omzet / dagen van de periode).",
-    "DPO of the open invoices (days)": "DPO van de open facturen (dagen)",
     "Open payables / (cost of sales / days of the period).":
         "Openstaande crediteuren / (inkoopwaarde van de omzet / dagen van de periode).",
-    "Cash conversion cycle of the open invoices (days)": "Cash conversion cycle van de open facturen (dagen)",
     "DSO + DSI - DPO on the open invoices.": "DSO + DSI - DPO op de open facturen.",
-    "Bad-debt allowance": "Voorziening dubieuze debiteuren",
     "The part of the overdue receivables not expected to come in (each aging bucket's amount x (1 - its share)).":
         "Het deel van de achterstallige debiteuren dat naar verwachting niet binnenkomt (het bedrag van elke "
         "ouderdomsklasse x (1 - haar aandeel)).",
-    "Solvency (equity / total assets)": "Solvabiliteit (eigen vermogen / totaal vermogen)",
-    "Debt-service coverage (DSCR)": "Dekking van rente en aflossing (DSCR)",
     "Action when it fires": "Actie als het signaal afgaat",
     "Week starts (Monday; week 1: first day counted)": "Week begint (maandag; week 1: eerste getelde dag)",
     "Commitment fee (kredietprovisie)": "Kredietprovisie",
