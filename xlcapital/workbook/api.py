@@ -82,7 +82,8 @@ def generate_inputs(inputs, statements, path: str | os.PathLike, *, macros: bool
     """Generate the workbook of inputs already loaded (``xlcapital.forecast.load``; ``statements``: the
     Bank table's, usually ``inputs.bank``) into ``path``; ``carried`` is last month's workbook carried
     over (``previous.carry_over``, read from the file called ``previous_name``)."""
-    from xlcapital.workbook.generator import Generator, company_of
+    from xlcapital.workbook.generator import Generator
+    from xlcapital.workbook.inputsheets import company_of
     from xlcapital.workbook.vbahook import default_hook
 
     hook = vba if vba is not None else (default_hook() if macros else None)

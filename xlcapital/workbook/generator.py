@@ -37,20 +37,19 @@ from xlcapital import __version__
 from xlcapital.bank.model import Statement
 from xlcapital.errors import InputError, OutputError
 from xlcapital.forecast import RULES, STRESS_TESTS, Inputs, categories
-from xlcapital.forecast.triggers import action_of
 from xlcapital.workbook import cached, labels, printing, roll
 from xlcapital.workbook import model as m
 from xlcapital.workbook.bank import BankSheet
 from xlcapital.workbook.book import Book, code_name
 from xlcapital.workbook.cellmap import CellMap
-from xlcapital.workbook.dashboard import TRIGGER_COLUMNS, DashboardSheet
+from xlcapital.workbook.dashboard import DashboardSheet
+from xlcapital.workbook.inputsheets import company_of, input_tables, settings_values
 from xlcapital.workbook.forecast import ForecastSheet
 from xlcapital.workbook.months import MonthsSheet
 from xlcapital.workbook.scenarios import PLAIN, Run, ScenariosSheet
 from xlcapital.workbook.settings import SettingsSheet
 from xlcapital.workbook.styles import TAB_HELPER, TAB_INPUT, TAB_OUTPUT
 from xlcapital.workbook.start import StartSheet
-from xlcapital.workbook.tables import TableSheet
 from xlcapital.workbook.xlwingsconf import XlwingsConfSheet
 
 #: tab colours: what the workbook shows (dark blue), what is calculated or technical (grey);
@@ -66,93 +65,6 @@ SHEETS = ("Start", "Dashboard", "Forecast", "Months", "Scenarios", "Settings", "
 
 class VbaHook(Protocol):
     def project_bytes(self, code_names: dict[str, str]) -> bytes: ...
-
-
-def _yes(flag: bool) -> str:
-    return "yes" if flag else "no"
-
-
-def settings_values(inputs: Inputs, company: str, scenario: str) -> dict:
-    """The Settings sheet's values from the inputs (learned values included)."""
-    s, sales, f = inputs.settings, inputs.sales, inputs.financials
-    values = {
-        "Company": company, "Start": s.start, "Weeks": s.weeks, "BankBalance": s.opening_balance,
-        "BalanceDate": s.balance_date, "Accounts": ", ".join(s.accounts),
-        "CreditLimit": s.credit_limit, "OverdraftRate": s.overdraft_rate, "MinimumBuffer": s.minimum_buffer,
-        "CommitmentFee": s.commitment_fee, "CommitmentFeeBasis": s.commitment_fee_basis,
-        "AdvanceRateReceivables": s.advance_rate_receivables, "AdvanceRateStock": s.advance_rate_stock,
-        "RiskProfile": s.risk_profile, "Scenario": scenario,
-        "DefaultPaymentDelayDays": s.default_payment_delay_days, "SalesCollectionDays": sales.collection_days,
-        "SalesAmount": sales.amount, "SalesFrequency": sales.frequency, "SalesDay": sales.day,
-        "SalesMonth": sales.month, "Currency": s.currency,
-    }
-    values.update({key: factor for key, factor in zip(m.SEASON_KEYS, sales.seasonality)})
-    values.update(m.collection_values(inputs))
-    values.update(m.drivers.setting_values(inputs))
-    if f is not None:
-        values.update({"Revenue": f.revenue, "CostOfSales": f.cogs, "Inventory": f.inventory, "PeriodDays": f.days,
-                       "Equity": f.equity, "TotalAssets": f.total_assets, "BhkCashflow": f.bhk_cashflow,
-                       "Interest": f.interest, "Repayments": f.repayments})
-    return values
-
-
-def input_tables(inputs: Inputs) -> list[TableSheet]:
-    """The tables the user edits, filled from the inputs."""
-    n = inputs.settings.weeks
-    rec = [m.row(m.sc.RECEIVABLES, r) for r in inputs.receivables]
-    pay = [(p.supplier, p.invoice, p.due_date, p.amount) for p in inputs.payables]
-    cust = [(c.name, c.payment_delay_days, c.source) for c in inputs.customers]
-    recur = [m.row(m.sc.RECURRING, r) for r in inputs.recurring]
-    sales = [(e.date, e.amount, e.description) for e in inputs.expected_sales]
-    cats = [(c.name, c.match, c.pattern) for c in inputs.categories]
-    proj = [(p.category, p.weekly_amount, _yes(p.revenue_linked), p.source) for p in inputs.projections]
-    scen = [(s.name, s.revenue_change, s.collection_delay_days, s.payment_delay_days, s.interest_rate_change)
-            for s in inputs.scenarios]
-    one = [(s.name, o.date, o.amount, o.category, o.description) for s in inputs.scenarios for o in s.one_offs]
-    h = inputs.history
-    hist = list(zip(h.months, h.revenue, h.dso)) if h.dso and len(h.dso) == len(h.revenue) else \
-        [(mo, (h.revenue[i] if i < len(h.revenue) else None), (h.dso[i] if i < len(h.dso) else None))
-         for i, mo in enumerate(h.months)]
-    trig = []
-    for name, rule in RULES.items():
-        o = inputs.triggers.get(name)
-        row = [name, rule.direction]
-        for profile in m.RISK_PROFILES:
-            w, a = rule.thresholds[profile]
-            row += [o.warning if o and o.warning is not None else w, o.alert if o and o.alert is not None else a]
-        row += [(o.owner if o and o.owner else rule.owner), _yes(o.enabled if o else True), rule.description,
-                action_of(rule, o)]
-        trig.append(tuple(row))
-    plan = [(j,) for j in range(m.sales_plan_rows(n))]
-    return [
-        TableSheet("Receivables", "Receivables", m.RECEIVABLES_COLUMNS, rec, title="Receivables (sales invoices)",
-                   note="Open invoices are forecast at due date + the customer's payment delay; fill in PaidDate "
-                        "when one is paid."),
-        TableSheet("Payables", "Payables", m.PAYABLES_COLUMNS, pay, title="Payables (purchase invoices)",
-                   note="Open bills, paid on their due date (+ the scenario's payment delay)."),
-        TableSheet("Customers", "Customers", m.CUSTOMERS, cust, title="Customers' payment delays"),
-        TableSheet("Recurring", "Recurring", m.recurring_columns(n), recur, title="Recurring items",
-                   note="Rent, salaries, VAT, loans, subscriptions. W1..W%d: the amount in each forecast week." % n),
-        TableSheet("Sales", "Sales", m.SALES_COLUMNS, sales, title="Expected sales invoices",
-                   note="Individually known sales; the regular sales plan is on Settings."),
-        TableSheet("Categories", "Categories", m.CATEGORIES_COLUMNS, cats, title="Categories of bank transactions",
-                   note="Rules, top to bottom: the first that matches gives a bank transaction its category."),
-        TableSheet("Projections", "Projections", m.PROJECTION_COLUMNS, proj, title="Projected bank categories",
-                   note="Added to every forecast week. Do not project flows that are already forecast as items "
-                        "(invoices, Recurring), or they count twice."),
-        TableSheet("ScenarioInputs", "ScenarioInputs", m.SCENARIO_COLUMNS, scen, title="Scenarios"),
-        TableSheet("OneOffs", "OneOffs", m.ONE_OFF_COLUMNS, one, title="One-off items of the scenarios"),
-        TableSheet("History", "History", m.HISTORY_COLUMNS, hist, title="Monthly history (trend triggers)"),
-        TableSheet("TriggerRules", "TriggerRules", TRIGGER_COLUMNS, trig, title="Trigger rules",
-                   note="Thresholds per risk profile; credit_limit thresholds are fractions of the credit limit."),
-        TableSheet("SalesPlan", "SalesPlan", m.sales_plan_columns(), plan, title="Sales plan occurrences",
-                   note="Calculated from the sales plan on Settings: do not edit.", editable=False),
-    ]
-
-
-def company_of(inputs: Inputs, given: str = "") -> str:
-    """The company's name: ``given``, else Inputs.company_name, else the folder's name."""
-    return given or inputs.company_name or (inputs.folder.name if inputs.folder else "")
 
 
 @dataclass

@@ -20,7 +20,6 @@ from them:
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
 from dataclasses import dataclass, field
@@ -29,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from xlcapital import forecast as fc
-from xlcapital.bank.model import Statement, Transaction, assign_keys
+from xlcapital.bank.model import Statement, Transaction
 from xlcapital.errors import InputError
 from xlcapital.money import to_decimal
 from xlcapital.forecast import schema
@@ -278,43 +277,12 @@ class Carried:
     report: object | None = None
 
 
-def keyed(statements: list[Statement]) -> list[Statement]:
-    """``statements`` with a dedupe key on every transaction: one without (a row typed or pasted into the
-    Bank table without its Key) gets the key of :func:`xlcapital.bank.model.assign_keys`, counted per
-    account over these statements; the caller's transactions are not changed."""
-    missing: dict[str, list[Transaction]] = {}
-    out = []
-    for s in statements:
-        txs = [t if t.key else dataclasses.replace(t) for t in s.transactions]
-        missing.setdefault(s.account, []).extend(t for t, old in zip(txs, s.transactions) if t is not old)
-        out.append(dataclasses.replace(s, transactions=txs))
-    for account, txs in missing.items():
-        assign_keys(txs, account)
-    return out
-
-
-def merge_by_key(statements: list[Statement]) -> list[Statement]:
-    """One statement per account; a transaction whose key is already there is left out."""
-    seen: set[str] = set()
-    merged: dict[str, Statement] = {}
-    for s in statements:
-        target = merged.setdefault(s.account, Statement(s.account, s.currency))
-        for t in s.transactions:
-            if t.key and t.key in seen:
-                continue
-            seen.add(t.key)
-            target.transactions.append(t)
-    for s in merged.values():
-        s.transactions.sort(key=lambda t: t.booking_date)
-    return list(merged.values())
-
-
 def carry_over(previous: str | os.PathLike, inputs: fc.Inputs, statements: list[Statement], *,
                company: str | None = None, force: bool = False):
     """(next inputs, merged statements, :class:`Carried`): the folder's fresh ``inputs`` and
     ``statements`` with the user's edits of the previous workbook (:mod:`xlcapital.workbook.roll`);
     the previous workbook of another company is refused unless ``force``."""
-    from xlcapital.workbook.generator import company_of
+    from xlcapital.workbook.inputsheets import company_of
     from xlcapital.workbook.roll import check_identity, identity_of, roll
 
     reader = WorkbookReader(previous)

@@ -40,6 +40,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from xlcapital.bank.model import Statement, Transaction, assign_keys
 from xlcapital.errors import InputError
 
 #: the very hidden sheet holding the fingerprint and the identity
@@ -106,6 +107,38 @@ def canonical(value: Any, text: bool = False) -> str:
 
 def _hash(parts: list[str]) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+
+def keyed(statements: list[Statement]) -> list[Statement]:
+    """``statements`` with a dedupe key on every transaction: one without (a row typed or pasted into the
+    Bank table without its Key) gets the key of :func:`xlcapital.bank.model.assign_keys`, counted per
+    account over these statements; the caller's transactions are not changed."""
+    missing: dict[str, list[Transaction]] = {}
+    out = []
+    for s in statements:
+        txs = [t if t.key else dataclasses.replace(t) for t in s.transactions]
+        missing.setdefault(s.account, []).extend(t for t, old in zip(txs, s.transactions) if t is not old)
+        out.append(dataclasses.replace(s, transactions=txs))
+    for account, txs in missing.items():
+        assign_keys(txs, account)
+    return out
+
+
+def merge_by_key(statements: list[Statement]) -> list[Statement]:
+    """One statement per account; a transaction whose key is already there is left out."""
+    seen: set[str] = set()
+    merged: dict[str, Statement] = {}
+    for s in statements:
+        target = merged.setdefault(s.account, Statement(s.account, s.currency))
+        for t in s.transactions:
+            if t.key and t.key in seen:
+                continue
+            seen.add(t.key)
+            target.transactions.append(t)
+    for s in merged.values():
+        s.transactions.sort(key=lambda t: t.booking_date)
+    return list(merged.values())
 
 
 @dataclass
@@ -315,8 +348,7 @@ def roll(previous, reader, fp: Fingerprint | None, prev, prev_statements, fresh,
     from xlcapital import forecast as fc
     from xlcapital.forecast.actuals import counted
     from xlcapital.forecast.learn import match_payments
-    from xlcapital.workbook.generator import input_tables, settings_values
-    from xlcapital.workbook.previous import keyed, merge_by_key
+    from xlcapital.workbook.inputsheets import input_tables, settings_values
 
     report = Report()
     prev_statements, fresh_statements = keyed(prev_statements), keyed(fresh_statements)
