@@ -16,7 +16,7 @@ from xlcapital.forecast import kpis as kpi
 from xlcapital.forecast.actuals import Ledger
 from xlcapital.forecast.engine import Run, categories, forecast
 from xlcapital.forecast.inputs import Inputs, Scenario
-from xlcapital.forecast.scenarios import STRESS_TESTS, stressed
+from xlcapital.forecast.scenarios import STRESS_TESTS, scenario_named, stressed
 from xlcapital.forecast.triggers import RULES, Trigger, action_of, evaluate_rule, thresholds
 
 ZERO = Decimal(0)
@@ -38,7 +38,7 @@ def analyse(inputs: Inputs, scenario: Scenario | str | None = None, weeks: int |
     """Run and evaluate everything; ``scenario`` None selects the default (``base`` or plain)."""
     selected = inputs.default_scenario if scenario is None else scenario
     if not isinstance(selected, Scenario):
-        selected = inputs.scenario(selected)
+        selected = scenario_named(inputs, selected)
     stresses = [stressed(selected, t) for t in STRESS_TESTS]
     # one row layout for every run: the categories of all scenarios and stress tests
     rows = categories(inputs, [*inputs.scenarios, selected])

@@ -26,7 +26,9 @@ from xlcapital.forecast.collections import expected_receipt, largest_customer
 from xlcapital.forecast.drivers import purchase, recurring_amount
 from xlcapital.forecast.inputs import PAYABLES, RECEIVABLES, SALES, Inputs, Scenario, customer_key
 from xlcapital.forecast.types import OPERATING, PURCHASES
-from xlcapital.forecast.vat import VAT, VatReturn, returns as vat_returns
+from xlcapital.forecast.vat import VAT, VatReturn
+from xlcapital.forecast.vatreturns import returns as vat_returns
+from xlcapital.forecast.scenarios import scenario_named
 from xlcapital.forecast.schedule import LOOKAHEAD_WEEKS, eomonth, month_bounds, month_of, occurrences, view_end, week_of
 
 ZERO = Decimal(0)
@@ -325,7 +327,7 @@ def forecast(
     when not given: runs of the same inputs share one).
     """
     if not isinstance(scenario, Scenario):
-        scenario = inputs.scenario(scenario)
+        scenario = scenario_named(inputs, scenario)
     s = inputs.settings
     n = weeks or s.weeks
     receipt_rows, payment_rows = rows or categories(inputs, [*inputs.scenarios, scenario])

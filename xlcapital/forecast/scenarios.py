@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from xlcapital.forecast.types import Scenario
+from xlcapital.errors import InputError
+from xlcapital.forecast.types import Inputs, Scenario
 
 
 @dataclass(frozen=True)
@@ -53,3 +54,24 @@ def stressed(base: Scenario, stress: StressTest) -> Scenario:
         largest_customer_delay_days=base.largest_customer_delay_days + stress.largest_customer_delay_days,
         largest_customer_share=base.largest_customer_share * stress.largest_customer_share,
     )
+
+
+def scenario_named(inputs: Inputs, name: str | None) -> Scenario:
+    """The scenario of ``inputs`` called ``name`` (case-insensitive); None is the plain forecast.
+
+    A stress test's name (``"revenue -30%"``, spaces ignored) is that stress test on top of the
+    default scenario, so every stress test can be shown week by week too.
+    """
+    if name is None:
+        return Scenario()
+    for s in inputs.scenarios:
+        if s.name.casefold() == name.strip().casefold():
+            return s
+    compact = lambda text: "".join(text.split()).casefold()  # noqa: E731
+    for test in STRESS_TESTS:
+        if compact(test.name) == compact(name):
+            return stressed(inputs.default_scenario, test)
+    known = ", ".join(s.name for s in inputs.scenarios) or "none defined"
+    stress = ", ".join(t.name for t in STRESS_TESTS)
+    raise InputError(f"unknown scenario {name!r}", file=inputs._file("forecast.toml"),
+                     hint=f"known: {known}; stress tests: {stress}")

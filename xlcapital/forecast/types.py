@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Mapping
 
 from xlcapital.bank.model import Statement
-from xlcapital.errors import InputError
 from xlcapital.forecast.vat import VatSettings
 
 ZERO = Decimal(0)
@@ -356,28 +355,6 @@ class Inputs:
     #: the company's name, shown in the CLI, JSON and the workbook (the folder's company.toml
     #: ``[company] name``; else the folder's name)
     company_name: str = ""
-
-    def scenario(self, name: str | None) -> Scenario:
-        """The scenario called ``name`` (case-insensitive); None is the plain forecast.
-
-        A stress test's name (``"revenue -30%"``, spaces ignored) is that stress test on top of the
-        default scenario, so every stress test can be shown week by week too.
-        """
-        from xlcapital.forecast.scenarios import STRESS_TESTS, stressed
-
-        if name is None:
-            return Scenario()
-        for s in self.scenarios:
-            if s.name.casefold() == name.strip().casefold():
-                return s
-        compact = lambda text: "".join(text.split()).casefold()  # noqa: E731
-        for test in STRESS_TESTS:
-            if compact(test.name) == compact(name):
-                return stressed(self.default_scenario, test)
-        known = ", ".join(s.name for s in self.scenarios) or "none defined"
-        stress = ", ".join(t.name for t in STRESS_TESTS)
-        raise InputError(f"unknown scenario {name!r}", file=self._file("forecast.toml"),
-                         hint=f"known: {known}; stress tests: {stress}")
 
     @property
     def default_scenario(self) -> Scenario:
