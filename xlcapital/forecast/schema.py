@@ -58,7 +58,8 @@ class Field:
     ``key`` is its name in the file (CSV column, TOML key); ``header`` its name in the workbook
     (table column header, or ``Settings_<header>``; None: not in the workbook). ``low``/``high``
     bound a number (inclusive), ``choices`` a choice. ``default`` is the value of an empty cell or
-    a missing key (None: empty stays None, or a learned value fills it in).
+    a missing key (None: empty stays None, or a learned value fills it in). ``help_nl`` is the
+    help in Dutch (keyword argument, after the bounds).
     """
 
     key: str
@@ -72,6 +73,8 @@ class Field:
     high: int | Decimal | None = None
     choices: tuple[str, ...] = ()
     default: Any = None
+    #: the help text in Dutch (the Dutch workbook's Settings explanations and column comments)
+    help_nl: str = ""
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
