@@ -44,6 +44,23 @@ def test_the_excel_face_imports_no_cli(path):
     assert bad == [], f"{path.relative_to(ROOT)} imports {bad}: the CLI uses the Excel face, not the other way"
 
 
+@pytest.mark.parametrize("path", sorted((ROOT / "xlcapital" / "workbook").rglob("*.py")), ids=lambda p: p.name)
+def test_the_workbook_face_imports_no_other_face(path):
+    """The workbook generator is used by the Excel face (the functions workbook) and the CLI; it
+    uses neither, so the faces' imports run one way (cli -> excel -> workbook -> core)."""
+    bad = [m for m in _imports(path) if m.startswith(("xlcapital.excel", "xlcapital.cli", "xlcapital.udfs"))]
+    assert bad == [], f"{path.relative_to(ROOT)} imports {bad}: the workbook face must not reach up"
+
+
+def test_the_xlwings_conf_names_the_module_that_registers_the_functions():
+    import importlib
+
+    from xlcapital.workbook.xlwingsconf import UDF_MODULE
+
+    module = importlib.import_module(UDF_MODULE)
+    assert module.__name__ == "xlcapital.excel.udfs" and callable(module.CCC)
+
+
 def test_the_top_of_the_package_is_the_core():
     """Faces live in packages of their own (workbook/, excel/, cli/). At the top only ``__main__`` (runs the
     CLI) and ``udfs.py`` may reach a face: the old UDF module name, kept for workbooks whose VBA wrappers

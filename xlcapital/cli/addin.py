@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from xlcapital.excel import UDF_MODULE
+from xlcapital.workbook.xlwingsconf import UDF_MODULE
 
 
 def register(subparsers) -> None:

@@ -7,7 +7,9 @@
 * :mod:`~xlcapital.excel.addin`: the functions workbook (``xlcapital addin``).
 
 The core (ratios, statements, bank, forecast) imports nothing from here; this package imports the core.
-"""
 
-#: The module the xlwings add-in imports the functions from (``UDF Modules`` on the xlwings.conf sheet).
-UDF_MODULE = "xlcapital.excel.udfs"
+The module name the xlwings add-in imports the functions from is
+:data:`xlcapital.workbook.xlwingsconf.UDF_MODULE` (the xlwings.conf sheet's ``UDF Modules``): declared
+there, beside the one sheet that writes it, so the workbook face needs nothing from this package and
+the imports run one way (excel -> workbook).
+"""

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from xlcapital.excel import UDF_MODULE
 from xlcapital.workbook.book import Book
 from xlcapital.workbook.cellmap import Ref
 
 SHEET = "xlwings.conf"
+
+#: The module the xlwings add-in imports the Excel functions from (``UDF Modules``): the classic
+#: add-in's registration in :mod:`xlcapital.excel.udfs` (tests/test_architecture.py imports it by this name).
+UDF_MODULE = "xlcapital.excel.udfs"
 
 
 @dataclass
