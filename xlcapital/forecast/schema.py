@@ -450,10 +450,54 @@ CATEGORIES = Table("Categories", "categories.csv", (
 
 #: every CSV table of a company folder, by file name
 CSV_TABLES = {t.file: t for t in (RECEIVABLES, PAYABLES, CUSTOMERS, RECURRING, EXPECTED_SALES, CATEGORIES)}
-#: every setting of the workbook's Settings sheet that is a forecast.toml field, by workbook header
-SETTINGS = {f.header: f for f in (*COMPANY, *FORECAST, *SALES_PLAN, *SEASONALITY, *COLLECTIONS) if f.header}
+
+# --------------------------------------------------------------------------------------------
+# the last period's figures (company.toml, through forecast.folder.financials_of): Settings rows
+# --------------------------------------------------------------------------------------------
+
+#: keys are the attributes of :class:`~xlcapital.forecast.types.Financials` (the two receivables
+#: balances are not on the Settings sheet); the workbook shows them when company.toml gives them
+FINANCIALS = Table("financials", None, (
+    Field("revenue", "Revenue", "money", "Revenue of the last period (company.toml)",
+          "Omzet van de laatste periode (company.toml)", "For DSO and CCC on the Dashboard; empty when unknown.",
+          help_nl="Voor DSO en CCC op het Dashboard; leeg als onbekend."),
+    Field("cogs", "CostOfSales", "money", "Cost of sales of the last period",
+          "Inkoopwaarde van de omzet van de laatste periode", "For DPO and CCC on the Dashboard; empty: revenue is used.",
+          default=Decimal(0), help_nl="Voor DPO en CCC op het Dashboard; leeg: de omzet wordt gebruikt."),
+    Field("inventory", "Inventory", "money", "Inventory at the end of the last period",
+          "Voorraad aan het eind van de laatste periode", "For CCC on the Dashboard.", default=Decimal(0),
+          help_nl="Voor CCC op het Dashboard."),
+    Field("days", "PeriodDays", "integer", "Days in that period", "Dagen in die periode", "365 for a year.",
+          low=0, default=365, help_nl="365 voor een jaar."),
+    Field("equity", "Equity", "money", "Equity at the end of the last period",
+          "Eigen vermogen aan het eind van de laatste periode", "For the solvency covenant (equity / total assets).",
+          help_nl="Voor het solvabiliteitsconvenant (eigen vermogen / totaal vermogen)."),
+    Field("total_assets", "TotalAssets", "money", "Total assets at the end of the last period",
+          "Totaal vermogen aan het eind van de laatste periode", "For the solvency covenant.",
+          help_nl="Voor het solvabiliteitsconvenant."),
+    Field("bhk_cashflow", "BhkCashflow", "money", "BHK cash flow of the last period",
+          "BHK-kasstroom van de laatste periode",
+          "Profit after tax + depreciation + provisions added - released - retained participations: for the DSCR.",
+          help_nl="Winst na belasting + afschrijvingen + dotaties aan voorzieningen - vrijval - ingehouden "
+                  "deelnemingsresultaten: voor de DSCR."),
+    Field("interest", "Interest", "money", "Interest of the last period", "Rente van de laatste periode",
+          "For the DSCR (debt service = interest + repayments).",
+          help_nl="Voor de DSCR (rente en aflossing = rente + aflossingen)."),
+    Field("repayments", "Repayments", "money", "Loan repayments of the last period",
+          "Aflossingen van de laatste periode", "For the DSCR.", help_nl="Voor de DSCR."),
+))
+
+#: the Settings sheet's fields per part of :class:`~xlcapital.forecast.types.Inputs` (the attribute
+#: holding them; each field's key is its attribute there): the workbook's values, last month's
+#: workbook read back and the roll's settings all derive from this. The seasonality
+#: (``sales.seasonality``) and the aging buckets (``collections``) are tuples, and the company's
+#: name is ``Inputs.company_name``: see :data:`SEASONALITY`, :data:`COLLECTIONS`, :data:`COMPANY`.
+SETTING_TABLES = ((FORECAST, "settings"), (SALES_PLAN, "sales"), (FINANCIALS, "financials"))
+#: every setting of the workbook's Settings sheet declared here, by workbook header
+SETTINGS = {f.header: f for f in (*COMPANY, *FORECAST, *SALES_PLAN, *SEASONALITY, *COLLECTIONS, *FINANCIALS)
+            if f.header}
 
 
 __all__ = ["Field", "Table", "KINDS", "COMPANY", "FORECAST", "SALES_PLAN", "SEASONALITY", "SCENARIOS", "ONE_OFFS",
-           "COLLECTIONS", "VAT", "VAT_RATE", "RECEIVABLES", "PAYABLES", "CUSTOMERS", "RECURRING", "EXPECTED_SALES", "CATEGORIES", "CSV_TABLES",
+           "COLLECTIONS", "FINANCIALS", "SETTING_TABLES", "VAT", "VAT_RATE", "RECEIVABLES", "PAYABLES", "CUSTOMERS", "RECURRING", "EXPECTED_SALES", "CATEGORIES", "CSV_TABLES",
            "SETTINGS", "SALES_FREQUENCIES", "MONTHS"]

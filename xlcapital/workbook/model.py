@@ -90,6 +90,15 @@ def setting(header: str, **changes) -> Setting:
                       "validation": validation(f), **changes})
 
 
+def setting_value(f: sc.Field, value: Any) -> Any:
+    """The Settings cell's value of field ``f`` holding ``value`` (accounts as one comma-separated text).
+
+    >>> setting_value(sc.FORECAST["accounts"], ("NL91INGB0001234567", "NL02RABO0123456789"))
+    'NL91INGB0001234567, NL02RABO0123456789'
+    """
+    return ", ".join(value) if f.kind == "accounts" else value
+
+
 def column(f: sc.Field, **changes) -> Column:
     """The input column of a schema field: header, kind, help as the header's comment, drop-down of choices."""
     choices = f.choices if f.kind == "choice" else YES_NO if f.kind == "yes_no" else None
@@ -156,26 +165,7 @@ SETTINGS: tuple[Setting, ...] = (
     *(setting(key) for key in drivers.SETTING_KEYS),
     *(setting(f.header) for f in sc.COLLECTIONS),
     setting("Currency"),
-    Setting("Revenue", "Revenue of the last period (company.toml)", "money",
-            "For DSO and CCC on the Dashboard; empty when unknown.", nl="Omzet van de laatste periode (company.toml)"),
-    Setting("CostOfSales", "Cost of sales of the last period", "money",
-            "For DPO and CCC on the Dashboard; empty: revenue is used.",
-            nl="Inkoopwaarde van de omzet van de laatste periode"),
-    Setting("Inventory", "Inventory at the end of the last period", "money", "For CCC on the Dashboard.",
-            nl="Voorraad aan het eind van de laatste periode"),
-    Setting("PeriodDays", "Days in that period", "integer", "365 for a year.",
-            {"validate": "decimal", "criteria": ">=", "value": 0}, nl="Dagen in die periode"),
-    Setting("Equity", "Equity at the end of the last period", "money", "For the solvency covenant (equity / total assets).",
-            nl="Eigen vermogen aan het eind van de laatste periode"),
-    Setting("TotalAssets", "Total assets at the end of the last period", "money", "For the solvency covenant.",
-            nl="Totaal vermogen aan het eind van de laatste periode"),
-    Setting("BhkCashflow", "BHK cash flow of the last period", "money",
-            "Profit after tax + depreciation + provisions added - released - retained participations: for the DSCR.",
-            nl="BHK-kasstroom van de laatste periode"),
-    Setting("Interest", "Interest of the last period", "money", "For the DSCR (debt service = interest + repayments).",
-            nl="Rente van de laatste periode"),
-    Setting("Repayments", "Loan repayments of the last period", "money", "For the DSCR.",
-            nl="Aflossingen van de laatste periode"),
+    *(setting(f.header) for f in sc.FINANCIALS),
     Setting("HorizonEnd", "Last day of the forecast (Sunday)", "date", "Start + 7 x Weeks - 1.",
             formula=f"={defined('Start')}+7*{defined('Weeks')}-1", nl="Laatste dag van de prognose (zondag)"),
     Setting("WindowEnd", "Last day occurrences are generated", "date",
@@ -509,12 +499,13 @@ def cell_value(f: sc.Field, value: Any) -> Any:
 
 
 def settings_from_workbook(get: Callable[[str], Any]) -> dict[str, dict[str, Any]]:
-    """The forecast.toml fields the Settings sheet holds, by section (``company``, ``forecast``,
-    ``sales``), each parsed as in forecast.toml; ``get(header)`` is the value of ``Settings_<header>``
-    (None when the workbook has no such name: the field's default). ``seasonality`` is the twelve
-    ``Season<m>`` cells. Errors name the defined name."""
+    """The schema's fields the Settings sheet holds, by table name (``company``, ``forecast``,
+    ``sales``, ``financials``: :data:`schema.SETTING_TABLES`), each parsed as in forecast.toml;
+    ``get(header)`` is the value of ``Settings_<header>`` (None when the workbook has no such name:
+    the field's default). ``seasonality`` is the twelve ``Season<m>`` cells. Errors name the defined
+    name."""
     out: dict[str, dict[str, Any]] = {}
-    for table in (sc.COMPANY, sc.FORECAST, sc.SALES_PLAN):
+    for table in (sc.COMPANY, *(t for t, _ in sc.SETTING_TABLES)):
         section = out.setdefault(table.name, {})
         for f in table:
             if f.header:

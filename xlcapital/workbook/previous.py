@@ -32,7 +32,8 @@ from xlcapital.bank.model import Statement, Transaction
 from xlcapital.errors import InputError
 from xlcapital.money import to_decimal
 from xlcapital.forecast import schema
-from xlcapital.workbook.model import COUNTED, collections_from_workbook, exact_expr, rows_from_workbook
+from xlcapital.workbook.model import (COUNTED, collections_from_workbook, exact_expr, rows_from_workbook,
+                                      settings_from_workbook)
 from xlcapital.workbook.scenarios import PLAIN
 from xlcapital.workbook.tables import Column, TableSheet
 
@@ -71,11 +72,6 @@ def _int(value: Any, default: int | None = 0) -> int | None:
 
 def _text(value: Any) -> str:
     return "" if value is None else str(value)
-
-
-def _accounts(value: Any) -> tuple[str, ...]:
-    """Settings_Accounts (comma-separated) as the engine's accounts."""
-    return tuple(dict.fromkeys(k for k in (fc.account_key(a) for a in _text(value).split(",")) if k))
 
 
 def _yes(value: Any) -> bool:
@@ -172,27 +168,19 @@ def read_workbook(path) -> tuple[fc.Inputs, list[Statement], str]:
     (``path``, or a :class:`WorkbookReader` of it)."""
     r = path if isinstance(path, WorkbookReader) else WorkbookReader(path)
     s = r.setting
-    start = _date(s("Start"))
-    if start is None:
+    # every field of the Settings sheet through the schema (an older workbook without BankBalance:
+    # its opening balance); an empty cell is the field's default, None the dataclass's
+    get = (lambda h: s("OpeningBalance" if h == "BankBalance" else h)) \
+        if "Settings_BankBalance" not in r.wb.defined_names else s
+    parts = settings_from_workbook(get)
+
+    def given(part: str) -> dict[str, Any]:
+        return {k: v for k, v in parts[part].items() if v is not None}
+
+    if parts["forecast"]["start"] is None:
         raise InputError("the previous workbook has no start date", file=str(r.path), cell="Settings_Start")
-    settings = fc.Settings(
-        start=start, weeks=_int(s("Weeks"), 13), opening_balance=_money(s("BankBalance") if s("BankBalance") is not None else s("OpeningBalance")),
-        balance_date=_date(s("BalanceDate")), accounts=_accounts(s("Accounts")),
-        credit_limit=_money(s("CreditLimit")), overdraft_rate=_money(s("OverdraftRate")),
-        commitment_fee=_money(s("CommitmentFee")), commitment_fee_basis=_text(s("CommitmentFeeBasis")) or "limit",
-        advance_rate_receivables=_money(s("AdvanceRateReceivables"), None), advance_rate_stock=_money(s("AdvanceRateStock")),
-        minimum_buffer=_money(s("MinimumBuffer")), risk_profile=_text(s("RiskProfile")) or "moderate",
-        default_payment_delay_days=_int(s("DefaultPaymentDelayDays")), currency=_text(s("Currency")) or "EUR",
-    )
-    sales = fc.SalesPlan(
-        amount=_money(s("SalesAmount")), frequency=_text(s("SalesFrequency")) or "monthly", day=_int(s("SalesDay"), 1),
-        month=_int(s("SalesMonth"), 1), collection_days=_int(s("SalesCollectionDays"), 30),
-        seasonality=tuple(_money(s(f"Season{m}"), Decimal(1)) for m in range(1, 13)),
-        gross_margin=_money(s("GrossMargin"), None), stock_days=_int(s("StockDays")),
-        supplier_days=_int(s("SupplierDays"), 30), collection_days_2=_int(s("CollectionDays2"), 60),
-        collection_share_2=_money(s("CollectionShare2")), collection_days_3=_int(s("CollectionDays3"), 90),
-        collection_share_3=_money(s("CollectionShare3")),
-    )
+    settings = fc.Settings(**given("forecast"))
+    sales = fc.SalesPlan(**given("sales"))
     one_offs: dict[str, list] = {}
     for o in r.table("OneOffs"):
         one_offs.setdefault(_text(o["Scenario"]).casefold(), []).append(
@@ -209,12 +197,9 @@ def read_workbook(path) -> tuple[fc.Inputs, list[Statement], str]:
                                                       _money(t.get(f"Alert{profile}"), None),
                                                       _text(t.get("Owner")) or None, _text(t.get("Enabled")) != "no",
                                                       _text(t.get("Action")) or None)
-    revenue = _money(s("Revenue"), None)
     financials = None
-    if revenue is not None:
-        financials = fc.Financials(revenue, _money(s("CostOfSales")), _money(s("Inventory")), ZERO, ZERO,
-                                   _int(s("PeriodDays"), 365), *(_money(s(k), None) for k in (
-                                       "Equity", "TotalAssets", "BhkCashflow", "Interest", "Repayments")))
+    if parts["financials"]["revenue"] is not None:
+        financials = fc.Financials(**parts["financials"], receivables_opening=ZERO, receivables_closing=ZERO)
     inputs = fc.Inputs(
         settings, sales=sales,
         receivables=[fc.Receivable(_text(x["Customer"]), _text(x["Invoice"]), _date(x["InvoiceDate"]),
