@@ -133,3 +133,39 @@ def test_the_dutch_dashboard_computes_dutch_status_words(books):
     assert {"alert", "warning", "none"} <= seen  # the sample fires both levels and has weeks without
     rules = [r for cf in formulas.conditional_formatting for r in cf.rules]
     assert {f for r in rules for f in r.formula} >= {'"alarm"', '"waarschuwing"', '"ok"'}
+
+
+def test_every_setting_and_schema_column_has_dutch_help(books):
+    """Every field of the schema the workbook shows has its Dutch help (``help_nl``), every Settings row its
+    Dutch explanation; the Dutch workbook shows them (Settings column C, the cell comments of the Settings
+    values and of the input tables' headers) where the English workbook shows the English help."""
+    from xlcapital.forecast import schema as sc
+    from xlcapital.workbook.model import SETTINGS
+
+    tables = [t for t in vars(sc).values() if isinstance(t, sc.Table)]
+    fields = [f for t in tables for f in t] + list(sc.SEASONALITY) + [sc.VAT_RATE]
+    assert len(fields) > 100
+    assert [f.key for f in fields if not f.help_nl] == []
+    assert [s.key for s in SETTINGS if not s.comment_nl] == []
+    en, nl = openpyxl.load_workbook(books["en"]), openpyxl.load_workbook(books["nl"])
+    explanations = {lang: [wb["Settings"].cell(r, 3).value for r in range(4, wb["Settings"].max_row + 1)]
+                    for lang, wb in (("en", en), ("nl", nl))}
+    assert explanations["en"] == [s.comment for s in SETTINGS]
+    assert explanations["nl"] == [s.comment_nl for s in SETTINGS]
+    assert not set(explanations["en"]) & set(explanations["nl"]), "a Settings explanation left English"
+    row = nl.defined_names["Settings_CreditLimit"].attr_text.split("$")[-1]
+    assert nl["Settings"][f"B{row}"].comment.text.startswith("Het rekening-courantkrediet (kredietplafond)")
+    # the comments on the input tables' headers, for every column declared in the schema
+    shown = 0
+    for t in tables:
+        if t.name not in nl.sheetnames or t.name not in nl[t.name].tables:
+            continue
+        ws_en, ws_nl = en[t.name], nl[t.name]
+        header = {c.value: c for c in ws_nl[4]}
+        for f in t:
+            if f.header in header:
+                cell = header[f.header]
+                assert cell.comment is not None and cell.comment.text == f.help_nl, (t.name, f.header)
+                assert ws_en[cell.coordinate].comment.text == f.help
+                shown += 1
+    assert shown > 40

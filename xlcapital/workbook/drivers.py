@@ -51,7 +51,9 @@ LARGEST_CUSTOMER = Setting(
     "Scenarios.",
     formula='=IFERROR(IF(MAX(Receivables[CustomerOpen])>0,INDEX(Receivables[Customer],'
             'MATCH(MAX(Receivables[CustomerOpen]),Receivables[CustomerOpen],0)),""),"")',
-    nl="Grootste klant (openstaande debiteuren)")
+    nl="Grootste klant (openstaande debiteuren)",
+    comment_nl="De klant met de meeste openstaande debiteuren (de eerste bij gelijkspel): de stresstests van de "
+               "grootste klant op Scenarios.")
 
 RECEIVABLE_COLUMNS = (
     Column("CustomerOpen", "money",
