@@ -122,7 +122,7 @@ class Generator:
             from xlcapital.workbook.previous import variance_sheet
 
             variance_sheet(self.previous).write(book)
-        tables = input_tables(inputs)
+        tables = input_tables(inputs, self.lang)
         for table in tables:
             table.write(book)
         ForecastSheet(n, lines).write(book)

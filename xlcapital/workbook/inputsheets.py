@@ -31,8 +31,9 @@ def settings_values(inputs: Inputs, company: str, scenario: str) -> dict:
     return values
 
 
-def input_tables(inputs: Inputs) -> list[TableSheet]:
-    """The tables the user edits, filled from the inputs."""
+def input_tables(inputs: Inputs, lang: str = "en") -> list[TableSheet]:
+    """The tables the user edits, filled from the inputs (``lang``: the workbook's language; the
+    trigger rules' default owners and actions are shown in it, :meth:`~xlcapital.forecast.triggers.Rule.in_language`)."""
     n = inputs.settings.weeks
     rec = [m.row(m.sc.RECEIVABLES, r) for r in inputs.receivables]
     pay = [(p.supplier, p.invoice, p.due_date, p.amount) for p in inputs.payables]
@@ -55,8 +56,8 @@ def input_tables(inputs: Inputs) -> list[TableSheet]:
         for profile in m.RISK_PROFILES:
             w, a = rule.thresholds[profile]
             row += [o.warning if o and o.warning is not None else w, o.alert if o and o.alert is not None else a]
-        row += [(o.owner if o and o.owner else rule.owner), _yes(o.enabled if o else True), rule.description,
-                action_of(rule, o)]
+        owner, action = rule.in_language(o.owner if o and o.owner else rule.owner, action_of(rule, o), lang)
+        row += [owner, _yes(o.enabled if o else True), rule.description, action]
         trig.append(tuple(row))
     plan = [(j,) for j in range(m.sales_plan_rows(n))]
     return [

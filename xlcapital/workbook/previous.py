@@ -193,10 +193,14 @@ def read_workbook(path) -> tuple[fc.Inputs, list[Statement], str]:
     triggers = {}
     profile = settings.risk_profile.capitalize()
     for t in r.table("TriggerRules"):
+        owner, action = _text(t.get("Owner")) or None, _text(t.get("Action")) or None
+        rule = fc.RULES.get(_text(t["Rule"]))
+        if rule is not None:  # a Dutch workbook shows the rule's default owner and action in Dutch: the defaults
+            owner = rule.owner if owner == rule.owner_nl else owner
+            action = rule.action if action == rule.action_nl else action
         triggers[_text(t["Rule"])] = fc.TriggerConfig(_money(t.get(f"Warning{profile}"), None),
                                                       _money(t.get(f"Alert{profile}"), None),
-                                                      _text(t.get("Owner")) or None, _text(t.get("Enabled")) != "no",
-                                                      _text(t.get("Action")) or None)
+                                                      owner, _text(t.get("Enabled")) != "no", action)
     financials = None
     if parts["financials"]["revenue"] is not None:
         financials = fc.Financials(**parts["financials"], receivables_opening=ZERO, receivables_closing=ZERO)
