@@ -219,3 +219,70 @@ def test_last_months_dutch_workbook_reads_back_the_default_owners(books):
     (en, _, _), (nl, _, _) = read_workbook(books["en"]), read_workbook(books["nl"])
     assert nl.triggers == en.triggers and nl.settings == en.settings and nl.sales == en.sales
     assert nl.receivables == en.receivables and nl.recurring == en.recurring
+
+
+#: English that stays in the Dutch workbook on purpose (docs/workbook.md, "Dutch"): words that are the same in
+#: Dutch, the sheet names (a title that is its sheet's name), and the technical xlwings.conf sheet
+SAME_IN_DUTCH = {"Dashboard", "Status", "Scenario", "Week"}
+
+
+def english_left(en_path, nl_path, inputs) -> list[tuple[str, str, str]]:
+    """The visible text cells of the Dutch workbook that hold the English workbook's text at the same place,
+    leaving out what is not a word of the workbook: formulas, the Excel Tables (their column names and the
+    user's rows: data), the Settings values, the rows of the user's own categories and the names of the
+    user's scenarios, the company's name."""
+    from openpyxl.utils import range_boundaries
+
+    from xlcapital.forecast import categories
+    from xlcapital.workbook.labels import CATEGORY_NL
+
+    receipts, payments = categories(inputs)
+    users = {*receipts, *payments} - set(CATEGORY_NL)
+    data = {*(f"  + {c}" for c in users), *(f"  - {c}" for c in users), *(s.name for s in inputs.scenarios),
+            inputs.company_name}
+    en, nl = openpyxl.load_workbook(en_path), openpyxl.load_workbook(nl_path)
+    assert en.sheetnames == nl.sheetnames
+    left = []
+    for ws in nl.worksheets:
+        if ws.sheet_state != "visible" or ws.title == "xlwings.conf":
+            continue
+        in_tables = set()
+        for table in ws.tables.values():
+            c1, r1, c2, r2 = range_boundaries(table.ref)
+            in_tables |= {(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)}
+        for row in ws.iter_rows():
+            for c in row:
+                text = c.value
+                if not isinstance(text, str) or text.startswith("=") or not text.strip():
+                    continue
+                if (c.row, c.column) in in_tables or (ws.title == "Settings" and c.column == 2):
+                    continue
+                if text in data or text in SAME_IN_DUTCH or text == ws.title:
+                    continue
+                if en[ws.title][c.coordinate].value == text:
+                    left.append((ws.title, c.coordinate, text))
+    return left
+
+
+def test_no_english_left_in_the_dutch_workbook(tmp_path):
+    """The sample generated with --lang nl (and rolled, for the Variance sheet) against the English: every
+    visible text cell that is a word of the workbook differs, so it is Dutch (the other tests check which
+    Dutch)."""
+    from xlcapital.cli import main
+
+    inputs, _ = load_inputs(None)
+    paths = {lang: tmp_path / f"{lang}.xlsx" for lang in ("en", "nl")}
+    for lang, path in paths.items():
+        assert main(["generate", "-o", str(path), "--lang", lang]) == 0
+    assert english_left(paths["en"], paths["nl"], inputs) == []
+    rolled = {lang: tmp_path / f"rolled-{lang}.xlsx" for lang in ("en", "nl")}
+    for lang, path in rolled.items():
+        assert main(["generate", "-o", str(path), "--lang", lang, "--previous", str(paths[lang])]) == 0
+    assert "Variance" in openpyxl.load_workbook(rolled["nl"]).sheetnames
+    assert english_left(rolled["en"], rolled["nl"], inputs) == []
+    # what the check finds: an English phrase left on a translated sheet is reported
+    wb = openpyxl.load_workbook(paths["nl"])
+    wb["Months"]["A1"].value = "Cash-flow forecast by month (12 months)"
+    wb.save(tmp_path / "spoiled.xlsx")
+    assert english_left(paths["en"], tmp_path / "spoiled.xlsx", inputs) == [
+        ("Months", "A1", "Cash-flow forecast by month (12 months)")]

@@ -105,7 +105,7 @@ class Generator:
         default = inputs.default_scenario
         selected = default.name if default in inputs.scenarios else PLAIN
         receipts, payments = categories(inputs)
-        lines = m.flow_lines(receipts, payments, labels=lambda c: "Other (categories added later)" if c == m.OTHER else c)
+        lines = m.flow_lines(receipts, payments, labels=lambda c: labels.OTHER_ROW if c == m.OTHER else c)
 
         StartSheet(self.lang, {
             "company": company, "first_week": s.start.isoformat(), "weeks": n,

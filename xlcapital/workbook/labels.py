@@ -19,6 +19,7 @@ import re
 
 from xlsxwriter.worksheet import CellStringTuple
 
+from xlcapital.forecast import types as fc_types
 from xlcapital.names import NAMES
 
 #: the words the Dashboard's formulas compute (a trigger's status, "none" for no such week), English -> Dutch
@@ -36,6 +37,14 @@ def formula_word(word: str, lang: str) -> str:
     ('alarm', 'geen', 'alert')
     """
     return FORMULA_WORDS.get(word, word) if lang == "nl" else word
+
+#: the row of the flows of categories added after generation (the catch-all of each side)
+OTHER_ROW = "Other (categories added later)"
+#: the rows of the categories the engine makes itself (not a category of the user's files), English -> Dutch:
+#: only the row label is Dutch, the formulas still select the category by its English name
+CATEGORY_NL = {fc_types.RECEIVABLES: "Debiteuren", fc_types.SALES: "Verkopen", fc_types.PAYABLES: "Crediteuren",
+               fc_types.PURCHASES: "Inkopen", fc_types.ONE_OFF: "Eenmalig",
+               OTHER_ROW: "Overig (later toegevoegde categorieën)"}
 
 #: English phrase -> Dutch, for the sheets :func:`apply` translates
 NL = {
@@ -192,18 +201,30 @@ NL = {
     "Look-ahead: the 8 weeks after the horizon (committed payments and the rest)":
         "Vooruitblik: de 8 weken na de horizon (vastgelegde betalingen en de rest)",
     "Lowest closing cash including the look-ahead": "Laagste eindsaldo inclusief de vooruitblik",
+    # Months
+    "Cash-flow forecast by month (12 months)": "Liquiditeitsprognose per maand (12 maanden)",
+    "Scenario (as on Forecast)": "Scenario (als op Forecast)",
+    "Month": "Maand",
+    "Month starts (month 1: first day counted)": "Maand begint (maand 1: eerste getelde dag)",
+    "Month ends": "Maand eindigt",
 }
-#: phrases with a number in them
+#: phrases with a number or a name in them
 _PATTERNS = (
     (re.compile(r"^Rent, salaries, VAT, loans, subscriptions\. W1\.\.W(\d+): the amount in each forecast week\.$"),
      r"Huur, salarissen, btw, leningen, abonnementen. W1..W\1: het bedrag in elke prognoseweek."),
+    (re.compile(r"^The weeks of (.*) that are now past \(scenario (.*)\): its forecast per category against the bank "
+                r"transactions of that category\.$"),
+     r"De weken van \1 die nu voorbij zijn (scenario \2): de prognose per categorie tegen de banktransacties van "
+     r"die categorie."),
 )
+#: a flow row's label: "  + " (receipts) or "  - " (payments) and its category
+_CATEGORY_ROW = re.compile(r"^(  [+-] )(.+)$")
 #: row labels made of a phrase and a suffix (the Dashboard's per-week trigger rows)
 _SUFFIXED = re.compile(r"^(.*): (value|status)$")
 _SUFFIX_NL = {"value": "waarde", "status": "status"}
 
 #: sheets whose text cells are translated everywhere; the other sheets only above their table
-WHOLE_SHEETS = ("Dashboard", "Forecast", "Scenarios")
+WHOLE_SHEETS = ("Dashboard", "Forecast", "Months", "Scenarios")
 
 
 def dutch(text: str) -> str | None:
@@ -211,9 +232,14 @@ def dutch(text: str) -> str | None:
 
     >>> dutch("Closing cash"), dutch("Headroom on the credit limit: status"), dutch("Rent")
     ('Eindsaldo', 'Ruimte binnen de kredietlimiet: status', None)
+    >>> dutch("  + Receivables"), dutch("  - Rent")
+    ('  + Debiteuren', None)
     """
     if text in NL:
         return NL[text]
+    row = _CATEGORY_ROW.match(text)
+    if row:
+        return row.group(1) + CATEGORY_NL[row.group(2)] if row.group(2) in CATEGORY_NL else None
     m = _SUFFIXED.match(text)
     if m and m.group(1) in NL:
         return f"{NL[m.group(1)]}: {_SUFFIX_NL[m.group(2)]}"
