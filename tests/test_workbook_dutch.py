@@ -227,7 +227,8 @@ SAME_IN_DUTCH = {"Dashboard", "Status", "Scenario", "Week"}
 
 
 def english_left(en_path, nl_path, inputs) -> list[tuple[str, str, str]]:
-    """The visible text cells of the Dutch workbook that hold the English workbook's text at the same place,
+    """The visible text cells (and cell comments) of the Dutch workbook that hold the English workbook's text at
+    the same place,
     leaving out what is not a word of the workbook: formulas, the Excel Tables (their column names and the
     user's rows: data), the Settings values, the rows of the user's own categories and the names of the
     user's scenarios, the company's name."""
@@ -252,6 +253,9 @@ def english_left(en_path, nl_path, inputs) -> list[tuple[str, str, str]]:
             in_tables |= {(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)}
         for row in ws.iter_rows():
             for c in row:
+                english = en[ws.title][c.coordinate].comment
+                if c.comment is not None and english is not None and c.comment.text == english.text:
+                    left.append((ws.title, c.coordinate, "comment: " + c.comment.text))
                 text = c.value
                 if not isinstance(text, str) or text.startswith("=") or not text.strip():
                     continue
