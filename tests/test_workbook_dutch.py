@@ -290,3 +290,26 @@ def test_no_english_left_in_the_dutch_workbook(tmp_path):
     wb.save(tmp_path / "spoiled.xlsx")
     assert english_left(paths["en"], tmp_path / "spoiled.xlsx", inputs) == [
         ("Months", "A1", "Cash-flow forecast by month (12 months)")]
+
+
+@pytest.mark.libreoffice
+def test_a_company_without_scenarios_is_dutch_too(tmp_path, libreoffice):
+    """Without scenarios the run shown is the plain forecast: "(gewone prognose)" in the Dutch workbook, on
+    Settings, Scenarios, Forecast and Months (formulas over Settings_Scenario: LibreOffice's recalculation
+    equals the cached values), and nothing else is left English."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from xlcapital.forecast import Inputs, Settings
+
+    inputs = Inputs(Settings(start=dt.date(2026, 4, 6), opening_balance=Decimal(1000)))
+    paths = {lang: tmp_path / f"{lang}.xlsx" for lang in ("en", "nl")}
+    for lang, path in paths.items():
+        generate(inputs, path, lang=lang)
+    assert english_left(paths["en"], paths["nl"], inputs) == []
+    wb = openpyxl.load_workbook(paths["nl"], data_only=True)
+    assert [wb[s]["B3"].value for s in ("Forecast", "Months")] == ["(gewone prognose)"] * 2
+    assert wb["Scenarios"]["A5"].value == "(gewone prognose)"
+    done, = libreoffice.recalculate([paths["nl"]], tmp_path / "lo")
+    count, bad = differences(paths["nl"], done)
+    assert count > 1000 and not bad, bad[:20]

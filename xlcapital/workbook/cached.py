@@ -29,7 +29,8 @@ from xlsxwriter.worksheet import CellFormulaTuple
 from xlcapital.forecast import RULES
 from xlcapital.forecast.actuals import first_day
 from xlcapital.workbook.tables import excel_date
-from xlcapital.workbook.labels import formula_word
+from xlcapital.workbook.labels import formula_word, in_language
+from xlcapital.workbook.scenarios import PLAIN
 from xlcapital.workbook.values import engine_values
 
 #: a cell whose value is not known here: left as XlsxWriter wrote it
@@ -66,6 +67,8 @@ def as_cell(value: Any, name: str = "", lang: str = "en") -> Any:
         if rule is not None:
             owner, action = rule.in_language(value, value, lang)
             return owner if name.endswith(".owner") else action
+    if isinstance(value, str) and value == PLAIN:  # the scenario shown when none is defined (Settings)
+        return in_language(value, lang)
     if isinstance(value, bool) or isinstance(value, str):
         return value
     if isinstance(value, (dt.date, dt.datetime)):

@@ -112,7 +112,7 @@ class Generator:
             "last_week": (s.start + timedelta(days=7 * n - 1)).isoformat(),
             "version": __version__, "has_macros": self.vba is not None, "has_variance": self.previous is not None,
         }).write(book)
-        settings = settings_values(inputs, company, selected)
+        settings = settings_values(inputs, company, labels.in_language(selected, self.lang))
         SettingsSheet(m.SETTINGS, settings).write(book)
         season = [book.ref(f"settings.{k}") for k in m.SEASON_KEYS]
         workbook.define_name("Settings_Seasonality", "=" + season[0].a1() + ":" + season[-1].a1(sheet=False))

@@ -202,6 +202,9 @@ NL = {
     "Look-ahead: the 8 weeks after the horizon (committed payments and the rest)":
         "Vooruitblik: de 8 weken na de horizon (vastgelegde betalingen en de rest)",
     "Lowest closing cash including the look-ahead": "Laagste eindsaldo inclusief de vooruitblik",
+    # the run when no scenario is defined (scenarios.PLAIN): the Settings value, the Scenarios run, the name on
+    # Forecast and Months (formulas =Settings_Scenario); it matches no scenario and no one-off in either language
+    "(plain forecast)": "(gewone prognose)",
     # Months
     "Cash-flow forecast by month (12 months)": "Liquiditeitsprognose per maand (12 maanden)",
     "Scenario (as on Forecast)": "Scenario (als op Forecast)",
@@ -346,6 +349,15 @@ def dutch(text: str) -> str | None:
         if pattern.match(text):
             return pattern.sub(replacement, text)
     return None
+
+
+def in_language(text: str, lang: str) -> str:
+    """``text`` in the workbook's language: its Dutch (:func:`dutch`) in a Dutch workbook, else itself.
+
+    >>> in_language("(plain forecast)", "nl"), in_language("(plain forecast)", "en"), in_language("base", "nl")
+    ('(gewone prognose)', '(plain forecast)', 'base')
+    """
+    return (dutch(text) or text) if lang == "nl" else text
 
 
 def status_format(lang: str) -> str:
