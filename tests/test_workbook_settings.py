@@ -89,3 +89,21 @@ def test_the_roll_carries_an_edit_of_every_kind_of_setting(sample_book, tmp_path
     assert sorted(carried.report.settings) == sorted(typed)
     # the rest as the folder has it
     assert nxt.settings.credit_limit == fresh.settings.credit_limit and nxt.sales.amount == fresh.sales.amount
+
+
+def test_a_bad_setting_in_last_months_workbook_is_one_line_naming_file_and_cell(sample_book, tmp_path, capsys):
+    """Settings read back through the schema check what the user typed as forecast.toml is checked: a commitment
+    fee of 20 % a year (the schema allows 0 to 10 %) is refused with the workbook and the defined name, exit 2."""
+    from xlcapital.cli import main
+
+    _, path = sample_book
+    bad = tmp_path / "bad.xlsx"
+    wb = openpyxl.load_workbook(path)
+    (sheet, coord), = wb.defined_names["Settings_CommitmentFee"].destinations
+    wb[sheet][coord.replace("$", "")].value = 0.2
+    wb.save(bad)
+    code = main(["generate", str(folder(tmp_path)), "-o", str(tmp_path / "next.xlsx"), "--previous", str(bad)])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and len(err) == 1, err
+    assert str(bad) in err[0] and "Settings_CommitmentFee" in err[0] and "0.2 is above the maximum 0.1" in err[0]
+    assert not (tmp_path / "next.xlsx").exists()

@@ -172,7 +172,10 @@ def read_workbook(path) -> tuple[fc.Inputs, list[Statement], str]:
     # its opening balance); an empty cell is the field's default, None the dataclass's
     get = (lambda h: s("OpeningBalance" if h == "BankBalance" else h)) \
         if "Settings_BankBalance" not in r.wb.defined_names else s
-    parts = settings_from_workbook(get)
+    try:
+        parts = settings_from_workbook(get)
+    except InputError as exc:  # a value the user typed on Settings that the field does not take: name the file
+        raise exc.with_location(file=r.path) from None
 
     def given(part: str) -> dict[str, Any]:
         return {k: v for k, v in parts[part].items() if v is not None}
