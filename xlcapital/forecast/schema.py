@@ -310,22 +310,23 @@ SALES_PLAN = Table("sales", None, (
     )),
 ))
 
-BUCKETS = (("1_30", "1to30", "1-30"), ("31_60", "31to60", "31-60"), ("61_90", "61to90", "61-90"),
-            ("over_90", "Over90", "over 90"))
+#: the aging buckets: key, workbook header, label in English and in Dutch
+BUCKETS = (("1_30", "1to30", "1-30", "1-30"), ("31_60", "31to60", "31-60", "31-60"),
+           ("61_90", "61to90", "61-90", "61-90"), ("over_90", "Over90", "over 90", "meer dan 90"))
 #: ``[collections]``: per aging bucket of overdue receivables, the days after the first day counted
 #: the cash is expected and the share expected to come in (types.Collections has the defaults)
 COLLECTIONS = Table("collections", None, tuple(
     f
-    for key, header, label in BUCKETS
+    for key, header, label, label_nl in BUCKETS
     for f in (
         Field(f"days_{key}", f"CollectDays{header}", "integer", f"Overdue {label} days: expected after (days)",
-              f"Achterstand {label} dagen: verwacht na (dagen)",
+              f"Achterstand {label_nl} dagen: verwacht na (dagen)",
               f"Receivables {label} days past their expected date at the first day counted are expected this many "
               "days after it.", low=0, high=3650,
-              help_nl=f"Debiteuren die op de eerste getelde dag {label.replace('over', 'meer dan')} dagen over hun "
+              help_nl=f"Debiteuren die op de eerste getelde dag {label_nl} dagen over hun "
                       "verwachte datum zijn, worden zoveel dagen daarna verwacht."),
         Field(f"share_{key}", f"CollectShare{header}", "fraction", f"Overdue {label} days: share collected",
-              f"Achterstand {label} dagen: deel dat binnenkomt",
+              f"Achterstand {label_nl} dagen: deel dat binnenkomt",
               f"The share of those receivables expected to be paid; the rest is the bad-debt allowance.", low=0,
               high=1, help_nl="Het deel van die debiteuren dat naar verwachting betaald wordt; de rest is de "
                               "voorziening dubieuze debiteuren."),
@@ -343,7 +344,7 @@ def collections_of(values: dict[str, Any], sources: dict[str, str] | None = None
     (7, 28, 42, 56)
     """
     default = Collections()
-    keys = [key for key, _, _ in BUCKETS]
+    keys = [key for key, *_ in BUCKETS]
 
     def pick(prefix: str, defaults: tuple) -> tuple:
         return tuple(d if values.get(f"{prefix}_{k}") is None else values[f"{prefix}_{k}"] for k, d in zip(keys, defaults))
