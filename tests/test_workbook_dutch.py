@@ -313,3 +313,39 @@ def test_a_company_without_scenarios_is_dutch_too(tmp_path, libreoffice):
     done, = libreoffice.recalculate([paths["nl"]], tmp_path / "lo")
     count, bad = differences(paths["nl"], done)
     assert count > 1000 and not bad, bad[:20]
+
+
+@pytest.mark.libreoffice
+def test_the_dutch_variance_sheet(libreoffice, tmp_path):
+    """Rolled with past weeks, the Dutch workbook's Variance sheet writes its total row "(alle categorieën)" and
+    its Actual formula compares that: LibreOffice's recalculation equals the cached values, and every row holds
+    what the English workbook of the same roll holds (the total row's actual too: the formula found its row)."""
+    import datetime as dt
+
+    from tests.test_workbook_previous import next_export
+    from xlcapital.workbook.generator import Generator
+    from xlcapital.workbook.previous import carry_over
+
+    inputs, statements = load_inputs(None)
+    last = tmp_path / "2025-01.xlsx"
+    generate(inputs, last, statements=statements, lang="nl")
+    actual = next_export(inputs.settings.start)
+    fresh = load_inputs(None, start=dt.date(2025, 2, 3))[0]
+    nxt, merged, carried = carry_over(last, fresh, [*statements, actual])
+    rows = {}
+    for lang in ("en", "nl"):
+        path = tmp_path / f"2025-02-{lang}.xlsx"
+        cells = Generator(lang=lang, previous=carried).write(nxt, path, merged)
+        ws = openpyxl.load_workbook(path, data_only=True)["Variance"]
+        ref = cells["table.Variance"]
+        rows[lang] = [tuple(ws.cell(r + 1, c + 1).value for c in range(ref.first_col, ref.last_col + 1))
+                      for r in range(ref.first_row, ref.last_row + 1)]
+    done, = libreoffice.recalculate([path], tmp_path / "recalculated")
+    count, bad = differences(path, done)
+    assert not bad, "\n".join(bad[:40])
+    totals = [i for i, row in enumerate(rows["nl"]) if row[3] == "(alle categorieën)"]
+    assert totals and all(row[3] != "(all categories)" for row in rows["nl"])
+    assert [row[3] for row in rows["en"]] == [
+        "(all categories)" if i in totals else row[3] for i, row in enumerate(rows["nl"])]
+    assert [row[4:] for row in rows["en"]] == [row[4:] for row in rows["nl"]]
+    assert any(abs(rows["nl"][i][5]) > 1000 for i in totals)  # the total rows found their bank transactions

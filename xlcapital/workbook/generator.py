@@ -121,7 +121,7 @@ class Generator:
         if self.previous is not None:
             from xlcapital.workbook.previous import variance_sheet
 
-            variance_sheet(self.previous).write(book)
+            variance_sheet(self.previous, self.lang).write(book)
         tables = input_tables(inputs, self.lang)
         for table in tables:
             table.write(book)

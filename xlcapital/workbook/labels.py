@@ -205,6 +205,8 @@ NL = {
     # the run when no scenario is defined (scenarios.PLAIN): the Settings value, the Scenarios run, the name on
     # Forecast and Months (formulas =Settings_Scenario); it matches no scenario and no one-off in either language
     "(plain forecast)": "(gewone prognose)",
+    # the Variance row of all categories together (previous.TOTAL): written and compared in the workbook's language
+    "(all categories)": "(alle categorieën)",
     # Months
     "Cash-flow forecast by month (12 months)": "Liquiditeitsprognose per maand (12 maanden)",
     "Scenario (as on Forecast)": "Scenario (als op Forecast)",
@@ -302,7 +304,7 @@ COMMENTS = {
     # Variance
     "Week number in the previous workbook's forecast.": "Weeknummer in de prognose van de vorige werkmap.",
     "A forecast row or a bank category; (all categories) is the net flow.":
-        "Een prognoseregel of bankcategorie; (all categories) is de netto stroom.",
+        "Een prognoseregel of bankcategorie; (alle categorieën) is de netto stroom.",
     "What the previous workbook forecast for this week (net: receipts + payments).":
         "Wat de vorige werkmap voor deze week voorspelde (netto: ontvangsten + betalingen).",
     "The bank transactions of this week and category (Bank table, accounts of the forecast).":

@@ -34,6 +34,7 @@ from xlcapital.money import to_decimal
 from xlcapital.forecast import schema
 from xlcapital.workbook.model import (COUNTED, collections_from_workbook, exact_expr, rows_from_workbook,
                                       settings_from_workbook)
+from xlcapital.workbook.labels import in_language
 from xlcapital.workbook.scenarios import PLAIN
 from xlcapital.workbook.tables import Column, TableSheet
 
@@ -299,30 +300,39 @@ def carry_over(previous: str | os.PathLike, inputs: fc.Inputs, statements: list[
     return nxt, merged, carried
 
 
+#: the Variance row of every category together (its Dutch in labels.NL: the Dutch workbook writes and compares that)
 TOTAL = "(all categories)"
 _WEEK = 'Bank[Date],">="&[@WeekStart],Bank[Date],"<="&[@WeekEnd]'
 
-VARIANCE_COLUMNS = (
-    Column("Week", "integer", comment="Week number in the previous workbook's forecast."),
-    Column("WeekStart", "date"),
-    Column("WeekEnd", "date"),
-    Column("Category", width=26, comment="A forecast row or a bank category; (all categories) is the net flow."),
-    Column("Forecast", "money", comment="What the previous workbook forecast for this week (net: receipts + payments)."),
-    Column("Actual", "money", formula=f'=IF([@Category]="{TOTAL}",SUMIFS(Bank[Amount],{COUNTED},{_WEEK}),'
-                                      f'SUMIFS(Bank[Amount],{COUNTED},{_WEEK},Bank[Category],{exact_expr("[@Category]")}))',
-           comment="The bank transactions of this week and category (Bank table, accounts of the forecast)."),
-    Column("Variance", "money", formula="=[@Actual]-[@Forecast]", comment="Actual minus forecast."),
-)
+
+def variance_columns(total: str = TOTAL) -> tuple[Column, ...]:
+    """The Variance table's columns; ``total``: the Category of the row of all categories together."""
+    return (
+        Column("Week", "integer", comment="Week number in the previous workbook's forecast."),
+        Column("WeekStart", "date"),
+        Column("WeekEnd", "date"),
+        Column("Category", width=26, comment="A forecast row or a bank category; (all categories) is the net flow."),
+        Column("Forecast", "money",
+               comment="What the previous workbook forecast for this week (net: receipts + payments)."),
+        Column("Actual", "money", formula=f'=IF([@Category]="{total}",SUMIFS(Bank[Amount],{COUNTED},{_WEEK}),'
+                                          f'SUMIFS(Bank[Amount],{COUNTED},{_WEEK},Bank[Category],'
+                                          f'{exact_expr("[@Category]")}))',
+               comment="The bank transactions of this week and category (Bank table, accounts of the forecast)."),
+        Column("Variance", "money", formula="=[@Actual]-[@Forecast]", comment="Actual minus forecast."),
+    )
 
 
-def variance_sheet(carried: Carried) -> TableSheet:
+def variance_sheet(carried: Carried, lang: str = "en") -> TableSheet:
+    """The Variance sheet of the weeks ``carried`` holds, its words in ``lang``."""
+    total = in_language(TOTAL, lang)
     rows = []
     for week, monday in carried.weeks:
         end = carried.ends.get(week, monday + dt.timedelta(days=6))
-        rows.append((week, monday, end, TOTAL, sum((carried.forecast[(week, c)] for c in carried.categories), ZERO)))
+        rows.append((week, monday, end, total, sum((carried.forecast[(week, c)] for c in carried.categories), ZERO)))
         for c in carried.categories:
             rows.append((week, monday, end, c, carried.forecast[(week, c)]))
-    return TableSheet("Variance", "Variance", VARIANCE_COLUMNS, rows, title="Forecast against actual",
-                      note=f"The weeks of {carried.previous.name} that are now past (scenario {carried.scenario}): "
+    scenario = in_language(carried.scenario, lang)
+    return TableSheet("Variance", "Variance", variance_columns(total), rows, title="Forecast against actual",
+                      note=f"The weeks of {carried.previous.name} that are now past (scenario {scenario}): "
                            "its forecast per category against the bank transactions of that category.",
                       editable=False)
