@@ -1,4 +1,4 @@
-"""The readable name of every ratio, KPI and trigger rule, in English and Dutch.
+"""The readable name of every ratio, KPI, trigger rule and stress test, in English and Dutch.
 
 The code names (``bhk_cashflow``, ``dso_trend``) stay the keys of JSON and of the Python API; a
 person reads these names instead: the CLI's tables, and any sheet that shows a ratio. One entry
@@ -83,6 +83,18 @@ NAMES: dict[str, Name] = {
     "revenue_drop": Name("Revenue drop", "Omzetdaling"),
     "solvency": Name("Solvency (equity / total assets)", "Solvabiliteit (eigen vermogen / totaal vermogen)"),
     "dscr": Name("Debt-service coverage (DSCR)", "Dekking rente en aflossing (DSCR)"),
+    # stress tests (xlcapital.forecast.scenarios.STRESS_TESTS): the English name is the code (what
+    # ``--scenario`` and the JSON take), the Dutch one what the Dutch workbook's Scenarios sheet shows
+    **{en: Name(en, nl) for en, nl in (
+        ("revenue -10%", "omzet -10%"),
+        ("revenue -20%", "omzet -20%"),
+        ("revenue -30%", "omzet -30%"),
+        ("customers +15 days", "klanten +15 dagen"),
+        ("customers +30 days", "klanten +30 dagen"),
+        ("interest +2 points", "rente +2 procentpunt"),
+        ("largest customer +30 days", "grootste klant +30 dagen"),
+        ("largest customer defaults", "grootste klant betaalt niet"),
+    )},
 }
 
 

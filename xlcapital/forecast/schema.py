@@ -17,12 +17,10 @@ xlcapital.errors.InputError: credit_limit: -5 is below the minimum 0 (give 0 or 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Iterator
+from typing import Any
 
-from xlcapital.errors import InputError
-from xlcapital.money import MAX_DIGITS
+from xlcapital.forecast.fields import KINDS, Field, Table
 from xlcapital.forecast.types import (
     ACTIVITIES,
     FEE_BASES,
@@ -34,135 +32,12 @@ from xlcapital.forecast.types import (
     Collections,
 )
 from xlcapital.forecast.vat import AMOUNTS, FILINGS, RATE_CODES
-from xlcapital.forecast.values import (
-    parse_accounts,
-    parse_choice,
-    parse_date,
-    parse_fraction,
-    parse_int,
-    parse_money,
-    parse_yes_no,
-)
 
-#: the kinds of value a field can hold (the workbook writes each with its own cell format)
-KINDS = ("text", "money", "number", "fraction", "integer", "date", "choice", "yes_no", "accounts")
 SALES_FREQUENCIES = FREQUENCIES[:4]
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
-
-
-@dataclass(frozen=True)
-class Field:
-    """One input field.
-
-    ``key`` is its name in the file (CSV column, TOML key); ``header`` its name in the workbook
-    (table column header, or ``Settings_<header>``; None: not in the workbook). ``low``/``high``
-    bound a number (inclusive), ``choices`` a choice. ``default`` is the value of an empty cell or
-    a missing key (None: empty stays None, or a learned value fills it in). ``help_nl`` is the
-    help in Dutch (keyword argument, after the bounds).
-    """
-
-    key: str
-    header: str | None
-    kind: str
-    label: str
-    nl: str
-    help: str
-    required: bool = False
-    low: int | Decimal | None = None
-    high: int | Decimal | None = None
-    choices: tuple[str, ...] = ()
-    default: Any = None
-    #: the help text in Dutch (the Dutch workbook's Settings explanations and column comments)
-    help_nl: str = ""
-
-    def __post_init__(self) -> None:
-        if self.kind not in KINDS:
-            raise ValueError(f"{self.key}: unknown kind {self.kind!r}")
-
-    @property
-    def numeric(self) -> bool:
-        return self.kind in ("money", "number", "fraction", "integer")
-
-    def parse(self, value: object, *, field: str | None = None, decimal: str = ".") -> Any:
-        """The value of this field from a TOML value or a CSV cell (``decimal``: the file's decimal mark)."""
-        name = field or self.key
-        kind = self.kind
-        if kind == "text":
-            return str(value).strip()
-        if kind == "date":
-            return parse_date(value, field=name)
-        if kind == "choice":
-            return parse_choice(value, self.choices, field=name)
-        if kind == "yes_no":
-            return parse_yes_no(value, field=name)
-        if kind == "accounts":
-            return parse_accounts(value, field=name)
-        if kind == "integer":
-            return parse_int(value, field=name, low=self.low, high=self.high)
-        if isinstance(value, str) and decimal != ".":
-            value = value.strip()
-            percent = kind == "fraction" and value.endswith("%")
-            number = parse_money_text(value[:-1] if percent else value, decimal, name)
-            result = number / 100 if percent else number
-        else:
-            result = (parse_fraction if kind == "fraction" else parse_money)(value, field=name)
-        if result.is_finite() and result != 0 and result.adjusted() >= MAX_DIGITS:
-            raise InputError(f"{str(value).strip()} is too large for an amount", field=name,
-                             hint=f"give at most {MAX_DIGITS} digits before the point")
-        self.check_bounds(result, name)
-        return result
-
-    def check_bounds(self, value: Decimal, name: str) -> None:
-        if self.low is not None and value < self.low:
-            raise InputError(f"{value} is below the minimum {self.low}", field=name, hint=self._range())
-        if self.high is not None and value > self.high:
-            raise InputError(f"{value} is above the maximum {self.high}", field=name, hint=self._range())
-
-    def _range(self) -> str:
-        if self.high is None:
-            return f"give {self.low} or more"
-        if self.low is None:
-            return f"give {self.high} or less"
-        return f"give {self.low} to {self.high}"
-
-
-
-
-def parse_money_text(text: str, decimal: str, field: str) -> Decimal:
-    from xlcapital.money import parse_amount
-
-    return parse_amount(text, decimal=decimal, field=field)
-
-
-@dataclass(frozen=True)
-class Table:
-    """An input table: a CSV file of the company folder and the workbook's Excel Table of the same rows."""
-
-    name: str
-    file: str | None
-    fields: tuple[Field, ...]
-
-    def __getitem__(self, key: str) -> Field:
-        for f in self.fields:
-            if f.key == key:
-                return f
-        raise KeyError(key)
-
-    def __iter__(self) -> Iterator[Field]:
-        return iter(self.fields)
-
-    @property
-    def keys(self) -> tuple[str, ...]:
-        return tuple(f.key for f in self.fields)
-
-    @property
-    def required(self) -> tuple[str, ...]:
-        return tuple(f.key for f in self.fields if f.required)
-
-    @property
-    def optional(self) -> tuple[str, ...]:
-        return tuple(f.key for f in self.fields if not f.required)
+MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+             "november", "december")
 
 
 _DAYS = dict(low=-365, high=3650)
@@ -173,113 +48,161 @@ _DAYS = dict(low=-365, high=3650)
 
 COMPANY = Table("company", None, (
     Field("name", "Company", "text", "Company", "Bedrijfsnaam",
-          "The company this forecast is for (shown in the CLI, JSON and the workbook)."),
+          "The company this forecast is for (shown in the CLI, JSON and the workbook).",
+          help_nl="Het bedrijf waarvoor deze prognose is (getoond in de CLI, de JSON en de werkmap)."),
 ))
 
 FORECAST = Table("forecast", None, (
     Field("start", "Start", "date", "First week starts (Monday)", "Eerste week begint (maandag)",
           "Monday of week 1. Week w runs from Start + 7(w-1), Monday, to Sunday six days later. "
-          "Items due before it (overdue) are counted in week 1."),
+          "Items due before it (overdue) are counted in week 1.",
+          help_nl="Maandag van week 1. Week w loopt van Start + 7(w-1), maandag, tot en met de zondag zes dagen "
+                  "later. Posten die eerder vervallen (achterstallig) tellen in week 1."),
     Field("weeks", "Weeks", "integer", "Weeks", "Aantal weken",
-          "The number of weekly columns (generate a new workbook to change it).", low=1, high=104, default=13),
+          "The number of weekly columns (generate a new workbook to change it).", low=1, high=104, default=13,
+          help_nl="Het aantal weekkolommen (maak een nieuwe werkmap om het te veranderen)."),
     Field("opening_balance", "BankBalance", "money", "Bank balance", "Banksaldo",
           "The balance of the company's accounts together at the end of the balance date (negative when the "
-          "overdraft is in use). Type today's balance and today's date: the opening balance follows."),
+          "overdraft is in use). Type today's balance and today's date: the opening balance follows.",
+          help_nl="Het saldo van de rekeningen van het bedrijf samen aan het eind van de saldodatum (negatief als "
+                  "het krediet in gebruik is). Typ het saldo en de datum van vandaag: het beginsaldo volgt."),
     Field("balance_date", "BalanceDate", "date", "Balance date", "Saldodatum",
           "The day whose end-of-day balance the bank balance is. Empty: the day before week 1, so the bank "
-          "balance is the opening balance itself."),
+          "balance is the opening balance itself.",
+          help_nl="De dag waarvan het banksaldo het eindsaldo is. Leeg: de dag voor week 1, dan is het banksaldo "
+                  "het beginsaldo zelf."),
     Field("accounts", "Accounts", "accounts", "Accounts of the forecast", "Rekeningen",
           "The company's own accounts (IBANs, separated by commas) whose bank transactions count: for the "
-          "opening balance and the actuals on Forecast. Empty: every account in the Bank table."),
+          "opening balance and the actuals on Forecast. Empty: every account in the Bank table.",
+          help_nl="De eigen rekeningen van het bedrijf (IBAN's, gescheiden door komma's) waarvan de "
+                  "banktransacties meetellen: voor het beginsaldo en de werkelijke cijfers op Forecast. Leeg: "
+                  "elke rekening in de tabel Bank."),
     Field("credit_limit", "CreditLimit", "money", "Credit limit (overdraft facility)", "Kredietlimiet",
           "The overdraft facility (kredietplafond): how far the balance may go below zero.", low=0,
-          default=Decimal(0)),
+          default=Decimal(0),
+          help_nl="Het rekening-courantkrediet (kredietplafond): hoe ver het saldo onder nul mag gaan."),
     Field("overdraft_rate", "OverdraftRate", "fraction", "Overdraft interest rate (per year)",
           "Rente rekening-courant (per jaar)",
           "Yearly interest on the drawn overdraft; a week costs drawn x rate x 7 / 365.", low=-1, high=1,
-          default=Decimal(0)),
+          default=Decimal(0),
+          help_nl="Rente per jaar over het opgenomen krediet; een week kost opgenomen x rente x 7 / 365."),
     Field("commitment_fee", "CommitmentFee", "fraction", "Commitment fee (kredietprovisie, per year)",
           "Kredietprovisie (per jaar)",
           "Yearly fee on the credit limit (or on its undrawn part, below); a week costs basis x fee x 7 / 365.",
-          low=0, high=Decimal("0.1"), default=Decimal(0)),
+          low=0, high=Decimal("0.1"), default=Decimal(0),
+          help_nl="Provisie per jaar over de kredietlimiet (of over het onbenutte deel, zie hieronder); een week "
+                  "kost grondslag x provisie x 7 / 365."),
     Field("commitment_fee_basis", "CommitmentFeeBasis", "choice", "Commitment fee on", "Kredietprovisie over",
           "limit: on the whole credit limit, as Dutch banks charge kredietprovisie; undrawn: on the limit minus "
-          "the overdraft drawn.", choices=FEE_BASES, default="limit"),
+          "the overdraft drawn.", choices=FEE_BASES, default="limit",
+          help_nl="limit: over de hele kredietlimiet, zoals Nederlandse banken kredietprovisie rekenen; undrawn: "
+                  "over de limiet min het opgenomen krediet."),
     Field("advance_rate_receivables", "AdvanceRateReceivables", "fraction", "Borrowing base: advance rate on receivables",
           "Bevoorschottingspercentage debiteuren",
           "The share of the receivables up to 90 days old the bank lends on (often 70 %). Empty: no borrowing base, "
-          "the whole credit limit is available.", low=0, high=1),
+          "the whole credit limit is available.", low=0, high=1,
+          help_nl="Het deel van de debiteuren tot 90 dagen oud waarop de bank leent (vaak 70 %). Leeg: geen "
+                  "borrowing base, de hele kredietlimiet is beschikbaar."),
     Field("advance_rate_stock", "AdvanceRateStock", "fraction", "Borrowing base: advance rate on stock",
           "Bevoorschottingspercentage voorraad",
           "The share of the stock (Inventory below) the bank lends on (often 40-50 %).", low=0, high=1,
-          default=Decimal(0)),
+          default=Decimal(0),
+          help_nl="Het deel van de voorraad (hieronder, van de laatste periode) waarop de bank leent (vaak 40-50 %)."),
     Field("minimum_buffer", "MinimumBuffer", "money", "Minimum cash buffer", "Minimale kasbuffer",
           "The cash the company wants to keep at all times; weeks below it are flagged.", low=0,
-          default=Decimal(0)),
+          default=Decimal(0),
+          help_nl="Het geld dat het bedrijf altijd wil aanhouden; weken eronder worden gemarkeerd."),
     Field("risk_profile", "RiskProfile", "choice", "Risk profile", "Risicoprofiel",
           "conservative, moderate or offensive: sets the thresholds of the triggers on the Dashboard.",
-          choices=RISK_PROFILES, default="moderate"),
+          choices=RISK_PROFILES, default="moderate",
+          help_nl="conservative (voorzichtig), moderate (gemiddeld) of offensive (offensief): bepaalt de drempels "
+                  "van de signalen op het Dashboard."),
     Field("history_weeks", None, "integer", "Weeks of bank history learned from", "Weken bankhistorie",
           "How many weeks before the start the projected bank categories are learned from.", low=1, high=260,
-          default=13),
+          default=13,
+          help_nl="Over hoeveel weken voor de start de geprojecteerde bankcategorieën worden geleerd."),
     Field("default_payment_delay_days", "DefaultPaymentDelayDays", "integer",
           "Default customer payment delay (days)", "Standaard betaalvertraging klanten (dagen)",
-          "Days after the due date that a customer who is not in the Customers table pays.", **_DAYS),
-    Field("currency", "Currency", "text", "Currency", "Valuta", "The currency of all amounts.", default="EUR"),
+          "Days after the due date that a customer who is not in the Customers table pays.", **_DAYS,
+          help_nl="Dagen na de vervaldatum waarop een klant betaalt die niet in de tabel Customers staat."),
+    Field("currency", "Currency", "text", "Currency", "Valuta", "The currency of all amounts.", default="EUR",
+          help_nl="De valuta van alle bedragen."),
 ))
 
 SALES_PLAN = Table("sales", None, (
     Field("amount", "SalesAmount", "money", "Sales plan: amount per invoice", "Verkoopplan: bedrag per factuur",
           "The regular sales invoiced per occurrence, before seasonality (0 or empty: no sales plan).", low=0,
-          default=Decimal(0)),
+          default=Decimal(0),
+          help_nl="De vaste omzet die per keer wordt gefactureerd, voor seizoensinvloeden (0 of leeg: geen "
+                  "verkoopplan)."),
     Field("frequency", "SalesFrequency", "choice", "Sales plan: frequency", "Verkoopplan: frequentie",
-          "weekly, monthly, quarterly or yearly.", choices=SALES_FREQUENCIES, default="monthly"),
+          "weekly, monthly, quarterly or yearly.", choices=SALES_FREQUENCIES, default="monthly",
+          help_nl="weekly (wekelijks), monthly (maandelijks), quarterly (per kwartaal) of yearly (jaarlijks)."),
     Field("day", "SalesDay", "integer", "Sales plan: day", "Verkoopplan: dag",
           "weekly: 1 (Monday) .. 7 (Sunday); otherwise the day of the month 1..31 (a short month uses its last "
-          "day).", low=1, high=31, default=1),
+          "day).", low=1, high=31, default=1,
+          help_nl="weekly: 1 (maandag) .. 7 (zondag); anders de dag van de maand 1..31 (een korte maand gebruikt "
+                  "haar laatste dag)."),
     Field("month", "SalesMonth", "integer", "Sales plan: anchor month", "Verkoopplan: ankermaand",
           "quarterly: a month of the cycle (1..12); yearly: the month. Ignored for weekly and monthly.",
-          low=1, high=12, default=1),
+          low=1, high=12, default=1,
+          help_nl="quarterly: een maand van de cyclus (1..12); yearly: de maand. Genegeerd bij weekly en monthly."),
     Field("collection_days", "SalesCollectionDays", "integer", "Sales collection days", "Incassotermijn verkopen",
-          "Days from a sales invoice to its payment (sales plan and Sales table).", low=0, high=3650),
+          "Days from a sales invoice to its payment (sales plan and Sales table).", low=0, high=3650,
+          help_nl="Dagen van een verkoopfactuur tot haar betaling (verkoopplan en tabel Sales)."),
     Field("gross_margin", "GrossMargin", "fraction", "Gross margin on sales", "Brutomarge",
           "Purchases follow the sales: every sale (plan and Sales table) brings a purchase of sale x (1 - gross "
           "margin), moved by the scenario's revenue change. Empty: no purchases derived from the sales.",
-          low=0, high=1),
+          low=0, high=1,
+          help_nl="Inkopen volgen de verkopen: elke verkoop (plan en tabel Sales) geeft een inkoop van verkoop x "
+                  "(1 - brutomarge), meebewegend met de omzetwijziging van het scenario. Leeg: geen inkopen "
+                  "afgeleid van de verkopen."),
     Field("stock_days", "StockDays", "integer", "Stock days (purchase before sale)", "Voorraaddagen",
           "Days between buying the goods and invoicing the sale. Purchases made before the first day counted are "
-          "in Payables already and are not derived again.", low=0, high=3650, default=0),
+          "in Payables already and are not derived again.", low=0, high=3650, default=0,
+          help_nl="Dagen tussen het inkopen van de goederen en het factureren van de verkoop. Inkopen van voor de "
+                  "eerste getelde dag staan al in Payables en worden niet nog eens afgeleid."),
     Field("supplier_days", "SupplierDays", "integer", "Supplier payment days", "Betaaltermijn leveranciers",
           "Days from a purchase to its payment (the supplier's term; 30 is the Dutch statutory default).",
-          low=0, high=3650, default=30),
+          low=0, high=3650, default=30,
+          help_nl="Dagen van een inkoop tot haar betaling (de betaaltermijn van de leverancier; 30 is de "
+                  "wettelijke termijn in Nederland)."),
     # the collection curve of new sales (docs section 3): a second and a third part after their own days
     *(f for k, word, days in ((2, "second", 60), (3, "third", 90)) for f in (
         Field(f"collection_days_{k}", f"CollectionDays{k}", "integer", f"Collection curve: days of the {word} part",
               f"Incassocurve: dagen {'tweede' if k == 2 else 'derde'} deel",
-              f"Days from a sales invoice to the payment of its {word} part.", low=0, high=3650, default=days),
+              f"Days from a sales invoice to the payment of its {word} part.", low=0, high=3650, default=days,
+              help_nl=f"Dagen van een verkoopfactuur tot de betaling van haar {'tweede' if k == 2 else 'derde'} deel."),
         Field(f"collection_share_{k}", f"CollectionShare{k}", "fraction", f"Collection curve: share of the {word} part",
               f"Incassocurve: deel {'tweede' if k == 2 else 'derde'} termijn",
               f"The share of every new sale paid after the {word} part's days (0: none). The first part is "
-              "1 - second - third, paid after the sales collection days.", low=0, high=1, default=Decimal(0)),
+              "1 - second - third, paid after the sales collection days.", low=0, high=1, default=Decimal(0),
+              help_nl=f"Het deel van elke nieuwe verkoop dat na de dagen van het {'tweede' if k == 2 else 'derde'} "
+                      "deel betaald wordt (0: geen). Het eerste deel is 1 - tweede - derde, betaald na de "
+                      "incassotermijn van verkopen."),
     )),
 ))
 
-BUCKETS = (("1_30", "1to30", "1-30"), ("31_60", "31to60", "31-60"), ("61_90", "61to90", "61-90"),
-            ("over_90", "Over90", "over 90"))
+#: the aging buckets: key, workbook header, label in English and in Dutch
+BUCKETS = (("1_30", "1to30", "1-30", "1-30"), ("31_60", "31to60", "31-60", "31-60"),
+           ("61_90", "61to90", "61-90", "61-90"), ("over_90", "Over90", "over 90", "meer dan 90"))
 #: ``[collections]``: per aging bucket of overdue receivables, the days after the first day counted
 #: the cash is expected and the share expected to come in (types.Collections has the defaults)
 COLLECTIONS = Table("collections", None, tuple(
     f
-    for key, header, label in BUCKETS
+    for key, header, label, label_nl in BUCKETS
     for f in (
         Field(f"days_{key}", f"CollectDays{header}", "integer", f"Overdue {label} days: expected after (days)",
-              f"Achterstand {label} dagen: verwacht na (dagen)",
+              f"Achterstand {label_nl} dagen: verwacht na (dagen)",
               f"Receivables {label} days past their expected date at the first day counted are expected this many "
-              "days after it.", low=0, high=3650),
+              "days after it.", low=0, high=3650,
+              help_nl=f"Debiteuren die op de eerste getelde dag {label_nl} dagen over hun "
+                      "verwachte datum zijn, worden zoveel dagen daarna verwacht."),
         Field(f"share_{key}", f"CollectShare{header}", "fraction", f"Overdue {label} days: share collected",
-              f"Achterstand {label} dagen: deel dat binnenkomt",
+              f"Achterstand {label_nl} dagen: deel dat binnenkomt",
               f"The share of those receivables expected to be paid; the rest is the bad-debt allowance.", low=0,
-              high=1),
+              high=1, help_nl="Het deel van die debiteuren dat naar verwachting betaald wordt; de rest is de "
+                              "voorziening dubieuze debiteuren."),
     )
 ))
 
@@ -294,7 +217,7 @@ def collections_of(values: dict[str, Any], sources: dict[str, str] | None = None
     (7, 28, 42, 56)
     """
     default = Collections()
-    keys = [key for key, _, _ in BUCKETS]
+    keys = [key for key, *_ in BUCKETS]
 
     def pick(prefix: str, defaults: tuple) -> tuple:
         return tuple(d if values.get(f"{prefix}_{k}") is None else values[f"{prefix}_{k}"] for k, d in zip(keys, defaults))
@@ -307,57 +230,84 @@ VAT = Table("vat", None, (
     Field("filing", None, "choice", "VAT filing period", "Aangiftetijdvak btw",
           "none (no VAT engine: VAT stays a recurring item of your own), monthly, quarterly or yearly. The balance "
           "of each return is paid (or refunded) on the last day of the month after the period.",
-          choices=FILINGS, default="none"),
+          choices=FILINGS, default="none",
+          help_nl="none (geen btw-berekening: btw blijft een eigen terugkerende post), monthly, quarterly of "
+                  "yearly. Het saldo van elke aangifte wordt betaald (of terugontvangen) op de laatste dag van de "
+                  "maand na het tijdvak."),
     Field("amounts", None, "choice", "Sales plan amounts", "Bedragen verkoopplan",
           "incl: the sales plan and the Sales table include VAT (as customers pay them); excl: VAT is added. "
-          "Invoices, bills, recurring items and bank amounts always include VAT.", choices=AMOUNTS, default="incl"),
+          "Invoices, bills, recurring items and bank amounts always include VAT.", choices=AMOUNTS, default="incl",
+          help_nl="incl: het verkoopplan en de tabel Sales zijn inclusief btw (zoals klanten betalen); excl: de "
+                  "btw komt erbij. Facturen, rekeningen, terugkerende posten en bankbedragen zijn altijd "
+                  "inclusief btw."),
     Field("sales_rate", None, "choice", "VAT rate on sales", "Btw-tarief verkopen",
           "21, 9, 0, exempt or reverse (verlegd): the rate of the sales plan, the Sales table and receivables.csv.",
-          choices=RATE_CODES, default="21"),
+          choices=RATE_CODES, default="21",
+          help_nl="21, 9, 0, exempt (vrijgesteld) of reverse (verlegd): het tarief van het verkoopplan, de tabel "
+                  "Sales en receivables.csv."),
     Field("payables_rate", None, "choice", "VAT rate on open bills", "Btw-tarief openstaande facturen",
-          "The rate of the bills in payables.csv (21, 9, 0, exempt or reverse).", choices=RATE_CODES, default="21"),
+          "The rate of the bills in payables.csv (21, 9, 0, exempt or reverse).", choices=RATE_CODES, default="21",
+          help_nl="Het tarief van de rekeningen in payables.csv (21, 9, 0, exempt of reverse)."),
     Field("carry_forward", None, "yes_no", "Carry a VAT credit forward", "Btw-teruggave verrekenen",
           "no: a return with more input than output VAT is refunded on its due date; yes: the credit is set "
-          "off against the next return.", default=False),
+          "off against the next return.", default=False,
+          help_nl="no: een aangifte met meer voorbelasting dan af te dragen btw wordt op haar vervaldatum "
+                  "terugbetaald; yes: het tegoed wordt verrekend met de volgende aangifte."),
     Field("last_return", None, "money", "Last return (to pay)", "Laatste aangifte (te betalen)",
           "The balance of the return for the last period that ended before the start, as filed (positive: to "
-          "pay, negative: refund). Empty: derived from receivables.csv, payables.csv and recurring.csv."),
+          "pay, negative: refund). Empty: derived from receivables.csv, payables.csv and recurring.csv.",
+          help_nl="Het saldo van de aangifte over het laatste tijdvak dat voor de start eindigde, zoals ingediend "
+                  "(positief: te betalen, negatief: teruggave). Leeg: afgeleid uit receivables.csv, payables.csv "
+                  "en recurring.csv."),
 ))
 #: ``[vat.rates]``: the rate code of a category of recurring items and one-offs (one key per category)
 VAT_RATE = Field("rate", None, "choice", "VAT rate of a category", "Btw-tarief categorie",
-                 "21, 9, 0, exempt or reverse.", choices=RATE_CODES)
+                 "21, 9, 0, exempt or reverse.", choices=RATE_CODES,
+                 help_nl="21, 9, 0, exempt (vrijgesteld) of reverse (verlegd).")
 
 #: ``[sales] seasonality``: twelve factors, one per month; in the workbook Season1 .. Season12
 SEASONALITY = tuple(
     Field(f"seasonality[{m}]", f"Season{m}", "number", f"Seasonality {MONTHS[m - 1]}", f"Seizoensfactor {m}",
           f"Sales plan amounts invoiced in {MONTHS[m - 1]} are multiplied by this factor (1 = normal).",
-          low=0, default=Decimal(1))
+          low=0, default=Decimal(1),
+          help_nl=f"Bedragen van het verkoopplan gefactureerd in {MONTHS_NL[m - 1]} worden met deze factor "
+                  "vermenigvuldigd (1 = normaal).")
     for m in range(1, 13)
 )
 
 SCENARIOS = Table("ScenarioInputs", None, (
     Field("name", "Scenario", "text", "Scenario", "Scenario", "Name of the scenario; base is the default run.",
-          required=True),
+          required=True,
+          help_nl="Naam van het scenario; base is de standaardberekening."),
     Field("revenue_change", "RevenueChange", "fraction", "Revenue change", "Omzetwijziging",
           "-0.15 = 15% less revenue (sales plan and Sales, revenue-linked bank categories).", low=-1,
-          default=Decimal(0)),
+          default=Decimal(0),
+          help_nl="-0,15 = 15% minder omzet (verkoopplan en Sales, omzetgebonden bankcategorieën)."),
     Field("collection_delay_days", "CollectionDelayDays", "integer", "Collection delay (days)",
           "Extra betaaltermijn klanten (dagen)", "Customers pay this many days later (negative: earlier).",
-          low=-365, high=365, default=0),
+          low=-365, high=365, default=0,
+          help_nl="Klanten betalen zoveel dagen later (negatief: eerder)."),
     Field("payment_delay_days", "PaymentDelayDays", "integer", "Payment delay (days)",
           "Extra betaaltermijn leveranciers (dagen)", "We pay suppliers this many days later (negative: earlier).",
-          low=-365, high=365, default=0),
+          low=-365, high=365, default=0,
+          help_nl="Wij betalen leveranciers zoveel dagen later (negatief: eerder)."),
     Field("interest_rate_change", "InterestRateChange", "fraction", "Interest rate change", "Rentewijziging",
-          "Added to the overdraft rate (0.01 = +1 point).", default=Decimal(0)),
+          "Added to the overdraft rate (0.01 = +1 point).", default=Decimal(0),
+          help_nl="Opgeteld bij de rente van het krediet (0,01 = +1 procentpunt)."),
 ))
 
 ONE_OFFS = Table("OneOffs", None, (
-    Field("scenario", "Scenario", "text", "Scenario", "Scenario", "The scenario this one-off item belongs to."),
-    Field("date", "Date", "date", "Date", "Datum", "The date of the item.", required=True),
+    Field("scenario", "Scenario", "text", "Scenario", "Scenario", "The scenario this one-off item belongs to.",
+          help_nl="Het scenario waar deze eenmalige post bij hoort."),
+    Field("date", "Date", "date", "Date", "Datum", "The date of the item.", required=True,
+          help_nl="De datum van de post."),
     Field("amount", "Amount", "money", "Amount", "Bedrag", "Signed: receipts positive, payments negative.",
-          required=True),
-    Field("category", "Category", "text", "Category", "Categorie", "The row it is shown on.", default=ONE_OFF),
-    Field("description", "Description", "text", "Description", "Omschrijving", "What it is.", default=""),
+          required=True,
+          help_nl="Met teken: ontvangsten positief, betalingen negatief."),
+    Field("category", "Category", "text", "Category", "Categorie", "The row it is shown on.", default=ONE_OFF,
+          help_nl="De regel waarop ze getoond wordt."),
+    Field("description", "Description", "text", "Description", "Omschrijving", "What it is.", default="",
+          help_nl="Wat het is."),
 ))
 
 # --------------------------------------------------------------------------------------------
@@ -365,95 +315,185 @@ ONE_OFFS = Table("OneOffs", None, (
 # --------------------------------------------------------------------------------------------
 
 RECEIVABLES = Table("Receivables", "receivables.csv", (
-    Field("customer", "Customer", "text", "Customer", "Klant", "The customer's name.", required=True),
-    Field("invoice", "Invoice", "text", "Invoice", "Factuurnummer", "The invoice number (unique).", required=True),
+    Field("customer", "Customer", "text", "Customer", "Klant", "The customer's name.", required=True,
+          help_nl="De naam van de klant."),
+    Field("invoice", "Invoice", "text", "Invoice", "Factuurnummer", "The invoice number (unique).", required=True,
+          help_nl="Het factuurnummer (uniek)."),
     Field("invoice_date", "InvoiceDate", "date", "Invoice date", "Factuurdatum", "The date of the invoice.",
-          required=True),
-    Field("due_date", "DueDate", "date", "Due date", "Vervaldatum", "The date payment is due.", required=True),
+          required=True,
+          help_nl="De datum van de factuur."),
+    Field("due_date", "DueDate", "date", "Due date", "Vervaldatum", "The date payment is due.", required=True,
+          help_nl="De datum waarop betaald moet zijn."),
     Field("amount", "Amount", "money", "Amount", "Bedrag", "Amount outstanding; a credit note is negative.",
-          required=True),
+          required=True,
+          help_nl="Openstaand bedrag; een creditnota is negatief."),
     Field("paid_date", "PaidDate", "date", "Paid date", "Betaaldatum",
-          "Fill in when the invoice is paid: it is then no longer forecast."),
+          "Fill in when the invoice is paid: it is then no longer forecast.",
+          help_nl="Vul in als de factuur betaald is: ze wordt dan niet meer verwacht."),
     Field("expected_date", "ExpectedOn", "date", "Expected on", "Verwacht op",
           "When you know when this invoice will be paid (a promise, a payment plan): that date, in full. Empty: "
-          "due date + the customer's delay, aged when overdue."),
+          "due date + the customer's delay, aged when overdue.",
+          help_nl="Als u weet wanneer deze factuur betaald wordt (een toezegging, een betalingsregeling): die "
+                  "datum, voor het hele bedrag. Leeg: vervaldatum + de betaalvertraging van de klant, naar "
+                  "ouderdom als ze achterstallig is."),
 ))
 
 PAYABLES = Table("Payables", "payables.csv", (
-    Field("supplier", "Supplier", "text", "Supplier", "Leverancier", "The supplier's name.", required=True),
-    Field("invoice", "Invoice", "text", "Invoice", "Factuurnummer", "The supplier's invoice number.", default=""),
-    Field("due_date", "DueDate", "date", "Due date", "Vervaldatum", "The date we pay.", required=True),
+    Field("supplier", "Supplier", "text", "Supplier", "Leverancier", "The supplier's name.", required=True,
+          help_nl="De naam van de leverancier."),
+    Field("invoice", "Invoice", "text", "Invoice", "Factuurnummer", "The supplier's invoice number.", default="",
+          help_nl="Het factuurnummer van de leverancier."),
+    Field("due_date", "DueDate", "date", "Due date", "Vervaldatum", "The date we pay.", required=True,
+          help_nl="De datum waarop wij betalen."),
     Field("amount", "Amount", "money", "Amount", "Bedrag", "Amount we owe, positive (a credit note is negative).",
-          required=True),
+          required=True,
+          help_nl="Het bedrag dat wij verschuldigd zijn, positief (een creditnota is negatief)."),
 ))
 
 CUSTOMERS = Table("Customers", "customers.csv", (
     Field("customer", "Customer", "text", "Customer", "Klant",
-          "The customer's name exactly as in Receivables (case is ignored).", required=True),
+          "The customer's name exactly as in Receivables (case is ignored).", required=True,
+          help_nl="De naam van de klant, precies zoals in Receivables (hoofdletters tellen niet)."),
     Field("payment_delay_days", "PaymentDelayDays", "integer", "Payment delay (days)", "Betaalvertraging (dagen)",
           "Days after the due date this customer pays (negative: early). Learned from paid invoices where "
-          "possible; change it when you know better.", **_DAYS),
+          "possible; change it when you know better.", **_DAYS,
+          help_nl="Dagen na de vervaldatum waarop deze klant betaalt (negatief: vroeg). Waar mogelijk geleerd uit "
+                  "betaalde facturen; pas het aan als u het beter weet."),
 ))
 
 RECURRING = Table("Recurring", "recurring.csv", (
-    Field("name", "Name", "text", "Name", "Naam", "What the item is (rent, salaries, a loan ...).", required=True),
+    Field("name", "Name", "text", "Name", "Naam", "What the item is (rent, salaries, a loan ...).", required=True,
+          help_nl="Wat de post is (huur, salarissen, een lening ...)."),
     Field("category", "Category", "text", "Category", "Categorie", "The forecast row it is shown on.",
-          required=True),
+          required=True,
+          help_nl="De prognoseregel waarop ze getoond wordt."),
     Field("amount", "Amount", "money", "Amount", "Bedrag", "Per occurrence, signed: costs negative, income positive.",
-          required=True),
+          required=True,
+          help_nl="Per keer, met teken: kosten negatief, opbrengsten positief."),
     Field("frequency", "Frequency", "choice", "Frequency", "Frequentie", "weekly, monthly, quarterly, yearly or once.",
-          required=True, choices=FREQUENCIES),
+          required=True, choices=FREQUENCIES,
+          help_nl="weekly, monthly, quarterly, yearly of once (eenmalig)."),
     Field("day", "Day", "integer", "Day", "Dag", "weekly: 1 (Monday) .. 7 (Sunday); otherwise day of the month "
-          "1..31 (a short month uses its last day). Empty: 1.", low=1, high=31, default=1),
+          "1..31 (a short month uses its last day). Empty: 1.", low=1, high=31, default=1,
+          help_nl="weekly: 1 (maandag) .. 7 (zondag); anders de dag van de maand 1..31 (een korte maand gebruikt "
+                  "haar laatste dag). Leeg: 1."),
     Field("month", "Month", "integer", "Month", "Maand",
-          "quarterly: a month of the cycle (1..12); yearly: the month. Empty: 1.", low=1, high=12, default=1),
-    Field("start", "Start", "date", "Start", "Begin", "First date an occurrence may fall on (once: the date itself)."),
-    Field("end", "End", "date", "End", "Einde", "Last date an occurrence may fall on; empty: no end."),
+          "quarterly: a month of the cycle (1..12); yearly: the month. Empty: 1.", low=1, high=12, default=1,
+          help_nl="quarterly: een maand van de cyclus (1..12); yearly: de maand. Leeg: 1."),
+    Field("start", "Start", "date", "Start", "Begin", "First date an occurrence may fall on (once: the date itself).",
+          help_nl="Eerste datum waarop de post mag vallen (once: de datum zelf)."),
+    Field("end", "End", "date", "End", "Einde", "Last date an occurrence may fall on; empty: no end.",
+          help_nl="Laatste datum waarop de post mag vallen; leeg: geen einde."),
     Field("fixed", "Fixed", "yes_no", "Fixed", "Vast",
           "yes: a fixed cost (the cash-buffer trigger counts it). Empty: yes for a payment that is not "
-          "revenue-linked, no for a receipt."),
+          "revenue-linked, no for a receipt.",
+          help_nl="yes: vaste lasten (het kasbuffersignaal telt ze mee). Leeg: yes voor een betaling die niet "
+                  "omzetgebonden is, no voor een ontvangst."),
     Field("activity", "Activity", "choice", "Activity", "Soort kasstroom",
           "operating (empty), investing (a machine, a van) or financing (loan repayments, dividends, capital): "
-          "the burn rate and the runway count operating flows only.", choices=ACTIVITIES, default=OPERATING),
+          "the burn rate and the runway count operating flows only.", choices=ACTIVITIES, default=OPERATING,
+          help_nl="operating (operationeel, leeg), investing (investering: een machine, een bus) of financing "
+                  "(financiering: aflossingen, dividend, kapitaal): het kasverbruik en de runway tellen alleen "
+                  "operationele stromen."),
     Field("variable_rate", "VariableRate", "fraction", "Variable rate", "Variabele rente",
           "For the interest of a variable-rate loan: its current yearly rate (e.g. 5.2%). A scenario's interest "
           "change scales the amount by (rate + change) / rate. Empty: a fixed amount.", low=Decimal("0.0001"),
-          high=1),
+          high=1,
+          help_nl="Voor de rente van een lening met variabele rente: de huidige rente per jaar (bijv. 5,2%). De "
+                  "renteverandering van een scenario schaalt het bedrag met (rente + verandering) / rente. Leeg: "
+                  "een vast bedrag."),
     Field("revenue_linked", "RevenueLinked", "yes_no", "Revenue-linked", "Omzetafhankelijk",
           "yes: a variable cost (or income) that moves with revenue: the scenario's revenue change scales it. "
-          "Empty: no (a fixed amount).", default=False),
+          "Empty: no (a fixed amount).", default=False,
+          help_nl="yes: variabele kosten (of opbrengsten) die met de omzet meebewegen: de omzetwijziging van het "
+                  "scenario schaalt ze. Leeg: no (een vast bedrag)."),
 ))
 
 EXPECTED_SALES = Table("Sales", "sales.csv", (
-    Field("date", "Date", "date", "Date", "Factuurdatum", "Expected invoice date.", required=True),
+    Field("date", "Date", "date", "Date", "Factuurdatum", "Expected invoice date.", required=True,
+          help_nl="Verwachte factuurdatum."),
     Field("amount", "Amount", "money", "Amount", "Bedrag", "Invoice amount before the scenario's revenue change.",
-          required=True),
-    Field("description", "Description", "text", "Description", "Omschrijving", "What is sold.", default=""),
+          required=True,
+          help_nl="Factuurbedrag voor de omzetwijziging van het scenario."),
+    Field("description", "Description", "text", "Description", "Omschrijving", "What is sold.", default="",
+          help_nl="Wat er verkocht wordt."),
 ))
 
 CATEGORIES = Table("Categories", "categories.csv", (
     Field("category", "Category", "text", "Category", "Categorie", "The category a matching transaction gets.",
-          required=True),
+          required=True,
+          help_nl="De categorie die een passende transactie krijgt."),
     Field("match", "Match", "choice", "Match", "Zoek in",
           "Which field of a bank transaction the pattern tests: counterparty, iban or description.", required=True,
-          choices=MATCH_FIELDS),
+          choices=MATCH_FIELDS,
+          help_nl="Welk veld van een banktransactie het patroon test: counterparty (tegenpartij), iban of "
+                  "description (omschrijving)."),
     Field("pattern", "Pattern", "text", "Pattern", "Patroon",
           "counterparty/description: text it contains (case ignored); iban: the IBAN (spaces ignored).",
-          required=True),
+          required=True,
+          help_nl="counterparty/description: tekst die erin voorkomt (hoofdletters tellen niet); iban: het IBAN "
+                  "(spaties tellen niet)."),
     Field("project", None, "yes_no", "Project", "Projecteren",
-          "yes: the category's typical weekly flow is added to every forecast week."),
+          "yes: the category's typical weekly flow is added to every forecast week.",
+          help_nl="yes: de gewone weekstroom van de categorie wordt bij elke prognoseweek opgeteld."),
     Field("weekly_amount", None, "money", "Weekly amount", "Weekbedrag",
-          "The signed weekly amount projected (empty: learned from the bank history)."),
+          "The signed weekly amount projected (empty: learned from the bank history).",
+          help_nl="Het geprojecteerde weekbedrag met teken (leeg: geleerd uit de bankhistorie)."),
     Field("revenue_linked", None, "yes_no", "Revenue-linked", "Omzetgebonden",
-          "yes: scaled by the scenario's revenue change."),
+          "yes: scaled by the scenario's revenue change.",
+          help_nl="yes: geschaald met de omzetwijziging van het scenario."),
 ))
 
 #: every CSV table of a company folder, by file name
 CSV_TABLES = {t.file: t for t in (RECEIVABLES, PAYABLES, CUSTOMERS, RECURRING, EXPECTED_SALES, CATEGORIES)}
-#: every setting of the workbook's Settings sheet that is a forecast.toml field, by workbook header
-SETTINGS = {f.header: f for f in (*COMPANY, *FORECAST, *SALES_PLAN, *SEASONALITY, *COLLECTIONS) if f.header}
+
+# --------------------------------------------------------------------------------------------
+# the last period's figures (company.toml, through forecast.folder.financials_of): Settings rows
+# --------------------------------------------------------------------------------------------
+
+#: keys are the attributes of :class:`~xlcapital.forecast.types.Financials` (the two receivables
+#: balances are not on the Settings sheet); the workbook shows them when company.toml gives them
+FINANCIALS = Table("financials", None, (
+    Field("revenue", "Revenue", "money", "Revenue of the last period (company.toml)",
+          "Omzet van de laatste periode (company.toml)", "For DSO and CCC on the Dashboard; empty when unknown.",
+          help_nl="Voor DSO en CCC op het Dashboard; leeg als onbekend."),
+    Field("cogs", "CostOfSales", "money", "Cost of sales of the last period",
+          "Inkoopwaarde van de omzet van de laatste periode", "For DPO and CCC on the Dashboard; empty: revenue is used.",
+          default=Decimal(0), help_nl="Voor DPO en CCC op het Dashboard; leeg: de omzet wordt gebruikt."),
+    Field("inventory", "Inventory", "money", "Inventory at the end of the last period",
+          "Voorraad aan het eind van de laatste periode", "For CCC on the Dashboard.", default=Decimal(0),
+          help_nl="Voor CCC op het Dashboard."),
+    Field("days", "PeriodDays", "integer", "Days in that period", "Dagen in die periode", "365 for a year.",
+          low=0, default=365, help_nl="365 voor een jaar."),
+    Field("equity", "Equity", "money", "Equity at the end of the last period",
+          "Eigen vermogen aan het eind van de laatste periode", "For the solvency covenant (equity / total assets).",
+          help_nl="Voor het solvabiliteitsconvenant (eigen vermogen / totaal vermogen)."),
+    Field("total_assets", "TotalAssets", "money", "Total assets at the end of the last period",
+          "Totaal vermogen aan het eind van de laatste periode", "For the solvency covenant.",
+          help_nl="Voor het solvabiliteitsconvenant."),
+    Field("bhk_cashflow", "BhkCashflow", "money", "BHK cash flow of the last period",
+          "BHK-kasstroom van de laatste periode",
+          "Profit after tax + depreciation + provisions added - released - retained participations: for the DSCR.",
+          help_nl="Winst na belasting + afschrijvingen + dotaties aan voorzieningen - vrijval - ingehouden "
+                  "deelnemingsresultaten: voor de DSCR."),
+    Field("interest", "Interest", "money", "Interest of the last period", "Rente van de laatste periode",
+          "For the DSCR (debt service = interest + repayments).",
+          help_nl="Voor de DSCR (rente en aflossing = rente + aflossingen)."),
+    Field("repayments", "Repayments", "money", "Loan repayments of the last period",
+          "Aflossingen van de laatste periode", "For the DSCR.", help_nl="Voor de DSCR."),
+))
+
+#: the Settings sheet's fields per part of :class:`~xlcapital.forecast.types.Inputs` (the attribute
+#: holding them; each field's key is its attribute there): the workbook's values, last month's
+#: workbook read back and the roll's settings all derive from this. The seasonality
+#: (``sales.seasonality``) and the aging buckets (``collections``) are tuples, and the company's
+#: name is ``Inputs.company_name``: see :data:`SEASONALITY`, :data:`COLLECTIONS`, :data:`COMPANY`.
+SETTING_TABLES = ((FORECAST, "settings"), (SALES_PLAN, "sales"), (FINANCIALS, "financials"))
+#: every setting of the workbook's Settings sheet declared here, by workbook header
+SETTINGS = {f.header: f for f in (*COMPANY, *FORECAST, *SALES_PLAN, *SEASONALITY, *COLLECTIONS, *FINANCIALS)
+            if f.header}
 
 
 __all__ = ["Field", "Table", "KINDS", "COMPANY", "FORECAST", "SALES_PLAN", "SEASONALITY", "SCENARIOS", "ONE_OFFS",
-           "COLLECTIONS", "VAT", "VAT_RATE", "RECEIVABLES", "PAYABLES", "CUSTOMERS", "RECURRING", "EXPECTED_SALES", "CATEGORIES", "CSV_TABLES",
+           "COLLECTIONS", "FINANCIALS", "SETTING_TABLES", "VAT", "VAT_RATE", "RECEIVABLES", "PAYABLES", "CUSTOMERS", "RECURRING", "EXPECTED_SALES", "CATEGORIES", "CSV_TABLES",
            "SETTINGS", "SALES_FREQUENCIES", "MONTHS"]

@@ -26,9 +26,11 @@ from typing import Any
 
 from xlsxwriter.worksheet import CellFormulaTuple
 
+from xlcapital.forecast import RULES
 from xlcapital.forecast.actuals import first_day
 from xlcapital.workbook.tables import excel_date
-from xlcapital.workbook.labels import formula_word
+from xlcapital.workbook.labels import formula_word, in_language
+from xlcapital.workbook.scenarios import PLAIN
 from xlcapital.workbook.values import engine_values
 
 #: a cell whose value is not known here: left as XlsxWriter wrote it
@@ -49,14 +51,24 @@ def as_cell(value: Any, name: str = "", lang: str = "en") -> Any:
     ('none', 'geen')
     >>> as_cell("alert", "trigger.free_cash.status", "nl"), as_cell("alert", "trigger.free_cash.owner", "nl")
     ('alarm', 'alert')
+    >>> as_cell("Credit control", "trigger.dso_trend.owner", "nl"), as_cell(None, "scenario.t1.first_breach_week", "nl")
+    ('Debiteurenbeheer', 'geen')
     """
     on_dashboard = name.startswith("trigger.")
     if value is None:
         if not name.endswith(_NONE_WORD_NAMES):
             return ""
-        return formula_word(_NONE_WORD, lang) if on_dashboard else _NONE_WORD
+        return formula_word(_NONE_WORD, lang)
     if on_dashboard and name.endswith(".status") and isinstance(value, str):
         return formula_word(value, lang)
+    if on_dashboard and name.endswith((".owner", ".action")) and isinstance(value, str):
+        # the TriggerRules table shows a rule's default owner and action in the workbook's language
+        rule = RULES.get(name.split(".")[1])
+        if rule is not None:
+            owner, action = rule.in_language(value, value, lang)
+            return owner if name.endswith(".owner") else action
+    if isinstance(value, str) and value == PLAIN:  # the scenario shown when none is defined (Settings)
+        return in_language(value, lang)
     if isinstance(value, bool) or isinstance(value, str):
         return value
     if isinstance(value, (dt.date, dt.datetime)):

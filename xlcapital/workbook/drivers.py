@@ -8,7 +8,7 @@ customer and its stress tests, revenue-linked Recurring rows. The engine's twins
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Callable
 
 from xlcapital.workbook.formulas import exact_expr
 from xlcapital.workbook.settings import Setting, defined
@@ -18,14 +18,6 @@ FIRST_DAY = defined("FirstDay")
 #: the Settings of ``[sales]`` this module's formulas read (laid out from the schema by the model)
 SETTING_KEYS = ("GrossMargin", "StockDays", "SupplierDays", "CollectionDays2", "CollectionShare2", "CollectionDays3",
                 "CollectionShare3")
-
-
-def setting_values(inputs) -> dict[str, Any]:
-    """The Settings values of the cost drivers and of the collection curve's later parts."""
-    plan = inputs.sales
-    return {"GrossMargin": plan.gross_margin, "StockDays": plan.stock_days, "SupplierDays": plan.supplier_days,
-            "CollectionDays2": plan.collection_days_2, "CollectionShare2": plan.collection_share_2,
-            "CollectionDays3": plan.collection_days_3, "CollectionShare3": plan.collection_share_3}
 
 
 # --------------------------------------------------------------------------------------------
@@ -59,7 +51,9 @@ LARGEST_CUSTOMER = Setting(
     "Scenarios.",
     formula='=IFERROR(IF(MAX(Receivables[CustomerOpen])>0,INDEX(Receivables[Customer],'
             'MATCH(MAX(Receivables[CustomerOpen]),Receivables[CustomerOpen],0)),""),"")',
-    nl="Grootste klant (openstaande debiteuren)")
+    nl="Grootste klant (openstaande debiteuren)",
+    comment_nl="De klant met de meeste openstaande debiteuren (de eerste bij gelijkspel): de stresstests van de "
+               "grootste klant op Scenarios.")
 
 RECEIVABLE_COLUMNS = (
     Column("CustomerOpen", "money",

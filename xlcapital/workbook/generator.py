@@ -105,14 +105,14 @@ class Generator:
         default = inputs.default_scenario
         selected = default.name if default in inputs.scenarios else PLAIN
         receipts, payments = categories(inputs)
-        lines = m.flow_lines(receipts, payments, labels=lambda c: "Other (categories added later)" if c == m.OTHER else c)
+        lines = m.flow_lines(receipts, payments, labels=lambda c: labels.OTHER_ROW if c == m.OTHER else c)
 
         StartSheet(self.lang, {
             "company": company, "first_week": s.start.isoformat(), "weeks": n,
             "last_week": (s.start + timedelta(days=7 * n - 1)).isoformat(),
             "version": __version__, "has_macros": self.vba is not None, "has_variance": self.previous is not None,
         }).write(book)
-        settings = settings_values(inputs, company, selected)
+        settings = settings_values(inputs, company, labels.in_language(selected, self.lang))
         SettingsSheet(m.SETTINGS, settings).write(book)
         season = [book.ref(f"settings.{k}") for k in m.SEASON_KEYS]
         workbook.define_name("Settings_Seasonality", "=" + season[0].a1() + ":" + season[-1].a1(sheet=False))
@@ -121,8 +121,8 @@ class Generator:
         if self.previous is not None:
             from xlcapital.workbook.previous import variance_sheet
 
-            variance_sheet(self.previous).write(book)
-        tables = input_tables(inputs)
+            variance_sheet(self.previous, self.lang).write(book)
+        tables = input_tables(inputs, self.lang)
         for table in tables:
             table.write(book)
         ForecastSheet(n, lines).write(book)

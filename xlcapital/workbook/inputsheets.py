@@ -18,31 +18,22 @@ def _yes(flag: bool) -> str:
 
 
 def settings_values(inputs: Inputs, company: str, scenario: str) -> dict:
-    """The Settings sheet's values from the inputs (learned values included)."""
-    s, sales, f = inputs.settings, inputs.sales, inputs.financials
-    values = {
-        "Company": company, "Start": s.start, "Weeks": s.weeks, "BankBalance": s.opening_balance,
-        "BalanceDate": s.balance_date, "Accounts": ", ".join(s.accounts),
-        "CreditLimit": s.credit_limit, "OverdraftRate": s.overdraft_rate, "MinimumBuffer": s.minimum_buffer,
-        "CommitmentFee": s.commitment_fee, "CommitmentFeeBasis": s.commitment_fee_basis,
-        "AdvanceRateReceivables": s.advance_rate_receivables, "AdvanceRateStock": s.advance_rate_stock,
-        "RiskProfile": s.risk_profile, "Scenario": scenario,
-        "DefaultPaymentDelayDays": s.default_payment_delay_days, "SalesCollectionDays": sales.collection_days,
-        "SalesAmount": sales.amount, "SalesFrequency": sales.frequency, "SalesDay": sales.day,
-        "SalesMonth": sales.month, "Currency": s.currency,
-    }
-    values.update({key: factor for key, factor in zip(m.SEASON_KEYS, sales.seasonality)})
+    """The Settings sheet's values from the inputs (learned values included): every field of
+    ``schema.SETTING_TABLES`` from its part of the inputs (none of the last period's figures when
+    company.toml gives none), the seasonality, the aging buckets, the company and the scenario shown."""
+    values: dict = {"Company": company, "Scenario": scenario}
+    for table, part in m.sc.SETTING_TABLES:
+        source = getattr(inputs, part)
+        if source is not None:
+            values.update({f.header: m.setting_value(f, getattr(source, f.key)) for f in table if f.header})
+    values.update({key: factor for key, factor in zip(m.SEASON_KEYS, inputs.sales.seasonality)})
     values.update(m.collection_values(inputs))
-    values.update(m.drivers.setting_values(inputs))
-    if f is not None:
-        values.update({"Revenue": f.revenue, "CostOfSales": f.cogs, "Inventory": f.inventory, "PeriodDays": f.days,
-                       "Equity": f.equity, "TotalAssets": f.total_assets, "BhkCashflow": f.bhk_cashflow,
-                       "Interest": f.interest, "Repayments": f.repayments})
     return values
 
 
-def input_tables(inputs: Inputs) -> list[TableSheet]:
-    """The tables the user edits, filled from the inputs."""
+def input_tables(inputs: Inputs, lang: str = "en") -> list[TableSheet]:
+    """The tables the user edits, filled from the inputs (``lang``: the workbook's language; the
+    trigger rules' default owners and actions are shown in it, :meth:`~xlcapital.forecast.triggers.Rule.in_language`)."""
     n = inputs.settings.weeks
     rec = [m.row(m.sc.RECEIVABLES, r) for r in inputs.receivables]
     pay = [(p.supplier, p.invoice, p.due_date, p.amount) for p in inputs.payables]
@@ -65,8 +56,8 @@ def input_tables(inputs: Inputs) -> list[TableSheet]:
         for profile in m.RISK_PROFILES:
             w, a = rule.thresholds[profile]
             row += [o.warning if o and o.warning is not None else w, o.alert if o and o.alert is not None else a]
-        row += [(o.owner if o and o.owner else rule.owner), _yes(o.enabled if o else True), rule.description,
-                action_of(rule, o)]
+        owner, action = rule.in_language(o.owner if o and o.owner else rule.owner, action_of(rule, o), lang)
+        row += [owner, _yes(o.enabled if o else True), rule.description, action]
         trig.append(tuple(row))
     plan = [(j,) for j in range(m.sales_plan_rows(n))]
     return [

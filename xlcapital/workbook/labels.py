@@ -3,7 +3,8 @@
 The sheet writers write English. After every sheet is written, :func:`apply` turns the visible
 words of the Dutch workbook (``--lang nl``) into Dutch: the Dashboard (headers, key figures and
 their explanations, the triggers, the chart's title, axes and series), the fixed row labels of
-Forecast and Scenarios, and the titles and notes above the input tables. Only text cells that
+Forecast, Months and Scenarios, the titles and notes above the input tables, and the comments on the
+helper columns' headers (:data:`COMMENTS`; a column of the schema has its own Dutch help). Only text cells that
 equal a phrase of :data:`NL` are replaced, on the sheets named here, outside the Excel Tables'
 header rows: the tables' column names are the names the formulas, the import macro and xlcapital
 read (``Receivables[DueDate]``), so they stay English in both languages, as do the categories,
@@ -19,6 +20,7 @@ import re
 
 from xlsxwriter.worksheet import CellStringTuple
 
+from xlcapital.forecast import types as fc_types
 from xlcapital.names import NAMES
 
 #: the words the Dashboard's formulas compute (a trigger's status, "none" for no such week), English -> Dutch
@@ -36,6 +38,14 @@ def formula_word(word: str, lang: str) -> str:
     ('alarm', 'geen', 'alert')
     """
     return FORMULA_WORDS.get(word, word) if lang == "nl" else word
+
+#: the row of the flows of categories added after generation (the catch-all of each side)
+OTHER_ROW = "Other (categories added later)"
+#: the rows of the categories the engine makes itself (not a category of the user's files), English -> Dutch:
+#: only the row label is Dutch, the formulas still select the category by its English name
+CATEGORY_NL = {fc_types.RECEIVABLES: "Debiteuren", fc_types.SALES: "Verkopen", fc_types.PAYABLES: "Crediteuren",
+               fc_types.PURCHASES: "Inkopen", fc_types.ONE_OFF: "Eenmalig",
+               OTHER_ROW: "Overig (later toegevoegde categorieën)"}
 
 #: English phrase -> Dutch, for the sheets :func:`apply` translates
 NL = {
@@ -192,18 +202,133 @@ NL = {
     "Look-ahead: the 8 weeks after the horizon (committed payments and the rest)":
         "Vooruitblik: de 8 weken na de horizon (vastgelegde betalingen en de rest)",
     "Lowest closing cash including the look-ahead": "Laagste eindsaldo inclusief de vooruitblik",
+    # the run when no scenario is defined (scenarios.PLAIN): the Settings value, the Scenarios run, the name on
+    # Forecast and Months (formulas =Settings_Scenario); it matches no scenario and no one-off in either language
+    "(plain forecast)": "(gewone prognose)",
+    # the Variance row of all categories together (previous.TOTAL): written and compared in the workbook's language
+    "(all categories)": "(alle categorieën)",
+    # Months
+    "Cash-flow forecast by month (12 months)": "Liquiditeitsprognose per maand (12 maanden)",
+    "Scenario (as on Forecast)": "Scenario (als op Forecast)",
+    "Month": "Maand",
+    "Month starts (month 1: first day counted)": "Maand begint (maand 1: eerste getelde dag)",
+    "Month ends": "Maand eindigt",
 }
-#: phrases with a number in them
+#: the comments on the headers of the helper and hand-declared columns, English -> Dutch (the columns of
+#: forecast/schema.py fields carry their own Dutch help: Field.help_nl)
+COMMENTS = {
+    # Bank
+    "Booking date.": "Boekdatum.",
+    "Signed: money in positive, money out negative.": "Met teken: geld erin positief, geld eruit negatief.",
+    "The first rule of the Categories table that matches this transaction.":
+        "De eerste regel van de tabel Categories die bij deze transactie past.",
+    "yes: an account of the forecast (Settings: Accounts, empty = every account); only these transactions count for "
+    "the opening balance and the actuals on Forecast.":
+        "yes: een rekening van de prognose (Settings: Rekeningen, leeg = elke rekening); alleen deze transacties "
+        "tellen voor het beginsaldo en de werkelijke cijfers op Forecast.",
+    "Dedupe key: account|date|amount in cents|text|n. The import skips transactions whose key is already here.":
+        "Ontdubbelsleutel: rekening|datum|bedrag in centen|tekst|n. De import slaat transacties over waarvan de "
+        "sleutel er al staat.",
+    # Receivables, Payables, Customers
+    "The customer's payment delay (Customers table, else the default on Settings).":
+        "De betaalvertraging van de klant (tabel Customers, anders de standaard op Settings).",
+    "Due date + payment delay (empty when paid).": "Vervaldatum + betaalvertraging (leeg als betaald).",
+    "Days past the base date at the first day counted (Settings): 0 when not overdue.":
+        "Dagen over de basisdatum op de eerste getelde dag (Settings): 0 als niet achterstallig.",
+    "Aging bucket: 1 (1-30 days overdue), 2 (31-60), 3 (61-90), 4 (over 90).":
+        "Ouderdomsklasse: 1 (1-30 dagen achterstallig), 2 (31-60), 3 (61-90), 4 (meer dan 90).",
+    "Expected cash date before the scenario: ExpectedOn when filled in; else the base date, or for an overdue "
+    "invoice the first day counted + its bucket's days (Settings).":
+        "Verwachte ontvangstdatum voor het scenario: ExpectedOn als die is ingevuld; anders de basisdatum, of voor "
+        "een achterstallige factuur de eerste getelde dag + de dagen van haar ouderdomsklasse (Settings).",
+    "The amount expected to come in: all of it when ExpectedOn is filled in; an overdue invoice times its bucket's "
+    "share (Settings).":
+        "Het bedrag dat naar verwachting binnenkomt: alles als ExpectedOn is ingevuld; een achterstallige factuur "
+        "maal het deel van haar ouderdomsklasse (Settings).",
+    "Expected cash date in the scenario shown on Forecast.":
+        "Verwachte ontvangstdatum in het scenario dat Forecast toont.",
+    "Forecast week of the cash date (1 also for overdue invoices).":
+        "Prognoseweek van de ontvangstdatum (1 ook voor achterstallige facturen).",
+    "The open receivables of this invoice's customer together (0 when paid).":
+        "De openstaande facturen van de klant van deze factuur samen (0 als betaald).",
+    "1: an open invoice of the largest customer (Settings), the one the largest-customer stress tests on Scenarios "
+    "move or cut.":
+        "1: een open factuur van de grootste klant (Settings), die de stresstests van de grootste klant op "
+        "Scenarios verschuiven of schrappen.",
+    "Payment date in the scenario shown on Forecast: due date + the scenario's payment delay.":
+        "Betaaldatum in het scenario dat Forecast toont: vervaldatum + het betalingsuitstel van het scenario.",
+    "Where the delay came from: given, history, dso or default.":
+        "Waar de vertraging vandaan komt: given (opgegeven), history (historie), dso of default (standaard).",
+    # Recurring
+    "First date of the window: the later of the first day counted (Settings) and Start.":
+        "Eerste datum van het venster: de latere van de eerste getelde dag (Settings) en Start.",
+    "Last date of the window.": "Laatste datum van het venster.",
+    "1 / the variable rate (0 for a fixed amount): the scenarios' interest change scales the row.":
+        "1 / de variabele rente (0 bij een vast bedrag): de renteverandering van de scenario's schaalt de regel.",
+    "Monthly fixed cost of this row (section 8: weekly 365/84, monthly 1, quarterly 1/3, yearly 1/12, once 0).":
+        "Vaste lasten per maand van deze regel (paragraaf 8: weekly 365/84, monthly 1, quarterly 1/3, yearly "
+        "1/12, once 0).",
+    "The row's amounts in weeks 1..N together (the burn rate leaves investing and financing rows out).":
+        "De bedragen van de regel in week 1..N samen (het kasverbruik laat investerings- en financieringsregels "
+        "weg).",
+    # Sales and SalesPlan
+    "Expected cash date: invoice date + sales collection days (Settings).":
+        "Verwachte ontvangstdatum: factuurdatum + incassotermijn verkopen (Settings).",
+    "Payment date of the purchase behind this sale (before the scenario's payment delay): invoice date - stock days "
+    "+ supplier days (Settings); empty when bought before the first day counted.":
+        "Betaaldatum van de inkoop achter deze verkoop (voor het betalingsuitstel van het scenario): factuurdatum "
+        "- voorraaddagen + betaaltermijn leveranciers (Settings); leeg als voor de eerste getelde dag ingekocht.",
+    "Cash date of the collection curve's part 2: invoice date + its days (Settings).":
+        "Ontvangstdatum van het tweede deel van de incassocurve: factuurdatum + de dagen ervan (Settings).",
+    "Cash date of the collection curve's part 3: invoice date + its days (Settings).":
+        "Ontvangstdatum van het derde deel van de incassocurve: factuurdatum + de dagen ervan (Settings).",
+    "Occurrence number (weekly) or month number from week 1's month.":
+        "Volgnummer (weekly) of maandnummer vanaf de maand van week 1.",
+    "The occurrence date, empty when there is none in this row.": "De datum, leeg als deze regel er geen heeft.",
+    "Plan amount x the seasonality of the invoice month.": "Planbedrag x de seizoensfactor van de factuurmaand.",
+    # Projections, History, TriggerRules
+    "A bank category whose typical weekly flow is added to every week.":
+        "Een bankcategorie waarvan de gewone weekstroom bij elke week wordt opgeteld.",
+    "Signed amount per week (learned from the bank history: change it when you know better).":
+        "Bedrag per week met teken (geleerd uit de bankhistorie: pas het aan als u het beter weet).",
+    "yes: scaled by the scenario's revenue change.": "yes: geschaald met de omzetwijziging van het scenario.",
+    "given (categories.csv) or history (learned from the bank).":
+        "given (categories.csv) of history (geleerd uit de bank).",
+    "YYYY-MM, oldest first.": "JJJJ-MM, oudste eerst.",
+    "Days sales outstanding at the end of the month.": "Debiteurendagen (DSO) aan het eind van de maand.",
+    "below: fires when the value is under the threshold; above: over it.":
+        "below: gaat af als de waarde onder de drempel ligt; above: erboven.",
+    "Who must act when the trigger fires.": "Wie in actie komt als het signaal afgaat.",
+    "What is done when the trigger fires, agreed in advance (seed 000, step 3).":
+        "Wat er gebeurt als het signaal afgaat, vooraf afgesproken.",
+    # Variance
+    "Week number in the previous workbook's forecast.": "Weeknummer in de prognose van de vorige werkmap.",
+    "A forecast row or a bank category; (all categories) is the net flow.":
+        "Een prognoseregel of bankcategorie; (alle categorieën) is de netto stroom.",
+    "What the previous workbook forecast for this week (net: receipts + payments).":
+        "Wat de vorige werkmap voor deze week voorspelde (netto: ontvangsten + betalingen).",
+    "The bank transactions of this week and category (Bank table, accounts of the forecast).":
+        "De banktransacties van deze week en categorie (tabel Bank, rekeningen van de prognose).",
+    "Actual minus forecast.": "Werkelijk min prognose.",
+}
+
+#: phrases with a number or a name in them
 _PATTERNS = (
     (re.compile(r"^Rent, salaries, VAT, loans, subscriptions\. W1\.\.W(\d+): the amount in each forecast week\.$"),
      r"Huur, salarissen, btw, leningen, abonnementen. W1..W\1: het bedrag in elke prognoseweek."),
+    (re.compile(r"^The weeks of (.*) that are now past \(scenario (.*)\): its forecast per category against the bank "
+                r"transactions of that category\.$"),
+     r"De weken van \1 die nu voorbij zijn (scenario \2): de prognose per categorie tegen de banktransacties van "
+     r"die categorie."),
 )
+#: a flow row's label: "  + " (receipts) or "  - " (payments) and its category
+_CATEGORY_ROW = re.compile(r"^(  [+-] )(.+)$")
 #: row labels made of a phrase and a suffix (the Dashboard's per-week trigger rows)
 _SUFFIXED = re.compile(r"^(.*): (value|status)$")
 _SUFFIX_NL = {"value": "waarde", "status": "status"}
 
 #: sheets whose text cells are translated everywhere; the other sheets only above their table
-WHOLE_SHEETS = ("Dashboard", "Forecast", "Scenarios")
+WHOLE_SHEETS = ("Dashboard", "Forecast", "Months", "Scenarios")
 
 
 def dutch(text: str) -> str | None:
@@ -211,9 +336,14 @@ def dutch(text: str) -> str | None:
 
     >>> dutch("Closing cash"), dutch("Headroom on the credit limit: status"), dutch("Rent")
     ('Eindsaldo', 'Ruimte binnen de kredietlimiet: status', None)
+    >>> dutch("  + Receivables"), dutch("  - Rent")
+    ('  + Debiteuren', None)
     """
     if text in NL:
         return NL[text]
+    row = _CATEGORY_ROW.match(text)
+    if row:
+        return row.group(1) + CATEGORY_NL[row.group(2)] if row.group(2) in CATEGORY_NL else None
     m = _SUFFIXED.match(text)
     if m and m.group(1) in NL:
         return f"{NL[m.group(1)]}: {_SUFFIX_NL[m.group(2)]}"
@@ -221,6 +351,15 @@ def dutch(text: str) -> str | None:
         if pattern.match(text):
             return pattern.sub(replacement, text)
     return None
+
+
+def in_language(text: str, lang: str) -> str:
+    """``text`` in the workbook's language: its Dutch (:func:`dutch`) in a Dutch workbook, else itself.
+
+    >>> in_language("(plain forecast)", "nl"), in_language("(plain forecast)", "en"), in_language("base", "nl")
+    ('(gewone prognose)', '(plain forecast)', 'base')
+    """
+    return (dutch(text) or text) if lang == "nl" else text
 
 
 def status_format(lang: str) -> str:
@@ -263,6 +402,10 @@ def apply(book, lang: str) -> None:
                     new = dutch(text) if text is not None else None
                     if new is not None and new != text:
                         ws._write_string(r, c, new, cell.format)
+    for ws in book.sheets.values():
+        for comments in ws.comments.values():
+            for comment in comments.values():
+                comment.text = COMMENTS.get(comment.text, comment.text)
     for chart in book.workbook.charts:
         for title in (chart.title, chart.x_axis.get("title"), chart.y_axis.get("title")):
             if title is not None and isinstance(title.name, str) and dutch(title.name):

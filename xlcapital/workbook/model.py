@@ -87,13 +87,23 @@ def setting(header: str, **changes) -> Setting:
     """The Settings row of the forecast.toml field whose workbook name is ``header`` (schema.SETTINGS)."""
     f = sc.SETTINGS[header]
     return Setting(**{"key": f.header, "label": f.label, "nl": f.nl, "kind": EXCEL_KINDS[f.kind], "comment": f.help,
-                      "validation": validation(f), **changes})
+                      "comment_nl": f.help_nl, "validation": validation(f), **changes})
+
+
+def setting_value(f: sc.Field, value: Any) -> Any:
+    """The Settings cell's value of field ``f`` holding ``value`` (accounts as one comma-separated text).
+
+    >>> setting_value(sc.FORECAST["accounts"], ("NL91INGB0001234567", "NL02RABO0123456789"))
+    'NL91INGB0001234567, NL02RABO0123456789'
+    """
+    return ", ".join(value) if f.kind == "accounts" else value
 
 
 def column(f: sc.Field, **changes) -> Column:
     """The input column of a schema field: header, kind, help as the header's comment, drop-down of choices."""
     choices = f.choices if f.kind == "choice" else YES_NO if f.kind == "yes_no" else None
-    return Column(**{"name": f.header, "kind": EXCEL_KINDS[f.kind], "comment": f.help, "choices": choices, **changes})
+    return Column(**{"name": f.header, "kind": EXCEL_KINDS[f.kind], "comment": f.help, "comment_nl": f.help_nl,
+                     "choices": choices, **changes})
 
 
 def collection_values(inputs) -> dict[str, Any]:
@@ -135,54 +145,47 @@ SETTINGS: tuple[Setting, ...] = (
             "(after the balance date and before the start, or back from the balance date to the start).",
             formula=f"={defined('BankBalance')}+{bank_sum('>', BALANCE_DAY, '<', defined('Start'))}"
                     f"-{bank_sum('>=', defined('Start'), '<=', BALANCE_DAY)}",
-            nl="Beginsaldo (begin van week 1)"),
+            nl="Beginsaldo (begin van week 1)",
+            comment_nl="Het banksaldo teruggerekend of doorgerekend naar de maandag van week 1 met de transacties in "
+                       "de tabel Bank van de rekeningen daartussen (na de saldodatum en voor de start, of terug van "
+                       "de saldodatum naar de start)."),
     Setting("FirstDay", "First day counted (week 1 runs from it)", "date",
             "The day after the last known cash: the later of the balance date and the last Bank transaction of "
             "the accounts before week 1, plus one (at most 31 days before week 1). What is dated from it on counts, "
             "in week 1: nothing between the bank balance and the start is lost.",
             formula=f"=MIN({defined('Start')},MAX(MAX({BALANCE_DAY},{LAST_BANK_DAY})+1,"
                     f"{defined('Start')}-{MAX_GAP_DAYS}))",
-            nl="Eerste getelde dag (week 1 begint ermee)"),
+            nl="Eerste getelde dag (week 1 begint ermee)",
+            comment_nl="De dag na het laatst bekende saldo: de latere van de saldodatum en de laatste transactie in "
+                       "de tabel Bank van de rekeningen voor week 1, plus een (hoogstens 31 dagen voor week 1). Wat "
+                       "vanaf die dag gedateerd is telt mee, in week 1: niets tussen het banksaldo en de start gaat "
+                       "verloren."),
     *(setting(key) for key in ("CreditLimit", "OverdraftRate", "CommitmentFee", "CommitmentFeeBasis",
                                "AdvanceRateReceivables", "AdvanceRateStock", "MinimumBuffer", "RiskProfile")),
     Setting("Scenario", "Scenario shown on Forecast", "text",
             "The scenario of the ScenarioInputs table the Forecast sheet shows. A name that is not in the "
             "table shows the plain forecast (no adjustments).",
             {"validate": "list", "source": "=ScenarioNames", "ignore_blank": True, "show_error": False},
-            nl="Scenario getoond op Forecast"),
+            nl="Scenario getoond op Forecast",
+            comment_nl="Het scenario uit de tabel ScenarioInputs dat het blad Forecast toont. Een naam die niet in de "
+                       "tabel staat toont de gewone prognose (zonder aanpassingen)."),
     *(setting(key) for key in ("DefaultPaymentDelayDays", "SalesCollectionDays", "SalesAmount", "SalesFrequency",
                                "SalesDay", "SalesMonth")),
     *(setting(f.header) for f in sc.SEASONALITY),
     *(setting(key) for key in drivers.SETTING_KEYS),
     *(setting(f.header) for f in sc.COLLECTIONS),
     setting("Currency"),
-    Setting("Revenue", "Revenue of the last period (company.toml)", "money",
-            "For DSO and CCC on the Dashboard; empty when unknown.", nl="Omzet van de laatste periode (company.toml)"),
-    Setting("CostOfSales", "Cost of sales of the last period", "money",
-            "For DPO and CCC on the Dashboard; empty: revenue is used.",
-            nl="Inkoopwaarde van de omzet van de laatste periode"),
-    Setting("Inventory", "Inventory at the end of the last period", "money", "For CCC on the Dashboard.",
-            nl="Voorraad aan het eind van de laatste periode"),
-    Setting("PeriodDays", "Days in that period", "integer", "365 for a year.",
-            {"validate": "decimal", "criteria": ">=", "value": 0}, nl="Dagen in die periode"),
-    Setting("Equity", "Equity at the end of the last period", "money", "For the solvency covenant (equity / total assets).",
-            nl="Eigen vermogen aan het eind van de laatste periode"),
-    Setting("TotalAssets", "Total assets at the end of the last period", "money", "For the solvency covenant.",
-            nl="Totaal vermogen aan het eind van de laatste periode"),
-    Setting("BhkCashflow", "BHK cash flow of the last period", "money",
-            "Profit after tax + depreciation + provisions added - released - retained participations: for the DSCR.",
-            nl="BHK-kasstroom van de laatste periode"),
-    Setting("Interest", "Interest of the last period", "money", "For the DSCR (debt service = interest + repayments).",
-            nl="Rente van de laatste periode"),
-    Setting("Repayments", "Loan repayments of the last period", "money", "For the DSCR.",
-            nl="Aflossingen van de laatste periode"),
+    *(setting(f.header) for f in sc.FINANCIALS),
     Setting("HorizonEnd", "Last day of the forecast (Sunday)", "date", "Start + 7 x Weeks - 1.",
-            formula=f"={defined('Start')}+7*{defined('Weeks')}-1", nl="Laatste dag van de prognose (zondag)"),
+            formula=f"={defined('Start')}+7*{defined('Weeks')}-1", nl="Laatste dag van de prognose (zondag)",
+            comment_nl="Start + 7 x Weken - 1."),
     Setting("WindowEnd", "Last day occurrences are generated", "date",
             "The later of the look-ahead's last day (8 weeks after the forecast) and the end of the 12th month "
             "(section 2 of the model).",
             formula=f"=MAX({defined('HorizonEnd')}+{7 * LOOKAHEAD_WEEKS},EOMONTH({defined('Start')},11))",
-            nl="Laatste dag waarvoor momenten worden gemaakt"),
+            nl="Laatste dag waarvoor momenten worden gemaakt",
+            comment_nl="De latere van de laatste dag van de vooruitblik (8 weken na de prognose) en het eind van de "
+                       "12e maand (paragraaf 2 van het model)."),
     drivers.LARGEST_CUSTOMER,
 )
 SEASON_KEYS = tuple(f.header for f in sc.SEASONALITY)
@@ -509,12 +512,13 @@ def cell_value(f: sc.Field, value: Any) -> Any:
 
 
 def settings_from_workbook(get: Callable[[str], Any]) -> dict[str, dict[str, Any]]:
-    """The forecast.toml fields the Settings sheet holds, by section (``company``, ``forecast``,
-    ``sales``), each parsed as in forecast.toml; ``get(header)`` is the value of ``Settings_<header>``
-    (None when the workbook has no such name: the field's default). ``seasonality`` is the twelve
-    ``Season<m>`` cells. Errors name the defined name."""
+    """The schema's fields the Settings sheet holds, by table name (``company``, ``forecast``,
+    ``sales``, ``financials``: :data:`schema.SETTING_TABLES`), each parsed as in forecast.toml;
+    ``get(header)`` is the value of ``Settings_<header>`` (None when the workbook has no such name:
+    the field's default). ``seasonality`` is the twelve ``Season<m>`` cells. Errors name the defined
+    name."""
     out: dict[str, dict[str, Any]] = {}
-    for table in (sc.COMPANY, sc.FORECAST, sc.SALES_PLAN):
+    for table in (sc.COMPANY, *(t for t, _ in sc.SETTING_TABLES)):
         section = out.setdefault(table.name, {})
         for f in table:
             if f.header:

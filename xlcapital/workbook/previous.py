@@ -32,7 +32,9 @@ from xlcapital.bank.model import Statement, Transaction
 from xlcapital.errors import InputError
 from xlcapital.money import to_decimal
 from xlcapital.forecast import schema
-from xlcapital.workbook.model import COUNTED, collections_from_workbook, exact_expr, rows_from_workbook
+from xlcapital.workbook.model import (COUNTED, collections_from_workbook, exact_expr, rows_from_workbook,
+                                      settings_from_workbook)
+from xlcapital.workbook.labels import in_language
 from xlcapital.workbook.scenarios import PLAIN
 from xlcapital.workbook.tables import Column, TableSheet
 
@@ -71,11 +73,6 @@ def _int(value: Any, default: int | None = 0) -> int | None:
 
 def _text(value: Any) -> str:
     return "" if value is None else str(value)
-
-
-def _accounts(value: Any) -> tuple[str, ...]:
-    """Settings_Accounts (comma-separated) as the engine's accounts."""
-    return tuple(dict.fromkeys(k for k in (fc.account_key(a) for a in _text(value).split(",")) if k))
 
 
 def _yes(value: Any) -> bool:
@@ -172,27 +169,22 @@ def read_workbook(path) -> tuple[fc.Inputs, list[Statement], str]:
     (``path``, or a :class:`WorkbookReader` of it)."""
     r = path if isinstance(path, WorkbookReader) else WorkbookReader(path)
     s = r.setting
-    start = _date(s("Start"))
-    if start is None:
+    # every field of the Settings sheet through the schema (an older workbook without BankBalance:
+    # its opening balance); an empty cell is the field's default, None the dataclass's
+    get = (lambda h: s("OpeningBalance" if h == "BankBalance" else h)) \
+        if "Settings_BankBalance" not in r.wb.defined_names else s
+    try:
+        parts = settings_from_workbook(get)
+    except InputError as exc:  # a value the user typed on Settings that the field does not take: name the file
+        raise exc.with_location(file=r.path) from None
+
+    def given(part: str) -> dict[str, Any]:
+        return {k: v for k, v in parts[part].items() if v is not None}
+
+    if parts["forecast"]["start"] is None:
         raise InputError("the previous workbook has no start date", file=str(r.path), cell="Settings_Start")
-    settings = fc.Settings(
-        start=start, weeks=_int(s("Weeks"), 13), opening_balance=_money(s("BankBalance") if s("BankBalance") is not None else s("OpeningBalance")),
-        balance_date=_date(s("BalanceDate")), accounts=_accounts(s("Accounts")),
-        credit_limit=_money(s("CreditLimit")), overdraft_rate=_money(s("OverdraftRate")),
-        commitment_fee=_money(s("CommitmentFee")), commitment_fee_basis=_text(s("CommitmentFeeBasis")) or "limit",
-        advance_rate_receivables=_money(s("AdvanceRateReceivables"), None), advance_rate_stock=_money(s("AdvanceRateStock")),
-        minimum_buffer=_money(s("MinimumBuffer")), risk_profile=_text(s("RiskProfile")) or "moderate",
-        default_payment_delay_days=_int(s("DefaultPaymentDelayDays")), currency=_text(s("Currency")) or "EUR",
-    )
-    sales = fc.SalesPlan(
-        amount=_money(s("SalesAmount")), frequency=_text(s("SalesFrequency")) or "monthly", day=_int(s("SalesDay"), 1),
-        month=_int(s("SalesMonth"), 1), collection_days=_int(s("SalesCollectionDays"), 30),
-        seasonality=tuple(_money(s(f"Season{m}"), Decimal(1)) for m in range(1, 13)),
-        gross_margin=_money(s("GrossMargin"), None), stock_days=_int(s("StockDays")),
-        supplier_days=_int(s("SupplierDays"), 30), collection_days_2=_int(s("CollectionDays2"), 60),
-        collection_share_2=_money(s("CollectionShare2")), collection_days_3=_int(s("CollectionDays3"), 90),
-        collection_share_3=_money(s("CollectionShare3")),
-    )
+    settings = fc.Settings(**given("forecast"))
+    sales = fc.SalesPlan(**given("sales"))
     one_offs: dict[str, list] = {}
     for o in r.table("OneOffs"):
         one_offs.setdefault(_text(o["Scenario"]).casefold(), []).append(
@@ -205,16 +197,17 @@ def read_workbook(path) -> tuple[fc.Inputs, list[Statement], str]:
     triggers = {}
     profile = settings.risk_profile.capitalize()
     for t in r.table("TriggerRules"):
+        owner, action = _text(t.get("Owner")) or None, _text(t.get("Action")) or None
+        rule = fc.RULES.get(_text(t["Rule"]))
+        if rule is not None:  # a Dutch workbook shows the rule's default owner and action in Dutch: the defaults
+            owner = rule.owner if owner == rule.owner_nl else owner
+            action = rule.action if action == rule.action_nl else action
         triggers[_text(t["Rule"])] = fc.TriggerConfig(_money(t.get(f"Warning{profile}"), None),
                                                       _money(t.get(f"Alert{profile}"), None),
-                                                      _text(t.get("Owner")) or None, _text(t.get("Enabled")) != "no",
-                                                      _text(t.get("Action")) or None)
-    revenue = _money(s("Revenue"), None)
+                                                      owner, _text(t.get("Enabled")) != "no", action)
     financials = None
-    if revenue is not None:
-        financials = fc.Financials(revenue, _money(s("CostOfSales")), _money(s("Inventory")), ZERO, ZERO,
-                                   _int(s("PeriodDays"), 365), *(_money(s(k), None) for k in (
-                                       "Equity", "TotalAssets", "BhkCashflow", "Interest", "Repayments")))
+    if parts["financials"]["revenue"] is not None:
+        financials = fc.Financials(**parts["financials"], receivables_opening=ZERO, receivables_closing=ZERO)
     inputs = fc.Inputs(
         settings, sales=sales,
         receivables=[fc.Receivable(_text(x["Customer"]), _text(x["Invoice"]), _date(x["InvoiceDate"]),
@@ -307,30 +300,39 @@ def carry_over(previous: str | os.PathLike, inputs: fc.Inputs, statements: list[
     return nxt, merged, carried
 
 
+#: the Variance row of every category together (its Dutch in labels.NL: the Dutch workbook writes and compares that)
 TOTAL = "(all categories)"
 _WEEK = 'Bank[Date],">="&[@WeekStart],Bank[Date],"<="&[@WeekEnd]'
 
-VARIANCE_COLUMNS = (
-    Column("Week", "integer", comment="Week number in the previous workbook's forecast."),
-    Column("WeekStart", "date"),
-    Column("WeekEnd", "date"),
-    Column("Category", width=26, comment="A forecast row or a bank category; (all categories) is the net flow."),
-    Column("Forecast", "money", comment="What the previous workbook forecast for this week (net: receipts + payments)."),
-    Column("Actual", "money", formula=f'=IF([@Category]="{TOTAL}",SUMIFS(Bank[Amount],{COUNTED},{_WEEK}),'
-                                      f'SUMIFS(Bank[Amount],{COUNTED},{_WEEK},Bank[Category],{exact_expr("[@Category]")}))',
-           comment="The bank transactions of this week and category (Bank table, accounts of the forecast)."),
-    Column("Variance", "money", formula="=[@Actual]-[@Forecast]", comment="Actual minus forecast."),
-)
+
+def variance_columns(total: str = TOTAL) -> tuple[Column, ...]:
+    """The Variance table's columns; ``total``: the Category of the row of all categories together."""
+    return (
+        Column("Week", "integer", comment="Week number in the previous workbook's forecast."),
+        Column("WeekStart", "date"),
+        Column("WeekEnd", "date"),
+        Column("Category", width=26, comment="A forecast row or a bank category; (all categories) is the net flow."),
+        Column("Forecast", "money",
+               comment="What the previous workbook forecast for this week (net: receipts + payments)."),
+        Column("Actual", "money", formula=f'=IF([@Category]="{total}",SUMIFS(Bank[Amount],{COUNTED},{_WEEK}),'
+                                          f'SUMIFS(Bank[Amount],{COUNTED},{_WEEK},Bank[Category],'
+                                          f'{exact_expr("[@Category]")}))',
+               comment="The bank transactions of this week and category (Bank table, accounts of the forecast)."),
+        Column("Variance", "money", formula="=[@Actual]-[@Forecast]", comment="Actual minus forecast."),
+    )
 
 
-def variance_sheet(carried: Carried) -> TableSheet:
+def variance_sheet(carried: Carried, lang: str = "en") -> TableSheet:
+    """The Variance sheet of the weeks ``carried`` holds, its words in ``lang``."""
+    total = in_language(TOTAL, lang)
     rows = []
     for week, monday in carried.weeks:
         end = carried.ends.get(week, monday + dt.timedelta(days=6))
-        rows.append((week, monday, end, TOTAL, sum((carried.forecast[(week, c)] for c in carried.categories), ZERO)))
+        rows.append((week, monday, end, total, sum((carried.forecast[(week, c)] for c in carried.categories), ZERO)))
         for c in carried.categories:
             rows.append((week, monday, end, c, carried.forecast[(week, c)]))
-    return TableSheet("Variance", "Variance", VARIANCE_COLUMNS, rows, title="Forecast against actual",
-                      note=f"The weeks of {carried.previous.name} that are now past (scenario {carried.scenario}): "
+    scenario = in_language(carried.scenario, lang)
+    return TableSheet("Variance", "Variance", variance_columns(total), rows, title="Forecast against actual",
+                      note=f"The weeks of {carried.previous.name} that are now past (scenario {scenario}): "
                            "its forecast per category against the bank transactions of that category.",
                       editable=False)

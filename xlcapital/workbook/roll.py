@@ -42,6 +42,7 @@ from typing import Any
 
 from xlcapital.bank.model import Statement, Transaction, assign_keys
 from xlcapital.errors import InputError
+from xlcapital.forecast import schema
 
 #: the very hidden sheet holding the fingerprint and the identity
 SHEET = "xlcapital"
@@ -63,17 +64,13 @@ WHOLE = {"ScenarioInputs": "scenarios", "OneOffs": "scenarios", "History": "hist
 #: settings never carried: the new month's start, the identity, the scenario shown (see module docstring)
 NOT_CARRIED = ("Start", "Company", "Scenario")
 BALANCE = ("BankBalance", "BalanceDate")
-#: Settings key -> (part of Inputs, attribute); Season1..12 are the sales plan's seasonality
+#: Settings key -> (part of Inputs, attribute, position in it or None), from the schema (one source):
+#: the fields of schema.SETTING_TABLES, the seasonality Season1..12 and the aging buckets' days and shares
 SETTING_FIELDS = {
-    "Weeks": ("settings", "weeks"), "BankBalance": ("settings", "opening_balance"),
-    "BalanceDate": ("settings", "balance_date"), "Accounts": ("settings", "accounts"),
-    "CreditLimit": ("settings", "credit_limit"), "OverdraftRate": ("settings", "overdraft_rate"),
-    "MinimumBuffer": ("settings", "minimum_buffer"), "RiskProfile": ("settings", "risk_profile"),
-    "DefaultPaymentDelayDays": ("settings", "default_payment_delay_days"), "Currency": ("settings", "currency"),
-    "SalesCollectionDays": ("sales", "collection_days"), "SalesAmount": ("sales", "amount"),
-    "SalesFrequency": ("sales", "frequency"), "SalesDay": ("sales", "day"), "SalesMonth": ("sales", "month"),
-    "Revenue": ("financials", "revenue"), "CostOfSales": ("financials", "cogs"),
-    "Inventory": ("financials", "inventory"), "PeriodDays": ("financials", "days"),
+    **{f.header: (part, f.key, None) for table, part in schema.SETTING_TABLES for f in table if f.header},
+    **{f.header: ("sales", "seasonality", i) for i, f in enumerate(schema.SEASONALITY)},
+    **{f.header: ("collections", "days" if f.kind == "integer" else "share", i // 2)
+       for i, f in enumerate(schema.COLLECTIONS)},
 }
 
 
@@ -312,7 +309,7 @@ def _setting_changes(reader, fp: Fingerprint | None, fresh_values: dict[str, Any
     """The settings the user changed in the workbook (compared with the fingerprint, else the fresh value)."""
     changed = []
     for key, fresh in fresh_values.items():
-        if key in NOT_CARRIED or key not in SETTING_FIELDS and not key.startswith("Season"):
+        if key in NOT_CARRIED or key not in SETTING_FIELDS:
             continue
         mine = _hash([canonical(reader.setting(key))])
         before = fp.settings.get(key) if fp is not None else _hash([canonical(fresh)])
@@ -322,22 +319,23 @@ def _setting_changes(reader, fp: Fingerprint | None, fresh_values: dict[str, Any
 
 
 def _apply_settings(fresh, prev, keys: list[str]):
-    """``fresh`` with the workbook's (``prev``) values of the settings ``keys``."""
-    parts = {"settings": fresh.settings, "sales": fresh.sales, "financials": fresh.financials}
+    """``fresh`` with the workbook's (``prev``) values of the settings ``keys`` (:data:`SETTING_FIELDS`:
+    a field of a part of the inputs, or one position of a tuple of them); a part that one side does
+    not have (no last period's figures) is left as it is."""
     changes: dict[str, dict[str, Any]] = {}
-    season = list(fresh.sales.seasonality)
     for key in keys:
-        if key.startswith("Season"):
-            month = int(key[6:])
-            season[month - 1] = prev.sales.seasonality[month - 1]
+        part, attr, index = SETTING_FIELDS[key]
+        source, target = getattr(prev, part), getattr(fresh, part)
+        if source is None or target is None:
             continue
-        part, attr = SETTING_FIELDS[key]
-        source = getattr(prev, part)
-        if parts[part] is None or source is None:
-            continue
-        changes.setdefault(part, {})[attr] = getattr(source, attr)
-    changes.setdefault("sales", {})["seasonality"] = tuple(season)
-    new = {part: dataclasses.replace(parts[part], **attrs) for part, attrs in changes.items()}
+        attrs = changes.setdefault(part, {})
+        if index is None:
+            attrs[attr] = getattr(source, attr)
+        else:
+            values = list(attrs.get(attr, getattr(target, attr)))
+            values[index] = getattr(source, attr)[index]
+            attrs[attr] = tuple(values)
+    new = {part: dataclasses.replace(getattr(fresh, part), **attrs) for part, attrs in changes.items()}
     return dataclasses.replace(fresh, **new)
 
 

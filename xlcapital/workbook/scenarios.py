@@ -18,12 +18,14 @@ from xlcapital.workbook.book import Book
 from xlcapital.workbook.cellmap import Ref
 from xlcapital.workbook.forecast import (FIRST_WEEK_COL, PARAMS, ForecastBlock, Line, Params, scenario_lookup,
                                         week_header)
+from xlcapital.workbook.labels import formula_word
 from xlcapital.workbook.settings import defined
 
 SHEET = "Scenarios"
 
 #: name of the default run when no scenario is called "base" (matches no one-off item)
 PLAIN = "(plain forecast)"
+#: what "first week over the credit limit" shows when there is none (in the Dutch workbook: its Dutch word)
 NONE = "none"
 
 
@@ -127,7 +129,7 @@ class ScenariosSheet:
         formulas = {
             "lowest_cash": f"MIN({closing})",
             "lowest_week": f"MATCH({lowest},{closing},0)",
-            "first_breach_week": f'IFERROR(MATCH(TRUE,{breach},0),"{NONE}")',
+            "first_breach_week": f'IFERROR(MATCH(TRUE,{breach},0),"{formula_word(NONE, book.lang)}")',
             # -MIN(headroom): the lowest closing against the facility available that week (the limit, or
             # the borrowing base when lower)
             "extra_financing_limit": f"MAX(0,-MIN({block.rows['headroom'].a1()}))",

@@ -37,12 +37,18 @@ class Setting:
     validation: dict | None = None
     #: a calculated setting (shown, not typed): the formula, with '='
     formula: str | None = None
-    #: the label in the Dutch workbook (None: the English label); the explanation stays English
+    #: the label in the Dutch workbook (None: the English label)
     nl: str | None = None
+    #: the explanation in the Dutch workbook (the schema's ``help_nl``, or given with a hand-declared setting)
+    comment_nl: str | None = None
 
     def label_in(self, lang: str) -> str:
         """The label shown in a workbook of language ``lang``."""
         return self.nl if lang == "nl" and self.nl else self.label
+
+    def comment_in(self, lang: str) -> str:
+        """The explanation shown in a workbook of language ``lang``."""
+        return self.comment_nl if lang == "nl" and self.comment_nl else self.comment
 
     @property
     def defined_name(self) -> str:
@@ -75,7 +81,7 @@ class SettingsSheet:
         book.header(ws, 2, HEADERS.get(lang, HEADERS["en"]))
         for i, s in enumerate(self.settings):
             r = 3 + i
-            label = s.label_in(lang)
+            label, comment = s.label_in(lang), s.comment_in(lang)
             ws.write_string(r, 0, label, st["label_bold"])
             fmt = st[KINDS[s.kind][0]] if s.formula is None else st[KINDS[s.kind][1]]
             value = self.values.get(s.key)
@@ -85,18 +91,18 @@ class SettingsSheet:
                 ws.write_blank(r, 1, None, fmt)
             else:
                 value_writer(book, ws, s.kind, fmt)(r, 1, value)
-            ws.write_string(r, 2, s.comment, st["note"])
-            if wrapped_height(s.comment, WIDTHS[2]) > 15:
-                ws.set_row(r, wrapped_height(s.comment, WIDTHS[2]))
-            ws.write_comment(r, 1, s.comment, {"x_scale": 2.5, "y_scale": 1.5})
+            ws.write_string(r, 2, comment, st["note"])
+            if wrapped_height(comment, WIDTHS[2]) > 15:
+                ws.set_row(r, wrapped_height(comment, WIDTHS[2]))
+            ws.write_comment(r, 1, comment, {"x_scale": 2.5, "y_scale": 1.5})
             if s.validation:
                 dv = dict(s.validation)
                 if isinstance(dv.get("value"), str):  # a custom rule refers to its own cell
                     dv["value"] = dv["value"].replace("{cell}", Ref(SHEET, r, 1).a1(sheet=False, absolute=False))
                 dv.setdefault("error_title", label[:32])
-                dv.setdefault("error_message", s.comment[:255])
+                dv.setdefault("error_message", comment[:255])
                 dv.setdefault("input_title", label[:32])
-                dv.setdefault("input_message", s.comment[:255])
+                dv.setdefault("input_message", comment[:255])
                 ws.data_validation(r, 1, r, 1, dv)
             book.place(f"settings.{s.key}", Ref(SHEET, r, 1), defined_name=s.defined_name)
         self.rows = len(self.settings)

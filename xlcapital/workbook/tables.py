@@ -29,6 +29,9 @@ from xlcapital.workbook.cellmap import Ref
 from xlcapital.workbook.styles import header_style
 
 EXCEL_EPOCH = _dt.date(1899, 12, 30)
+#: the message of a list column's data validation, per language: (fixed choices, a listed value)
+CHOOSE = {"en": ("Choose a value from the list", "Choose a listed value"),
+          "nl": ("Kies een waarde uit de lijst", "Kies een waarde die in de lijst staat")}
 
 #: value kind -> (cell format of an input, cell format of a formula)
 KINDS = {
@@ -74,6 +77,12 @@ class Column:
     choices: tuple[str, ...] | None = None
     width: float | None = None
     validate_source: str | None = None
+    #: the comment in the Dutch workbook (None: the English one)
+    comment_nl: str | None = None
+
+    def comment_in(self, lang: str) -> str | None:
+        """The header's comment in a workbook of language ``lang``."""
+        return self.comment_nl if lang == "nl" and self.comment_nl else self.comment
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -170,16 +179,18 @@ class TableSheet:
             spec.append(col)
         ws.add_table(header, 0, last, len(self.columns) - 1,
                      {"name": self.table, "columns": spec, "style": "Table Style Light 9"})
+        lang = getattr(book, "lang", "en")
         for i, c in enumerate(self.columns):
             ws.set_column(i, i, c.width or max(12, min(40, len(c.name) + 4)))
-            if c.comment:
-                ws.write_comment(header, i, c.comment, {"x_scale": 2, "y_scale": 1.5})
+            comment = c.comment_in(lang)
+            if comment:
+                ws.write_comment(header, i, comment, {"x_scale": 2, "y_scale": 1.5})
             if c.choices or c.validate_source:
                 ws.data_validation(header + 1, i, last, i, {
                     "validate": "list",
                     "source": list(c.choices) if c.choices else c.validate_source,
                     "error_title": c.name[:32],
-                    "error_message": "Choose a value from the list" if c.choices else "Choose a listed value",
+                    "error_message": CHOOSE[lang if lang in CHOOSE else "en"][0 if c.choices else 1],
                 })
         # the header row and the first column stay in view, and when printed repeat on every page
         ws.freeze_panes(header + 1, 1)
