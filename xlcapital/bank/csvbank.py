@@ -48,6 +48,7 @@ from xlcapital.bank.presets import COLUMN_FIELDS, PRESETS, Column, Preset, prese
 from xlcapital.bank.textio import ENCODINGS, bounded_amount, date_parser, decode_text, exact_amount, iter_lines, shown
 from xlcapital.errors import BankFileError, InputError
 from xlcapital.money import parse_amount
+from xlcapital.bank import messages as say
 
 __all__ = ["FORMAT", "sniff", "count_records", "read", "detect_preset"]
 
@@ -125,11 +126,9 @@ def read(data: bytes, *, source: str = "<bytes>", bank: str | Preset | None = No
         key = (row.tx.currency or "", row.account)
         groups.setdefault(key, []).append(row)
         if repaired:
-            warnings.setdefault(key, []).append(
-                f"{source}:{lineno}: the row lacks its opening quote; read as if it had one"
-            )
+            warnings.setdefault(key, []).append(say.CSV_QUOTE_REPAIRED(where=f"{source}:{lineno}"))
         if row.problem:
-            warnings.setdefault(key, []).append(f"{source}:{lineno}: {row.problem}; the transaction is read")
+            warnings.setdefault(key, []).append(say.CSV_ROW_PROBLEM(where=f"{source}:{lineno}", problem=row.problem))
     return [
         _statement(account, currency or None, rows, preset, source, warnings.get((currency, account), []))
         for (currency, account), rows in groups.items()
@@ -398,7 +397,7 @@ class _Layout:
         try:
             return self.optional_amount(fields, self.index[field], field, line), ""
         except BankFileError as exc:
-            return None, f"{field} left out: {exc.message}"
+            return None, say.CSV_BALANCE_LEFT_OUT(field=field, why=exc.message)
 
     def optional_amount(self, fields: list[str], i: int | None, field: str, line: int) -> Decimal | None:
         if i is None or not fields[i].strip():

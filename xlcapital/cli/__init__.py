@@ -13,7 +13,9 @@ import importlib
 import sys
 
 from xlcapital import __version__
+from xlcapital.cli.present import ERROR_LINE
 from xlcapital.errors import XlcapitalError
+from xlcapital.messages import in_language
 
 #: Command modules, in the order ``--help`` lists them.
 COMMAND_MODULES = ("finance", "bank", "forecast", "generate", "importing", "batch", "addin", "lite", "demo")
@@ -48,10 +50,11 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE
+    lang = getattr(args, "lang", None) or "en"
     try:
         return int(args.func(args) or EXIT_OK)
     except XlcapitalError as exc:
-        print(f"xlcapital: error: {exc}", file=sys.stderr)
+        print(in_language(ERROR_LINE(what=exc.in_language(lang)), lang), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("xlcapital: interrupted", file=sys.stderr)
@@ -59,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `xlcapital bank ... | head`
         return EXIT_OK
     except Exception as exc:  # the last resort: a defect or an input no reader foresaw; never a traceback
-        print(f"xlcapital: error: {unexpected(exc)}", file=sys.stderr)
+        print(in_language(ERROR_LINE(what=unexpected(exc)), lang), file=sys.stderr)
         return EXIT_USAGE
 
 

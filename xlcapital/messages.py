@@ -1,0 +1,140 @@
+"""The sentences a person reads (warnings and error messages), in English and Dutch, each declared once.
+
+A message is declared once, with its English and its Dutch template, in the ``messages.py`` of the
+part that says it (``xlcapital/bank/messages.py``, ``xlcapital/forecast/messages.py``, ...; the
+shared modules' at the end of this file)::
+
+    NO_TRANSACTIONS = Text("{file}: the file holds no transactions", "{file}: het bestand bevat geen transacties")
+
+and said with its parameters, where the English f-string used to be::
+
+    warnings.append(NO_TRANSACTIONS(file=name))
+
+What that gives is a :class:`Message`: a ``str`` that *is* the English text, so JSON, logs, tests
+and every ``in`` or ``==`` see exactly what they saw before, and that carries its template and
+parameters, so a face can show it in Dutch (:func:`in_language`; the CLI under ``--lang nl``).
+A parameter that is itself a Message (an inner error's message) is shown in the same language;
+in Dutch numbers get Dutch marks (``1.234,56``, ``4975,09``) and dates are written ``31-12-2024``.
+Text that is not a Message (user data, a message nobody has declared yet) stays as it is.
+
+>>> LEFT_OUT = Text("{where}: balance {code} left out: {why}", "{where}: saldo {code} weggelaten: {why}")
+>>> EMPTY = Text("an empty balance amount", "een leeg saldobedrag")
+>>> m = LEFT_OUT(where="x.xml:12", code="CLBD", why=EMPTY())
+>>> m
+'x.xml:12: balance CLBD left out: an empty balance amount'
+>>> in_language(m, "nl")
+'x.xml:12: saldo CLBD weggelaten: een leeg saldobedrag'
+>>> from decimal import Decimal
+>>> from datetime import date
+>>> OFF = Text("{day}: {amount:,.2f} off by {diff}", "{day}: {amount:,.2f} wijkt {diff} af")
+>>> in_language(OFF(day=date(2024, 12, 31), amount=Decimal("1234.5"), diff=Decimal("-0.05")), "nl")
+'31-12-2024: 1.234,50 wijkt -0,05 af'
+>>> OFF(day=date(2024, 12, 31), amount=Decimal("1234.5"), diff=Decimal("-0.05"))
+'2024-12-31: 1,234.50 off by -0.05'
+"""
+
+from __future__ import annotations
+
+import string
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+__all__ = ["Text", "Message", "in_language", "TEXTS", "LANGUAGES"]
+
+#: the languages every message is declared in
+LANGUAGES = ("en", "nl")
+
+#: every declared Text, in the order they were declared (the tests check each one's Dutch)
+TEXTS: list["Text"] = []
+
+
+class Text:
+    """One message's English and Dutch templates (``str.format`` fields; the same fields in both)."""
+
+    __slots__ = ("en", "nl")
+
+    def __init__(self, en: str, nl: str) -> None:
+        self.en, self.nl = en, nl
+        TEXTS.append(self)
+
+    def __call__(self, **params: Any) -> "Message":
+        return Message(self, params)
+
+    def template(self, lang: str) -> str:
+        return self.nl if lang == "nl" else self.en
+
+    def __repr__(self) -> str:
+        return f"Text({self.en!r}, {self.nl!r})"
+
+    def __reduce__(self):  # a Message crossing to a worker process keeps its Dutch
+        return (_text, (self.en, self.nl))
+
+
+def _text(en: str, nl: str) -> Text:
+    """A Text rebuilt after pickling, without registering it a second time."""
+    text = Text.__new__(Text)
+    text.en, text.nl = en, nl
+    return text
+
+
+class Message(str):
+    """A said message: its English text, with the :class:`Text` and parameters it came from."""
+
+    text: Text
+    params: dict[str, Any]
+
+    def __new__(cls, text: Text, params: dict[str, Any]) -> "Message":
+        self = super().__new__(cls, _render(text.en, params, "en"))
+        self.text, self.params = text, params
+        return self
+
+    def in_language(self, lang: str) -> str:
+        return str(self) if lang != "nl" else _render(self.text.nl, self.params, lang)
+
+    def __reduce__(self):
+        return (Message, (self.text, self.params))
+
+
+def in_language(text: Any, lang: str) -> str:
+    """``text`` in ``lang``: a :class:`Message` rendered from its template, anything else as it is."""
+    if isinstance(text, Message):
+        return text.in_language(lang)
+    return "" if text is None else str(text)
+
+
+class _Formatter(string.Formatter):
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def format_field(self, value: Any, spec: str) -> str:
+        if isinstance(value, Message):
+            return format(value.in_language(self.lang), spec)
+        if self.lang != "nl":
+            return format(value, spec)
+        if isinstance(value, datetime):
+            return format(value, spec or "%d-%m-%Y %H:%M")
+        if isinstance(value, date):
+            return format(value, spec or "%d-%m-%Y")
+        if isinstance(value, (Decimal, float, int)) and not isinstance(value, bool):
+            return format(value, spec).translate(_DUTCH_MARKS)
+        return format(value, spec)
+
+
+_DUTCH_MARKS = str.maketrans(",.", ".,")
+_FORMATTERS = {lang: _Formatter(lang) for lang in LANGUAGES}
+
+
+def _render(template: str, params: dict[str, Any], lang: str) -> str:
+    return _FORMATTERS.get(lang, _FORMATTERS["en"]).vformat(template, (), params)
+
+
+# --------------------------------------------------------------------------------------------
+# The words of every message's frame (errors.py, the CLI)
+# --------------------------------------------------------------------------------------------
+
+#: where an error is: errors.XlcapitalError.location's words
+LINE = Text("line {line}", "regel {line}")
+CELL = Text("cell {cell}", "cel {cell}")
+#: a message said about a place (a file, a line): ``where: what``, ``what`` in the reader's language
+AT = Text("{where}: {what}", "{where}: {what}")
