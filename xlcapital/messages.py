@@ -138,3 +138,25 @@ LINE = Text("line {line}", "regel {line}")
 CELL = Text("cell {cell}", "cel {cell}")
 #: a message said about a place (a file, a line): ``where: what``, ``what`` in the reader's language
 AT = Text("{where}: {what}", "{where}: {what}")
+
+
+# --------------------------------------------------------------------------------------------
+# The shared modules' messages (fileio.py, money.py): the errors users meet most
+# --------------------------------------------------------------------------------------------
+
+FILE_NOT_FOUND = Text("file not found", "bestand niet gevonden")
+IS_A_FOLDER_NOT_A_FILE = Text("is a folder, not a file", "is een map, geen bestand")
+CANNOT_READ = Text("cannot read the file: {why}", "kan het bestand niet lezen: {why}")
+NOT_UTF8 = Text("not UTF-8 text (byte {byte})", "geen UTF-8-tekst (byte {byte})")
+SAVE_AS_UTF8 = Text("save the file as UTF-8", "sla het bestand op als UTF-8")
+NOT_TOML = Text("not valid TOML: {why}", "geen geldige TOML: {why}")
+FOLDER_MISSING = Text("the folder {folder} does not exist", "de map {folder} bestaat niet")
+CREATE_IT_FIRST = Text("create it first", "maak die eerst aan")
+OUTPUT_IS_A_FOLDER = Text("is a folder", "is een map")
+NAME_A_FILE_INSIDE = Text("give a file name inside it", "geef een bestandsnaam in die map")
+FILE_EXISTS = Text("the file exists already", "het bestand bestaat al")
+USE_FORCE = Text("use --force to replace it", "gebruik --force om het te vervangen")
+AMOUNT_MISSING = Text("an amount is missing", "er ontbreekt een bedrag")
+NOT_AN_AMOUNT = Text("not an amount: {raw!r}", "geen bedrag: {raw!r}")
+DECIMAL_MARK = Text("expected {mark!r} as the decimal mark", "verwacht {mark!r} als decimaalteken")
+NOT_A_NUMBER = Text("not a number: {value!r}", "geen getal: {value!r}")

@@ -75,12 +75,8 @@ def detect_format(data: bytes, source: str = "<bytes>") -> str:
         if module.sniff(head):
             return name
     if not data.strip():
-        raise BankFileError("not a bank export xlcapital knows: the file is empty", file=source)
-    raise BankFileError(
-        "not a bank export xlcapital knows: neither a Dutch bank's CSV nor MT940, CAMT.05x or OFX",
-        file=source,
-        hint="give --format and --bank if you know them",
-    )
+        raise BankFileError(say.EMPTY_FILE(), file=source)
+    raise BankFileError(say.UNKNOWN_EXPORT(), file=source, hint=say.GIVE_FORMAT())
 
 
 def read(

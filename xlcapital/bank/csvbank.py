@@ -259,11 +259,8 @@ def detect_preset(text: str, candidates: list[Preset] | None = None, bank: str |
             best, best_score = preset, score
     if best is None:
         first = next((line for line in lines if line.strip()), "")
-        what = f"no {bank} preset" if bank else "no bank preset"
-        raise BankFileError(
-            f"{what} fits this CSV, whose first line is {first[:80]!r}",
-            hint="describe its columns in a mapping file and give it with --mapping FILE; see docs/bank.md",
-        )
+        what = say.NO_PRESET_OF(bank=bank, first=first[:80]) if bank else say.NO_PRESET(first=first[:80])
+        raise BankFileError(what, hint=say.DESCRIBE_COLUMNS())
     return best
 
 

@@ -66,3 +66,19 @@ BATCH_SUM = Text("the {count} transactions of a batch entry add up to {known}, n
                  "boeking, {entry}")
 BATCH_KEPT_WHOLE = Text("{why}: kept as one transaction of the entry's amount",
                         "{why}: ingelezen als één transactie met het bedrag van de boeking")
+
+# --- the errors met most: a file that is no bank export xlcapital knows ---------------------
+
+EMPTY_FILE = Text("not a bank export xlcapital knows: the file is empty",
+                  "geen bankexport die xlcapital kent: het bestand is leeg")
+UNKNOWN_EXPORT = Text("not a bank export xlcapital knows: neither a Dutch bank's CSV nor MT940, CAMT.05x or OFX",
+                      "geen bankexport die xlcapital kent: geen CSV van een Nederlandse bank, en ook geen MT940, "
+                      "CAMT.05x of OFX")
+GIVE_FORMAT = Text("give --format and --bank if you know them", "geef --format en --bank als u die weet")
+NO_PRESET = Text("no bank preset fits this CSV, whose first line is {first!r}",
+                 "geen bankindeling past op deze CSV, waarvan de eerste regel {first!r} is")
+NO_PRESET_OF = Text("no {bank} preset fits this CSV, whose first line is {first!r}",
+                    "geen indeling van {bank} past op deze CSV, waarvan de eerste regel {first!r} is")
+DESCRIBE_COLUMNS = Text("describe its columns in a mapping file and give it with --mapping FILE; see docs/bank.md",
+                        "beschrijf de kolommen in een mappingbestand en geef dat mee met --mapping BESTAND; zie "
+                        "docs/bank.md")
