@@ -15,6 +15,7 @@ and every ``in`` or ``==`` see exactly what they saw before, and that carries it
 parameters, so a face can show it in Dutch (:func:`in_language`; the CLI under ``--lang nl``).
 A parameter that is itself a Message (an inner error's message) is shown in the same language;
 in Dutch numbers get Dutch marks (``1.234,56``, ``4975,09``) and dates are written ``31-12-2024``.
+The format ``{x:money}`` shows an amount as :func:`xlcapital.money.format_money` does (1,234.56).
 Text that is not a Message (user data, a message nobody has declared yet) stays as it is.
 
 >>> LEFT_OUT = Text("{where}: balance {code} left out: {why}", "{where}: saldo {code} weggelaten: {why}")
@@ -24,7 +25,7 @@ Text that is not a Message (user data, a message nobody has declared yet) stays 
 'x.xml:12: balance CLBD left out: an empty balance amount'
 >>> in_language(m, "nl")
 'x.xml:12: saldo CLBD weggelaten: een leeg saldobedrag'
->>> from decimal import Decimal
+>>> from decimal import ROUND_HALF_UP, Decimal
 >>> from datetime import date
 >>> OFF = Text("{day}: {amount:,.2f} off by {diff}", "{day}: {amount:,.2f} wijkt {diff} af")
 >>> in_language(OFF(day=date(2024, 12, 31), amount=Decimal("1234.5"), diff=Decimal("-0.05")), "nl")
@@ -37,7 +38,7 @@ from __future__ import annotations
 
 import string
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 __all__ = ["Text", "Message", "in_language", "TEXTS", "LANGUAGES"]
@@ -110,6 +111,11 @@ class _Formatter(string.Formatter):
     def format_field(self, value: Any, spec: str) -> str:
         if isinstance(value, Message):
             return format(value.in_language(self.lang), spec)
+        if isinstance(value, (list, tuple)):  # a list of messages: each in the language, "; " between them
+            return "; ".join(self.format_field(v, spec) for v in value)
+        if spec == "money":  # an amount as xlcapital.money.format_money shows it: 1,234.56, half up
+            value, spec = (Decimal(value).quantize(_CENT, rounding=ROUND_HALF_UP), ",.2f") if value is not None \
+                else ("-", "")
         if self.lang != "nl":
             return format(value, spec)
         if isinstance(value, datetime):
@@ -122,6 +128,7 @@ class _Formatter(string.Formatter):
 
 
 _DUTCH_MARKS = str.maketrans(",.", ".,")
+_CENT = Decimal("0.01")
 _FORMATTERS = {lang: _Formatter(lang) for lang in LANGUAGES}
 
 
@@ -160,3 +167,5 @@ AMOUNT_MISSING = Text("an amount is missing", "er ontbreekt een bedrag")
 NOT_AN_AMOUNT = Text("not an amount: {raw!r}", "geen bedrag: {raw!r}")
 DECIMAL_MARK = Text("expected {mark!r} as the decimal mark", "verwacht {mark!r} als decimaalteken")
 NOT_A_NUMBER = Text("not a number: {value!r}", "geen getal: {value!r}")
+#: a list of messages (a list parameter is written ``a; b; c``), ``more`` after it (``"; ..."`` when cut short)
+AS_LIST = Text("{items}{more}", "{items}{more}")

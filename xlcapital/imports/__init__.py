@@ -24,6 +24,7 @@ from xlcapital.imports.figures import Figures, account_item, figures
 from xlcapital.imports.mapping import Mapping, read_mapping
 from xlcapital.imports.model import Ledger
 from xlcapital.imports.openitems import SIDES, Items, open_items
+from xlcapital.imports import messages as say
 
 #: The formats, asked in this order whether a file is theirs (a workbook and a zipped auditfile both start "PK").
 FORMATS = (rgs_xlsx, rgs_csv, xaf)
@@ -98,7 +99,7 @@ def build(ledger: Ledger, mapping: Mapping | None = None, *, allow_unmapped: boo
         control = {r.id: r.item for r in result.accounts if r.item in SIDES}
         items = open_items(ledger, control, payment_term)
     else:
-        ledger.warnings.append(f"{ledger.source}: a trial balance has no invoices: no receivables.csv or payables.csv")
+        ledger.warnings.append(say.NO_INVOICES(source=ledger.source))
     return Import(ledger, result, items)
 
 
