@@ -11,6 +11,7 @@ from pathlib import Path
 
 from xlcapital.errors import InputError
 from xlcapital.forecast import learn
+from xlcapital.forecast import messages as say
 from xlcapital.forecast.vat import double_counted
 from xlcapital.forecast.actuals import counted
 from xlcapital.forecast.inputs import (
@@ -73,11 +74,11 @@ def _check_accounts(accounts, statements, *, learning: bool, toml_path: Path, wa
     missing = [a for a in accounts if not any(counted(f, (a,)) for f in found)]
     if not missing:
         return
-    what = f"{', '.join(missing)} {'matches' if len(missing) == 1 else 'match'} no export in bank/"
+    what = (say.ACCOUNT_NOT_FOUND if len(missing) == 1 else say.ACCOUNTS_NOT_FOUND)(accounts=", ".join(missing))
     if learning:
         raise InputError(what, file=str(toml_path), field="forecast.accounts",
-                         hint=f"exports found for {', '.join(found)}: correct the IBAN or add its export")
-    warnings.append(f"forecast.accounts: {what} (exports found for {', '.join(found)})")
+                         hint=say.CORRECT_THE_IBAN(found=", ".join(found)))
+    warnings.append(say.ACCOUNTS_WARNING(what=what, found=", ".join(found)))
 
 
 def load(folder: str | Path) -> Inputs:
@@ -125,7 +126,7 @@ def load(folder: str | Path) -> Inputs:
         # the forecast's own accounts only: other accounts' exports teach nothing and count nowhere
         other = sorted({s.account for s in statements if not counted(s.account, accounts)})
         if other:
-            warnings.append(f"bank/ has transactions of {', '.join(other)}, not in accounts: left out")
+            warnings.append(say.OTHER_ACCOUNTS(accounts=", ".join(other)))
         statements = [s for s in statements if counted(s.account, accounts)]
     transactions = [t for s in statements for t in s.transactions]
 
