@@ -127,6 +127,7 @@ DUTCH: dict[str, str] = {
     "no closing balance to check": "geen eindsaldo om te controleren",
     # forecast
     "Cash-flow forecast of": "Liquiditeitsprognose van",
+    "the inputs": "de invoer",
     "start": "start",
     "opening cash": "beginsaldo",
     "rolled to the start": "doorgerekend tot de start",

@@ -62,3 +62,10 @@ LINES_COUNT = Text("{where}: {part}/linesCount says {said} but the file has {cou
                    "ingelezen")
 TOTAL_SAYS = Text("{where}: {part}/{key} says {said} but its {kind} add up to {total}: the lines count",
                   "{where}: {part}/{key} noemt {said}, maar de {kind} tellen op tot {total}: de regels tellen")
+KEPT_FORECAST_TOML = Text(
+    "{file}: kept (yours); the bookkeeping's bank balance (cash - overdraft) on {day} is {amount:f}, the Monday after "
+    "it {start}",
+    "{file}: behouden (van u); het banksaldo volgens de boekhouding (liquide middelen - rekening-courant) op {day} "
+    "is {amount:f}, de maandag daarna {start}")
+KEPT_DELAYS = Text("{file}: your payment delays kept, {count} new customers added",
+                   "{file}: uw betaaltermijnen behouden, {count} nieuwe klanten toegevoegd")
