@@ -46,7 +46,7 @@ def run_forecast(args: argparse.Namespace) -> int:
     from xlcapital.company import sample_dir
     from xlcapital.forecast import analyse, load
 
-    folder = company_folder(args.folder) or sample_dir()
+    folder = company_folder(args.folder, args.lang) or sample_dir()
     if not folder.exists():
         raise InputError("folder not found", file=str(folder), hint="give a company folder (see docs/forecast.md)")
     inputs = load(folder)
