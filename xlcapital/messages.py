@@ -169,3 +169,5 @@ DECIMAL_MARK = Text("expected {mark!r} as the decimal mark", "verwacht {mark!r} 
 NOT_A_NUMBER = Text("not a number: {value!r}", "geen getal: {value!r}")
 #: a list of messages (a list parameter is written ``a; b; c``), ``more`` after it (``"; ..."`` when cut short)
 AS_LIST = Text("{items}{more}", "{items}{more}")
+#: a message and what to do about it: ``what (hint)``
+WITH_HINT = Text("{what} ({hint})", "{what} ({hint})")
