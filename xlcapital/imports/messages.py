@@ -69,3 +69,11 @@ KEPT_FORECAST_TOML = Text(
     "is {amount:f}, de maandag daarna {start}")
 KEPT_DELAYS = Text("{file}: your payment delays kept, {count} new customers added",
                    "{file}: uw betaaltermijnen behouden, {count} nieuwe klanten toegevoegd")
+
+# --- the errors met most ----------------------------------------------------------------------
+
+NOT_AN_IMPORT = Text("not an auditfile (.xaf, .xml, .zip) or a trial balance (.csv, .xlsx)",
+                     "geen auditfile (.xaf, .xml, .zip) en geen proefbalans (.csv, .xlsx)")
+NO_DATES = Text("a trial balance has no dates: give the period", "een proefbalans heeft geen datums: geef de periode")
+ENDS_BEFORE_START = Text("the period ends ({end}) before it starts ({start})",
+                         "de periode eindigt ({end}) voordat die begint ({start})")
