@@ -59,7 +59,7 @@ def read_bytes(path: str | os.PathLike, *, hint: str | None = None, limit: int =
     except IsADirectoryError:
         raise InputError(say.IS_A_FOLDER_NOT_A_FILE(), file=str(p), hint=hint) from None
     except OSError as exc:
-        raise InputError(say.CANNOT_READ(why=exc.strerror or exc), file=str(p)) from None
+        raise InputError(say.CANNOT_READ(why=say.os_reason(exc)), file=str(p)) from None
     mode = os.fstat(fd).st_mode
     if not stat.S_ISREG(mode):
         os.close(fd)
@@ -69,7 +69,7 @@ def read_bytes(path: str | os.PathLike, *, hint: str | None = None, limit: int =
         try:
             raw = fh.read(limit + 1)
         except OSError as exc:
-            raise InputError(say.CANNOT_READ(why=exc.strerror or exc), file=str(p)) from None
+            raise InputError(say.CANNOT_READ(why=say.os_reason(exc)), file=str(p)) from None
     if len(raw) > limit:
         raise InputError(f"too large: more than {limit // 1024 // 1024} MB", file=str(p),
                          hint="xlcapital reads files of this kind up to that size")

@@ -36,6 +36,7 @@ Text that is not a Message (user data, a message nobody has declared yet) stays 
 
 from __future__ import annotations
 
+import errno
 import string
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -171,3 +172,26 @@ NOT_A_NUMBER = Text("not a number: {value!r}", "geen getal: {value!r}")
 AS_LIST = Text("{items}{more}", "{items}{more}")
 #: a message and what to do about it: ``what (hint)``
 WITH_HINT = Text("{what} ({hint})", "{what} ({hint})")
+
+
+#: the operating system's reasons met most: English as the system says it, Dutch written out
+_OS_REASONS = {
+    errno.ENOENT: Text("{reason}", "het bestand of de map bestaat niet"),
+    errno.EACCES: Text("{reason}", "geen toegang"),
+    errno.EPERM: Text("{reason}", "niet toegestaan"),
+    errno.EISDIR: Text("{reason}", "is een map"),
+    errno.ENOTDIR: Text("{reason}", "een deel van het pad is geen map"),
+    errno.ENOSPC: Text("{reason}", "de schijf is vol"),
+    errno.EROFS: Text("{reason}", "alleen-lezen bestandssysteem"),
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused (``exc.strerror``), with its Dutch for the reasons met most.
+
+    >>> in_language(os_reason(FileNotFoundError(errno.ENOENT, "No such file or directory")), "nl")
+    'het bestand of de map bestaat niet'
+    """
+    reason = exc.strerror or str(exc)
+    text = _OS_REASONS.get(exc.errno)
+    return text(reason=reason) if text else reason

@@ -45,6 +45,7 @@ from xlcapital.bank.presets import Preset
 from xlcapital.bank.textio import gc_paused, line_of, shown
 from xlcapital.errors import BankFileError
 from xlcapital.bank import messages as say
+from xlcapital.messages import CANNOT_READ, os_reason
 
 __all__ = ["read", "read_bytes", "merge", "Statement", "Transaction", "Balance", "FORMATS", "format_module"]
 
@@ -106,7 +107,7 @@ def read_file_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise BankFileError(f"cannot read the file: {exc.strerror or exc}", file=str(path)) from None
+        raise BankFileError(CANNOT_READ(why=os_reason(exc)), file=str(path)) from None
     try:
         status = os.fstat(fd)
         if not stat.S_ISREG(status.st_mode):
@@ -122,7 +123,7 @@ def read_file_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
                     grown += more
                 data = bytes(grown)
     except OSError as exc:
-        raise BankFileError(f"cannot read the file: {exc.strerror or exc}", file=str(path)) from None
+        raise BankFileError(CANNOT_READ(why=os_reason(exc)), file=str(path)) from None
     finally:
         os.close(fd)
     if len(data) > limit:

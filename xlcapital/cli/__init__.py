@@ -15,7 +15,7 @@ import sys
 from xlcapital import __version__
 from xlcapital.cli.present import ERROR_LINE
 from xlcapital.errors import XlcapitalError
-from xlcapital.messages import in_language
+from xlcapital.messages import AT, in_language, os_reason
 
 #: Command modules, in the order ``--help`` lists them.
 COMMAND_MODULES = ("finance", "bank", "forecast", "generate", "importing", "batch", "addin", "lite", "demo")
@@ -89,7 +89,8 @@ def unexpected(exc: BaseException) -> str:
 
         traceback.print_exception(exc)
     if isinstance(exc, OSError) and exc.filename is not None:
-        return _short(f"{exc.filename}: {exc.strerror or exc}")
+        said = AT(where=exc.filename, what=os_reason(exc))
+        return said if len(said) <= MAX_MESSAGE else _short(said)
     if isinstance(exc, MemoryError):
         return "out of memory: the input is too large for this machine"
     if isinstance(exc, RecursionError):

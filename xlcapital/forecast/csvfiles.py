@@ -29,7 +29,7 @@ from typing import Any, Iterator, Mapping
 
 from xlcapital.bank.textio import decode_text
 from xlcapital.errors import InputError, XlcapitalError
-from xlcapital.messages import CANNOT_READ, FILE_NOT_FOUND
+from xlcapital.messages import CANNOT_READ, FILE_NOT_FOUND, os_reason
 from xlcapital.forecast import schema as sc
 from xlcapital.forecast import messages as say
 from xlcapital.forecast.types import Category, ExpectedSale, Payable, Receivable, Recurring
@@ -148,7 +148,7 @@ def read_table(path: Path, table: sc.Table) -> Iterator[Row]:
     except FileNotFoundError:
         raise InputError(FILE_NOT_FOUND(), file=name) from None
     except OSError as exc:
-        raise InputError(CANNOT_READ(why=exc.strerror or exc), file=name) from None
+        raise InputError(CANNOT_READ(why=os_reason(exc)), file=name) from None
     text, separator, decimal, encoding = detect(data, file=name, table=table)
     dialect = Dialect(separator, decimal, encoding)
     required, optional = table.required, table.optional

@@ -15,7 +15,7 @@ CORRECT_THE_IBAN = Text("exports found for {found}: correct the IBAN or add its 
 ACCOUNTS_WARNING = Text("forecast.accounts: {what} (exports found for {found})",
                         "forecast.accounts: {what} (exports gevonden voor {found})")
 OTHER_ACCOUNTS = Text("bank/ has transactions of {accounts}, not in accounts: left out",
-                      "bank/ bevat transacties van {accounts}, die niet in accounts staan: weggelaten")
+                      "bank/ bevat transacties van {accounts}, die niet in forecast.accounts staan: weggelaten")
 VAT_TWICE = Text("recurring.csv: {names} is on the VAT row while [vat] computes the returns: remove it, or the VAT is "
                  "paid twice",
                  "recurring.csv: {names} staat op de btw-regel terwijl [vat] de aangiften berekent: verwijder die "

@@ -25,7 +25,7 @@ from xlcapital.imports.mapping import Mapping, read_mapping
 from xlcapital.imports.model import Ledger
 from xlcapital.imports.openitems import SIDES, Items, open_items
 from xlcapital.imports import messages as say
-from xlcapital.messages import CANNOT_READ, FILE_NOT_FOUND
+from xlcapital.messages import CANNOT_READ, FILE_NOT_FOUND, os_reason
 
 #: The formats, asked in this order whether a file is theirs (a workbook and a zipped auditfile both start "PK").
 FORMATS = (rgs_xlsx, rgs_csv, xaf)
@@ -55,7 +55,7 @@ def read(path: str | Path, *, start: date | None = None, end: date | None = None
     except FileNotFoundError:
         raise InputError(FILE_NOT_FOUND(), file=str(p)) from None
     except OSError as exc:
-        raise InputError(CANNOT_READ(why=exc.strerror or exc), file=str(p)) from None
+        raise InputError(CANNOT_READ(why=os_reason(exc)), file=str(p)) from None
     module = format_of(p, head)
     if module is xaf:
         ledger = xaf.read(p, keep=lambda account: account_item(account, mapping) in CONTROL_ITEMS)
