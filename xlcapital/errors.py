@@ -54,7 +54,7 @@ class XlcapitalError(Exception):
         elif self.line is not None:
             parts.append(in_language(LINE(line=self.line), lang))
         if self.field is not None:
-            parts.append(self.field)
+            parts.append(in_language(self.field, lang))
         if self.cell is not None:
             parts.append(in_language(CELL(cell=self.cell), lang))
         return ": ".join(parts)

@@ -195,3 +195,18 @@ def os_reason(exc: OSError) -> str:
     reason = exc.strerror or str(exc)
     text = _OS_REASONS.get(exc.errno)
     return text(reason=reason) if text else reason
+
+# --------------------------------------------------------------------------------------------
+# The company file's and the dates' errors (company.py, forecast/values.py, imports)
+# --------------------------------------------------------------------------------------------
+
+NOT_JSON = Text("not valid JSON: {why}", "geen geldige JSON: {why}")
+UNKNOWN_SECTION = Text("unknown section [{section}]", "onbekende sectie [{section}]")
+SECTIONS = Text("sections: {sections}", "secties: {sections}")
+UNKNOWN_KEY = Text("unknown key {key!r}", "onbekende sleutel {key!r}")
+KNOWN = Text("known: {names}", "bekend: {names}")
+MISSING = Text("missing", "ontbreekt")
+WRITE_A_DATE = Text("write a date such as 2024-12-31", "schrijf een datum zoals 2024-12-31")
+NOT_A_DATE = Text("not a date: {value!r}", "geen datum: {value!r}")
+ENDS_BEFORE_START = Text("the period ends ({end}) before it starts ({start})",
+                         "de periode eindigt ({end}) voordat die begint ({start})")

@@ -44,7 +44,6 @@ ALSO_ON_LINE = Text("{what} {value!r} also on line {line}", "{what} {value!r} st
 DUE_BEFORE_INVOICE = Text("due_date is before invoice_date", "due_date ligt vóór invoice_date")
 END_BEFORE_START = Text("end is before start", "end ligt vóór start")
 ONCE_NEEDS_START = Text("a 'once' item needs its date in start", "een post 'once' heeft zijn datum nodig in start")
-NOT_A_DATE = Text("not a date: {value!r}", "geen datum: {value!r}")
 WRITE_DATES = Text("write dates as YYYY-MM-DD", "schrijf datums als JJJJ-MM-DD")
 NOT_A_WHOLE_NUMBER = Text("not a whole number: {value!r}", "geen geheel getal: {value!r}")
 OUT_OF_RANGE = Text("{value} is out of range", "{value} valt buiten het bereik")

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from xlcapital.errors import InputError
 from xlcapital.forecast import messages as say
+from xlcapital.messages import NOT_A_DATE
 from xlcapital.money import parse_amount, to_decimal
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -35,7 +36,7 @@ def parse_date(value: object, *, field: str | None = None) -> date:
             return date.fromisoformat(text)
         except ValueError:
             pass
-    raise InputError(say.NOT_A_DATE(value=value), field=field, hint=say.WRITE_DATES())
+    raise InputError(NOT_A_DATE(value=value), field=field, hint=say.WRITE_DATES())
 
 
 def parse_int(value: object, *, field: str | None = None, low: int | None = None, high: int | None = None) -> int:

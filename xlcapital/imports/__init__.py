@@ -25,7 +25,7 @@ from xlcapital.imports.mapping import Mapping, read_mapping
 from xlcapital.imports.model import Ledger
 from xlcapital.imports.openitems import SIDES, Items, open_items
 from xlcapital.imports import messages as say
-from xlcapital.messages import CANNOT_READ, FILE_NOT_FOUND, os_reason
+from xlcapital.messages import CANNOT_READ, ENDS_BEFORE_START, FILE_NOT_FOUND, os_reason
 
 #: The formats, asked in this order whether a file is theirs (a workbook and a zipped auditfile both start "PK").
 FORMATS = (rgs_xlsx, rgs_csv, xaf)
@@ -65,7 +65,7 @@ def read(path: str | Path, *, start: date | None = None, end: date | None = None
     if start is None or end is None:
         raise InputError(say.NO_DATES(), file=str(p), hint="--start 2024-01-01 --end 2024-12-31")
     if end < start:
-        raise InputError(say.ENDS_BEFORE_START(end=end, start=start), field="--end")
+        raise InputError(ENDS_BEFORE_START(end=end, start=start), field="--end")
     return module.read(p, start=start, end=end, name=name or p.stem)
 
 

@@ -156,8 +156,8 @@ def _check_balanced(ledger: Ledger) -> None:
 def _check(ledger: Ledger, result: Figures) -> None:
     """Both sheets balance, and the items equal the trial balance (counted another way: by account)."""
     opening_sheet, closing_sheet = result.balance_sheets()
-    opening_sheet.check("the imported opening balance sheet")
-    closing_sheet.check("the imported closing balance sheet")
+    opening_sheet.check(say.IMPORTED_OPENING())
+    closing_sheet.check(say.IMPORTED_CLOSING())
     earnings = result.income_statement().earnings_after_tax
     result_accounts = sum((-r.period for r in result.accounts if r.item in rgs.INCOME_ITEMS or r in result.residual
                            and ledger.accounts[r.id].kind == "P"), ZERO)  # fmt: skip

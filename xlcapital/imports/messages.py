@@ -75,5 +75,5 @@ KEPT_DELAYS = Text("{file}: your payment delays kept, {count} new customers adde
 NOT_AN_IMPORT = Text("not an auditfile (.xaf, .xml, .zip) or a trial balance (.csv, .xlsx)",
                      "geen auditfile (.xaf, .xml, .zip) en geen proefbalans (.csv, .xlsx)")
 NO_DATES = Text("a trial balance has no dates: give the period", "een proefbalans heeft geen datums: geef de periode")
-ENDS_BEFORE_START = Text("the period ends ({end}) before it starts ({start})",
-                         "de periode eindigt ({end}) voordat die begint ({start})")
+IMPORTED_OPENING = Text("the imported opening balance sheet", "de ingelezen beginbalans")
+IMPORTED_CLOSING = Text("the imported closing balance sheet", "de ingelezen eindbalans")

@@ -255,8 +255,8 @@ def cashflow_indirect(
     that does not reconcile is returned with its ``difference`` and ``warnings``.
     """
     extra = extra if extra is not None else CashflowFacts()
-    opening.check("opening balance sheet")
-    closing.check("closing balance sheet")
+    opening.check(say.OPENING_SHEET())
+    closing.check(say.CLOSING_SHEET())
 
     def change(name: str) -> Decimal:
         return getattr(closing, name) - getattr(opening, name)

@@ -26,3 +26,13 @@ PROVISIONS = (Text("provisions", "voorzieningen"),
 EQUITY = (Text("equity", "eigen vermogen"),
           Text("opening + earnings after tax + share issues - dividends",
                "begin + winst na belasting + aandelenemissie - dividenden"))
+
+DOES_NOT_BALANCE = Text(
+    "does not balance: total assets {assets:money} but liabilities and equity {liabilities:money} (difference "
+    "{difference:money})",
+    "is niet in evenwicht: totaal activa {assets:money}, maar passiva en eigen vermogen {liabilities:money} "
+    "(verschil {difference:money})")
+CHECK_AMOUNTS = Text("check the amounts, or put the difference in the right item",
+                     "controleer de bedragen, of zet het verschil bij de juiste post")
+OPENING_SHEET = Text("opening balance sheet", "beginbalans")
+CLOSING_SHEET = Text("closing balance sheet", "eindbalans")
