@@ -18,6 +18,7 @@ from typing import Any
 from xlcapital.cli.generate import FOLDER_HELP, company_folder
 from xlcapital.cli.present import Lang, add_lang_option, json_amount, json_number, lang_of, whole_number
 from xlcapital.errors import InputError
+from xlcapital.forecast import messages as say
 from xlcapital.forecast.triggers import RULES
 
 
@@ -48,7 +49,7 @@ def run_forecast(args: argparse.Namespace) -> int:
 
     folder = company_folder(args.folder, args.lang) or sample_dir()
     if not folder.exists():
-        raise InputError("folder not found", file=str(folder), hint="give a company folder (see docs/forecast.md)")
+        raise InputError(say.FOLDER_NOT_FOUND(), file=str(folder), hint=say.GIVE_A_COMPANY_FOLDER())
     inputs = load(folder)
     analysis = analyse(inputs, scenario=args.scenario, weeks=args.weeks)
     if args.json:

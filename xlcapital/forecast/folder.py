@@ -85,10 +85,10 @@ def load(folder: str | Path) -> Inputs:
     """Read a company folder and learn the missing values (docs/forecast-model.md sections 1 and 10)."""
     root = Path(folder)
     if not root.is_dir():
-        raise InputError("not a folder", file=str(root), hint="give the folder that holds forecast.toml")
+        raise InputError(say.NOT_A_FOLDER(), file=str(root), hint=say.GIVE_THE_FOLDER())
     toml_path = root / "forecast.toml"
     if not toml_path.is_file():
-        raise InputError("forecast.toml is missing", file=str(root), hint="see docs/forecast.md for the folder layout")
+        raise InputError(say.NO_FORECAST_TOML(), file=str(root), hint=say.SEE_THE_LAYOUT())
     ff = read_forecast_toml(toml_path)
 
     def optional(name, reader, default):

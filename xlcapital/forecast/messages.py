@@ -53,3 +53,12 @@ NOT_ONE_OF = Text("{value!r} is not one of {choices}", "{value!r} is niet een va
 UNKNOWN_SCENARIO = Text("unknown scenario {name!r}", "onbekend scenario {name!r}")
 KNOWN_SCENARIOS = Text("known: {known}; stress tests: {stress}", "bekend: {known}; stresstests: {stress}")
 NONE_DEFINED = Text("none defined", "geen gedefinieerd")
+
+# --- the company folder -----------------------------------------------------------------------
+
+NOT_A_FOLDER = Text("not a folder", "geen map")
+GIVE_THE_FOLDER = Text("give the folder that holds forecast.toml", "geef de map waarin forecast.toml staat")
+NO_FORECAST_TOML = Text("forecast.toml is missing", "forecast.toml ontbreekt")
+SEE_THE_LAYOUT = Text("see docs/forecast.md for the folder layout", "zie docs/forecast.md voor de indeling van de map")
+FOLDER_NOT_FOUND = Text("folder not found", "map niet gevonden")
+GIVE_A_COMPANY_FOLDER = Text("give a company folder (see docs/forecast.md)", "geef een bedrijfsmap (zie docs/forecast.md)")

@@ -235,10 +235,9 @@ def check_identity(previous: Path, theirs: dict[str, str], mine: dict[str, str],
     a, b = _accounts(theirs.get("accounts", "")), _accounts(mine["accounts"])
     other_accounts = bool(a and b and not a & b)
     if other_name or other_accounts:
-        what = (f"company {theirs.get('company')!r}, not {mine['company']!r}" if other_name
-                else f"accounts {', '.join(sorted(a))}, not {', '.join(sorted(b))}")
-        raise InputError(f"the previous workbook is of another company ({what})", file=str(previous),
-                         hint="give last month's workbook of this company, or add --force to carry it over anyway")
+        what = (say.OTHER_NAME(theirs=theirs.get("company"), mine=mine["company"]) if other_name
+                else say.OTHER_ACCOUNTS(theirs=", ".join(sorted(a)), mine=", ".join(sorted(b))))
+        raise InputError(say.OTHER_COMPANY(what=what), file=str(previous), hint=say.THIS_COMPANYS_WORKBOOK())
 
 
 # --------------------------------------------------------------------------------------------
