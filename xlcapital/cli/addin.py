@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from xlcapital.cli.present import add_lang_option, lang_of
+from xlcapital.cli.present import WROTE, add_lang_option, lang_of
 from xlcapital.excel import UDF_MODULE
 from xlcapital.messages import Text
 
-WROTE = Text("wrote {path}", "{path} geschreven")
 NEXT = Text("next: pip install xlcapital; xlwings addin install; open the workbook; xlwings tab > Import Functions",
             "daarna: pip install xlcapital; xlwings addin install; open de werkmap; tab xlwings > Import Functions")
 

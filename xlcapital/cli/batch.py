@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from xlcapital.cli.present import lang_of, whole_number
+from xlcapital.cli.present import WROTE, lang_of, whole_number
 from xlcapital.messages import Text
 
 EXIT_SOME_FAILED = 1
@@ -24,7 +24,6 @@ ON_DASK = Text("the Dask cluster at {address}", "het Dask-cluster op {address}")
 ON_ONE_PROCESS = Text("1 process", "1 proces")
 ON_PROCESSES = Text("{workers} processes", "{workers} processen")
 FAILED = Text("failed: {client}: {what}", "mislukt: {client}: {what}")
-WROTE = Text("wrote {files}", "geschreven: {files}")
 
 
 def register(subparsers) -> None:
@@ -80,7 +79,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
         e = r.error
         where_ = ":".join(str(x) for x in (e["file"], e["line"]) if x is not None)
         print(w.say(FAILED(client=e["client"], what=": ".join(w.say(x) for x in (where_, e["field"], e["message"]) if x))))
-    print(w.say(WROTE(files=", ".join(str(p) for p in batch.files))))
+    print(w.say(WROTE(path=", ".join(str(p) for p in batch.files))))
     return EXIT_SOME_FAILED if batch.failed else 0
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from xlcapital.cli.addin import WROTE
-from xlcapital.cli.present import add_lang_option, lang_of
+from xlcapital.cli.present import WROTE, add_lang_option, lang_of
 from xlcapital.messages import Text
 
 NEXT = Text("next: in Excel, Home > Add-ins > xlwings Lite; paste requirements.txt and main.py into their tabs",

@@ -285,6 +285,8 @@ EN, NL = Lang("en"), Lang("nl")
 #: the frame of the lines on stderr
 WARNING_LINE = Text("xlcapital: warning: {what}", "xlcapital: waarschuwing: {what}")
 ERROR_LINE = Text("xlcapital: error: {what}", "xlcapital: fout: {what}")
+#: what a command wrote (one file, or several with commas between them)
+WROTE = Text("wrote {path}", "{path} geschreven")
 
 
 def warn(text: Any, lang: str | None = "en") -> None:
