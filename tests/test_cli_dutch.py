@@ -103,6 +103,21 @@ def test_bank_warnings_stay_english_by_default_and_in_json(capsys, unreconciled_
     assert json.loads(out)["warnings"][0].endswith("the account is used as written")
 
 
+def test_a_damaged_bank_file_in_dutch(capsys, tmp_path):
+    text = (DATA / "bank" / "ofx211_xml.ofx").read_text(encoding="utf-8")
+    empty = tmp_path / "leeg.ofx"
+    empty.write_text(text.replace("<BALAMT>-55.00</BALAMT>", "<BALAMT></BALAMT>"), encoding="utf-8")
+    line = 1 + text[: text.index("<LEDGERBAL>")].count("\n")
+    _, err = run(capsys, "bank", empty, "--lang", "nl")
+    assert err == f"xlcapital: waarschuwing: {empty}:{line}: het saldo <LEDGERBAL> is weggelaten: een leeg saldobedrag\n"
+    wrong = tmp_path / "dollar.ofx"
+    wrong.write_text(text.replace("<TRNAMT>-5.00</TRNAMT>", "<TRNAMT>$5</TRNAMT>"), encoding="utf-8")
+    line = 1 + text[: text.rindex("<STMTTRN>", 0, text.index("<TRNAMT>-5.00"))].count("\n")  # the transaction's line
+    _, err = run(capsys, "bank", wrong, "--lang", "nl", code=2)
+    assert err == (f"xlcapital: fout: {wrong}:{line}: geen geldig transactiebedrag: '$5' (verwacht cijfers en één "
+                   "decimaalteken, bijvoorbeeld -12,50)\n")
+
+
 def test_cashflow_warnings_in_dutch(capsys, unreconciled_company):
     out, err = run(capsys, "cashflow", unreconciled_company, "--lang", "nl")
     # cash 20,000 -> 43,000 is +23,000; the statement's net cash flow is 22,000 (USER_TOML: 40,000 EBIT ...);

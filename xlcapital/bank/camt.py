@@ -318,7 +318,7 @@ def _balance(bal: ET.Element) -> Balance:
 
 def _amount(text: str | None, what: str) -> Decimal:
     if text is None or not text.strip():
-        raise BankFileError(f"an empty {what} amount")
+        raise BankFileError(say.EMPTY_AMOUNT[what]() if what in say.EMPTY_AMOUNT else f"an empty {what} amount")
     return exact_amount(text.strip(), what=f"{what} amount")
 
 

@@ -82,3 +82,21 @@ NO_PRESET_OF = Text("no {bank} preset fits this CSV, whose first line is {first!
 DESCRIBE_COLUMNS = Text("describe its columns in a mapping file and give it with --mapping FILE; see docs/bank.md",
                         "beschrijf de kolommen in een mappingbestand en geef dat mee met --mapping BESTAND; zie "
                         "docs/bank.md")
+
+# --- an amount in a bank file that is not one (textio.exact_amount, ofx, camt) ----------------
+
+#: the kinds of amount the readers name, with the English article
+AMOUNT_KINDS = {
+    "amount": Text("an amount", "bedrag"),
+    "balance amount": Text("a balance amount", "saldobedrag"),
+    "transaction amount": Text("a transaction amount", "transactiebedrag"),
+    "entry amount": Text("an entry amount", "boekingsbedrag"),
+}
+NOT_AN_AMOUNT = Text("not {what}: {text}", "geen geldig {what}: {text}")
+EXPECTED_DIGITS = Text("expected digits and one decimal mark, e.g. -12.50",
+                       "verwacht cijfers en één decimaalteken, bijvoorbeeld -12,50")
+EMPTY_AMOUNT = {
+    "balance": Text("an empty balance amount", "een leeg saldobedrag"),
+    "transaction": Text("an empty transaction amount", "een leeg transactiebedrag"),
+    "entry": Text("an empty entry amount", "een leeg boekingsbedrag"),
+}

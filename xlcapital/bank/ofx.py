@@ -284,7 +284,7 @@ def _amount(text: str, what: str, line: int | None) -> Decimal:
     (Decimal('-6.60'), Decimal('200.29'), Decimal('5'))
     """
     if not text.strip():
-        raise BankFileError(f"an empty {what} amount", line=line)
+        raise BankFileError(say.EMPTY_AMOUNT[what]() if what in say.EMPTY_AMOUNT else f"an empty {what} amount", line=line)
     return exact_amount(text.strip(), signed=True, what=f"{what} amount", line=line)
 
 

@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         check_output(args.csv, args.force)  # before reading: a refusal costs no waiting
     statements: list[Statement] = []
     warnings: list[str] = []
-    for name in progress(args.files, "reading", unit="file"):
+    for name in progress(args.files, lang_of(args.lang).t("reading"), unit="file"):
         found = bank.read(name, format=args.format, bank=args.bank, mapping=args.mapping)
         if not found:
             warnings.append(NO_TRANSACTIONS(file=name))

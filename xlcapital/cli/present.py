@@ -117,6 +117,7 @@ DUTCH: dict[str, str] = {
     "closing": "eind",
     "(opening, closing) average": "gemiddelde van begin en eind",
     # bank
+    "reading": "inlezen",
     "transaction": "transactie",
     "transactions": "transacties",
     "opening": "begin",
