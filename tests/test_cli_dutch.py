@@ -138,6 +138,14 @@ def test_forecast_warning_in_dutch(capsys, mistyped_account_folder):
             "gevonden voor NL67INGB0006543210)") in out.splitlines()
 
 
+def test_forecast_json_stays_english(capsys, mistyped_account_folder):
+    import json
+
+    out, _ = run(capsys, "forecast", mistyped_account_folder, "--json", "--lang", "nl")
+    assert json.loads(out)["warnings"] == [
+        "forecast.accounts: NL91ABNA0417164300 matches no export in bank/ (exports found for NL67INGB0006543210)"]
+
+
 def test_forecast_error_in_dutch(capsys, mistyped_account_folder):
     toml = mistyped_account_folder / "forecast.toml"
     toml.write_text(toml.read_text(encoding="utf-8").replace("opening_balance = 80000\n", ""), encoding="utf-8")
