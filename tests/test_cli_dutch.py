@@ -155,6 +155,19 @@ def test_forecast_error_in_dutch(capsys, mistyped_account_folder):
                    "toe)\n")
 
 
+def test_forecast_toml_errors_in_dutch(capsys, mistyped_account_folder):
+    toml = mistyped_account_folder / "forecast.toml"
+    text = toml.read_text(encoding="utf-8")
+    toml.write_text(text.replace("start = 2025-01-06", "start = 2025-01-07"), encoding="utf-8")
+    _, err = run(capsys, "forecast", mistyped_account_folder, "--lang", "nl", code=2)
+    # 7 January 2025 is a Tuesday
+    assert err == (f"xlcapital: fout: {toml}: forecast.start: start 07-01-2025 is een dinsdag (weken lopen van maandag "
+                   "tot en met zondag: geef een maandag)\n")
+    toml.write_text(text.replace("weeks = 13", "wekne = 13"), encoding="utf-8")
+    _, err = run(capsys, "forecast", mistyped_account_folder, "--lang", "nl", code=2)
+    assert err.startswith(f"xlcapital: fout: {toml}: forecast.wekne: onbekende sleutel 'wekne' (bekend: ")
+
+
 def test_input_csv_errors_in_dutch(capsys, mistyped_account_folder):
     folder = mistyped_account_folder
     receivables = folder / "receivables.csv"

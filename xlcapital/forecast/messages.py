@@ -62,3 +62,17 @@ NO_FORECAST_TOML = Text("forecast.toml is missing", "forecast.toml ontbreekt")
 SEE_THE_LAYOUT = Text("see docs/forecast.md for the folder layout", "zie docs/forecast.md voor de indeling van de map")
 FOLDER_NOT_FOUND = Text("folder not found", "map niet gevonden")
 GIVE_A_COMPANY_FOLDER = Text("give a company folder (see docs/forecast.md)", "geef een bedrijfsmap (zie docs/forecast.md)")
+
+# --- forecast.toml (tomlfile.py): the errors met most -----------------------------------------
+
+WEEKDAYS = tuple(Text(en, nl) for en, nl in (("Monday", "maandag"), ("Tuesday", "dinsdag"), ("Wednesday", "woensdag"),
+                                             ("Thursday", "donderdag"), ("Friday", "vrijdag"), ("Saturday", "zaterdag"),
+                                             ("Sunday", "zondag")))
+START_NOT_MONDAY = Text("start {start} is a {weekday}", "start {start} is een {weekday}")
+GIVE_A_MONDAY = Text("weeks run Monday to Sunday: give a Monday", "weken lopen van maandag tot en met zondag: geef een maandag")
+BALANCE_DATE_ALONE = Text("balance_date without opening_balance", "balance_date zonder opening_balance")
+GIVE_BOTH = Text("balance_date is the day whose closing balance opening_balance is: give both",
+                 "balance_date is de dag waarvan opening_balance het eindsaldo is: geef ze allebei")
+MUST_BE_A_TABLE = Text("[{section}] must be a table", "[{section}] moet een tabel zijn")
+SCENARIO_TWICE = Text("two scenarios are called {name!r}", "twee scenario's heten {name!r}")
+SCENARIO_NAME = Text("a scenario needs a name", "een scenario heeft een naam nodig")
