@@ -15,7 +15,7 @@ import sys
 from xlcapital import __version__
 from xlcapital.cli.present import ERROR_LINE
 from xlcapital.errors import XlcapitalError
-from xlcapital.messages import AT, in_language, os_reason
+from xlcapital.messages import AT, Text, in_language, os_reason
 
 #: Command modules, in the order ``--help`` lists them.
 COMMAND_MODULES = ("finance", "bank", "forecast", "generate", "importing", "batch", "addin", "lite", "demo")
@@ -92,20 +92,34 @@ def unexpected(exc: BaseException) -> str:
         said = AT(where=exc.filename, what=os_reason(exc))
         return said if len(said) <= MAX_MESSAGE else _short(said)
     if isinstance(exc, MemoryError):
-        return "out of memory: the input is too large for this machine"
+        return OUT_OF_MEMORY()
     if isinstance(exc, RecursionError):
-        return "an input is nested too deeply to read"
+        return NESTED_TOO_DEEPLY()
     text = _short(" ".join(str(exc).split()) or "no message")
     from decimal import DecimalException
 
     if isinstance(exc, DecimalException):  # decimal.Overflow / InvalidOperation say only their class
-        return ("an amount too large to compute with: check the input's amounts (at most 15 digits before the "
-                "point)")
+        return AMOUNT_TOO_LARGE()
     if isinstance(exc, OverflowError):
-        return (f"a date or number out of range ({text}): check the input's dates (a forecast needs room before "
-                "9999-12-31) and amounts")
-    return (f"unexpected {type(exc).__name__}: {text} (check the input; please report it, with XLCAPITAL_DEBUG=1 "
-            "for the details)")
+        return OUT_OF_RANGE(text=text)
+    return UNEXPECTED(kind=type(exc).__name__, text=text)
+
+
+OUT_OF_MEMORY = Text("out of memory: the input is too large for this machine",
+                     "onvoldoende geheugen: de invoer is te groot voor deze computer")
+NESTED_TOO_DEEPLY = Text("an input is nested too deeply to read", "een invoer is te diep genest om te lezen")
+AMOUNT_TOO_LARGE = Text("an amount too large to compute with: check the input's amounts (at most 15 digits before "
+                        "the point)",
+                        "een bedrag te groot om mee te rekenen: controleer de bedragen in de invoer (hoogstens 15 "
+                        "cijfers voor de komma)")
+OUT_OF_RANGE = Text("a date or number out of range ({text}): check the input's dates (a forecast needs room before "
+                    "9999-12-31) and amounts",
+                    "een datum of getal buiten het bereik ({text}): controleer de datums (een prognose heeft ruimte "
+                    "nodig vóór 31-12-9999) en de bedragen in de invoer")
+UNEXPECTED = Text("unexpected {kind}: {text} (check the input; please report it, with XLCAPITAL_DEBUG=1 for the "
+                  "details)",
+                  "onverwachte {kind}: {text} (controleer de invoer; meld het ons graag, met XLCAPITAL_DEBUG=1 voor "
+                  "de details)")
 
 
 def _short(text: str) -> str:
