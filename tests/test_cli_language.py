@@ -131,7 +131,7 @@ def test_generate_summary_in_dutch(capsys, tmp_path):
     out = run(capsys, "generate", "-o", tmp_path / "nl.xlsx", "--lang", "nl").splitlines()
     # the sample: 13 weeks from Monday 6 January 2025 (see test_forecast_in_dutch)
     assert out[0].startswith(f"{tmp_path / 'nl.xlsx'} geschreven voor Van der Berg Installatietechniek B.V.: "
-                             "13 weken vanaf maandag 2025-01-06, ")
+                             "13 weken vanaf maandag 06-01-2025, ")  # a Dutch date, as the listing writes it
     assert out[0].endswith(" banktransacties") and out[1].startswith("open het in Excel (of LibreOffice Calc);")
     english = run(capsys, "generate", "-o", tmp_path / "en.xlsx").splitlines()
     count = english[0].split(", ")[-1].split()[0]  # the same bank transactions in both languages

@@ -194,7 +194,7 @@ def test_xlsm_carries_a_vba_project_with_the_sheets_code_names(tmp_path):
 def test_cli_writes_and_never_overwrites_without_force(tmp_path, capsys):
     out = tmp_path / "demo.xlsm"
     assert main(["generate", "-o", str(out), "--lang", "nl", "--month", "2025-02"]) == 0
-    assert "2025-02-03" in capsys.readouterr().out  # the first Monday of February 2025
+    assert "03-02-2025" in capsys.readouterr().out  # the first Monday of February 2025, as Dutch write it
     stamp = out.stat().st_mtime_ns
     assert main(["generate", "-o", str(out)]) == 2
     assert "exists" in capsys.readouterr().err and out.stat().st_mtime_ns == stamp

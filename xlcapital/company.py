@@ -33,6 +33,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from xlcapital import messages as say
 from xlcapital import ratios
 from xlcapital.errors import InputError, XlcapitalError
 from xlcapital.fileio import loads_toml, read_text
@@ -125,7 +126,7 @@ def _parse(p: Path, text: str) -> dict:
             # integers as Decimal too: int() refuses more than 4,300 digits with a ValueError
             data = json.loads(text, parse_float=Decimal, parse_int=Decimal)
         except json.JSONDecodeError as exc:
-            raise InputError(f"not valid JSON: {exc.msg}", file=str(p), line=exc.lineno) from None
+            raise InputError(say.NOT_JSON(why=exc.msg), file=str(p), line=exc.lineno) from None
         except RecursionError:
             raise InputError("not a company file: nested too deeply", file=str(p),
                              hint="a company file is one object of sections of amounts") from None
@@ -167,7 +168,7 @@ def company_from_dict(data: dict, *, source: str | None = None, default_name: st
     """A :class:`Company` from the parsed sections (the TOML/JSON structure)."""
     unknown = [k for k in data if k not in SECTIONS]
     if unknown:
-        raise InputError(f"unknown section [{unknown[0]}]", field=unknown[0], hint="sections: " + ", ".join(SECTIONS))
+        raise InputError(say.UNKNOWN_SECTION(section=unknown[0]), field=unknown[0], hint=say.SECTIONS(sections=", ".join(SECTIONS)))
     sections = {}
     for name in SECTIONS:
         value = data.get(name, {})
@@ -178,7 +179,7 @@ def company_from_dict(data: dict, *, source: str | None = None, default_name: st
     for name, keys in _PLAIN_KEYS.items():
         for key in sections[name]:
             if key not in keys:
-                raise InputError(f"unknown key {key!r}", field=f"{name}.{key}", hint="known: " + ", ".join(keys))
+                raise InputError(say.UNKNOWN_KEY(key=key), field=f"{name}.{key}", hint=say.KNOWN(names=", ".join(keys)))
 
     info = sections["company"]
     opening = balance_sheet_from_mapping(sections["balance_opening"], where="balance_opening").check("balance_opening")
@@ -211,7 +212,7 @@ def _optional_amount(section: dict, key: str, where: str) -> Decimal | None:
 def _period(section: dict) -> Period:
     def day(key: str) -> date:
         if key not in section:
-            raise InputError("missing", field=f"period.{key}", hint="write a date such as 2024-12-31")
+            raise InputError(say.MISSING(), field=f"period.{key}", hint=say.WRITE_A_DATE())
         value = section[key]
         if isinstance(value, date) and not hasattr(value, "hour"):
             return value
@@ -220,11 +221,11 @@ def _period(section: dict) -> Period:
                 return date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        raise InputError(f"not a date: {value!r}", field=f"period.{key}", hint="write a date such as 2024-12-31")
+        raise InputError(say.NOT_A_DATE(value=value), field=f"period.{key}", hint=say.WRITE_A_DATE())
 
     start, end = day("start"), day("end")
     if end < start:
-        raise InputError(f"the period ends ({end}) before it starts ({start})", field="period.end")
+        raise InputError(say.ENDS_BEFORE_START(end=end, start=start), field="period.end")
     return Period(start, end)
 
 

@@ -13,6 +13,8 @@ return an Excel error value, and the generator can refuse before writing anythin
 
 from __future__ import annotations
 
+from xlcapital.messages import CELL, LINE, in_language
+
 
 class XlcapitalError(Exception):
     """Base class of every error that xlcapital reports to a user.
@@ -42,15 +44,19 @@ class XlcapitalError(Exception):
     @property
     def location(self) -> str:
         """``file:line: field: cell`` with the parts that are known."""
+        return self.location_in("en")
+
+    def location_in(self, lang: str) -> str:
+        """:attr:`location` in ``lang`` (``regel 3``, ``cel B4`` in Dutch)."""
         parts = []
         if self.file is not None:
             parts.append(self.file if self.line is None else f"{self.file}:{self.line}")
         elif self.line is not None:
-            parts.append(f"line {self.line}")
+            parts.append(in_language(LINE(line=self.line), lang))
         if self.field is not None:
-            parts.append(self.field)
+            parts.append(in_language(self.field, lang))
         if self.cell is not None:
-            parts.append(f"cell {self.cell}")
+            parts.append(in_language(CELL(cell=self.cell), lang))
         return ": ".join(parts)
 
     def with_location(self, **where) -> "XlcapitalError":
@@ -61,11 +67,24 @@ class XlcapitalError(Exception):
         return self
 
     def __str__(self) -> str:
-        text = self.message
-        if self.location:
-            text = f"{self.location}: {text}"
+        return self.in_language("en")
+
+    def in_language(self, lang: str) -> str:
+        """The one line a user reads, in ``lang``: the message and the hint in Dutch where they are
+        declared :class:`~xlcapital.messages.Text` (the others stay English), the location's words too.
+
+        >>> from xlcapital.messages import Text
+        >>> e = InputError(Text("not a date: {v!r}", "geen datum: {v!r}")(v="31-02"), line=4,
+        ...                hint=Text("write 2024-12-31", "schrijf 2024-12-31")())
+        >>> e.in_language("nl")
+        "regel 4: geen datum: '31-02' (schrijf 2024-12-31)"
+        """
+        text = in_language(self.message, lang)
+        location = self.location_in(lang)
+        if location:
+            text = f"{location}: {text}"
         if self.hint:
-            text = f"{text} ({self.hint})"
+            text = f"{text} ({in_language(self.hint, lang)})"
         return text
 
 

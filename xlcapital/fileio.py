@@ -32,6 +32,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from xlcapital.errors import InputError, OutputError, XlcapitalError
+from xlcapital import messages as say
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -54,21 +55,21 @@ def read_bytes(path: str | os.PathLike, *, hint: str | None = None, limit: int =
         # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then tells what was opened
         fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise InputError("file not found", file=str(p), hint=hint) from None
+        raise InputError(say.FILE_NOT_FOUND(), file=str(p), hint=hint) from None
     except IsADirectoryError:
-        raise InputError("is a folder, not a file", file=str(p), hint=hint) from None
+        raise InputError(say.IS_A_FOLDER_NOT_A_FILE(), file=str(p), hint=hint) from None
     except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror or exc}", file=str(p)) from None
+        raise InputError(say.CANNOT_READ(why=say.os_reason(exc)), file=str(p)) from None
     mode = os.fstat(fd).st_mode
     if not stat.S_ISREG(mode):
         os.close(fd)
-        what = "is a folder, not a file" if stat.S_ISDIR(mode) else "not a regular file (a device, FIFO or socket)"
+        what = say.IS_A_FOLDER_NOT_A_FILE() if stat.S_ISDIR(mode) else "not a regular file (a device, FIFO or socket)"
         raise InputError(what, file=str(p), hint=hint)
     with os.fdopen(fd, "rb") as fh:
         try:
             raw = fh.read(limit + 1)
         except OSError as exc:
-            raise InputError(f"cannot read the file: {exc.strerror or exc}", file=str(p)) from None
+            raise InputError(say.CANNOT_READ(why=say.os_reason(exc)), file=str(p)) from None
     if len(raw) > limit:
         raise InputError(f"too large: more than {limit // 1024 // 1024} MB", file=str(p),
                          hint="xlcapital reads files of this kind up to that size")
@@ -85,7 +86,7 @@ def read_text(path: str | os.PathLike, *, hint: str | None = None) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start})", file=str(p), hint="save the file as UTF-8") from None
+        raise InputError(say.NOT_UTF8(byte=exc.start), file=str(p), hint=say.SAVE_AS_UTF8()) from None
 
 
 def loads_toml(text: str, *, file: str | None = None) -> dict:
@@ -97,7 +98,7 @@ def loads_toml(text: str, *, file: str | None = None) -> dict:
     try:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"not valid TOML: {exc}", file=file) from None
+        raise InputError(say.NOT_TOML(why=exc), file=file) from None
     except ValueError:  # int() refuses a number of more than 4,300 digits
         line = next((n for n, row in enumerate(text.splitlines(), 1) if re.search(r"\d{4000}", row)), None)
         raise InputError("a number with thousands of digits", file=file, line=line,
@@ -195,7 +196,7 @@ def check_output(target: str | os.PathLike, force: bool) -> None:
     target = Path(target)
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
-        raise OutputError(f"the folder {directory} does not exist", file=str(target), hint="create it first")
+        raise OutputError(say.FOLDER_MISSING(folder=directory), file=str(target), hint=say.CREATE_IT_FIRST())
     try:
         st = os.lstat(target)
     except FileNotFoundError:
@@ -203,7 +204,7 @@ def check_output(target: str | os.PathLike, force: bool) -> None:
     except OSError as exc:
         raise OutputError(f"cannot use this path: {exc.strerror or exc}", file=str(target)) from None
     if stat.S_ISDIR(st.st_mode):
-        raise OutputError("is a folder", file=str(target), hint="give a file name inside it")
+        raise OutputError(say.OUTPUT_IS_A_FOLDER(), file=str(target), hint=say.NAME_A_FILE_INSIDE())
     if stat.S_ISLNK(st.st_mode):
         raise OutputError("is a symbolic link; xlcapital does not write through links", file=str(target),
                           hint="give the path of the file itself, or another name")
@@ -211,7 +212,7 @@ def check_output(target: str | os.PathLike, force: bool) -> None:
         raise OutputError("is not a regular file (a device, FIFO or socket); it is never replaced",
                           file=str(target), hint="give another name")
     if not force:
-        raise OutputError("the file exists already", file=str(target), hint="use --force to replace it")
+        raise OutputError(say.FILE_EXISTS(), file=str(target), hint=say.USE_FORCE())
 
 
 def _new_unnamed(target: Path) -> tuple[Path | None, int | None]:

@@ -27,6 +27,7 @@ from decimal import Decimal
 from numbers import Integral, Real
 
 from xlcapital.errors import InputError
+from xlcapital import messages as say
 
 CENT = Decimal("0.01")
 #: the most digits before the point of an amount a user's file may hold (company files, forecast inputs):
@@ -47,7 +48,7 @@ def parse_amount(text: str, *, decimal: str = ".", thousands: str | None = None,
     Raises :class:`InputError` naming ``field`` for anything else.
     """
     if text is None:
-        raise InputError("an amount is missing", field=field)
+        raise InputError(say.AMOUNT_MISSING(), field=field)
     raw = str(text)
     s = _SPACES.sub("", raw).replace("€", "").replace("EUR", "")
     negative = False
@@ -58,28 +59,24 @@ def parse_amount(text: str, *, decimal: str = ".", thousands: str | None = None,
     if s and s[0] in "+-":
         negative, s = (not negative) if s[0] == "-" else negative, s[1:]
     if not s:
-        raise InputError(f"not an amount: {raw!r}", field=field)
+        raise InputError(say.NOT_AN_AMOUNT(raw=raw), field=field)
     other = "," if decimal == "." else "."
     group = thousands if thousands is not None else other
     head, _, tail = s.partition(decimal)
     if decimal in tail or (group and group in tail):
         # "1.234,56" read with a decimal point: the grouping mark after the decimal mark
-        raise InputError(f"not an amount: {raw!r}", field=field, hint=f"expected {decimal!r} as the decimal mark")
+        raise InputError(say.NOT_AN_AMOUNT(raw=raw), field=field, hint=say.DECIMAL_MARK(mark=decimal))
     if group and group in head:
         groups = head.split(group)
         if not (1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])):
-            raise InputError(
-                f"not an amount: {raw!r}",
-                field=field,
-                hint=f"expected {decimal!r} as the decimal mark",
-            )
+            raise InputError(say.NOT_AN_AMOUNT(raw=raw), field=field, hint=say.DECIMAL_MARK(mark=decimal))
         s = s.replace(group, "")
     if decimal != ".":
         if "." in s:
-            raise InputError(f"not an amount: {raw!r}", field=field, hint=f"expected {decimal!r} as the decimal mark")
+            raise InputError(say.NOT_AN_AMOUNT(raw=raw), field=field, hint=say.DECIMAL_MARK(mark=decimal))
         s = s.replace(decimal, ".")
     if not re.fullmatch(r"\d+(\.\d*)?|\.\d+", s):
-        raise InputError(f"not an amount: {raw!r}", field=field)
+        raise InputError(say.NOT_AN_AMOUNT(raw=raw), field=field)
     value = Decimal(s)  # the pattern admits only valid Decimal literals
     return -value if negative else value
 
@@ -92,7 +89,7 @@ def to_decimal(value: object, *, field: str | None = None) -> Decimal:
     NaN and infinities are refused.
     """
     if isinstance(value, bool) or value is None:
-        raise InputError(f"not a number: {value!r}", field=field)
+        raise InputError(say.NOT_A_NUMBER(value=value), field=field)
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise InputError(f"not a finite number: {value!r}", field=field)
@@ -106,7 +103,7 @@ def to_decimal(value: object, *, field: str | None = None) -> Decimal:
         return Decimal(repr(f))
     if isinstance(value, str):
         return parse_amount(value, field=field)
-    raise InputError(f"not a number: {value!r}", field=field)
+    raise InputError(say.NOT_A_NUMBER(value=value), field=field)
 
 
 def cents(value: Decimal) -> int:

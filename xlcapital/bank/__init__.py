@@ -44,6 +44,8 @@ from xlcapital.bank.mapping import load_mapping
 from xlcapital.bank.presets import Preset
 from xlcapital.bank.textio import gc_paused, line_of, shown
 from xlcapital.errors import BankFileError
+from xlcapital.bank import messages as say
+from xlcapital.messages import CANNOT_READ, os_reason
 
 __all__ = ["read", "read_bytes", "merge", "Statement", "Transaction", "Balance", "FORMATS", "format_module"]
 
@@ -74,12 +76,8 @@ def detect_format(data: bytes, source: str = "<bytes>") -> str:
         if module.sniff(head):
             return name
     if not data.strip():
-        raise BankFileError("not a bank export xlcapital knows: the file is empty", file=source)
-    raise BankFileError(
-        "not a bank export xlcapital knows: neither a Dutch bank's CSV nor MT940, CAMT.05x or OFX",
-        file=source,
-        hint="give --format and --bank if you know them",
-    )
+        raise BankFileError(say.EMPTY_FILE(), file=source)
+    raise BankFileError(say.UNKNOWN_EXPORT(), file=source, hint=say.GIVE_FORMAT())
 
 
 def read(
@@ -109,7 +107,7 @@ def read_file_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise BankFileError(f"cannot read the file: {exc.strerror or exc}", file=str(path)) from None
+        raise BankFileError(CANNOT_READ(why=os_reason(exc)), file=str(path)) from None
     try:
         status = os.fstat(fd)
         if not stat.S_ISREG(status.st_mode):
@@ -125,7 +123,7 @@ def read_file_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
                     grown += more
                 data = bytes(grown)
     except OSError as exc:
-        raise BankFileError(f"cannot read the file: {exc.strerror or exc}", file=str(path)) from None
+        raise BankFileError(CANNOT_READ(why=os_reason(exc)), file=str(path)) from None
     finally:
         os.close(fd)
     if len(data) > limit:
@@ -290,26 +288,21 @@ def _finish(statement: Statement, format_name: str, source: str) -> None:
     if statement.bank is None:
         statement.bank = bank_from_account(statement.account)
     if check_digits_wrong(statement.account):
-        statement.warnings.append(
-            f"{source}: account {statement.account}: the IBAN's check digits are wrong (mistyped, or an "
-            "anonymised file); the account is used as written"
-        )
+        statement.warnings.append(say.IBAN_CHECK_DIGITS(source=source, account=statement.account))
     if statement.reconciles is False:
         o, c, total = statement.opening_balance.amount, statement.closing_balance.amount, statement.total
-        moved = f"+ transactions {total} = {o + total}" if statement.transactions else "and no transactions"
-        statement.warnings.append(
-            f"{source}: account {statement.account} ({_when(statement)}): opening {o} {moved}, "
-            f"but the file states closing {c} (difference {c - o - total})"
-        )
+        text = say.NOT_RECONCILED if statement.transactions else say.NOT_RECONCILED_EMPTY
+        statement.warnings.append(text(source=source, account=statement.account, when=_when(statement), opening=o,
+                                       total=total, reached=o + total, closing=c, difference=c - o - total))
 
 
 def _when(statement: Statement) -> str:
     """Which of a file's statements: its period (first..last booking date, as ``xlcapital bank``
     lists it), or for one without transactions the date of its closing balance."""
     if statement.period:
-        return f"{statement.period[0]}..{statement.period[1]}"
+        return say.PERIOD(first=statement.period[0], last=statement.period[1])
     day = statement.closing_balance.date if statement.closing_balance else None
-    return f"no transactions, {day}" if day else "no transactions"
+    return say.NO_TRANSACTIONS_ON(day=day) if day else say.NO_TRANSACTIONS()
 
 
 def merge(statements: list[Statement]) -> list[Statement]:

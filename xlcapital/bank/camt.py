@@ -47,6 +47,8 @@ from xlcapital.bank.model import Balance, Statement, Transaction
 from xlcapital.bank.textio import LineCounter, OpaqueRanges, exact_amount, line_of, one_line
 from xlcapital.bank.xmlentries import PLACEHOLDER, EntryWrapper, cut_entries, xml_message
 from xlcapital.errors import BankFileError
+from xlcapital.bank import messages as say
+from xlcapital.messages import AT
 
 __all__ = ["FORMAT", "sniff", "count_records", "read"]
 
@@ -266,7 +268,7 @@ def _statement(element: ET.Element, doc: _Document, bank: str | None) -> Stateme
             except BankFileError as exc:
                 line = doc.balance_line(bal)
                 where = f"{doc.source}:{line}" if line else doc.source
-                stmt.warnings.append(f"{where}: balance {code} left out: {exc.message}; the transactions are read")
+                stmt.warnings.append(say.CAMT_BALANCE_LEFT_OUT(where=where, code=code, why=exc.message))
     stmt.opening_balance = balances.get("OPBD") or balances.get("PRCD")
     stmt.closing_balance = balances.get("CLBD")
     records = 0
@@ -287,7 +289,7 @@ def _statement(element: ET.Element, doc: _Document, bank: str | None) -> Stateme
                 stmt.transactions.extend(transactions)
                 if kept_whole:
                     records += kept_whole - 1
-                    stmt.warnings.append(f"{doc.source}:{line}: {why}")
+                    stmt.warnings.append(AT(where=f"{doc.source}:{line}", what=why))
     if records:
         stmt.records = len(stmt.transactions) + records
     stmt.currency = (
@@ -316,7 +318,7 @@ def _balance(bal: ET.Element) -> Balance:
 
 def _amount(text: str | None, what: str) -> Decimal:
     if text is None or not text.strip():
-        raise BankFileError(f"an empty {what} amount")
+        raise BankFileError(say.EMPTY_AMOUNT[what]() if what in say.EMPTY_AMOUNT else f"an empty {what} amount")
     return exact_amount(text.strip(), what=f"{what} amount")
 
 
@@ -420,28 +422,28 @@ class _EntryReader:
         missing = [i for i, a in enumerate(amounts) if a is None]
         why = ""
         if len(missing) == len(details):
-            why = f"a batch entry of {len(details)} transactions gives no amount per transaction"
+            why = say.BATCH_NO_AMOUNTS(count=len(details))
         elif len(missing) > 1:
-            why = f"a batch entry of {len(details)} transactions gives no amount for {len(missing)} of them"
+            why = say.BATCH_SOME_AMOUNTS(count=len(details), missing=len(missing))
         elif any(currency not in (None, entry_currency) for _, currency in filter(None, amounts)):
-            why = f"a batch entry in {entry_currency} has transactions in another currency"
+            why = say.BATCH_CURRENCY(currency=entry_currency)
         elif any(credit != entry_credit for credit in credits):
-            why = f"a batch entry {'in' if entry_credit else 'out'} has transactions the other way"
+            why = (say.BATCH_IN_OTHER_WAY if entry_credit else say.BATCH_OUT_OTHER_WAY)()
         else:
             known = sum((a[0] if c else -a[0]) for a, c in zip(amounts, credits) if a is not None)
             rest = signed_entry - known
             if missing and (rest == 0 or (rest > 0) != entry_credit):
-                why = f"the other transactions of a batch entry of {signed_entry} leave {rest} for the one without an amount"
+                why = say.BATCH_REST(entry=signed_entry, rest=rest)
             elif missing:  # the one detail without an amount takes what the others leave of the entry
                 amounts[missing[0]] = (abs(rest), entry_currency)
                 credits[missing[0]] = rest > 0
             elif rest:
-                why = f"the {len(details)} transactions of a batch entry add up to {known}, not to the entry's {signed_entry}"
+                why = say.BATCH_SUM(count=len(details), known=known, entry=signed_entry)
         if why:
             whole = Transaction(booked, signed_entry, value, entry_currency,
                                 description=entry_info or f"batch of {len(details)} transactions",
                                 reference=entry_ref, code=code, line=line)
-            return [whole], len(details), why + ": kept as one transaction of the entry's amount"
+            return [whole], len(details), say.BATCH_KEPT_WHOLE(why=why)
         return [
             self._transaction(detail, amount if credit else -amount, credit, currency or entry_currency,
                               booked, value, code, entry_ref, entry_info, line)

@@ -48,6 +48,7 @@ from xlcapital.bank.presets import COLUMN_FIELDS, PRESETS, Column, Preset, prese
 from xlcapital.bank.textio import ENCODINGS, bounded_amount, date_parser, decode_text, exact_amount, iter_lines, shown
 from xlcapital.errors import BankFileError, InputError
 from xlcapital.money import parse_amount
+from xlcapital.bank import messages as say
 
 __all__ = ["FORMAT", "sniff", "count_records", "read", "detect_preset"]
 
@@ -125,11 +126,9 @@ def read(data: bytes, *, source: str = "<bytes>", bank: str | Preset | None = No
         key = (row.tx.currency or "", row.account)
         groups.setdefault(key, []).append(row)
         if repaired:
-            warnings.setdefault(key, []).append(
-                f"{source}:{lineno}: the row lacks its opening quote; read as if it had one"
-            )
+            warnings.setdefault(key, []).append(say.CSV_QUOTE_REPAIRED(where=f"{source}:{lineno}"))
         if row.problem:
-            warnings.setdefault(key, []).append(f"{source}:{lineno}: {row.problem}; the transaction is read")
+            warnings.setdefault(key, []).append(say.CSV_ROW_PROBLEM(where=f"{source}:{lineno}", problem=row.problem))
     return [
         _statement(account, currency or None, rows, preset, source, warnings.get((currency, account), []))
         for (currency, account), rows in groups.items()
@@ -260,11 +259,8 @@ def detect_preset(text: str, candidates: list[Preset] | None = None, bank: str |
             best, best_score = preset, score
     if best is None:
         first = next((line for line in lines if line.strip()), "")
-        what = f"no {bank} preset" if bank else "no bank preset"
-        raise BankFileError(
-            f"{what} fits this CSV, whose first line is {first[:80]!r}",
-            hint="describe its columns in a mapping file and give it with --mapping FILE; see docs/bank.md",
-        )
+        what = say.NO_PRESET_OF(bank=bank, first=first[:80]) if bank else say.NO_PRESET(first=first[:80])
+        raise BankFileError(what, hint=say.DESCRIBE_COLUMNS())
     return best
 
 
@@ -398,7 +394,7 @@ class _Layout:
         try:
             return self.optional_amount(fields, self.index[field], field, line), ""
         except BankFileError as exc:
-            return None, f"{field} left out: {exc.message}"
+            return None, say.CSV_BALANCE_LEFT_OUT(field=field, why=exc.message)
 
     def optional_amount(self, fields: list[str], i: int | None, field: str, line: int) -> Decimal | None:
         if i is None or not fields[i].strip():

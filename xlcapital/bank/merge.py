@@ -41,6 +41,7 @@ from __future__ import annotations
 from datetime import date
 
 from xlcapital.bank.model import Balance, Statement, Transaction, assign_keys
+from xlcapital.bank import messages as say
 
 __all__ = ["merge_statements"]
 
@@ -81,11 +82,9 @@ def _merge_account(statements: list[Statement]) -> Statement:
     )
     if len(statements) > 1 and merged.reconciles is False:
         o, c = merged.opening_balance.amount, merged.closing_balance.amount
-        merged.warnings.append(
-            f"account {merged.account}: merged from {len(statements)} statements, opening {o} + transactions "
-            f"{merged.total} = {o + merged.total}, but the latest closing balance is {c} "
-            f"(difference {c - o - merged.total}: a gap between the exports, or a file that does not reconcile)"
-        )
+        merged.warnings.append(say.MERGED_NOT_RECONCILED(account=merged.account, count=len(statements), opening=o,
+                                                         total=merged.total, reached=o + merged.total, closing=c,
+                                                         difference=c - o - merged.total))
     return merged
 
 

@@ -42,6 +42,7 @@ from datetime import date
 from xlcapital.bank.model import Balance, Statement, Transaction
 from xlcapital.bank.textio import IBAN_RE, decode_text, exact_amount, iter_lines, make_date, one_line
 from xlcapital.errors import BankFileError
+from xlcapital.bank import messages as say
 
 __all__ = ["FORMAT", "sniff", "count_records", "read", "parse_info"]
 
@@ -298,7 +299,7 @@ class _Builder:
             # one line (at most 25 characters): what follows it is a trailer or the next header
             return _balance(lines[0], line_no)
         except BankFileError as exc:
-            self.current.warnings.append(f"{self.source}:{line_no}: balance :{tag}: left out: {exc.message}")
+            self.current.warnings.append(say.MT940_BALANCE_LEFT_OUT(where=f"{self.source}:{line_no}", tag=tag, why=exc.message))
             return None
 
     def _flush(self) -> None:

@@ -31,6 +31,7 @@ from decimal import Decimal
 from xlcapital.bank.model import Balance, Statement, Transaction
 from xlcapital.bank.textio import ENCODINGS, LineCounter, OpaqueRanges, decode_text, exact_amount, make_date, one_line
 from xlcapital.errors import BankFileError
+from xlcapital.bank import messages as say
 
 __all__ = ["FORMAT", "sniff", "count_records", "read"]
 
@@ -232,13 +233,13 @@ def _statement(fields: dict[str, str], transactions: list[Transaction], line: in
         try:
             closing = Balance(_amount(fields.get("LEDGER.BALAMT", ""), "balance", None), None, currency)
         except BankFileError as exc:
-            warnings.append(f"{ledger_at}: the ledger balance <LEDGERBAL> is left out: {exc.message}")
+            warnings.append(say.OFX_LEDGER_LEFT_OUT(where=ledger_at, why=exc.message))
         when = fields.get("LEDGER.DTASOF", "")
         if closing is not None and when:
             try:
                 closing.date = _date(when, None)
             except BankFileError as exc:
-                warnings.append(f"{ledger_at}: the ledger balance's date is left out: {exc.message}")
+                warnings.append(say.OFX_LEDGER_DATE_LEFT_OUT(where=ledger_at, why=exc.message))
     for t in transactions:
         t.currency = t.currency or currency
     return Statement(
@@ -283,7 +284,7 @@ def _amount(text: str, what: str, line: int | None) -> Decimal:
     (Decimal('-6.60'), Decimal('200.29'), Decimal('5'))
     """
     if not text.strip():
-        raise BankFileError(f"an empty {what} amount", line=line)
+        raise BankFileError(say.EMPTY_AMOUNT[what]() if what in say.EMPTY_AMOUNT else f"an empty {what} amount", line=line)
     return exact_amount(text.strip(), signed=True, what=f"{what} amount", line=line)
 
 

@@ -22,6 +22,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Callable, Iterable, Iterator
 
 from xlcapital.errors import BankFileError
+from xlcapital.bank import messages as say
 
 #: An IBAN as banks write it in statements: country, check digits, 10 to 30 letters/digits.
 IBAN_RE = re.compile(r"\b([A-Z]{2}\d{2}[A-Z0-9]{10,30})\b")
@@ -253,8 +254,8 @@ def exact_amount(text: str, *, signed: bool = False, what: str = "amount", line:
         s = s[1:]
     s = s.replace(",", ".")
     if not s.isascii() or s.count(".") > 1 or not s.replace(".", "").isdigit():
-        article = "an" if what[:1] in "aeiou" else "a"
-        raise BankFileError(f"not {article} {what}: {shown(text)}", line=line, hint="expected digits and one decimal mark, e.g. -12.50")
+        kind = say.AMOUNT_KINDS[what]() if what in say.AMOUNT_KINDS else f"{'an' if what[:1] in 'aeiou' else 'a'} {what}"
+        raise BankFileError(say.NOT_AN_AMOUNT(what=kind, text=shown(text)), line=line, hint=say.EXPECTED_DIGITS())
     if s.endswith("."):
         s = s[:-1]
     if len(s) > 64 and len(s.lstrip("0").replace(".", "")) > MAX_AMOUNT_DIGITS:  # before Decimal's work

@@ -25,6 +25,7 @@ from typing import Any
 from xlcapital import __version__
 from xlcapital.batch.columns import COLUMNS, COMPANY_RATIOS, FORECAST_KPIS, worst_status
 from xlcapital.errors import XlcapitalError
+from xlcapital.messages import AT, WITH_HINT
 
 #: The files that make a folder a client folder (either is enough).
 CLIENT_FILES = ("company.toml", "forecast.toml")
@@ -112,7 +113,7 @@ def run_client(job: ClientJob) -> ClientResult:
     try:
         result.row, result.warnings = _client_row(job)
     except XlcapitalError as exc:
-        message = exc.message + (f" ({exc.hint})" if exc.hint else "")
+        message = WITH_HINT(what=exc.message, hint=exc.hint) if exc.hint else exc.message
         result.error = failure(job.client, message, file=_relative(exc.file, job.folder), line=exc.line,
                                field=exc.field or exc.cell)
     except Exception as exc:  # a bug in xlcapital: still only this client fails, with where it happened
@@ -183,7 +184,7 @@ def _company_values(path: Path, warnings: list[str]) -> dict[str, Any]:
     company = load_company(path)
     ratios = {r.name: r.value for r in company_ratios(company)}
     statement = company.statement()
-    warnings += [f"company.toml: {w}" for w in statement.warnings]
+    warnings += [AT(where="company.toml", what=w) for w in statement.warnings]
     return {
         "name": company.name,
         "period_start": company.period.start,

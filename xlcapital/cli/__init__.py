@@ -13,7 +13,9 @@ import importlib
 import sys
 
 from xlcapital import __version__
+from xlcapital.cli.present import ERROR_LINE
 from xlcapital.errors import XlcapitalError
+from xlcapital.messages import AT, Text, in_language, os_reason
 
 #: Command modules, in the order ``--help`` lists them.
 COMMAND_MODULES = ("finance", "bank", "forecast", "generate", "importing", "batch", "addin", "lite", "demo")
@@ -48,10 +50,11 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE
+    lang = getattr(args, "lang", None) or "en"
     try:
         return int(args.func(args) or EXIT_OK)
     except XlcapitalError as exc:
-        print(f"xlcapital: error: {exc}", file=sys.stderr)
+        print(in_language(ERROR_LINE(what=exc.in_language(lang)), lang), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("xlcapital: interrupted", file=sys.stderr)
@@ -59,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `xlcapital bank ... | head`
         return EXIT_OK
     except Exception as exc:  # the last resort: a defect or an input no reader foresaw; never a traceback
-        print(f"xlcapital: error: {unexpected(exc)}", file=sys.stderr)
+        print(in_language(ERROR_LINE(what=unexpected(exc)), lang), file=sys.stderr)
         return EXIT_USAGE
 
 
@@ -86,22 +89,37 @@ def unexpected(exc: BaseException) -> str:
 
         traceback.print_exception(exc)
     if isinstance(exc, OSError) and exc.filename is not None:
-        return _short(f"{exc.filename}: {exc.strerror or exc}")
+        said = AT(where=exc.filename, what=os_reason(exc))
+        return said if len(said) <= MAX_MESSAGE else _short(said)
     if isinstance(exc, MemoryError):
-        return "out of memory: the input is too large for this machine"
+        return OUT_OF_MEMORY()
     if isinstance(exc, RecursionError):
-        return "an input is nested too deeply to read"
+        return NESTED_TOO_DEEPLY()
     text = _short(" ".join(str(exc).split()) or "no message")
     from decimal import DecimalException
 
     if isinstance(exc, DecimalException):  # decimal.Overflow / InvalidOperation say only their class
-        return ("an amount too large to compute with: check the input's amounts (at most 15 digits before the "
-                "point)")
+        return AMOUNT_TOO_LARGE()
     if isinstance(exc, OverflowError):
-        return (f"a date or number out of range ({text}): check the input's dates (a forecast needs room before "
-                "9999-12-31) and amounts")
-    return (f"unexpected {type(exc).__name__}: {text} (check the input; please report it, with XLCAPITAL_DEBUG=1 "
-            "for the details)")
+        return OUT_OF_RANGE(text=text)
+    return UNEXPECTED(kind=type(exc).__name__, text=text)
+
+
+OUT_OF_MEMORY = Text("out of memory: the input is too large for this machine",
+                     "onvoldoende geheugen: de invoer is te groot voor deze computer")
+NESTED_TOO_DEEPLY = Text("an input is nested too deeply to read", "een invoer is te diep genest om te lezen")
+AMOUNT_TOO_LARGE = Text("an amount too large to compute with: check the input's amounts (at most 15 digits before "
+                        "the point)",
+                        "een bedrag te groot om mee te rekenen: controleer de bedragen in de invoer (hoogstens 15 "
+                        "cijfers voor de komma)")
+OUT_OF_RANGE = Text("a date or number out of range ({text}): check the input's dates (a forecast needs room before "
+                    "9999-12-31) and amounts",
+                    "een datum of getal buiten het bereik ({text}): controleer de datums (een prognose heeft ruimte "
+                    "nodig vóór 31-12-9999) en de bedragen in de invoer")
+UNEXPECTED = Text("unexpected {kind}: {text} (check the input; please report it, with XLCAPITAL_DEBUG=1 for the "
+                  "details)",
+                  "onverwachte {kind}: {text} (controleer de invoer; meld het ons graag, met XLCAPITAL_DEBUG=1 voor "
+                  "de details)")
 
 
 def _short(text: str) -> str:

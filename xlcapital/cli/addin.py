@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import argparse
 
+from xlcapital.cli.present import WROTE, add_lang_option, lang_of
+from xlcapital.messages import Text
 from xlcapital.workbook.xlwingsconf import UDF_MODULE
+
+NEXT = Text("next: pip install xlcapital; xlwings addin install; open the workbook; xlwings tab > Import Functions",
+            "daarna: pip install xlcapital; xlwings addin install; open de werkmap; tab xlwings > Import Functions")
 
 
 def register(subparsers) -> None:
@@ -19,13 +24,15 @@ def register(subparsers) -> None:
     )
     parser.add_argument("-o", "--output", default=DEFAULT_OUTPUT, help=f"the workbook to write (default {DEFAULT_OUTPUT})")
     parser.add_argument("--force", action="store_true", help="replace the file when it exists")
+    add_lang_option(parser, "what it prints")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from xlcapital.excel.addin import write_functions_workbook
 
+    w = lang_of(args.lang)
     path = write_functions_workbook(args.output, force=args.force)
-    print(f"wrote {path}")
-    print("next: pip install xlcapital; xlwings addin install; open the workbook; xlwings tab > Import Functions")
+    print(w.say(WROTE(path=path)))
+    print(w.say(NEXT()))
     return 0

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from xlcapital import bank
 from xlcapital.bank.model import Statement, Transaction
-from xlcapital.cli.present import Lang, add_lang_option, json_amount, lang_of, progress
+from xlcapital.cli.present import Lang, add_lang_option, json_amount, lang_of, progress, warn
+from xlcapital.messages import Text
 from xlcapital.errors import OutputError
 from xlcapital.fileio import atomic_output, check_output, csv_text
 
@@ -65,10 +66,10 @@ def run(args: argparse.Namespace) -> int:
         check_output(args.csv, args.force)  # before reading: a refusal costs no waiting
     statements: list[Statement] = []
     warnings: list[str] = []
-    for name in progress(args.files, "reading", unit="file"):
+    for name in progress(args.files, lang_of(args.lang).t("reading"), unit="file"):
         found = bank.read(name, format=args.format, bank=args.bank, mapping=args.mapping)
         if not found:
-            warnings.append(f"{name}: the file holds no transactions")
+            warnings.append(NO_TRANSACTIONS(file=name))
         warnings += [w for s in found for w in s.warnings]
         statements += found
     if args.csv:
@@ -84,12 +85,11 @@ def run(args: argparse.Namespace) -> int:
             print(summary_line(s, args.lang))
     sys.stdout.flush()  # the listing first, then what to look out for in it
     for w in warnings:
-        _warn(w)
+        warn(w, args.lang)
     return 0
 
 
-def _warn(text: str) -> None:
-    print(f"xlcapital: warning: {text}", file=sys.stderr)
+NO_TRANSACTIONS = Text("{file}: the file holds no transactions", "{file}: het bestand bevat geen transacties")
 
 
 def _same_file(a: str, b: str) -> bool:

@@ -11,9 +11,19 @@ from __future__ import annotations
 import argparse
 import sys
 
-from xlcapital.cli.present import whole_number
+from xlcapital.cli.present import WROTE, lang_of, whole_number
+from xlcapital.messages import Text
 
 EXIT_SOME_FAILED = 1
+
+SUMMARY = Text("{total} clients: {ok} done, {failed} failed; ran {ran} on {where}, {skipped} unchanged since the last "
+               "run",
+               "{total} klanten: {ok} klaar, {failed} mislukt; {ran} gedraaid op {where}, {skipped} ongewijzigd sinds "
+               "de vorige keer")
+ON_DASK = Text("the Dask cluster at {address}", "het Dask-cluster op {address}")
+ON_ONE_PROCESS = Text("1 process", "1 proces")
+ON_PROCESSES = Text("{workers} processes", "{workers} processen")
+FAILED = Text("failed: {client}: {what}", "mislukt: {client}: {what}")
 
 
 def register(subparsers) -> None:
@@ -35,7 +45,7 @@ def register(subparsers) -> None:
                        'tcp://10.0.0.5:8786 (needs pip install "xlcapital[dask]")')
     p.add_argument("--rerun", action="store_true", help="run every client again, also those that did not change")
     p.add_argument("--no-macros", action="store_true", help="write .xlsx workbooks without the import macro")
-    p.add_argument("--lang", choices=("nl", "en"), default="en", help="language of the workbooks' Start sheet")
+    p.add_argument("--lang", choices=("nl", "en"), default="en", help="language of the workbooks and of what it prints")
     p.add_argument("--force", action="store_true", help="write into OUT_DIR even if it holds files of its own")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run_batch_command)
@@ -48,10 +58,10 @@ def run_batch_command(args: argparse.Namespace) -> int:
     dask = None
     if args.scheduler:
         dask = DaskRunner(args.scheduler)  # connects now: a wrong address fails before anything is written
-        runner, where = dask, f"the Dask cluster at {args.scheduler}"
+        runner, where = dask, ON_DASK(address=args.scheduler)
     else:
         workers = args.workers or default_workers()
-        runner, where = (lambda jobs: run_local(jobs, workers)), f"{workers} process{'es' * (workers > 1)}"
+        runner, where = (lambda jobs: run_local(jobs, workers)), (ON_PROCESSES if workers > 1 else ON_ONE_PROCESS)(workers=workers)
     bar = None if args.quiet else ProgressBar()
     try:
         batch = run_batch(args.clients, args.output, runner, force=args.force, rerun=args.rerun,
@@ -61,14 +71,15 @@ def run_batch_command(args: argparse.Namespace) -> int:
             bar.close()
         if dask is not None:
             dask.close()
+    w = lang_of(args.lang)
     ok = len(batch.results) - len(batch.failed)
-    print(f"{len(batch.results)} clients: {ok} done, {len(batch.failed)} failed; ran {batch.ran} on {where}, "
-          f"{batch.skipped} unchanged since the last run")
+    print(w.say(SUMMARY(total=len(batch.results), ok=ok, failed=len(batch.failed), ran=batch.ran, where=where,
+                        skipped=batch.skipped)))
     for r in batch.failed:
         e = r.error
         where_ = ":".join(str(x) for x in (e["file"], e["line"]) if x is not None)
-        print(f"failed: {e['client']}: " + ": ".join(x for x in (where_, e["field"], e["message"]) if x))
-    print("wrote " + ", ".join(str(p) for p in batch.files))
+        print(w.say(FAILED(client=e["client"], what=": ".join(w.say(x) for x in (where_, e["field"], e["message"]) if x))))
+    print(w.say(WROTE(path=", ".join(str(p) for p in batch.files))))
     return EXIT_SOME_FAILED if batch.failed else 0
 
 

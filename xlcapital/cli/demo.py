@@ -17,11 +17,16 @@ from xlcapital.cli.finance import print_cashflow, print_ratios
 from xlcapital.cli.present import add_lang_option, held_output, lang_of, progress
 from xlcapital.cli.generate import demo_step as workbook_demo_step
 from xlcapital.company import load_company, sample_dir
+from xlcapital.messages import Text
+
+HELP_NEXT = Text("xlcapital --help                     (every command; each has --help)",
+                 "xlcapital --help                     (alle opdrachten; elke opdracht heeft --help)")
 
 
 @dataclass(frozen=True)
 class DemoStep:
-    """One step of the demo: a title, the function that prints it, and the next command for the user."""
+    """One step of the demo: a title, the function that prints it, and the next command for the user
+    (a :class:`~xlcapital.messages.Message` when it has its Dutch, else shown as written)."""
 
     title: str
     run: Callable[[argparse.Namespace, Path], None]
@@ -52,23 +57,29 @@ STEPS: list[DemoStep] = [
     DemoStep(
         "Working-capital and cash-flow ratios",
         _ratios_step,
-        "xlcapital ratios my-company.toml     (format: docs/company-file.md; --json for scripts)",
+        Text("xlcapital ratios my-company.toml     (format: docs/company-file.md; --json for scripts)",
+             "xlcapital ratios mijn-bedrijf.toml   (indeling: docs/company-file.md; --json voor scripts)")(),
     ),
     DemoStep(
         "Cash-flow statement, indirect method",
         _cashflow_step,
-        "xlcapital cashflow my-company.toml   (--lang nl for Dutch labels, --json for scripts)",
+        Text("xlcapital cashflow my-company.toml   (--lang nl for Dutch labels, --json for scripts)",
+             "xlcapital cashflow mijn-bedrijf.toml (--lang nl voor Nederlands, --json voor scripts)")(),
     ),
     DemoStep(
         "13-week cash-flow forecast: scenarios, stress tests, triggers, KPIs",
         _forecast_step,
-        "xlcapital forecast my-company/       (folder layout: docs/forecast.md; --json, --scenario, --monthly)",
+        Text("xlcapital forecast my-company/       (folder layout: docs/forecast.md; --json, --scenario, --monthly)",
+             "xlcapital forecast mijn-bedrijf/     (indeling van de map: docs/forecast.md; --json, --scenario, "
+             "--monthly)")(),
     ),
     DemoStep(
         "The forecast workbook (Excel): workbooks/demo.xlsm",
         workbook_demo_step,
-        "xlcapital generate my-company/ -o workbooks/my-company.xlsm   (--lang nl, --month YYYY-MM, "
-        "--previous LAST.xlsm; docs/workbook.md)",
+        Text("xlcapital generate my-company/ -o workbooks/my-company.xlsm   (--lang nl, --month YYYY-MM, "
+             "--previous LAST.xlsm; docs/workbook.md)",
+             "xlcapital generate mijn-bedrijf/ -o workbooks/mijn-bedrijf.xlsm   (--lang nl, --month JJJJ-MM, "
+             "--previous VORIGE.xlsm; docs/workbook.md)")(),
     ),
 ]
 
@@ -100,6 +111,6 @@ def run_demo(args: argparse.Namespace) -> int:
     print(w.t("Where to go next:"))
     print(f"  {w.t('copy')} {sample / 'company.toml'} {w.t('and put in your own figures, then:')}")
     for step in STEPS:
-        print(f"  {step.next}")
-    print("  xlcapital --help                     (every command; each has --help)")
+        print(f"  {w.say(step.next)}")
+    print(f"  {w.say(HELP_NEXT())}")
     return 0

@@ -13,8 +13,9 @@ import sys
 from decimal import Decimal
 from typing import TextIO
 
-from xlcapital.cli.present import Lang, add_lang_option, dump_json, json_amount, json_number, lang_of
+from xlcapital.cli.present import Lang, add_lang_option, dump_json, json_amount, json_number, lang_of, warn
 from xlcapital.company import Company, company_ratios, load_company
+from xlcapital.messages import AT
 from xlcapital.statements import CashflowStatement
 
 EXIT_NOT_RECONCILED = 1
@@ -139,7 +140,7 @@ def print_cashflow(company: Company, *, as_json: bool = False, lang: str = "en",
     out = out or sys.stdout
     statement = company.statement()
     for warning in statement.warnings:
-        print(f"xlcapital: warning: {company.source or company.name}: {warning}", file=sys.stderr)
+        warn(AT(where=company.source or company.name, what=warning), lang)
     if as_json:
         dump_json(cashflow_json(company, statement), out)
         return statement
@@ -160,5 +161,5 @@ def print_cashflow(company: Company, *, as_json: bool = False, lang: str = "en",
         out.write(f"  {words.t('The statement does not reconcile: net cash flow differs from the change in cash by')} "
                   f"{words.money(statement.difference)}.\n")
     for warning in statement.warnings:
-        out.write(f"  {words.t('warning')}: {warning}\n")
+        out.write(f"  {words.t('warning')}: {words.say(warning)}\n")
     return statement

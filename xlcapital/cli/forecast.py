@@ -18,6 +18,7 @@ from typing import Any
 from xlcapital.cli.generate import FOLDER_HELP, company_folder
 from xlcapital.cli.present import Lang, add_lang_option, json_amount, json_number, lang_of, whole_number
 from xlcapital.errors import InputError
+from xlcapital.forecast import messages as say
 from xlcapital.forecast.triggers import RULES
 
 
@@ -46,9 +47,9 @@ def run_forecast(args: argparse.Namespace) -> int:
     from xlcapital.company import sample_dir
     from xlcapital.forecast import analyse, load
 
-    folder = company_folder(args.folder) or sample_dir()
+    folder = company_folder(args.folder, args.lang) or sample_dir()
     if not folder.exists():
-        raise InputError("folder not found", file=str(folder), hint="give a company folder (see docs/forecast.md)")
+        raise InputError(say.FOLDER_NOT_FOUND(), file=str(folder), hint=say.GIVE_A_COMPANY_FOLDER())
     inputs = load(folder)
     analysis = analyse(inputs, scenario=args.scenario, weeks=args.weeks)
     if args.json:
@@ -244,7 +245,7 @@ def print_analysis(analysis, monthly: bool = False, lang: str = "en") -> None:
     def week_label(run, week: int | None) -> str:
         return w.t("none") if week is None else f"{week} ({w.day_month(run.weeks[week - 1].start)})"
 
-    print(f"{w.t('Cash-flow forecast of')} {inputs.company_name or inputs.folder or 'the inputs'}")
+    print(f"{w.t('Cash-flow forecast of')} {inputs.company_name or inputs.folder or w.t('the inputs')}")
     opening = main.weeks[0].opening_cash
     # the known balance only when the bank transactions since (or before) its day moved it
     known = ("" if opening == s.opening_balance else
@@ -253,10 +254,10 @@ def print_analysis(analysis, monthly: bool = False, lang: str = "en") -> None:
         f"{w.t('start')} {w.day(s.start)} ({source('start')}), {w.t('opening cash')} {m(opening)}{known} "
         f"({source('opening_balance')}), {w.t('credit limit')} {m(s.credit_limit)} {w.t('at')} "
         f"{pct(s.overdraft_rate)}, {w.t('buffer')} {m(s.minimum_buffer)}, {w.t('risk profile')} {w.t(s.risk_profile)}, "
-        f"{w.t('scenario')} {main.name}, {w.t('amounts in')} {s.currency}"
+        f"{w.t('scenario')} {w.t(main.name)}, {w.t('amounts in')} {s.currency}"
     )
     for warning in inputs.warnings:
-        print(f"{w.t('warning')}: {warning}")
+        print(f"{w.t('warning')}: {w.say(warning)}")
     print()
     periods, kind = (main.months, "month") if monthly else (main.weeks, "week")
     # the bank's columns only when the bank data reaches a period (docs section 12)
@@ -295,7 +296,7 @@ def print_analysis(analysis, monthly: bool = False, lang: str = "en") -> None:
             for name, r in analysis.scenarios.items()
         ] or [[w.t("(none in forecast.toml)"), "", "", "", "", "", "", "", ""]],  # fmt: skip
     )
-    print(f"\n{w.t('Stress tests on top of')} {main.name}")
+    print(f"\n{w.t('Stress tests on top of')} {w.t(main.name)}")
     _table(
         [w.t(h) for h in ["stress test", "lowest cash", "in week", "limit breached", "extra to stay in limit",
                           "extra to keep buffer"]],

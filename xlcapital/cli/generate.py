@@ -18,6 +18,24 @@ from pathlib import Path
 
 from xlcapital.cli.present import lang_of
 from xlcapital.errors import InputError
+from xlcapital.messages import Text, in_language
+
+NOT_A_WORKBOOK_NAME = Text("{name}: the workbook must end in .xlsm (or .xlsx without macros)",
+                           "{name}: de werkmap moet eindigen op .xlsm (of .xlsx zonder macro's)")
+NO_FORECAST_TOML = Text("xlcapital: no forecast.toml in this folder: using the bundled sample company",
+                        "xlcapital: geen forecast.toml in deze map: het meegeleverde voorbeeldbedrijf wordt gebruikt")
+# the demo's workbook step
+DEMO_UP_TO_DATE = Text("{workbook} is up to date: {summary}", "{workbook} is al bijgewerkt: {summary}")
+DEMO_KEPT = Text("{workbook} differs from the demo (it may hold your edits) and was left as it is; xlcapital demo "
+                 "--force replaces it",
+                 "{workbook} wijkt af van de demo (misschien staan er uw wijzigingen in) en is gelaten zoals het is; "
+                 "xlcapital demo --force vervangt het")
+DEMO_WROTE = Text("wrote {workbook}: {summary}", "{workbook} geschreven: {summary}")
+DEMO_OPEN = Text("open it in Excel (enable macros) or LibreOffice Calc: {path}",
+                 "open het in Excel (schakel de macro's in) of LibreOffice Calc: {path}")
+DEMO_FOLLOW = Text("its Forecast and Dashboard show the numbers above; change a yellow cell on Settings and they follow",
+                   "de bladen Forecast en Dashboard tonen de cijfers hierboven; verander een gele cel op Settings en "
+                   "ze rekenen mee")
 
 
 def register(subparsers) -> None:
@@ -68,7 +86,7 @@ def first_monday(text: str) -> date:
     return first + timedelta(days=(7 - first.weekday()) % 7)
 
 
-def company_folder(given: str | None) -> Path | None:
+def company_folder(given: str | None, lang: str = "en") -> Path | None:
     """The company folder a command works on: ``given``; else the current folder when it holds
     forecast.toml (the user typed the command inside their company's folder); else None, the
     bundled sample (said on stderr, so a user in the wrong folder notices)."""
@@ -76,7 +94,7 @@ def company_folder(given: str | None) -> Path | None:
         return Path(given)
     if Path("forecast.toml").is_file():
         return Path(".")
-    print("xlcapital: no forecast.toml in this folder: using the bundled sample company", file=sys.stderr)
+    print(in_language(NO_FORECAST_TOML(), lang), file=sys.stderr)
     return None
 
 
@@ -86,15 +104,16 @@ def run_generate(args: argparse.Namespace) -> int:
 
     out = Path(args.output)
     if out.suffix.lower() not in (".xlsm", ".xlsx"):
-        raise InputError(f"{out.name}: the workbook must end in .xlsm (or .xlsx without macros)", field="--output")
+        raise InputError(NOT_A_WORKBOOK_NAME(name=out.name), field="--output")
     check_output(out, args.force)  # before the work: a refusal costs no waiting
-    folder = company_folder(args.folder)
+    folder = company_folder(args.folder, args.lang)
     with atomic_output(out, force=args.force) as tmp:
         result = generate_folder(folder, tmp, macros=out.suffix.lower() == ".xlsm", lang=args.lang,
                                  start=args.month, previous=args.previous, force=args.force)
     w = lang_of(args.lang)
-    print(w.t("wrote {out} for {company}").format(out=out, company=result.company) + f": {result.summary}")
-    print("\n".join(result.roll)) if result.roll else None
+    print(w.t("wrote {out} for {company}").format(out=out, company=result.company) + f": {w.say(result.summary)}")
+    for line in result.roll:
+        print(w.say(line))
     macros = w.t(" and enable macros") if out.suffix.lower() == ".xlsm" else ""
     print(w.t("open it in Excel (or LibreOffice Calc){macros}; the Start sheet explains the weekly routine")
           .format(macros=macros))
@@ -131,6 +150,7 @@ def demo_step(args: argparse.Namespace, sample: Path) -> None:
     from xlcapital.workbook.api import generate_folder
 
     force = getattr(args, "force", False)
+    say = lambda text: print(in_language(text, getattr(args, "lang", "en")))  # noqa: E731
     DEMO_WORKBOOK.parent.mkdir(parents=True, exist_ok=True)
     target = demo_target(force)
     try:
@@ -139,15 +159,14 @@ def demo_step(args: argparse.Namespace, sample: Path) -> None:
             if target != DEMO_WORKBOOK and _same_bytes(tmp, DEMO_WORKBOOK):
                 raise _Unchanged
     except _Unchanged:
-        print(f"{DEMO_WORKBOOK} is up to date: {result.summary}")
+        say(DEMO_UP_TO_DATE(workbook=DEMO_WORKBOOK, summary=result.summary))
         target = DEMO_WORKBOOK
     else:
         if target != DEMO_WORKBOOK:
-            print(f"{DEMO_WORKBOOK} differs from the demo (it may hold your edits) and was left as it is; "
-                  "xlcapital demo --force replaces it")
-        print(f"wrote {target}: {result.summary}")
-    print(f"open it in Excel (enable macros) or LibreOffice Calc: {target.resolve()}")
-    print("its Forecast and Dashboard show the numbers above; change a yellow cell on Settings and they follow")
+            say(DEMO_KEPT(workbook=DEMO_WORKBOOK))
+        say(DEMO_WROTE(workbook=target, summary=result.summary))
+    say(DEMO_OPEN(path=target.resolve()))
+    say(DEMO_FOLLOW())
 
 
 def _same_bytes(a: Path, b: Path) -> bool:

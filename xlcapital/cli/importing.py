@@ -7,11 +7,25 @@ standard error, one line each, and the summary to standard output.
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 
+from xlcapital.cli.present import add_lang_option, warn
 from xlcapital.errors import InputError
-from xlcapital.money import format_money
+from xlcapital.messages import Text, in_language
+
+#: the summary (money as {x:money}: 1,234.56, in Dutch 1.234,56)
+READ = Text("{company}: {start} to {end}, {accounts} accounts -> {target}",
+            "{company}: {start} t/m {end}, {accounts} rekeningen -> {target}")
+TOTALS = Text("  total assets {opening:money} (opening), {closing:money} (closing); revenue {revenue:money}, result "
+              "{result:money}",
+              "  balanstotaal {opening:money} (begin), {closing:money} (eind); omzet {revenue:money}, resultaat "
+              "{result:money}")
+OPEN_ITEMS = Text("  {receivables} open receivables ({receivables_total:money}), {payables} open payables "
+                  "({payables_total:money})",
+                  "  {receivables} openstaande debiteuren ({receivables_total:money}), {payables} openstaande "
+                  "crediteuren ({payables_total:money})")
+STARTEND_FOR_TRIAL_BALANCE = Text("--start and --end are for a trial balance; an auditfile states its own period",
+                                  "--start en --end zijn voor een proefbalans; een auditfile noemt zijn eigen periode")
 
 
 def _day(text: str) -> date:
@@ -50,6 +64,7 @@ def register(subparsers) -> None:
     p.add_argument("--name", help="the company's name (default: the auditfile's companyName)")
     p.add_argument("--start", type=_day, help="a trial balance's first day (YYYY-MM-DD)")
     p.add_argument("--end", type=_day, help="a trial balance's last day (YYYY-MM-DD)")
+    add_lang_option(p, "the summary and the warnings")
     p.set_defaults(func=run)
 
 
@@ -60,19 +75,21 @@ def run(args: argparse.Namespace) -> int:
     ledger = imports.read(args.file, start=args.start, end=args.end, name=args.name, mapping=mapping)
     if args.start or args.end:
         if ledger.has_items:
-            raise InputError("--start and --end are for a trial balance; an auditfile states its own period", file=args.file)
+            raise InputError(STARTEND_FOR_TRIAL_BALANCE(), file=args.file)
     result = imports.build(ledger, mapping, allow_unmapped=args.allow_unmapped, payment_term=args.payment_term)
     target = result.write(args.output, force=args.force)
     for warning in result.warnings:
-        print(f"xlcapital: warning: {warning}", file=sys.stderr)
+        warn(warning, args.lang)
     opening, closing = result.figures.balance_sheets()
     income = result.figures.income_statement()
-    print(f"{ledger.company_name or target.name}: {ledger.start} to {ledger.end}, {len(ledger.accounts)} accounts -> {target}")
-    print(f"  total assets {format_money(opening.total_assets)} (opening), {format_money(closing.total_assets)} (closing); "
-          f"revenue {format_money(income.revenue)}, result {format_money(income.earnings_after_tax)}")  # fmt: skip
+    say = lambda text: print(in_language(text, args.lang))  # noqa: E731
+    say(READ(company=ledger.company_name or target.name, start=ledger.start, end=ledger.end,
+             accounts=len(ledger.accounts), target=target))
+    say(TOTALS(opening=opening.total_assets, closing=closing.total_assets, revenue=income.revenue,
+               result=income.earnings_after_tax))
     if result.items is not None:
         open_r = [i for i in result.items.receivables if i.paid_date is None]
         open_p = [i for i in result.items.payables if i.paid_date is None]
-        print(f"  {len(open_r)} open receivables ({format_money(sum(i.amount for i in open_r))}), "
-              f"{len(open_p)} open payables ({format_money(sum(i.amount for i in open_p))})")  # fmt: skip
+        say(OPEN_ITEMS(receivables=len(open_r), receivables_total=sum(i.amount for i in open_r),
+                       payables=len(open_p), payables_total=sum(i.amount for i in open_p)))
     return 0

@@ -4,6 +4,13 @@ from __future__ import annotations
 
 import argparse
 
+from xlcapital.cli.present import WROTE, add_lang_option, lang_of
+from xlcapital.messages import Text
+
+NEXT = Text("next: in Excel, Home > Add-ins > xlwings Lite; paste requirements.txt and main.py into their tabs",
+            "daarna: in Excel, Start > Invoegtoepassingen > xlwings Lite; plak requirements.txt en main.py in hun "
+            "tabbladen")
+
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
@@ -18,13 +25,15 @@ def register(subparsers) -> None:
     parser.add_argument("--wheel", metavar="URL",
                         help="install xlcapital from this https URL of its wheel instead of the pinned release")
     parser.add_argument("--force", action="store_true", help="replace the files when they exist")
+    add_lang_option(parser, "what it prints")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from xlcapital.excel.lite import write_lite
 
+    w = lang_of(args.lang)
     for path in write_lite(args.output, force=args.force, wheel=args.wheel):
-        print(f"wrote {path}")
-    print("next: in Excel, Home > Add-ins > xlwings Lite; paste requirements.txt and main.py into their tabs")
+        print(w.say(WROTE(path=path)))
+    print(w.say(NEXT()))
     return 0

@@ -36,6 +36,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, TextIO
 
+from xlcapital.messages import Text, in_language
 from xlcapital.money import format_money
 from xlcapital.names import display_name
 
@@ -116,6 +117,7 @@ DUTCH: dict[str, str] = {
     "closing": "eind",
     "(opening, closing) average": "gemiddelde van begin en eind",
     # bank
+    "reading": "inlezen",
     "transaction": "transactie",
     "transactions": "transacties",
     "opening": "begin",
@@ -124,9 +126,9 @@ DUTCH: dict[str, str] = {
     "no balances to check": "geen saldi om te controleren",
     "no opening balance to check": "geen beginsaldo om te controleren",
     "no closing balance to check": "geen eindsaldo om te controleren",
-    "the file holds no transactions": "het bestand bevat geen transacties",
     # forecast
     "Cash-flow forecast of": "Liquiditeitsprognose van",
+    "the inputs": "de invoer",
     "start": "start",
     "opening cash": "beginsaldo",
     "rolled to the start": "doorgerekend tot de start",
@@ -241,6 +243,11 @@ class Lang:
         """``text`` in this language (English as given)."""
         return DUTCH.get(text, text) if self.code == "nl" else text
 
+    def say(self, text: Any) -> str:
+        """A warning or message in this language: a declared :class:`~xlcapital.messages.Text`'s
+        Dutch under ``nl``; any other text (user data, an undeclared message) as it is."""
+        return in_language(text, self.code)
+
     def name(self, code: str) -> str:
         """The readable name of a ratio, KPI or trigger rule (:mod:`xlcapital.names`)."""
         return display_name(code, self.code)
@@ -275,6 +282,17 @@ class Lang:
 
 
 EN, NL = Lang("en"), Lang("nl")
+
+#: the frame of the lines on stderr
+WARNING_LINE = Text("xlcapital: warning: {what}", "xlcapital: waarschuwing: {what}")
+ERROR_LINE = Text("xlcapital: error: {what}", "xlcapital: fout: {what}")
+#: what a command wrote (one file, or several with commas between them)
+WROTE = Text("wrote {path}", "{path} geschreven")
+
+
+def warn(text: Any, lang: str | None = "en") -> None:
+    """One warning on stderr in ``lang``: ``xlcapital: warning: ...`` (``waarschuwing`` in Dutch)."""
+    print(in_language(WARNING_LINE(what=text), lang or "en"), file=sys.stderr)
 
 
 def lang_of(code: str | None) -> Lang:

@@ -29,7 +29,9 @@ from typing import Any, Iterator, Mapping
 
 from xlcapital.bank.textio import decode_text
 from xlcapital.errors import InputError, XlcapitalError
+from xlcapital.messages import CANNOT_READ, FILE_NOT_FOUND, os_reason
 from xlcapital.forecast import schema as sc
+from xlcapital.forecast import messages as say
 from xlcapital.forecast.types import Category, ExpectedSale, Payable, Receivable, Recurring
 
 _BOM = b"\xef\xbb\xbf"
@@ -46,13 +48,13 @@ class Dialect:
     encoding: str
 
     def describe(self) -> str:
-        return (f"read as {self.encoding}, separator {self.separator!r}, decimal "
-                f"{'comma' if self.decimal == ',' else 'point'}")
+        return say.READ_AS(encoding=self.encoding, separator=self.separator,
+                           mark=say.DECIMAL_COMMA() if self.decimal == "," else say.DECIMAL_POINT())
 
 
 def _decode(data: bytes, file: str) -> tuple[str, str]:
     if data.startswith(_BOM):
-        encoding = "UTF-8 with BOM"
+        encoding = say.UTF8_BOM()
     else:
         try:
             return data.decode("utf-8"), "UTF-8"
@@ -61,7 +63,7 @@ def _decode(data: bytes, file: str) -> tuple[str, str]:
     try:
         return decode_text(data), encoding
     except XlcapitalError as exc:
-        raise InputError(exc.message, file=file, line=exc.line, hint="save the file as CSV UTF-8") from None
+        raise InputError(exc.message, file=file, line=exc.line, hint=say.SAVE_AS_CSV_UTF8()) from None
 
 
 def _separator(text: str) -> str:
@@ -123,7 +125,7 @@ class Row:
         text = self.get(field.key)
         if text == "":
             if field.required:
-                raise InputError("a value is required", file=self.file, line=self.line, field=field.key)
+                raise InputError(say.VALUE_REQUIRED(), file=self.file, line=self.line, field=field.key)
             return field.default
         decimal = self.dialect.decimal if self.dialect else "."
         try:
@@ -144,9 +146,9 @@ def read_table(path: Path, table: sc.Table) -> Iterator[Row]:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise InputError("file not found", file=name) from None
+        raise InputError(FILE_NOT_FOUND(), file=name) from None
     except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror or exc}", file=name) from None
+        raise InputError(CANNOT_READ(why=os_reason(exc)), file=name) from None
     text, separator, decimal, encoding = detect(data, file=name, table=table)
     dialect = Dialect(separator, decimal, encoding)
     required, optional = table.required, table.optional
@@ -154,32 +156,33 @@ def read_table(path: Path, table: sc.Table) -> Iterator[Row]:
     try:
         header = next(reader, None)
         if header is None:
-            raise InputError("the file is empty", file=name, hint=f"the first line names the columns: {', '.join(required)}")
+            raise InputError(say.EMPTY_CSV(), file=name, hint=say.HEADER_NAMES(columns=", ".join(required)))
         columns = [h.strip().casefold() for h in header]
         for i, column in enumerate(columns):
             if column not in table.keys:
-                raise InputError(f"unknown column {header[i].strip()!r}", file=name, line=1,
-                                 hint=f"known: {', '.join((*required, *optional))} ({dialect.describe()})")
+                raise InputError(say.UNKNOWN_COLUMN(column=header[i].strip()), file=name, line=1,
+                                 hint=say.KNOWN_COLUMNS(columns=", ".join((*required, *optional)),
+                                                        dialect=dialect.describe()))
             if columns.index(column) != i:
-                raise InputError(f"column {column!r} appears twice", file=name, line=1)
+                raise InputError(say.COLUMN_TWICE(column=column), file=name, line=1)
         missing = [c for c in required if c not in columns]
         if missing:
-            raise InputError(f"missing column {', '.join(missing)}", file=name, line=1,
-                             hint=f"the header is {header!r} ({dialect.describe()})")
+            raise InputError(say.MISSING_COLUMN(columns=", ".join(missing)), file=name, line=1,
+                             hint=say.THE_HEADER_IS(header=header, dialect=dialect.describe()))
         for cells in reader:
             if not any(c.strip() for c in cells):
                 continue
             if len(cells) > len(columns):
-                raise InputError(f"{len(cells)} cells but the header names {len(columns)} columns", file=name,
+                raise InputError(say.TOO_MANY_CELLS(cells=len(cells), columns=len(columns)), file=name,
                                  line=reader.line_num, hint=dialect.describe())
             yield Row(dict(zip(columns, cells)), reader.line_num, name, dialect)
     except csv.Error as exc:
-        raise InputError(f"not a readable CSV file: {exc}", file=name, line=reader.line_num) from None
+        raise InputError(say.NOT_CSV(why=exc), file=name, line=reader.line_num) from None
 
 
 def _unique(row: Row, key: str, value: str, seen: dict[str, int], what: str) -> None:
     if value.casefold() in seen:
-        raise InputError(f"{what} {value!r} also on line {seen[value.casefold()]}", file=row.file, line=row.line, field=key)
+        raise InputError(say.ALSO_ON_LINE(what=what, value=value, line=seen[value.casefold()]), file=row.file, line=row.line, field=key)
     seen[value.casefold()] = row.line
 
 
@@ -189,7 +192,7 @@ def read_receivables(path: Path) -> list[Receivable]:
         r = Receivable(**row.values(sc.RECEIVABLES), line=row.line)
         r = r if r.paid_date is None else replace(r, paid_source="given")
         if r.due_date < r.invoice_date:
-            raise InputError("due_date is before invoice_date", file=row.file, line=row.line, field="due_date")
+            raise InputError(say.DUE_BEFORE_INVOICE(), file=row.file, line=row.line, field="due_date")
         _unique(row, "invoice", r.invoice, seen, "invoice")
         result.append(r)
     return result
@@ -214,15 +217,15 @@ def read_recurring(path: Path) -> list[Recurring]:
     for row in read_table(path, sc.RECURRING):
         v = row.values(sc.RECURRING)
         if v["frequency"] == "weekly" and v["day"] > 7:
-            raise InputError(f"{v['day']} is out of range", file=row.file, line=row.line, field="day",
-                             hint="use 1 to 7")
+            raise InputError(say.OUT_OF_RANGE(value=v["day"]), file=row.file, line=row.line, field="day",
+                             hint=say.USE_FROM_TO(low=1, high=7))
         if v["fixed"] is None:  # empty: a payment is a fixed cost (unless it moves with revenue), a receipt is not
             v["fixed"] = v["amount"] < 0 and not v["revenue_linked"]
         item = Recurring(**v, line=row.line)
         if item.frequency == "once" and item.start is None:
-            raise InputError("a 'once' item needs its date in start", file=row.file, line=row.line, field="start")
+            raise InputError(say.ONCE_NEEDS_START(), file=row.file, line=row.line, field="start")
         if item.start and item.end and item.end < item.start:
-            raise InputError("end is before start", file=row.file, line=row.line, field="end")
+            raise InputError(say.END_BEFORE_START(), file=row.file, line=row.line, field="end")
         result.append(item)
     return result
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from xlcapital.errors import InputError
 from xlcapital.forecast import learn
+from xlcapital.forecast import messages as say
 from xlcapital.forecast.vat import double_counted
 from xlcapital.forecast.actuals import counted
 from xlcapital.forecast.inputs import (
@@ -73,21 +74,21 @@ def _check_accounts(accounts, statements, *, learning: bool, toml_path: Path, wa
     missing = [a for a in accounts if not any(counted(f, (a,)) for f in found)]
     if not missing:
         return
-    what = f"{', '.join(missing)} {'matches' if len(missing) == 1 else 'match'} no export in bank/"
+    what = (say.ACCOUNT_NOT_FOUND if len(missing) == 1 else say.ACCOUNTS_NOT_FOUND)(accounts=", ".join(missing))
     if learning:
         raise InputError(what, file=str(toml_path), field="forecast.accounts",
-                         hint=f"exports found for {', '.join(found)}: correct the IBAN or add its export")
-    warnings.append(f"forecast.accounts: {what} (exports found for {', '.join(found)})")
+                         hint=say.CORRECT_THE_IBAN(found=", ".join(found)))
+    warnings.append(say.ACCOUNTS_WARNING(what=what, found=", ".join(found)))
 
 
 def load(folder: str | Path) -> Inputs:
     """Read a company folder and learn the missing values (docs/forecast-model.md sections 1 and 10)."""
     root = Path(folder)
     if not root.is_dir():
-        raise InputError("not a folder", file=str(root), hint="give the folder that holds forecast.toml")
+        raise InputError(say.NOT_A_FOLDER(), file=str(root), hint=say.GIVE_THE_FOLDER())
     toml_path = root / "forecast.toml"
     if not toml_path.is_file():
-        raise InputError("forecast.toml is missing", file=str(root), hint="see docs/forecast.md for the folder layout")
+        raise InputError(say.NO_FORECAST_TOML(), file=str(root), hint=say.SEE_THE_LAYOUT())
     ff = read_forecast_toml(toml_path)
 
     def optional(name, reader, default):
@@ -125,7 +126,7 @@ def load(folder: str | Path) -> Inputs:
         # the forecast's own accounts only: other accounts' exports teach nothing and count nowhere
         other = sorted({s.account for s in statements if not counted(s.account, accounts)})
         if other:
-            warnings.append(f"bank/ has transactions of {', '.join(other)}, not in accounts: left out")
+            warnings.append(say.OTHER_ACCOUNTS(accounts=", ".join(other)))
         statements = [s for s in statements if counted(s.account, accounts)]
     transactions = [t for s in statements for t in s.transactions]
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from xlcapital.errors import InputError
+from xlcapital.forecast import messages as say
 from xlcapital.forecast.types import Inputs, Scenario
 
 
@@ -71,7 +72,7 @@ def scenario_named(inputs: Inputs, name: str | None) -> Scenario:
     for test in STRESS_TESTS:
         if compact(test.name) == compact(name):
             return stressed(inputs.default_scenario, test)
-    known = ", ".join(s.name for s in inputs.scenarios) or "none defined"
+    known = ", ".join(s.name for s in inputs.scenarios) or say.NONE_DEFINED()
     stress = ", ".join(t.name for t in STRESS_TESTS)
-    raise InputError(f"unknown scenario {name!r}", file=inputs._file("forecast.toml"),
-                     hint=f"known: {known}; stress tests: {stress}")
+    raise InputError(say.UNKNOWN_SCENARIO(name=name), file=inputs._file("forecast.toml"),
+                     hint=say.KNOWN_SCENARIOS(known=known, stress=stress))

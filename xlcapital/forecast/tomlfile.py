@@ -12,6 +12,8 @@ from pathlib import Path
 
 from xlcapital.errors import InputError
 from xlcapital.fileio import read_toml
+from xlcapital.forecast import messages as say
+from xlcapital.messages import KNOWN, UNKNOWN_KEY
 from xlcapital.forecast import schema as sc
 from xlcapital.forecast.triggers import RULES
 from xlcapital.forecast.types import Collections, History, OneOff, Scenario, TriggerConfig
@@ -51,12 +53,10 @@ def read_forecast_toml(path: Path) -> ForecastFile:
     company = _fields(data, sc.COMPANY, where)
     given = _fields(data, sc.FORECAST, where)
     if "balance_date" in given and "opening_balance" not in given:
-        raise InputError("balance_date without opening_balance", file=name, field="forecast.balance_date",
-                         hint="balance_date is the day whose closing balance opening_balance is: give both")
+        raise InputError(say.BALANCE_DATE_ALONE(), file=name, field="forecast.balance_date", hint=say.GIVE_BOTH())
     if "start" in given and given["start"].weekday() != 0:
-        raise InputError(
-            f"start {given['start']} is a {given['start']:%A}", file=name, field="forecast.start", hint="weeks run Monday to Sunday: give a Monday"
-        )
+        raise InputError(say.START_NOT_MONDAY(start=given["start"], weekday=say.WEEKDAYS[given["start"].weekday()]()),
+                         file=name, field="forecast.start", hint=say.GIVE_A_MONDAY())
 
     collections = _fields(data, sc.COLLECTIONS, where)
     vat = _vat(data, where)
@@ -81,7 +81,7 @@ def read_forecast_toml(path: Path) -> ForecastFile:
     names = [s.name.casefold() for s in scenarios]
     for n in names:
         if names.count(n) > 1:
-            raise InputError(f"two scenarios are called {n!r}", file=name, field="scenarios")
+            raise InputError(say.SCENARIO_TWICE(name=n), file=name, field="scenarios")
 
     triggers = {}
     raw_triggers = data.get("triggers", {})
@@ -131,7 +131,7 @@ def _scenario(raw: object, index: int, where: "_Where") -> Scenario:
         raise InputError("a scenario must be a table", file=where.file, field=f"scenarios[{index + 1}]")
     _known(raw, _SCENARIO_KEYS, where.file, f"scenarios[{index + 1}]")
     if "name" not in raw or not str(raw["name"]).strip():
-        raise InputError("a scenario needs a name", file=where.file, field=f"scenarios[{index + 1}].name")
+        raise InputError(say.SCENARIO_NAME(), file=where.file, field=f"scenarios[{index + 1}].name")
     label = f"scenarios.{str(raw['name']).strip()}"
     one_offs = []
     for j, item in enumerate(raw.get("one_off", [])):
@@ -179,7 +179,7 @@ class _Where:
 def _section(data: dict, key: str, keys: set[str], where: _Where, prefix: str = "", lenient: bool = False) -> dict:
     value = data.get(key, {})
     if not isinstance(value, dict):
-        raise InputError(f"[{prefix}{key}] must be a table", file=where.file, field=f"{prefix}{key}")
+        raise InputError(say.MUST_BE_A_TABLE(section=f"{prefix}{key}"), file=where.file, field=f"{prefix}{key}")
     if not lenient:
         _known(value, keys, where.file, f"{prefix}{key}")
     return value
@@ -188,7 +188,6 @@ def _section(data: dict, key: str, keys: set[str], where: _Where, prefix: str = 
 def _known(table: dict, keys: set[str], file: str, where: str) -> None:
     for key in table:
         if key not in keys:
-            raise InputError(
-                f"unknown key {key!r}", file=file, field=f"{where}.{key}" if where else key, hint=f"known: {', '.join(sorted(keys))}"
-            )
+            raise InputError(UNKNOWN_KEY(key=key), file=file, field=f"{where}.{key}" if where else key,
+                             hint=KNOWN(names=", ".join(sorted(keys))))
 

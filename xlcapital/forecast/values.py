@@ -13,6 +13,8 @@ from datetime import date
 from decimal import Decimal
 
 from xlcapital.errors import InputError
+from xlcapital.forecast import messages as say
+from xlcapital.messages import NOT_A_DATE
 from xlcapital.money import parse_amount, to_decimal
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -34,22 +36,22 @@ def parse_date(value: object, *, field: str | None = None) -> date:
             return date.fromisoformat(text)
         except ValueError:
             pass
-    raise InputError(f"not a date: {value!r}", field=field, hint="write dates as YYYY-MM-DD")
+    raise InputError(NOT_A_DATE(value=value), field=field, hint=say.WRITE_DATES())
 
 
 def parse_int(value: object, *, field: str | None = None, low: int | None = None, high: int | None = None) -> int:
     """A whole number (of days, weeks, a day of the month), within ``[low, high]``."""
     if isinstance(value, bool):
-        raise InputError(f"not a whole number: {value!r}", field=field)
+        raise InputError(say.NOT_A_WHOLE_NUMBER(value=value), field=field)
     try:
         d = value if isinstance(value, (int, Decimal)) else Decimal(str(value).strip())
         if d != int(d):
             raise ValueError
         n = int(d)
     except (ArithmeticError, ValueError):
-        raise InputError(f"not a whole number: {value!r}", field=field) from None
+        raise InputError(say.NOT_A_WHOLE_NUMBER(value=value), field=field) from None
     if (low is not None and n < low) or (high is not None and n > high):
-        raise InputError(f"{n} is out of range", field=field, hint=f"use {low} to {high}")
+        raise InputError(say.OUT_OF_RANGE(value=n), field=field, hint=say.USE_FROM_TO(low=low, high=high))
     return n
 
 
@@ -101,12 +103,12 @@ def parse_yes_no(value: object, *, field: str | None = None) -> bool:
         return True
     if text in _NO:
         return False
-    raise InputError(f"not yes or no: {value!r}", field=field)
+    raise InputError(say.NOT_YES_OR_NO(value=value), field=field)
 
 
 def parse_choice(value: object, choices: tuple[str, ...], *, field: str | None = None) -> str:
     text = str(value).strip().casefold()
     if text not in choices:
-        raise InputError(f"{value!r} is not one of {', '.join(choices)}", field=field)
+        raise InputError(say.NOT_ONE_OF(value=value, choices=", ".join(choices)), field=field)
     return text
 

@@ -27,6 +27,7 @@ from decimal import Decimal
 from typing import Iterable, Mapping
 
 from xlcapital.forecast.schedule import eomonth
+from xlcapital.forecast import messages as say
 
 ZERO = Decimal(0)
 #: the row VAT payments and refunds are shown on
@@ -123,8 +124,7 @@ def due_date(last: date) -> date:
 def double_counted(vat: VatSettings, recurring: Iterable) -> list[str]:
     """A warning when the VAT engine is on and recurring.csv still pays VAT on the VAT row itself."""
     own = [r.name for r in recurring if vat.on and r.category.strip().casefold() == VAT.casefold()]
-    return [f"recurring.csv: {', '.join(own)} is on the VAT row while [vat] computes the returns: remove it, or "
-            "the VAT is paid twice"] if own else []
+    return [say.VAT_TWICE(names=", ".join(own))] if own else []
 
 
 __all__ = ["VAT", "FILINGS", "AMOUNTS", "RATES", "RATE_CODES", "VatSettings", "VatReturn", "vat_part", "period_of",

@@ -24,6 +24,8 @@ from xlcapital.imports.figures import Figures, account_item, figures
 from xlcapital.imports.mapping import Mapping, read_mapping
 from xlcapital.imports.model import Ledger
 from xlcapital.imports.openitems import SIDES, Items, open_items
+from xlcapital.imports import messages as say
+from xlcapital.messages import CANNOT_READ, ENDS_BEFORE_START, FILE_NOT_FOUND, os_reason
 
 #: The formats, asked in this order whether a file is theirs (a workbook and a zipped auditfile both start "PK").
 FORMATS = (rgs_xlsx, rgs_csv, xaf)
@@ -36,7 +38,7 @@ def format_of(path: Path, head: bytes):
     for module in FORMATS:
         if module.looks_like(path, head):
             return module
-    raise InputError("not an auditfile (.xaf, .xml, .zip) or a trial balance (.csv, .xlsx)", file=str(path))
+    raise InputError(say.NOT_AN_IMPORT(), file=str(path))
 
 
 def read(path: str | Path, *, start: date | None = None, end: date | None = None, name: str | None = None,
@@ -51,9 +53,9 @@ def read(path: str | Path, *, start: date | None = None, end: date | None = None
         with open(p, "rb") as f:
             head = f.read(4096)
     except FileNotFoundError:
-        raise InputError("file not found", file=str(p)) from None
+        raise InputError(FILE_NOT_FOUND(), file=str(p)) from None
     except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror or exc}", file=str(p)) from None
+        raise InputError(CANNOT_READ(why=os_reason(exc)), file=str(p)) from None
     module = format_of(p, head)
     if module is xaf:
         ledger = xaf.read(p, keep=lambda account: account_item(account, mapping) in CONTROL_ITEMS)
@@ -61,9 +63,9 @@ def read(path: str | Path, *, start: date | None = None, end: date | None = None
             ledger.company_name = name
         return ledger
     if start is None or end is None:
-        raise InputError("a trial balance has no dates: give the period", file=str(p), hint="--start 2024-01-01 --end 2024-12-31")
+        raise InputError(say.NO_DATES(), file=str(p), hint="--start 2024-01-01 --end 2024-12-31")
     if end < start:
-        raise InputError(f"the period ends ({end}) before it starts ({start})", field="--end")
+        raise InputError(ENDS_BEFORE_START(end=end, start=start), field="--end")
     return module.read(p, start=start, end=end, name=name or p.stem)
 
 
@@ -98,7 +100,7 @@ def build(ledger: Ledger, mapping: Mapping | None = None, *, allow_unmapped: boo
         control = {r.id: r.item for r in result.accounts if r.item in SIDES}
         items = open_items(ledger, control, payment_term)
     else:
-        ledger.warnings.append(f"{ledger.source}: a trial balance has no invoices: no receivables.csv or payables.csv")
+        ledger.warnings.append(say.NO_INVOICES(source=ledger.source))
     return Import(ledger, result, items)
 
 

@@ -23,6 +23,7 @@ from xlcapital.imports.mapping import Mapping
 from xlcapital.imports.model import ZERO, Ledger
 from xlcapital.money import format_money
 from xlcapital.statements import BalanceSheet, IncomeStatement
+from xlcapital.imports import messages as say
 
 #: Where unmapped amounts go with ``allow_unmapped``: (debit balance, credit balance, result).
 RESIDUAL_DEBIT, RESIDUAL_CREDIT, RESIDUAL_RESULT = "other_current_assets", "accruals", "extraordinary"
@@ -113,17 +114,13 @@ def figures(ledger: Ledger, mapping: Mapping | None = None, *, allow_unmapped: b
                 sheet[other] -= sheet[item]  # the other side: a negative debt is a claim of the same size
                 sheet[item] = ZERO
     if result.residual:
-        result.warnings.append(
-            f"{len(result.residual)} unmapped account(s) in residual lines ({RESIDUAL_DEBIT} / {RESIDUAL_CREDIT} / "
-            f"income {RESIDUAL_RESULT}): " + ", ".join(f"{r.id} {r.name}".strip() for r in result.residual)
-        )
+        result.warnings.append(say.RESIDUAL(count=len(result.residual), debit=RESIDUAL_DEBIT, credit=RESIDUAL_CREDIT,
+                                            result=RESIDUAL_RESULT,
+                                            accounts=", ".join(f"{r.id} {r.name}".strip() for r in result.residual)))
     _check(ledger, result)
     posted = sum(ledger.postings.get(r.id, 0) for r in rows if r.item in rgs.INCOME_ITEMS)
     if posted and not any(result.income.get(item) for item in rgs.INCOME_ITEMS):
-        result.warnings.append(
-            f"{ledger.source}: the income statement is empty although its accounts have {posted} postings: does the "
-            "file include the year-end closing entries? Export it before closing the year"
-        )
+        result.warnings.append(say.EMPTY_INCOME(source=ledger.source, postings=posted))
     return result
 
 
@@ -141,10 +138,8 @@ def _book_result(result: Figures, ledger: Ledger, row: AccountRow, item: str) ->
     result.opening["equity"] -= row.opening
     result.closing["equity"] -= row.closing
     if row.opening:
-        ledger.warnings.append(
-            f"{ledger.source}: account {row.id} {row.name} ({item}) has an opening balance of {format_money(row.opening)}: "
-            "counted as equity (last year's result not yet closed)"
-        )
+        ledger.warnings.append(say.OPENING_IN_EQUITY(source=ledger.source, account=row.id, name=row.name, item=item,
+                                                     amount=row.opening))
 
 
 def _check_balanced(ledger: Ledger) -> None:
@@ -161,8 +156,8 @@ def _check_balanced(ledger: Ledger) -> None:
 def _check(ledger: Ledger, result: Figures) -> None:
     """Both sheets balance, and the items equal the trial balance (counted another way: by account)."""
     opening_sheet, closing_sheet = result.balance_sheets()
-    opening_sheet.check("the imported opening balance sheet")
-    closing_sheet.check("the imported closing balance sheet")
+    opening_sheet.check(say.IMPORTED_OPENING())
+    closing_sheet.check(say.IMPORTED_CLOSING())
     earnings = result.income_statement().earnings_after_tax
     result_accounts = sum((-r.period for r in result.accounts if r.item in rgs.INCOME_ITEMS or r in result.residual
                            and ledger.accounts[r.id].kind == "P"), ZERO)  # fmt: skip

@@ -33,6 +33,7 @@ from xlcapital.errors import OutputError
 from xlcapital.fileio import _umask, csv_text, loads_toml
 from xlcapital.forecast.inputs import customer_key
 from xlcapital.imports import rgs
+from xlcapital.imports import messages as say
 from xlcapital.imports.figures import RESIDUAL_CREDIT, RESIDUAL_DEBIT, RESIDUAL_RESULT, Figures
 from xlcapital.imports.model import ZERO, Ledger
 from xlcapital.imports.openitems import UNALLOCATED, Items, OpenItem
@@ -176,15 +177,15 @@ def keep_users(target: Path, files: dict[str, str]) -> list[str]:
     notes = []
     if (target / "forecast.toml").is_file() and "forecast.toml" in files:
         made = loads_toml(files.pop("forecast.toml"))["forecast"]
-        notes.append(f"{target / 'forecast.toml'}: kept (yours); the bookkeeping's bank balance (cash - overdraft) on "
-                     f"{made['balance_date']} is {money(made['opening_balance'])}, the Monday after it {made['start']}")  # fmt: skip
+        notes.append(say.KEPT_FORECAST_TOML(file=target / "forecast.toml", day=made["balance_date"],
+                                            amount=made["opening_balance"], start=made["start"]))
     if (target / "customers.csv").is_file() and "customers.csv" in files:
         given = {customer_key(name): (name, delay) for name, delay, _ in read_customers(target / "customers.csv")}
         imported = [row[0] for row in csv.reader(io.StringIO(files["customers.csv"]))][1:]
         rows = [(name, "" if delay is None else delay) for name, delay in given.values()]
         rows += [(name, "") for name in imported if customer_key(name) not in given]
         files["customers.csv"] = _csv(("customer", "payment_delay_days"), rows)
-        notes.append(f"{target / 'customers.csv'}: your payment delays kept, {len(rows) - len(given)} new customers added")
+        notes.append(say.KEPT_DELAYS(file=target / "customers.csv", count=len(rows) - len(given)))
     return notes
 
 

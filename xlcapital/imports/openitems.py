@@ -30,7 +30,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from xlcapital.imports.model import ZERO, ItemLine, Ledger
-from xlcapital.money import format_money
+from xlcapital.imports import messages as say
+from xlcapital.messages import AS_LIST
 
 #: The relation and invoice of the item that holds what no line explains.
 UNALLOCATED = "(unallocated)"
@@ -152,18 +153,13 @@ def open_items(ledger: Ledger, control: dict[str, str], payment_term: int = 30) 
         unallocated = balance - sum((i.amount for i in items if i.paid_date is None), ZERO)
         if unallocated:
             items.append(OpenItem(UNALLOCATED, UNALLOCATED, ledger.end, ledger.end, unallocated, due_given=False))
-            result.warnings.append(
-                f"{ledger.source}: {format_money(unallocated)} of the {side} accounts ({', '.join(sorted(accounts))}) is "
-                f"on no invoice (an opening balance without subledger, or lines without a relation"
-                + (f"; it includes {len(orphans)} payment(s) of invoices the file does not hold" if orphans else "")
-                + f"): one item {UNALLOCATED!r} due {ledger.end}"
-            )
+            result.warnings.append(say.UNALLOCATED(
+                source=ledger.source, amount=unallocated, side=say.SIDES[side](), accounts=", ".join(sorted(accounts)),
+                orphans=say.ORPHANS(count=len(orphans)) if orphans else "", item=UNALLOCATED, due=ledger.end))
         defaulted = sum(1 for i in items if not i.due_given and i.relation != UNALLOCATED and i.paid_date is None)
         if defaulted:
-            result.warnings.append(
-                f"{ledger.source}: {defaulted} open {side} without a due date in the file: invoice date + {payment_term} "
-                "days (--payment-term)"
-            )
+            result.warnings.append(say.NO_DUE_DATE(source=ledger.source, count=defaulted, side=say.SIDES[side](),
+                                                   term=payment_term))
         result.warnings += _check_relations(ledger, side, subledger, invoice_sign, items)
         setattr(result, side, items)
     return result
@@ -179,11 +175,11 @@ def _check_relations(ledger: Ledger, side: str, subledger: str, invoice_sign: in
             continue
         total = sum((i.amount for i in items if i.relation == rid and i.paid_date is None), ZERO)
         if total != balance * invoice_sign:
-            wrong.append(f"{rid} {relation.name}: {format_money(total)} against {format_money(balance * invoice_sign)}")
+            wrong.append(say.RELATION_OFF(relation=f"{rid} {relation.name}", total=total, balance=balance * invoice_sign))
     if not wrong:
         return []
-    return [f"{ledger.source}: the open {side} of {len(wrong)} relation(s) do not add up to their closing balance "
-            f"(clBalDesc) in the file: {'; '.join(wrong[:5])}{'; ...' if len(wrong) > 5 else ''}"]
+    return [say.RELATIONS_OFF(source=ledger.source, side=say.SIDES[side](), count=len(wrong),
+                              which=AS_LIST(items=wrong[:5], more="; ..." if len(wrong) > 5 else ""))]
 
 
 __all__ = ["open_items", "group", "OpenItem", "Items", "UNALLOCATED"]

@@ -45,6 +45,7 @@ from defusedxml.expatreader import DefusedExpatParser
 from xlcapital.errors import InputError
 from xlcapital.imports import rgs
 from xlcapital.imports.model import ZERO, Account, ItemLine, Ledger, Relation
+from xlcapital.imports import messages as say
 
 #: The versions read; 3.2.1 is 3.2 in another namespace.
 VERSIONS = ("3.1", "3.2", "4.0")
@@ -96,7 +97,7 @@ def read(path: str | Path, keep: Callable[[Account], bool] | None = None) -> Led
         return _parse(opener, str(p), None, keep)
     except _NotUtf8 as exc:
         ledger = _parse(opener, str(p), exc.encoding, keep)
-        ledger.warnings.insert(0, f"{p}:{exc.line}: declared {exc.declared} but is not: read as {exc.encoding}")
+        ledger.warnings.insert(0, say.DECLARED_ENCODING(where=f"{p}:{exc.line}", declared=exc.declared, encoding=exc.encoding))
         return ledger
 
 
@@ -496,18 +497,13 @@ class _Handler:
             acc.rgs = acc.rgs or code
         if self.relation_accounts:
             kinds = {ledger.relations[r].kind for r in self.relation_accounts.values()}
-            ledger.warnings.append(
-                f"{self.name}: {len(self.relation_accounts)} account(s) are not in the general ledger but customers or "
-                f"suppliers ({', '.join(list(self.relation_accounts)[:5])}{', ...' if len(self.relation_accounts) > 5 else ''}): "
-                "read as their receivables (customers) and payables (suppliers)"
-                + ("; map the others with --mapping" if kinds - {"C", "S"} else "")
-            )
+            shown = f"{', '.join(list(self.relation_accounts)[:5])}{', ...' if len(self.relation_accounts) > 5 else ''}"
+            ledger.warnings.append(say.RELATION_ACCOUNTS(source=self.name, count=len(self.relation_accounts), accounts=shown,
+                                                         others=say.MAP_THE_OTHERS() if kinds - {"C", "S"} else ""))
         self._relation_openings()
         for jrn, (line, left_out) in self.opening_journals.items():
-            ledger.warnings.append(
-                f"{self.name}:{line}: journal {jrn} is the opening balance (period 0 or type O): "
-                + ("left out, the file's openingBalance counts" if left_out else "read as the opening balance")
-            )
+            said = say.OPENING_JOURNAL_LEFT_OUT if left_out else say.OPENING_JOURNAL_READ
+            ledger.warnings.append(said(where=f"{self.name}:{line}", journal=jrn))
         return ledger
 
     def _relation_openings(self) -> None:
@@ -526,24 +522,19 @@ class _Handler:
             ledger.item_lines.append(ItemLine(None, rid, "", day, self.relation_opening[rid], opening=True,
                                               subledger=subledger, document="opening balance"))  # fmt: skip
         if used:
-            ledger.warnings.append(f"{self.name}: the opening balances of {len(used)} customer(s) and supplier(s) "
-                                   "(opBalDesc) are their open items at the start")  # fmt: skip
+            ledger.warnings.append(say.RELATION_OPENINGS(source=self.name, count=len(used)))
 
     def _check_declared(self, r: dict, where: str, kind: str, counted: int, debit: Decimal, credit: Decimal) -> None:
         """Warn where a linesCount, totalDebit or totalCredit says other than the lines do (the lines count)."""
         said = r.get("linesCount", "")
         if said and said != str(counted):
-            self.ledger.warnings.append(
-                f"{self.name}:{r.get('@linesCount', r['@line'])}: {where}/linesCount says {said} but the file has "
-                f"{counted} {kind}: all {counted} read"
-            )
+            self.ledger.warnings.append(say.LINES_COUNT(where=f"{self.name}:{r.get('@linesCount', r['@line'])}", part=where,
+                                                        said=said, counted=counted, kind=kind))
         for key, total in (("totalDebit", debit), ("totalCredit", credit)):
             text = r.get(key, "")
             if text and _AMOUNT.fullmatch(text) and Decimal(text) != total:
-                self.ledger.warnings.append(
-                    f"{self.name}:{r.get('@' + key, r['@line'])}: {where}/{key} says {text} but its {kind} add up "
-                    f"to {total}: the lines count"
-                )
+                self.ledger.warnings.append(say.TOTAL_SAYS(where=f"{self.name}:{r.get('@' + key, r['@line'])}", part=where,
+                                                           key=key, said=text, kind=kind, total=total))
 
 
 def _link(journal, transaction, line) -> str:

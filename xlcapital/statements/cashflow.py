@@ -31,7 +31,7 @@ from decimal import Decimal
 from typing import Mapping
 
 from xlcapital import ratios
-from xlcapital.money import format_money
+from xlcapital.statements import messages as say
 from xlcapital.statements.inputs import BalanceSheet, CashflowFacts, IncomeStatement
 
 __all__ = [
@@ -255,8 +255,8 @@ def cashflow_indirect(
     that does not reconcile is returned with its ``difference`` and ``warnings``.
     """
     extra = extra if extra is not None else CashflowFacts()
-    opening.check("opening balance sheet")
-    closing.check("closing balance sheet")
+    opening.check(say.OPENING_SHEET())
+    closing.check(say.CLOSING_SHEET())
 
     def change(name: str) -> Decimal:
         return getattr(closing, name) - getattr(opening, name)
@@ -314,38 +314,29 @@ def _reconciliation_warnings(a, opening, income, closing, extra) -> tuple[str, .
         return ()
     checks = (
         (
-            "fixed assets",
-            "opening + investments - disposals - depreciation + retained participations",
+            *say.FIXED_ASSETS,
             opening.fixed_assets + extra.investments - extra.disposals - income.depreciation + income.retained_participations,
             closing.fixed_assets,
         ),
         (
-            "loans (short and long-term debt)",
-            "opening + new loans - repayments",
+            *say.LOANS,
             opening.debt + extra.new_loans - extra.repayments,
             closing.debt,
         ),
         (
-            "provisions",
-            "opening + provisions added - provisions released",
+            *say.PROVISIONS,
             opening.provisions + income.provisions_added - income.provisions_released,
             closing.provisions,
         ),
         (
-            "equity",
-            "opening + earnings after tax + share issues - dividends",
+            *say.EQUITY,
             opening.equity + income.earnings_after_tax + extra.share_issues - extra.dividends,
             closing.equity,
         ),
     )
-    warnings = [
-        f"the statement does not reconcile: net cash flow {format_money(a['net_cash_flow'])} but cash (net of "
-        f"overdraft) changed by {format_money(a['change_in_cash'])}; difference {format_money(a['difference'])}"
-    ]
+    warnings = [say.DOES_NOT_RECONCILE(net=a["net_cash_flow"], change=a["change_in_cash"], difference=a["difference"])]
     for what, rule, expected, actual in checks:
         if expected != actual:
-            warnings.append(
-                f"{what}: {rule} = {format_money(expected)} but the closing balance sheet has {format_money(actual)} "
-                f"({format_money(actual - expected)} unexplained: a fact in [cashflow] or [income] is missing or wrong)"
-            )
+            warnings.append(say.ROLL_FORWARD_OFF(what=what(), rule=rule(), expected=expected, actual=actual,
+                                                 unexplained=actual - expected))
     return tuple(warnings)

@@ -8,7 +8,8 @@ from decimal import Decimal
 
 from xlcapital import ratios
 from xlcapital.errors import BalanceSheetError
-from xlcapital.money import format_money, to_decimal
+from xlcapital.money import to_decimal
+from xlcapital.statements import messages as say
 
 __all__ = ["BalanceSheet", "IncomeStatement", "CashflowFacts", "ZERO"]
 
@@ -115,11 +116,9 @@ class BalanceSheet:
         """Return self, or raise :class:`BalanceSheetError` naming both totals when it does not balance."""
         if not self.balances:
             raise BalanceSheetError(
-                f"does not balance: total assets {format_money(self.total_assets)} but liabilities and "
-                f"equity {format_money(self.total_liabilities_and_equity)} (difference {format_money(self.imbalance)})",
-                field=name,
-                hint="check the amounts, or put the difference in the right item",
-            )
+                say.DOES_NOT_BALANCE(assets=self.total_assets, liabilities=self.total_liabilities_and_equity,
+                                     difference=self.imbalance),
+                field=name, hint=say.CHECK_AMOUNTS())
         return self
 
 

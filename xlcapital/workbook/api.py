@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from xlcapital.messages import Message
+from xlcapital.workbook import messages as say
 from xlcapital.workbook.cellmap import CellMap
 
 
@@ -32,22 +34,16 @@ class Result:
     roll: list[str] = dataclasses.field(default_factory=list)
 
 
-#: the summary line per language: the forecast's extent, and the variance carried with --previous
-SUMMARY = {
-    "en": ("{weeks} weeks from Monday {start}, {count} bank transactions", ", variance of {past} past weeks"),
-    "nl": ("{weeks} weken vanaf maandag {start}, {count} banktransacties", ", afwijking over {past} voorbije weken"),
-}
+def summary_line(weeks: int, start: date, count: int, past: int | None) -> Message:
+    """The one-line summary of a generated workbook (English; ``in_language`` gives the Dutch).
 
-
-def summary_line(weeks: int, start: date, count: int, past: int | None, lang: str = "en") -> str:
-    """The one-line summary of a generated workbook in ``lang``.
-
-    >>> summary_line(13, date(2026, 1, 5), 42, None, "nl")
-    '13 weken vanaf maandag 2026-01-05, 42 banktransacties'
+    >>> from xlcapital.messages import in_language
+    >>> line = summary_line(13, date(2026, 1, 5), 42, None)
+    >>> line, in_language(line, "nl")
+    ('13 weeks from Monday 2026-01-05, 42 bank transactions', '13 weken vanaf maandag 05-01-2026, 42 banktransacties')
     """
-    extent, variance = SUMMARY.get(lang, SUMMARY["en"])
-    return extent.format(weeks=weeks, start=start.isoformat(), count=count) + (
-        variance.format(past=past) if past is not None else "")
+    extent = say.EXTENT(weeks=weeks, start=start, count=count)
+    return extent if past is None else say.WITH_VARIANCE(extent=extent, past=past)
 
 
 def load_inputs(folder: str | os.PathLike | None, start: date | None = None):
@@ -91,6 +87,6 @@ def generate_inputs(inputs, statements, path: str | os.PathLike, *, macros: bool
     cells = Generator(lang=lang, company=company, vba=hook, previous=carried).write(inputs, path, statements)
     s = inputs.settings
     count = sum(len(st.transactions) for st in statements)
-    summary = summary_line(s.weeks, s.start, count, len(carried.weeks) if carried else None, lang)
+    summary = summary_line(s.weeks, s.start, count, len(carried.weeks) if carried else None)
     roll = carried.report.lines(previous_name) if carried is not None and carried.report else []
     return Result(cells, s.weeks, s.start, count, summary, company, roll)

@@ -30,6 +30,7 @@ from typing import Any
 from xlcapital import forecast as fc
 from xlcapital.bank.model import Statement, Transaction
 from xlcapital.errors import InputError
+from xlcapital.workbook import messages as say
 from xlcapital.money import to_decimal
 from xlcapital.forecast import schema
 from xlcapital.workbook.model import (COUNTED, collections_from_workbook, exact_expr, rows_from_workbook,
@@ -91,7 +92,7 @@ def open_workbook(path: Path):
 
     import openpyxl
 
-    hint = "give last month's .xlsm (or .xlsx) written by xlcapital generate"
+    hint = say.GIVE_LAST_MONTHS()
     try:
         with zipfile.ZipFile(path) as z:
             if sum(i.file_size for i in z.infolist()) > MAX_UNPACKED:
@@ -105,14 +106,14 @@ def open_workbook(path: Path):
     except InputError:
         raise
     except FileNotFoundError:
-        raise InputError("the previous workbook does not exist", file=str(path), hint=hint) from None
+        raise InputError(say.PREVIOUS_MISSING(), file=str(path), hint=hint) from None
     except IsADirectoryError:
-        raise InputError("the previous workbook is a folder, not a file", file=str(path), hint=hint) from None
+        raise InputError(say.PREVIOUS_IS_A_FOLDER(), file=str(path), hint=hint) from None
     except PermissionError:
         raise InputError("the previous workbook cannot be read (permission denied)", file=str(path)) from None
     except zipfile.BadZipFile:
-        what = "empty" if path.is_file() and path.stat().st_size == 0 else "not an Excel workbook, or truncated"
-        raise InputError(f"the previous workbook is {what}", file=str(path), hint=hint) from None
+        what = say.PREVIOUS_EMPTY() if path.is_file() and path.stat().st_size == 0 else say.PREVIOUS_NOT_EXCEL()
+        raise InputError(what, file=str(path), hint=hint) from None
     except Exception as exc:  # damaged XML inside a valid zip: defusedxml, expat and openpyxl raise many types
         raise InputError(f"the previous workbook is damaged ({type(exc).__name__}: {str(exc)[:120]})",
                          file=str(path), hint=hint) from None
@@ -131,8 +132,7 @@ class WorkbookReader:
         except Exception as exc:  # a damaged table definition: openpyxl's own exception types vary
             raise InputError(f"the previous workbook is damaged: {exc}", file=str(self.path)) from None
         if "Bank" not in self.tables or "Settings_Start" not in self.wb.defined_names:
-            raise InputError("not a workbook made by xlcapital generate (no Bank table or Settings)",
-                             file=str(self.path), hint="give last month's workbook written by xlcapital generate")
+            raise InputError(say.NOT_OURS(), file=str(self.path), hint=say.GIVE_OURS())
         self.fingerprint = read_fingerprint(self.wb)
 
     def identity(self) -> dict[str, str]:

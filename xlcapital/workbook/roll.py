@@ -43,6 +43,7 @@ from typing import Any
 from xlcapital.bank.model import Statement, Transaction, assign_keys
 from xlcapital.errors import InputError
 from xlcapital.forecast import schema
+from xlcapital.workbook import messages as say
 
 #: the very hidden sheet holding the fingerprint and the identity
 SHEET = "xlcapital"
@@ -231,10 +232,9 @@ def check_identity(previous: Path, theirs: dict[str, str], mine: dict[str, str],
     a, b = _accounts(theirs.get("accounts", "")), _accounts(mine["accounts"])
     other_accounts = bool(a and b and not a & b)
     if other_name or other_accounts:
-        what = (f"company {theirs.get('company')!r}, not {mine['company']!r}" if other_name
-                else f"accounts {', '.join(sorted(a))}, not {', '.join(sorted(b))}")
-        raise InputError(f"the previous workbook is of another company ({what})", file=str(previous),
-                         hint="give last month's workbook of this company, or add --force to carry it over anyway")
+        what = (say.OTHER_NAME(theirs=theirs.get("company"), mine=mine["company"]) if other_name
+                else say.OTHER_ACCOUNTS(theirs=", ".join(sorted(a)), mine=", ".join(sorted(b))))
+        raise InputError(say.OTHER_COMPANY(what=what), file=str(previous), hint=say.THIS_COMPANYS_WORKBOOK())
 
 
 # --------------------------------------------------------------------------------------------
@@ -258,18 +258,16 @@ class Report:
         def some(items: list[str]) -> str:
             return "; ".join(items[:6]) + (f"; ... ({len(items)} in all)" if len(items) > 6 else "")
 
-        out = [f"from {previous}: {self.bank_carried} bank transactions, {self.bank_new} new from the exports"]
-        for title, items in (("carried (typed in the workbook)", self.carried),
-                             ("your edits win over the folder", self.overruled),
-                             ("settings kept as you set them", self.settings),
-                             ("added (new in the folder since last month)", self.added),
-                             ("left out (deleted in the workbook)", self.removed)):
+        out = [say.ROLL_FROM(previous=previous, carried=self.bank_carried, new=self.bank_new)]
+        for title, items in ((say.ROLL_CARRIED, self.carried), (say.ROLL_OVERRULED, self.overruled),
+                             (say.ROLL_SETTINGS, self.settings), (say.ROLL_ADDED, self.added),
+                             (say.ROLL_REMOVED, self.removed)):
             if items:
-                out.append(f"  {title}: {some(items)}")
+                out.append(title(items=some(items)))
         if self.paid:
-            out.append(f"  {self.paid} invoice(s) of the workbook now paid according to the bank")
+            out.append(say.ROLL_PAID(count=self.paid))
         if len(out) == 1:
-            out.append("  no edits in the workbook: the forecast is the folder's")
+            out.append(say.ROLL_NO_EDITS())
         return out
 
 

@@ -1,0 +1,78 @@
+"""What the forecast's loader says about a company folder, in English and Dutch (:mod:`xlcapital.messages`).
+
+A new warning of the forecast is a :class:`~xlcapital.messages.Text` here (or in its own module), said
+where it is found: ``warnings.append(say.MY_WARNING(file=..., ...))``; the CLI shows it in Dutch.
+"""
+
+from __future__ import annotations
+
+from xlcapital.messages import Text
+
+ACCOUNT_NOT_FOUND = Text("{accounts} matches no export in bank/", "{accounts} komt in geen enkele export in bank/ voor")
+ACCOUNTS_NOT_FOUND = Text("{accounts} match no export in bank/", "{accounts} komen in geen enkele export in bank/ voor")
+CORRECT_THE_IBAN = Text("exports found for {found}: correct the IBAN or add its export",
+                        "exports gevonden voor {found}: verbeter het IBAN of voeg de export ervan toe")
+ACCOUNTS_WARNING = Text("forecast.accounts: {what} (exports found for {found})",
+                        "forecast.accounts: {what} (exports gevonden voor {found})")
+OTHER_ACCOUNTS = Text("bank/ has transactions of {accounts}, not in accounts: left out",
+                      "bank/ bevat transacties van {accounts}, die niet in forecast.accounts staan: weggelaten")
+VAT_TWICE = Text("recurring.csv: {names} is on the VAT row while [vat] computes the returns: remove it, or the VAT is "
+                 "paid twice",
+                 "recurring.csv: {names} staat op de btw-regel terwijl [vat] de aangiften berekent: verwijder die "
+                 "regel, anders wordt de btw twee keer betaald")
+
+# --- the input CSV files: the errors met most (csvfiles.py, values.py) ----------------------
+
+READ_AS = Text("read as {encoding}, separator {separator!r}, decimal {mark}",
+               "gelezen als {encoding}, scheidingsteken {separator!r}, decimaalteken {mark}")
+DECIMAL_COMMA = Text("comma", "komma")
+DECIMAL_POINT = Text("point", "punt")
+UTF8_BOM = Text("UTF-8 with BOM", "UTF-8 met BOM")
+SAVE_AS_CSV_UTF8 = Text("save the file as CSV UTF-8", "sla het bestand op als CSV UTF-8")
+VALUE_REQUIRED = Text("a value is required", "hier is een waarde nodig")
+EMPTY_CSV = Text("the file is empty", "het bestand is leeg")
+HEADER_NAMES = Text("the first line names the columns: {columns}", "de eerste regel noemt de kolommen: {columns}")
+UNKNOWN_COLUMN = Text("unknown column {column!r}", "onbekende kolom {column!r}")
+KNOWN_COLUMNS = Text("known: {columns} ({dialect})", "bekend: {columns} ({dialect})")
+COLUMN_TWICE = Text("column {column!r} appears twice", "kolom {column!r} staat er twee keer in")
+MISSING_COLUMN = Text("missing column {columns}", "kolom {columns} ontbreekt")
+THE_HEADER_IS = Text("the header is {header!r} ({dialect})", "de kopregel is {header!r} ({dialect})")
+TOO_MANY_CELLS = Text("{cells} cells but the header names {columns} columns",
+                      "{cells} cellen, maar de kopregel noemt {columns} kolommen")
+NOT_CSV = Text("not a readable CSV file: {why}", "geen leesbaar CSV-bestand: {why}")
+ALSO_ON_LINE = Text("{what} {value!r} also on line {line}", "{what} {value!r} staat ook op regel {line}")
+DUE_BEFORE_INVOICE = Text("due_date is before invoice_date", "due_date ligt vóór invoice_date")
+END_BEFORE_START = Text("end is before start", "end ligt vóór start")
+ONCE_NEEDS_START = Text("a 'once' item needs its date in start", "een post 'once' heeft zijn datum nodig in start")
+WRITE_DATES = Text("write dates as YYYY-MM-DD", "schrijf datums als JJJJ-MM-DD")
+NOT_A_WHOLE_NUMBER = Text("not a whole number: {value!r}", "geen geheel getal: {value!r}")
+OUT_OF_RANGE = Text("{value} is out of range", "{value} valt buiten het bereik")
+USE_FROM_TO = Text("use {low} to {high}", "gebruik {low} tot en met {high}")
+NOT_YES_OR_NO = Text("not yes or no: {value!r}", "geen ja of nee: {value!r}")
+NOT_ONE_OF = Text("{value!r} is not one of {choices}", "{value!r} is niet een van {choices}")
+UNKNOWN_SCENARIO = Text("unknown scenario {name!r}", "onbekend scenario {name!r}")
+KNOWN_SCENARIOS = Text("known: {known}; stress tests: {stress}", "bekend: {known}; stresstests: {stress}")
+NONE_DEFINED = Text("none defined", "geen gedefinieerd")
+
+# --- the company folder -----------------------------------------------------------------------
+
+NOT_A_FOLDER = Text("not a folder", "geen map")
+GIVE_THE_FOLDER = Text("give the folder that holds forecast.toml", "geef de map waarin forecast.toml staat")
+NO_FORECAST_TOML = Text("forecast.toml is missing", "forecast.toml ontbreekt")
+SEE_THE_LAYOUT = Text("see docs/forecast.md for the folder layout", "zie docs/forecast.md voor de indeling van de map")
+FOLDER_NOT_FOUND = Text("folder not found", "map niet gevonden")
+GIVE_A_COMPANY_FOLDER = Text("give a company folder (see docs/forecast.md)", "geef een bedrijfsmap (zie docs/forecast.md)")
+
+# --- forecast.toml (tomlfile.py): the errors met most -----------------------------------------
+
+WEEKDAYS = tuple(Text(en, nl) for en, nl in (("Monday", "maandag"), ("Tuesday", "dinsdag"), ("Wednesday", "woensdag"),
+                                             ("Thursday", "donderdag"), ("Friday", "vrijdag"), ("Saturday", "zaterdag"),
+                                             ("Sunday", "zondag")))
+START_NOT_MONDAY = Text("start {start} is a {weekday}", "start {start} is een {weekday}")
+GIVE_A_MONDAY = Text("weeks run Monday to Sunday: give a Monday", "weken lopen van maandag tot en met zondag: geef een maandag")
+BALANCE_DATE_ALONE = Text("balance_date without opening_balance", "balance_date zonder opening_balance")
+GIVE_BOTH = Text("balance_date is the day whose closing balance opening_balance is: give both",
+                 "balance_date is de dag waarvan opening_balance het eindsaldo is: geef ze allebei")
+MUST_BE_A_TABLE = Text("[{section}] must be a table", "[{section}] moet een tabel zijn")
+SCENARIO_TWICE = Text("two scenarios are called {name!r}", "twee scenario's heten {name!r}")
+SCENARIO_NAME = Text("a scenario needs a name", "een scenario heeft een naam nodig")
