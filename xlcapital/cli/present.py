@@ -37,6 +37,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, TextIO
 
 from xlcapital.messages import Text, in_language
+from xlcapital.forecast.scenarios import STRESS_TESTS
 from xlcapital.money import format_money
 from xlcapital.names import display_name
 
@@ -170,15 +171,8 @@ DUTCH: dict[str, str] = {
     "stress test": "stresstest",
     "extra to stay in limit": "extra nodig binnen limiet",
     "extra to keep buffer": "extra nodig voor buffer",
-    # the stress tests' names (xlcapital.forecast.scenarios.STRESS_TESTS; --scenario takes the English)
-    "revenue -10%": "omzet -10%",
-    "revenue -20%": "omzet -20%",
-    "revenue -30%": "omzet -30%",
-    "customers +15 days": "klanten +15 dagen",
-    "customers +30 days": "klanten +30 dagen",
-    "interest +2 points": "rente +2 procentpunt",
-    "largest customer +30 days": "grootste klant +30 dagen",
-    "largest customer defaults": "grootste klant betaalt niet",
+    # the stress tests' names: declared once in xlcapital.names (--scenario takes the English)
+    **{test.name: display_name(test.name, "nl") for test in STRESS_TESTS},
     "Triggers": "Signalen",
     "rule": "regel",
     "now": "nu",
