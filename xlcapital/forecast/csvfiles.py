@@ -30,6 +30,7 @@ from typing import Any, Iterator, Mapping
 from xlcapital.bank.textio import decode_text
 from xlcapital.errors import InputError, XlcapitalError
 from xlcapital.forecast import schema as sc
+from xlcapital.forecast.payroll import Employee, check as check_employee
 from xlcapital.forecast.types import Category, ExpectedSale, Payable, Receivable, Recurring
 
 _BOM = b"\xef\xbb\xbf"
@@ -231,6 +232,20 @@ def read_expected_sales(path: Path) -> list[ExpectedSale]:
     return [ExpectedSale(**row.values(sc.EXPECTED_SALES), line=row.line) for row in read_table(path, sc.EXPECTED_SALES)]
 
 
+def read_payroll(path: Path) -> list[Employee]:
+    """payroll.csv: one :class:`~xlcapital.forecast.payroll.Employee` per row (docs section 14)."""
+    result = []
+    for row in read_table(path, sc.PAYROLL):
+        item = Employee(**row.values(sc.PAYROLL), line=row.line)
+        problem = check_employee(item)
+        if problem:
+            field = "end" if problem.startswith("end") else "wage_tax_rate"
+            raise InputError(problem, file=row.file, line=row.line, field=field,
+                             hint="correct the row" if field == "end" else "the rates are shares of the gross wage")
+        result.append(item)
+    return result
+
+
 #: the columns of categories.csv that belong to the category, not to one rule
 _CATEGORY_SETTINGS = ("project", "weekly_amount", "revenue_linked")
 
@@ -259,4 +274,4 @@ def read_categories(path: Path) -> list[Category]:
 
 
 __all__ = ["Dialect", "Row", "detect", "read_table", "read_receivables", "read_payables", "read_customers",
-           "read_recurring", "read_expected_sales", "read_categories"]
+           "read_recurring", "read_expected_sales", "read_categories", "read_payroll"]

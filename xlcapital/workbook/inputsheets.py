@@ -9,6 +9,7 @@ from __future__ import annotations
 from xlcapital.forecast import RULES, Inputs
 from xlcapital.forecast.triggers import action_of
 from xlcapital.workbook import model as m
+from xlcapital.workbook import payroll
 from xlcapital.workbook.dashboard import TRIGGER_COLUMNS
 from xlcapital.workbook.tables import TableSheet
 
@@ -34,6 +35,7 @@ def settings_values(inputs: Inputs, company: str, scenario: str) -> dict:
     values.update({key: factor for key, factor in zip(m.SEASON_KEYS, sales.seasonality)})
     values.update(m.collection_values(inputs))
     values.update(m.drivers.setting_values(inputs))
+    values.update(payroll.setting_values(inputs))
     if f is not None:
         values.update({"Revenue": f.revenue, "CostOfSales": f.cogs, "Inventory": f.inventory, "PeriodDays": f.days,
                        "Equity": f.equity, "TotalAssets": f.total_assets, "BhkCashflow": f.bhk_cashflow,
@@ -92,6 +94,7 @@ def input_tables(inputs: Inputs) -> list[TableSheet]:
                    note="Thresholds per risk profile; credit_limit thresholds are fractions of the credit limit."),
         TableSheet("SalesPlan", "SalesPlan", m.sales_plan_columns(), plan, title="Sales plan occurrences",
                    note="Calculated from the sales plan on Settings: do not edit.", editable=False),
+        *payroll.tables(inputs, m.columns(m.sc.PAYROLL, {"name": 30}), m.row),
     ]
 
 

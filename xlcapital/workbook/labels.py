@@ -165,7 +165,8 @@ NL = {
         "Kas plus het onbenutte krediet aan het begin (kas + kredietlimiet).",
     "All payments of the forecast per month of 365/12 days.":
         "Alle betalingen van de prognose per maand van 365/12 dagen.",
-    "The fixed recurring costs per month.": "De vaste terugkerende lasten per maand.",
+    "The fixed recurring costs per month, the payroll's employer cost included.":
+        "De vaste terugkerende lasten per maand, met de loonkosten van de salarisadministratie.",
     "Operating burn rate (per month)": "Operationeel kasverbruik (per maand)",
     "Operating payments minus operating receipts per month (loan repayments, dividends and investments left out); "
     "negative: operations add cash.":

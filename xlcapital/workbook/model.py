@@ -155,6 +155,7 @@ SETTINGS: tuple[Setting, ...] = (
     *(setting(f.header) for f in sc.SEASONALITY),
     *(setting(key) for key in drivers.SETTING_KEYS),
     *(setting(f.header) for f in sc.COLLECTIONS),
+    *(setting(f.header) for f in sc.PAYROLL_SETTINGS),
     setting("Currency"),
     Setting("Revenue", "Revenue of the last period (company.toml)", "money",
             "For DSO and CCC on the Dashboard; empty when unknown.", nl="Omzet van de laatste periode (company.toml)"),
@@ -436,6 +437,11 @@ def _source_terms(side: str, p: Params, w: Week, category: str | None, one_off_n
                      f"Payables[Amount],{opposite})")
     if category in (None, PURCHASES):  # purchases follow the sales (section 3)
         terms.append(drivers.purchases_term(p, growth, opposite, dated))
+    from xlcapital.workbook.payroll import flow_term  # payroll (section 14): it imports nothing of this module
+
+    paid = flow_term(side, w.start, w.end, category)
+    if paid:
+        terms.append(paid)
     by_cat = "" if category is None else f"Recurring[Category],{exact(category)},"
     column = f"Recurring[{'W' if w.period == 'week' else 'M'}{w.index}]"
     # fixed amounts (a revenue-linked row times (1 + r)); then the variable-rate interest rows, scaled by
