@@ -170,7 +170,7 @@ def payments(rows: list[Employee], settings: PayrollSettings, first: date, end: 
             dated.append(("13th month", f"13th month {month.year}", "", SALARIES, pay_day,
                           sum((x * (1 - r.wage_tax_rate) for r, x in bonus), ZERO)))
             tax += sum((x * r.tax_share for r, x in bonus), ZERO)
-        dated.append(("loonheffingen", f"Loonheffingen {label}", "Belastingdienst", PAYROLL_TAXES,
+        dated.append(("loonheffingen", f"Loonheffingen {label} (Belastingdienst)", "", PAYROLL_TAXES,
                       eomonth(month, 1), tax))
         dated.append(("pension", f"Pension premiums {label}", "", PENSION, eomonth(month, settings.pension_lag),
                       pension))

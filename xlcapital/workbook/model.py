@@ -514,18 +514,20 @@ def cell_value(f: sc.Field, value: Any) -> Any:
     return f.parse(value)
 
 
-def settings_from_workbook(get: Callable[[str], Any]) -> dict[str, dict[str, Any]]:
+def settings_from_workbook(get: Callable[[str], Any], tables: Sequence[sc.Table] = (
+        sc.COMPANY, sc.FORECAST, sc.SALES_PLAN, sc.PAYROLL_SETTINGS)) -> dict[str, dict[str, Any]]:
     """The forecast.toml fields the Settings sheet holds, by section (``company``, ``forecast``,
-    ``sales``), each parsed as in forecast.toml; ``get(header)`` is the value of ``Settings_<header>``
+    ``sales``, ``payroll``), each parsed as in forecast.toml; ``get(header)`` is the value of ``Settings_<header>``
     (None when the workbook has no such name: the field's default). ``seasonality`` is the twelve
     ``Season<m>`` cells. Errors name the defined name."""
     out: dict[str, dict[str, Any]] = {}
-    for table in (sc.COMPANY, sc.FORECAST, sc.SALES_PLAN):
+    for table in tables:
         section = out.setdefault(table.name, {})
         for f in table:
             if f.header:
                 section[f.key] = _from_cell(f, get(f.header), f"Settings_{f.header}")
-    out["sales"]["seasonality"] = tuple(_from_cell(f, get(f.header), f"Settings_{f.header}") for f in sc.SEASONALITY)
+    if sc.SALES_PLAN in tables:
+        out["sales"]["seasonality"] = tuple(_from_cell(f, get(f.header), f"Settings_{f.header}") for f in sc.SEASONALITY)
     return out
 
 

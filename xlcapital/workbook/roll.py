@@ -42,6 +42,7 @@ from typing import Any
 
 from xlcapital.bank.model import Statement, Transaction, assign_keys
 from xlcapital.errors import InputError
+from xlcapital.forecast.schema import PAYROLL_SETTINGS
 
 #: the very hidden sheet holding the fingerprint and the identity
 SHEET = "xlcapital"
@@ -57,6 +58,7 @@ KEYS = {
     "Sales": ("Date", "Description"),
     "Categories": ("Category", "Match", "Pattern"),
     "Projections": ("Category",),
+    "Payroll": ("Name", "Start"),
 }
 #: tables taken as a whole (their rows belong together)
 WHOLE = {"ScenarioInputs": "scenarios", "OneOffs": "scenarios", "History": "history", "TriggerRules": "triggers"}
@@ -74,6 +76,7 @@ SETTING_FIELDS = {
     "SalesFrequency": ("sales", "frequency"), "SalesDay": ("sales", "day"), "SalesMonth": ("sales", "month"),
     "Revenue": ("financials", "revenue"), "CostOfSales": ("financials", "cogs"),
     "Inventory": ("financials", "inventory"), "PeriodDays": ("financials", "days"),
+    **{f.header: ("payroll_settings", f.key) for f in PAYROLL_SETTINGS},
 }
 
 
@@ -323,7 +326,8 @@ def _setting_changes(reader, fp: Fingerprint | None, fresh_values: dict[str, Any
 
 def _apply_settings(fresh, prev, keys: list[str]):
     """``fresh`` with the workbook's (``prev``) values of the settings ``keys``."""
-    parts = {"settings": fresh.settings, "sales": fresh.sales, "financials": fresh.financials}
+    parts = {"settings": fresh.settings, "sales": fresh.sales, "financials": fresh.financials,
+             "payroll_settings": fresh.payroll_settings}
     changes: dict[str, dict[str, Any]] = {}
     season = list(fresh.sales.seasonality)
     for key in keys:
@@ -360,7 +364,7 @@ def roll(previous, reader, fp: Fingerprint | None, prev, prev_statements, fresh,
     fresh_tables = {t.table: t for t in input_tables(fresh)}
     lists = {"Receivables": "receivables", "Payables": "payables", "Customers": "customers",
              "Recurring": "recurring", "Sales": "expected_sales", "Categories": "categories",
-             "Projections": "projections"}
+             "Projections": "projections", "Payroll": "payroll"}
     result: dict[str, Any] = {}
     from_workbook: dict[str, set[int]] = {}
     for table, attr in lists.items():
