@@ -47,9 +47,9 @@ def paid(inputs: Inputs) -> dict[tuple[date, str], D]:
 def test_a_normal_month_net_pay_on_the_pay_day_loonheffingen_and_pension():
     got = paid(company())
     # April's wages: 2 x 3,000 + 2,500 = 8,500; net 8,500 x (1 - 0.10 - 0.05) = 7,225 on Saturday 25 April
-    assert got[(date(2026, 4, 25), "Net pay 2026-04")] == D("-7225")
+    assert got[(date(2026, 4, 25), "Nettoloon 2026-04")] == D("-7225")
     # pension of April: 8,500 x (0.05 + 0.10) = 1,275, collected on the last day of April
-    assert got[(date(2026, 4, 30), "Pension premiums 2026-04")] == D("-1275")
+    assert got[(date(2026, 4, 30), "Pensioenpremies 2026-04")] == D("-1275")
     # loonheffingen of March (the wage period before), paid by the end of April: 8,500 x (0.10 + 0.20) = 2,550
     assert got[(date(2026, 4, 30), "Loonheffingen 2026-03 (Belastingdienst)")] == D("-2550")
     # ... and April's on the last day of May, in ONE payment to the Belastingdienst
@@ -64,21 +64,21 @@ def test_the_holiday_pay_month_and_its_tax_the_month_after():
     got = paid(company())
     # holiday year June 2025 - May 2026, everyone employed all 12 months: office 2 x 3,000 x 12 x 8 % = 5,760,
     # warehouse 2,500 x 12 x 8 % = 2,400; paid net of 10 % wage tax (no pension on it): 8,160 x 0.9 = 7,344
-    assert got[(date(2026, 5, 25), "Holiday allowance 2026")] == D("-7344")
-    assert got[(date(2026, 5, 25), "Net pay 2026-05")] == D("-7225")
+    assert got[(date(2026, 5, 25), "Vakantiegeld 2026")] == D("-7344")
+    assert got[(date(2026, 5, 25), "Nettoloon 2026-05")] == D("-7225")
     # May's loonheffingen on 30 June: wages 8,500 x 0.30 = 2,550 + holiday allowance 8,160 x 0.30 = 2,448
     assert got[(date(2026, 6, 30), "Loonheffingen 2026-05 (Belastingdienst)")] == D("-4998")
     # paid in June instead: the same holiday year (June - May), on 25 June, its tax on 31 July
     june = paid(company(holiday_month=6))
-    assert june[(date(2026, 6, 25), "Holiday allowance 2026")] == D("-7344")
+    assert june[(date(2026, 6, 25), "Vakantiegeld 2026")] == D("-7344")
     assert june[(date(2026, 7, 31), "Loonheffingen 2026-06 (Belastingdienst)")] == D("-4998")
 
 
 def test_a_salary_change_mid_year_and_a_hire_count_by_month():
     got = paid(company())
     # from July the warehouse worker earns 2,600: wages 8,600, net 8,600 x 0.85 = 7,310 on 25 July
-    assert got[(date(2026, 7, 25), "Net pay 2026-07")] == D("-7310")
-    assert got[(date(2026, 8, 31), "Pension premiums 2026-08")] == D("-1290")  # 8,600 x 0.15
+    assert got[(date(2026, 7, 25), "Nettoloon 2026-07")] == D("-7310")
+    assert got[(date(2026, 8, 31), "Pensioenpremies 2026-08")] == D("-1290")  # 8,600 x 0.15
     # a hire in the middle of a month counts the whole month (the row's start: 15 December 2025): holiday
     # allowance of December .. May = 6 months x 3,000 x 8 % = 1,440
     assert holiday_allowance(Employee("New", D(3000), start=date(2025, 12, 15)), 2026) == D("1440.00")
@@ -91,27 +91,27 @@ def test_the_13th_month_in_december_or_an_earlier_month():
     # with a 13th month: 11 months x 2,500 (Aug .. Jun) + 2,600 (July) = 30,100 / 12 = 2,508.33...
     got = paid(company(thirteenth_month=7))
     thirteenth = (11 * D(2500) + D(2600)) / 12
-    assert got[(date(2026, 7, 25), "13th month 2026")] == -thirteenth * D("0.9")
-    assert round(got[(date(2026, 7, 25), "13th month 2026")], 2) == D("-2257.50")
+    assert got[(date(2026, 7, 25), "Dertiende maand 2026")] == -thirteenth * D("0.9")
+    assert round(got[(date(2026, 7, 25), "Dertiende maand 2026")], 2) == D("-2257.50")
     # its loonheffingen go with July's, on 31 August: 8,600 x 0.30 + 2,508.33 x 0.30 = 2,580 + 752.50
     assert round(got[(date(2026, 8, 31), "Loonheffingen 2026-07 (Belastingdienst)")], 2) == D("-3332.50")
     # in December (the default; inside the 12-month view, which ends 31 March 2027): January .. June at 2,500 and
     # July .. December at 2,600: (6 x 2,500 + 6 x 2,600) / 12 = 2,550, net 2,550 x 0.9 = 2,295
     december = paid(company())
-    assert december[(date(2026, 12, 25), "13th month 2026")] == D("-2295")
+    assert december[(date(2026, 12, 25), "Dertiende maand 2026")] == D("-2295")
 
 
 def test_payments_before_the_first_day_counted_are_not_forecast():
     # March's net pay (25 March) and pension (31 March) were paid before the start: only its tax remains
     got = paid(company())
     assert not [k for k in got if k[0] < START]
-    assert min(got) == (date(2026, 4, 25), "Net pay 2026-04")
+    assert min(got) == (date(2026, 4, 25), "Nettoloon 2026-04")
 
 
 def test_the_pension_fund_one_month_later_and_pay_day_31():
     got = paid(company(pension_lag=1, pay_day=31))
-    assert got[(date(2026, 4, 30), "Net pay 2026-04")] == D("-7225")  # day 31 of April is 30 April
-    assert got[(date(2026, 4, 30), "Pension premiums 2026-03")] == D("-1275")  # March's premiums a month later
+    assert got[(date(2026, 4, 30), "Nettoloon 2026-04")] == D("-7225")  # day 31 of April is 30 April
+    assert got[(date(2026, 4, 30), "Pensioenpremies 2026-03")] == D("-1275")  # March's premiums a month later
 
 
 def test_holiday_pay_beyond_the_horizon_is_in_the_look_ahead():
@@ -120,7 +120,7 @@ def test_holiday_pay_beyond_the_horizon_is_in_the_look_ahead():
     run = forecast(inputs)
     items = [(i.cash_date, i.ref, i.amount) for i in run.lookahead_items]
     # the look-ahead runs 27 April .. 21 June: the tax and pension of 30 April, May's pay and holiday pay ...
-    assert (date(2026, 5, 25), "Holiday allowance 2026", D("-7344")) in items
+    assert (date(2026, 5, 25), "Vakantiegeld 2026", D("-7344")) in items
     assert (date(2026, 4, 30), "Loonheffingen 2026-03 (Belastingdienst)", D("-2550")) in items
     assert run.lowest_with_lookahead < run.lowest_cash
 
@@ -211,6 +211,6 @@ def test_the_sample_company_pays_its_staff_through_payroll():
     assert sum(n for n, start, end in staff if start is None or start <= date(2025, 1, 31)) == 18
     run = forecast(inputs)
     # January 2025: 9 x 1,600 x 0.90 + 6 x 2,000 x 0.87 + 3 x 1,500 x 0.88 = 12,960 + 10,440 + 3,960 = 27,360
-    january = [i for i in run.items if i.ref == "Net pay 2025-01"]
+    january = [i for i in run.items if i.ref == "Nettoloon 2025-01"]
     assert [(i.cash_date, i.amount) for i in january] == [(date(2025, 1, 23), D("-27360"))]
     assert not [r for r in inputs.recurring if r.category in ("Salaries", "Payroll taxes")]

@@ -60,7 +60,7 @@ def test_payroll_rows_equal_the_engine_in_libreoffice(lo_values, tmp_path):
     for inputs, _ in batch:  # a real test: payroll pays on its three rows, holiday pay inside the view
         run = fc.forecast(inputs)
         assert {"Salaries", "Payroll taxes", "Pension"} <= set(run.payment_categories)
-        assert any(i.ref.startswith("Holiday allowance") and i.month for i in run.items)
+        assert any(i.ref.startswith("Vakantiegeld") and i.month for i in run.items)
     engine_check(lo_values, tmp_path, batch)
 
 
@@ -88,6 +88,6 @@ def test_a_payroll_row_typed_in_the_workbook_and_the_pay_day_are_carried(last_mo
     assert len(nxt.payroll) == len(fresh.payroll) + 1
     # February's net pay of the new planner: 3,200 x (1 - 0.12) = 2,816 more on Monday 24 February
     run, before = fc.forecast(nxt), fc.forecast(fresh)
-    feb = [i.amount for i in run.items if i.ref == "Net pay 2025-02"]
-    assert [i.cash_date for i in run.items if i.ref == "Net pay 2025-02"] == [dt.date(2025, 2, 24)]
-    assert feb[0] - next(i.amount for i in before.items if i.ref == "Net pay 2025-02") == D(-2816)
+    feb = [i.amount for i in run.items if i.ref == "Nettoloon 2025-02"]
+    assert [i.cash_date for i in run.items if i.ref == "Nettoloon 2025-02"] == [dt.date(2025, 2, 24)]
+    assert feb[0] - next(i.amount for i in before.items if i.ref == "Nettoloon 2025-02") == D(-2816)

@@ -115,6 +115,8 @@ class Payment:
     """One dated payroll payment (negative: money out)."""
 
     kind: str
+    #: what the payment is, in the words of a Dutch payslip and bank statement (Nettoloon 2026-04,
+    #: Vakantiegeld 2026, Dertiende maand 2026, Loonheffingen 2026-03 (Belastingdienst), Pensioenpremies 2026-04)
     ref: str
     party: str
     category: str
@@ -159,20 +161,20 @@ def payments(rows: list[Employee], settings: PayrollSettings, first: date, end: 
         net = sum((r.wage(month) * r.net_share for r in rows), ZERO)
         tax = sum((r.wage(month) * r.tax_share for r in rows), ZERO)
         pension = sum((r.wage(month) * r.pension_share for r in rows), ZERO)
-        dated = [("net pay", f"Net pay {label}", "", SALARIES, pay_day, net)]
+        dated = [("net pay", f"Nettoloon {label}", "", SALARIES, pay_day, net)]
         if month.month == settings.holiday_month:
             allowance = [(r, holiday_allowance(r, month.year)) for r in rows]
-            dated.append(("holiday allowance", f"Holiday allowance {month.year}", "", SALARIES, pay_day,
+            dated.append(("holiday allowance", f"Vakantiegeld {month.year}", "", SALARIES, pay_day,
                           sum((a * (1 - r.wage_tax_rate) for r, a in allowance), ZERO)))
             tax += sum((a * r.tax_share for r, a in allowance), ZERO)
         if month.month == settings.thirteenth_month:
             bonus = [(r, thirteenth_month(r, month)) for r in rows]
-            dated.append(("13th month", f"13th month {month.year}", "", SALARIES, pay_day,
+            dated.append(("13th month", f"Dertiende maand {month.year}", "", SALARIES, pay_day,
                           sum((x * (1 - r.wage_tax_rate) for r, x in bonus), ZERO)))
             tax += sum((x * r.tax_share for r, x in bonus), ZERO)
         dated.append(("loonheffingen", f"Loonheffingen {label} (Belastingdienst)", "", PAYROLL_TAXES,
                       eomonth(month, 1), tax))
-        dated.append(("pension", f"Pension premiums {label}", "", PENSION, eomonth(month, settings.pension_lag),
+        dated.append(("pension", f"Pensioenpremies {label}", "", PENSION, eomonth(month, settings.pension_lag),
                       pension))
         out += [Payment(kind, ref, party, category, when, -amount) for kind, ref, party, category, when, amount in dated
                 if amount and first <= when <= end]

@@ -148,6 +148,15 @@ NL = {
         "Drempels per risicoprofiel; de drempels van credit_limit zijn delen van de kredietlimiet.",
     "Sales plan occurrences": "Momenten van het verkoopplan",
     "Calculated from the sales plan on Settings: do not edit.": "Berekend uit het verkoopplan op Settings: niet wijzigen.",
+    "Payroll (employees and groups)": "Salarissen (medewerkers en groepen)",
+    "One row per employee or group; a raise or a new hire is a row that starts, a leaver a row that ends. Pay day, "
+    "holiday month and 13th month are on Settings.": "Een regel per medewerker of groep; een loonsverhoging of een "
+                                                     "nieuwe medewerker is een regel die begint, wie vertrekt een regel "
+                                                     "die eindigt. Betaaldag, maand van het vakantiegeld en de "
+                                                     "dertiende maand staan op Settings.",
+    "Payroll by month": "Salarissen per maand",
+    "Calculated from the Payroll table and Settings: do not edit.":
+        "Berekend uit de tabel Payroll en Settings: niet wijzigen.",
     "Forecast against actual": "Prognose tegen werkelijkheid",
     "Added to every forecast week. Do not project flows that are already forecast as items (invoices, Recurring), "
     "or they count twice.": "Bij elke prognoseweek opgeteld. Projecteer geen stromen die al als posten in de prognose "
