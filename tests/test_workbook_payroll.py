@@ -15,10 +15,13 @@ from decimal import Decimal as D
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.test_workbook_cached import check as cached_check
 from tests.test_workbook_edits import append_row
 from tests.test_workbook_engine import check as engine_check
+from tests.test_workbook_engine import company, fraction, money
 from tests.test_workbook_roll import folder, last_month  # noqa: F401  (fixture)
 from tests.workbook_check import lo_values  # noqa: F401  (fixture)
 from xlcapital import forecast as fc
@@ -62,6 +65,36 @@ def test_payroll_rows_equal_the_engine_in_libreoffice(lo_values, tmp_path):
         assert {"Salaries", "Payroll taxes", "Pension"} <= set(run.payment_categories)
         assert any(i.ref.startswith("Vakantiegeld") and i.month for i in run.items)
     engine_check(lo_values, tmp_path, batch)
+
+
+@st.composite
+def with_payroll(draw):
+    """A random company of tests/test_workbook_engine.py (whose Recurring may have a Salaries row too) with
+    random payroll rows and settings: starts and ends around the start, any rates, holiday and 13th months."""
+    inputs, statements = draw(company())
+    start = inputs.settings.start
+    day = lambda: start + dt.timedelta(days=draw(st.integers(-400, 400)))  # noqa: E731
+    rows = []
+    for i in range(draw(st.integers(0, 4))):
+        begin = draw(st.one_of(st.none(), st.builds(day)))
+        end = draw(st.one_of(st.none(), st.builds(day)))
+        if begin and end and end < begin:
+            begin, end = end, begin
+        tax = draw(fraction(0, 500))
+        rows.append(Employee(f"P{i}", draw(money(0, 9_000)), draw(st.integers(0, 12)), begin, end, tax,
+                             draw(fraction(0, 1000 - int(tax * 1000))), draw(fraction(0, 300)), draw(fraction(0, 300)),
+                             draw(fraction(0, 120)), draw(st.booleans())))
+    payroll = PayrollSettings(draw(st.integers(1, 31)), draw(st.integers(5, 6)), draw(st.integers(1, 12)),
+                              draw(st.integers(0, 1)))
+    return dataclasses.replace(inputs, payroll=rows, payroll_settings=payroll), statements
+
+
+@settings(max_examples=2, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                 HealthCheck.too_slow, HealthCheck.data_too_large],
+          phases=("explicit", "reuse", "generate"))  # no shrinking: every attempt is a soffice run
+@given(batch=st.lists(with_payroll(), min_size=4, max_size=4))
+def test_random_payroll_equals_the_engine(lo_values, tmp_path_factory, batch):
+    engine_check(lo_values, tmp_path_factory.mktemp("random-payroll"), batch)
 
 
 def test_payroll_cells_cache_the_recalculated_values(libreoffice, tmp_path):
