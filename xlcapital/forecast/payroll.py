@@ -75,7 +75,11 @@ class Employee:
 
     def wages(self, first: date, months: int) -> Decimal:
         """The wages of ``months`` calendar months from the month of ``first`` on."""
-        return sum((self.wage(_month(first, k)) for k in range(months)), ZERO)
+        return sum((self.wage(month_start(first, k)) for k in range(months)), ZERO)
+
+    def employed_between(self, first: date, last: date) -> bool:
+        """Employed on a day of ``[first, last]``."""
+        return (self.start is None or self.start <= last) and (self.end is None or self.end >= first)
 
     @property
     def net_share(self) -> Decimal:
@@ -90,6 +94,11 @@ class Employee:
     @property
     def pension_share(self) -> Decimal:
         return self.employee_pension_rate + self.employer_pension_rate
+
+    @property
+    def keep_share(self) -> Decimal:
+        """What the employee is paid of holiday allowance and a 13th month: ``1 - t`` (no pension on them)."""
+        return 1 - self.wage_tax_rate
 
     def monthly_cost(self) -> Decimal:
         """The employer's cost of a month: ``W ((1 + h + x/12)(1 + e) + pr)`` (x = 1 with a 13th month),
@@ -124,8 +133,12 @@ class Payment:
     amount: Decimal
 
 
-def _month(d: date, k: int) -> date:
-    """The first day of the month ``k`` months after the month of ``d``."""
+def month_start(d: date, k: int = 0) -> date:
+    """The first day of the month ``k`` months after the month of ``d`` (Excel's ``DATE(Y, M + k, 1)``).
+
+    >>> month_start(date(2026, 1, 31), -13), month_start(date(2026, 1, 31), 1)
+    (datetime.date(2024, 12, 1), datetime.date(2026, 2, 1))
+    """
     return eomonth(d, k).replace(day=1)
 
 
@@ -142,7 +155,7 @@ def holiday_allowance(row: Employee, year: int) -> Decimal:
 
 def thirteenth_month(row: Employee, month: date) -> Decimal:
     """A twelfth of the wages of the 12 months up to and including the month of ``month`` (0 without one)."""
-    return row.wages(_month(month, -11), 12) / 12 if row.thirteenth_month else ZERO
+    return row.wages(month_start(month, -11), 12) / 12 if row.thirteenth_month else ZERO
 
 
 def payments(rows: list[Employee], settings: PayrollSettings, first: date, end: date) -> list[Payment]:
@@ -154,7 +167,7 @@ def payments(rows: list[Employee], settings: PayrollSettings, first: date, end: 
     out: list[Payment] = []
     if not rows:
         return out
-    month = _month(first, -1)
+    month = month_start(first, -1)
     while month <= end:
         label = f"{month:%Y-%m}"
         pay_day = day_in_month(month.year, month.month, settings.pay_day)
@@ -165,12 +178,12 @@ def payments(rows: list[Employee], settings: PayrollSettings, first: date, end: 
         if month.month == settings.holiday_month:
             allowance = [(r, holiday_allowance(r, month.year)) for r in rows]
             dated.append(("holiday allowance", f"Vakantiegeld {month.year}", "", SALARIES, pay_day,
-                          sum((a * (1 - r.wage_tax_rate) for r, a in allowance), ZERO)))
+                          sum((a * r.keep_share for r, a in allowance), ZERO)))
             tax += sum((a * r.tax_share for r, a in allowance), ZERO)
         if month.month == settings.thirteenth_month:
             bonus = [(r, thirteenth_month(r, month)) for r in rows]
             dated.append(("13th month", f"Dertiende maand {month.year}", "", SALARIES, pay_day,
-                          sum((x * (1 - r.wage_tax_rate) for r, x in bonus), ZERO)))
+                          sum((x * r.keep_share for r, x in bonus), ZERO)))
             tax += sum((x * r.tax_share for r, x in bonus), ZERO)
         dated.append(("loonheffingen", f"Loonheffingen {label} (Belastingdienst)", "", PAYROLL_TAXES,
                       eomonth(month, 1), tax))
@@ -178,15 +191,14 @@ def payments(rows: list[Employee], settings: PayrollSettings, first: date, end: 
                       pension))
         out += [Payment(kind, ref, party, category, when, -amount) for kind, ref, party, category, when, amount in dated
                 if amount and first <= when <= end]
-        month = _month(month, 1)
+        month = month_start(month, 1)
     return sorted(out, key=lambda p: (p.date, CATEGORIES.index(p.category)))
 
 
 def monthly_cost(rows: list[Employee], first: date, last: date) -> Decimal:
     """The employer's monthly cost (:meth:`Employee.monthly_cost`) of the rows employed on a day of
     ``[first, last]``: a fixed cost for the cash-buffer KPI and trigger."""
-    return sum((r.monthly_cost() for r in rows
-                if (r.start is None or r.start <= last) and (r.end is None or r.end >= first)), ZERO)
+    return sum((r.monthly_cost() for r in rows if r.employed_between(first, last)), ZERO)
 
 
 def check(row: Employee) -> str | None:
@@ -199,4 +211,4 @@ def check(row: Employee) -> str | None:
 
 
 __all__ = ["Employee", "PayrollSettings", "Payment", "payments", "holiday_allowance", "thirteenth_month",
-           "monthly_cost", "check", "SALARIES", "PAYROLL_TAXES", "PENSION", "CATEGORIES"]
+           "monthly_cost", "month_start", "check", "SALARIES", "PAYROLL_TAXES", "PENSION", "CATEGORIES"]

@@ -27,7 +27,8 @@ from decimal import Decimal
 from typing import Any
 
 from xlcapital.forecast import schema as sc
-from xlcapital.forecast.payroll import CATEGORIES, DEFAULT_HOLIDAY_RATE, HOLIDAY_YEAR_END, PAYROLL_TAXES, PENSION, SALARIES
+from xlcapital.forecast.payroll import (CATEGORIES, DEFAULT_HOLIDAY_RATE, HOLIDAY_YEAR_END, PAYROLL_TAXES, PENSION,
+                                       SALARIES, month_start)
 from xlcapital.forecast.schedule import day_in_month, eomonth
 from xlcapital.workbook.settings import defined
 from xlcapital.workbook.tables import Column, TableSheet
@@ -151,6 +152,13 @@ def setting_values(inputs) -> dict[str, Any]:
     return {f.header: getattr(p, f.key) for f in sc.PAYROLL_SETTINGS}
 
 
+#: the sums per month of PayrollMonths: what each Payroll row adds of its wage (the column it multiplies by)
+MONTH_SUMS = {"Wages": lambda r: 1, "NetBase": lambda r: r.net_share, "TaxBase": lambda r: r.tax_share,
+              "HolidayNet": lambda r: r.holiday_rate * r.keep_share, "HolidayTax": lambda r: r.holiday_rate * r.tax_share,
+              "ThirteenthNet": lambda r: r.thirteenth_month * r.keep_share,
+              "ThirteenthTax": lambda r: r.thirteenth_month * r.tax_share, "Pension": lambda r: r.pension_share}
+
+
 def cell_values(inputs, cells, first: date) -> dict[str, list]:
     """The value of every formula cell of Payroll and PayrollMonths, from the engine's rows
     (:class:`xlcapital.forecast.payroll.Employee`: wage by month, shares, monthly cost); the
@@ -158,8 +166,7 @@ def cell_values(inputs, cells, first: date) -> dict[str, list]:
     s = inputs.settings
     rows = inputs.payroll
     blank = len(cells["table.Payroll.Monthly"]) - len(rows)  # the empty row a table keeps to type into
-    horizon = (s.start, s.start + timedelta(days=7 * s.weeks - 1))
-    live = [(r.start is None or r.start <= horizon[1]) and (r.end is None or r.end >= horizon[0]) for r in rows]
+    last = s.start + timedelta(days=7 * s.weeks - 1)
     out: dict[str, list] = {
         "table.Payroll.Monthly": [r.employees * r.gross for r in rows] + [0] * blank,
         "table.Payroll.From": [r.start or 0 for r in rows] + [0] * blank,
@@ -167,54 +174,36 @@ def cell_values(inputs, cells, first: date) -> dict[str, list]:
         "table.Payroll.NetShare": [r.net_share for r in rows] + [1] * blank,
         "table.Payroll.TaxShare": [r.tax_share for r in rows] + [0] * blank,
         "table.Payroll.PensionShare": [r.pension_share for r in rows] + [0] * blank,
-        "table.Payroll.KeepShare": [1 - r.wage_tax_rate for r in rows] + [1] * blank,
+        "table.Payroll.KeepShare": [r.keep_share for r in rows] + [1] * blank,
         "table.Payroll.Holiday": [r.holiday_rate for r in rows] + [DEFAULT_HOLIDAY_RATE] * blank,
         "table.Payroll.Thirteenth": [int(r.thirteenth_month) for r in rows] + [0] * blank,
-        "table.Payroll.MonthlyCost": [r.monthly_cost() if on else 0 for r, on in zip(rows, live)] + [0] * blank,
+        "table.Payroll.MonthlyCost": [r.monthly_cost() if r.employed_between(s.start, last) else 0 for r in rows]
+                                     + [0] * blank,
     }
     p = inputs.payroll_settings
     # DATE(YEAR(FirstDay), MONTH(FirstDay) - 13 + N, 1)
-    starts = [_months_back(first, MONTHS_BEFORE - j) for j in range(len(cells["table.PayrollMonths.N"]))]
+    starts = [month_start(first, j - MONTHS_BEFORE) for j in range(len(cells["table.PayrollMonths.N"]))]
+    cols: dict[str, list] = {name: [sum((r.wage(m) * share(r) for r in rows), Decimal(0)) for m in starts]
+                             for name, share in MONTH_SUMS.items()}
+    cols.update(MonthStart=starts, MonthEnd=[eomonth(m, 0) for m in starts],
+                PayDate=[day_in_month(m.year, m.month, p.pay_day) for m in starts],
+                TaxDate=[eomonth(m, 1) for m in starts], PensionDate=[eomonth(m, p.pension_lag) for m in starts])
 
-    def total(month: date, share) -> Decimal:
-        return sum((r.wage(month) * share(r) for r in rows), Decimal(0))
+    def in_months(column: str, lo: date, hi: date) -> Decimal:
+        return sum((x for x, m in zip(cols[column], starts) if lo <= m <= hi), Decimal(0))
 
-    cols: dict[str, list] = {c: [] for c in ("MonthStart", "MonthEnd", "Wages", "NetBase", "TaxBase", "HolidayNet",
-                                             "HolidayTax", "ThirteenthNet", "ThirteenthTax", "PayDate", "TaxDate",
-                                             "PensionDate", "Pension")}
-    for m in starts:
-        for name, share in (("Wages", lambda r: 1), ("NetBase", lambda r: r.net_share), ("TaxBase", lambda r: r.tax_share),
-                            ("HolidayNet", lambda r: r.holiday_rate * (1 - r.wage_tax_rate)),
-                            ("HolidayTax", lambda r: r.holiday_rate * r.tax_share),
-                            ("ThirteenthNet", lambda r: int(r.thirteenth_month) * (1 - r.wage_tax_rate)),
-                            ("ThirteenthTax", lambda r: int(r.thirteenth_month) * r.tax_share),
-                            ("Pension", lambda r: r.pension_share)):
-            cols[name].append(total(m, share))
-        cols["MonthStart"].append(m)
-        cols["MonthEnd"].append(eomonth(m, 0))
-        cols["PayDate"].append(day_in_month(m.year, m.month, p.pay_day))
-        cols["TaxDate"].append(eomonth(m, 1))
-        cols["PensionDate"].append(eomonth(m, p.pension_lag))
-
-    def extras(base: str, holiday: str, thirteenth: str) -> list:
+    def with_extras(base: str, holiday: str, thirteenth: str) -> list:
+        """The formula of :func:`_with_extras`: the holiday year's and the 13th month's sums in their months."""
         values = []
-        for j, m in enumerate(starts):
-            v = cols[base][j]
+        for m, v in zip(starts, cols[base]):
             if m.month == p.holiday_month:
-                lo, hi = date(m.year - 1, HOLIDAY_YEAR_END + 1, 1), date(m.year, HOLIDAY_YEAR_END, 1)
-                v += sum((x for x, d in zip(cols[holiday], starts) if lo <= d <= hi), Decimal(0))
+                v += in_months(holiday, date(m.year - 1, HOLIDAY_YEAR_END + 1, 1), date(m.year, HOLIDAY_YEAR_END, 1))
             if m.month == p.thirteenth_month:
-                lo = _months_back(m, 11)
-                v += sum((x for x, d in zip(cols[thirteenth], starts) if lo <= d <= m), Decimal(0)) / 12
+                v += in_months(thirteenth, month_start(m, -11), m) / 12
             values.append(v)
         return values
 
-    cols["NetPay"] = extras("NetBase", "HolidayNet", "ThirteenthNet")
-    cols["Tax"] = extras("TaxBase", "HolidayTax", "ThirteenthTax")
+    cols["NetPay"] = with_extras("NetBase", "HolidayNet", "ThirteenthNet")
+    cols["Tax"] = with_extras("TaxBase", "HolidayTax", "ThirteenthTax")
     out.update({f"table.PayrollMonths.{name}": values for name, values in cols.items()})
     return out
-
-
-def _months_back(month: date, k: int) -> date:
-    """The first day of the month ``k`` months before ``month``'s (Excel's ``DATE(Y, M - k, 1)``)."""
-    return day_in_month(month.year, month.month - k, 1)
