@@ -32,6 +32,7 @@ from xlcapital.errors import InputError, XlcapitalError
 from xlcapital.messages import CANNOT_READ, FILE_NOT_FOUND, os_reason
 from xlcapital.forecast import schema as sc
 from xlcapital.forecast import messages as say
+from xlcapital.forecast.payroll import Employee, check as check_employee
 from xlcapital.forecast.types import Category, ExpectedSale, Payable, Receivable, Recurring
 
 _BOM = b"\xef\xbb\xbf"
@@ -234,6 +235,19 @@ def read_expected_sales(path: Path) -> list[ExpectedSale]:
     return [ExpectedSale(**row.values(sc.EXPECTED_SALES), line=row.line) for row in read_table(path, sc.EXPECTED_SALES)]
 
 
+def read_payroll(path: Path) -> list[Employee]:
+    """payroll.csv: one :class:`~xlcapital.forecast.payroll.Employee` per row (docs section 14)."""
+    result = []
+    for row in read_table(path, sc.PAYROLL):
+        item = Employee(**row.values(sc.PAYROLL), line=row.line)
+        problem = check_employee(item)
+        if problem:
+            field, message, hint = problem
+            raise InputError(message, file=row.file, line=row.line, field=field, hint=hint)
+        result.append(item)
+    return result
+
+
 #: the columns of categories.csv that belong to the category, not to one rule
 _CATEGORY_SETTINGS = ("project", "weekly_amount", "revenue_linked")
 
@@ -262,4 +276,4 @@ def read_categories(path: Path) -> list[Category]:
 
 
 __all__ = ["Dialect", "Row", "detect", "read_table", "read_receivables", "read_payables", "read_customers",
-           "read_recurring", "read_expected_sales", "read_categories"]
+           "read_recurring", "read_expected_sales", "read_categories", "read_payroll"]

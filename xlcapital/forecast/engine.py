@@ -24,6 +24,7 @@ from typing import Iterable
 from xlcapital.forecast.actuals import Ledger, first_day, opening_cash, period_actuals
 from xlcapital.forecast.collections import expected_receipt, largest_customer
 from xlcapital.forecast.drivers import purchase, recurring_amount
+from xlcapital.forecast import payroll
 from xlcapital.forecast.inputs import PAYABLES, RECEIVABLES, SALES, Inputs, Scenario, customer_key
 from xlcapital.forecast.types import OPERATING, PURCHASES
 from xlcapital.forecast.vat import VAT, VatReturn
@@ -122,7 +123,7 @@ class Period:
 
 
 #: the sources whose payments are committed (known amounts and dates): recurring items and open bills
-COMMITTED = ("recurring", "payable", "vat")
+COMMITTED = ("recurring", "payable", "vat", "payroll")
 
 
 @dataclass
@@ -260,6 +261,8 @@ def expand(inputs: Inputs, scenario: Scenario | None = None, weeks: int | None =
             add("recurring", r.name, "", r.category, d, NONE, amount, r.activity)
     for o in scenario.one_offs:
         add("one-off", o.description, "", o.category, o.date, NONE, o.amount)
+    for p in payroll.payments(inputs.payroll, inputs.payroll_settings, first, end):  # docs "Payroll"
+        add("payroll", p.ref, p.party, p.category, p.date, NONE, p.amount)
     for r in vat_returns(inputs, items, first, end):  # VAT moves with the items above (docs "VAT")
         add("vat", f"VAT return {r.label}", "", VAT, r.due, NONE, -r.balance)
     return items if keep_all else [i for i in items if i.cash_date <= end]
@@ -302,6 +305,10 @@ def categories(inputs: Inputs, scenarios: Iterable[Scenario] | None = None) -> t
     for s in scenarios:
         for o in s.one_offs:
             see(o.category, o.amount)
+    for row in inputs.payroll:  # payroll's rows (section 14): net pay, loonheffingen, pension
+        wage = row.employees * row.gross
+        for category, share in zip(payroll.CATEGORIES, (row.net_share, row.tax_share, row.pension_share)):
+            see(category, -wage * share)
     if inputs.vat.on:  # a payment row, and a receipt row when a credit is refunded
         see(VAT, Decimal(-1))
         if not inputs.vat.carry_forward:

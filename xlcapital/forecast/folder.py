@@ -25,11 +25,13 @@ from xlcapital.forecast.inputs import (
     read_expected_sales,
     read_forecast_toml,
     read_payables,
+    read_payroll,
     read_receivables,
     read_recurring,
 )
 
-FILES = ("forecast.toml", "receivables.csv", "payables.csv", "customers.csv", "recurring.csv", "sales.csv", "categories.csv")
+FILES = ("forecast.toml", "receivables.csv", "payables.csv", "customers.csv", "recurring.csv", "sales.csv", "categories.csv",
+         "payroll.csv")
 
 
 def financials_of(company) -> Financials:
@@ -81,6 +83,17 @@ def _check_accounts(accounts, statements, *, learning: bool, toml_path: Path, wa
     warnings.append(say.ACCOUNTS_WARNING(what=what, found=", ".join(found)))
 
 
+def payroll_twice(payroll, recurring) -> list[str]:
+    """A warning per recurring item on a payroll row (Salaries, Payroll taxes, Pension) when payroll.csv
+    has rows: the salaries would be paid twice."""
+    from xlcapital.forecast.payroll import CATEGORIES
+
+    if not payroll:
+        return []
+    return [say.PAYROLL_TWICE(line=r.line, name=r.name, category=r.category)
+            for r in recurring if r.category in CATEGORIES]
+
+
 def load(folder: str | Path) -> Inputs:
     """Read a company folder and learn the missing values (docs/forecast-model.md sections 1 and 10)."""
     root = Path(folder)
@@ -101,6 +114,7 @@ def load(folder: str | Path) -> Inputs:
     recurring = optional("recurring.csv", read_recurring, [])
     expected_sales = optional("sales.csv", read_expected_sales, [])
     rules = optional("categories.csv", read_categories, [])
+    payroll = optional("payroll.csv", read_payroll, [])
 
     financials = None
     company_name = root.resolve().name
@@ -187,11 +201,13 @@ def load(folder: str | Path) -> Inputs:
         history=learn.month_history(receivables, start, ff.history),
         collections=ff.collections,
         vat=ff.vat,
+        payroll=payroll,
+        payroll_settings=ff.payroll,
         financials=financials,
         folder=root,
         bank_transactions=len(transactions),
         bank=statements,
-        warnings=warnings + double_counted(ff.vat, recurring),
+        warnings=warnings + double_counted(ff.vat, recurring) + payroll_twice(payroll, recurring),
         company_name=company_name,
     )
 

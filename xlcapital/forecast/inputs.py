@@ -20,6 +20,7 @@ from xlcapital.forecast.csvfiles import (
     read_customers,
     read_expected_sales,
     read_payables,
+    read_payroll,
     read_receivables,
     read_recurring,
     read_table,
@@ -64,7 +65,7 @@ from xlcapital.forecast.values import (
 
 __all__ = [
     "Dialect", "Row", "detect", "read_table", "read_categories", "read_customers", "read_expected_sales",
-    "read_payables", "read_receivables", "read_recurring", "TRIGGER_RULES", "ForecastFile", "read_forecast_toml",
+    "read_payables", "read_payroll", "read_receivables", "read_recurring", "TRIGGER_RULES", "ForecastFile", "read_forecast_toml",
     "FREQUENCIES", "MATCH_FIELDS", "ONE_OFF", "PAYABLES", "RECEIVABLES", "RISK_PROFILES", "SALES", "ZERO",
     "Category", "Customer", "ExpectedSale", "Financials", "History", "Inputs", "OneOff", "Payable", "Projection",
     "Receivable", "Recurring", "SalesPlan", "Scenario", "Settings", "TriggerConfig", "customer_key", "account_key",

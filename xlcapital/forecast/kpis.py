@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from xlcapital import ratios
+from xlcapital.forecast import payroll
 from xlcapital.forecast.collections import expected_receipt
 from xlcapital.forecast.engine import Run
 from xlcapital.forecast.inputs import Inputs, Recurring
@@ -53,13 +54,14 @@ def _overlaps(item: Recurring, first, last) -> bool:
 
 
 def monthly_fixed_costs(inputs: Inputs, weeks: int | None = None) -> Decimal:
-    """Sum of ``-amount * per_month`` over the fixed recurring items active in the horizon."""
+    """Sum of ``-amount * per_month`` over the fixed recurring items active in the horizon, plus the
+    employer's monthly cost of the payroll rows employed in it (:func:`xlcapital.forecast.payroll.monthly_cost`)."""
     s = inputs.settings
     first, last = s.start, s.start + timedelta(days=7 * (weeks or s.weeks) - 1)
     return sum(
         (-r.amount * per_month(r.frequency) for r in inputs.recurring if r.fixed and _overlaps(r, first, last)),
         ZERO,
-    )
+    ) + payroll.monthly_cost(inputs.payroll, first, last)
 
 
 def flows(run: Run) -> tuple[Decimal, Decimal]:
@@ -101,7 +103,7 @@ EXPLANATIONS: dict[str, str] = {
     "credit_limit": "The overdraft facility.",
     "headroom": "Cash plus the unused facility at the start (cash + credit limit).",
     "monthly_costs": "All payments of the forecast per month of 365/12 days.",
-    "monthly_fixed_costs": "The fixed recurring costs per month.",
+    "monthly_fixed_costs": "The fixed recurring costs per month, the payroll's employer cost included.",
     "burn_rate": "Operating payments minus operating receipts per month (loan repayments, dividends and "
                  "investments left out); negative: operations add cash.",
     "runway_months": "(Cash + unused facility) / operating burn rate; empty when operations do not burn cash.",

@@ -20,6 +20,15 @@ VAT_TWICE = Text("recurring.csv: {names} is on the VAT row while [vat] computes 
                  "paid twice",
                  "recurring.csv: {names} staat op de btw-regel terwijl [vat] de aangiften berekent: verwijder die "
                  "regel, anders wordt de btw twee keer betaald")
+PAYROLL_TWICE = Text("recurring.csv line {line}: {name!r} is on the {category} row and payroll.csv pays salaries "
+                     "too: remove it, or the payroll counts twice",
+                     "recurring.csv regel {line}: {name!r} staat op de regel {category} en payroll.csv betaalt de "
+                     "salarissen al: verwijder die regel, anders worden de salarissen twee keer betaald")
+END_BEFORE_START = Text("end is before start", "de einddatum ligt voor de begindatum")
+CORRECT_THE_ROW = Text("correct the row", "verbeter de regel")
+NOTHING_LEFT_TO_PAY = Text("wage_tax_rate + employee_pension_rate is above 1 (nothing left to pay out)",
+                           "wage_tax_rate + employee_pension_rate is meer dan 1 (er blijft niets over om uit te betalen)")
+RATES_ARE_SHARES = Text("the rates are shares of the gross wage", "de tarieven zijn delen van het brutoloon")
 
 # --- the input CSV files: the errors met most (csvfiles.py, values.py) ----------------------
 

@@ -444,8 +444,68 @@ CATEGORIES = Table("Categories", "categories.csv", (
           help_nl="yes: geschaald met de omzetwijziging van het scenario."),
 ))
 
+#: payroll.csv: one row per employee or group of employees on the same salary (docs section 14)
+_RATE = dict(low=0, high=1)
+PAYROLL = Table("Payroll", "payroll.csv", (
+    Field("name", "Name", "text", "Name", "Naam", "The employee or group (e.g. Warehouse staff).", required=True,
+          help_nl="De medewerker of groep (bijvoorbeeld Magazijn)."),
+    Field("employees", "Employees", "integer", "Employees", "Aantal medewerkers",
+          "How many people this row pays (each the gross salary). Empty: 1.", low=0, high=100000, default=1,
+          help_nl="Hoeveel mensen deze regel betaalt (elk het brutoloon). Leeg: 1."),
+    Field("gross", "Gross", "money", "Gross monthly salary", "Brutomaandloon",
+          "Gross salary a month per employee, before wage tax and pension.", required=True, low=0,
+          help_nl="Brutoloon per maand per medewerker, voor loonheffing en pensioen."),
+    Field("start", "Start", "date", "Start", "In dienst vanaf",
+          "First day employed (or on this salary). A month with any day employed counts in full. Empty: before "
+          "everything.", help_nl="Eerste dag in dienst (of op dit loon). Een maand met een dag in dienst telt "
+          "helemaal. Leeg: al in dienst."),
+    Field("end", "End", "date", "End", "In dienst tot",
+          "Last day employed (or on this salary: a raise is a new row from the next day). Empty: no end.",
+          help_nl="Laatste dag in dienst (of op dit loon: een loonsverhoging is een nieuwe regel). Leeg: geen einde."),
+    Field("wage_tax_rate", "WageTaxRate", "fraction", "Wage tax withheld", "Ingehouden loonheffing",
+          "Loonheffing withheld, as a share of the gross wage (one rate instead of the wage-tax tables).",
+          default=Decimal(0), **_RATE,
+          help_nl="Ingehouden loonheffing als deel van het brutoloon (een tarief in plaats van de loonbelastingtabellen)."),
+    Field("employee_pension_rate", "EmployeePension", "fraction", "Pension: employee's part", "Pensioen werknemersdeel",
+          "The employee's pension premium, withheld from the gross wage.", default=Decimal(0), **_RATE,
+          help_nl="De pensioenpremie van de werknemer, ingehouden op het brutoloon."),
+    Field("employer_pension_rate", "EmployerPension", "fraction", "Pension: employer's part", "Pensioen werkgeversdeel",
+          "The employer's pension premium on top of the wage.", default=Decimal(0), **_RATE,
+          help_nl="De pensioenpremie van de werkgever bovenop het loon."),
+    Field("employer_premium_rate", "EmployerPremiums", "fraction", "Employer's social premiums",
+          "Werkgeverspremies", "WW, WIA/WAO and Zvw premiums the employer pays on top of the wage, as a share of it.",
+          default=Decimal(0), **_RATE,
+          help_nl="WW-, WIA/WAO- en Zvw-premies die de werkgever bovenop het loon betaalt, als deel ervan."),
+    Field("holiday_rate", "HolidayAllowance", "fraction", "Holiday allowance", "Vakantiegeld",
+          "Share of the wages of the holiday year (June-May) paid as holiday allowance. Empty: 8 %.",
+          default=Decimal("0.08"), **_RATE,
+          help_nl="Deel van het loon van het vakantiejaar (juni-mei) dat als vakantiegeld wordt betaald. Leeg: 8 %."),
+    Field("thirteenth_month", "ThirteenthMonth", "yes_no", "13th month", "Dertiende maand",
+          "yes: a 13th month (a twelfth of the last 12 months' wages) is paid in the 13th-month month (Settings).",
+          default=False,
+          help_nl="ja: een dertiende maand (een twaalfde van het loon van de laatste 12 maanden) in de maand op Settings."),
+))
+
+#: ``[payroll]``: when the payroll is paid (the rows are payroll.csv)
+PAYROLL_SETTINGS = Table("payroll", None, (
+    Field("pay_day", "PayDay", "integer", "Pay day of the month", "Betaaldag salaris",
+          "The day of the month net pay is paid (a short month: its last day).", low=1, high=31, default=25,
+          help_nl="De dag van de maand waarop het nettoloon wordt betaald (een korte maand: de laatste dag)."),
+    Field("holiday_month", "HolidayMonth", "integer", "Holiday allowance paid in month", "Maand vakantiegeld",
+          "5 (May) or 6 (June): the month holiday allowance is paid with the salary.", low=5, high=6, default=5,
+          help_nl="5 (mei) of 6 (juni): de maand waarin het vakantiegeld met het salaris wordt betaald."),
+    Field("thirteenth_month", "ThirteenthMonthPaid", "integer", "13th month paid in month", "Maand dertiende maand",
+          "The month (1..12) the 13th month is paid, for the rows that have one.", low=1, high=12, default=12,
+          help_nl="De maand (1..12) waarin de dertiende maand wordt betaald, voor de regels die er een hebben."),
+    Field("pension_lag", "PensionLag", "integer", "Pension paid months after the wage month", "Pensioen maanden later",
+          "0: the pension fund collects a month's premiums on its last day; 1: on the last day of the next month.",
+          low=0, high=1, default=0,
+          help_nl="0: het pensioenfonds int de premie van een maand op de laatste dag ervan; 1: op de laatste dag "
+                  "van de volgende maand."),
+))
+
 #: every CSV table of a company folder, by file name
-CSV_TABLES = {t.file: t for t in (RECEIVABLES, PAYABLES, CUSTOMERS, RECURRING, EXPECTED_SALES, CATEGORIES)}
+CSV_TABLES = {t.file: t for t in (RECEIVABLES, PAYABLES, CUSTOMERS, RECURRING, EXPECTED_SALES, CATEGORIES, PAYROLL)}
 
 # --------------------------------------------------------------------------------------------
 # the last period's figures (company.toml, through forecast.folder.financials_of): Settings rows
@@ -488,12 +548,15 @@ FINANCIALS = Table("financials", None, (
 #: workbook read back and the roll's settings all derive from this. The seasonality
 #: (``sales.seasonality``) and the aging buckets (``collections``) are tuples, and the company's
 #: name is ``Inputs.company_name``: see :data:`SEASONALITY`, :data:`COLLECTIONS`, :data:`COMPANY`.
-SETTING_TABLES = ((FORECAST, "settings"), (SALES_PLAN, "sales"), (FINANCIALS, "financials"))
+SETTING_TABLES = ((FORECAST, "settings"), (SALES_PLAN, "sales"), (FINANCIALS, "financials"),
+                  (PAYROLL_SETTINGS, "payroll_settings"))
 #: every setting of the workbook's Settings sheet declared here, by workbook header
-SETTINGS = {f.header: f for f in (*COMPANY, *FORECAST, *SALES_PLAN, *SEASONALITY, *COLLECTIONS, *FINANCIALS)
+SETTINGS = {f.header: f for f in (*COMPANY, *FORECAST, *SALES_PLAN, *SEASONALITY, *COLLECTIONS, *FINANCIALS,
+                                  *PAYROLL_SETTINGS)
             if f.header}
 
 
 __all__ = ["Field", "Table", "KINDS", "COMPANY", "FORECAST", "SALES_PLAN", "SEASONALITY", "SCENARIOS", "ONE_OFFS",
-           "COLLECTIONS", "FINANCIALS", "SETTING_TABLES", "VAT", "VAT_RATE", "RECEIVABLES", "PAYABLES", "CUSTOMERS", "RECURRING", "EXPECTED_SALES", "CATEGORIES", "CSV_TABLES",
+           "COLLECTIONS", "FINANCIALS", "SETTING_TABLES", "VAT", "VAT_RATE", "RECEIVABLES", "PAYABLES", "CUSTOMERS", "RECURRING", "EXPECTED_SALES", "CATEGORIES", "PAYROLL",
+           "PAYROLL_SETTINGS", "CSV_TABLES",
            "SETTINGS", "SALES_FREQUENCIES", "MONTHS"]

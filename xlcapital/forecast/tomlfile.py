@@ -17,6 +17,7 @@ from xlcapital.messages import KNOWN, UNKNOWN_KEY
 from xlcapital.forecast import schema as sc
 from xlcapital.forecast.triggers import RULES
 from xlcapital.forecast.types import Collections, History, OneOff, Scenario, TriggerConfig
+from xlcapital.forecast.payroll import PayrollSettings
 from xlcapital.forecast.vat import VatSettings
 from xlcapital.forecast.values import parse_fraction, parse_money, parse_yes_no
 
@@ -41,13 +42,14 @@ class ForecastFile:
     company_name: str | None = None
     collections: Collections = field(default_factory=Collections)
     vat: VatSettings = field(default_factory=VatSettings)
+    payroll: PayrollSettings = field(default_factory=PayrollSettings)
 
 
 def read_forecast_toml(path: Path) -> ForecastFile:
     """Read and check forecast.toml; values not given stay absent (learned later)."""
     name = str(path)
     data = read_toml(path)
-    _known(data, {"company", "forecast", "sales", "collections", "vat", "scenarios", "triggers", "history"}, name,
+    _known(data, {"company", "forecast", "sales", "collections", "vat", "payroll", "scenarios", "triggers", "history"}, name,
            "")
     where = _Where(name)
     company = _fields(data, sc.COMPANY, where)
@@ -60,6 +62,7 @@ def read_forecast_toml(path: Path) -> ForecastFile:
 
     collections = _fields(data, sc.COLLECTIONS, where)
     vat = _vat(data, where)
+    payroll = PayrollSettings(**_fields(data, sc.PAYROLL_SETTINGS, where))
     seasonality = _section(data, "sales", set(), where, lenient=True).get("seasonality")
     sales = _fields(data, sc.SALES_PLAN, where, extra={"seasonality"})
     if seasonality is not None:
@@ -110,7 +113,8 @@ def read_forecast_toml(path: Path) -> ForecastFile:
         if history.months and values and len(values) != len(history.months):
             raise InputError(f"{len(values)} {key} values for {len(history.months)} months", file=name, field=f"history.{key}")
     buckets = sc.collections_of(collections, {k: "given" for k in collections})
-    return ForecastFile(given, sales, scenarios, triggers, history, company.get("name") or None, buckets, vat)
+    return ForecastFile(given, sales, scenarios, triggers, history, company.get("name") or None, buckets, vat,
+                        payroll)
 
 
 def _vat(data: dict, where: "_Where") -> VatSettings:

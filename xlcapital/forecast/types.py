@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Mapping
 
 from xlcapital.bank.model import Statement
+from xlcapital.forecast.payroll import Employee, PayrollSettings
 from xlcapital.forecast.vat import VatSettings
 
 ZERO = Decimal(0)
@@ -343,6 +344,9 @@ class Inputs:
     collections: Collections = field(default_factory=Collections)
     #: ``[vat]``: the VAT returns (filing "none": off)
     vat: VatSettings = field(default_factory=VatSettings)
+    #: payroll.csv (docs section 14) and ``[payroll]``: when it is paid
+    payroll: list[Employee] = field(default_factory=list)
+    payroll_settings: PayrollSettings = field(default_factory=PayrollSettings)
     financials: Financials | None = None
     #: where the inputs came from (a folder), for messages
     folder: Path | None = None

@@ -84,7 +84,7 @@ _KPI_FORMULAS: tuple[tuple[str, str, str], ...] = (
     ("credit_limit", defined("CreditLimit"), "money"),
     ("headroom", f"{defined('OpeningBalance')}+{defined('CreditLimit')}", "money"),
     ("monthly_costs", f"{PAYMENTS_H}/{MONTHS_H}", "money"),
-    ("monthly_fixed_costs", "SUM(Recurring[MonthlyFixed])", "money"),
+    ("monthly_fixed_costs", "SUM(Recurring[MonthlyFixed])+SUM(Payroll[MonthlyCost])", "money"),
     ("burn_rate", f"(({PAYMENTS_H}+({_non_operating('<')}))-({RECEIPTS_H}-({_non_operating('>')})))/{MONTHS_H}",
      "money"),
     ("runway_months", "IF({burn_rate}>0,MAX(0,{headroom}/{burn_rate}),\"\")", "days"),

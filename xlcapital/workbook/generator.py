@@ -55,12 +55,12 @@ from xlcapital.workbook.xlwingsconf import XlwingsConfSheet
 #: tab colours: what the workbook shows (dark blue), what is calculated or technical (grey);
 #: every other sheet is typed into by the user (orange)
 OUTPUT_SHEETS = ("Start", "Dashboard", "Forecast", "Months", "Scenarios", "Variance")
-HELPER_SHEETS = ("SalesPlan", "xlwings.conf")
+HELPER_SHEETS = ("SalesPlan", "PayrollMonths", "xlwings.conf")
 
 #: tab order: what the workbook shows, then the settings and the tables the user types into
 SHEETS = ("Start", "Dashboard", "Forecast", "Months", "Scenarios", "Settings", "Bank", "Receivables", "Payables", "Customers",
-          "Recurring", "Sales", "Categories", "Projections", "ScenarioInputs", "OneOffs", "History", "TriggerRules", "SalesPlan",
-          "xlwings.conf")
+          "Recurring", "Payroll", "Sales", "Categories", "Projections", "ScenarioInputs", "OneOffs", "History", "TriggerRules",
+          "SalesPlan", "PayrollMonths", "xlwings.conf")
 
 
 class VbaHook(Protocol):

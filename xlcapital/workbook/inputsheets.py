@@ -9,6 +9,7 @@ from __future__ import annotations
 from xlcapital.forecast import RULES, Inputs
 from xlcapital.forecast.triggers import action_of
 from xlcapital.workbook import model as m
+from xlcapital.workbook import payroll
 from xlcapital.workbook.dashboard import TRIGGER_COLUMNS
 from xlcapital.workbook.tables import TableSheet
 
@@ -83,6 +84,7 @@ def input_tables(inputs: Inputs, lang: str = "en") -> list[TableSheet]:
                    note="Thresholds per risk profile; credit_limit thresholds are fractions of the credit limit."),
         TableSheet("SalesPlan", "SalesPlan", m.sales_plan_columns(), plan, title="Sales plan occurrences",
                    note="Calculated from the sales plan on Settings: do not edit.", editable=False),
+        *payroll.tables(inputs, m.columns(m.sc.PAYROLL, {"name": 30}), m.row),
     ]
 
 

@@ -158,6 +158,15 @@ NL = {
         "Drempels per risicoprofiel; de drempels van credit_limit zijn delen van de kredietlimiet.",
     "Sales plan occurrences": "Momenten van het verkoopplan",
     "Calculated from the sales plan on Settings: do not edit.": "Berekend uit het verkoopplan op Settings: niet wijzigen.",
+    "Payroll (employees and groups)": "Salarissen (medewerkers en groepen)",
+    "One row per employee or group; a raise or a new hire is a row that starts, a leaver a row that ends. Pay day, "
+    "holiday month and 13th month are on Settings.": "Een regel per medewerker of groep; een loonsverhoging of een "
+                                                     "nieuwe medewerker is een regel die begint, wie vertrekt een regel "
+                                                     "die eindigt. Betaaldag, maand van het vakantiegeld en de "
+                                                     "dertiende maand staan op Settings.",
+    "Payroll by month": "Salarissen per maand",
+    "Calculated from the Payroll table and Settings: do not edit.":
+        "Berekend uit de tabel Payroll en Settings: niet wijzigen.",
     "Forecast against actual": "Prognose tegen werkelijkheid",
     "Added to every forecast week. Do not project flows that are already forecast as items (invoices, Recurring), "
     "or they count twice.": "Bij elke prognoseweek opgeteld. Projecteer geen stromen die al als posten in de prognose "
@@ -175,7 +184,8 @@ NL = {
         "Kas plus het onbenutte krediet aan het begin (kas + kredietlimiet).",
     "All payments of the forecast per month of 365/12 days.":
         "Alle betalingen van de prognose per maand van 365/12 dagen.",
-    "The fixed recurring costs per month.": "De vaste terugkerende lasten per maand.",
+    "The fixed recurring costs per month, the payroll's employer cost included.":
+        "De vaste terugkerende lasten per maand, met de loonkosten van de salarisadministratie.",
     "Operating burn rate (per month)": "Operationeel kasverbruik (per maand)",
     "Operating payments minus operating receipts per month (loan repayments, dividends and investments left out); "
     "negative: operations add cash.":

@@ -174,6 +174,7 @@ SETTINGS: tuple[Setting, ...] = (
     *(setting(f.header) for f in sc.SEASONALITY),
     *(setting(key) for key in drivers.SETTING_KEYS),
     *(setting(f.header) for f in sc.COLLECTIONS),
+    *(setting(f.header) for f in sc.PAYROLL_SETTINGS),
     setting("Currency"),
     *(setting(f.header) for f in sc.FINANCIALS),
     Setting("HorizonEnd", "Last day of the forecast (Sunday)", "date", "Start + 7 x Weeks - 1.",
@@ -439,6 +440,11 @@ def _source_terms(side: str, p: Params, w: Week, category: str | None, one_off_n
                      f"Payables[Amount],{opposite})")
     if category in (None, PURCHASES):  # purchases follow the sales (section 3)
         terms.append(drivers.purchases_term(p, growth, opposite, dated))
+    from xlcapital.workbook.payroll import flow_term  # payroll (section 14): it imports nothing of this module
+
+    paid = flow_term(side, w.start, w.end, category)
+    if paid:
+        terms.append(paid)
     by_cat = "" if category is None else f"Recurring[Category],{exact(category)},"
     column = f"Recurring[{'W' if w.period == 'week' else 'M'}{w.index}]"
     # fixed amounts (a revenue-linked row times (1 + r)); then the variable-rate interest rows, scaled by
@@ -513,7 +519,7 @@ def cell_value(f: sc.Field, value: Any) -> Any:
 
 def settings_from_workbook(get: Callable[[str], Any]) -> dict[str, dict[str, Any]]:
     """The schema's fields the Settings sheet holds, by table name (``company``, ``forecast``,
-    ``sales``, ``financials``: :data:`schema.SETTING_TABLES`), each parsed as in forecast.toml;
+    ``sales``, ``financials``, ``payroll``: :data:`schema.SETTING_TABLES`), each parsed as in forecast.toml;
     ``get(header)`` is the value of ``Settings_<header>`` (None when the workbook has no such name:
     the field's default). ``seasonality`` is the twelve ``Season<m>`` cells. Errors name the defined
     name."""

@@ -33,6 +33,7 @@ from xlcapital.errors import InputError
 from xlcapital.workbook import messages as say
 from xlcapital.money import to_decimal
 from xlcapital.forecast import schema
+from xlcapital.forecast.payroll import Employee, PayrollSettings
 from xlcapital.workbook.model import (COUNTED, collections_from_workbook, exact_expr, rows_from_workbook,
                                       settings_from_workbook)
 from xlcapital.workbook.labels import in_language
@@ -230,6 +231,9 @@ def read_workbook(path) -> tuple[fc.Inputs, list[Statement], str]:
         history=fc.History(tuple(_text(h["Month"]) for h in history), tuple(_money(h["Revenue"]) for h in history),
                            tuple(_money(h["DSO"]) for h in history)),
         financials=financials, folder=r.path.parent, collections=collections_from_workbook(s),
+        # payroll (docs section 14): the table and its Settings through the schema
+        payroll=[Employee(**row) for row in rows_from_workbook(schema.PAYROLL, r.table("Payroll"))],
+        payroll_settings=PayrollSettings(**given("payroll")),
     )
     inputs.bank = bank_statements(r.table("Bank"))
     return inputs, inputs.bank, _text(s("Scenario"))

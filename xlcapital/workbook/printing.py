@@ -17,9 +17,11 @@ MIN_SCALE = 0.55
 #: per sheet, the first column (by header) that is not printed: the columns from it to the right are
 #: technical (the Bank's dedupe key; Recurring's helper columns and per-week amounts, which the
 #: Forecast sheet prints summed per category; Receivables' cash date and week in the scenario shown and the
-#: largest-customer helpers, after the expected date and amount that do print) or long (the trigger rules' descriptions, which the
+#: largest-customer helpers, after the expected date and amount that do print; Payroll's helper columns and
+#: PayrollMonths' sums per month, after its payments and wages) or long (the trigger rules' descriptions, which the
 #: Dashboard names in words)
-NOT_PRINTED = {"Bank": "Key", "Recurring": "Lo", "TriggerRules": "Description", "Receivables": "CashDate"}
+NOT_PRINTED = {"Bank": "Key", "Recurring": "Lo", "TriggerRules": "Description", "Receivables": "CashDate",
+               "Payroll": "Monthly", "PayrollMonths": "NetBase"}
 
 #: sheets that are never printed (technical)
 HIDDEN = ("xlcapital",)

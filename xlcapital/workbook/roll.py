@@ -59,6 +59,7 @@ KEYS = {
     "Sales": ("Date", "Description"),
     "Categories": ("Category", "Match", "Pattern"),
     "Projections": ("Category",),
+    "Payroll": ("Name", "Start"),
 }
 #: tables taken as a whole (their rows belong together)
 WHOLE = {"ScenarioInputs": "scenarios", "OneOffs": "scenarios", "History": "history", "TriggerRules": "triggers"}
@@ -356,7 +357,7 @@ def roll(previous, reader, fp: Fingerprint | None, prev, prev_statements, fresh,
     fresh_tables = {t.table: t for t in input_tables(fresh)}
     lists = {"Receivables": "receivables", "Payables": "payables", "Customers": "customers",
              "Recurring": "recurring", "Sales": "expected_sales", "Categories": "categories",
-             "Projections": "projections"}
+             "Projections": "projections", "Payroll": "payroll"}
     result: dict[str, Any] = {}
     from_workbook: dict[str, set[int]] = {}
     for table, attr in lists.items():

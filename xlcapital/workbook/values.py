@@ -18,6 +18,7 @@ from xlcapital.forecast.drivers import purchase
 from xlcapital.forecast.engine import MONTHS_IN_VIEW
 from xlcapital.forecast.learn import classify
 from xlcapital.forecast.schedule import LOOKAHEAD_WEEKS, occurrences, view_end, week_of
+from xlcapital.workbook import payroll
 from xlcapital.workbook.model import OTHER
 from xlcapital.workbook.scenarios import PLAIN
 
@@ -127,6 +128,8 @@ def engine_values(inputs, cells, statements=None) -> dict[str, list]:
     s = inputs.settings
     first = first_day(inputs)
     out["settings.FirstDay"] = [first]
+    if "table.Payroll.Monthly" in cells:  # the Payroll table's and PayrollMonths' columns (docs section 14)
+        out.update(payroll.cell_values(inputs, cells, first))
     plan = occurrences(inputs.sales.frequency, inputs.sales.day, inputs.sales.month, first, view_end(s.start, s.weeks))
     rows = len(cells["table.SalesPlan.Date"])
     if inputs.sales.frequency == "weekly":  # row j: the j-th occurrence
