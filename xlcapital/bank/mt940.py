@@ -38,12 +38,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Iterable
 
-from xlcapital.bank.model import Balance, Statement, Transaction
+from xlcapital.bank.model import Balance, Statement, StatementStream, Transaction, collect
+from xlcapital.bank.streamio import ByteSource, text_encoding
 from xlcapital.bank.textio import IBAN_RE, decode_text, exact_amount, iter_lines, make_date, one_line
 from xlcapital.errors import BankFileError
 
-__all__ = ["FORMAT", "sniff", "count_records", "read", "parse_info"]
+__all__ = ["FORMAT", "sniff", "count_records", "read", "stream", "stream_count", "iter_read", "parse_info"]
 
 FORMAT = "mt940"
 
@@ -108,20 +110,54 @@ def count_records(data: bytes) -> int:
 def read(data: bytes, *, source: str = "<bytes>", bank: str | None = None) -> list[Statement]:
     """The statements of an MT940 file, in file order, with :class:`BankFileError` for a broken field."""
     text = decode_text(data)
-    header_bank = bank or _bank_from_header(text[:4096])
+    return collect(iter_read(iter_lines(text), text[:4096], source=source, bank=bank))
+
+
+def stream(file: ByteSource, *, source: str = "<bytes>", bank: str | None = None) -> StatementStream:
+    """:func:`read` of a file read a slice at a time: each transaction with its statement, in file
+    order, as it is read (see :func:`iter_read`)."""
+    encoding = text_encoding(file)
+    head = file.head(4 * 4096)
+    head = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
+    return iter_read(file.lines(encoding), head.decode(encoding, "ignore")[:4096], source=source, bank=bank)
+
+
+def stream_count(file: ByteSource) -> int:
+    """:func:`count_records` of a file read a slice at a time: the slices are cut where a line
+    starts with ``:``, so no tag the count looks for is cut in two."""
+    return sum(count_records(window) for window in file.windows(_at_tag_line))
+
+
+def _at_tag_line(data: bytes) -> int:
+    return max(data.rfind(b"\n:"), data.rfind(b"\r:")) + 1
+
+
+def iter_read(lines: Iterable[str], head: str, *, source: str = "<bytes>", bank: str | None = None) -> StatementStream:
+    """Yield ``(statement, transaction)`` as each transaction is complete (its :86: read), in file
+    order, and return the statements (without their transactions): what :func:`read` collects.
+
+    A transaction is held back while its statement has no account (:25:) or currency yet, so
+    that what is yielded is final; the statement's balances are final once the next statement
+    has started (or at the end). ``head`` is the text's start, where a SWIFT header names the bank.
+    """
+    header_bank = bank or _bank_from_header(head)
     builder = _Builder(header_bank, source)
-    for tag, lines, line_no in _fields(text):
+    for tag, field_lines, line_no in _fields(lines):
         try:
-            builder.add(tag, lines, line_no)
+            builder.add(tag, field_lines, line_no)
         except BankFileError as exc:
             raise exc.with_location(file=source, line=line_no, field=f":{tag}:")
-    return builder.finish()
+        if builder.outbox:
+            yield from builder.ready()
+    statements = builder.finish()
+    yield from builder.ready(final=True)
+    return statements
 
 
 # --- fields ---------------------------------------------------------------------------------
 
 
-def _fields(text: str):
+def _fields(text_lines: Iterable[str]):
     """Yield ``(tag, lines, line_no)`` per field: the lines are the tag's value and its continuations.
 
     Envelope and header lines between messages are skipped; a ``-`` line ends a message unless
@@ -132,7 +168,7 @@ def _fields(text: str):
     start = 0
     in_message = False
     held: str | None = None  # a "-" or ":" line whose meaning depends on the next line
-    for line_no, raw in enumerate(iter_lines(text), 1):
+    for line_no, raw in enumerate(text_lines, 1):
         if held is not None:
             held_text, held = held, None
             if held_text == ":" and re.match(r"\d\d[A-Z]?:", raw):
@@ -232,6 +268,10 @@ class _Builder:
         self.account_raw: str | None = None
         self.closed = False
         self.pending: _Pending | None = None
+        #: statements (by id) that have a transaction
+        self.filled: set[int] = set()
+        #: transactions complete, with their statement, not yet handed on (see :meth:`ready`)
+        self.outbox: list[tuple[Statement, Transaction]] = []
 
     def _new(self, inherit: bool = False) -> Statement:
         self._flush()
@@ -270,7 +310,7 @@ class _Builder:
                 stmt.statement_id = f"{stmt.statement_id} {number}"
         elif tag in ("60F", "60M"):
             stmt = self._statement()
-            if stmt.opening_balance is not None or self.closed or stmt.transactions:
+            if stmt.opening_balance is not None or self.closed or id(stmt) in self.filled:
                 stmt = self._new(inherit=True)
             stmt.opening_balance = self._balance(tag, lines, line_no)
             if stmt.opening_balance is not None:
@@ -309,20 +349,34 @@ class _Builder:
         _apply_info(p)
         stmt = self._statement()
         p.transaction.currency = stmt.currency
-        stmt.transactions.append(p.transaction)
+        self.filled.add(id(stmt))
+        self.outbox.append((stmt, p.transaction))
+
+    def ready(self, final: bool = False) -> list[tuple[Statement, Transaction]]:
+        """The transactions of :attr:`outbox` that are final, in order: all but those from the
+        first one whose statement is still read and has no account or currency yet (a later :25:
+        or balance may give them). A transaction without a currency takes its statement's."""
+        out = self.outbox
+        n = 0
+        for stmt, t in out:
+            if not final and stmt is self.current and (self.account_raw is None or stmt.currency is None):
+                break
+            t.currency = t.currency or stmt.currency
+            n += 1
+        ready = out[:n]
+        del out[:n]
+        return ready
 
     def finish(self) -> list[Statement]:
         self._flush()
         for stmt in self.statements:
-            if not (stmt.account or stmt.transactions or stmt.opening_balance or stmt.closing_balance):
+            if not (stmt.account or id(stmt) in self.filled or stmt.opening_balance or stmt.closing_balance):
                 # a header and nothing after it (real files may lack :25:, not everything)
                 raise BankFileError(
                     "a statement with no account :25:, no balance and no transactions",
                     line=self.first_lines[id(stmt)],
                     hint="is the file cut off? an MT940 statement names its account in :25:",
                 )
-            for t in stmt.transactions:
-                t.currency = t.currency or stmt.currency
         return self.statements
 
 
