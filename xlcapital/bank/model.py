@@ -30,6 +30,7 @@ the same key (see templates/vba). Bank-assigned ids stay in ``reference``.
 from __future__ import annotations
 
 import hashlib
+from array import array
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -207,10 +208,14 @@ def assign_keys(transactions: Iterable[Transaction], account: str) -> None:
 
 class KeyNumbers:
     """Dedupe keys numbered as :func:`assign_keys` numbers them, for transactions that come one at
-    a time (:func:`xlcapital.bank.stream`) and are not kept: per account, the number of times each
-    key base was seen, kept as a 64-bit digest of the base (about 70 bytes a transaction instead
-    of the transaction's 1 KB). Two different bases share a digest with a chance of about 1 in
-    10^8 for a file of a million transactions; the second would be numbered ``|2``.
+    a time (:func:`xlcapital.bank.stream`) and are not kept.
+
+    The number of a key base is how often it was seen before; a base names its account and day, so
+    the counts are kept per account and day, as 64-bit digests of the bases: the days being read
+    in a dict, the others (once more than :data:`ACTIVE` bases are held) packed into an array of
+    8 bytes a base (a day is unpacked again when a later transaction is booked on it, as a bank
+    books a charge back a few days). Two different bases of one day share a digest with a chance
+    of about 1 in 10^16; the second would be numbered ``|2``.
 
     >>> numbers = KeyNumbers()
     >>> t = [Transaction(date(2026, 3, 2), Decimal("-2.50"), description="Koffie") for _ in range(2)]
@@ -218,16 +223,42 @@ class KeyNumbers:
     ['NL91ABNA0417164300|2026-03-02|-250|KOFFIE|1', 'NL91ABNA0417164300|2026-03-02|-250|KOFFIE|2']
     """
 
+    #: digests held in dicts before the days not being read are packed
+    ACTIVE = 50_000
+
     def __init__(self) -> None:
-        self.seen: dict[str, dict[int, int]] = {}
+        self.active: dict[tuple[str, date], dict[int, int]] = {}
+        #: (account, day) -> the day's digests, and those seen more than once with their count
+        self.packed: dict[tuple[str, date], tuple[array, dict[int, int]]] = {}
+        self.held = 0
 
     def assign(self, t: Transaction, account: str) -> str:
         base = key_base(t, account)
-        seen = self.seen.setdefault(account, {})
+        day = (account, t.booking_date)
+        counts = self.active.get(day)
+        if counts is None:
+            counts = self.active[day] = self._unpack(day)
         digest = int.from_bytes(hashlib.blake2b(base.encode(), digest_size=8).digest(), "big")
-        n = seen[digest] = seen.get(digest, 0) + 1
+        n = counts[digest] = counts.get(digest, 0) + 1
+        if n == 1:
+            self.held += 1
+            if self.held > self.ACTIVE:
+                self._pack(but=day)
         t.key = f"{base}|{n}"
         return t.key
+
+    def _unpack(self, day: tuple[str, date]) -> dict[int, int]:
+        digests, repeated = self.packed.pop(day, (array("Q"), {}))
+        counts = dict.fromkeys(digests, 1)
+        counts.update(repeated)
+        self.held += len(counts)
+        return counts
+
+    def _pack(self, but: tuple[str, date]) -> None:
+        for day in [d for d in self.active if d != but]:
+            counts = self.active.pop(day)
+            self.packed[day] = (array("Q", counts), {d: n for d, n in counts.items() if n > 1})
+            self.held -= len(counts)
 
 
 #: what a reader's ``iter_read`` is: it yields each transaction with its statement, in file order,

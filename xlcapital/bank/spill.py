@@ -97,13 +97,14 @@ class TransactionSpill:
             self.db.execute("CREATE INDEX by_statement ON tx (stmt, seq)")
             self._indexed = True
 
-    def of_statement(self, statement: Statement) -> Iterator[Transaction]:
-        """The transactions kept of ``statement``, in the order they came."""
+    def of_statement(self, statement: Statement, reverse: bool = False) -> Iterator[Transaction]:
+        """The transactions kept of ``statement``, in the order they came (``reverse``: last first)."""
         self._ready()
         stmt = self._statements.get(id(statement))
         if stmt is None:
             return
-        for (blob,) in self.db.execute("SELECT t FROM tx WHERE stmt = ? ORDER BY seq", (stmt,)):
+        order = "DESC" if reverse else "ASC"
+        for (blob,) in self.db.execute(f"SELECT t FROM tx WHERE stmt = ? ORDER BY seq {order}", (stmt,)):
             yield pickle.loads(blob)
 
     def merge(self, statements: list[Statement]) -> "MergedStream":

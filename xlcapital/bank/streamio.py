@@ -62,10 +62,10 @@ class ByteSource:
     def of_path(cls, path: str | os.PathLike, limit: int) -> "ByteSource":
         return cls(str(path), lambda: open_regular(Path(path)), limit)
 
-    def chunks(self, size: int = SLICE) -> Iterator[bytes]:
+    def chunks(self) -> Iterator[bytes]:
         with self._opener() as f:
             total = 0
-            while chunk := f.read(size):
+            while chunk := f.read(SLICE):
                 total += len(chunk)
                 if total > self.limit:
                     raise BankFileError(f"the file is larger than the {self.limit // 2**20} MB xlcapital reads at once",
