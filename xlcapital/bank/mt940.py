@@ -67,6 +67,8 @@ _STATEMENT_LINE = re.compile(_LINE_HEAD + _LINE_TYPE + r"(?P<rest>.*)")
 #: a line without its (mandatory) type code, accepted only when no joining of lines gives one
 _STATEMENT_LINE_UNTYPED = re.compile(_LINE_HEAD + _LINE_TYPE + r"?(?P<rest>.*)")
 _BOUNDARY_STARTS = frozenset("{}-:")
+#: a line starting otherwise (a letter, a digit, "/") continues the field before it, if any
+_LINE_STARTS_TO_LOOK_AT = _BOUNDARY_STARTS | {chr(c) for c in range(0x3001) if chr(c).isspace()} | {""}
 _CURRENCY_SUFFIX = re.compile(r"(?<=[\d\s])([A-Z]{3})$")
 _ACCOUNT_LIKE = re.compile(r"(?:[A-Z]{2}\d{2}[A-Z0-9]{10,30}|P?\d{6,18})")
 
@@ -181,12 +183,17 @@ def _fields(text_lines: Iterable[str]):
                 tag, lines, in_message = None, [], False
             elif in_message and tag is not None:
                 lines.append(held_text)
-        if raw.startswith("{") and "{4:" in raw:  # an envelope opens the text block, maybe with a field
+        first = raw[:1]
+        if first not in _LINE_STARTS_TO_LOOK_AT:  # the usual continuation line: text, as it is
+            if in_message and tag is not None:
+                lines.append(raw)
+            continue
+        if first == "{" and "{4:" in raw:  # an envelope opens the text block, maybe with a field
             if tag is not None:
                 yield tag, lines, start
             tag, lines, in_message = None, [], True
             raw = raw[raw.rindex("{4:") + 3 :]
-        m = _TAG.match(raw)
+        m = _TAG.match(raw) if raw[:1] == ":" else None
         if m:
             if tag is not None:
                 yield tag, lines, start
@@ -289,9 +296,17 @@ class _Builder:
 
     def add(self, tag: str, lines: list[str], line_no: int) -> None:
         self.line_no = line_no
-        if tag != "86":
-            self._flush()
-        if tag == "20":
+        if tag == "86":
+            if self.pending is not None:
+                self.pending.info.append(_text(lines, 4))
+            return
+        self._flush()
+        if tag == "61":
+            stmt = self._statement()
+            if self.closed:
+                stmt = self._new(inherit=True)
+            self.pending = _statement_line(lines, line_no, stmt.currency)
+        elif tag == "20":
             stmt = self._new()
             stmt.statement_id = _joined(lines) or None
         elif tag == "25":
@@ -315,14 +330,6 @@ class _Builder:
             stmt.opening_balance = self._balance(tag, lines, line_no)
             if stmt.opening_balance is not None:
                 stmt.currency = stmt.opening_balance.currency or stmt.currency
-        elif tag == "61":
-            stmt = self._statement()
-            if self.closed:
-                stmt = self._new(inherit=True)
-            self.pending = _statement_line(lines, line_no, stmt.currency)
-        elif tag == "86":
-            if self.pending is not None:
-                self.pending.info.append(_text(lines, 4))
         elif tag in ("62F", "62M"):
             stmt = self._statement()
             stmt.closing_balance = self._balance(tag, lines, line_no)
@@ -454,36 +461,44 @@ def _statement_line(lines: list[str], line_no: int, currency: str | None) -> _Pe
     first = lines[0].rstrip()
     rest_lines = lines[1:]
     m = _STATEMENT_LINE.match(first)
-    joined, joined_rest = first, list(rest_lines)
-    while m is None and joined_rest:
-        joined += joined_rest.pop(0).strip()
-        m = _STATEMENT_LINE.match(joined)
-    if m is not None:
-        first, rest_lines = joined, joined_rest
-    else:
-        m = _STATEMENT_LINE_UNTYPED.match(first)
+    if m is None:
+        joined, joined_rest = first, list(rest_lines)
+        while m is None and joined_rest:
+            joined += joined_rest.pop(0).strip()
+            m = _STATEMENT_LINE.match(joined)
+        if m is not None:
+            first, rest_lines = joined, joined_rest
+        else:
+            m = _STATEMENT_LINE_UNTYPED.match(first)
     if m is None:
         raise BankFileError(
             f"not a statement line: {first[:50]!r}",
             line=line_no,
             hint="expected YYMMDD[MMDD] C/D amount type reference",
         )
-    value = _swift_date(m["value"], line_no)
-    booked = _entry_date(m["entry"], value, line_no) if m["entry"] and m["entry"] != "    " else value
-    amount = exact_amount(m["amount"], line=line_no)
-    if m["mark"] in ("D", "RC"):  # a debit, or the reversal of a credit, takes money out
+    # one call for every group (in the pattern's order) instead of one lookup each
+    value_text, entry, mark, _funds, amount_text, code, rest = m.groups()
+    value = _swift_date(value_text, line_no)
+    booked = _entry_date(entry, value, line_no) if entry and entry != "    " else value
+    amount = exact_amount(amount_text, line=line_no)
+    if mark == "D" or mark == "RC":  # a debit, or the reversal of a credit, takes money out
         amount = -amount
-    customer, bank_ref, name_hint = _references(m["rest"])
+    customer, bank_ref, name_hint = _references(rest)
     transaction = Transaction(
         booking_date=booked,
         amount=amount,
         value_date=value,
         currency=currency,
         reference=bank_ref or ("" if customer.upper() in _PLACEHOLDERS else customer),
-        code=(m["type"] or "").strip(),
+        code=code.strip() if code else "",
         line=line_no,
     )
-    supplementary = " ".join(s.strip() for s in rest_lines if s.strip())
+    if not rest_lines:
+        supplementary = ""
+    elif len(rest_lines) == 1:
+        supplementary = rest_lines[0].strip()
+    else:
+        supplementary = " ".join(s.strip() for s in rest_lines if s.strip())
     return _Pending(transaction, supplementary, customer, name_hint)
 
 
@@ -540,7 +555,13 @@ def _structured_info(text: str) -> dict[str, str]:
         name = name or (_clean(parts[2]) if len(parts) > 2 else "")
     # the remittance text is the description (bunq leaves it empty on purpose); without a
     # /REMI/ field the whole text is kept
-    description = _clean(_REMI_PREFIX.sub("", values["REMI"].strip())) if "REMI" in values else _clean(text)
+    if "REMI" in values:
+        remittance = values["REMI"].strip()
+        if remittance.startswith(("USTD", "STRD")):
+            remittance = _REMI_PREFIX.sub("", remittance)
+        description = _clean(remittance)
+    else:
+        description = _clean(text)
     eref = _clean(values.get("EREF", ""))
     if eref.upper() in _PLACEHOLDERS:
         eref = ""
@@ -603,7 +624,7 @@ def _free_info(text: str) -> dict[str, str]:
 
 def _clean(text: str) -> str:
     """Collapse runs of whitespace and drop the slashes that close a structured value."""
-    return one_line(text).strip("/").strip()
+    return one_line(text).strip("/").strip() if text else ""
 
 
 def _apply_info(p: _Pending) -> None:
