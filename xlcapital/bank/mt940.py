@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable
 
-from xlcapital.bank.model import Balance, Statement, StatementStream, Transaction, collect
+from xlcapital.bank.model import Balance, Statement, StatementStream, Transaction
 from xlcapital.bank.streamio import ByteSource, text_encoding
 from xlcapital.bank.textio import IBAN_RE, decode_text, exact_amount, iter_lines, make_date, one_line
 from xlcapital.errors import BankFileError
@@ -112,7 +112,10 @@ def count_records(data: bytes) -> int:
 def read(data: bytes, *, source: str = "<bytes>", bank: str | None = None) -> list[Statement]:
     """The statements of an MT940 file, in file order, with :class:`BankFileError` for a broken field."""
     text = decode_text(data)
-    return collect(iter_read(iter_lines(text), text[:4096], source=source, bank=bank))
+    builder = _Builder(bank or _bank_from_header(text[:4096]), source, keep=True)
+    for tag, field_lines, line_no in _fields(iter_lines(text)):
+        builder.add_located(tag, field_lines, line_no)
+    return builder.finish()
 
 
 def stream(file: ByteSource, *, source: str = "<bytes>", bank: str | None = None) -> StatementStream:
@@ -142,13 +145,9 @@ def iter_read(lines: Iterable[str], head: str, *, source: str = "<bytes>", bank:
     that what is yielded is final; the statement's balances are final once the next statement
     has started (or at the end). ``head`` is the text's start, where a SWIFT header names the bank.
     """
-    header_bank = bank or _bank_from_header(head)
-    builder = _Builder(header_bank, source)
+    builder = _Builder(bank or _bank_from_header(head), source)
     for tag, field_lines, line_no in _fields(lines):
-        try:
-            builder.add(tag, field_lines, line_no)
-        except BankFileError as exc:
-            raise exc.with_location(file=source, line=line_no, field=f":{tag}:")
+        builder.add_located(tag, field_lines, line_no)
         if builder.outbox:
             yield from builder.ready()
     statements = builder.finish()
@@ -264,7 +263,10 @@ class _Pending:
 class _Builder:
     """Collects fields into statements: :20: (or a second :25:) starts one, :62x: closes it."""
 
-    def __init__(self, bank: str | None, source: str = "<bytes>") -> None:
+    def __init__(self, bank: str | None, source: str = "<bytes>", keep: bool = False) -> None:
+        #: keep: each statement holds its transactions (:func:`read`); else they wait in
+        #: :attr:`outbox` for :func:`iter_read` to hand on
+        self.keep = keep
         self.bank = bank
         self.source = source
         self.line_no = 0
@@ -293,6 +295,13 @@ class _Builder:
 
     def _statement(self) -> Statement:
         return self.current if self.current is not None else self._new()
+
+    def add_located(self, tag: str, lines: list[str], line_no: int) -> None:
+        """:meth:`add`, with an error's file, line and field filled in."""
+        try:
+            self.add(tag, lines, line_no)
+        except BankFileError as exc:
+            raise exc.with_location(file=self.source, line=line_no, field=f":{tag}:")
 
     def add(self, tag: str, lines: list[str], line_no: int) -> None:
         self.line_no = line_no
@@ -357,7 +366,10 @@ class _Builder:
         stmt = self._statement()
         p.transaction.currency = stmt.currency
         self.filled.add(id(stmt))
-        self.outbox.append((stmt, p.transaction))
+        if self.keep:
+            stmt.transactions.append(p.transaction)
+        else:
+            self.outbox.append((stmt, p.transaction))
 
     def ready(self, final: bool = False) -> list[tuple[Statement, Transaction]]:
         """The transactions of :attr:`outbox` that are final, in order: all but those from the
@@ -384,6 +396,8 @@ class _Builder:
                     line=self.first_lines[id(stmt)],
                     hint="is the file cut off? an MT940 statement names its account in :25:",
                 )
+            for t in stmt.transactions:  # (kept ones) a currency the statement named later
+                t.currency = t.currency or stmt.currency
         return self.statements
 
 
