@@ -20,7 +20,7 @@ import stat
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator
 
-from xlcapital.bank.textio import ENCODINGS
+from xlcapital.bank.textio import ENCODINGS, known_encodings, undecodable
 from xlcapital.errors import BankFileError
 
 __all__ = ["SLICE", "ByteSource", "open_regular", "text_encoding"]
@@ -151,16 +151,9 @@ def text_encoding(source: ByteSource, encodings: Iterable[str] = ENCODINGS, *, h
     """The first of ``encodings`` that decodes every byte of the file (a UTF-8 byte-order mark
     left out): :func:`~xlcapital.bank.textio.decode_text`'s rule and error, on a file read in slices."""
     skip = 3 if source.head(3) == _BOM else 0
-    tried: dict[str, str] = {}
+    names = known_encodings(encodings)
     failure: tuple[int, int] | None = None  # (offset after the byte-order mark, byte) read furthest
-    for encoding in encodings:
-        try:
-            codec = codecs.lookup(encoding).name
-        except LookupError:
-            continue
-        if codec in tried:
-            continue
-        tried[codec] = encoding
+    for encoding in names:
         failed = _first_undecodable(source, encoding, skip)
         if failed is None:
             return encoding
@@ -169,11 +162,7 @@ def text_encoding(source: ByteSource, encodings: Iterable[str] = ENCODINGS, *, h
     if failure is None:  # no encoding given is known: the defaults decide
         return text_encoding(source, ENCODINGS, hint=hint)
     offset, byte = failure
-    raise BankFileError(
-        f"byte 0x{byte:02x} is not text in {' or '.join(tried.values())}",
-        line=source.line_of(offset, skip),
-        hint=hint or "the file is damaged, or in another encoding: save it again as UTF-8",
-    )
+    raise undecodable(byte, names, source.line_of(offset, skip), hint)
 
 
 def _first_undecodable(source: ByteSource, encoding: str, skip: int) -> tuple[int, int] | None:
