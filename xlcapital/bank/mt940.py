@@ -42,7 +42,8 @@ from typing import Iterable
 
 from xlcapital.bank.model import Balance, Statement, StatementStream, Transaction
 from xlcapital.bank.streamio import ByteSource, text_encoding
-from xlcapital.bank.textio import IBAN_RE, decode_text, exact_amount, iter_lines, make_date, one_line
+from xlcapital.bank.mt940info import PLACEHOLDERS, apply_info, parse_info
+from xlcapital.bank.textio import decode_text, exact_amount, iter_lines, make_date
 from xlcapital.errors import BankFileError
 
 __all__ = ["FORMAT", "sniff", "count_records", "read", "stream", "stream_count", "iter_read", "parse_info"]
@@ -70,21 +71,6 @@ _BOUNDARY_STARTS = frozenset("{}-:")
 #: a line starting otherwise (a letter, a digit, "/") continues the field before it, if any
 _LINE_STARTS_TO_LOOK_AT = _BOUNDARY_STARTS | {chr(c) for c in range(0x3001) if chr(c).isspace()} | {""}
 _CURRENCY_SUFFIX = re.compile(r"(?<=[\d\s])([A-Z]{3})$")
-_ACCOUNT_LIKE = re.compile(r"(?:[A-Z]{2}\d{2}[A-Z0-9]{10,30}|P?\d{6,18})")
-
-#: structured :86: subfield codes (ABN AMRO, ING, Rabobank, bunq, Knab, Van Lanschot, SEPA)
-_INFO_KEYS = (
-    "EREF|PREF|MARF|CSID|CNTP|REMI|IBAN|BIC|NAME|TRTP|ORDP|BENM|ADDR|ISDT|RTRN|SUM|ULTC|ULTD|ULTB|"
-    "PURP|BUSP|ID|CDTRREF|CDTRREFTP|IREF|TRCD|EXCH|OCMT|CHGS|SVCL|KREF|CPRP|RTYP|CREF|ACCW"
-)
-_INFO_KEY_SET = frozenset(_INFO_KEYS.split("|"))
-_INFO_FIELD = re.compile(r"/([A-Z]{2,9})/")
-_SUBFIELD = re.compile(r"[?>](\d\d)")
-_FREE_IBAN = re.compile(r"\b(?:IBAN|REK|REKENING)\s*:\s*([A-Z]{2}\d{2}[A-Z0-9]{10,30}|\d{6,18})")
-_FREE_NAME = re.compile(r"\b(?:NAAM|NAME)\s*:\s*(.+?)(?=\s{2,}|\s+[A-Z]{3,}[.:]|/|$)")
-#: references that say "none here" (Rabobank writes EREF when the end-to-end id is in :86:)
-_PLACEHOLDERS = frozenset({"NONREF", "EREF", "PREF", "MARF", "NOTPROVIDED", "N"})
-_REMI_PREFIX = re.compile(r"^(?:USTD//|STRD/[A-Z]*/|STRD//)")
 
 
 def sniff(head: bytes) -> bool:
@@ -362,7 +348,7 @@ class _Builder:
         p, self.pending = self.pending, None
         if p is None:
             return
-        _apply_info(p)
+        apply_info(p)
         stmt = self._statement()
         p.transaction.currency = stmt.currency
         self.filled.add(id(stmt))
@@ -503,7 +489,7 @@ def _statement_line(lines: list[str], line_no: int, currency: str | None) -> _Pe
         amount=amount,
         value_date=value,
         currency=currency,
-        reference=bank_ref or ("" if customer.upper() in _PLACEHOLDERS else customer),
+        reference=bank_ref or ("" if customer.upper() in PLACEHOLDERS else customer),
         code=code.strip() if code else "",
         line=line_no,
     )
@@ -535,133 +521,3 @@ def _references(rest: str) -> tuple[str, str, str]:
     if len(rest) > 16 and rest[16:].strip() and "  " in rest[:17]:
         return rest[:16].strip(), "", " ".join(rest[16:].split())
     return rest.strip(), "", ""
-
-
-# --- :86: information -----------------------------------------------------------------------
-
-
-def parse_info(text: str) -> dict[str, str]:
-    """Counterparty ``name`` and ``iban``, ``description`` and end-to-end ``eref`` of a :86: text.
-
-    >>> parse_info("/TRTP/SEPA OVERBOEKING/IBAN/NL25ABNA0987654321/BIC/ABNANL2A/NAME/FOOBAR/REMI/SAVINGS/EREF/NOTPROVIDED")
-    {'name': 'FOOBAR', 'iban': 'NL25ABNA0987654321', 'description': 'SAVINGS', 'eref': ''}
-    >>> parse_info("/EREF/EV1//CNTP/NL32INGB0000012345/INGBNL2A/ING BANK NV///REMI/USTD//Factuur 12/")["name"]
-    'ING BANK NV'
-    >>> parse_info("SEPA IDEAL                       IBAN: NL70ABNA0888888888 NAAM: NS GROEP")
-    {'name': 'NS GROEP', 'iban': 'NL70ABNA0888888888', 'description': 'SEPA IDEAL IBAN: NL70ABNA0888888888 NAAM: NS GROEP', 'eref': ''}
-    """
-    stripped = text.strip()
-    first = _INFO_FIELD.match(stripped)
-    if first and first.group(1) in _INFO_KEY_SET:
-        return _structured_info(stripped)
-    if re.match(r"\d{3}[?>]", stripped) or stripped.startswith((">", "?")):
-        return _subfield_info(stripped)
-    return _free_info(stripped)
-
-
-def _structured_info(text: str) -> dict[str, str]:
-    values = _structured_values(text)
-    name = _clean(values.get("NAME", ""))
-    iban = _clean(values.get("IBAN", ""))
-    if "CNTP" in values:  # ING: /CNTP/account/BIC/name/city/
-        parts = values["CNTP"].split("/")
-        iban = iban or _clean(parts[0])
-        name = name or (_clean(parts[2]) if len(parts) > 2 else "")
-    # the remittance text is the description (bunq leaves it empty on purpose); without a
-    # /REMI/ field the whole text is kept
-    if "REMI" in values:
-        remittance = values["REMI"].strip()
-        if remittance.startswith(("USTD", "STRD")):
-            remittance = _REMI_PREFIX.sub("", remittance)
-        description = _clean(remittance)
-    else:
-        description = _clean(text)
-    eref = _clean(values.get("EREF", ""))
-    if eref.upper() in _PLACEHOLDERS:
-        eref = ""
-    return {"name": name, "iban": iban.replace(" ", ""), "description": description, "eref": eref}
-
-
-def _structured_values(text: str) -> dict[str, str]:
-    """``/CODE/value/CODE/value`` into {CODE: value}; a value may hold slashes (``/CNTP/a/b/c/``).
-
-    Splitting on "/" and walking the parts is several times faster than a regex scan.
-
-    >>> _structured_values("/ORDP//NAME/Bedrijf B.V./REMI/NR.1/11.3.2013")
-    {'ORDP': '', 'NAME': 'Bedrijf B.V.', 'REMI': 'NR.1/11.3.2013'}
-    """
-    values: dict[str, str] = {}
-    key: str | None = None
-    buf: list[str] = []
-    for part in text.split("/")[1:]:
-        if part in _INFO_KEY_SET:
-            if key is not None and key not in values:
-                values[key] = "/".join(buf)
-            key, buf = part, []
-        else:
-            buf.append(part)
-    if key is not None and key not in values:
-        values[key] = "/".join(buf)
-    return values
-
-
-def _subfield_info(text: str) -> dict[str, str]:
-    """German ``?20`` / Triodos ``>20`` subfields: 20-29 and 60-63 purpose, 31 account, 32-33 name."""
-    parts: dict[int, str] = {}
-    marks = list(_SUBFIELD.finditer(text))
-    for i, m in enumerate(marks):
-        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-        code = int(m.group(1))
-        parts[code] = parts.get(code, "") + text[m.end() : end]
-    purpose_codes = [c for c in sorted(parts) if 20 <= c <= 29 or 60 <= c <= 63]
-    iban = next((parts[c].strip() for c in purpose_codes if IBAN_RE.fullmatch(parts[c].strip())), "")
-    purpose = "".join(parts[c] for c in purpose_codes if parts[c].strip() != iban or not iban)
-    name = _clean(parts.get(32, "") + parts.get(33, ""))
-    return {
-        "name": name,
-        "iban": iban or _clean(parts.get(31, "")).replace(" ", ""),
-        "description": _clean(purpose) or _clean(text),
-        "eref": "",
-    }
-
-
-def _free_info(text: str) -> dict[str, str]:
-    flat = _clean(text)
-    m = _FREE_IBAN.search(flat)
-    iban = m.group(1) if m else ""
-    if not iban:  # ASN, SNS, ING: the text starts with the counterparty's IBAN
-        lead = IBAN_RE.match(flat)
-        iban = lead.group(1) if lead else ""
-    n = _FREE_NAME.search(flat)
-    return {"name": n.group(1).strip() if n else "", "iban": iban, "description": flat, "eref": ""}
-
-
-def _clean(text: str) -> str:
-    """Collapse runs of whitespace and drop the slashes that close a structured value."""
-    return one_line(text).strip("/").strip() if text else ""
-
-
-def _apply_info(p: _Pending) -> None:
-    """Fill counterparty and description from the :86: text and the :61: line's extra details."""
-    t = p.transaction
-    info = parse_info(" ".join(p.info)) if p.info else {"name": "", "iban": "", "description": "", "eref": ""}
-    supplementary = p.supplementary
-    supp_is_account = bool(supplementary) and bool(_ACCOUNT_LIKE.fullmatch(supplementary.replace(" ", "")))
-    iban = info["iban"]
-    if not iban and supp_is_account:
-        iban = supplementary.replace(" ", "")
-    if not iban and _ACCOUNT_LIKE.fullmatch(p.customer_reference) and p.customer_reference[:2].isalpha():
-        iban = p.customer_reference  # ASN/SNS: the counterparty IBAN in the reference slot
-    name = info["name"] or p.name_hint
-    if not name and supplementary and not supp_is_account and _looks_like_name(supplementary):
-        name = supplementary
-    t.counterparty = name
-    t.counterparty_iban = iban
-    t.description = info["description"] or (supplementary if not supp_is_account and supplementary != name else "")
-    if not t.reference and info["eref"]:
-        t.reference = info["eref"]
-
-
-def _looks_like_name(text: str) -> bool:
-    return any(c.isalpha() for c in text) and not text.startswith("/") and "/TRCD/" not in text
-
