@@ -5,17 +5,21 @@ Issue 12 measured 1.25 GB for a 200 MB CSV and 924 MB for a 200 MB CAMT file, an
 300 MB. Each figure here is one fresh Python process that reads one file and prints its own peak
 resident set size (``resource.getrusage``), so nothing of another run is counted:
 
-* ``xlcapital``: ``xlcapital.bank.read(path)``: every transaction as a Transaction, with the
-  independent count, balances and dedupe keys;
-* ``plain``: the plain library reading the same file into its own objects: ``csv.reader`` rows
-  (CSV), ``xml.etree.ElementTree.parse`` (CAMT), ``mt940.parse`` (mt-940, MT940), ``ofxparse``
-  (OFX);
+* ``stream``: ``xlcapital.bank.stream(path)`` consumed transaction by transaction (every
+  transaction built, with the independent count, balances and dedupe keys, none kept);
+* ``cli --csv``: the whole command ``xlcapital bank FILE --csv OUT`` (streamed, merged, written);
+* ``read``: ``xlcapital.bank.read(path)``: every transaction kept as a Transaction;
+* ``plain``: the plain library doing the same work in its own way: ``csv.reader`` rows, one at a
+  time (CSV), ``xml.etree.ElementTree.iterparse`` clearing each entry (CAMT), ``mt940.parse``
+  (mt-940 has no streaming reader: it keeps every transaction), ``ofxparse`` (likewise);
 * ``python``: the interpreter with the imports alone, the floor both stand on.
 
 The files are made like bench_bank_formats.py's (MT940, CAMT, OFX) and bench_bank_csv.py's (ING,
 semicolons), scaled to about SIZE MB (default 50; the issue's case is 200).
 
-    PYTHONPATH=. python bench/bench_bank_memory.py [SIZE_MB] [FORMAT ...]
+    PYTHONPATH=. python bench/bench_bank_memory.py [SIZE_MB] [FORMAT ...] [--no-read]
+
+(``--no-read`` leaves out ``bank.read``, which at 200 MB needs well over 1 GB.)
 """
 
 from __future__ import annotations
@@ -34,9 +38,14 @@ SUFFIX = {"mt940": ".sta", "camt": ".xml", "ofx": ".ofx", "csv": ".csv"}
 
 PEAK = "import resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)"
 XLCAPITAL = "import sys; from xlcapital.bank import read; s = read(sys.argv[1]); " + PEAK
+STREAM = ("import sys; from xlcapital.bank import stream\nfor s, t in stream(sys.argv[1]): pass\n" + PEAK)
+CLI = ("import sys, os, tempfile; from xlcapital.cli import main\nout = os.path.join(tempfile.mkdtemp(), 'out.csv')\n"
+       "sys.stdout = open(os.devnull, 'w'); code = main(['bank', sys.argv[1], '--csv', out]); os.remove(out)\n"
+       "sys.stdout = sys.__stdout__; " + PEAK)
 PLAIN = {
-    "csv": "import csv, sys; rows = list(csv.reader(open(sys.argv[1], encoding='utf-8'), delimiter=';')); " + PEAK,
-    "camt": "import sys, xml.etree.ElementTree as ET; tree = ET.parse(sys.argv[1]); " + PEAK,
+    "csv": "import csv, sys\nfor row in csv.reader(open(sys.argv[1], encoding='utf-8'), delimiter=';'): pass\n" + PEAK,
+    "camt": ("import sys, xml.etree.ElementTree as ET\nfor event, e in ET.iterparse(sys.argv[1]):\n"
+             "    if e.tag.endswith('}Ntry'): e.clear()\n" + PEAK),
     "mt940": "import sys, mt940; t = mt940.parse(sys.argv[1]); " + PEAK,
     "ofx": "import sys, ofxparse; o = ofxparse.OfxParser.parse(open(sys.argv[1], 'rb')); " + PEAK,
 }
@@ -78,18 +87,21 @@ def main() -> None:
     if sys.argv[1:2] == ["--make"]:
         return _write(sys.argv[2], float(sys.argv[3]), sys.argv[4])
     size = float(sys.argv[1]) if len(sys.argv) > 1 else 50.0
-    formats = sys.argv[2:] or ["csv", "camt", "mt940", "ofx"]
+    formats = [a for a in sys.argv[2:] if not a.startswith("--")] or ["csv", "camt", "mt940", "ofx"]
     print(f"peak resident memory (MB) of one process reading a ~{size:g} MB export")
-    print(f"{'format':7} {'file MB':>8} {'xlcapital':>10} {'plain':>10}  {'python alone (xlcapital / plain)':>34}  plain is")
+    print(f"{'format':7} {'file MB':>8} {'stream':>8} {'cli --csv':>10} {'read':>8} {'plain':>8}  {'python alone (xlcapital / plain)':>34}  plain is")
     with tempfile.TemporaryDirectory() as tmp:
         for fmt in formats:
             path = Path(tmp) / f"big{SUFFIX[fmt]}"
             make(fmt, size, path)
-            ours = peak_mb(XLCAPITAL, path)
+            streamed = peak_mb(STREAM, path)
+            command = peak_mb(CLI, path)
+            ours = peak_mb(XLCAPITAL, path) if "--no-read" not in sys.argv else "-"
             theirs = peak_mb(PLAIN[fmt], path)
             floors = f"{peak_mb(FLOOR['xlcapital'])} / {peak_mb(FLOOR['plain'][fmt] + PEAK)}"
-            library = PLAIN[fmt].split(";")[0].replace("import ", "").replace("sys, ", "").replace("csv, sys", "csv")
-            print(f"{fmt:7} {path.stat().st_size / 2**20:8.1f} {ours:>10} {theirs:>10}  {floors:>34}  {library}", flush=True)
+            library = {"csv": "csv.reader", "camt": "ElementTree.iterparse", "mt940": "mt-940", "ofx": "ofxparse"}[fmt]
+            print(f"{fmt:7} {path.stat().st_size / 2**20:8.1f} {streamed:>8} {command:>10} {ours:>8} {theirs:>8}  {floors:>34}  {library}",
+                  flush=True)
             path.unlink()
 
 

@@ -28,7 +28,6 @@ import importlib
 import inspect
 import io
 import os
-import stat
 import zipfile
 import zlib
 from pathlib import Path
@@ -42,12 +41,13 @@ from xlcapital.bank.model import Balance, Statement, Transaction, assign_keys
 from xlcapital.bank.merge import merge_statements
 from xlcapital.bank.mapping import load_mapping
 from xlcapital.bank.presets import Preset
+from xlcapital.bank.streamio import open_regular
 from xlcapital.bank.textio import gc_paused, line_of, shown
 from xlcapital.errors import BankFileError
 from xlcapital.bank import messages as say
 from xlcapital.messages import CANNOT_READ, os_reason
 
-__all__ = ["read", "read_bytes", "merge", "Statement", "Transaction", "Balance", "FORMATS", "format_module"]
+__all__ = ["read", "read_bytes", "stream", "BankStream", "merge", "Statement", "Transaction", "Balance", "FORMATS", "format_module"]
 
 #: format name -> module (in sniffing order: the most specific first)
 FORMATS = {"camt": "camt", "ofx": "ofx", "mt940": "mt940", "csv": "csvbank"}
@@ -100,32 +100,23 @@ def read(
 def read_file_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes, else :class:`BankFileError`.
 
-    Only a regular file is opened (a device such as /dev/zero never ends, a FIFO blocks until a
-    writer comes): the check is made on the opened descriptor (``O_NONBLOCK``, so opening a FIFO
-    does not wait), and at most ``limit + 1`` bytes are read whatever size the file claims.
+    Only a regular file is opened (:func:`~xlcapital.bank.streamio.open_regular`), and at most
+    ``limit + 1`` bytes are read whatever size the file claims.
     """
+    f = open_regular(path)
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError as exc:
-        raise BankFileError(CANNOT_READ(why=os_reason(exc)), file=str(path)) from None
-    try:
-        status = os.fstat(fd)
-        if not stat.S_ISREG(status.st_mode):
-            raise BankFileError("not a regular file (a device, a pipe or a folder)", file=str(path),
-                                hint="give the path of a bank export saved on disk")
-        with os.fdopen(os.dup(fd), "rb") as f:
+        with f:
+            size = os.fstat(f.fileno()).st_size
             # the stated size plus one byte in one read (read(limit) would reserve the whole cap
             # up front); a file that grows meanwhile is read on in slices, up to the cap
-            data = f.read(min(status.st_size, limit) + 1)
-            if len(data) > status.st_size:  # it grew while being read (or says 0, as /proc files do)
+            data = f.read(min(size, limit) + 1)
+            if len(data) > size:  # it grew while being read (or says 0, as /proc files do)
                 grown = bytearray(data)
                 while len(grown) <= limit and (more := f.read(min(_SLICE, limit + 1 - len(grown)))):
                     grown += more
                 data = bytes(grown)
     except OSError as exc:
         raise BankFileError(CANNOT_READ(why=os_reason(exc)), file=str(path)) from None
-    finally:
-        os.close(fd)
     if len(data) > limit:
         raise BankFileError(f"the file is larger than the {limit // 2**20} MB xlcapital reads at once", file=str(path))
     return data
@@ -139,10 +130,7 @@ def read_bytes(
     mapping: str | os.PathLike | Preset | None = None,
 ) -> list[Statement]:
     """:func:`read` for bytes already in memory; ``source`` names them in messages."""
-    if mapping is not None:
-        if format not in (None, "csv"):
-            raise BankFileError(f"a column mapping reads CSV files, not {format}", file=source)
-        format, bank = "csv", mapping if isinstance(mapping, Preset) else load_mapping(mapping)
+    format, bank = _with_mapping(format, bank, mapping, source)
     if data[:4] == b"PK\x03\x04":
         return _read_zip(data, source, format, bank)
     data = _as_text_bytes(data, source)
@@ -154,18 +142,21 @@ def read_bytes(
     with _net(name, source), gc_paused():
         statements = module.read(data, source=source, bank=bank)
     with _net(name, source):
-        expected = _count_records(module, data, bank)
-    found = sum(len(s.transactions) if s.records is None else s.records for s in statements)
-    if found != expected:
-        raise BankFileError(
-            f"read {found} transactions but the file holds {expected} records: refusing to lose any",
-            file=source,
-            hint="please report this file to the xlcapital developers",
-        )
+        expected = _count_records(module.count_records, data, bank)
+    _check_count(statements, expected, source)
     for statement in statements:
         _finish(statement, name, source)
     _assign_keys(statements)
     return statements
+
+
+def _with_mapping(format: str | None, bank, mapping, source: str) -> tuple[str | None, object]:
+    """``format`` and ``bank`` as given, or for a column ``mapping`` "csv" and its preset."""
+    if mapping is None:
+        return format, bank
+    if format not in (None, "csv"):
+        raise BankFileError(f"a column mapping reads CSV files, not {format}", file=source)
+    return "csv", mapping if isinstance(mapping, Preset) else load_mapping(mapping)
 
 
 def _as_text_bytes(data: bytes, source: str) -> bytes:
@@ -205,20 +196,37 @@ def _net(name: str, source: str) -> Iterator[None]:
     is the net under it, so that a corrupt file never shows a traceback."""
     try:
         yield
-    except BankFileError as exc:
-        raise exc.with_location(file=source)
-    except ArithmeticError as exc:  # decimal's Overflow and the like: its own text says nothing
-        raise BankFileError(f"cannot read this {name} file: {exc.__class__.__name__}: a number in it is out of range "
-                            "or not a number", file=source) from exc
-    except _READER_FAULTS as exc:
-        raise BankFileError(f"cannot read this {name} file: {exc.__class__.__name__}: {shown(str(exc), 200)}", file=source) from exc
+    except (BankFileError, *_READER_FAULTS) as exc:
+        raise _caught(exc, name, source) from (None if isinstance(exc, BankFileError) else exc)
 
 
-def _count_records(module: ModuleType, data: bytes, bank) -> int:
-    """The module's independent record count; ``bank`` goes along where the module takes it."""
-    if bank is not None and "bank" in inspect.signature(module.count_records).parameters:
-        return module.count_records(data, bank=bank)
-    return module.count_records(data)
+def _caught(exc: BaseException, name: str, source: str) -> BankFileError:
+    """What :func:`_net` raises for ``exc``."""
+    if isinstance(exc, BankFileError):
+        return exc.with_location(file=source)
+    if isinstance(exc, ArithmeticError):  # decimal's Overflow and the like: its own text says nothing
+        return BankFileError(f"cannot read this {name} file: {exc.__class__.__name__}: a number in it is out of range "
+                             "or not a number", file=source)
+    return BankFileError(f"cannot read this {name} file: {exc.__class__.__name__}: {shown(str(exc), 200)}", file=source)
+
+
+def _count_records(count, data, bank) -> int:
+    """A module's independent record count (``count_records`` of bytes, or ``stream_count`` of a
+    file read in slices); ``bank`` goes along where the count takes it."""
+    if bank is not None and "bank" in inspect.signature(count).parameters:
+        return count(data, bank=bank)
+    return count(data)
+
+
+def _check_count(statements: list[Statement], expected: int, source: str) -> None:
+    """The transactions read (or the records behind them) against the independent count."""
+    found = sum(s.transaction_count if s.records is None else s.records for s in statements)
+    if found != expected:
+        raise BankFileError(
+            f"read {found} transactions but the file holds {expected} records: refusing to lose any",
+            file=source,
+            hint="please report this file to the xlcapital developers",
+        )
 
 
 def _assign_keys(statements: list[Statement]) -> None:
@@ -291,7 +299,7 @@ def _finish(statement: Statement, format_name: str, source: str) -> None:
         statement.warnings.append(say.IBAN_CHECK_DIGITS(source=source, account=statement.account))
     if statement.reconciles is False:
         o, c, total = statement.opening_balance.amount, statement.closing_balance.amount, statement.total
-        text = say.NOT_RECONCILED if statement.transactions else say.NOT_RECONCILED_EMPTY
+        text = say.NOT_RECONCILED if statement.transaction_count else say.NOT_RECONCILED_EMPTY
         statement.warnings.append(text(source=source, account=statement.account, when=_when(statement), opening=o,
                                        total=total, reached=o + total, closing=c, difference=c - o - total))
 
@@ -311,3 +319,8 @@ def merge(statements: list[Statement]) -> list[Statement]:
     Implemented in :mod:`xlcapital.bank.merge` (see there for the rule).
     """
     return merge_statements(statements)
+
+
+# at the end: xlcapital.bank.streaming builds on the functions above (stream is read, a transaction
+# at a time)
+from xlcapital.bank.streaming import BankStream, stream  # noqa: E402

@@ -43,14 +43,17 @@ from decimal import Decimal
 from typing import Iterable, Iterator
 
 from xlcapital.bank.detect import BANK_CODES, iban_bank_code
-from xlcapital.bank.model import Balance, Statement, Transaction
+from xlcapital.bank.csvorder import Accounts, MemoryStore
+from xlcapital.bank.model import Statement, StatementStream, Transaction, collect
+from xlcapital.bank.spill import TransactionSpill
+from xlcapital.bank.streamio import ByteSource, text_encoding
 from xlcapital.bank.presets import COLUMN_FIELDS, PRESETS, Column, Preset, presets_for_bank
 from xlcapital.bank.textio import ENCODINGS, bounded_amount, date_parser, decode_text, exact_amount, iter_lines, shown
 from xlcapital.errors import BankFileError, InputError
 from xlcapital.money import parse_amount
 from xlcapital.bank import messages as say
 
-__all__ = ["FORMAT", "sniff", "count_records", "read", "detect_preset"]
+__all__ = ["FORMAT", "sniff", "count_records", "read", "stream", "stream_count", "iter_read", "detect_preset"]
 
 FORMAT = "csv"
 
@@ -96,7 +99,15 @@ def count_records(data: bytes, bank: str | Preset | None = None) -> int:
     Counted from the raw lines, without the csv parser, so a row the parser merged or dropped
     shows up as a difference (``xlcapital.bank.read`` compares the two).
     """
-    preset, first, content = _content(data, bank)
+    return _count(*_content(data, bank))
+
+
+def stream_count(file: ByteSource, bank: str | Preset | None = None) -> int:
+    """:func:`count_records` of a file read a slice at a time."""
+    return _count(*_streamed_content(file, bank))
+
+
+def _count(preset: Preset, first: tuple[int, str] | None, content: Iterator[tuple[int, str]]) -> int:
     if first is None:
         return 0
     return sum(1 for _ in content) + (0 if _has_header_line(first[1], preset) else 1)
@@ -109,7 +120,25 @@ def read(data: bytes, *, source: str = "<bytes>", bank: str | Preset | None = No
     :class:`Preset` (a user's mapping), or None to recognise the layout. A header-only file gives
     an empty list. Raises :class:`BankFileError` naming the line.
     """
-    preset, first, content = _content(data, bank)
+    return collect(iter_read(*_content(data, bank), source=source, store=MemoryStore()))
+
+
+def stream(file: ByteSource, *, source: str = "<bytes>", bank: str | Preset | None = None) -> StatementStream:
+    """:func:`read` of a file read a slice at a time: the rows are read once, their transactions
+    kept on disk (:class:`~xlcapital.bank.spill.TransactionSpill`) until the order of each
+    account's rows is known, then handed on oldest first."""
+    preset, first, content = _streamed_content(file, bank)
+    spill = TransactionSpill()
+    try:
+        return (yield from iter_read(preset, first, content, source=source, store=spill))
+    finally:
+        spill.close()
+
+
+def iter_read(preset: Preset, first: tuple[int, str] | None, content: Iterator[tuple[int, str]], *,
+              source: str, store) -> StatementStream:
+    """Yield ``(statement, transaction)``, account by account, oldest first, once every row is
+    read (into ``store``, see :mod:`xlcapital.bank.csvorder`); return the statements."""
     if first is None:
         return []
     header = header_line = None
@@ -119,20 +148,12 @@ def read(data: bytes, *, source: str = "<bytes>", bank: str | Preset | None = No
         content = itertools.chain([first], content)
     # position-based layouts (header optional) only skip their header; named ones resolve against it
     layout = _Layout(preset, header if preset.header == "required" else None, header_line=header_line)
-    warnings: dict[tuple[str, str], list[str]] = {}
-    groups: dict[tuple[str, str], list[_Row]] = {}
+    accounts = Accounts(preset, source, store)
     for lineno, fields, repaired in _records(content, preset):
         row = layout.row(fields, lineno)
-        key = (row.tx.currency or "", row.account)
-        groups.setdefault(key, []).append(row)
-        if repaired:
-            warnings.setdefault(key, []).append(say.CSV_QUOTE_REPAIRED(where=f"{source}:{lineno}"))
-        if row.problem:
-            warnings.setdefault(key, []).append(say.CSV_ROW_PROBLEM(where=f"{source}:{lineno}", problem=row.problem))
-    return [
-        _statement(account, currency or None, rows, preset, source, warnings.get((currency, account), []))
-        for (currency, account), rows in groups.items()
-    ]
+        accounts.add(row, lineno, repaired, row.problem)
+    yield from accounts.transactions()
+    return accounts.statements
 
 
 # ------------------------------------------------------------------------------------------------
@@ -148,6 +169,14 @@ def _content(data: bytes, bank: str | Preset | None) -> tuple[Preset, tuple[int,
     """
     preset = _choose_preset(data, bank)
     content = _content_lines(iter_lines(decode_text(data, preset.encodings, hint=_ENCODING_HINT)), preset)
+    return preset, next(content, None), content
+
+
+def _streamed_content(file: ByteSource, bank: str | Preset | None) -> tuple[Preset, tuple[int, str] | None, Iterator[tuple[int, str]]]:
+    """:func:`_content` of a file read a slice at a time."""
+    preset = _choose_preset(file.head(_DETECT_CHARS * 4), bank)
+    encoding = text_encoding(file, preset.encodings, hint=_ENCODING_HINT)
+    content = _content_lines(file.lines(encoding), preset)
     return preset, next(content, None), content
 
 
@@ -502,63 +531,3 @@ class _Layout:
             return self.marker_date(description[start:].lstrip())
         except ValueError:
             return None  # free text after the marker is not ours to reject
-
-
-# ------------------------------------------------------------------------------------------------
-# statements
-# ------------------------------------------------------------------------------------------------
-
-
-def _chronological(rows: list[_Row], order: str) -> list[_Row]:
-    """Rows oldest first. ``auto``: the direction in which more running balances chain up
-    (balance after = previous balance after + amount), else the dates (first later than last:
-    newest first), else the file's order."""
-    if order == "oldest_first" or len(rows) < 2:
-        return rows
-    if order == "newest_first":
-        return rows[::-1]
-    forward = backward = 0
-    for older, newer in zip(rows, rows[1:]):
-        a, b = older.tx, newer.tx
-        if a.balance_after is not None and b.balance_after is not None:
-            forward += b.balance_after == a.balance_after + b.amount
-            backward += a.balance_after == b.balance_after + a.amount
-        if older.balance_before is not None and newer.balance_before is not None:
-            forward += newer.balance_before == older.balance_before + a.amount
-            backward += older.balance_before == newer.balance_before + b.amount
-    if forward != backward:
-        return rows if forward > backward else rows[::-1]
-    return rows[::-1] if rows[0].tx.booking_date > rows[-1].tx.booking_date else rows
-
-
-def _balance(rule: str, row: _Row, currency: str | None) -> Balance | None:
-    """The opening or closing balance by the preset's rule, from the first or last row."""
-    t = row.tx
-    value = {
-        "first_before": row.balance_before,
-        "first_after_minus_amount": None if t.balance_after is None else t.balance_after - t.amount,
-        "last_after": t.balance_after,
-        "last_before_plus_amount": None if row.balance_before is None else row.balance_before + t.amount,
-        "": None,
-    }[rule]
-    return None if value is None else Balance(value, t.booking_date, currency)
-
-
-def _statement(account: str, currency: str | None, rows: list[_Row], preset: Preset, source: str, warnings: list[str]) -> Statement:
-    rows = _chronological(rows, preset.row_order)
-    code = iban_bank_code(account)
-    if code in preset.bank_codes:
-        bank = BANK_CODES.get(code, preset.bank)
-    else:
-        bank = preset.bank
-    return Statement(
-        account=account,
-        currency=currency,
-        transactions=[r.tx for r in rows],
-        opening_balance=_balance(preset.opening_balance, rows[0], currency),
-        closing_balance=_balance(preset.closing_balance, rows[-1], currency),
-        bank=bank,
-        format=FORMAT,
-        source=source,
-        warnings=list(warnings),
-    )

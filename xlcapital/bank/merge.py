@@ -39,6 +39,7 @@ exports), that is a warning.
 from __future__ import annotations
 
 from datetime import date
+from typing import Iterable, Iterator
 
 from xlcapital.bank.model import Balance, Statement, Transaction, assign_keys
 from xlcapital.bank import messages as say
@@ -48,10 +49,7 @@ __all__ = ["merge_statements"]
 
 def merge_statements(statements: list[Statement]) -> list[Statement]:
     """One statement per (account, currency), in the order the accounts first appear."""
-    groups: dict[tuple[str, str | None], list[Statement]] = {}
-    for statement in statements:
-        groups.setdefault((statement.account, statement.currency), []).append(statement)
-    return [_merge_account(group) for group in groups.values()]
+    return [_merge_account(group) for group in _groups(statements).values()]
 
 
 def _merge_account(statements: list[Statement]) -> Statement:
@@ -66,13 +64,20 @@ def _merge_account(statements: list[Statement]) -> Statement:
         for day, incoming in _days_of(group).items():
             held = days.get(day)
             days[day] = incoming if held is None else held + _unmatched(held, incoming)
-    transactions = [t for day in sorted(days) for t in days[day]]
+    merged = _merged_header(statements)
+    merged.transactions = [t for day in sorted(days) for t in days[day]]
+    _warn_gap(merged, len(statements))
+    return merged
+
+
+def _merged_header(statements: list[Statement]) -> Statement:
+    """The merged statement of one account's statements, without its transactions: the opening
+    balance of the earliest, the closing balance of the latest."""
     first = min(statements, key=_start)  # min/max keep the first of equals: the order given
     last = max(reversed(statements), key=_end)
-    merged = Statement(
+    return Statement(
         account=statements[0].account,
         currency=statements[0].currency,
-        transactions=transactions,
         opening_balance=first.opening_balance,
         closing_balance=last.closing_balance,
         bank=next((s.bank for s in statements if s.bank), None),
@@ -80,25 +85,39 @@ def _merge_account(statements: list[Statement]) -> Statement:
         source="; ".join(dict.fromkeys(s.source for s in statements if s.source)) or None,
         warnings=list(dict.fromkeys(w for s in statements for w in s.warnings)),
     )
-    if len(statements) > 1 and merged.reconciles is False:
+
+
+def _warn_gap(merged: Statement, merged_from: int) -> None:
+    """A warning when a statement merged from several does not reconcile."""
+    if merged_from > 1 and merged.reconciles is False:
         o, c = merged.opening_balance.amount, merged.closing_balance.amount
-        merged.warnings.append(say.MERGED_NOT_RECONCILED(account=merged.account, count=len(statements), opening=o,
+        merged.warnings.append(say.MERGED_NOT_RECONCILED(account=merged.account, count=merged_from, opening=o,
                                                          total=merged.total, reached=o + merged.total, closing=c,
                                                          difference=c - o - merged.total))
-    return merged
+
+
+def _groups(statements: list[Statement]) -> dict[tuple[str, str | None], list[Statement]]:
+    """The statements by (account, currency), in the order the accounts first appear."""
+    groups: dict[tuple[str, str | None], list[Statement]] = {}
+    for statement in statements:
+        groups.setdefault((statement.account, statement.currency), []).append(statement)
+    return groups
 
 
 def _days_of(statements: list[Statement]) -> dict[date, list[Transaction]]:
     """The transactions of one source by booking date; a key seen twice (the file given twice) once."""
-    seen: set[str] = set()
     days: dict[date, list[Transaction]] = {}
-    for statement in statements:
-        for t in statement.transactions:
-            if t.key in seen:
-                continue
-            seen.add(t.key)
-            days.setdefault(t.booking_date, []).append(t)
+    for t in _once((t for statement in statements for t in statement.transactions), set()):
+        days.setdefault(t.booking_date, []).append(t)
     return days
+
+
+def _once(transactions: Iterable[Transaction], seen: set[str]) -> Iterator[Transaction]:
+    """The transactions whose key is not in ``seen`` (which learns each)."""
+    for t in transactions:
+        if t.key not in seen:
+            seen.add(t.key)
+            yield t
 
 
 def _unmatched(held: list[Transaction], incoming: list[Transaction]) -> list[Transaction]:
@@ -143,8 +162,7 @@ def _end(statement: Statement) -> tuple:
     on its last booking day (an export made later that day) last."""
     period = statement.period
     day = _balance_date(statement.closing_balance) or (period[1] if period else _balance_date(statement.opening_balance))
-    on_last_day = sum(1 for t in statement.transactions if period and t.booking_date == period[1])
-    return (day or date.min, statement.closing_balance is not None, on_last_day)
+    return (day or date.min, statement.closing_balance is not None, statement.on_last_day)
 
 
 def _balance_date(balance: Balance | None) -> date | None:

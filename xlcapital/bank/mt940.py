@@ -38,13 +38,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Iterable
 
-from xlcapital.bank.model import Balance, Statement, Transaction
-from xlcapital.bank.textio import IBAN_RE, decode_text, exact_amount, iter_lines, make_date, one_line
+from xlcapital.bank.model import Balance, Statement, StatementStream, Transaction
+from xlcapital.bank.streamio import ByteSource, text_encoding
+from xlcapital.bank.mt940info import PLACEHOLDERS, apply_info, parse_info
+from xlcapital.bank.textio import decode_text, exact_amount, iter_lines, make_date
 from xlcapital.errors import BankFileError
 from xlcapital.bank import messages as say
 
-__all__ = ["FORMAT", "sniff", "count_records", "read", "parse_info"]
+__all__ = ["FORMAT", "sniff", "count_records", "read", "stream", "stream_count", "iter_read", "parse_info"]
 
 FORMAT = "mt940"
 
@@ -66,22 +69,9 @@ _STATEMENT_LINE = re.compile(_LINE_HEAD + _LINE_TYPE + r"(?P<rest>.*)")
 #: a line without its (mandatory) type code, accepted only when no joining of lines gives one
 _STATEMENT_LINE_UNTYPED = re.compile(_LINE_HEAD + _LINE_TYPE + r"?(?P<rest>.*)")
 _BOUNDARY_STARTS = frozenset("{}-:")
+#: a line starting otherwise (a letter, a digit, "/") continues the field before it, if any
+_LINE_STARTS_TO_LOOK_AT = _BOUNDARY_STARTS | {chr(c) for c in range(0x3001) if chr(c).isspace()} | {""}
 _CURRENCY_SUFFIX = re.compile(r"(?<=[\d\s])([A-Z]{3})$")
-_ACCOUNT_LIKE = re.compile(r"(?:[A-Z]{2}\d{2}[A-Z0-9]{10,30}|P?\d{6,18})")
-
-#: structured :86: subfield codes (ABN AMRO, ING, Rabobank, bunq, Knab, Van Lanschot, SEPA)
-_INFO_KEYS = (
-    "EREF|PREF|MARF|CSID|CNTP|REMI|IBAN|BIC|NAME|TRTP|ORDP|BENM|ADDR|ISDT|RTRN|SUM|ULTC|ULTD|ULTB|"
-    "PURP|BUSP|ID|CDTRREF|CDTRREFTP|IREF|TRCD|EXCH|OCMT|CHGS|SVCL|KREF|CPRP|RTYP|CREF|ACCW"
-)
-_INFO_KEY_SET = frozenset(_INFO_KEYS.split("|"))
-_INFO_FIELD = re.compile(r"/([A-Z]{2,9})/")
-_SUBFIELD = re.compile(r"[?>](\d\d)")
-_FREE_IBAN = re.compile(r"\b(?:IBAN|REK|REKENING)\s*:\s*([A-Z]{2}\d{2}[A-Z0-9]{10,30}|\d{6,18})")
-_FREE_NAME = re.compile(r"\b(?:NAAM|NAME)\s*:\s*(.+?)(?=\s{2,}|\s+[A-Z]{3,}[.:]|/|$)")
-#: references that say "none here" (Rabobank writes EREF when the end-to-end id is in :86:)
-_PLACEHOLDERS = frozenset({"NONREF", "EREF", "PREF", "MARF", "NOTPROVIDED", "N"})
-_REMI_PREFIX = re.compile(r"^(?:USTD//|STRD/[A-Z]*/|STRD//)")
 
 
 def sniff(head: bytes) -> bool:
@@ -109,20 +99,53 @@ def count_records(data: bytes) -> int:
 def read(data: bytes, *, source: str = "<bytes>", bank: str | None = None) -> list[Statement]:
     """The statements of an MT940 file, in file order, with :class:`BankFileError` for a broken field."""
     text = decode_text(data)
-    header_bank = bank or _bank_from_header(text[:4096])
-    builder = _Builder(header_bank, source)
-    for tag, lines, line_no in _fields(text):
-        try:
-            builder.add(tag, lines, line_no)
-        except BankFileError as exc:
-            raise exc.with_location(file=source, line=line_no, field=f":{tag}:")
+    builder = _Builder(bank or _bank_from_header(text[:4096]), source, keep=True)
+    for tag, field_lines, line_no in _fields(iter_lines(text)):
+        builder.add_located(tag, field_lines, line_no)
     return builder.finish()
+
+
+def stream(file: ByteSource, *, source: str = "<bytes>", bank: str | None = None) -> StatementStream:
+    """:func:`read` of a file read a slice at a time: each transaction with its statement, in file
+    order, as it is read (see :func:`iter_read`)."""
+    encoding = text_encoding(file)
+    head = file.head(4 * 4096)
+    head = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
+    return iter_read(file.lines(encoding), head.decode(encoding, "ignore")[:4096], source=source, bank=bank)
+
+
+def stream_count(file: ByteSource) -> int:
+    """:func:`count_records` of a file read a slice at a time: the slices are cut where a line
+    starts with ``:``, so no tag the count looks for is cut in two."""
+    return sum(count_records(window) for window in file.windows(_at_tag_line))
+
+
+def _at_tag_line(data: bytes) -> int:
+    return max(data.rfind(b"\n:"), data.rfind(b"\r:")) + 1
+
+
+def iter_read(lines: Iterable[str], head: str, *, source: str = "<bytes>", bank: str | None = None) -> StatementStream:
+    """Yield ``(statement, transaction)`` as each transaction is complete (its :86: read), in file
+    order, and return the statements (without their transactions): what :func:`read` collects.
+
+    A transaction is held back while its statement has no account (:25:) or currency yet, so
+    that what is yielded is final; the statement's balances are final once the next statement
+    has started (or at the end). ``head`` is the text's start, where a SWIFT header names the bank.
+    """
+    builder = _Builder(bank or _bank_from_header(head), source)
+    for tag, field_lines, line_no in _fields(lines):
+        builder.add_located(tag, field_lines, line_no)
+        if builder.outbox:
+            yield from builder.ready()
+    statements = builder.finish()
+    yield from builder.ready(final=True)
+    return statements
 
 
 # --- fields ---------------------------------------------------------------------------------
 
 
-def _fields(text: str):
+def _fields(text_lines: Iterable[str]):
     """Yield ``(tag, lines, line_no)`` per field: the lines are the tag's value and its continuations.
 
     Envelope and header lines between messages are skipped; a ``-`` line ends a message unless
@@ -133,7 +156,7 @@ def _fields(text: str):
     start = 0
     in_message = False
     held: str | None = None  # a "-" or ":" line whose meaning depends on the next line
-    for line_no, raw in enumerate(iter_lines(text), 1):
+    for line_no, raw in enumerate(text_lines, 1):
         if held is not None:
             held_text, held = held, None
             if held_text == ":" and re.match(r"\d\d[A-Z]?:", raw):
@@ -146,12 +169,17 @@ def _fields(text: str):
                 tag, lines, in_message = None, [], False
             elif in_message and tag is not None:
                 lines.append(held_text)
-        if raw.startswith("{") and "{4:" in raw:  # an envelope opens the text block, maybe with a field
+        first = raw[:1]
+        if first not in _LINE_STARTS_TO_LOOK_AT:  # the usual continuation line: text, as it is
+            if in_message and tag is not None:
+                lines.append(raw)
+            continue
+        if first == "{" and "{4:" in raw:  # an envelope opens the text block, maybe with a field
             if tag is not None:
                 yield tag, lines, start
             tag, lines, in_message = None, [], True
             raw = raw[raw.rindex("{4:") + 3 :]
-        m = _TAG.match(raw)
+        m = _TAG.match(raw) if raw[:1] == ":" else None
         if m:
             if tag is not None:
                 yield tag, lines, start
@@ -222,7 +250,10 @@ class _Pending:
 class _Builder:
     """Collects fields into statements: :20: (or a second :25:) starts one, :62x: closes it."""
 
-    def __init__(self, bank: str | None, source: str = "<bytes>") -> None:
+    def __init__(self, bank: str | None, source: str = "<bytes>", keep: bool = False) -> None:
+        #: keep: each statement holds its transactions (:func:`read`); else they wait in
+        #: :attr:`outbox` for :func:`iter_read` to hand on
+        self.keep = keep
         self.bank = bank
         self.source = source
         self.line_no = 0
@@ -233,6 +264,10 @@ class _Builder:
         self.account_raw: str | None = None
         self.closed = False
         self.pending: _Pending | None = None
+        #: statements (by id) that have a transaction
+        self.filled: set[int] = set()
+        #: transactions complete, with their statement, not yet handed on (see :meth:`ready`)
+        self.outbox: list[tuple[Statement, Transaction]] = []
 
     def _new(self, inherit: bool = False) -> Statement:
         self._flush()
@@ -248,11 +283,26 @@ class _Builder:
     def _statement(self) -> Statement:
         return self.current if self.current is not None else self._new()
 
+    def add_located(self, tag: str, lines: list[str], line_no: int) -> None:
+        """:meth:`add`, with an error's file, line and field filled in."""
+        try:
+            self.add(tag, lines, line_no)
+        except BankFileError as exc:
+            raise exc.with_location(file=self.source, line=line_no, field=f":{tag}:")
+
     def add(self, tag: str, lines: list[str], line_no: int) -> None:
         self.line_no = line_no
-        if tag != "86":
-            self._flush()
-        if tag == "20":
+        if tag == "86":
+            if self.pending is not None:
+                self.pending.info.append(_text(lines, 4))
+            return
+        self._flush()
+        if tag == "61":
+            stmt = self._statement()
+            if self.closed:
+                stmt = self._new(inherit=True)
+            self.pending = _statement_line(lines, line_no, stmt.currency)
+        elif tag == "20":
             stmt = self._new()
             stmt.statement_id = _joined(lines) or None
         elif tag == "25":
@@ -271,19 +321,11 @@ class _Builder:
                 stmt.statement_id = f"{stmt.statement_id} {number}"
         elif tag in ("60F", "60M"):
             stmt = self._statement()
-            if stmt.opening_balance is not None or self.closed or stmt.transactions:
+            if stmt.opening_balance is not None or self.closed or id(stmt) in self.filled:
                 stmt = self._new(inherit=True)
             stmt.opening_balance = self._balance(tag, lines, line_no)
             if stmt.opening_balance is not None:
                 stmt.currency = stmt.opening_balance.currency or stmt.currency
-        elif tag == "61":
-            stmt = self._statement()
-            if self.closed:
-                stmt = self._new(inherit=True)
-            self.pending = _statement_line(lines, line_no, stmt.currency)
-        elif tag == "86":
-            if self.pending is not None:
-                self.pending.info.append(_text(lines, 4))
         elif tag in ("62F", "62M"):
             stmt = self._statement()
             stmt.closing_balance = self._balance(tag, lines, line_no)
@@ -307,22 +349,41 @@ class _Builder:
         p, self.pending = self.pending, None
         if p is None:
             return
-        _apply_info(p)
+        apply_info(p)
         stmt = self._statement()
         p.transaction.currency = stmt.currency
-        stmt.transactions.append(p.transaction)
+        self.filled.add(id(stmt))
+        if self.keep:
+            stmt.transactions.append(p.transaction)
+        else:
+            self.outbox.append((stmt, p.transaction))
+
+    def ready(self, final: bool = False) -> list[tuple[Statement, Transaction]]:
+        """The transactions of :attr:`outbox` that are final, in order: all but those from the
+        first one whose statement is still read and has no account or currency yet (a later :25:
+        or balance may give them). A transaction without a currency takes its statement's."""
+        out = self.outbox
+        n = 0
+        for stmt, t in out:
+            if not final and stmt is self.current and (self.account_raw is None or stmt.currency is None):
+                break
+            t.currency = t.currency or stmt.currency
+            n += 1
+        ready = out[:n]
+        del out[:n]
+        return ready
 
     def finish(self) -> list[Statement]:
         self._flush()
         for stmt in self.statements:
-            if not (stmt.account or stmt.transactions or stmt.opening_balance or stmt.closing_balance):
+            if not (stmt.account or id(stmt) in self.filled or stmt.opening_balance or stmt.closing_balance):
                 # a header and nothing after it (real files may lack :25:, not everything)
                 raise BankFileError(
                     "a statement with no account :25:, no balance and no transactions",
                     line=self.first_lines[id(stmt)],
                     hint="is the file cut off? an MT940 statement names its account in :25:",
                 )
-            for t in stmt.transactions:
+            for t in stmt.transactions:  # (kept ones) a currency the statement named later
                 t.currency = t.currency or stmt.currency
         return self.statements
 
@@ -401,36 +462,44 @@ def _statement_line(lines: list[str], line_no: int, currency: str | None) -> _Pe
     first = lines[0].rstrip()
     rest_lines = lines[1:]
     m = _STATEMENT_LINE.match(first)
-    joined, joined_rest = first, list(rest_lines)
-    while m is None and joined_rest:
-        joined += joined_rest.pop(0).strip()
-        m = _STATEMENT_LINE.match(joined)
-    if m is not None:
-        first, rest_lines = joined, joined_rest
-    else:
-        m = _STATEMENT_LINE_UNTYPED.match(first)
+    if m is None:
+        joined, joined_rest = first, list(rest_lines)
+        while m is None and joined_rest:
+            joined += joined_rest.pop(0).strip()
+            m = _STATEMENT_LINE.match(joined)
+        if m is not None:
+            first, rest_lines = joined, joined_rest
+        else:
+            m = _STATEMENT_LINE_UNTYPED.match(first)
     if m is None:
         raise BankFileError(
             f"not a statement line: {first[:50]!r}",
             line=line_no,
             hint="expected YYMMDD[MMDD] C/D amount type reference",
         )
-    value = _swift_date(m["value"], line_no)
-    booked = _entry_date(m["entry"], value, line_no) if m["entry"] and m["entry"] != "    " else value
-    amount = exact_amount(m["amount"], line=line_no)
-    if m["mark"] in ("D", "RC"):  # a debit, or the reversal of a credit, takes money out
+    # one call for every group (in the pattern's order) instead of one lookup each
+    value_text, entry, mark, _funds, amount_text, code, rest = m.groups()
+    value = _swift_date(value_text, line_no)
+    booked = _entry_date(entry, value, line_no) if entry and entry != "    " else value
+    amount = exact_amount(amount_text, line=line_no)
+    if mark == "D" or mark == "RC":  # a debit, or the reversal of a credit, takes money out
         amount = -amount
-    customer, bank_ref, name_hint = _references(m["rest"])
+    customer, bank_ref, name_hint = _references(rest)
     transaction = Transaction(
         booking_date=booked,
         amount=amount,
         value_date=value,
         currency=currency,
-        reference=bank_ref or ("" if customer.upper() in _PLACEHOLDERS else customer),
-        code=(m["type"] or "").strip(),
+        reference=bank_ref or ("" if customer.upper() in PLACEHOLDERS else customer),
+        code=code.strip() if code else "",
         line=line_no,
     )
-    supplementary = " ".join(s.strip() for s in rest_lines if s.strip())
+    if not rest_lines:
+        supplementary = ""
+    elif len(rest_lines) == 1:
+        supplementary = rest_lines[0].strip()
+    else:
+        supplementary = " ".join(s.strip() for s in rest_lines if s.strip())
     return _Pending(transaction, supplementary, customer, name_hint)
 
 
@@ -453,127 +522,3 @@ def _references(rest: str) -> tuple[str, str, str]:
     if len(rest) > 16 and rest[16:].strip() and "  " in rest[:17]:
         return rest[:16].strip(), "", " ".join(rest[16:].split())
     return rest.strip(), "", ""
-
-
-# --- :86: information -----------------------------------------------------------------------
-
-
-def parse_info(text: str) -> dict[str, str]:
-    """Counterparty ``name`` and ``iban``, ``description`` and end-to-end ``eref`` of a :86: text.
-
-    >>> parse_info("/TRTP/SEPA OVERBOEKING/IBAN/NL25ABNA0987654321/BIC/ABNANL2A/NAME/FOOBAR/REMI/SAVINGS/EREF/NOTPROVIDED")
-    {'name': 'FOOBAR', 'iban': 'NL25ABNA0987654321', 'description': 'SAVINGS', 'eref': ''}
-    >>> parse_info("/EREF/EV1//CNTP/NL32INGB0000012345/INGBNL2A/ING BANK NV///REMI/USTD//Factuur 12/")["name"]
-    'ING BANK NV'
-    >>> parse_info("SEPA IDEAL                       IBAN: NL70ABNA0888888888 NAAM: NS GROEP")
-    {'name': 'NS GROEP', 'iban': 'NL70ABNA0888888888', 'description': 'SEPA IDEAL IBAN: NL70ABNA0888888888 NAAM: NS GROEP', 'eref': ''}
-    """
-    stripped = text.strip()
-    first = _INFO_FIELD.match(stripped)
-    if first and first.group(1) in _INFO_KEY_SET:
-        return _structured_info(stripped)
-    if re.match(r"\d{3}[?>]", stripped) or stripped.startswith((">", "?")):
-        return _subfield_info(stripped)
-    return _free_info(stripped)
-
-
-def _structured_info(text: str) -> dict[str, str]:
-    values = _structured_values(text)
-    name = _clean(values.get("NAME", ""))
-    iban = _clean(values.get("IBAN", ""))
-    if "CNTP" in values:  # ING: /CNTP/account/BIC/name/city/
-        parts = values["CNTP"].split("/")
-        iban = iban or _clean(parts[0])
-        name = name or (_clean(parts[2]) if len(parts) > 2 else "")
-    # the remittance text is the description (bunq leaves it empty on purpose); without a
-    # /REMI/ field the whole text is kept
-    description = _clean(_REMI_PREFIX.sub("", values["REMI"].strip())) if "REMI" in values else _clean(text)
-    eref = _clean(values.get("EREF", ""))
-    if eref.upper() in _PLACEHOLDERS:
-        eref = ""
-    return {"name": name, "iban": iban.replace(" ", ""), "description": description, "eref": eref}
-
-
-def _structured_values(text: str) -> dict[str, str]:
-    """``/CODE/value/CODE/value`` into {CODE: value}; a value may hold slashes (``/CNTP/a/b/c/``).
-
-    Splitting on "/" and walking the parts is several times faster than a regex scan.
-
-    >>> _structured_values("/ORDP//NAME/Bedrijf B.V./REMI/NR.1/11.3.2013")
-    {'ORDP': '', 'NAME': 'Bedrijf B.V.', 'REMI': 'NR.1/11.3.2013'}
-    """
-    values: dict[str, str] = {}
-    key: str | None = None
-    buf: list[str] = []
-    for part in text.split("/")[1:]:
-        if part in _INFO_KEY_SET:
-            if key is not None and key not in values:
-                values[key] = "/".join(buf)
-            key, buf = part, []
-        else:
-            buf.append(part)
-    if key is not None and key not in values:
-        values[key] = "/".join(buf)
-    return values
-
-
-def _subfield_info(text: str) -> dict[str, str]:
-    """German ``?20`` / Triodos ``>20`` subfields: 20-29 and 60-63 purpose, 31 account, 32-33 name."""
-    parts: dict[int, str] = {}
-    marks = list(_SUBFIELD.finditer(text))
-    for i, m in enumerate(marks):
-        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-        code = int(m.group(1))
-        parts[code] = parts.get(code, "") + text[m.end() : end]
-    purpose_codes = [c for c in sorted(parts) if 20 <= c <= 29 or 60 <= c <= 63]
-    iban = next((parts[c].strip() for c in purpose_codes if IBAN_RE.fullmatch(parts[c].strip())), "")
-    purpose = "".join(parts[c] for c in purpose_codes if parts[c].strip() != iban or not iban)
-    name = _clean(parts.get(32, "") + parts.get(33, ""))
-    return {
-        "name": name,
-        "iban": iban or _clean(parts.get(31, "")).replace(" ", ""),
-        "description": _clean(purpose) or _clean(text),
-        "eref": "",
-    }
-
-
-def _free_info(text: str) -> dict[str, str]:
-    flat = _clean(text)
-    m = _FREE_IBAN.search(flat)
-    iban = m.group(1) if m else ""
-    if not iban:  # ASN, SNS, ING: the text starts with the counterparty's IBAN
-        lead = IBAN_RE.match(flat)
-        iban = lead.group(1) if lead else ""
-    n = _FREE_NAME.search(flat)
-    return {"name": n.group(1).strip() if n else "", "iban": iban, "description": flat, "eref": ""}
-
-
-def _clean(text: str) -> str:
-    """Collapse runs of whitespace and drop the slashes that close a structured value."""
-    return one_line(text).strip("/").strip()
-
-
-def _apply_info(p: _Pending) -> None:
-    """Fill counterparty and description from the :86: text and the :61: line's extra details."""
-    t = p.transaction
-    info = parse_info(" ".join(p.info)) if p.info else {"name": "", "iban": "", "description": "", "eref": ""}
-    supplementary = p.supplementary
-    supp_is_account = bool(supplementary) and bool(_ACCOUNT_LIKE.fullmatch(supplementary.replace(" ", "")))
-    iban = info["iban"]
-    if not iban and supp_is_account:
-        iban = supplementary.replace(" ", "")
-    if not iban and _ACCOUNT_LIKE.fullmatch(p.customer_reference) and p.customer_reference[:2].isalpha():
-        iban = p.customer_reference  # ASN/SNS: the counterparty IBAN in the reference slot
-    name = info["name"] or p.name_hint
-    if not name and supplementary and not supp_is_account and _looks_like_name(supplementary):
-        name = supplementary
-    t.counterparty = name
-    t.counterparty_iban = iban
-    t.description = info["description"] or (supplementary if not supp_is_account and supplementary != name else "")
-    if not t.reference and info["eref"]:
-        t.reference = info["eref"]
-
-
-def _looks_like_name(text: str) -> bool:
-    return any(c.isalpha() for c in text) and not text.startswith("/") and "/TRCD/" not in text
-

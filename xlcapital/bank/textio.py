@@ -59,16 +59,9 @@ def decode_text(data: bytes, encodings: Iterable[str] = ENCODINGS, *, hint: str 
     xlcapital.errors.BankFileError: line 2: byte 0x81 is not text in utf-8 or cp1252 (the file is damaged, or in another encoding: save it again as UTF-8)
     """
     raw = data[3:] if data.startswith(_BOM) else data
-    tried: dict[str, str] = {}  # codec name -> the name given (each codec tried once)
+    names = known_encodings(encodings)
     error: UnicodeDecodeError | None = None
-    for encoding in encodings:
-        try:
-            codec = codecs.lookup(encoding).name
-        except LookupError:
-            continue
-        if codec in tried:
-            continue
-        tried[codec] = encoding
+    for encoding in names:
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError as exc:
@@ -76,9 +69,29 @@ def decode_text(data: bytes, encodings: Iterable[str] = ENCODINGS, *, hint: str 
                 error = exc
     if error is None:  # no encoding given is known: the defaults decide
         return decode_text(data, ENCODINGS, hint=hint)
-    raise BankFileError(
-        f"byte 0x{raw[error.start]:02x} is not text in {' or '.join(tried.values())}",
-        line=line_of(raw, error.start),
+    raise undecodable(raw[error.start], names, line_of(raw, error.start), hint)
+
+
+def known_encodings(encodings: Iterable[str]) -> list[str]:
+    """The ``encodings`` Python knows, each codec once (by the first name given for it), in order.
+
+    >>> known_encodings(["utf-8", "UTF8", "x-unknown", "cp1252"])
+    ['utf-8', 'cp1252']
+    """
+    names: dict[str, str] = {}
+    for encoding in encodings:
+        try:
+            names.setdefault(codecs.lookup(encoding).name, encoding)
+        except LookupError:
+            continue
+    return list(names.values())
+
+
+def undecodable(byte: int, encodings: list[str], line: int, hint: str | None = None) -> BankFileError:
+    """The error for a byte that none of ``encodings`` decodes, at ``line``."""
+    return BankFileError(
+        f"byte 0x{byte:02x} is not text in {' or '.join(encodings)}",
+        line=line,
         hint=hint or "the file is damaged, or in another encoding: save it again as UTF-8",
     )
 

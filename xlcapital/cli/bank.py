@@ -10,13 +10,16 @@ cannot be read stops the command with one line naming the file and the line, exi
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import sys
 from pathlib import Path
+from typing import Callable, Iterable, TextIO
 
 from xlcapital import bank
 from xlcapital.bank.model import Statement, Transaction
+from xlcapital.bank.spill import TransactionSpill
 from xlcapital.cli.present import Lang, add_lang_option, json_amount, lang_of, progress, warn
 from xlcapital.messages import Text
 from xlcapital.errors import OutputError
@@ -66,23 +69,29 @@ def run(args: argparse.Namespace) -> int:
         check_output(args.csv, args.force)  # before reading: a refusal costs no waiting
     statements: list[Statement] = []
     warnings: list[str] = []
-    for name in progress(args.files, lang_of(args.lang).t("reading"), unit="file"):
-        found = bank.read(name, format=args.format, bank=args.bank, mapping=args.mapping)
-        if not found:
-            warnings.append(NO_TRANSACTIONS(file=name))
-        warnings += [w for s in found for w in s.warnings]
-        statements += found
-    if args.csv:
-        merged = bank.merge(statements)
-        warnings += [w for s in merged for w in s.warnings]
-        write_csv(merged, args.csv, force=args.force)
-    warnings = list(dict.fromkeys(warnings))  # a file of daily statements says a thing once
-    if args.json:
-        json.dump(to_json(statements, warnings), sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
-    else:
-        for s in statements:
-            print(summary_line(s, args.lang))
+    # the files are streamed (bounded memory); the transactions the output needs wait on disk
+    with contextlib.ExitStack() as cleanup:
+        spill = cleanup.enter_context(TransactionSpill()) if args.csv or args.json else None
+        for name in progress(args.files, lang_of(args.lang).t("reading"), unit="file"):
+            transactions = bank.stream(name, format=args.format, bank=args.bank, mapping=args.mapping)
+            for statement, t in transactions:
+                if spill is not None:
+                    spill.add(statement, t)
+            found = transactions.statements
+            if not found:
+                warnings.append(NO_TRANSACTIONS(file=name))
+            warnings += transactions.warnings
+            statements += found
+        if args.csv:
+            merged = spill.merge(statements)
+            write_csv(merged, args.csv, force=args.force)
+            warnings += [w for s in merged.statements for w in s.warnings]
+        warnings = list(dict.fromkeys(warnings))  # a file of daily statements says a thing once
+        if args.json:
+            write_json(statements, spill.of_statement, warnings, sys.stdout)
+        else:
+            for s in statements:
+                print(summary_line(s, args.lang))
     sys.stdout.flush()  # the listing first, then what to look out for in it
     for w in warnings:
         warn(w, args.lang)
@@ -120,7 +129,7 @@ def summary_line(s: Statement, lang: str = "en") -> str:
     w = lang_of(lang)
     period = s.period
     span = f"{w.day(period[0])}..{w.day(period[1])}" if period else "-"
-    count = len(s.transactions)
+    count = s.transaction_count
     if s.reconciles is not None:
         status = "reconciles" if s.reconciles else "DOES NOT RECONCILE"
     elif s.opening_balance is None and s.closing_balance is None:
@@ -150,50 +159,73 @@ def transaction_json(t: Transaction) -> dict:
     }
 
 
-def to_json(statements: list[Statement], warnings: list[str]) -> dict:
-    """The ``--json`` document: statements with their transactions, amounts as exact strings with
-    (at least) two decimals (:func:`xlcapital.cli.present.json_amount`)."""
+def statement_json(s: Statement, transactions: Iterable[Transaction] = ()) -> dict:
+    """One statement of the ``--json`` document, amounts as exact strings with (at least) two
+    decimals (:func:`xlcapital.cli.present.json_amount`)."""
     return {
-        "statements": [
-            {
-                "account": s.account,
-                "bank": s.bank,
-                "format": s.format,
-                "currency": s.currency,
-                "source": s.source,
-                "opening_balance": None if s.opening_balance is None else json_amount(s.opening_balance.amount),
-                "closing_balance": None if s.closing_balance is None else json_amount(s.closing_balance.amount),
-                "transactions": [transaction_json(t) for t in s.transactions],
-            }
-            for s in statements
-        ],
-        "warnings": warnings,
+        "account": s.account,
+        "bank": s.bank,
+        "format": s.format,
+        "currency": s.currency,
+        "source": s.source,
+        "opening_balance": None if s.opening_balance is None else json_amount(s.opening_balance.amount),
+        "closing_balance": None if s.closing_balance is None else json_amount(s.closing_balance.amount),
+        "transactions": [transaction_json(t) for t in transactions],
     }
 
 
-def write_csv(statements: list[Statement], out: str, *, force: bool = False) -> None:
-    """The merged transactions as CSV (UTF-8 with BOM, so Excel shows accents); every text field
-    through :func:`~xlcapital.fileio.csv_text`, so a description like ``=1+1`` stays text.
-    An existing ``out`` is replaced only with ``force`` (:func:`~xlcapital.fileio.atomic_output`)."""
+def to_json(statements: list[Statement], warnings: list[str]) -> dict:
+    """The ``--json`` document of statements that hold their transactions."""
+    return {"statements": [statement_json(s, s.transactions) for s in statements], "warnings": warnings}
+
+
+def write_json(statements: list[Statement], transactions_of: Callable[[Statement], Iterable[Transaction]],
+               warnings: list[str], out: TextIO) -> None:
+    """:func:`to_json`'s document, as ``json.dump(..., indent=2)`` writes it, with each statement's
+    transactions (``transactions_of(statement)``) written as they come rather than held."""
+    out.write('{\n  "statements": [')
+    for n, s in enumerate(statements):
+        head = _indented(json.dumps(statement_json(s), indent=2, ensure_ascii=False), 4)
+        assert head.endswith('"transactions": []\n    }')
+        out.write(("," if n else "") + "\n    " + head[: -len("[]\n    }")] + "[")
+        written = 0
+        for t in transactions_of(s):
+            out.write(("," if written else "") + "\n        ")
+            out.write(_indented(json.dumps(transaction_json(t), indent=2, ensure_ascii=False), 8))
+            written += 1
+        out.write("\n      ]\n    }" if written else "]\n    }")
+    out.write("\n  ]" if statements else "]")
+    out.write(',\n  "warnings": ' + _indented(json.dumps(warnings, indent=2, ensure_ascii=False), 2) + "\n}\n")
+
+
+def _indented(text: str, spaces: int) -> str:
+    """A JSON text's lines after the first indented by ``spaces`` more (its place in the document)."""
+    return text.replace("\n", "\n" + " " * spaces)
+
+
+def write_csv(transactions: Iterable[tuple[Statement, Transaction]], out: str, *, force: bool = False) -> None:
+    """The merged transactions (each with its merged statement) as CSV (UTF-8 with BOM, so Excel
+    shows accents); every text field through :func:`~xlcapital.fileio.csv_text`, so a description
+    like ``=1+1`` stays text. An existing ``out`` is replaced only with ``force``
+    (:func:`~xlcapital.fileio.atomic_output`); an error while ``transactions`` are read leaves no file."""
     with atomic_output(out, force=force) as tmp:
         with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)
             writer.writerow(CSV_COLUMNS)
-            for s in statements:
-                for t in s.transactions:
-                    writer.writerow(
-                        [
-                            csv_text(s.account),
-                            csv_text(t.currency or s.currency or ""),
-                            t.booking_date.isoformat(),
-                            t.value_date.isoformat() if t.value_date else "",
-                            json_amount(t.amount),
-                            csv_text(t.counterparty),
-                            csv_text(t.counterparty_iban),
-                            csv_text(t.description),
-                            csv_text(t.reference),
-                            csv_text(t.code),
-                            csv_text(s.bank or ""),
-                            csv_text(t.key),
-                        ]
-                    )
+            for s, t in transactions:
+                writer.writerow(
+                    [
+                        csv_text(s.account),
+                        csv_text(t.currency or s.currency or ""),
+                        t.booking_date.isoformat(),
+                        t.value_date.isoformat() if t.value_date else "",
+                        json_amount(t.amount),
+                        csv_text(t.counterparty),
+                        csv_text(t.counterparty_iban),
+                        csv_text(t.description),
+                        csv_text(t.reference),
+                        csv_text(t.code),
+                        csv_text(s.bank or ""),
+                        csv_text(t.key),
+                    ]
+                )

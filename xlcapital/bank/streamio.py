@@ -1,0 +1,187 @@
+"""A bank file read a slice at a time, as often as needed: the bytes behind :func:`xlcapital.bank.stream`.
+
+A streamed read passes over the file more than once (the encoding is decided on the whole file
+before the first line is read, the reader reads it, the independent count counts it again), each
+time in slices of 1 MB, so the file itself is never in memory: a 200 MB export costs what the
+reader keeps, not 200 MB of bytes and 200 MB of text.
+
+The rules are those of the whole-file helpers in :mod:`xlcapital.bank.textio`, over slices: the
+encoding that decodes every byte (:func:`text_encoding` as :func:`~xlcapital.bank.textio.decode_text`,
+with the same error naming the line), lines ended by CR LF, LF or CR (:meth:`ByteSource.lines` as
+:func:`~xlcapital.bank.textio.iter_lines`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+import stat
+from pathlib import Path
+from typing import BinaryIO, Callable, Iterable, Iterator
+
+from xlcapital.bank.textio import ENCODINGS, known_encodings, undecodable
+from xlcapital.errors import BankFileError
+from xlcapital.messages import CANNOT_READ, os_reason
+
+__all__ = ["SLICE", "ByteSource", "open_regular", "text_encoding"]
+
+#: bytes read at a time
+SLICE = 1 << 20
+_BOM = b"\xef\xbb\xbf"
+
+
+def open_regular(path: str | os.PathLike) -> BinaryIO:
+    """A regular file opened for reading, else :class:`BankFileError`.
+
+    Only a regular file is opened (a device such as /dev/zero never ends, a FIFO blocks until a
+    writer comes): the check is made on the opened descriptor (``O_NONBLOCK``, so opening a FIFO
+    does not wait).
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise BankFileError(CANNOT_READ(why=os_reason(exc)), file=str(path)) from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise BankFileError("not a regular file (a device, a pipe or a folder)", file=str(path),
+                                hint="give the path of a bank export saved on disk")
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+class ByteSource:
+    """A bank file that can be read from its start as often as needed, in slices, never more than
+    ``limit`` bytes (a file that grows past it is refused)."""
+
+    def __init__(self, name: str, opener: Callable[[], BinaryIO], limit: int) -> None:
+        self.name, self._opener, self.limit = name, opener, limit
+
+    @classmethod
+    def of_path(cls, path: str | os.PathLike, limit: int) -> "ByteSource":
+        return cls(str(path), lambda: open_regular(Path(path)), limit)
+
+    def chunks(self) -> Iterator[bytes]:
+        with self._opener() as f:
+            total = 0
+            while chunk := f.read(SLICE):
+                total += len(chunk)
+                if total > self.limit:
+                    raise BankFileError(f"the file is larger than the {self.limit // 2**20} MB xlcapital reads at once",
+                                        file=self.name)
+                yield chunk
+
+    def head(self, n: int) -> bytes:
+        with self._opener() as f:
+            return f.read(n)
+
+    def find(self, needle: bytes) -> int:
+        """The offset of the first ``needle`` (of one byte), or -1."""
+        at = 0
+        for chunk in self.chunks():
+            i = chunk.find(needle)
+            if i >= 0:
+                return at + i
+            at += len(chunk)
+        return -1
+
+    def line_of(self, offset: int, skip: int = 0) -> int:
+        """The 1-based line of byte ``offset`` (counted after the first ``skip`` bytes), line ends
+        counted as :func:`~xlcapital.bank.textio.line_of` counts them (CR LF, LF, CR: one each)."""
+        ends, at, last = 0, -skip, b""
+        for chunk in self.chunks():
+            if at < 0:
+                chunk, at = chunk[-at:], 0
+            part = chunk[: max(0, offset - at)]
+            ends += part.count(b"\n") + part.count(b"\r") - part.count(b"\r\n")
+            if last == b"\r" and part[:1] == b"\n":  # a CR LF cut between two slices is one line end
+                ends -= 1
+            last = part[-1:]
+            at += len(chunk)
+            if at >= offset:
+                break
+        return ends + 1
+
+    def lines(self, encoding: str) -> Iterator[str]:
+        """The file's lines (without their ends) in ``encoding``, a UTF-8 byte-order mark left out;
+        call :func:`text_encoding` first: a byte that does not decode is an error here without a line."""
+        with self._opener() as f:
+            if f.read(3) != _BOM:
+                f.seek(0)
+            text = io.TextIOWrapper(io.BufferedReader(_Capped(f, self.limit, self.name), SLICE), encoding=encoding, errors="strict", newline=None)
+            for line in text:
+                yield line[:-1] if line.endswith("\n") else line
+
+    def windows(self, cut: Callable[[bytes], int]) -> Iterator[bytes]:
+        """The file in slices each ending where ``cut(slice)`` says (the offset the next one starts
+        at, or -1 to read on), so that a count made per window adds up to the count of the whole."""
+        rest = b""
+        for chunk in self.chunks():
+            data = rest + chunk if rest else chunk
+            at = cut(data)
+            if at <= 0:
+                rest = data
+                continue
+            yield data[:at]
+            rest = data[at:]
+        if rest:
+            yield rest
+
+
+class _Capped(io.RawIOBase):
+    """A binary file that refuses to be read past ``limit`` bytes (the file grew since it was checked)."""
+
+    def __init__(self, f: BinaryIO, limit: int, name: str) -> None:
+        self.f, self.left, self.name = f, limit, name
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self.f.read(len(buffer))
+        self.left -= len(data)
+        if self.left < 0:
+            raise BankFileError("the file grew past the size xlcapital reads at once while it was read", file=self.name)
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def text_encoding(source: ByteSource, encodings: Iterable[str] = ENCODINGS, *, hint: str | None = None) -> str:
+    """The first of ``encodings`` that decodes every byte of the file (a UTF-8 byte-order mark
+    left out): :func:`~xlcapital.bank.textio.decode_text`'s rule and error, on a file read in slices."""
+    skip = 3 if source.head(3) == _BOM else 0
+    names = known_encodings(encodings)
+    failure: tuple[int, int] | None = None  # (offset after the byte-order mark, byte) read furthest
+    for encoding in names:
+        failed = _first_undecodable(source, encoding, skip)
+        if failed is None:
+            return encoding
+        if failure is None or failed[0] > failure[0]:
+            failure = failed
+    if failure is None:  # no encoding given is known: the defaults decide
+        return text_encoding(source, ENCODINGS, hint=hint)
+    offset, byte = failure
+    raise undecodable(byte, names, source.line_of(offset, skip), hint)
+
+
+def _first_undecodable(source: ByteSource, encoding: str, skip: int) -> tuple[int, int] | None:
+    """(offset, byte) of the first byte ``encoding`` cannot decode, or None."""
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    at = -skip
+    for chunk in source.chunks():
+        if at < 0:
+            chunk, at = chunk[-at:], 0
+        pending = len(decoder.getstate()[0])
+        try:
+            decoder.decode(chunk)
+        except UnicodeDecodeError as exc:
+            return at - pending + exc.start, exc.object[exc.start]
+        at += len(chunk)
+    pending = len(decoder.getstate()[0])
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError as exc:
+        return at - pending + exc.start, exc.object[exc.start]
+    return None
