@@ -320,6 +320,12 @@ _VOLKSBANK_COMMON = dict(
     closing_balance="last_before_plus_amount",
 )
 
+_RABOBANK = dict(bank="rabobank", bank_codes=bank_codes("rabobank"))
+#: Rabobank's exports since 2018 (current account CSV_A_..., credit card CSV_CC_...): every field quoted
+_RABOBANK_CSV_A = dict(_RABOBANK, all_quoted=True, date_format="YYYY-MM-DD", decimal=",")
+#: the balances of an export whose running balance is the balance after each row
+_AFTER_EACH_ROW = dict(opening_balance="first_after_minus_amount", closing_balance="last_after")
+
 _BUNQ_COMMON = dict(
     bank="bunq",
     bank_codes=bank_codes("bunq"),
@@ -370,11 +376,7 @@ _PRESET_LIST = [
     Preset(
         name="rabobank",
         label="Rabobank CSV (2018 on, CSV_A_yyyymmdd_hhmmss.csv)",
-        bank="rabobank",
-        bank_codes=bank_codes("rabobank"),
-        all_quoted=True,
-        date_format="YYYY-MM-DD",
-        decimal=",",
+        **_RABOBANK_CSV_A,
         header_signature=("IBAN/BBAN", "Munt", "Volgnr", "Datum", "Bedrag", "Saldo na trn"),
         booking_date="Datum",
         value_date="Rentedatum",
@@ -387,14 +389,12 @@ _PRESET_LIST = [
         reference="Volgnr",
         code="Code",
         balance_after="Saldo na trn",
-        opening_balance="first_after_minus_amount",
-        closing_balance="last_after",
+        **_AFTER_EACH_ROW,
     ),
     Preset(
         name="rabobank_old",
         label="Rabobank comma-separated, before 2018 (no header, C/D column, decimal point)",
-        bank="rabobank",
-        bank_codes=bank_codes("rabobank"),
+        **_RABOBANK,
         header="none",
         column_count=19,
         date_format="YYYYMMDD",
@@ -416,11 +416,7 @@ _PRESET_LIST = [
     Preset(
         name="rabobank_en",
         label="Rabobank CSV downloaded in English (IBAN/BBAN, Ccy, Seq No, ..., Bal After Bkng)",
-        bank="rabobank",
-        bank_codes=bank_codes("rabobank"),
-        all_quoted=True,
-        date_format="YYYY-MM-DD",
-        decimal=",",
+        **_RABOBANK_CSV_A,
         header_signature=("IBAN/BBAN", "Ccy", "Seq No", "Date", "Amount", "Bal After Bkng"),
         booking_date="Date",
         value_date="Value Date",
@@ -433,14 +429,12 @@ _PRESET_LIST = [
         reference="Seq No",
         code="Code",
         balance_after="Bal After Bkng",
-        opening_balance="first_after_minus_amount",
-        closing_balance="last_after",
+        **_AFTER_EACH_ROW,
     ),
     Preset(
         name="rabobank_business",
         label="Rabobank business CSV (Rabo Internetbankieren Professional: 35 columns, DD-MM-YYYY)",
-        bank="rabobank",
-        bank_codes=bank_codes("rabobank"),
+        **_RABOBANK,
         date_format="DD-MM-YYYY",
         decimal=",",
         thousands=".",
@@ -461,11 +455,7 @@ _PRESET_LIST = [
     Preset(
         name="rabobank_cc",
         label="Rabobank credit card CSV (CSV_CC_...: Creditcard Nummer, Productnaam, signed Bedrag)",
-        bank="rabobank",
-        bank_codes=bank_codes("rabobank"),
-        all_quoted=True,
-        date_format="YYYY-MM-DD",
-        decimal=",",
+        **_RABOBANK_CSV_A,
         header_signature=("Tegenrekening IBAN", "Creditcard Nummer", "Productnaam", "Datum", "Bedrag"),
         booking_date="Datum",
         # the card is the account: "Tegenrekening IBAN" is the current account that settles the card
