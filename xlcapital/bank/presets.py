@@ -32,7 +32,7 @@ Balances (``opening_balance`` / ``closing_balance`` say how, in chronological ro
 >>> PRESETS["rabobank"].delimiter, PRESETS["rabobank"].date_format
 (',', 'YYYY-MM-DD')
 >>> sorted({p.bank for p in PRESETS.values()})
-['abnamro', 'asn', 'bunq', 'ing', 'knab', 'rabobank', 'triodos']
+['abnamro', 'asn', 'bunq', 'ing', 'knab', 'rabobank', 'regiobank', 'triodos']
 """
 
 from __future__ import annotations
