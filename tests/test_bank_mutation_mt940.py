@@ -286,3 +286,154 @@ def test_the_count_and_sniff_see_tags_at_line_starts_only():
     assert mt940.count_records(b":61:x") == 1 and mt940.count_records(b"{4::61:x") == 1
     assert mt940.count_records(b"x61:y") == 0 and mt940.count_records(b"x:61:y") == 0
     assert mt940.sniff(b"{4::20:X") and mt940.sniff(b"\r:28C:1") and not mt940.sniff(b"x:20:y") and not mt940.sniff(b":21:x")
+
+
+# --- second round: the survivors of the first mutation run ----------------------------------------
+
+
+def test_swift_years_80_to_99_are_19xx_and_00_to_79_20xx_on_any_day():
+    # a day drawn afresh each run, so no date read earlier in the process (the reader keeps the
+    # dates it has read) can stand in for the rule
+    import random
+
+    rnd = random.Random()
+    for yy, century in ((80, 1900), (99, 1900), (0, 2000), (79, 2000)):
+        month, day = rnd.randint(1, 12), rnd.randint(1, 28)
+        line = f":61:{yy:02d}{month:02d}{day:02d}C1,00NTRFNONREF"
+        [t] = txs(line)
+        assert t.value_date == t.booking_date == date(century + yy, month, day), line
+
+
+def test_a_damaged_balance_without_a_source_names_bytes_and_the_closing_names_its_tag():
+    [s] = mt940.read(statement(opening=":60F:C240301EURx"))
+    assert s.warnings == ["<bytes>:4: balance :60F: left out: not a balance: 'C240301EURx'"]
+    [s] = mt940.read(statement(":61:2403010301C1,00NTRFNONREF", closing=":62F:C2403EUR1,00"), source="c.940")
+    assert s.closing_balance is None
+    assert s.warnings == ["c.940:6: balance :62F: left out: not a balance: 'C2403EUR1,00'"]
+
+
+def test_the_module_reader_names_file_line_and_field_of_a_refusal():
+    with pytest.raises(BankFileError) as err:
+        mt940.read(statement(":61:2403010301C1,00NTRFNONREF", ":61:24030X"), source="src.940")
+    assert (err.value.file, err.value.line, err.value.field) == ("src.940", 6, ":61:")
+    # a statement line that starts with a space is no statement line; the message cuts it at 50
+    long_line = " 2403010301C1,00NTRF" + "x" * 60
+    with pytest.raises(BankFileError) as err:
+        mt940.read(statement(":61:" + long_line), source="src.940")
+    assert err.value.message == f"not a statement line: {long_line[:50]!r}"
+
+
+def test_the_bank_is_looked_for_in_the_first_4096_characters_only():
+    body = "\n:20:A\n:25:123456789\n:60F:C240301EUR1,00\n:62F:C240301EUR1,00\n"
+    within = "x" * 4087 + "\nABNANL2A" + body  # the BIC's last letter is character 4096
+    beyond = "x" * 4088 + "\nABNANL2A" + body  # ... character 4097
+    assert mt940.read(within.encode())[0].bank == "abnamro"
+    assert mt940.read(beyond.encode())[0].bank is None
+
+
+def test_the_count_sees_a_cut_tag_only_at_a_line_start():
+    assert mt940.count_records(b":20:A\r:\r61:2403010301C1,00NTRF") == 1  # CR line ends only
+    assert mt940.count_records(b":\n61:x") == 1  # at the very start
+    assert mt940.count_records(b"X:\n61:x") == 0  # ":" not at a line start
+    assert mt940.count_records(b"\n:\n61:x") == 1
+
+
+def test_message_trailers_and_header_lines_end_the_last_field():
+    base = ":20:A\n:25:NL91ABNA0417164300\n:60F:C240301EUR0,\n:61:2403010301C1,00NTRFNONREF\n:86:betaling\n"
+    for trailer in ("-}", "}", "-XXX   ", ":940:", "{5:{CHK:123}}", "-\n\nnoise"):
+        [s] = mt940.read((base + trailer + "\nnoise after\n").encode())
+        assert s.transactions[0].description == "betaling", trailer
+
+
+def test_a_tag_cut_after_its_colon_is_joined_whatever_its_letter():
+    data = ":20:A\n:25:NL91ABNA0417164300\n:60F:C240301EUR0,\n:61:2403010301C1,00NTRFNONREF\n:\n62F:C240301EUR1,00\n"
+    [s] = mt940.read(data.encode())
+    assert s.closing_balance.amount == D("1.00")
+
+
+def test_a_wrapped_one_value_field_runs_together():
+    [s] = mt940.read(b":20:A\n:25:NL91ABNA04\n17164300\n:60F:C240301EUR0,\n:62F:C240301EUR0,\n")
+    assert s.account == "NL91ABNA0417164300"
+
+
+def test_86_lines_join_by_their_width():
+    # the first line's width counts ":86:" (4); the others only their own characters: a line under
+    # 65 is followed by a space, one of 65 or more runs on
+    second = "b" * 64  # 64: a space follows
+    [t] = txs(":61:2403010301C1,00NTRFNONREF", ":86:" + "a" * 60, second, "c")
+    assert t.description == "a" * 60 + " " + second + " c"
+    [t] = txs(":61:2403010301C1,00NTRFNONREF", ":86:a", "b" * 62, "c")
+    assert t.description == "a " + "b" * 62 + " c"
+
+
+def test_statements_take_their_currency_and_id_from_what_they_have():
+    # the :25: suffix alone gives the currency; :28C: alone the id
+    [s] = mt940.read(b":25:NL91ABNA0417164300EUR\n:28C:5/1\n:61:2403010301C1,00NTRFNONREF\n")
+    assert (s.currency, s.statement_id, s.transactions[0].currency, s.format) == ("EUR", "5/1", "EUR", "mt940")
+    # only the closing balance names it: the transaction read before it gets it too
+    [s] = mt940.read(b":20:A\n:25:123456789\n:61:2403010301C1,00NTRFNONREF\n:62F:C240301USD1,00\n")
+    assert (s.currency, s.transactions[0].currency) == ("USD", "USD")
+    # no suffix and no balance: no currency (not an empty one)
+    [s] = mt940.read(b":20:A\n:25:123456789\n:61:2403010301C1,00NTRFNONREF\n")
+    assert s.currency is None and s.transactions[0].currency is None
+    [s] = mt940.read(b":20:A\n:25:1EUR\n:61:2403010301C1,00NTRFNONREF\n")
+    assert (s.account, s.currency) == ("1", "EUR")
+
+
+def test_a_new_statement_inherits_account_and_currency_only_from_a_balance_or_a_late_line():
+    data = (":20:A\n:25:NL91ABNA0417164300\n:60F:C240301EUR100,00\n:62F:C240301EUR100,00\n"
+            ":61:2403020302C1,00NTRFNONREF\n"  # after the closing: a statement of its own, same account and currency
+            ":20:B\n:25:987654321\n:61:2403030303C2,00NTRFNONREF\n")  # a new :20: inherits nothing
+    a, b, c = mt940.read(data.encode())
+    assert (b.account, b.currency, b.transactions[0].currency) == ("NL91ABNA0417164300", "EUR", "EUR")
+    assert (c.account, c.currency) == ("987654321", None)
+
+
+def test_an_opening_balance_after_a_closing_or_another_opening_starts_a_statement():
+    # closed without an opening, then a new opening: two statements
+    a, b = mt940.read(b":20:A\n:25:1\n:62F:C240301EUR5,00\n:60F:C240302EUR5,00\n:62F:C240302EUR5,00\n")
+    assert (a.opening_balance, a.closing_balance.amount, b.opening_balance.amount) == (None, D("5.00"), D("5.00"))
+    # two openings in a row: the second starts a statement
+    a, b = mt940.read(b":20:A\n:25:1\n:60F:C240301EUR5,00\n:60M:C240302EUR7,00\n:61:2403020302C1,00NTRFNONREF\n")
+    assert (a.opening_balance.amount, b.opening_balance.amount, len(a.transactions), len(b.transactions)) == (D("5.00"), D("7.00"), 0, 1)
+
+
+def test_a_statement_needs_only_one_of_account_balance_or_transactions():
+    assert mt940.read(b":20:A\n:60F:C240301EUR5,00\n")[0].opening_balance.amount == D("5.00")
+    assert mt940.read(b":20:A\n:62F:C240301EUR5,00\n")[0].closing_balance.amount == D("5.00")
+    assert mt940.read(b":20:A\n:61:2403010301C1,00NTRFNONREF\n")[0].transactions[0].amount == D("1.00")
+    assert mt940.read(b":20:A\n:25:NL91ABNA0417164300\n")[0].account == "NL91ABNA0417164300"
+
+
+def test_entry_dates_on_29_february_look_in_the_other_years():
+    [t] = txs(":61:2312310229C1,00NTRFNONREF")  # 2023 and 2022 have no 29 February: 2024
+    assert t.booking_date == date(2024, 2, 29)
+
+
+def test_references_and_names_on_the_statement_line():
+    a, b, c, d = txs(
+        ":61:2403010301C1,00NTRFA//B//C",  # the bank's reference is everything after the first //
+        ":61:2403010301C1,00NTRF0440121470966   X",  # 17 characters: a one-letter name after the padding
+        ":61:2403010301C1,00NTRFREF4567890123456  Jansen",  # no double space in the first 17: no name
+        ":61:2403010301C1,00NTRFNONREF", "Bakkerij", "Bol",  # extra lines join with a space
+    )
+    assert (a.reference, b.reference, b.counterparty) == ("B//C", "0440121470966", "X")
+    assert (c.reference, c.counterparty) == ("REF4567890123456  Jansen", "")
+    assert d.counterparty == "Bakkerij Bol"
+
+
+def test_an_account_on_the_statement_line_with_spaces_and_texts_that_are_no_name():
+    a, b, c = txs(
+        ":61:2403010301C1,00NTRFNONREF", "NL20 INGB 0001 2345 67",
+        ":61:2403010301C1,00NTRFNONREF", "/PREF/x",
+        ":61:2403010301C1,00NTRFNONREF", "ABC /TRCD/00100",
+    )
+    assert (a.counterparty_iban, a.counterparty, a.description) == ("NL20INGB0001234567", "", "")
+    assert (b.counterparty, b.description) == ("", "/PREF/x")
+    assert (c.counterparty, c.description) == ("", "ABC /TRCD/00100")
+
+
+def test_structured_info_edges():
+    assert parse_info("/CNTP/NL20INGB0001234567/INGBNL2A/Klant B")["name"] == "Klant B"  # three parts
+    assert parse_info("/NAME/A/NAME/B/NAME/C/")["name"] == "A"  # the first of three
+    assert parse_info("/NAME/XAVIER X/")["name"] == "XAVIER X"  # only slashes and spaces are trimmed
