@@ -344,3 +344,112 @@ def test_two_statements_each_with_their_own_entries():
 def test_the_module_reader_puts_the_bank_and_source_it_is_given():
     [s] = camt.read(document(entry(), balances=bal("CLBD", "x")), source="src.xml", bank="abnamro")
     assert s.bank == "abnamro" and s.warnings[0].startswith("src.xml:7: balance CLBD left out")
+
+
+# --- second round: the survivors of the first mutation run ----------------------------------------
+
+
+def test_refusals_of_the_module_reader_name_the_source():
+    with pytest.raises(BankFileError) as err:
+        camt.read(b'<?xml version="1.0"?>\n<!DOCTYPE Document []>\n<Document/>', source="d.xml")
+    assert str(err.value) == ("d.xml: refused: the XML declares a DTD or entities (DTDForbidden) "
+                              "(a bank's CAMT export never does; this file may be hostile)")
+    with pytest.raises(BankFileError) as err:
+        camt.read(b'<?xml version="1.0" encoding="x-no-such"?>\n<Document/>', source="d.xml")
+    assert (err.value.file, err.value.line) == ("d.xml", 1)
+    assert err.value.message.startswith("the XML declares an unknown encoding: ")
+    with pytest.raises(BankFileError) as err:
+        camt.read(b"<Document>\n<BkToCstmrStmt>\n<Stmt>\n</Document>", source="d.xml")
+    assert (err.value.file, err.value.line, err.value.message) == ("d.xml", 4, "not well-formed XML: mismatched tag")
+    with pytest.raises(BankFileError) as err:
+        camt.read(b"<Other><x/></Other>", source="o.xml")
+    assert str(err.value) == "o.xml: not a CAMT document: no <Stmt>, <Rpt> or <Ntfctn>"
+    assert camt.read(b"<Document/>") == [] and camt.read(b"<BkToCstmrStmt/>") == []
+
+
+def test_an_entry_outside_a_statement_is_named_by_its_own_line():
+    data = document(entry("1.00")).replace(b"</Stmt></BkToCstmrStmt>", b"</Stmt>\n" + entry("2.00").encode() + b"</BkToCstmrStmt>")
+    # the statement ends on line 8, the stray entry stands on line 9
+    assert refusal(data).startswith("e.xml:9: an entry <Ntry> outside any <Stmt>, <Rpt> or <Ntfctn>")
+
+
+def test_the_declared_encoding_reads_the_entries():
+    data = document(entry(inner="<AddtlNtryInf>caf\u00e9</AddtlNtryInf>")).replace(b"UTF-8", b"ISO-8859-1").replace("é".encode(), b"\xe9")
+    assert one(data).transactions[0].description == "café"
+
+
+def test_a_document_without_a_namespace():
+    data = document(entry("4.00", "DBIT")).replace(f' xmlns="{NS}"'.encode(), b"")
+    [t] = bank.read_bytes(data, "n.xml", format="camt")[0].transactions
+    assert t.amount == D("-4.00")
+
+
+def test_utf16_big_endian_and_broken_utf16():
+    data = document(entry()).decode().replace("UTF-8", "UTF-16").encode("utf-16-be")
+    assert one(b"\xfe\xff" + data).transactions[0].amount == D("10.00")
+    with pytest.raises(BankFileError) as err:
+        camt.read(b"\xff\xfe<\x00D\x00>")
+    assert err.value.message.startswith("not valid UTF-16: ")
+
+
+def test_without_the_final_parse_a_cut_document_would_count():
+    with pytest.raises(BankFileError) as err:
+        camt.count_records(b"<D><Ntry/>")
+    assert err.value.message == "not well-formed XML: no element found"
+
+
+def test_what_a_statement_lacks_stays_empty():
+    s = one(document(entry(), account="<Id><Othr/></Id>").replace(b"<Id>S-1</Id>", b""))
+    assert (s.account, s.statement_id) == ("", None)
+    # currency: Acct/Ccy first, then the opening's, the closing's, the first entry's; none at all: None
+    s = one(document(entry(ccy="CHF"), balances=bal("OPBD", "1", ccy="USD") + bal("CLBD", "11", ccy="GBP")))
+    assert s.currency == "EUR"
+    s = one(document(entry(ccy="CHF"), account="", balances=bal("OPBD", "1", ccy="USD") + bal("CLBD", "11", ccy="GBP")))
+    assert s.currency == "USD"
+    [s] = camt.read(document(account=""))
+    assert (s.currency, s.transactions) == (None, [])
+    # an entry and a balance without Ccy: none of their own (the statement's is Acct/Ccy's)
+    data = document(entry().replace(' Ccy="EUR"', ""), balances=bal("CLBD", "10.00").replace(' Ccy="EUR"', ""))
+    s = one(data)
+    assert (s.closing_balance.currency, s.transactions[0].currency, s.currency) == (None, None, "EUR")
+    # a damaged balance without a code is no balance: no warning
+    assert one(document(entry(), balances=bal("", "x"))).warnings == []
+
+
+def test_a_batch_kept_whole_keeps_the_entrys_dates_code_and_line_and_two_count():
+    inner = "<ValDt><Dt>2024-03-04</Dt></ValDt><BkTxCd><Prtry><Cd>B1</Cd></Prtry></BkTxCd>" + details("", "")
+    s = one(document(entry("3.00", inner=inner), entry("5.00", inner=details("", "", ""))))
+    a, b = s.transactions
+    assert (a.value_date, a.currency, a.code, a.line, b.line) == (date(2024, 3, 4), "EUR", "B1", 7, 8)
+    assert s.records == 2 + (2 - 1) + (3 - 1)  # every detail of both batches is a record
+
+
+@pytest.mark.parametrize(
+    "amount, known, rest",
+    [("3.00", "2.50", D("0.50")), ("3.00", "2.00", D("1.00"))],
+)
+def test_the_detail_without_an_amount_takes_a_small_rest_in_the_entrys_direction(amount, known, rest):
+    [x, y] = one(document(entry(amount, "CRDT", inner=details(tx_amount(known), "")))).transactions
+    assert (x.amount, y.amount) == (D(known), rest)
+
+
+def test_a_single_detail_keeps_the_entrys_value_date_code_and_reference_and_names_nobody_without_parties():
+    inner = ("<ValDt><Dt>2024-03-04</Dt></ValDt><AcctSvcrRef>R</AcctSvcrRef><BkTxCd><Prtry><Cd>C1</Cd></Prtry></BkTxCd>"
+             + details("<RltdPties><Cdtr><Nm>Not the debtor</Nm></Cdtr></RltdPties>"))
+    [t] = one(document(entry(inner=inner))).transactions
+    assert (t.value_date, t.code, t.reference, t.counterparty, t.counterparty_iban) == (date(2024, 3, 4), "C1", "R", "", "")
+    [t] = one(document(entry(inner=details("")))).transactions
+    assert (t.counterparty, t.counterparty_iban) == ("", "")
+    [t] = one(document(entry(inner=details("<RltdPties><UltmtDbtr><Nm>Eind</Nm></UltmtDbtr></RltdPties>")))).transactions
+    assert t.counterparty == "Eind"
+
+
+def test_dates_in_messages_are_cut_at_30_characters():
+    long_date = "2024-13-01T00:00:00.000000000+01:00"
+    assert refusal(document(entry(booked=f"<BookgDt><DtTm>{long_date}</DtTm></BookgDt>"))).startswith(
+        f"e.xml:7: not a booking date: {long_date[:30]!r}")
+
+
+def test_the_module_reader_without_a_source_names_bytes():
+    [s] = camt.read(document(entry(), balances=bal("CLBD", "x")))
+    assert s.warnings[0].startswith("<bytes>:7: balance CLBD left out")

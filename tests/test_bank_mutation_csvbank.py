@@ -392,3 +392,90 @@ def test_the_module_reader_itself():
     a, b = csvbank.read(text, source="r.csv", bank=preset())
     assert (a.account, b.account, a.source, a.format) == (ACCOUNT, "NL20INGB0001234567", "r.csv", "csv")
     assert csvbank.count_records(text, preset()) == 2
+
+
+# --- second round: the survivors of the first mutation run ----------------------------------------
+
+
+def test_the_module_reader_names_the_bank_and_the_balances_currency_itself():
+    # csvbank.read without bank.read around it: the Volksbank layout names an SNS account's bank
+    row = "02-03-2026,NL12SNSB0123456789,,,,,,EUR,100.00,EUR,-20.00,02-03-2026,02-03-2026,1,OVS,1,,'x',1\n"
+    [s] = csvbank.read(row.encode())
+    assert (s.bank, s.opening_balance.currency, s.closing_balance.currency) == ("sns", "EUR", "EUR")
+    assert (s.opening_balance.amount, s.closing_balance.amount) == (D("100.00"), D("80.00"))
+    [s] = csvbank.read(row.replace("NL12SNSB0123456789", "DE89370400440532013000").encode(), bank="asn")  # a foreign account
+    assert s.bank == "asn"
+    # without a source, a warning names "<bytes>"
+    [s] = csvbank.read((SALDO_HEAD + f"01-03-2026;1,00;r;{ACCOUNT};x\n").encode(), bank=balance_preset())
+    assert s.warnings == ["<bytes>:2: balance_after left out: not an amount: 'x'; the transaction is read"]
+
+
+def test_a_header_line_after_a_preamble_is_named_by_its_own_number():
+    p = preset(skip_lines=2, code="Code")
+    assert refusal("a\nb\n" + HEAD + f"01-03-2026;1,00;a;{ACCOUNT}\n", p).startswith("m.csv:3: code: the header has no column 'Code'")
+
+
+def test_rows_without_a_currency_form_one_statement_with_the_mappings():
+    p = preset(currency="Munt", header_signature=("Datum",))
+    text = "Datum;Bedrag;Omschrijving;Rekening;Munt\n" + f"01-03-2026;1,00;a;{ACCOUNT};\n02-03-2026;2,00;b;{ACCOUNT};EUR\n"
+    [s] = read(text, p)
+    assert (s.currency, [t.currency for t in s.transactions]) == ("EUR", ["EUR", "EUR"])
+
+
+def test_detection_reads_the_first_data_row_after_a_header_and_only_that():
+    # ING's comma header: the YYYYMMDD layout reads the first row; the second row's damage is the reader's business
+    head = '"Datum","Naam / Omschrijving","Rekening","Tegenrekening","Code","Af Bij","Bedrag (EUR)","MutatieSoort","Mededelingen"\n'
+    row = '"{}","Bakker","NL20INGB0001234567","","BA","Af","2,50","Betaalautomaat","brood"\n'
+    assert csvbank.detect_preset(head + row.format("20260302") + row.format("02-03-2026")).name == "ing"
+    assert csvbank.detect_preset(head + row.format("02-03-2026") + row.format("20260302")).name == "ing_dmy"
+    # a header-less file: only its first row decides (the second, of another bank, does not count)
+    asn = "02-03-2026,{},,,,,,EUR,1.00,EUR,1.00,02-03-2026,02-03-2026,1,OVS,1,,'x',1\n"
+    assert csvbank.detect_preset(asn.format("NL57ASNB0123456789") + asn.format("NL91ABNA0417164300")).name == "asn"
+
+
+def test_detection_takes_only_the_first_bytes_and_lines():
+    # a file whose first 40 lines are noise: no preset, whatever follows
+    asn = "02-03-2026,NL57ASNB0123456789,,,,,,EUR,1.00,EUR,1.00,02-03-2026,02-03-2026,1,OVS,1,,'x',1\n"
+    with pytest.raises(BankFileError, match="whose first line is 'noise'"):
+        csvbank.detect_preset("noise\n" * 40 + asn)
+    assert csvbank.detect_preset("\n" * 39 + asn).name == "asn"
+    with pytest.raises(BankFileError, match="whose first line is ''"):
+        csvbank.detect_preset("")
+
+
+def test_an_amount_with_the_grouping_mark_only_is_read_by_the_notation():
+    # decimal point layouts: "1,000.50" has the grouping mark and is read with it; a plain "-7.25" is exact
+    p = preset(decimal=".", thousands=",", delimiter="\t", header_signature=("Datum",))
+    text = "Datum\tBedrag\tOmschrijving\tRekening\n" + f"01-03-2026\t1,000.50\ta\t{ACCOUNT}\n02-03-2026\t-7.25\tb\t{ACCOUNT}\n"
+    [s] = read(text, p)
+    assert [t.amount for t in s.transactions] == [D("1000.50"), D("-7.25")]
+    # a 64-character amount is still offered to the notation (which finds 64 digits too many); 65 are refused before it
+    assert refusal(HEAD + f"01-03-2026;{'1' * 64};a;{ACCOUNT}\n") == "m.csv:2: an amount of 64 digits is more than a bank file holds (at most 18)"
+    assert refusal(HEAD + f"01-03-2026;{'1' * 65};a;{ACCOUNT}\n").startswith("m.csv:2: amount: not an amount: ")
+    [s] = read(HEAD + f"01-03-2026;-{'0' * 60}1,00;a;{ACCOUNT}\n")
+    assert s.transactions[0].amount == D("-1.00")
+
+
+def test_a_marker_at_the_very_start_of_the_description():
+    p = preset(value_date_marker="Valutadatum: ")
+    [s] = read(HEAD + f"01-03-2026;1,00;Valutadatum: 05-03-2026;{ACCOUNT}\n", p)
+    assert s.transactions[0].value_date == date(2026, 3, 5)
+
+
+def test_one_row_is_its_own_order_and_a_tie_keeps_the_files():
+    [s] = read(SALDO_HEAD + f"05-03-2026;1,00;r;{ACCOUNT};1,00\n", balance_preset(row_order="newest_first"))
+    assert [t.description for t in s.transactions] == ["r"]
+    # two rows whose balances chain both ways (amount 0): a tie, so the dates decide: newest first here
+    text = SALDO_HEAD + f"02-03-2026;0,00;b;{ACCOUNT};5,00\n01-03-2026;0,00;a;{ACCOUNT};5,00\n"
+    [s] = read(text, balance_preset())
+    assert [t.description for t in s.transactions] == ["a", "b"]
+
+
+def test_balance_before_one_side_missing_counts_nothing():
+    p = preset(balance_before="Voor", opening_balance="first_before", header_signature=("Datum",))
+    # three rows newest first; only the balances before the last two are there: 30 before 03-03 (+5)
+    # and 25 before 02-03 (+5): one chain, which says newest first
+    text = "Datum;Bedrag;Omschrijving;Rekening;Voor\n" + (
+        f"04-03-2026;5,00;c;{ACCOUNT};\n03-03-2026;5,00;b;{ACCOUNT};30,00\n02-03-2026;5,00;a;{ACCOUNT};25,00\n")
+    [s] = read(text, p)
+    assert [t.description for t in s.transactions] == ["a", "b", "c"] and s.opening_balance.amount == D("25.00")

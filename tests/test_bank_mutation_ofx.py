@@ -248,3 +248,72 @@ def test_the_module_reader_names_its_source_only_through_warnings():
     with pytest.raises(BankFileError) as err:
         ofx.read(doc(tx(b"")), source="src.ofx")
     assert (err.value.line, err.value.file) == (9, None)
+
+
+# --- second round: the survivors of the first mutation run ----------------------------------------
+
+
+def test_what_a_transaction_or_statement_lacks_stays_empty():
+    s = one(doc(tx(b"-1.00", extra=b"").replace(b"<TRNTYPE>debit", b"")).replace(b"<BANKACCTFROM><ACCTID>NL69 INGB 0123 4567 89</BANKACCTFROM>\n", b""))
+    [t] = s.transactions
+    assert (s.account, t.code, t.counterparty_iban, t.description, t.reference, t.counterparty) == ("", "", "", "", "", "")
+
+
+def test_credit_card_counter_accounts_and_original_currencies_belong_to_the_transaction():
+    s = one(doc(tx(b"-1.00", extra=b"<CCACCTTO><ACCTID>4111 2222</CCACCTTO><ORIGCURRENCY><CURSYM>usd</ORIGCURRENCY>")))
+    assert (s.transactions[0].counterparty_iban, s.transactions[0].currency) == ("41112222", "usd")
+
+
+def test_counting_stmttrn_at_the_start_of_the_data_and_after_a_long_prefix():
+    assert ofx.count_records(b"STMTTRN>") == 0 and ofx.count_records(b"STMTTRN><STMTTRN>") == 1
+    assert ofx.count_records(b"<" + b"p" * 254 + b":STMTTRN>") == 1  # "<" 255 bytes back: looked for
+    assert ofx.count_records(b"<" + b"p" * 255 + b":STMTTRN>") == 0  # 256 back: not
+    assert ofx.count_records(b"<<p:STMTTRN>") == 1 and ofx.count_records(b"<p<:STMTTRN>") == 0
+    assert ofx.count_records(b"<STMTTRNSTMTTRN>") == 0 and ofx.count_records(b"<STMTTRN><STMTTRN><STMTTRN>") == 3
+
+
+def test_comment_lines_keep_the_ledger_line_and_cdata_quotes_stay():
+    data = doc(tx(extra=b"<MEMO><![CDATA[say \"hi\" & 'bye']]>"), ledger=b"<!--\n-->\n<LEDGERBAL></LEDGERBAL>")
+    s = one(data, "c.ofx")
+    assert s.transactions[0].description == "say \"hi\" & 'bye'"
+    assert s.warnings == ["c.ofx:13: the ledger balance <LEDGERBAL> is left out: an empty balance amount"]
+
+
+def test_the_header_is_read_up_to_the_ofx_element_or_2048_bytes():
+    # without "<OFX" the first 2048 bytes are the header: a CHARSET beyond them is not read
+    body = b"<STMTRS><CURDEF>EUR<BANKTRANLIST>" + tx(extra=b"<NAME>" + CAFE_UTF8) + b"</STMTRS>"
+    [s] = bank.read_bytes(b"OFXHEADER:100\n" + b" " * 2040 + b"\nCHARSET:1252\n" + body, "h.ofx", format="ofx")
+    assert s.transactions[0].counterparty == "Café"
+    [s] = bank.read_bytes(b"OFXHEADER:100\n" + b" " * 2000 + b"\nCHARSET:1252\n" + body, "h.ofx", format="ofx")
+    assert s.transactions[0].counterparty == "CafÃ©"
+    # "<ofx" in lower case is the element too only for the sniffer; the header ends at the first "<OFX"
+    data = b"OFXHEADER:100\n<OFX>\n<!-- CHARSET:1252 -->\n" + body
+    assert bank.read_bytes(data, "h.ofx")[0].transactions[0].counterparty == "Café"
+
+
+def test_an_iso_8859_1_charset_reads_as_cp1252_and_a_declared_utf8():
+    euro = tx(extra=b"<NAME>\x80 5")
+    assert one(doc(euro, head=b"OFXHEADER:100\nCHARSET:ISO-8859-1\n")).transactions[0].counterparty == "\u20ac 5"
+    assert one(doc(tx(extra=b"<NAME>" + CAFE_UTF8), head=b"OFXHEADER:100\nENCODING:UTF-8\n")).transactions[0].counterparty == "Café"
+
+
+def test_dates_in_messages_are_cut_at_30_characters():
+    long_date = b"2024x" + b"1" * 40
+    with pytest.raises(BankFileError) as err:
+        bank.read_bytes(doc(tx(posted=long_date)), "e.ofx")
+    assert err.value.message == f"not an OFX date: {long_date.decode()[:30]!r}"
+    with pytest.raises(BankFileError) as err:
+        bank.read_bytes(doc(tx(posted=b"2024030X")), "e.ofx")
+    assert err.value.message == "not an OFX date: '2024030X'"
+
+
+def test_an_empty_ledger_amount_is_named_by_the_module_reader_without_a_line():
+    [s] = ofx.read(doc(tx(), ledger=b"<LEDGERBAL><BALAMT></LEDGERBAL>"))
+    assert s.warnings == ["<bytes>:11: the ledger balance <LEDGERBAL> is left out: an empty balance amount"]
+    assert (s.format, s.account) == ("ofx", "NL69INGB0123456789")
+
+
+def test_a_transaction_left_open_at_the_end_of_the_file_is_read():
+    data = HEADER + b"<OFX><STMTRS><CURDEF>EUR<BANKTRANLIST><STMTTRN><DTPOSTED>20240301<TRNAMT>-3.00"
+    [s] = bank.read_bytes(data, "open.ofx", format="ofx")
+    assert [t.amount for t in s.transactions] == [D("-3.00")]
