@@ -46,6 +46,10 @@ FIXTURE_OF = {
     "ing_dmy": "ing_comma_dmy.csv",
     "ing_en": "ing_en.csv",
     "ing_en_comma": "ing_en_comma.csv",
+    "regiobank": "regiobank.csv",
+    "rabobank_en": "rabobank_en.csv",
+    "rabobank_business": "rabobank_business.csv",
+    "rabobank_cc": "rabobank_cc.csv",
 }
 WORDS = "huur factuur voorschot koffie energie telecom drukwerk klant levering abonnement rente kosten".split()
 

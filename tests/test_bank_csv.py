@@ -67,6 +67,15 @@ EXPECTED = {
     # oldest row: -2.50 leaves 0,00, so the opening is 0.00 + 2.50; then +2000.00 and -750.00
     "ing_en.csv": [("NL20INGB0001234567", "ing", 3, D("-2.50") + 2000 - 750, "2026-03-01", "2026-03-03", D("0.00") + D("2.50"), D("1250.00"))],
     "ing_en_comma.csv": [("NL20INGB0001234567", "ing", 2, D("-1.25") + 300, "2020-02-10", "2020-02-13", None, None)],
+    # the layouts found for issue 12 item 3 (tests/data/bank/README.md): RegioBank with YYYYMMDD dates,
+    # balance before each row: 1000.00 before the first, 1435.50 before the last (-3.15)
+    "regiobank.csv": [("NL32RBRB0123456789", "regiobank", 3, 500 - D("64.50") - D("3.15"), "2026-03-02", "2026-03-06", D("1000.00"), D("1435.50") - D("3.15"))],
+    # Rabobank in English: balance after the oldest row 3700.00 minus its +2500.00; after the newest 2489.05
+    "rabobank_en.csv": [("NL49RABO0555666777", "rabobank", 3, 2500 - 1210 - D("0.95"), "2026-03-02", "2026-03-04", D("3700") - 2500, D("2489.05"))],
+    # Rabobank business: -1.234,56 and 3.000,00 with thousands marks; its balance column is not read
+    "rabobank_business.csv": [("NL93RABO0987654321", "rabobank", 3, D("-1234.56") + 3000 - 15, "2026-03-02", "2026-03-05", None, None)],
+    # Rabobank credit card: the card (1234) is the account; two purchases and the settlement of the last statement
+    "rabobank_cc.csv": [("1234", "rabobank", 3, D("-45.99") - D("12.50") + 100, "2026-03-02", "2026-03-20", None, None)],
 }
 
 
@@ -102,6 +111,32 @@ def test_new_layouts_read_their_dates_and_values():
     assert e.transactions[2].counterparty == "Verhuur BV" and e.transactions[2].description.endswith("huur maart")
 
 
+def test_layouts_found_for_issue_12_item_3_read_their_own_notation():
+    """RegioBank's YYYYMMDD dates, Rabobank's English and business headers, the Rabobank credit card."""
+    r = one(FIX / "regiobank.csv")
+    assert [t.booking_date for t in r.transactions] == [date(2026, 3, 2), date(2026, 3, 3), date(2026, 3, 6)]
+    assert r.transactions[1].value_date == date(2026, 3, 4)  # column 13, 20260304
+    assert (r.transactions[0].description, r.transactions[0].reference) == ("factuur 2026-031, deel 1", "53000001")
+    e = one(FIX / "rabobank_en.csv")
+    assert [(t.counterparty, t.code, t.reference[-3:]) for t in e.transactions] == [
+        ("Klant D BV", "cb", "301"), ("Verhuur BV", "bg", "302"), ("Rabobank", "db", "303")]
+    assert e.transactions[2].value_date == date(2026, 3, 5)
+    b = one(FIX / "rabobank_business.csv")
+    assert [t.amount for t in b.transactions] == [D("-1234.56"), D("3000.00"), D("-15.00")]
+    assert b.transactions[0].description == "factuur 889 levering februari"  # Omschrijving - 1 and - 2
+    assert (b.transactions[1].value_date, b.transactions[1].counterparty_iban) == (date(2026, 3, 3), "NL20INGB0001234567")
+    c = one(FIX / "rabobank_cc.csv")
+    assert [t.amount for t in c.transactions] == [D("-45.99"), D("-12.50"), D("100.00")]  # spending is money out
+    # cp1252 (ô, é) and a purchase abroad: the original amount and currency end the description
+    assert c.transactions[0].description == "H\u00f4tel Oc\u00e9an PARIS FRA 52,10 USD"
+    assert [t.reference for t in c.transactions] == ["0021000000101", "0021000000102", "0021000000103"]
+    assert all(t.counterparty_iban == "" for t in c.transactions)  # the settling IBAN is not a counterparty
+    # the Volksbank layouts: DD-MM-YYYY stays ASN's, YYYYMMDD is RegioBank's; --bank regiobank tries both
+    assert [p.name for p in csvbank.presets_for_bank("regiobank")] == ["asn", "regiobank"]
+    assert one(FIX / "regiobank.csv", bank="regiobank").total == D("432.35")
+    with pytest.raises(BankFileError, match="no asn preset fits"):
+        bank.read(FIX / "regiobank.csv", bank="asn")
+
 def test_every_preset_has_a_fixture():
     detected = {csvbank.detect_preset(decode_text((FIX / name).read_bytes(), ("utf-8", "cp1252", "latin-1"))).name for name in EXPECTED}
     assert detected == set(PRESETS)
@@ -113,7 +148,8 @@ def test_count_is_independent_of_the_parser(name):
     # data lines: every non-blank line minus the header and Knab's preamble, counted here by hand
     lines = [ln for ln in data.replace(b"\r", b"\n").split(b"\n") if ln.strip()]
     extra = {"ing_comma.csv": 1, "ing_comma_dmy.csv": 1, "ing_en.csv": 1, "ing_en_comma.csv": 1, "ing_semicolon.csv": 1, "ing_semicolon_unquoted.csv": 1, "rabobank.csv": 1,
-             "bunq_nl.csv": 1, "bunq_en.csv": 1, "bunq_semicolon.csv": 1, "knab.csv": 2}.get(name, 0)
+             "bunq_nl.csv": 1, "bunq_en.csv": 1, "bunq_semicolon.csv": 1, "knab.csv": 2, "rabobank_en.csv": 1,
+             "rabobank_business.csv": 1, "rabobank_cc.csv": 1}.get(name, 0)
     assert csvbank.count_records(data) == len(lines) - extra == sum(e[2] for e in EXPECTED[name])
 
 

@@ -70,6 +70,8 @@ FIXTURES = {
     "rabobank.csv": "rabobank", "rabobank_old.csv": "rabobank_old", "abnamro.TAB": "abnamro",
     "bunq_nl.csv": "bunq", "bunq_en.csv": "bunq_en", "bunq_semicolon.csv": "bunq_semicolon", "knab.csv": "knab",
     "asn.csv": "asn", "sns.csv": "asn", "triodos.csv": "triodos", "triodos_8.csv": "triodos_8",
+    "regiobank.csv": "regiobank", "rabobank_en.csv": "rabobank_en", "rabobank_business.csv": "rabobank_business",
+    "rabobank_cc.csv": "rabobank_cc",
 }
 
 

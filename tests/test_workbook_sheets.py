@@ -147,7 +147,7 @@ def test_start_sheet_in_both_languages():
 
 
 BANK_NAMES = {"ing": "ING", "rabobank": "Rabobank", "abnamro": "ABN AMRO", "bunq": "bunq", "knab": "Knab",
-              "asn": "ASN", "triodos": "Triodos"}
+              "asn": "ASN", "regiobank": "RegioBank", "triodos": "Triodos"}
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])

@@ -32,7 +32,7 @@ Balances (``opening_balance`` / ``closing_balance`` say how, in chronological ro
 >>> PRESETS["rabobank"].delimiter, PRESETS["rabobank"].date_format
 (',', 'YYYY-MM-DD')
 >>> sorted({p.bank for p in PRESETS.values()})
-['abnamro', 'asn', 'bunq', 'ing', 'knab', 'rabobank', 'triodos']
+['abnamro', 'asn', 'bunq', 'ing', 'knab', 'rabobank', 'regiobank', 'triodos']
 """
 
 from __future__ import annotations
@@ -296,6 +296,36 @@ _TRIODOS_COMMON = dict(
     description=(8,),
 )
 
+#: the Volksbank platform's export (ASN Bank, SNS, RegioBank): 19 columns, no header (the names
+#: are TransactionQL's ASN template), the balance *before* each row
+_VOLKSBANK_COMMON = dict(
+    bank="asn",
+    quotechar="'",
+    header="optional",
+    header_signature=("Boekingsdatum", "Opdrachtgeversrekening", "Transactiebedrag"),
+    column_count=19,
+    decimal=".",
+    booking_date=1,
+    account=2,
+    counterparty_iban=3,
+    counterparty=4,
+    currency=8,
+    balance_before=9,
+    amount=11,
+    value_date=13,
+    code=15,
+    reference=16,
+    description=(18, 17),
+    opening_balance="first_before",
+    closing_balance="last_before_plus_amount",
+)
+
+_RABOBANK = dict(bank="rabobank", bank_codes=bank_codes("rabobank"))
+#: Rabobank's exports since 2018 (current account CSV_A_..., credit card CSV_CC_...): every field quoted
+_RABOBANK_CSV_A = dict(_RABOBANK, all_quoted=True, date_format="YYYY-MM-DD", decimal=",")
+#: the balances of an export whose running balance is the balance after each row
+_AFTER_EACH_ROW = dict(opening_balance="first_after_minus_amount", closing_balance="last_after")
+
 _BUNQ_COMMON = dict(
     bank="bunq",
     bank_codes=bank_codes("bunq"),
@@ -346,11 +376,7 @@ _PRESET_LIST = [
     Preset(
         name="rabobank",
         label="Rabobank CSV (2018 on, CSV_A_yyyymmdd_hhmmss.csv)",
-        bank="rabobank",
-        bank_codes=bank_codes("rabobank"),
-        all_quoted=True,
-        date_format="YYYY-MM-DD",
-        decimal=",",
+        **_RABOBANK_CSV_A,
         header_signature=("IBAN/BBAN", "Munt", "Volgnr", "Datum", "Bedrag", "Saldo na trn"),
         booking_date="Datum",
         value_date="Rentedatum",
@@ -363,14 +389,12 @@ _PRESET_LIST = [
         reference="Volgnr",
         code="Code",
         balance_after="Saldo na trn",
-        opening_balance="first_after_minus_amount",
-        closing_balance="last_after",
+        **_AFTER_EACH_ROW,
     ),
     Preset(
         name="rabobank_old",
         label="Rabobank comma-separated, before 2018 (no header, C/D column, decimal point)",
-        bank="rabobank",
-        bank_codes=bank_codes("rabobank"),
+        **_RABOBANK,
         header="none",
         column_count=19,
         date_format="YYYYMMDD",
@@ -388,6 +412,60 @@ _PRESET_LIST = [
         code=9,
         description=(11, 12, 13, 14, 15, 16),
         reference=17,
+    ),
+    Preset(
+        name="rabobank_en",
+        label="Rabobank CSV downloaded in English (IBAN/BBAN, Ccy, Seq No, ..., Bal After Bkng)",
+        **_RABOBANK_CSV_A,
+        header_signature=("IBAN/BBAN", "Ccy", "Seq No", "Date", "Amount", "Bal After Bkng"),
+        booking_date="Date",
+        value_date="Value Date",
+        account="IBAN/BBAN",
+        currency="Ccy",
+        amount="Amount",
+        counterparty="Name Counterpty",
+        counterparty_iban="Counterpty IBAN/BBAN",
+        description=("Description-1", "Description-2", "Description-3"),
+        reference="Seq No",
+        code="Code",
+        balance_after="Bal After Bkng",
+        **_AFTER_EACH_ROW,
+    ),
+    Preset(
+        name="rabobank_business",
+        label="Rabobank business CSV (Rabo Internetbankieren Professional: 35 columns, DD-MM-YYYY)",
+        **_RABOBANK,
+        date_format="DD-MM-YYYY",
+        decimal=",",
+        thousands=".",
+        header_signature=("IBAN/BBAN", "Valuta", "Volg nr", "Datum", "Bedrag", "IBAN/BBAN tegenpartij"),
+        booking_date="Datum",
+        value_date="Valuta datum",
+        account="IBAN/BBAN",
+        currency="Valuta",
+        amount="Bedrag",
+        counterparty="Naam tegenpartij",
+        counterparty_iban="IBAN/BBAN tegenpartij",
+        description=("Omschrijving - 1", "Omschrijving - 2", "Omschrijving - 3"),
+        reference="Volg nr",
+        code="Transactie soort",
+        # "saldo na boeking" is not read: the one public sample writes it as 1234.56 beside amounts
+        # written -1.234,56, so its notation is not known (docs/bank.md)
+    ),
+    Preset(
+        name="rabobank_cc",
+        label="Rabobank credit card CSV (CSV_CC_...: Creditcard Nummer, Productnaam, signed Bedrag)",
+        **_RABOBANK_CSV_A,
+        header_signature=("Tegenrekening IBAN", "Creditcard Nummer", "Productnaam", "Datum", "Bedrag"),
+        booking_date="Datum",
+        # the card is the account: "Tegenrekening IBAN" is the current account that settles the card
+        # each month, and the card's purchases are not on that account
+        account="Creditcard Nummer",
+        currency="Munt",
+        amount="Bedrag",
+        # a purchase abroad: the description ends with what was paid there ("52,10 USD")
+        description=("Omschrijving", "Oorspr bedrag", "Oorspr munt"),
+        reference="Transactiereferentie",
     ),
     Preset(
         name="abnamro",
@@ -478,27 +556,16 @@ _PRESET_LIST = [
     Preset(
         name="asn",
         label="ASN Bank / SNS / RegioBank (Volksbank: no header, 19 columns, decimal point)",
-        bank="asn",
         bank_codes=bank_codes("asn", "sns", "regiobank"),
-        quotechar="'",
-        header="optional",
-        header_signature=("Boekingsdatum", "Opdrachtgeversrekening", "Transactiebedrag"),
-        column_count=19,
         date_format="DD-MM-YYYY",
-        decimal=".",
-        booking_date=1,
-        account=2,
-        counterparty_iban=3,
-        counterparty=4,
-        currency=8,
-        balance_before=9,
-        amount=11,
-        value_date=13,
-        code=15,
-        reference=16,
-        description=(18, 17),
-        opening_balance="first_before",
-        closing_balance="last_before_plus_amount",
+        **_VOLKSBANK_COMMON,
+    ),
+    Preset(
+        name="regiobank",
+        label="RegioBank (the Volksbank layout with YYYYMMDD dates)",
+        bank_codes=bank_codes("regiobank"),
+        date_format="YYYYMMDD",
+        **dict(_VOLKSBANK_COMMON, bank="regiobank"),
     ),
     Preset(
         name="triodos",
