@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 
 from xlcapital.errors import InputError
-from xlcapital.forecast.values import parse_accounts, parse_date, parse_fraction, parse_int, parse_money
+from xlcapital.forecast.values import parse_accounts, parse_date, parse_fraction, parse_int, parse_money, parse_yes_no
 
 
 def refused(fn, *args, **kwargs) -> InputError:
@@ -94,3 +94,11 @@ def test_an_empty_account_or_two_in_one_item_is_refused(item):
     assert e.field == "settings.accounts"
     assert repr(item) in e.message and "account" in e.message
     assert "IBAN" in e.hint and "list item" in e.hint
+
+
+def test_yes_and_no_in_english_and_dutch_and_the_refusal():
+    assert [parse_yes_no(v) for v in ("Ja", " y ", "TRUE", "1", True)] == [True] * 5
+    assert [parse_yes_no(v) for v in ("nee", "N", "false", "0", "", False)] == [False] * 6
+    e = refused(parse_yes_no, "misschien", field="project")
+    assert e.field == "project"
+    assert "'misschien'" in e.message and "yes" in e.message
