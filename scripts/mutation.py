@@ -5,6 +5,7 @@
     .venv/bin/python scripts/mutation.py --no-mutmut  # only the decorated functions (a minute or two)
     .venv/bin/python scripts/mutation.py --list       # the decorated-function mutants, without running them
     .venv/bin/python scripts/mutation.py --module xlcapital/forecast/schedule.py   # one module, its own tests
+    .venv/bin/python scripts/mutation.py --module all   # each module of [tool.xlcapital.mutation-tests] in turn
 
 What is mutated and which tests run come from ``[tool.mutmut]`` in pyproject.toml (``only_mutate``,
 ``pytest_add_cli_args_test_selection``, ``also_copy``): one configuration for both halves.
@@ -338,12 +339,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--list", action="store_true", help="list the decorated-function mutants and stop")
     parser.add_argument("--jobs", type=int, default=2, help="processes (default 2)")
     parser.add_argument("--module", action="append", metavar="PATH",
-                        help="measure this module alone with its tests from [tool.xlcapital.mutation-tests]")
+                        help="measure this module alone with its tests from [tool.xlcapital.mutation-tests] "
+                             "(`all`: each module listed there, one after the other)")
     parser.add_argument("--tests", nargs="+", metavar="TEST", help="with --module: these tests instead")
     args = parser.parse_args(argv)
     os.chdir(ROOT)
     if args.module:
-        for module in args.module:
+        for module in (m for given in args.module for m in (module_tests() if given == "all" else [given])):
             run_module(module, args)
         return 0
     cfg = config()
