@@ -92,11 +92,12 @@ def test_a_month_without_invoices_has_a_revenue_of_zero_as_money():
 
 
 def test_given_months_from_january_to_december_and_not_13():
-    rs = [inv("A", "100", date(2025, 1, 5), date(2025, 2, 4)), inv("B", "200", date(2025, 12, 5), date(2026, 1, 4))]
-    h = learn.month_history(rs, date(2026, 1, 5), History(months=("2025-01", "2025-12")))
+    rs = [inv("A", "100", date(2025, 1, 5), date(2025, 2, 4)), inv("B", "200", date(2025, 12, 5), date(2026, 1, 4)),
+          inv("C", "300", date(2026, 1, 5), date(2026, 2, 4))]
+    h = learn.month_history(rs, date(2026, 3, 2), History(months=("2025-01", "2025-12")))
     assert h.revenue == (D(100), D(200))  # January is the earliest invoice's month: still learned
-    given = History(months=("2025-12", "2025-13"))
-    assert learn.month_history(rs, date(2026, 1, 5), given) is given
+    given = History(months=("2025-12", "2025-13"))  # not a month (not January 2026 either)
+    assert learn.month_history(rs, date(2026, 3, 2), given) is given
 
 
 def test_an_iban_written_with_spaces_in_the_bank_file_matches():
