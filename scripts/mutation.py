@@ -4,9 +4,17 @@
     .venv/bin/python scripts/mutation.py              # mutmut, then the decorated functions; prints the scores
     .venv/bin/python scripts/mutation.py --no-mutmut  # only the decorated functions (a minute or two)
     .venv/bin/python scripts/mutation.py --list       # the decorated-function mutants, without running them
+    .venv/bin/python scripts/mutation.py --module xlcapital/forecast/schedule.py   # one module, its own tests
+    .venv/bin/python scripts/mutation.py --module all   # each module of [tool.xlcapital.mutation-tests] in turn
 
 What is mutated and which tests run come from ``[tool.mutmut]`` in pyproject.toml (``only_mutate``,
 ``pytest_add_cli_args_test_selection``, ``also_copy``): one configuration for both halves.
+
+``--module PATH`` (repeatable) measures one module alone against the few fast tests that
+``[tool.xlcapital.mutation-tests]`` in pyproject.toml lists for it: mutmut and the decorated functions
+run in a copy of the project under ``build/mutation/<module>/`` whose ``[tool.mutmut]`` names only that
+module and those tests (so the main ``mutants/`` and a run of another module are left alone);
+``mutmut results`` / ``mutmut show NAME`` work inside that folder.
 
 mutmut 3 does not mutate a decorated function (its trampoline cannot wrap one): in xlcapital that
 is every ratio formula (``@ratio``), every ``@property`` (the balance-sheet totals, the statement's
@@ -81,6 +89,21 @@ class Mutant:
 
 def config() -> dict:
     return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]
+
+
+def module_tests() -> dict[str, list[str]]:
+    """``[tool.xlcapital.mutation-tests]``: module path -> the tests aimed at it (``--module``; globs)."""
+    tool = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
+    return tool.get("xlcapital", {}).get("mutation-tests", {})
+
+
+def _with_mutmut_table(text: str, cfg: dict) -> str:
+    """pyproject.toml ``text`` with ``cfg`` (lists and strings) as its ``[tool.mutmut]`` table."""
+    lines = text.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.strip() == "[tool.mutmut]")
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("[")), len(lines))
+    table = ["[tool.mutmut]\n", *(f"{key} = {json.dumps(value)}\n" for key, value in cfg.items()), "\n"]
+    return "".join(lines[:start] + table + lines[end:])
 
 
 def modules(cfg: dict) -> list[Path]:
@@ -231,14 +254,14 @@ def run_ast_mutants(mutants: list[Mutant], cfg: dict, jobs: int) -> dict[Mutant,
         shutil.rmtree(base, ignore_errors=True)
 
 
-def mutmut_results() -> dict[str, Counter]:
-    """Per source file: mutmut's verdicts from mutants/**/*.meta."""
+def mutmut_results(root: Path = ROOT) -> dict[str, Counter]:
+    """Per source file: mutmut's verdicts from ``root``/mutants/**/*.meta."""
     from mutmut.stats import status_by_exit_code
 
     out: dict[str, Counter] = {}
-    for meta in sorted((ROOT / "mutants").rglob("*.py.meta")):
+    for meta in sorted((root / "mutants").rglob("*.py.meta")):
         codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"].values()
-        rel = meta.relative_to(ROOT / "mutants").as_posix()[: -len(".meta")]
+        rel = meta.relative_to(root / "mutants").as_posix()[: -len(".meta")]
         out[rel] = Counter("not run" if c is None else status_by_exit_code.get(c, str(c)) for c in codes)
     return out
 
@@ -247,7 +270,8 @@ def _killed(c: Counter) -> int:
     return c["killed"] + c["timeout"]
 
 
-def report(mm: dict[str, Counter], ast_results: dict[Mutant, str], files: list[str]) -> None:
+def report(mm: dict[str, Counter], ast_results: dict[Mutant, str], files: list[str],
+           where: str = "`mutmut results`, one in detail: `mutmut show NAME`") -> None:
     by_file: dict[str, Counter] = {}
     for m, verdict in ast_results.items():
         by_file.setdefault(m.path, Counter())[verdict] += 1
@@ -265,7 +289,47 @@ def report(mm: dict[str, Counter], ast_results: dict[Mutant, str], files: list[s
         for m in survivors:
             print("  " + m.name)
     if mm:
-        print("\nmutmut's survivors: `mutmut results`, one in detail: `mutmut show NAME`")
+        print(f"\nmutmut's survivors: {where}")
+
+
+def run_mutmut(root: Path, jobs: int) -> None:
+    """``mutmut run`` in ``root`` (the project or a one-module copy), from a fresh ``mutants/``."""
+    # a fresh mutants/: mutmut keeps an old copy of a file it once left alone, so a module added to
+    # only_mutate later would silently not be mutated
+    shutil.rmtree(root / "mutants", ignore_errors=True)
+    log = root / "build" / "mutmut.log"  # its progress bar redraws thousands of times
+    log.parent.mkdir(exist_ok=True)
+    print(f"mutmut run --max-children {jobs} (progress in {log})", file=sys.stderr)
+    with log.open("w", encoding="utf-8") as out:
+        subprocess.run([str(Path(sys.executable).with_name("mutmut")), "run", "--max-children", str(jobs)],
+                       cwd=root, stdout=out, stderr=subprocess.STDOUT, check=False)
+
+
+def run_module(module: str, args: argparse.Namespace) -> None:
+    """One module alone against its own tests (``[tool.xlcapital.mutation-tests]``), in build/mutation/."""
+    patterns = args.tests or module_tests().get(module)
+    missing = [p for p in patterns or [] if not any(ROOT.glob(p))]
+    if missing:
+        raise SystemExit(f"{module}: no test file matches {', '.join(missing)}")
+    tests = sorted({t.relative_to(ROOT).as_posix() for p in patterns or [] for t in ROOT.glob(p)})
+    if not tests:
+        raise SystemExit(f"{module}: no tests listed for it in [tool.xlcapital.mutation-tests] of pyproject.toml "
+                         "(or give --tests)")
+    path = ROOT / module
+    if not path.is_file():
+        raise SystemExit(f"{module}: no such file")
+    cfg = {**config(), "only_mutate": [module], "pytest_add_cli_args_test_selection": tests}
+    work = ROOT / "build" / "mutation" / path.relative_to(ROOT).with_suffix("").as_posix().replace("/", ".")
+    if not args.no_mutmut:
+        shutil.rmtree(work, ignore_errors=True)
+        _copy_project(cfg, work)
+        text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+        (work / "pyproject.toml").write_text(_with_mutmut_table(text, cfg), encoding="utf-8")
+        run_mutmut(work, args.jobs)
+    mm = mutmut_results(work) if (work / "mutants").is_dir() else {}
+    mutants = mutants_of(path)
+    ast_results = {} if args.no_ast or not mutants else run_ast_mutants(mutants, cfg, args.jobs)
+    report(mm, ast_results, [module], where=f"cd {work.relative_to(ROOT)} && ../../../.venv/bin/mutmut results")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -274,8 +338,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-ast", action="store_true", help="skip the decorated functions")
     parser.add_argument("--list", action="store_true", help="list the decorated-function mutants and stop")
     parser.add_argument("--jobs", type=int, default=2, help="processes (default 2)")
+    parser.add_argument("--module", action="append", metavar="PATH",
+                        help="measure this module alone with its tests from [tool.xlcapital.mutation-tests] "
+                             "(`all`: each module listed there, one after the other)")
+    parser.add_argument("--tests", nargs="+", metavar="TEST", help="with --module: these tests instead")
     args = parser.parse_args(argv)
     os.chdir(ROOT)
+    if args.module:
+        for module in (m for given in args.module for m in (module_tests() if given == "all" else [given])):
+            run_module(module, args)
+        return 0
     cfg = config()
     paths = modules(cfg)
     files = [p.relative_to(ROOT).as_posix() for p in paths]
@@ -286,15 +358,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(mutants)} mutants in decorated functions")
         return 0
     if not args.no_mutmut:
-        # a fresh mutants/: mutmut keeps an old copy of a file it once left alone, so a module added to
-        # only_mutate later would silently not be mutated
-        shutil.rmtree(ROOT / "mutants", ignore_errors=True)
-        log = ROOT / "build" / "mutmut.log"  # its progress bar redraws thousands of times
-        log.parent.mkdir(exist_ok=True)
-        print(f"mutmut run --max-children {args.jobs} (progress in {log.relative_to(ROOT)})", file=sys.stderr)
-        with log.open("w", encoding="utf-8") as out:
-            subprocess.run([str(Path(sys.executable).with_name("mutmut")), "run", "--max-children", str(args.jobs)],
-                           stdout=out, stderr=subprocess.STDOUT, check=False)
+        run_mutmut(ROOT, args.jobs)
     mm = mutmut_results() if (ROOT / "mutants").is_dir() else {}
     ast_results = {} if args.no_ast else run_ast_mutants(mutants, cfg, args.jobs)
     report(mm, ast_results, files)
