@@ -29,6 +29,7 @@ from xlsxwriter.worksheet import CellFormulaTuple
 from xlcapital.forecast.actuals import first_day
 from xlcapital.workbook.tables import excel_date
 from xlcapital.workbook.labels import formula_word
+from xlcapital.workbook import vat as vatbook
 from xlcapital.workbook.values import engine_values
 
 #: a cell whose value is not known here: left as XlsxWriter wrote it
@@ -137,6 +138,7 @@ def helper_values(inputs, cells, engine: dict[str, list], statements=None) -> di
         out["table.SalesPlan.BaseDate"] = [None if d is None else d + collect for d in plan]
         out.update(_curve_dates(inputs, "SalesPlan", plan))
     statements = inputs.bank if statements is None else statements
+    out.update(vatbook.helper_values(inputs, cells, first, inputs.bank))
     _blank_rows(inputs, cells, out, statements, window_end=window_end, first=first)
     return out
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from xlcapital.forecast import RULES, Inputs
 from xlcapital.forecast.triggers import action_of
 from xlcapital.workbook import model as m
+from xlcapital.workbook import vat as vatbook
 from xlcapital.workbook.dashboard import TRIGGER_COLUMNS
 from xlcapital.workbook.tables import TableSheet
 
@@ -34,6 +35,8 @@ def settings_values(inputs: Inputs, company: str, scenario: str) -> dict:
     values.update({key: factor for key, factor in zip(m.SEASON_KEYS, sales.seasonality)})
     values.update(m.collection_values(inputs))
     values.update(m.drivers.setting_values(inputs))
+    if inputs.vat.on:
+        values.update(vatbook.setting_values(inputs))
     if f is not None:
         values.update({"Revenue": f.revenue, "CostOfSales": f.cogs, "Inventory": f.inventory, "PeriodDays": f.days,
                        "Equity": f.equity, "TotalAssets": f.total_assets, "BhkCashflow": f.bhk_cashflow,
@@ -69,7 +72,7 @@ def input_tables(inputs: Inputs) -> list[TableSheet]:
                 action_of(rule, o)]
         trig.append(tuple(row))
     plan = [(j,) for j in range(m.sales_plan_rows(n))]
-    return [
+    return vatbook.with_vat(inputs, [
         TableSheet("Receivables", "Receivables", m.RECEIVABLES_COLUMNS, rec, title="Receivables (sales invoices)",
                    note="Open invoices are forecast at due date + the customer's payment delay; fill in PaidDate "
                         "when one is paid."),
@@ -92,7 +95,7 @@ def input_tables(inputs: Inputs) -> list[TableSheet]:
                    note="Thresholds per risk profile; credit_limit thresholds are fractions of the credit limit."),
         TableSheet("SalesPlan", "SalesPlan", m.sales_plan_columns(), plan, title="Sales plan occurrences",
                    note="Calculated from the sales plan on Settings: do not edit.", editable=False),
-    ]
+    ])
 
 
 def company_of(inputs: Inputs, given: str = "") -> str:
