@@ -8,15 +8,16 @@ quarters of tests/test_forecast_vat.py's company are checked against numbers com
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from decimal import Decimal as D
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests import workbook_check as wc
 from tests.test_forecast_vat import folder
-from tests.test_workbook_engine import NOT_IN_ENGINE, PROVEN_SHEETS
+from tests.test_workbook_engine import CATEGORIES, NOT_IN_ENGINE, PROVEN_SHEETS, company
 from tests.workbook_check import lo_values  # noqa: F401  (fixture)
 from xlcapital.forecast import load
 from xlcapital.forecast.vat import VatSettings
@@ -104,3 +105,49 @@ def test_carry_forward_and_a_given_return(lo_values, tmp_path):
     assert at("balance", "2026-Q1") == pytest.approx(2000, abs=0.005)
     assert at("balance", "2026-Q3") == 0 and at("carried", "2026-Q4") == pytest.approx(1260, abs=0.005)
     assert at("return", "2026-Q4") == pytest.approx(-2520, abs=0.005) and at("balance", "2026-Q4") == 0
+
+
+# --------------------------------------------------------------------------------------------
+# cached values, and randomised companies with VAT
+# --------------------------------------------------------------------------------------------
+
+def cached(libreoffice, tmp_path, companies) -> int:
+    from tests.test_workbook_cached import check as cached_check
+
+    return cached_check(libreoffice, tmp_path, companies)
+
+
+def test_sample_with_vat_caches_the_recalculated_values(libreoffice, tmp_path):
+    assert cached(libreoffice, tmp_path, [sample_with_vat(), sample_with_vat("yearly"),
+                                          (load(folder(tmp_path)), [])]) > 6000
+
+
+@st.composite
+def vat_company(draw):
+    inputs, statements = draw(company())
+    codes = st.sampled_from(["21", "9", "0", "exempt", "reverse"])
+    rates = {c: draw(codes) for c in draw(st.lists(st.sampled_from(CATEGORIES), unique=True, max_size=5))}
+    inputs.vat = VatSettings(
+        filing=draw(st.sampled_from(["monthly", "quarterly", "yearly"])),
+        amounts=draw(st.sampled_from(["incl", "excl"])), sales_rate=draw(codes), payables_rate=draw(codes),
+        carry_forward=draw(st.booleans()), rates=rates,
+        last_return=draw(st.one_of(st.none(), st.none(), st.integers(-5_000, 30_000).map(D))))
+    return inputs, statements
+
+
+@settings(max_examples=2, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                 HealthCheck.too_slow, HealthCheck.data_too_large],
+          phases=("explicit", "reuse", "generate"))
+@given(batch=st.lists(vat_company(), min_size=6, max_size=6))
+def test_random_companies_with_vat_equal_the_engine(lo_values, tmp_path_factory, batch):
+    path = tmp_path_factory.mktemp("random-vat")
+    for i, (inputs, statements) in enumerate(batch):
+        check(lo_values, path, inputs, statements, f"company{i}")
+
+
+@settings(max_examples=1, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                 HealthCheck.too_slow, HealthCheck.data_too_large],
+          phases=("explicit", "reuse", "generate"))
+@given(batch=st.lists(vat_company(), min_size=6, max_size=6))
+def test_random_companies_with_vat_cache_the_recalculated_values(libreoffice, tmp_path_factory, batch):
+    cached(libreoffice, tmp_path_factory.mktemp("random-vat-cached"), batch)
