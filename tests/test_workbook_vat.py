@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests import workbook_check as wc
-from tests.test_forecast_vat import folder
+from tests.test_forecast_vat import folder, purchases_folder
 from tests.test_workbook_engine import CATEGORIES, NOT_IN_ENGINE, PROVEN_SHEETS, company
 from tests.workbook_check import lo_values  # noqa: F401  (fixture)
 from xlcapital.forecast import load
@@ -27,7 +27,7 @@ from xlcapital.workbook.api import load_inputs
 pytestmark = pytest.mark.libreoffice
 
 #: the VAT sheet's parts every run shares: checked through each run's output and input VAT
-SHARED_PARTS = ("vat.receivables", "vat.sales", "vat.payables", "vat.before_")
+SHARED_PARTS = ("vat.receivables", "vat.sales", "vat.payables", "vat.purchases", "vat.before_")
 
 SAMPLE_RATES = {"Suppliers": "21", "Small purchases": "21", "Fuel and travel": "21", "Rent": "21",
                 "Vehicles": "21", "Subscriptions": "21", "Utilities": "21", "Insurance": "exempt"}
@@ -93,6 +93,16 @@ def test_a_quarter_by_hand_in_the_workbook(lo_values, tmp_path):
     stressed = cells.runs["stress"]["revenue -30%"]
     assert got[f"vat.{stressed}.output"][rows["2026-Q2"]] == pytest.approx(1470, abs=0.005)
     assert got[f"vat.{stressed}.balance"][rows["2026-Q2"]] == pytest.approx(105, abs=0.005)
+
+
+def test_purchases_by_hand_in_the_workbook(lo_values, tmp_path):
+    """tests/test_forecast_vat.py's purchase: Q2 input 3 x 420 + 105 + 6,050 x 21/121 = 2,415, output 2,100."""
+    cells, got = check(lo_values, tmp_path, load(purchases_folder(tmp_path)), [], "purchases")
+    q2 = got["vat.forecast.label"].index("2026-Q2")
+    assert got["vat.forecast.input"][q2] == pytest.approx(2415, abs=0.005)
+    assert got["vat.forecast.balance"][q2] == pytest.approx(-315, abs=0.005)
+    stressed = cells.runs["stress"]["revenue -30%"]
+    assert got[f"vat.{stressed}.balance"][q2] == pytest.approx(-630, abs=0.005)
 
 
 def test_carry_forward_and_a_given_return(lo_values, tmp_path):

@@ -187,7 +187,8 @@ def with_vat(inputs, tables: list[TableSheet]) -> list[TableSheet]:
 SHARED = (("j", "Period", "integer"), ("label", "Return", "text_right"), ("first", "First day", "date"),
           ("last", "Last day", "date"), ("due", "Due (paid or refunded)", "date"), ("live", "In the window", "flag"),
           ("receivables", "Output VAT: receivables", "money"), ("sales", "Output VAT: sales plan and Sales", "money"),
-          ("payables", "Input VAT: open bills", "money"), ("before_output", "Output VAT before the first day", "money"),
+          ("payables", "Input VAT: open bills", "money"),
+          ("purchases", "Input VAT: purchases of the sales (before the scenario)", "money"), ("before_output", "Output VAT before the first day", "money"),
           ("before_input", "Input VAT before the first day", "money"))
 #: the columns of a run's table
 RUN = (("output", "Output VAT"), ("input", "Input VAT"), ("carried", "Credit carried in"),
@@ -257,6 +258,8 @@ class VatSheet:
             def when(value: str) -> str:
                 return f'IF({live},{value},"")'
 
+            supplier = f"N({defined('SupplierDays')})"
+
             def dated(table: str, column: str) -> str:
                 return f'SUMIFS({table}[Amount],{table}[{column}],">="&{lo},{table}[{column}],"<="&{hi})'
 
@@ -279,6 +282,11 @@ class VatSheet:
                                     f'Receivables[InvoiceDate],"<="&{hi})'),
                 "sales": when(f"{defined('VatPlanShare')}*({dated('SalesPlan', 'Date')}+{dated('Sales', 'Date')})"),
                 "payables": when(f"{defined('VatPayablesShare')}*{dated('Payables', 'DueDate')}"),
+                # delivered (the bill's date) = paid - supplier days: PurchaseDate in [lo, hi] + supplier days
+                "purchases": when(f"{defined('VatPayablesShare')}*(1-N({defined('GrossMargin')}))*("
+                                  + "+".join(f'SUMIFS({t}[Amount],{t}[PurchaseDate],">="&({lo}+{supplier}),'
+                                             f'{t}[PurchaseDate],"<="&({hi}+{supplier}))' for t in ("SalesPlan", "Sales"))
+                                  + ")"),
                 "before_output": when("0" if j not in BEFORE else f"IF({BANK_SHOWN},0,{generated('>')})"),
                 "before_input": when("0" if j not in BEFORE else f"IF({BANK_SHOWN},-{bank},-{generated('<')})"),
             }
@@ -321,7 +329,8 @@ class VatSheet:
             formulas = {
                 "output": f"{c('receivables', shared)}+(1+{g})*{c('sales', shared)}+{items('>')}"
                           f"+{c('before_output', shared)}",
-                "input": f"{c('payables', shared)}-({items('<')})+{c('before_input', shared)}",
+                "input": f"{c('payables', shared)}+(1+{g})*{c('purchases', shared)}-({items('<')})"
+                         f"+{c('before_input', shared)}",
                 "carried": carried,
                 "return": f"IF({given},{LAST},{own('output')}-{own('input')}-{own('carried')})",
                 "balance": f'IF(AND({CARRY}="yes",{own("return")}<0),0,{own("return")})',
@@ -453,7 +462,11 @@ def helper_values(inputs, cells, first: dt.date, statements) -> dict[str, list]:
         if inputs.sales.amount else []
     sold = [(d, inputs.sales.amount * inputs.sales.seasonality[d.month - 1]) for d in plan]
     sold += [(e.date, e.amount) for e in inputs.expected_sales]
-    parts: dict[str, list] = {k: [] for k in ("receivables", "sales", "payables", "before_output", "before_input")}
+    parts: dict[str, list] = {k: [] for k in ("receivables", "sales", "payables", "purchases", "before_output",
+                                              "before_input")}
+    plan_ = inputs.sales
+    bought = [(d - dt.timedelta(days=plan_.stock_days), a) for d, a in sold
+              if plan_.gross_margin is not None and d - dt.timedelta(days=plan_.stock_days) >= first]
     for j, (lo, hi, _, live) in enumerate(rows, start=1):
         inside = lambda d: lo <= d <= hi  # noqa: E731
         b_hi = min(hi, first - day)
@@ -465,6 +478,8 @@ def helper_values(inputs, cells, first: dt.date, statements) -> dict[str, list]:
             "sales": _share(v.sales_rate, v.amounts != "excl") * sum((a for d, a in sold if inside(d)), Decimal(0)),
             "payables": _share(v.payables_rate) * sum((p.amount for p in inputs.payables if inside(p.due_date)),
                                                       Decimal(0)),
+            "purchases": _share(v.payables_rate) * (1 - (plan_.gross_margin or 0))
+            * sum((a for d, a in bought if inside(d)), Decimal(0)),
             "before_output": Decimal(0) if shown else sum((x for x in generated if x > 0), Decimal(0)),
             "before_input": -bank if shown else -sum((x for x in generated if x < 0), Decimal(0)),
         }
