@@ -141,12 +141,13 @@ def test_forecast_columns_equal_the_forecast_command(batch_run, capsys):
         if runway is not None:
             assert float(row["runway_months"]) == pytest.approx(runway, rel=1e-9)
     # the tight client: 5,000 at the start, a limit of 20,000 (the sample with its kredietprovisie, cost
-    # drivers and collection curve). Weeks 4, 8-10 dip into the overdraft but stay within the limit; week
-    # 11 (17 March: salaries, payroll taxes, VAT) opens at -8,895.63, nets -62,641.96 and pays interest on
-    # the 71,537.59 drawn, 71,537.59 x 7.25 % x 7 / 365 = 99.47, plus the 1.92 fee: closing
-    # -8,895.63 - 62,641.96 - 99.47 - 1.92 = -71,638.98, 51,638.98 beyond the limit, the first breach
+    # drivers, collection curve and quarterly VAT returns). Weeks 4, 8-10 dip into the overdraft but stay within
+    # the limit; week 11 (17 March: purchases and salaries) opens at 9,322.92, nets -62,641.96 and pays interest
+    # on the 53,319.04 drawn, 53,319.04 x 7.25 % x 7 / 365 = 74.14, plus the 1.92 fee: closing
+    # 9,322.92 - 62,641.96 - 74.14 - 1.92 = -53,395.09 (to the cent of the unrounded terms), 33,395.09 beyond
+    # the limit, the first breach
     tight = rows["tight"]
-    assert (tight["lowest_cash"], tight["lowest_week"], tight["first_breach_week"]) == ("-71638.98", "11", "11")
+    assert (tight["lowest_cash"], tight["lowest_week"], tight["first_breach_week"]) == ("-53395.09", "11", "11")
     assert Decimal(tight["extra_financing"]) == -Decimal("20000") - Decimal(tight["lowest_cash"])
     assert tight["status"] == "alert" and tight["cash"] == "5000.00"
     # without company.toml: the folder's name, no ratios

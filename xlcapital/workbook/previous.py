@@ -35,6 +35,7 @@ from xlcapital.forecast import schema
 from xlcapital.workbook.model import COUNTED, collections_from_workbook, exact_expr, rows_from_workbook
 from xlcapital.workbook.scenarios import PLAIN
 from xlcapital.workbook.tables import Column, TableSheet
+from xlcapital.workbook import vat as vatbook
 
 ZERO = Decimal(0)
 
@@ -237,6 +238,7 @@ def read_workbook(path) -> tuple[fc.Inputs, list[Statement], str]:
         history=fc.History(tuple(_text(h["Month"]) for h in history), tuple(_money(h["Revenue"]) for h in history),
                            tuple(_money(h["DSO"]) for h in history)),
         financials=financials, folder=r.path.parent, collections=collections_from_workbook(s),
+        vat=vatbook.read(s, r.table(vatbook.RATES_TABLE)),
     )
     inputs.bank = bank_statements(r.table("Bank"))
     return inputs, inputs.bank, _text(s("Scenario"))

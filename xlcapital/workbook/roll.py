@@ -42,6 +42,7 @@ from typing import Any
 
 from xlcapital.bank.model import Statement, Transaction, assign_keys
 from xlcapital.errors import InputError
+from xlcapital.forecast import schema
 
 #: the very hidden sheet holding the fingerprint and the identity
 SHEET = "xlcapital"
@@ -59,7 +60,8 @@ KEYS = {
     "Projections": ("Category",),
 }
 #: tables taken as a whole (their rows belong together)
-WHOLE = {"ScenarioInputs": "scenarios", "OneOffs": "scenarios", "History": "history", "TriggerRules": "triggers"}
+WHOLE = {"ScenarioInputs": "scenarios", "OneOffs": "scenarios", "History": "history", "TriggerRules": "triggers",
+         "VatRates": "vat"}
 #: settings never carried: the new month's start, the identity, the scenario shown (see module docstring)
 NOT_CARRIED = ("Start", "Company", "Scenario")
 BALANCE = ("BankBalance", "BalanceDate")
@@ -74,6 +76,8 @@ SETTING_FIELDS = {
     "SalesFrequency": ("sales", "frequency"), "SalesDay": ("sales", "day"), "SalesMonth": ("sales", "month"),
     "Revenue": ("financials", "revenue"), "CostOfSales": ("financials", "cogs"),
     "Inventory": ("financials", "inventory"), "PeriodDays": ("financials", "days"),
+    # [vat] (workbook/vat.py): the schema's fields
+    **{f.header: ("vat", f.key) for f in schema.VAT},
 }
 
 
@@ -323,7 +327,7 @@ def _setting_changes(reader, fp: Fingerprint | None, fresh_values: dict[str, Any
 
 def _apply_settings(fresh, prev, keys: list[str]):
     """``fresh`` with the workbook's (``prev``) values of the settings ``keys``."""
-    parts = {"settings": fresh.settings, "sales": fresh.sales, "financials": fresh.financials}
+    parts = {"settings": fresh.settings, "sales": fresh.sales, "financials": fresh.financials, "vat": fresh.vat}
     changes: dict[str, dict[str, Any]] = {}
     season = list(fresh.sales.seasonality)
     for key in keys:
@@ -374,6 +378,7 @@ def roll(previous, reader, fp: Fingerprint | None, prev, prev_statements, fresh,
         pick = {"fresh": getattr(fresh, attr), "workbook": getattr(prev, attr)}
         result[attr] = [pick[src][i] for src, i in chosen]
         from_workbook[attr] = {k for k, (src, _) in enumerate(chosen) if src == "workbook"}
+    vat_rates = None
     for group in dict.fromkeys(WHOLE.values()):
         tables = [t for t, g in WHOLE.items() if g == group and t in fresh_tables]
         edited = False
@@ -384,9 +389,13 @@ def roll(previous, reader, fp: Fingerprint | None, prev, prev_statements, fresh,
             before = (sorted(fp.tables.get(table, {}).values()) if fp is not None
                       else sorted(r.hash for r in table_rows(table, sheet.inputs, sheet.rows)))
             edited |= mine != before
-        if edited:
+        if not edited:
+            continue
+        if group == "vat":  # the workbook's VAT rates (the [vat] settings are carried one by one)
+            vat_rates = prev.vat.rates
+        else:
             result[group] = getattr(prev, group)
-            report.overruled.append(f"{' and '.join(tables)} (as a whole)")
+        report.overruled.append(f"{' and '.join(tables)} (as a whole)")
 
     selected = fresh.default_scenario.name if fresh.default_scenario in fresh.scenarios else ""
     changed = _setting_changes(reader, fp, settings_values(fresh, company, selected))
@@ -398,6 +407,8 @@ def roll(previous, reader, fp: Fingerprint | None, prev, prev_statements, fresh,
             report.settings.append(f"(not the bank balance of {fc.balance_day(prev)}: the exports' of "
                                    f"{fc.balance_day(fresh)} is newer)")
     nxt = _apply_settings(fresh, prev, changed)
+    if vat_rates is not None:
+        nxt = dataclasses.replace(nxt, vat=dataclasses.replace(nxt.vat, rates=vat_rates))
     report.settings[:0] = changed
 
     # bank payments mark invoices paid, whichever side the row came from (matching is idempotent)

@@ -107,6 +107,19 @@ def settings() -> tuple[Setting, ...]:
     )
 
 
+def read(setting, rows) -> Any:
+    """The ``[vat]`` of a generated workbook (``setting(key)``: the value of ``Settings_<key>``; ``rows``: the
+    VatRates table's rows), each value parsed as in forecast.toml; a workbook without them: VAT off."""
+    from xlcapital.forecast.vat import VatSettings
+    from xlcapital.workbook.model import _from_cell, rows_from_workbook
+
+    values = {f.key: _from_cell(f, setting(f.header), f"Settings_{f.header}") for f in sc.VAT}
+    rates = {str(r["category"]).strip(): r["rate"]
+             for r in rows_from_workbook(sc.Table(RATES_TABLE, None, (RATE_CATEGORY, sc.VAT_RATE)), rows)
+             if r["rate"] is not None}
+    return VatSettings(**{k: v for k, v in values.items() if v is not None}, rates=rates)
+
+
 def setting_values(inputs) -> dict[str, Any]:
     v = inputs.vat
     return {"VatFiling": v.filing, "VatAmounts": v.amounts, "VatSalesRate": v.sales_rate,
@@ -118,9 +131,13 @@ def setting_values(inputs) -> dict[str, Any]:
 # Tables: VatRates and the helper columns of Recurring and OneOffs
 # --------------------------------------------------------------------------------------------
 
+#: the VatRates table's key: the category (``[vat.rates]``'s keys)
+RATE_CATEGORY = sc.Field("category", "Category", "text", "Category", "Categorie",
+                         "A category of recurring items and one-offs (Recurring, OneOffs) and of bank transactions "
+                         "(Categories).", required=True, help_nl="Een categorie van vaste posten, eenmalige posten "
+                                                                 "en banktransacties.")
 RATE_COLUMNS = (
-    Column("Category", width=22, comment="A category of recurring items and one-offs (Recurring, OneOffs) and of "
-                                         "bank transactions (Categories)."),
+    Column(RATE_CATEGORY.header, width=22, comment=RATE_CATEGORY.help),
     Column(sc.VAT_RATE.header, choices=sc.VAT_RATE.choices, comment=sc.VAT_RATE.help),
     Column("Share", "number", formula="=" + _by_rate("[@Rate]", True),
            comment="r / (1 + r): the VAT in an amount including it."),
