@@ -141,8 +141,8 @@ def test_forecast_columns_equal_the_forecast_command(batch_run, capsys):
         if runway is not None:
             assert float(row["runway_months"]) == pytest.approx(runway, rel=1e-9)
     # the tight client: 5,000 at the start, a limit of 20,000 (the sample with its kredietprovisie, cost
-    # drivers, collection curve and quarterly VAT returns). Weeks 4, 8-10 dip into the overdraft but stay within
-    # the limit; week 11 (17 March: purchases and salaries) opens at 9,322.92, nets -62,641.96 and pays interest
+    # drivers, collection curve and quarterly VAT returns). Weeks 1-10 stay in credit (week 4 at 4,683, after the
+    # Q4 VAT return of 23,337 on 31 January); week 11 (17 March: purchases and salaries) opens at 9,322.92, nets -62,641.96 and pays interest
     # on the 53,319.04 drawn, 53,319.04 x 7.25 % x 7 / 365 = 74.14, plus the 1.92 fee: closing
     # 9,322.92 - 62,641.96 - 74.14 - 1.92 = -53,395.09 (to the cent of the unrounded terms), 33,395.09 beyond
     # the limit, the first breach
