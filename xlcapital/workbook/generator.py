@@ -39,6 +39,7 @@ from xlcapital.errors import OutputError
 from xlcapital.forecast import RULES, STRESS_TESTS, Inputs, categories
 from xlcapital.workbook import cached, labels, printing, roll
 from xlcapital.workbook import vat as vatbook
+from xlcapital.workbook.lookahead import SHEET as LOOKAHEAD, LookAheadSheet
 from xlcapital.workbook import model as m
 from xlcapital.workbook.bank import BankSheet
 from xlcapital.workbook.book import Book, code_name
@@ -55,11 +56,11 @@ from xlcapital.workbook.xlwingsconf import XlwingsConfSheet
 
 #: tab colours: what the workbook shows (dark blue), what is calculated or technical (grey);
 #: every other sheet is typed into by the user (orange)
-OUTPUT_SHEETS = ("Start", "Dashboard", "Forecast", "Months", "Scenarios", "Variance", vatbook.SHEET)
+OUTPUT_SHEETS = ("Start", "Dashboard", "Forecast", "Months", "Scenarios", "Variance", vatbook.SHEET, LOOKAHEAD)
 HELPER_SHEETS = ("SalesPlan", "xlwings.conf")
 
 #: tab order: what the workbook shows, then the settings and the tables the user types into
-SHEETS = ("Start", "Dashboard", "Forecast", "Months", "Scenarios", "Settings", "Bank", "Receivables", "Payables", "Customers",
+SHEETS = ("Start", "Dashboard", "Forecast", "Months", "Scenarios", "LookAhead", "Settings", "Bank", "Receivables", "Payables", "Customers",
           "Recurring", "Sales", "Categories", "Projections", "ScenarioInputs", "OneOffs", "History", "TriggerRules", "SalesPlan",
           "xlwings.conf")
 
@@ -140,6 +141,7 @@ class Generator:
         if vat_sheet:
             vatbook.runs_of(book, vat_sheet.runs, {r.key: r.position for r in runs + stress})
             vat_sheet.write(book)
+        LookAheadSheet(n, max(1, len(inputs.payables)), max(1, len(inputs.recurring)), vat_sheet).write(book)
         DashboardSheet(n, [r.key for r in runs if r.position], [r.key for r in stress], list(RULES)).write(book)
         XlwingsConfSheet().write(book)
         roll.write_fingerprint(book, tables, settings, identity)
