@@ -142,6 +142,9 @@ NL = {
     "Projected bank categories": "Geprojecteerde bankcategorieën",
     "Scenarios": "Scenario's",
     "One-off items of the scenarios": "Eenmalige posten van de scenario's",
+    "VAT rates of categories": "Btw-tarieven per categorie",
+    "Recurring items, one-offs and bank payments of a category not listed carry no VAT.":
+        "Vaste posten, eenmalige posten en betalingen van een categorie die hier niet staat, hebben geen btw.",
     "Monthly history (trend triggers)": "Maandhistorie (trendsignalen)",
     "Trigger rules": "Signaalregels",
     "Thresholds per risk profile; credit_limit thresholds are fractions of the credit limit.":
