@@ -79,8 +79,10 @@ class LookAheadSheet:
     def write(self, book: Book) -> None:
         n = self.weeks
         ws = book.titled_sheet(SHEET, "Look-ahead: committed payments after the horizon",
-                               {(0, 0): 12, (1, 1): 16, (2, 2): 40, (3, 3): 14, (FIRST_CANDIDATE_COL,
-                                                                                  FIRST_CANDIDATE_COL + 4): 14})
+                               {(0, 0): 12, (1, 1): 16, (2, 2): 40, (3, 3): 14,
+                                (FIRST_CANDIDATE_COL, FIRST_CANDIDATE_COL + 2): 14,
+                                (FIRST_CANDIDATE_COL + 3, FIRST_CANDIDATE_COL + 3): 40,
+                                (FIRST_CANDIDATE_COL + 4, FIRST_CANDIDATE_COL + 4): 14})
         st = book.styles
         ws.write_string(1, 0, f"The payments of open bills, recurring items and VAT returns in weeks {n + 1}-"
                               f"{n + LOOKAHEAD_WEEKS} (the scenario shown on Forecast), by date.", st["note_line"])
@@ -98,6 +100,8 @@ class LookAheadSheet:
 
         book.header(ws, HEAD, [h for _, h, _ in LIST], right=(0, 3))
         book.header(ws, HEAD, [h for _, h, _ in CANDIDATE], col=c0, right=(0, 1, 4))
+        ws.write_string(HEAD - 1, c0, "Candidates (calculated: every bill, recurring row per week and VAT return)",
+                        st["note_line"])
         for m in range(1, count + 1):
             r = top + m - 1
             pick = f"MATCH(SMALL({cand('key')},{m}),{cand('key')},0)"

@@ -256,12 +256,13 @@ class VatSheet:
         return [f"-SUMIFS({balance},{shifted(due, w, None)},{balance},{sign})"]
 
     def write(self, book: Book) -> None:
-        ws = book.titled_sheet(SHEET, "VAT returns (btw)", {(0, 0): 34, (1, len(SHARED)): 14})
+        ws = book.titled_sheet(SHEET, "VAT returns (btw)", {(0, 0): 30, (1, len(SHARED)): 15})
         st = book.styles
         ws.write_string(1, 0, "One row per return due from the first day counted to the window's end (Settings); "
                               "amounts include VAT as the bank shows them. docs/forecast-model.md section 13.",
                         st["note_line"])
         book.header(ws, HEAD, [h for _, h, _ in SHARED], right=tuple(range(len(SHARED))))
+        ws.set_row(HEAD, 48)  # the headers wrap over three lines
         first = HEAD + 1
         cols = {k: i for i, (k, _, _) in enumerate(SHARED)}
 
@@ -322,6 +323,7 @@ class VatSheet:
         top = self.first_row[run.key]
         ws.write_string(top - 2, 0, run.label, st["subtitle"])
         book.header(ws, top - 1, ["Return", *(h for _, h in RUN)], right=tuple(range(len(RUN) + 1)))
+        ws.set_row(top - 1, 32)
         g, change, name = run.params
         x = f"(Recurring[VariableRate]+{change})"
         scale = (f'(1+{g}*(Recurring[RevenueLinked]="yes"))*((Recurring[PerPoint]=0)'
