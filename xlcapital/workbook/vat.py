@@ -49,14 +49,14 @@ BEFORE = (1, 2)
 
 
 def periods(weeks: int) -> int:
-    """The return rows the sheet holds: monthly returns due in the window [F, V] (F up to 31 days before
-    the start, V at least 12 months after it): one per month from F's month - 1 to V's month - 1.
+    """The return rows the sheet holds: monthly returns due in the window [F, V] (F up to 31 days, so up to
+    two calendar months, before the start; V up to ``max(7 x (weeks + 8), 366)`` days after it): one per
+    month from F's month - 1 to V's month - 1, at most (V - start) / 28 + 4.
 
     >>> periods(13)
-    14
+    17
     """
-    days = max(7 * (weeks + LOOKAHEAD_WEEKS), 366) + 31
-    return days // 28 + 1
+    return max(7 * (weeks + LOOKAHEAD_WEEKS), 366) // 28 + 4
 
 
 def _by_rate(rate: str, share: bool) -> str:
@@ -414,7 +414,8 @@ def engine_values(inputs, cells, analysis, first: dt.date) -> dict[str, list]:
     for key, run in runs.items():
         by_first = {r.first: r for r in run.vat_returns}
         got = [by_first.get(lo) if live else None for lo, _, _, live in rows]
-        assert [r for r in got if r] == run.vat_returns, "the VAT sheet's rows are not the engine's returns"
+        if [r for r in got if r] != run.vat_returns:  # periods() holds every return the window can have
+            raise RuntimeError(f"the VAT sheet's rows miss returns of the engine ({run.name})")
         for column, value in (("output", lambda r: r.output_vat), ("input", lambda r: r.input_vat),
                               ("carried", lambda r: r.carried), ("balance", lambda r: r.balance),
                               ("return", lambda r: inputs.vat.last_return if r.given else r.net - r.carried)):
