@@ -426,7 +426,11 @@ def engine_values(inputs, cells, analysis, first: dt.date) -> dict[str, list]:
 
 
 def _label(lo: dt.date, filing: str) -> str:
-    return {"monthly": f"{lo:%Y-%m}", "quarterly": f"{lo.year}-Q{(lo.month + 2) // 3}", "yearly": f"{lo.year}"}[filing]
+    """The return's name as the engine gives it (VatReturn.label)."""
+    from xlcapital.forecast.vat import VatReturn
+
+    hi = period_of(lo, filing)[1]
+    return VatReturn(lo, hi, due_date(hi), Decimal(0), Decimal(0), Decimal(0)).label
 
 
 def _share(code: str | None, included: bool = True) -> Decimal:
