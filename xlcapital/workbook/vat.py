@@ -292,7 +292,7 @@ class VatSheet:
 
             formulas = {
                 "label": when(f'IF({MONTHS}=12,YEAR({lo})&"",IF({MONTHS}=3,YEAR({lo})&"-Q"&INT((MONTH({lo})+2)/3),'
-                              f'YEAR({lo})&"-"&TEXT(MONTH({lo}),"00")))'),
+                              f'YEAR({lo})&"-"&IF(MONTH({lo})<10,"0","")&MONTH({lo})))'),
                 "first": _period(j)[0], "last": f"EOMONTH({lo},{MONTHS}-1)", "due": f"EOMONTH({hi},1)",
                 "live": f"AND({MONTHS}>0,{due}<={WINDOW_END})",
                 "receivables": when(f"{defined('VatSalesShare')}*"
