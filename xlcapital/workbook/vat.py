@@ -205,7 +205,7 @@ SHARED = (("j", "Period", "integer"), ("label", "Return", "text_right"), ("first
           ("last", "Last day", "date"), ("due", "Due (paid or refunded)", "date"), ("live", "In the window", "flag"),
           ("receivables", "Output VAT: receivables", "money"), ("sales", "Output VAT: sales plan and Sales", "money"),
           ("payables", "Input VAT: open bills", "money"),
-          ("purchases", "Input VAT: purchases of the sales (before the scenario)", "money"), ("before_output", "Output VAT before the first day", "money"),
+          ("purchases", "Input VAT: purchases of the sales", "money"), ("before_output", "Output VAT before the first day", "money"),
           ("before_input", "Input VAT before the first day", "money"))
 #: the columns of a run's table
 RUN = (("output", "Output VAT"), ("input", "Input VAT"), ("carried", "Credit carried in"),
