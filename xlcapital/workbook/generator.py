@@ -60,9 +60,9 @@ OUTPUT_SHEETS = ("Start", "Dashboard", "Forecast", "Months", "Scenarios", "Varia
 HELPER_SHEETS = ("SalesPlan", "xlwings.conf")
 
 #: tab order: what the workbook shows, then the settings and the tables the user types into
-SHEETS = ("Start", "Dashboard", "Forecast", "Months", "Scenarios", "LookAhead", "Settings", "Bank", "Receivables", "Payables", "Customers",
-          "Recurring", "Sales", "Categories", "Projections", "ScenarioInputs", "OneOffs", "History", "TriggerRules", "SalesPlan",
-          "xlwings.conf")
+SHEETS = ("Start", "Dashboard", "Forecast", "Months", "Scenarios", "LookAhead", "Settings", "Bank", "Receivables",
+          "Payables", "Customers", "Recurring", "Sales", "Categories", "Projections", "ScenarioInputs", "OneOffs", "History",
+          "TriggerRules", "SalesPlan", "xlwings.conf")
 
 
 class VbaHook(Protocol):

@@ -63,8 +63,9 @@ def _recurring_formulas(i: int, k: int, weeks: int) -> dict[str, str]:
     amount = f"IFERROR({at(f'W{weeks + k}')}*{scale},0)"
     # the one occurrence of the week (its amount is not 0): weekly on DayN, once on Start, else the day of
     # the month of the Monday or of the Sunday that falls in the week
+    early, late = in_month(monday), in_month(sunday)
     date = (f'IF({at("Frequency")}="weekly",{monday}+{at("DayN")}-1,IF({at("Frequency")}="once",{at("Start")},'
-            f"IF(AND({in_month(monday)}>={monday},{in_month(monday)}<={sunday}),{in_month(monday)},{in_month(sunday)})))")
+            f"IF(AND({early}>={monday},{early}<={sunday}),{early},{late})))")
     return {"date": f'IFERROR(IF({at(f"W{weeks + k}")}=0,"",{date}),"")', "amount": amount,
             "category": f'IFERROR(""&{at("Category")},"")', "item": f'IFERROR(""&{at("Name")},"")'}
 

@@ -204,8 +204,8 @@ def with_vat(inputs, tables: list[TableSheet]) -> list[TableSheet]:
 SHARED = (("j", "Period", "integer"), ("label", "Return", "text_right"), ("first", "First day", "date"),
           ("last", "Last day", "date"), ("due", "Due (paid or refunded)", "date"), ("live", "In the window", "flag"),
           ("receivables", "Output VAT: receivables", "money"), ("sales", "Output VAT: sales plan and Sales", "money"),
-          ("payables", "Input VAT: open bills", "money"),
-          ("purchases", "Input VAT: purchases of the sales", "money"), ("before_output", "Output VAT before the first day", "money"),
+          ("payables", "Input VAT: open bills", "money"), ("purchases", "Input VAT: purchases of the sales", "money"),
+          ("before_output", "Output VAT before the first day", "money"),
           ("before_input", "Input VAT before the first day", "money"))
 #: the columns of a run's table
 RUN = (("output", "Output VAT"), ("input", "Input VAT"), ("carried", "Credit carried in"),
@@ -303,7 +303,8 @@ class VatSheet:
                 # delivered (the bill's date) = paid - supplier days: PurchaseDate in [lo, hi] + supplier days
                 "purchases": when(f"{defined('VatPayablesShare')}*(1-N({defined('GrossMargin')}))*("
                                   + "+".join(f'SUMIFS({t}[Amount],{t}[PurchaseDate],">="&({lo}+{supplier}),'
-                                             f'{t}[PurchaseDate],"<="&({hi}+{supplier}))' for t in ("SalesPlan", "Sales"))
+                                             f'{t}[PurchaseDate],"<="&({hi}+{supplier}))'
+                                             for t in ("SalesPlan", "Sales"))
                                   + ")"),
                 "before_output": when("0" if j not in BEFORE else f"IF({BANK_SHOWN},0,{generated('>')})"),
                 "before_input": when("0" if j not in BEFORE else f"IF({BANK_SHOWN},-{bank},-{generated('<')})"),
