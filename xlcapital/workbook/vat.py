@@ -455,11 +455,11 @@ def helper_values(inputs, cells, first: dt.date, statements) -> dict[str, list]:
     share = lambda category: _share(rate_of.get(category.strip().casefold()))  # noqa: E731
     end = view_end(s.start, s.weeks)
     p1 = first_period(first, v.filing)
-    transactions = [(st.account, t) for st in statements for t in st.transactions]
-    before = [(t.booking_date, t.amount, c) for (a, t), c in zip(transactions, classify([t for _, t in transactions],
-                                                                                      inputs.categories))
-              if counted(a, s.accounts)]
-    shown = any(p1 <= d <= first - day for d, _, _ in before)
+    # the counted bank transactions of the days before F the returns can reach (classified: per transaction)
+    transactions = [t for st in statements if counted(st.account, s.accounts) for t in st.transactions
+                    if p1 <= t.booking_date < first]
+    before = [(t.booking_date, t.amount, c) for t, c in zip(transactions, classify(transactions, inputs.categories))]
+    shown = bool(before)
     out: dict[str, list] = {
         "settings.VatMonths": [size], "settings.VatFirstPeriod": [p1],
         "settings.VatSalesShare": [_share(v.sales_rate)],
