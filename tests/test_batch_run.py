@@ -141,12 +141,13 @@ def test_forecast_columns_equal_the_forecast_command(batch_run, capsys):
         if runway is not None:
             assert float(row["runway_months"]) == pytest.approx(runway, rel=1e-9)
     # the tight client: 5,000 at the start, a limit of 20,000 (the sample with its kredietprovisie, cost
-    # drivers and collection curve). Weeks 4, 8-10 dip into the overdraft but stay within the limit; week
-    # 11 (17 March: the purchases behind the sales, the net pay of 23 March) opens at -7,180.12, nets -64,341.96
-    # and pays interest on the 71,522.08 drawn, 71,522.08 x 7.25 % x 7 / 365 = 99.45, plus the 1.92 fee: closing
-    # -7,180.12 - 64,341.96 - 99.45 - 1.92 = -71,623.45, 51,623.45 beyond the limit, the first breach
+    # drivers, collection curve, quarterly VAT returns and payroll). Weeks 1-10 stay in credit (week 4 at 4,951.62,
+    # after the Q4 VAT return of 31 January and the loonheffingen of December); week 11 (17 March: the purchases
+    # behind the sales, the net pay of 23 March) opens at 11,030.92, nets -64,341.96 and pays interest on the
+    # 53,311.04 drawn, 53,311.04 x 7.25 % x 7 / 365 = 74.12, plus the fee 20,000 x 0.5 % x 7 / 365 = 1.92: closing
+    # 11,030.92 - 64,341.96 - 74.12 - 1.92 = -53,387.08, 33,387.08 beyond the limit, the first breach
     tight = rows["tight"]
-    assert (tight["lowest_cash"], tight["lowest_week"], tight["first_breach_week"]) == ("-71623.45", "11", "11")
+    assert (tight["lowest_cash"], tight["lowest_week"], tight["first_breach_week"]) == ("-53387.08", "11", "11")
     assert Decimal(tight["extra_financing"]) == -Decimal("20000") - Decimal(tight["lowest_cash"])
     assert tight["status"] == "alert" and tight["cash"] == "5000.00"
     # without company.toml: the folder's name, no ratios
@@ -204,8 +205,8 @@ def test_portfolio_formulas_recalculated_by_libreoffice(batch_run, libreoffice, 
     rows = read_csv(out / "portfolio.csv")
     in_alert = sum(r["status"] == "alert" for r in rows)
     extra = sum(Decimal(r["extra_financing"] or "0") for r in rows)
-    # alpha, forecast_only and tight; only tight breaches (by 51,623.45: test_forecast_columns_equal_the_forecast_command)
-    assert in_alert == 3 and extra == Decimal("51623.45")
+    # alpha, forecast_only and tight; only tight breaches (by 33,387.08: test_forecast_columns_equal_the_forecast_command)
+    assert in_alert == 3 and extra == Decimal("33387.08")
     (recalculated,) = libreoffice.recalculate([out / "portfolio.xlsx"], tmp_path)
     ws = openpyxl.load_workbook(recalculated, data_only=True)["Portfolio"]
     formulas = openpyxl.load_workbook(out / "portfolio.xlsx")["Portfolio"]

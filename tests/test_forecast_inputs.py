@@ -111,9 +111,12 @@ def test_the_bundled_sample_agrees_with_its_company_file():
     assert {p.source for p in inputs.projections} == {"history"}
     a = analyse(inputs)
     assert set(a.scenarios) == {"base", "best", "worst"}
-    # the worst case dips towards the credit limit without breaching it; a stress test breaches it
+    # the worst case dips towards the credit limit without breaching it; a stress test (customers 30 days later)
+    # takes it to within a tenth of the limit: the quarterly VAT returns (section 13) are what the
+    # company owes, no longer a flat 41,500, so the stress tests stop short of a breach
     assert -inputs.settings.credit_limit < a.scenarios["worst"].lowest_cash < 0
-    assert any(r.first_breach_week for r in a.stress)
+    assert min(r.lowest_cash for r in a.stress) < -D("0.9") * inputs.settings.credit_limit
+    assert not any(r.first_breach_week for r in a.stress)
 
 
 def error(folder: Path) -> str:

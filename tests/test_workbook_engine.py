@@ -31,10 +31,11 @@ from xlcapital.workbook.api import load_inputs
 pytestmark = pytest.mark.libreoffice
 
 #: the sheets whose every formula cell must be compared with the engine
-PROVEN_SHEETS = ("Forecast", "Months", "Scenarios", "Dashboard")
+PROVEN_SHEETS = ("Forecast", "Months", "Scenarios", "Dashboard", "LookAhead")
 #: formula cells there with no engine counterpart: the trigger value rows (their statuses, worst and
-#: current value are compared) and the chart's lines of the credit limit and the buffer
-NOT_IN_ENGINE = ("trigger.", "chart.")
+#: current value are compared), the chart's lines of the credit limit and the buffer, and the look-ahead's
+#: candidate block (the sorted list it feeds is compared)
+NOT_IN_ENGINE = ("trigger.", "chart.", "lookahead.candidate.")
 
 
 def check(lo_values, tmp_path: Path, companies: list) -> None:

@@ -154,6 +154,28 @@ def test_the_users_edits_win_and_are_reported(last_month, tmp_path):
     assert len(nxt.receivables) == len(fresh.receivables)
 
 
+def test_vat_edits_are_carried(last_month, tmp_path):
+    """The sample files quarterly with insurance exempt; the user switches to monthly returns, carries
+    credits forward and rates insurance 21 % in the workbook: the roll keeps all three, the rest is the folder's."""
+    edited = tmp_path / "vat.xlsx"
+    wb = openpyxl.load_workbook(last_month)
+    for key, value in (("VatFiling", "monthly"), ("VatCarryForward", "yes")):
+        (sheet, coord), = wb.defined_names[f"Settings_{key}"].destinations
+        wb[sheet][coord.replace("$", "")].value = value
+    rates = wb["VatRates"]
+    header = {c.value: c.column for c in rates[4]}
+    row = next(r for r in range(5, rates.max_row + 1) if rates.cell(r, header["Category"]).value == "Insurance")
+    rates.cell(row, header["Rate"]).value = "21"
+    wb.save(edited)
+    fresh = fc.load(folder(tmp_path))
+    assert (fresh.vat.filing, fresh.vat.carry_forward, fresh.vat.rates["Insurance"]) == ("quarterly", False, "exempt")
+    nxt, _, carried = carry_over(edited, fresh, fresh.bank)
+    assert (nxt.vat.filing, nxt.vat.carry_forward, nxt.vat.rates["Insurance"]) == ("monthly", True, "21")
+    assert nxt.vat.rates["Rent"] == fresh.vat.rates["Rent"] and nxt.vat.sales_rate == fresh.vat.sales_rate
+    report = "\n".join(carried.report.lines(edited.name))
+    assert "VatFiling" in report and "VatRates" in report
+
+
 def test_previous_of_another_company_is_refused_unless_forced(last_month, tmp_path, capsys):
     other = folder(tmp_path)
     toml = other / "company.toml"

@@ -227,41 +227,39 @@ def collections_of(values: dict[str, Any], sources: dict[str, str] | None = None
 
 #: ``[vat]``: the VAT returns (forecast/vat.py); filing "none" (the default) leaves today's folders as they were
 VAT = Table("vat", None, (
-    Field("filing", None, "choice", "VAT filing period", "Aangiftetijdvak btw",
+    Field("filing", "VatFiling", "choice", "VAT filing period", "Aangiftetijdvak btw",
           "none (no VAT engine: VAT stays a recurring item of your own), monthly, quarterly or yearly. The balance "
           "of each return is paid (or refunded) on the last day of the month after the period.",
           choices=FILINGS, default="none",
-          help_nl="none (geen btw-berekening: btw blijft een eigen terugkerende post), monthly, quarterly of "
-                  "yearly. Het saldo van elke aangifte wordt betaald (of terugontvangen) op de laatste dag van de "
-                  "maand na het tijdvak."),
-    Field("amounts", None, "choice", "Sales plan amounts", "Bedragen verkoopplan",
+          help_nl="none (geen btw-berekening: de btw blijft een eigen vaste post), monthly, quarterly of yearly (maand, "
+                  "kwartaal of jaar). Het saldo van elke aangifte wordt betaald (of terugontvangen) op de laatste "
+                  "dag van de maand na het tijdvak."),
+    Field("amounts", "VatAmounts", "choice", "Sales plan amounts", "Bedragen verkoopplan",
           "incl: the sales plan and the Sales table include VAT (as customers pay them); excl: VAT is added. "
           "Invoices, bills, recurring items and bank amounts always include VAT.", choices=AMOUNTS, default="incl",
-          help_nl="incl: het verkoopplan en de tabel Sales zijn inclusief btw (zoals klanten betalen); excl: de "
-                  "btw komt erbij. Facturen, rekeningen, terugkerende posten en bankbedragen zijn altijd "
-                  "inclusief btw."),
-    Field("sales_rate", None, "choice", "VAT rate on sales", "Btw-tarief verkopen",
+          help_nl="incl: het verkoopplan en de tabel Sales zijn inclusief btw (zoals klanten betalen); excl: de btw "
+                  "komt erbij. Facturen, rekeningen, vaste posten en bankbedragen zijn altijd inclusief btw."),
+    Field("sales_rate", "VatSalesRate", "choice", "VAT rate on sales", "Btw-tarief verkopen",
           "21, 9, 0, exempt or reverse (verlegd): the rate of the sales plan, the Sales table and receivables.csv.",
           choices=RATE_CODES, default="21",
-          help_nl="21, 9, 0, exempt (vrijgesteld) of reverse (verlegd): het tarief van het verkoopplan, de tabel "
-                  "Sales en receivables.csv."),
-    Field("payables_rate", None, "choice", "VAT rate on open bills", "Btw-tarief openstaande facturen",
+          help_nl="21, 9, 0, exempt (vrijgesteld) of reverse (verlegd): het tarief van het verkoopplan, de tabel Sales "
+                  "en receivables.csv."),
+    Field("payables_rate", "VatPayablesRate", "choice", "VAT rate on open bills", "Btw-tarief openstaande facturen",
           "The rate of the bills in payables.csv (21, 9, 0, exempt or reverse).", choices=RATE_CODES, default="21",
           help_nl="Het tarief van de rekeningen in payables.csv (21, 9, 0, exempt of reverse)."),
-    Field("carry_forward", None, "yes_no", "Carry a VAT credit forward", "Btw-teruggave verrekenen",
+    Field("carry_forward", "VatCarryForward", "yes_no", "Carry a VAT credit forward", "Btw-teruggave verrekenen",
           "no: a return with more input than output VAT is refunded on its due date; yes: the credit is set "
           "off against the next return.", default=False,
-          help_nl="no: een aangifte met meer voorbelasting dan af te dragen btw wordt op haar vervaldatum "
-                  "terugbetaald; yes: het tegoed wordt verrekend met de volgende aangifte."),
-    Field("last_return", None, "money", "Last return (to pay)", "Laatste aangifte (te betalen)",
+          help_nl="no: een aangifte met meer voorbelasting dan verschuldigde btw wordt op de vervaldag terugbetaald; "
+                  "yes: het tegoed wordt verrekend met de volgende aangifte."),
+    Field("last_return", "VatLastReturn", "money", "Last return (to pay)", "Laatste aangifte (te betalen)",
           "The balance of the return for the last period that ended before the start, as filed (positive: to "
           "pay, negative: refund). Empty: derived from receivables.csv, payables.csv and recurring.csv.",
           help_nl="Het saldo van de aangifte over het laatste tijdvak dat voor de start eindigde, zoals ingediend "
-                  "(positief: te betalen, negatief: teruggave). Leeg: afgeleid uit receivables.csv, payables.csv "
-                  "en recurring.csv."),
+                  "(positief: te betalen, negatief: terug te ontvangen). Leeg: afgeleid uit de gegevens."),
 ))
 #: ``[vat.rates]``: the rate code of a category of recurring items and one-offs (one key per category)
-VAT_RATE = Field("rate", None, "choice", "VAT rate of a category", "Btw-tarief categorie",
+VAT_RATE = Field("rate", "Rate", "choice", "VAT rate of a category", "Btw-tarief categorie",
                  "21, 9, 0, exempt or reverse.", choices=RATE_CODES,
                  help_nl="21, 9, 0, exempt (vrijgesteld) of reverse (verlegd).")
 

@@ -22,7 +22,8 @@ def returns(inputs, items: Iterable, first: date, end: date) -> list[VatReturn]:
 
     ``items`` are the scenario's expanded cash items (sales move with the revenue change, so their
     VAT does); open and paid receivables count by invoice date, bills by due date, recurring items
-    and one-offs whose category has a rate by their date; before ``first``, the bank's payments
+    and one-offs whose category has a rate by their date, the purchases behind the sales (cost of sales, at
+    the rate on bills) by their delivery date; before ``first``, the bank's payments
     (:func:`_lines`). ``[vat] last_return`` replaces the return of the period that ended before the start.
     """
     vat: VatSettings = inputs.vat
@@ -60,6 +61,8 @@ def _lines(inputs, items: Iterable, lo: date, first: date) -> Iterable[tuple[dat
             yield i.invoice_date, vat_part(i.face, vat.sales_rate), True
         elif i.source == "payable":
             yield i.base_date, vat_part(i.amount, vat.payables_rate), False
+        elif i.source == "purchase":  # cost of sales: the supplier's bill, dated on delivery (paid supplier_days later)
+            yield i.base_date - timedelta(days=inputs.sales.supplier_days), vat_part(i.amount, vat.payables_rate), False
         elif i.source in ("recurring", "one-off") and (code := vat.rate_of(i.category)):
             yield i.base_date, vat_part(i.amount, code), i.amount > 0
     if lo >= first:

@@ -31,6 +31,8 @@ from xlcapital.forecast.actuals import first_day
 from xlcapital.workbook.tables import excel_date
 from xlcapital.workbook.labels import formula_word, in_language
 from xlcapital.workbook.scenarios import PLAIN
+from xlcapital.workbook import lookahead
+from xlcapital.workbook import vat as vatbook
 from xlcapital.workbook.values import engine_values
 
 #: a cell whose value is not known here: left as XlsxWriter wrote it
@@ -149,6 +151,8 @@ def helper_values(inputs, cells, engine: dict[str, list], statements=None) -> di
         out["table.SalesPlan.BaseDate"] = [None if d is None else d + collect for d in plan]
         out.update(_curve_dates(inputs, "SalesPlan", plan))
     statements = inputs.bank if statements is None else statements
+    out.update(vatbook.helper_values(inputs, cells, first, inputs.bank))
+    out.update(lookahead.helper_values(inputs, cells, engine, inputs.default_scenario))
     _blank_rows(inputs, cells, out, statements, window_end=window_end, first=first)
     return out
 

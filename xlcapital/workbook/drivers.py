@@ -86,14 +86,19 @@ def receivables_term(p, sign: str, dated: Dated) -> str:
             f"{dated('Receivables[ExpectedDate]', later)},Receivables[Expected],{sign},Receivables[Largest],1)")
 
 
+#: the sales plan and Sales amounts as received: ``1 + VAT rate`` when declared excluding VAT, else 1
+#: (a Settings cell with [vat] on, a defined constant without; workbook/vat.py)
+SALES_GROSS = defined("VatSalesGross")
+
+
 def sales_term(p, growth: str, sign: str, dated: Dated) -> str:
-    """``(1 + r) x`` the sales collected in the period along the curve: part 1 (1 - share 2 - share 3)
-    on BaseDate, parts 2 and 3 on BaseDate2 and BaseDate3."""
+    """``(1 + r) x gross x`` the sales collected in the period along the curve: part 1 (1 - share 2 -
+    share 3) on BaseDate, parts 2 and 3 on BaseDate2 and BaseDate3."""
     s2, s3 = (f"N({defined(f'CollectionShare{k}')})" for k in (2, 3))
     parts = [f"{share}*(SUMIFS(Sales[Amount],{dated(f'Sales[{column}]', p.collection_delay)},Sales[Amount],{sign})"
              f"+SUMIFS(SalesPlan[Amount],{dated(f'SalesPlan[{column}]', p.collection_delay)},SalesPlan[Amount],{sign}))"
              for share, column in ((f"(1-{s2}-{s3})", "BaseDate"), (s2, "BaseDate2"), (s3, "BaseDate3"))]
-    return f"{growth}*({'+'.join(parts)})"
+    return f"{growth}*{SALES_GROSS}*({'+'.join(parts)})"
 
 
 def purchases_term(p, growth: str, opposite: str, dated: Dated) -> str:

@@ -143,7 +143,7 @@ class ForecastBlock:
         s2, s3 = (f"N({defined(f'CollectionShare{k}')})" for k in (2, 3))
         parts = "+".join(f"{share}*({outstanding('SalesPlan', 'Date', column)}+{outstanding('Sales', 'Date', column)})"
                          for share, column in ((f"(1-{s2}-{s3})", "BaseDate"), (s2, "BaseDate2"), (s3, "BaseDate3")))
-        return f"{receivables}+(1+{g})*({parts})"
+        return f"{receivables}+(1+{g})*{defined('VatSalesGross')}*({parts})"
 
     def days(self, w: int) -> str:
         """The days of week ``w``: 7, and for week 1 (from the first day counted) its own count."""

@@ -35,9 +35,12 @@ import xlsxwriter
 
 from xlcapital import __version__
 from xlcapital.bank.model import Statement
-from xlcapital.errors import InputError, OutputError
+from xlcapital.errors import OutputError
 from xlcapital.forecast import RULES, STRESS_TESTS, Inputs, categories
 from xlcapital.workbook import cached, labels, printing, roll
+from xlcapital.workbook import payroll
+from xlcapital.workbook import vat as vatbook
+from xlcapital.workbook.lookahead import SHEET as LOOKAHEAD, LookAheadSheet
 from xlcapital.workbook import model as m
 from xlcapital.workbook.bank import BankSheet
 from xlcapital.workbook.book import Book, code_name
@@ -47,20 +50,20 @@ from xlcapital.workbook.inputsheets import company_of, input_tables, settings_va
 from xlcapital.workbook.forecast import ForecastSheet
 from xlcapital.workbook.months import MonthsSheet
 from xlcapital.workbook.scenarios import PLAIN, Run, ScenariosSheet
-from xlcapital.workbook.settings import SettingsSheet
+from xlcapital.workbook.settings import SettingsSheet, defined
 from xlcapital.workbook.styles import TAB_HELPER, TAB_INPUT, TAB_OUTPUT
 from xlcapital.workbook.start import StartSheet
 from xlcapital.workbook.xlwingsconf import XlwingsConfSheet
 
 #: tab colours: what the workbook shows (dark blue), what is calculated or technical (grey);
 #: every other sheet is typed into by the user (orange)
-OUTPUT_SHEETS = ("Start", "Dashboard", "Forecast", "Months", "Scenarios", "Variance")
+OUTPUT_SHEETS = ("Start", "Dashboard", "Forecast", "Months", "Scenarios", "Variance", vatbook.SHEET, LOOKAHEAD)
 HELPER_SHEETS = ("SalesPlan", "PayrollMonths", "xlwings.conf")
 
 #: tab order: what the workbook shows, then the settings and the tables the user types into
-SHEETS = ("Start", "Dashboard", "Forecast", "Months", "Scenarios", "Settings", "Bank", "Receivables", "Payables", "Customers",
-          "Recurring", "Payroll", "Sales", "Categories", "Projections", "ScenarioInputs", "OneOffs", "History", "TriggerRules",
-          "SalesPlan", "PayrollMonths", "xlwings.conf")
+SHEETS = ("Start", "Dashboard", "Forecast", "Months", "Scenarios", "LookAhead", "Settings", "Bank", "Receivables",
+          "Payables", "Customers", "Recurring", "Payroll", "Sales", "Categories", "Projections", "ScenarioInputs",
+          "OneOffs", "History", "TriggerRules", "SalesPlan", "PayrollMonths", "xlwings.conf")
 
 
 class VbaHook(Protocol):
@@ -80,11 +83,6 @@ class Generator:
     def write(self, inputs: Inputs, path: str | os.PathLike, statements: Iterable[Statement] | None = None) -> CellMap:
         """Write the workbook of ``inputs`` to ``path``; the Bank table holds ``statements``
         (default: ``inputs.bank``, the transactions the engine's actuals are computed from)."""
-        if inputs.vat.on:  # the workbook has no VAT block yet: refuse rather than differ from the engine
-            raise InputError(f"the workbook does not compute VAT returns yet ([vat] filing = {inputs.vat.filing})",
-                             file=inputs._file("forecast.toml"), field="vat.filing",
-                             hint='set filing = "none" and keep the VAT payments as a recurring item to generate a '
-                                  'workbook; xlcapital forecast shows the VAT returns')
         statements = list(inputs.bank if statements is None else statements)
         workbook = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False,
                                                    "strings_to_urls": False, "nan_inf_to_errors": True})
@@ -99,13 +97,24 @@ class Generator:
         sheets = list(SHEETS)
         if self.previous is not None:
             sheets.insert(sheets.index("Scenarios") + 1, "Variance")
+        if inputs.vat.on:  # the VAT returns after the scenarios, the rates after the one-offs
+            sheets.insert(sheets.index("Scenarios") + 1, vatbook.SHEET)
+            sheets.insert(sheets.index("OneOffs") + 1, vatbook.RATES_SHEET)
         book.reserve(sheets)
         s = inputs.settings
         n = s.weeks
         default = inputs.default_scenario
         selected = default.name if default in inputs.scenarios else PLAIN
         receipts, payments = categories(inputs)
-        lines = m.flow_lines(receipts, payments, labels=lambda c: labels.OTHER_ROW if c == m.OTHER else c)
+        runs = [Run(f"s{i}", sc.name, position=i) for i, sc in enumerate(inputs.scenarios, start=1)]
+        if not runs:
+            runs = [Run("plain", PLAIN)]
+        stress = [Run(f"t{i}", t.name, stress=t) for i, t in enumerate(STRESS_TESTS, start=1)]
+        vat_sheet = vatbook.VatSheet(n, [vatbook.VatRun("forecast", "Forecast (the scenario chosen on Settings)"),
+                                         *(vatbook.VatRun(r.key, r.label) for r in runs + stress)]) \
+            if inputs.vat.on else None
+        lines = m.flow_lines(receipts, payments, labels=lambda c: labels.OTHER_ROW if c == m.OTHER else c,
+                             extra=vat_sheet.term if vat_sheet else None)
 
         StartSheet(self.lang, {
             "company": company, "first_week": s.start.isoformat(), "weeks": n,
@@ -113,7 +122,9 @@ class Generator:
             "version": __version__, "has_macros": self.vba is not None, "has_variance": self.previous is not None,
         }).write(book)
         settings = settings_values(inputs, company, labels.in_language(selected, self.lang))
-        SettingsSheet(m.SETTINGS, settings).write(book)
+        SettingsSheet(m.SETTINGS + (vatbook.settings() if vat_sheet else ()), settings).write(book)
+        if not vat_sheet:  # the sales plan is received as declared
+            workbook.define_name(defined("VatSalesGross"), "=1")
         season = [book.ref(f"settings.{k}") for k in m.SEASON_KEYS]
         workbook.define_name("Settings_Seasonality", "=" + season[0].a1() + ":" + season[-1].a1(sheet=False))
         workbook.define_name("ScenarioNames", "=ScenarioInputs[Scenario]")
@@ -127,11 +138,12 @@ class Generator:
             table.write(book)
         ForecastSheet(n, lines).write(book)
         MonthsSheet(lines).write(book)
-        runs = [Run(f"s{i}", sc.name, position=i) for i, sc in enumerate(inputs.scenarios, start=1)]
-        if not runs:
-            runs = [Run("plain", PLAIN)]
-        stress = [Run(f"t{i}", t.name, stress=t) for i, t in enumerate(STRESS_TESTS, start=1)]
         ScenariosSheet(runs + stress, n, lines).write(book)
+        if vat_sheet:
+            vatbook.runs_of(book, vat_sheet.runs, {r.key: r.position for r in runs + stress})
+            vat_sheet.write(book)
+        LookAheadSheet(n, max(1, len(inputs.payables)), max(1, len(inputs.recurring)), payroll.month_rows(n),
+                       vat_sheet).write(book)
         DashboardSheet(n, [r.key for r in runs if r.position], [r.key for r in stress], list(RULES)).write(book)
         XlwingsConfSheet().write(book)
         roll.write_fingerprint(book, tables, settings, identity)

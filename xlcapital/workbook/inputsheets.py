@@ -10,6 +10,7 @@ from xlcapital.forecast import RULES, Inputs
 from xlcapital.forecast.triggers import action_of
 from xlcapital.workbook import model as m
 from xlcapital.workbook import payroll
+from xlcapital.workbook import vat as vatbook
 from xlcapital.workbook.dashboard import TRIGGER_COLUMNS
 from xlcapital.workbook.tables import TableSheet
 
@@ -29,6 +30,8 @@ def settings_values(inputs: Inputs, company: str, scenario: str) -> dict:
             values.update({f.header: m.setting_value(f, getattr(source, f.key)) for f in table if f.header})
     values.update({key: factor for key, factor in zip(m.SEASON_KEYS, inputs.sales.seasonality)})
     values.update(m.collection_values(inputs))
+    if inputs.vat.on:
+        values.update(vatbook.setting_values(inputs))
     return values
 
 
@@ -61,7 +64,7 @@ def input_tables(inputs: Inputs, lang: str = "en") -> list[TableSheet]:
         row += [owner, _yes(o.enabled if o else True), rule.description, action]
         trig.append(tuple(row))
     plan = [(j,) for j in range(m.sales_plan_rows(n))]
-    return [
+    return vatbook.with_vat(inputs, [
         TableSheet("Receivables", "Receivables", m.RECEIVABLES_COLUMNS, rec, title="Receivables (sales invoices)",
                    note="Open invoices are forecast at due date + the customer's payment delay; fill in PaidDate "
                         "when one is paid."),
@@ -85,7 +88,7 @@ def input_tables(inputs: Inputs, lang: str = "en") -> list[TableSheet]:
         TableSheet("SalesPlan", "SalesPlan", m.sales_plan_columns(), plan, title="Sales plan occurrences",
                    note="Calculated from the sales plan on Settings: do not edit.", editable=False),
         *payroll.tables(inputs, m.columns(m.sc.PAYROLL, {"name": 30}), m.row),
-    ]
+    ])
 
 
 def company_of(inputs: Inputs, given: str = "") -> str:

@@ -152,6 +152,9 @@ NL = {
     "Projected bank categories": "Geprojecteerde bankcategorieën",
     "Scenarios": "Scenario's",
     "One-off items of the scenarios": "Eenmalige posten van de scenario's",
+    "VAT rates of categories": "Btw-tarieven per categorie",
+    "Recurring items, one-offs and bank payments of a category not listed carry no VAT.":
+        "Vaste posten, eenmalige posten en betalingen van een categorie die hier niet staat, hebben geen btw.",
     "Monthly history (trend triggers)": "Maandhistorie (trendsignalen)",
     "Trigger rules": "Signaalregels",
     "Thresholds per risk profile; credit_limit thresholds are fractions of the credit limit.":
@@ -223,10 +226,61 @@ NL = {
     "Month": "Maand",
     "Month starts (month 1: first day counted)": "Maand begint (maand 1: eerste getelde dag)",
     "Month ends": "Maand eindigt",
+    # VAT (workbook/vat.py) and LookAhead (workbook/lookahead.py)
+    "VAT returns (btw)": "Btw-aangiften",
+    "One row per return due from the first day counted to the window's end (Settings); amounts include VAT as the "
+    "bank shows them. docs/forecast-model.md section 13.":
+        "Een regel per aangifte die vervalt vanaf de eerste getelde dag tot het eind van het venster (Settings); "
+        "bedragen inclusief btw, zoals de bank ze toont. docs/forecast-model.md sectie 13.",
+    "Period": "Tijdvak",
+    "Return": "Aangifte",
+    "First day": "Eerste dag",
+    "Last day": "Laatste dag",
+    "Due (paid or refunded)": "Vervaldatum (betaald of terugontvangen)",
+    "In the window": "In het venster",
+    "Output VAT: receivables": "Af te dragen btw: debiteuren",
+    "Output VAT: sales plan and Sales": "Af te dragen btw: verkoopplan en Sales",
+    "Input VAT: open bills": "Voorbelasting: openstaande rekeningen",
+    "Input VAT: purchases of the sales": "Voorbelasting: inkopen voor de verkopen",
+    "Output VAT before the first day": "Af te dragen btw voor de eerste dag",
+    "Input VAT before the first day": "Voorbelasting voor de eerste dag",
+    "Forecast (the scenario chosen on Settings)": "Prognose (het scenario gekozen op Settings)",
+    "Output VAT": "Af te dragen btw",
+    "Input VAT": "Voorbelasting",
+    "Credit carried in": "Meegenomen tegoed",
+    "Return (output - input - credit)": "Aangifte (af te dragen - voorbelasting - tegoed)",
+    "Paid (+) / refunded (-)": "Betaald (+) / terugontvangen (-)",
+    "Look-ahead: committed payments after the horizon": "Vooruitblik: vaste betalingen na de horizon",
+    "Lowest closing cash including the look-ahead": "Laagste eindsaldo inclusief de vooruitblik",
+    "Date": "Datum",
+    "Category": "Categorie",
+    "Item": "Post",
+    "Amount": "Bedrag",
+    "Sort key": "Sorteersleutel",
+    "Candidates (calculated: every bill, recurring row per week, payroll payment and VAT return)":
+        "Kandidaten (berekend: elke rekening, terugkerende post per week, loonbetaling en btw-aangifte)",
 }
 #: the comments on the headers of the helper and hand-declared columns, English -> Dutch (the columns of
 #: forecast/schema.py fields carry their own Dutch help: Field.help_nl)
 COMMENTS = {
+    # VatRates, Recurring and OneOffs with [vat] (workbook/vat.py)
+    "21, 9, 0, exempt or reverse.": "21, 9, 0, exempt (vrijgesteld) of reverse (verlegd).",
+    "A category of recurring items and one-offs (Recurring, OneOffs) and of bank transactions (Categories).":
+        "Een categorie van terugkerende posten en eenmalige posten (Recurring, OneOffs) en van banktransacties "
+        "(Categories).",
+    "r / (1 + r): the VAT in an amount including it.": "r / (1 + r): de btw in een bedrag inclusief btw.",
+    "The row's amount in VAT period 1 before the first day counted (used when the bank does not show those days).":
+        "Het bedrag van de regel in btw-tijdvak 1 voor de eerste getelde dag (gebruikt als de bank die dagen niet "
+        "toont).",
+    "The row's amount in VAT period 2 before the first day counted (used when the bank does not show those days).":
+        "Het bedrag van de regel in btw-tijdvak 2 voor de eerste getelde dag (gebruikt als de bank die dagen niet "
+        "toont).",
+    "VatP<j>: the row's amount in VAT period j (VAT sheet) from the first day counted on.":
+        "VatP<j>: het bedrag van de regel in btw-tijdvak j (blad VAT) vanaf de eerste getelde dag.",
+    "The VAT in this row's amount: r / (1 + r) of its category's rate (VatRates; 0: none).":
+        "De btw in het bedrag van de regel: r / (1 + r) van het tarief van de categorie (VatRates; 0: geen).",
+    "The VAT in this item: amount x r / (1 + r) of its category's rate (VatRates).":
+        "De btw in deze post: bedrag x r / (1 + r) van het tarief van de categorie (VatRates).",
     # Bank
     "Booking date.": "Boekdatum.",
     "Signed: money in positive, money out negative.": "Met teken: geld erin positief, geld eruit negatief.",
@@ -324,6 +378,10 @@ COMMENTS = {
 
 #: phrases with a number or a name in them
 _PATTERNS = (
+    (re.compile(r"^The payments of open bills, recurring items, payroll and VAT returns in weeks (\d+)-(\d+) \(the "
+                r"scenario shown on Forecast\), by date\.$"),
+     r"De betalingen van openstaande rekeningen, terugkerende posten, salarissen en btw-aangiften in de weken "
+     r"\1-\2 (het scenario getoond op Forecast), op datum."),
     (re.compile(r"^Rent, salaries, VAT, loans, subscriptions\. W1\.\.W(\d+): the amount in each forecast week\.$"),
      r"Huur, salarissen, btw, leningen, abonnementen. W1..W\1: het bedrag in elke prognoseweek."),
     (re.compile(r"^The weeks of (.*) that are now past \(scenario (.*)\): its forecast per category against the bank "
@@ -338,7 +396,7 @@ _SUFFIXED = re.compile(r"^(.*): (value|status)$")
 _SUFFIX_NL = {"value": "waarde", "status": "status"}
 
 #: sheets whose text cells are translated everywhere; the other sheets only above their table
-WHOLE_SHEETS = ("Dashboard", "Forecast", "Months", "Scenarios")
+WHOLE_SHEETS = ("Dashboard", "Forecast", "Months", "Scenarios", "VAT", "LookAhead")
 
 
 def dutch(text: str) -> str | None:

@@ -83,9 +83,10 @@ def validation(f: sc.Field) -> dict | None:
     return {"validate": kind, "criteria": ">=" if f.high is None else "<=", "value": f.low if f.high is None else f.high}
 
 
-def setting(header: str, **changes) -> Setting:
-    """The Settings row of the forecast.toml field whose workbook name is ``header`` (schema.SETTINGS)."""
-    f = sc.SETTINGS[header]
+def setting(header: str | sc.Field, **changes) -> Setting:
+    """The Settings row of the forecast.toml field whose workbook name is ``header`` (schema.SETTINGS), or of
+    the field itself."""
+    f = header if isinstance(header, sc.Field) else sc.SETTINGS[header]
     return Setting(**{"key": f.header, "label": f.label, "nl": f.nl, "kind": EXCEL_KINDS[f.kind], "comment": f.help,
                       "comment_nl": f.help_nl, "validation": validation(f), **changes})
 
@@ -320,12 +321,13 @@ def _recurring_month(m: int) -> str:
     return _recurring_amount(s, f"EOMONTH({START},{m - 1})", general=True)
 
 
-def _recurring_amount(s: str, e: str, general: bool) -> str:
+def _recurring_amount(s: str, e: str, general: bool, *, lo: str = "[@Lo]", hi: str = "[@Hi]", months: int = 3) -> str:
     """The amount of a Recurring row's occurrences in [s, e]: an ordinary week (Monday to Sunday,
-    at most two months, one weekly occurrence), or ``general``: any period of up to three months."""
+    at most two months, one weekly occurrence), or ``general``: any period of up to ``months`` months.
+    ``lo`` and ``hi`` bound the row's window (the VAT returns count days before the first day counted)."""
 
     def inside(date: str) -> str:
-        return f"({date}>=MAX({s},[@Lo]))*({date}<=MIN({e},[@Hi]))"
+        return f"({date}>=MAX({s},{lo}))*({date}<=MIN({e},{hi}))"
 
     def in_month(anchor_day: str) -> str:
         # the occurrence in the month of ``anchor_day`` (section 5), when that month is in the cycle
@@ -334,11 +336,11 @@ def _recurring_amount(s: str, e: str, general: bool) -> str:
         return f"{cycle}*{inside(date)}"
 
     if general:
-        lo, hi = f"MAX({s},[@Lo])", f"MIN({e},[@Hi])"
-        # the number of days with weekday DayN in [lo, hi] (0 when the window is empty)
-        weekly = f'([@Frequency]="weekly")*MAX(0,INT(({hi}-{lo}-MOD([@DayN]-WEEKDAY({lo},2),7))/7)+1)'
+        first, last = f"MAX({s},{lo})", f"MIN({e},{hi})"
+        # the number of days with weekday DayN in [first, last] (0 when the window is empty)
+        weekly = (f'([@Frequency]="weekly")*MAX(0,INT(({last}-{first}-MOD([@DayN]-WEEKDAY({first},2),7))/7)+1)')
         later = "+".join(f"(EOMONTH({s},{j - 1})<{e})*{in_month(f'DATE(YEAR({s}),MONTH({s})+{j},1)')}"
-                         for j in (1, 2))
+                         for j in range(1, months))
         monthly = f"([@Interval]>0)*({in_month(s)}+{later})"
     else:
         weekly = f'([@Frequency]="weekly")*{inside(f"{s}+[@DayN]-1")}'
@@ -468,22 +470,28 @@ def _source_terms(side: str, p: Params, w: Week, category: str | None, one_off_n
 
 
 def flow_lines(receipt_categories: Sequence[str], payment_categories: Sequence[str],
-               labels: Callable[[str], str] = lambda c: c) -> list[Line]:
+               labels: Callable[[str], str] = lambda c: c, extra: Callable[..., list[str]] | None = None) -> list[Line]:
     """The receipt rows then the payment rows of a forecast block, each with its catch-all row.
 
     The catch-all (``OTHER``) is the side's total over every source minus the listed rows: it is 0
     for a workbook as generated, and holds the flows of categories the user adds later.
+    ``extra(side, params, week, block, category)`` adds the terms of further sources (the VAT returns,
+    :mod:`~xlcapital.workbook.vat`; category None: every category).
     """
     lines: list[Line] = []
+
+    def terms(side: str, p: Params, w: Week, blk, category: str | None) -> list[str]:
+        return _source_terms(side, p, w, category, p.name) + (extra(side, p, w, blk, category) if extra else [])
+
     for side, cats in (("receipts", receipt_categories), ("payments", payment_categories)):
         prefix = "r" if side == "receipts" else "p"
         for c in cats:
             lines.append(Line(f"{prefix}.{c}", labels(c), side,
-                              lambda p, w, blk, side=side, c=c: "+".join(_source_terms(side, p, w, c, p.name))))
+                              lambda p, w, blk, side=side, c=c: "+".join(terms(side, p, w, blk, c))))
         listed = [f"line.{prefix}.{c}" for c in cats]
 
         def other(p: Params, w: Week, blk, side=side, listed=listed) -> str:
-            total = "+".join(_source_terms(side, p, w, None, p.name))
+            total = "+".join(terms(side, p, w, blk, None))
             if not listed:
                 return total
             first, last = blk.rows[listed[0]].cell(w.position - 1), blk.rows[listed[-1]].cell(w.position - 1)

@@ -44,14 +44,18 @@ def _sum(*columns: str) -> str:
     return "=SUMPRODUCT(" + "*".join(f"Payroll[{c}]" for c in columns) + f"*{_EMPLOYED})"
 
 
-def _with_extras(base: str, holiday: str, thirteenth: str) -> str:
-    """``base`` plus, in the holiday month, the holiday year's (June .. May) ``holiday`` column, and in
-    the 13th-month month a twelfth of the last 12 months' ``thirteenth`` column."""
+def _holiday(column: str) -> str:
+    """In the holiday month, the holiday year's (June .. May) sum of ``column``; else 0."""
     m = "[@MonthStart]"
-    return (f"=[@{base}]+IF(MONTH({m})={defined('HolidayMonth')},SUMIFS(PayrollMonths[{holiday}],"
+    return (f"IF(MONTH({m})={defined('HolidayMonth')},SUMIFS(PayrollMonths[{column}],"
             f'PayrollMonths[MonthStart],">="&DATE(YEAR({m})-1,{HOLIDAY_YEAR_END + 1},1),'
-            f'PayrollMonths[MonthStart],"<="&DATE(YEAR({m}),{HOLIDAY_YEAR_END},1)),0)'
-            f"+IF(MONTH({m})={defined('ThirteenthMonthPaid')},SUMIFS(PayrollMonths[{thirteenth}],"
+            f'PayrollMonths[MonthStart],"<="&DATE(YEAR({m}),{HOLIDAY_YEAR_END},1)),0)')
+
+
+def _thirteenth(column: str) -> str:
+    """In the 13th-month month, a twelfth of the last 12 months' sum of ``column``; else 0."""
+    m = "[@MonthStart]"
+    return (f"IF(MONTH({m})={defined('ThirteenthMonthPaid')},SUMIFS(PayrollMonths[{column}],"
             f'PayrollMonths[MonthStart],">="&DATE(YEAR({m}),MONTH({m})-11,1),PayrollMonths[MonthStart],"<="&{m})/12,0)')
 
 
@@ -101,12 +105,12 @@ MONTH_COLUMNS = (
     Column("MonthEnd", "date", formula="=EOMONTH([@MonthStart],0)"),
     Column("PayDate", "date",
            formula=f"=DATE(YEAR([@MonthStart]),MONTH([@MonthStart]),MIN({defined('PayDay')},DAY([@MonthEnd])))"),
-    Column("NetPay", "money", formula=_with_extras("NetBase", "HolidayNet", "ThirteenthNet"),
+    Column("NetPay", "money", formula="=[@NetBase]+[@HolidayPay]+[@ThirteenthPay]",
            comment="Net pay on the pay day, with the holiday allowance and the 13th month in their months.",
                comment_nl="Nettoloon op de betaaldag, met vakantiegeld en dertiende maand in hun maanden."),
     Column("TaxDate", "date", formula="=EOMONTH([@MonthStart],1)", comment="Loonheffingen: the end of the next month.",
                comment_nl="Loonheffingen: het eind van de volgende maand."),
-    Column("Tax", "money", formula=_with_extras("TaxBase", "HolidayTax", "ThirteenthTax"),
+    Column("Tax", "money", formula=f"=[@TaxBase]+{_holiday('HolidayTax')}+{_thirteenth('ThirteenthTax')}",
            comment="The month's loonheffingen (tax withheld + employer's premiums), one payment to the Belastingdienst.",
                comment_nl="De loonheffingen van de maand (ingehouden loonheffing + werkgeverspremies), een betaling aan de Belastingdienst."),
     Column("PensionDate", "date", formula=f"=EOMONTH([@MonthStart],N({defined('PensionLag')}))"),
@@ -121,6 +125,14 @@ MONTH_COLUMNS = (
     Column("HolidayTax", "money", formula=_sum("Monthly", "Holiday", "TaxShare")),
     Column("ThirteenthNet", "money", formula=_sum("Monthly", "Thirteenth", "KeepShare")),
     Column("ThirteenthTax", "money", formula=_sum("Monthly", "Thirteenth", "TaxShare")),
+    # the two extras of NetPay on their own: the look-ahead lists them as payments of their own
+    Column("HolidayPay", "money", formula="=" + _holiday("HolidayNet"),
+           comment="The holiday allowance paid (net) in this month: the holiday year's, in the holiday month.",
+           comment_nl="Het vakantiegeld dat deze maand (netto) wordt betaald: dat van het vakantiejaar, in de "
+                      "vakantiegeldmaand."),
+    Column("ThirteenthPay", "money", formula="=" + _thirteenth("ThirteenthNet"),
+           comment="The 13th month paid (net) in this month.",
+           comment_nl="De dertiende maand die deze maand (netto) wordt betaald."),
 )
 #: per forecast row: (PayrollMonths amount column, its date column)
 _PAID = {SALARIES: ("NetPay", "PayDate"), PAYROLL_TAXES: ("Tax", "TaxDate"), PENSION: ("Pension", "PensionDate")}
@@ -202,18 +214,18 @@ def cell_values(inputs, cells, first: date) -> dict[str, list]:
     def in_months(column: str, lo: date, hi: date) -> Decimal:
         return sum((x for x, m in zip(cols[column], starts) if lo <= m <= hi), Decimal(0))
 
-    def with_extras(base: str, holiday: str, thirteenth: str) -> list:
-        """The formula of :func:`_with_extras`: the holiday year's and the 13th month's sums in their months."""
-        values = []
-        for m, v in zip(starts, cols[base]):
-            if m.month == p.holiday_month:
-                v += in_months(holiday, date(m.year - 1, HOLIDAY_YEAR_END + 1, 1), date(m.year, HOLIDAY_YEAR_END, 1))
-            if m.month == p.thirteenth_month:
-                v += in_months(thirteenth, month_start(m, -11), m) / 12
-            values.append(v)
-        return values
+    def holiday(column: str) -> list:
+        """The formula of :func:`_holiday`: the holiday year's sum in the holiday month."""
+        return [in_months(column, date(m.year - 1, HOLIDAY_YEAR_END + 1, 1), date(m.year, HOLIDAY_YEAR_END, 1))
+                if m.month == p.holiday_month else Decimal(0) for m in starts]
 
-    cols["NetPay"] = with_extras("NetBase", "HolidayNet", "ThirteenthNet")
-    cols["Tax"] = with_extras("TaxBase", "HolidayTax", "ThirteenthTax")
+    def thirteenth(column: str) -> list:
+        """The formula of :func:`_thirteenth`: a twelfth of the last 12 months in the 13th-month month."""
+        return [in_months(column, month_start(m, -11), m) / 12 if m.month == p.thirteenth_month else Decimal(0)
+                for m in starts]
+
+    cols["HolidayPay"], cols["ThirteenthPay"] = holiday("HolidayNet"), thirteenth("ThirteenthNet")
+    cols["NetPay"] = [b + h + t for b, h, t in zip(cols["NetBase"], cols["HolidayPay"], cols["ThirteenthPay"])]
+    cols["Tax"] = [b + h + t for b, h, t in zip(cols["TaxBase"], holiday("HolidayTax"), thirteenth("ThirteenthTax"))]
     out.update({f"table.PayrollMonths.{name}": values for name, values in cols.items()})
     return out

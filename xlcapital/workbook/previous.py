@@ -39,6 +39,7 @@ from xlcapital.workbook.model import (COUNTED, collections_from_workbook, exact_
 from xlcapital.workbook.labels import in_language
 from xlcapital.workbook.scenarios import PLAIN
 from xlcapital.workbook.tables import Column, TableSheet
+from xlcapital.workbook import vat as vatbook
 
 ZERO = Decimal(0)
 
@@ -234,6 +235,7 @@ def read_workbook(path) -> tuple[fc.Inputs, list[Statement], str]:
         # payroll (docs section 14): the table and its Settings through the schema
         payroll=[Employee(**row) for row in rows_from_workbook(schema.PAYROLL, r.table("Payroll"))],
         payroll_settings=PayrollSettings(**given("payroll")),
+        vat=vatbook.read(s, r.table(vatbook.RATES_TABLE)),
     )
     inputs.bank = bank_statements(r.table("Bank"))
     return inputs, inputs.bank, _text(s("Scenario"))

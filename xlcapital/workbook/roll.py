@@ -62,7 +62,8 @@ KEYS = {
     "Payroll": ("Name", "Start"),
 }
 #: tables taken as a whole (their rows belong together)
-WHOLE = {"ScenarioInputs": "scenarios", "OneOffs": "scenarios", "History": "history", "TriggerRules": "triggers"}
+WHOLE = {"ScenarioInputs": "scenarios", "OneOffs": "scenarios", "History": "history", "TriggerRules": "triggers",
+         "VatRates": "vat"}
 #: settings never carried: the new month's start, the identity, the scenario shown (see module docstring)
 NOT_CARRIED = ("Start", "Company", "Scenario")
 BALANCE = ("BankBalance", "BalanceDate")
@@ -73,6 +74,8 @@ SETTING_FIELDS = {
     **{f.header: ("sales", "seasonality", i) for i, f in enumerate(schema.SEASONALITY)},
     **{f.header: ("collections", "days" if f.kind == "integer" else "share", i // 2)
        for i, f in enumerate(schema.COLLECTIONS)},
+    # [vat] (workbook/vat.py; on Settings only when forecast.toml has [vat]): the schema's fields
+    **{f.header: ("vat", f.key, None) for f in schema.VAT if f.header},
 }
 
 
@@ -371,6 +374,7 @@ def roll(previous, reader, fp: Fingerprint | None, prev, prev_statements, fresh,
         pick = {"fresh": getattr(fresh, attr), "workbook": getattr(prev, attr)}
         result[attr] = [pick[src][i] for src, i in chosen]
         from_workbook[attr] = {k for k, (src, _) in enumerate(chosen) if src == "workbook"}
+    vat_rates = None
     for group in dict.fromkeys(WHOLE.values()):
         tables = [t for t, g in WHOLE.items() if g == group and t in fresh_tables]
         edited = False
@@ -381,9 +385,13 @@ def roll(previous, reader, fp: Fingerprint | None, prev, prev_statements, fresh,
             before = (sorted(fp.tables.get(table, {}).values()) if fp is not None
                       else sorted(r.hash for r in table_rows(table, sheet.inputs, sheet.rows)))
             edited |= mine != before
-        if edited:
+        if not edited:
+            continue
+        if group == "vat":  # the workbook's VAT rates (the [vat] settings are carried one by one)
+            vat_rates = prev.vat.rates
+        else:
             result[group] = getattr(prev, group)
-            report.overruled.append(f"{' and '.join(tables)} (as a whole)")
+        report.overruled.append(f"{' and '.join(tables)} (as a whole)")
 
     selected = fresh.default_scenario.name if fresh.default_scenario in fresh.scenarios else ""
     changed = _setting_changes(reader, fp, settings_values(fresh, company, selected))
@@ -395,6 +403,8 @@ def roll(previous, reader, fp: Fingerprint | None, prev, prev_statements, fresh,
             report.settings.append(f"(not the bank balance of {fc.balance_day(prev)}: the exports' of "
                                    f"{fc.balance_day(fresh)} is newer)")
     nxt = _apply_settings(fresh, prev, changed)
+    if vat_rates is not None:
+        nxt = dataclasses.replace(nxt, vat=dataclasses.replace(nxt.vat, rates=vat_rates))
     report.settings[:0] = changed
 
     # bank payments mark invoices paid, whichever side the row came from (matching is idempotent)

@@ -18,7 +18,9 @@ from xlcapital.forecast.drivers import purchase
 from xlcapital.forecast.engine import MONTHS_IN_VIEW
 from xlcapital.forecast.learn import classify
 from xlcapital.forecast.schedule import LOOKAHEAD_WEEKS, occurrences, view_end, week_of
+from xlcapital.workbook import lookahead
 from xlcapital.workbook import payroll
+from xlcapital.workbook import vat as vatbook
 from xlcapital.workbook.model import OTHER
 from xlcapital.workbook.scenarios import PLAIN
 
@@ -156,6 +158,8 @@ def engine_values(inputs, cells, statements=None) -> dict[str, list]:
                 by_month.setdefault((x.ref, x.category, x.month), []).append(x.amount)
         for m in range(1, MONTHS_IN_VIEW + 1):
             out[f"table.Recurring.M{m}"] = [sum(by_month.get((r.name, r.category, m), [0])) for r in inputs.recurring]
+    out.update(vatbook.engine_values(inputs, cells, a, first))
+    out.update(lookahead.engine_values(a, cells))
     transactions = [t for s in statements for t in s.transactions]
     if transactions:
         out["table.Bank.Category"] = classify(transactions, inputs.categories)
