@@ -479,3 +479,29 @@ def test_balance_before_one_side_missing_counts_nothing():
         f"04-03-2026;5,00;c;{ACCOUNT};\n03-03-2026;5,00;b;{ACCOUNT};30,00\n02-03-2026;5,00;a;{ACCOUNT};25,00\n")
     [s] = read(text, p)
     assert [t.description for t in s.transactions] == ["a", "b", "c"] and s.opening_balance.amount == D("25.00")
+
+
+# --- third round ------------------------------------------------------------------------------------
+
+
+def test_a_damaged_debit_or_credit_cell_is_named_by_its_column_and_line():
+    p = preset(amount=None, debit_amount="Af", credit_amount="Bij", header_signature=("Datum",))
+    head = "Datum;Af;Bij;Omschrijving;Rekening\n"
+    assert refusal(head + f"01-03-2026;x;;r;{ACCOUNT}\n", p).startswith("m.csv:2: debit_amount: not an amount: 'x'")
+    assert refusal(head + f"01-03-2026;;y;r;{ACCOUNT}\n", p).startswith("m.csv:2: credit_amount: not an amount: 'y'")
+
+
+def test_a_sign_that_is_neither_names_every_value_of_both():
+    q = preset(sign="Teken", debit_values=("D", "Af"), credit_values=("C", "Bij"), header_signature=("Datum",))
+    text = "Datum;Bedrag;Teken;Omschrijving;Rekening\n" + f"01-03-2026;1,00;X;r;{ACCOUNT}\n"
+    assert refusal(text, q) == "m.csv:2: sign: 'X' is neither debit (D/Af) nor credit (C/Bij)"
+
+
+def test_no_value_date_column_and_no_marker_is_no_value_date():
+    [s] = read(HEAD + f"01-03-2026;1,00;a;{ACCOUNT}\n")
+    assert s.transactions[0].value_date is None
+
+
+def test_a_header_with_a_trailing_delimiter_over_rows_without_one():
+    [s] = read("Datum;Bedrag;Omschrijving;Rekening;\n" + f"01-03-2026;1,00;a;{ACCOUNT}\n")
+    assert s.transactions[0].amount == D("1.00")
