@@ -28,7 +28,7 @@ from xlcapital.workbook.vbahook import DocumentModulesOnly
 EXCEL_2010 = {
     "SUM", "SUMIFS", "COUNTIF", "COUNTIFS", "COUNT", "MIN", "MAX", "IF", "IFERROR", "INDEX", "MATCH", "N", "AND", "OR",
     "NOT", "ISNUMBER", "DATE", "YEAR", "MONTH", "DAY", "EOMONTH", "WEEKDAY", "INT", "MOD", "CHOOSE",
-    "SUBSTITUTE", "UPPER", "LOWER", "FIND", "SUMPRODUCT", "ABS", "SMALL",
+    "SUBSTITUTE", "UPPER", "LOWER", "FIND", "SUMPRODUCT", "ABS", "SMALL", "RIGHT",
 }
 VOLATILE = {"OFFSET", "INDIRECT", "TODAY", "NOW", "RAND", "RANDBETWEEN", "CELL", "INFO"}
 
