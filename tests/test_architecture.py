@@ -91,3 +91,11 @@ def test_the_docs_name_only_files_that_exist():
                     continue
                 missing.append(f"{doc.name}:{number}: {path}")
     assert missing == []
+
+
+def test_no_module_of_the_package_is_over_600_lines():
+    """Issue 14: a module that grows past 600 lines is split where its seams are (counted with wc -l's rule:
+    newline characters), so that each stays readable in one sitting."""
+    long = {str(p.relative_to(ROOT)): n for p in sorted((ROOT / "xlcapital").rglob("*.py"))
+            if (n := p.read_bytes().count(b"\n")) > 600}
+    assert long == {}
