@@ -123,8 +123,6 @@ class Receivable:
     expected_date: date | None = None
     paid_source: str = ""
     line: int | None = None
-    #: overrides the expected cash date (what the customer promised): the whole amount on that date
-    expected_date: date | None = None
 
     @property
     def open(self) -> bool:
