@@ -6,6 +6,7 @@ the columns named), not by their exact English wording.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal as D
 from pathlib import Path
@@ -15,7 +16,8 @@ import pytest
 from xlcapital.errors import InputError
 from xlcapital.forecast import schema as sc
 from xlcapital.forecast.csvfiles import (Dialect, Row, detect, read_categories, read_customers, read_expected_sales,
-                                         read_payables, read_receivables, read_recurring, read_table)
+                                         read_payables, read_payroll, read_receivables, read_recurring,
+                                         read_table)
 
 RECEIVABLES_HEADER = "customer,invoice,invoice_date,due_date,amount"
 RECURRING_HEADER = "name,category,amount,frequency,day,start,end,fixed,revenue_linked"
@@ -80,6 +82,7 @@ def test_carriage_returns_become_newlines():
     ("12,50", ","), ("12.50", "."), ("12,5", ","), ("1.234,5", ","), ("1,234.5", "."),
     ("1.2345", "."), ("1,2345", ","),            # four or more digits after the last mark: a decimal mark
     ("1.234.567,5", ","), ("1,234,567.89", "."),  # both marks: the later one
+    ("1,234.567", "."), ("1.234,567", ","),      # ... even with three digits after it
     (" 7,50 ", ","), ("(7,50)", ","), ("7,50-", ","), ("12,5%", ","), ("12,5 %", ","),
 ])
 def test_a_cell_that_decides_the_decimal_mark(cell, mark):
@@ -87,7 +90,7 @@ def test_a_cell_that_decides_the_decimal_mark(cell, mark):
     assert detect(data, file="r.csv", table=sc.RECEIVABLES)[2] == mark
 
 
-@pytest.mark.parametrize("cell", ["1.250", "1,250", "12", "1.234.567", "-"])
+@pytest.mark.parametrize("cell", ["1.250", "1,250", "12", "1.234.567", "-", "12,5X"])
 def test_a_cell_that_does_not_decide_leaves_the_default(cell):
     # three digits after the only mark (a thousands group) or no mark: ',' files read a point, ';' files a comma
     comma_file = f'{RECEIVABLES_HEADER}\nA,F1,2026-01-05,2026-02-04,"{cell}"\n'.encode()
@@ -166,6 +169,13 @@ def test_row_value_error_says_how_the_file_was_read():
     assert "Windows-1252" not in str(e.hint or "") and (e.file, e.line) == ("r.csv", 4)
 
 
+def test_row_value_a_parser_without_hint_gets_only_the_dialect():
+    delay = next(f for f in sc.CUSTOMERS if f.key == "payment_delay_days")
+    e = refused(Row({"payment_delay_days": "x"}, 3, "c.csv", Dialect(",", ".", "UTF-8")).value, delay)
+    assert str(e.hint).startswith("the file is read as UTF-8")  # nothing before it: no "None; "
+    assert (e.file, e.line, e.field) == ("c.csv", 3, "payment_delay_days")
+
+
 def test_row_value_keeps_the_parsers_hint_before_the_dialect():
     # a date is not numeric: no dialect added; a grouping error keeps parse_amount's own hint first
     date_field = next(f for f in sc.RECEIVABLES if f.key == "due_date")
@@ -193,6 +203,7 @@ def test_file_missing_and_a_folder(tmp_path):
     (tmp_path / "dir.csv").mkdir()
     e = refused(read_table, tmp_path / "dir.csv", sc.RECEIVABLES)
     assert e.file == str(tmp_path / "dir.csv") and "not found" not in str(e.message)
+    assert "directory" in str(e.message).lower()  # the system's reason (EISDIR), not None
 
 
 def test_an_empty_file_names_the_required_columns(tmp_path):
@@ -214,7 +225,7 @@ def test_unknown_column(tmp_path):
 def test_a_column_twice_and_a_column_missing(tmp_path):
     e = refused(read_table, write(tmp_path, "customer,invoice,invoice_date,due_date,amount,AMOUNT\n"),
                 sc.RECEIVABLES)
-    assert e.line == 1 and "'amount'" in str(e.message)
+    assert e.line == 1 and "'amount'" in str(e.message) and e.file.endswith("t.csv")
     e = refused(read_table, write(tmp_path, "customer,invoice,due_date\n"), sc.RECEIVABLES)
     assert e.line == 1 and "invoice_date, amount" in str(e.message)
     assert "'customer', 'invoice', 'due_date'" in str(e.hint) and "separator ','" in str(e.hint)
@@ -251,6 +262,7 @@ def test_a_broken_csv_names_its_line(tmp_path, monkeypatch):
     finally:
         csv.field_size_limit(old)
     assert e.line == 3 and e.file.endswith("t.csv")
+    assert "field larger than field limit (20)" in str(e.message)  # the csv module's reason
 
 
 # --- the tables -------------------------------------------------------------------------------------------------
@@ -285,6 +297,7 @@ def test_customers(tmp_path):
     assert c == [("Bakker", 12, 2), ("Smit", None, 3)]
     e = refused(read_customers, write(tmp_path, "customer,payment_delay_days\nBakker,12\nSmit,\nBAKKER,3\n"))
     assert (e.line, e.field) == (4, "customer") and "'BAKKER'" in str(e.message) and "2" in str(e.message)
+    assert re.search(r"\bcustomer\b", str(e.message))  # what is twice
 
 
 def recurring(tmp_path, *rows: str):
@@ -297,9 +310,11 @@ def test_recurring_fixed_default(tmp_path):
                       "Fees,Fees,-50,monthly,1,,,,yes",           # a payment that moves with revenue: not fixed
                       "Grant,Other,200,monthly,1,,,,",            # a receipt: not fixed
                       "Sub,Other,300,monthly,1,,,yes,",           # given: kept
-                      "Lease,Other,-300,monthly,1,,,no,")
-    assert [i.fixed for i in items] == [True, False, False, True, False]
-    assert [i.line for i in items] == [2, 3, 4, 5, 6]
+                      "Lease,Other,-300,monthly,1,,,no,",
+                      "Tip,Other,0.50,monthly,1,,,,",            # a receipt below 1.00: not fixed
+                      "Nil,Other,0,monthly,1,,,,")                # zero is no payment: not fixed
+    assert [i.fixed for i in items] == [True, False, False, True, False, False, False]
+    assert [i.line for i in items] == [2, 3, 4, 5, 6, 7, 8]
     assert items[0].amount == D("-1000") and items[1].revenue_linked is True
 
 
@@ -318,7 +333,7 @@ def test_recurring_once_and_dates(tmp_path):
     [item] = recurring(tmp_path, "Tax,Tax,-10,once,1,2026-05-01,2026-05-01,,")  # end on start: allowed
     assert (item.start, item.end) == (date(2026, 5, 1), date(2026, 5, 1))
     e = refused(recurring, tmp_path, "Rent,Rent,-10,monthly,1,2026-05-01,2026-04-30,,")
-    assert (e.line, e.field) == (2, "end")
+    assert (e.line, e.field) == (2, "end") and e.file.endswith("t.csv") and "start" in str(e.message)
     # only an end, or only a start: no comparison
     a, b = recurring(tmp_path, "Rent,Rent,-10,monthly,1,,2026-04-30,,", "Rent,Rent,-10,monthly,1,2026-05-01,,,")
     assert (a.start, a.end, b.start, b.end) == (None, date(2026, 4, 30), date(2026, 5, 1), None)
@@ -348,3 +363,31 @@ def test_categories_two_values_of_one_setting(tmp_path, second, column, first):
     message = str(e.message)
     assert first in message and "line 2" in message and column in message
     assert e.hint
+
+
+# --- payroll.csv ----------------------------------------------------------------------------------------------------
+
+PAYROLL_HEADER = "name,employees,gross,start,end,wage_tax_rate,employee_pension_rate"
+
+
+def test_payroll_rows_and_lines(tmp_path):
+    text = f"{PAYROLL_HEADER}\nWarehouse,3,2500.00,2026-01-01,,0.20,0.05\n\nOwner,,4000,,,,\n"
+    a, b = read_payroll(write(tmp_path, text))
+    assert (a.name, a.employees, a.gross, a.wage_tax_rate, a.employee_pension_rate, a.line) == (
+        "Warehouse", 3, D("2500.00"), D("0.20"), D("0.05"), 2)
+    assert (b.name, b.employees, b.gross, b.start, b.line) == ("Owner", 1, D("4000"), None, 4)
+
+
+@pytest.mark.parametrize("row, field", [
+    ("Staff,1,2500,2026-05-01,2026-04-30,,", "end"),             # end before start
+    ("Staff,1,2500,,,0.60,0.45", "wage_tax_rate"),                # 0.60 + 0.45 = 1.05 withheld of 1.00 gross
+])
+def test_payroll_row_checks_name_file_line_field_and_hint(tmp_path, row, field):
+    e = refused(read_payroll, write(tmp_path, f"{PAYROLL_HEADER}\nBoss,1,5000,,,,\n{row}\n"))
+    assert (e.line, e.field) == (3, field) and e.file.endswith("t.csv")
+    assert e.message is not None and str(e.message) and e.hint is not None and str(e.hint)
+
+
+def test_payroll_rates_adding_to_exactly_one_are_allowed(tmp_path):
+    [item] = read_payroll(write(tmp_path, f"{PAYROLL_HEADER}\nStaff,1,2500,,,0.55,0.45\n"))
+    assert item.wage_tax_rate + item.employee_pension_rate == 1
