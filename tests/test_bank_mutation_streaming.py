@@ -224,3 +224,11 @@ def test_a_count_that_breaks_is_a_bank_file_error_naming_the_format(tmp_path, mo
     with pytest.raises(BankFileError) as caught:
         list(bank.stream(path))
     assert caught.value.file == str(path) and "mt940" in caught.value.message
+
+
+def test_a_file_of_no_known_format_is_refused_naming_the_file(tmp_path):
+    path = written(tmp_path, b"Dear customer,\r\nthis is a letter, not a bank export.\r\n", "letter.txt")
+    with pytest.raises(BankFileError) as caught:
+        list(bank.stream(path))
+    assert caught.value.file == str(path)
+    assert str(caught.value) == str(_outcome(lambda: bank.read(path)))
