@@ -202,25 +202,15 @@ def test_a_reader_error_is_located_in_the_file_without_a_cause(tmp_path, monkeyp
     assert (caught.value.file, caught.value.line) == (str(path), 7) and caught.value.__cause__ is None
 
 
-def test_a_reader_that_breaks_when_called_is_a_bank_file_error(tmp_path, monkeypatch):
+@pytest.mark.parametrize("part", ["stream", "stream_count"])
+def test_a_reader_or_count_that_breaks_when_called_is_a_bank_file_error_naming_the_format(tmp_path, monkeypatch,
+                                                                                          part):
     path = written(tmp_path, mt940_text(3).encode("ascii"))
 
     def broken(*args, **kwargs):
         raise KeyError("early")
 
-    monkeypatch.setattr(mt940, "stream", broken)
-    with pytest.raises(BankFileError) as caught:
-        list(bank.stream(path))
-    assert caught.value.file == str(path) and "mt940" in caught.value.message
-
-
-def test_a_count_that_breaks_is_a_bank_file_error_naming_the_format(tmp_path, monkeypatch):
-    path = written(tmp_path, mt940_text(3).encode("ascii"))
-
-    def broken(*args, **kwargs):
-        raise KeyError("count")
-
-    monkeypatch.setattr(mt940, "stream_count", broken)
+    monkeypatch.setattr(mt940, part, broken)
     with pytest.raises(BankFileError) as caught:
         list(bank.stream(path))
     assert caught.value.file == str(path) and "mt940" in caught.value.message
