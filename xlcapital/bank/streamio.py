@@ -93,7 +93,7 @@ class ByteSource:
         ends, at, last = 0, -skip, b""
         for chunk in self.chunks():
             if at < 0:
-                chunk, at = chunk[-at:], 0
+                chunk, at = chunk[-at:], min(0, at + len(chunk))  # a mark longer than the slice: skip on
             part = chunk[: max(0, offset - at)]
             ends += part.count(b"\n") + part.count(b"\r") - part.count(b"\r\n")
             if last == b"\r" and part[:1] == b"\n":  # a CR LF cut between two slices is one line end
@@ -172,7 +172,7 @@ def _first_undecodable(source: ByteSource, encoding: str, skip: int) -> tuple[in
     at = -skip
     for chunk in source.chunks():
         if at < 0:
-            chunk, at = chunk[-at:], 0
+            chunk, at = chunk[-at:], min(0, at + len(chunk))  # a mark longer than the slice: skip on
         pending = len(decoder.getstate()[0])
         try:
             decoder.decode(chunk)

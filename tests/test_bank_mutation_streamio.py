@@ -1,0 +1,193 @@
+"""xlcapital/bank/streamio.py through its public pieces (ByteSource, open_regular, text_encoding), with
+slices made tiny so that every seam between two slices is crossed: issue 14, "Tests that catch what they
+claim to". Every expected value is worked by hand from the bytes written in the test."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from xlcapital.bank import streamio
+from xlcapital.bank.streamio import ByteSource, open_regular, text_encoding
+from xlcapital.errors import BankFileError
+
+BOM = b"\xef\xbb\xbf"
+
+
+def source(tmp_path, data: bytes, limit: int = 1 << 30) -> ByteSource:
+    path = tmp_path / "export.txt"
+    path.write_bytes(data)
+    return ByteSource.of_path(path, limit)
+
+
+@pytest.fixture
+def slice_of(monkeypatch):
+    def set_slice(n: int) -> None:
+        monkeypatch.setattr(streamio, "SLICE", n)
+    return set_slice
+
+
+def test_open_regular_refuses_a_folder_and_names_it(tmp_path):
+    with pytest.raises(BankFileError) as caught:
+        open_regular(tmp_path)
+    assert caught.value.file == str(tmp_path)
+    assert "regular file" in caught.value.message and caught.value.hint
+
+
+def test_open_regular_names_a_missing_file(tmp_path):
+    missing = tmp_path / "nope.sta"
+    with pytest.raises(BankFileError) as caught:
+        open_regular(missing)
+    assert caught.value.file == str(missing)
+
+
+def test_open_regular_opens_a_file_for_binary_reading(tmp_path):
+    (tmp_path / "a.sta").write_bytes(b"x\r\ny")
+    with open_regular(tmp_path / "a.sta") as f:
+        assert f.read() == b"x\r\ny"  # no newline translation
+
+
+def test_chunks_are_slices_and_the_limit_is_inclusive(tmp_path, slice_of):
+    slice_of(4)
+    assert list(source(tmp_path, b"abcdefghij", limit=10).chunks()) == [b"abcd", b"efgh", b"ij"]
+    with pytest.raises(BankFileError) as caught:
+        list(source(tmp_path, b"abcdefghij", limit=9).chunks())
+    assert caught.value.file.endswith("export.txt")
+
+
+def test_the_size_refusal_names_the_limit_in_megabytes(tmp_path):
+    # a 3 MB limit on a file of 3 MB + 1 byte: 3 * 2**20 // 2**20 = 3
+    data = b"x" * (3 * 2**20 + 1)
+    with pytest.raises(BankFileError) as caught:
+        list(source(tmp_path, data, limit=3 * 2**20).chunks())
+    assert "3 MB" in caught.value.message
+
+
+def test_head_and_find_across_slices(tmp_path, slice_of):
+    slice_of(4)
+    s = source(tmp_path, b"abcdefghij")
+    assert s.head(3) == b"abc"
+    assert s.find(b"a") == 0
+    assert s.find(b"d") == 3   # last byte of the first slice
+    assert s.find(b"g") == 6   # 4 bytes of the first slice + 2
+    assert s.find(b"j") == 9
+    assert s.find(b"z") == -1
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 1 << 20])
+def test_line_of_counts_crlf_cr_and_lf_once_each(tmp_path, slice_of, size):
+    # a(0) CR(1) LF(2) b(3) CR(4) c(5) LF(6) d(7): before d three line ends, so d is on line 4;
+    # with slices of 2 the CR LF is cut between the first and the second slice
+    slice_of(size)
+    s = source(tmp_path, b"a\r\nb\rc\nd")
+    assert [s.line_of(i) for i in range(8)] == [1, 1, 2, 2, 2, 3, 3, 4]
+
+
+@pytest.mark.parametrize("size", [1, 2, 4, 1 << 20])
+def test_line_of_after_a_byte_order_mark(tmp_path, slice_of, size):
+    # offsets counted after the 3 bytes of the mark: a(0) LF(1) b(2) LF(3) c(4)
+    slice_of(size)
+    s = source(tmp_path, BOM + b"a\nb\nc")
+    assert [s.line_of(i, skip=3) for i in range(5)] == [1, 1, 2, 2, 3]
+
+
+def test_lines_leave_out_the_mark_and_the_line_ends(tmp_path, slice_of):
+    slice_of(2)
+    assert list(source(tmp_path, BOM + b"a\r\nb\rc\nd").lines("utf-8")) == ["a", "b", "c", "d"]
+    # no mark: the first 3 bytes are read again
+    assert list(source(tmp_path, b"abc\ndef\n").lines("utf-8")) == ["abc", "def"]
+    assert list(source(tmp_path, b"caf\xe9\n").lines("cp1252")) == ["caf\u00e9"]
+
+
+def test_lines_read_a_file_exactly_as_large_as_the_limit(tmp_path):
+    assert list(source(tmp_path, b"ab\ncd", limit=5).lines("utf-8")) == ["ab", "cd"]
+
+
+def test_lines_refuse_a_file_larger_than_the_limit(tmp_path):
+    with pytest.raises(BankFileError) as caught:
+        list(source(tmp_path, b"ab\ncd\n", limit=5).lines("utf-8"))
+    assert caught.value.file.endswith("export.txt") and "grew" in caught.value.message
+
+
+def test_windows_end_where_the_cut_says_and_add_up_to_the_file(tmp_path, slice_of):
+    # slices "aa\nb" "bb\nc" "c": windows end after each line end; 0 (no line end) reads on
+    slice_of(4)
+    s = source(tmp_path, b"aa\nbbb\ncc")
+    windows = list(s.windows(lambda data: data.rfind(b"\n") + 1))
+    assert windows == [b"aa\n", b"bbb\n", b"cc"]
+
+
+def test_windows_of_a_file_without_a_cut_is_the_whole_file(tmp_path, slice_of):
+    slice_of(3)
+    assert list(source(tmp_path, b"abcdefg").windows(lambda data: -1)) == [b"abcdefg"]
+    assert list(source(tmp_path, b"ab\n").windows(lambda data: data.rfind(b"\n") + 1)) == [b"ab\n"]
+
+
+def test_text_encoding_utf8_across_a_cut_sequence(tmp_path, slice_of):
+    slice_of(1)  # the two bytes of an e acute in two slices
+    assert text_encoding(source(tmp_path, b"caf\xc3\xa9\n")) == "utf-8"
+
+
+def test_text_encoding_falls_back_to_cp1252(tmp_path):
+    assert text_encoding(source(tmp_path, b"caf\xe9\n")) == "cp1252"
+
+
+def test_unknown_encodings_fall_back_to_the_defaults(tmp_path):
+    assert text_encoding(source(tmp_path, b"caf\xe9\n"), ["x-unknown"]) == "cp1252"
+
+
+def test_a_byte_no_encoding_decodes_is_named_with_its_line(tmp_path):
+    # 0x81 is neither UTF-8 nor cp1252; it stands at offset 6, after two line ends: line 3
+    with pytest.raises(BankFileError) as caught:
+        text_encoding(source(tmp_path, b"ab\ncd\n\x81"))
+    error = caught.value
+    assert error.line == 3 and "0x81" in error.message
+    assert "utf-8" in error.message and "cp1252" in error.message
+    assert error.hint
+
+
+def test_the_hint_given_is_the_hint_of_the_refusal(tmp_path):
+    with pytest.raises(BankFileError) as caught:
+        text_encoding(source(tmp_path, b"\x81"), hint="export it again")
+    assert caught.value.hint == "export it again" and caught.value.line == 1
+
+
+def test_the_byte_read_furthest_is_the_one_named(tmp_path):
+    # UTF-8 fails at offset 0 (0xe9 then a line end), cp1252 only at offset 3 (0x81, line 3)
+    with pytest.raises(BankFileError) as caught:
+        text_encoding(source(tmp_path, b"\xe9\n\n\x81"))
+    assert caught.value.line == 3 and "0x81" in caught.value.message
+
+
+def test_the_line_after_a_byte_order_mark(tmp_path):
+    # after the mark: a(0) LF(1) 0x81(2): line 2
+    with pytest.raises(BankFileError) as caught:
+        text_encoding(source(tmp_path, BOM + b"a\n\x81"))
+    assert caught.value.line == 2 and "0x81" in caught.value.message
+
+
+def test_a_sequence_cut_between_slices_that_fails_names_its_first_byte(tmp_path, slice_of):
+    # e2 82 is the start of a 3-byte UTF-8 sequence, then a line end: the failure is at offset 0 (line 1),
+    # found while the 2 bytes wait in the decoder and the slice "\n\n" is decoded
+    slice_of(2)
+    with pytest.raises(BankFileError) as caught:
+        text_encoding(source(tmp_path, b"\xe2\x82\n\n"), ["utf-8"])
+    assert caught.value.line == 1 and "0xe2" in caught.value.message
+
+
+def test_a_sequence_cut_by_the_end_of_the_file(tmp_path, slice_of):
+    # a LF then the first byte of a 2-byte sequence and nothing after: the decoder fails only when told
+    # the file ended; the byte is on line 2 (offset 2)
+    slice_of(2)
+    with pytest.raises(BankFileError) as caught:
+        text_encoding(source(tmp_path, b"a\n\xc3"), ["utf-8"])
+    assert caught.value.line == 2 and "0xc3" in caught.value.message
+
+
+def test_a_sequence_cut_by_the_end_after_line_ends(tmp_path, slice_of):
+    # the last slice holds 2 waiting bytes of a 3-byte sequence at offsets 4 and 5, after 2 line ends
+    slice_of(2)
+    with pytest.raises(BankFileError) as caught:
+        text_encoding(source(tmp_path, b"a\nb\n\xe2\x82"), ["utf-8"])
+    assert caught.value.line == 3 and "0xe2" in caught.value.message
