@@ -47,6 +47,25 @@ CATEGORIES = (SALARIES, PAYROLL_TAXES, PENSION)
 #: the holiday year (vakantiejaar) ends in May: holiday allowance paid in year Y is of June Y-1 .. May Y
 HOLIDAY_YEAR_END = 5
 DEFAULT_HOLIDAY_RATE = Decimal("0.08")
+#: each kind of payroll payment: its category (forecast row) and its name as a Dutch payslip and bank
+#: statement give it, of the wage month (``{month}``: YYYY-MM; ``{year}``); the workbook's look-ahead
+#: builds its formulas from these templates
+KINDS = {
+    "net pay": (SALARIES, "Nettoloon {month}"),
+    "holiday allowance": (SALARIES, "Vakantiegeld {year}"),
+    "13th month": (SALARIES, "Dertiende maand {year}"),
+    "loonheffingen": (PAYROLL_TAXES, "Loonheffingen {month} (Belastingdienst)"),
+    "pension": (PENSION, "Pensioenpremies {month}"),
+}
+
+
+def payment_name(kind: str, month: date) -> str:
+    """The name of a payment of ``kind`` for wage month ``month``.
+
+    >>> payment_name("loonheffingen", date(2026, 3, 1)), payment_name("holiday allowance", date(2026, 5, 1))
+    ('Loonheffingen 2026-03 (Belastingdienst)', 'Vakantiegeld 2026')
+    """
+    return KINDS[kind][1].format(month=f"{month:%Y-%m}", year=month.year)
 
 
 @dataclass(frozen=True)
@@ -170,28 +189,23 @@ def payments(rows: list[Employee], settings: PayrollSettings, first: date, end: 
         return out
     month = month_start(first, -1)
     while month <= end:
-        label = f"{month:%Y-%m}"
         pay_day = day_in_month(month.year, month.month, settings.pay_day)
         net = sum((r.wage(month) * r.net_share for r in rows), ZERO)
         tax = sum((r.wage(month) * r.tax_share for r in rows), ZERO)
         pension = sum((r.wage(month) * r.pension_share for r in rows), ZERO)
-        dated = [("net pay", f"Nettoloon {label}", "", SALARIES, pay_day, net)]
+        dated = [("net pay", pay_day, net)]
         if month.month == settings.holiday_month:
             allowance = [(r, holiday_allowance(r, month.year)) for r in rows]
-            dated.append(("holiday allowance", f"Vakantiegeld {month.year}", "", SALARIES, pay_day,
-                          sum((a * r.keep_share for r, a in allowance), ZERO)))
+            dated.append(("holiday allowance", pay_day, sum((a * r.keep_share for r, a in allowance), ZERO)))
             tax += sum((a * r.tax_share for r, a in allowance), ZERO)
         if month.month == settings.thirteenth_month:
             bonus = [(r, thirteenth_month(r, month)) for r in rows]
-            dated.append(("13th month", f"Dertiende maand {month.year}", "", SALARIES, pay_day,
-                          sum((x * r.keep_share for r, x in bonus), ZERO)))
+            dated.append(("13th month", pay_day, sum((x * r.keep_share for r, x in bonus), ZERO)))
             tax += sum((x * r.tax_share for r, x in bonus), ZERO)
-        dated.append(("loonheffingen", f"Loonheffingen {label} (Belastingdienst)", "", PAYROLL_TAXES,
-                      eomonth(month, 1), tax))
-        dated.append(("pension", f"Pensioenpremies {label}", "", PENSION, eomonth(month, settings.pension_lag),
-                      pension))
-        out += [Payment(kind, ref, party, category, when, -amount) for kind, ref, party, category, when, amount in dated
-                if amount and first <= when <= end]
+        dated.append(("loonheffingen", eomonth(month, 1), tax))
+        dated.append(("pension", eomonth(month, settings.pension_lag), pension))
+        out += [Payment(kind, payment_name(kind, month), "", KINDS[kind][0], when, -amount)
+                for kind, when, amount in dated if amount and first <= when <= end]
         month = month_start(month, 1)
     return sorted(out, key=lambda p: (p.date, CATEGORIES.index(p.category)))
 
@@ -211,5 +225,5 @@ def check(row: Employee) -> tuple[str, str, str] | None:
     return None
 
 
-__all__ = ["Employee", "PayrollSettings", "Payment", "payments", "holiday_allowance", "thirteenth_month",
+__all__ = ["Employee", "PayrollSettings", "Payment", "payments", "KINDS", "payment_name", "holiday_allowance", "thirteenth_month",
            "monthly_cost", "month_start", "check", "SALARIES", "PAYROLL_TAXES", "PENSION", "CATEGORIES"]

@@ -17,11 +17,12 @@ block holds are not listed (generate again).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
 from xlcapital.forecast.engine import COMMITTED
-from xlcapital.forecast.payroll import PAYROLL_TAXES, PENSION, SALARIES
+from xlcapital.forecast import payroll
 from xlcapital.forecast.schedule import LOOKAHEAD_WEEKS, occurrences, view_end
 from xlcapital.forecast.types import PAYABLES
 from xlcapital.forecast.vat import VAT
@@ -44,15 +45,27 @@ G, IC = "Forecast_RevenueChange", "Forecast_InterestChange"
 
 assert set(COMMITTED) == {"recurring", "payable", "payroll", "vat"}  # the sources the candidate block reads
 
-#: the payroll payments of a PayrollMonths row: (candidate source, category, date column, amount column, item)
-#: where the item is a formula of the row's month (``{month}``: YYYY-MM, ``{year}``) as the engine names it
+#: the payroll payments of a PayrollMonths row (the kinds of ``forecast.payroll.KINDS``, which give their
+#: category and name): kind -> (its date column, its amount column)
 PAYROLL = {
-    "net pay": (SALARIES, "PayDate", "NetBase", '"Nettoloon "&{month}'),
-    "holiday allowance": (SALARIES, "PayDate", "HolidayPay", '"Vakantiegeld "&{year}'),
-    "13th month": (SALARIES, "PayDate", "ThirteenthPay", '"Dertiende maand "&{year}'),
-    "loonheffingen": (PAYROLL_TAXES, "TaxDate", "Tax", '"Loonheffingen "&{month}&" (Belastingdienst)"'),
-    "pension": (PENSION, "PensionDate", "Pension", '"Pensioenpremies "&{month}'),
+    "net pay": ("PayDate", "NetBase"),
+    "holiday allowance": ("PayDate", "HolidayPay"),
+    "13th month": ("PayDate", "ThirteenthPay"),
+    "loonheffingen": ("TaxDate", "Tax"),
+    "pension": ("PensionDate", "Pension"),
 }
+assert set(PAYROLL) == set(payroll.KINDS)
+
+
+def _name_formula(template: str, parts: dict[str, str]) -> str:
+    """A name template of ``payroll.KINDS`` as an Excel text formula: its literal pieces quoted, each
+    ``{month}`` / ``{year}`` replaced by the formula in ``parts``.
+
+    >>> _name_formula("Loonheffingen {month} (Belastingdienst)", {"month": "M", "year": "Y"})
+    '"Loonheffingen "&M&" (Belastingdienst)"'
+    """
+    pieces = re.split(r"\{(month|year)\}", template)
+    return "&".join(parts[p] if i % 2 else text(p) for i, p in enumerate(pieces) if i % 2 or p)
 
 
 def _candidates(weeks: int, payables: int, recurring: int, payroll_months: int,
@@ -62,22 +75,23 @@ def _candidates(weeks: int, payables: int, recurring: int, payroll_months: int,
     pension, as ``payroll.payments`` sorts them), VAT returns."""
     out = [("payable", i, 0) for i in range(1, payables + SPARE + 1)]
     out += [("recurring", i, k) for i in range(1, recurring + SPARE + 1) for k in range(1, LOOKAHEAD_WEEKS + 1)]
-    for category in (SALARIES, PAYROLL_TAXES, PENSION):
-        kinds = [kind for kind, spec in PAYROLL.items() if spec[0] == category]
+    for category in payroll.CATEGORIES:
+        kinds = [kind for kind in PAYROLL if payroll.KINDS[kind][0] == category]
         out += [(kind, j, 0) for j in range(1, payroll_months + 1) for kind in kinds]
     out += [("vat", j, 0) for j in range(1, vat_rows + 1)]
     return out
 
 
 def _payroll_formulas(kind: str, j: int) -> dict[str, str]:
-    category, day, amount, item = PAYROLL[kind]
+    day, amount = PAYROLL[kind]
+    category, name = payroll.KINDS[kind]
 
     def at(column: str) -> str:
         return f"INDEX(PayrollMonths[{column}],{j})"
 
     month = f'YEAR({at("MonthStart")})&"-"&RIGHT("0"&MONTH({at("MonthStart")}),2)'
     return {"date": f'IFERROR({at(day)},"")', "category": text(category),
-            "item": f'IFERROR({item.format(month=month, year="YEAR(" + at("MonthStart") + ")")},"")',
+            "item": f'IFERROR({_name_formula(name, {"month": month, "year": "YEAR(" + at("MonthStart") + ")"})},"")',
             "amount": f"IFERROR(-{at(amount)},0)"}
 
 
@@ -219,13 +233,10 @@ def helper_values(inputs, cells, engine: dict[str, list], scenario) -> dict[str,
                     scale = scale * max(Decimal(0), r.variable_rate + scenario.interest_rate_change) / r.variable_rate
                 date, amount = dates[0], r.amount * len(dates) * scale
         elif source in PAYROLL:
-            category, day, column, _ = PAYROLL[source]
-            month = engine["table.PayrollMonths.MonthStart"][i - 1]
+            day, column = PAYROLL[source]
+            category = payroll.KINDS[source][0]
+            item = payroll.payment_name(source, engine["table.PayrollMonths.MonthStart"][i - 1])
             date, amount = engine[f"table.PayrollMonths.{day}"][i - 1], -engine[f"table.PayrollMonths.{column}"][i - 1]
-            item = {"net pay": f"Nettoloon {month:%Y-%m}", "holiday allowance": f"Vakantiegeld {month.year}",
-                    "13th month": f"Dertiende maand {month.year}",
-                    "loonheffingen": f"Loonheffingen {month:%Y-%m} (Belastingdienst)",
-                    "pension": f"Pensioenpremies {month:%Y-%m}"}[source]
         elif source == "vat":
             date, category = vat["due"][i - 1], VAT
             item = "VAT return " + (vat["label"][i - 1] or "")
