@@ -92,12 +92,19 @@ def setting(header: str | sc.Field, **changes) -> Setting:
 
 
 def setting_value(f: sc.Field, value: Any) -> Any:
-    """The Settings cell's value of field ``f`` holding ``value`` (accounts as one comma-separated text).
+    """The Settings cell's value of field ``f`` holding ``value`` (accounts as one comma-separated text, a
+    yes/no field as the word its drop-down offers).
 
     >>> setting_value(sc.FORECAST["accounts"], ("NL91INGB0001234567", "NL02RABO0123456789"))
     'NL91INGB0001234567, NL02RABO0123456789'
+    >>> setting_value(sc.VAT["carry_forward"], True)
+    'yes'
     """
-    return ", ".join(value) if f.kind == "accounts" else value
+    if f.kind == "accounts":
+        return ", ".join(value)
+    if f.kind == "yes_no":
+        return "yes" if value else "no"
+    return value
 
 
 def column(f: sc.Field, **changes) -> Column:

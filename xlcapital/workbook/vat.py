@@ -129,10 +129,10 @@ def read(setting, rows) -> Any:
 
 
 def setting_values(inputs) -> dict[str, Any]:
-    v = inputs.vat
-    return {"VatFiling": v.filing, "VatAmounts": v.amounts, "VatSalesRate": v.sales_rate,
-            "VatPayablesRate": v.payables_rate, "VatCarryForward": "yes" if v.carry_forward else "no",
-            "VatLastReturn": v.last_return}
+    """The Settings values of ``[vat]``: every field of ``schema.VAT`` from ``inputs.vat``."""
+    from xlcapital.workbook.model import setting_value
+
+    return {f.header: setting_value(f, getattr(inputs.vat, f.key)) for f in sc.VAT}
 
 
 # --------------------------------------------------------------------------------------------
