@@ -6,6 +6,7 @@
     .venv/bin/python scripts/mutation.py --list       # the decorated-function mutants, without running them
     .venv/bin/python scripts/mutation.py --module xlcapital/forecast/schedule.py   # one module, its own tests
     .venv/bin/python scripts/mutation.py --module all   # each module of [tool.xlcapital.mutation-tests] in turn
+    .venv/bin/python scripts/mutation.py --module xlcapital/forecast/schema.py --declarations   # and its Field(...)s
 
 What is mutated and which tests run come from ``[tool.mutmut]`` in pyproject.toml (``only_mutate``,
 ``pytest_add_cli_args_test_selection``, ``also_copy``): one configuration for both halves.
@@ -42,6 +43,7 @@ import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 try:
@@ -189,6 +191,78 @@ def mutants_of(path: Path) -> list[Mutant]:
     return out
 
 
+#: the keywords of a module-level declaration (a schema ``Field(...)``, a ``dict(low=..., high=...)`` of bounds)
+#: that ``--declarations`` mutates: each is a fact the tests must pin
+DECLARED = ("low", "high", "default", "required", "choices")
+
+
+def declaration_mutants(path: Path) -> list[Mutant]:
+    """Mutants of the module-level declarations' bounds, defaults, required flags and choices (``--declarations``).
+
+    mutmut mutates function bodies only, so a module of declarations (forecast/schema.py: one ``Field``
+    per input field) scores on its few functions while its facts go unchecked. Each keyword of
+    :data:`DECLARED` in a call outside any function or class is changed the smallest way that matters:
+    a number one unit in its last place up and down (``104`` -> 103, 105; ``Decimal("0.08")`` -> 0.07,
+    0.09; ``-365`` -> -364, -366: only a test on the exact boundary notices), ``True``/``False`` swapped,
+    text framed with ``XX``, a tuple of choices without its first or its last item.
+    """
+    source = path.read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    rel = path.relative_to(ROOT).as_posix()
+    out = []
+
+    def number(node: ast.AST) -> Decimal | None:
+        if isinstance(node, ast.Constant) and type(node.value) is int:
+            return Decimal(node.value)
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            inner = number(node.operand)
+            return None if inner is None else -inner
+        if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Decimal" and len(node.args) == 1
+                and not node.keywords and isinstance(node.args[0], ast.Constant)
+                and type(node.args[0].value) in (int, str)):
+            try:
+                return Decimal(str(node.args[0].value))
+            except ArithmeticError:
+                return None
+        return None
+
+    def replacements(node: ast.AST):
+        value = number(node)
+        if value is not None:
+            ulp = Decimal(1).scaleb(min(value.as_tuple().exponent, 0))
+            for new in (value - ulp, value + ulp):
+                written_as_decimal = isinstance(getattr(node, "operand", node), ast.Call)
+                yield f'Decimal("{new}")' if written_as_decimal else str(new)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, bool):
+            yield repr(not node.value)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            yield repr("XX" + node.value + "XX")
+        elif isinstance(node, (ast.Name, ast.Attribute, ast.Subscript, ast.Tuple)):
+            text = ast.get_source_segment(source, node)
+            yield f"({text})[1:]"
+            yield f"({text})[:-1]"
+
+    def visit(node: ast.AST) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                continue
+            if isinstance(child, ast.Call):
+                name = child.args[0] if child.args else None
+                label = name.value if isinstance(name, ast.Constant) else ast.unparse(name) if name else "<module>"
+                for kw in child.keywords:
+                    if kw.arg in DECLARED:
+                        for new in replacements(kw.value):
+                            if kw.arg != "choices" and new.endswith(("[1:]", "[:-1]")):
+                                continue  # a default or bound given by name (ONE_OFF, OPERATING): not a list
+                            out.append(Mutant(rel, f"{label}.{kw.arg}", (kw.value.lineno, kw.value.col_offset),
+                                              (kw.value.end_lineno, kw.value.end_col_offset),
+                                              ast.get_source_segment(source, kw.value) or "", new))
+            visit(child)
+
+    visit(tree)
+    return out
+
+
 def _parents(root: ast.AST, node: ast.AST):
     for parent in ast.walk(root):
         if node in list(ast.iter_child_nodes(parent)):
@@ -327,7 +401,7 @@ def run_module(module: str, args: argparse.Namespace) -> None:
         (work / "pyproject.toml").write_text(_with_mutmut_table(text, cfg), encoding="utf-8")
         run_mutmut(work, args.jobs)
     mm = mutmut_results(work) if (work / "mutants").is_dir() else {}
-    mutants = mutants_of(path)
+    mutants = mutants_of(path) + (declaration_mutants(path) if args.declarations else [])
     ast_results = {} if args.no_ast or not mutants else run_ast_mutants(mutants, cfg, args.jobs)
     report(mm, ast_results, [module], where=f"cd {work.relative_to(ROOT)} && ../../../.venv/bin/mutmut results")
 
@@ -342,6 +416,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="measure this module alone with its tests from [tool.xlcapital.mutation-tests] "
                              "(`all`: each module listed there, one after the other)")
     parser.add_argument("--tests", nargs="+", metavar="TEST", help="with --module: these tests instead")
+    parser.add_argument("--declarations", action="store_true",
+                        help="with --module: mutate the module-level declarations' bounds, defaults, required flags "
+                             "and choices too (forecast/schema.py; counted with the decorated functions)")
     args = parser.parse_args(argv)
     os.chdir(ROOT)
     if args.module:
