@@ -385,7 +385,8 @@ def run_module(module: str, args: argparse.Namespace) -> None:
     missing = [p for p in patterns or [] if not any(ROOT.glob(p))]
     if missing:
         raise SystemExit(f"{module}: no test file matches {', '.join(missing)}")
-    tests = sorted({t.relative_to(ROOT).as_posix() for p in patterns or [] for t in ROOT.glob(p)})
+    # in the listed order (pytest -x: a fast test listed first ends a killed mutant's run early)
+    tests = list(dict.fromkeys(t.relative_to(ROOT).as_posix() for p in patterns or [] for t in sorted(ROOT.glob(p))))
     if not tests:
         raise SystemExit(f"{module}: no tests listed for it in [tool.xlcapital.mutation-tests] of pyproject.toml "
                          "(or give --tests)")

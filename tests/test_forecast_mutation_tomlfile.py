@@ -11,6 +11,7 @@ turns into Dutch.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal as D
 from pathlib import Path
@@ -115,7 +116,7 @@ def test_a_bad_forecast_value_is_located_in_its_file_and_field(tmp_path):
 def test_balance_date_needs_the_opening_balance(tmp_path):
     exc = refused(tmp_path, "[forecast]\nbalance_date = 2024-12-31\n")
     assert exc.field == "forecast.balance_date"
-    assert "balance_date" in str(exc) and "opening_balance" in str(exc)
+    assert "balance_date" in str(exc.message) and "opening_balance" in str(exc.message)
     assert exc.hint and "opening_balance" in exc.hint
     # the balance alone is fine (its date: the day before the start)
     assert read(tmp_path, "[forecast]\nopening_balance = 100\n").forecast == {"opening_balance": D(100)}
@@ -179,12 +180,12 @@ def test_vat_keys_without_a_filing_period_are_refused_and_named(tmp_path):
     # the default filing is "none": keys given without it would silently do nothing
     exc = refused(tmp_path, '[vat]\namounts = "excl"\n[vat.rates]\nRent = "21"\n')
     assert exc.field == "vat.filing"
-    assert "amounts" in str(exc) and "rates" in str(exc)
+    assert "amounts, rates" in str(exc.message)                              # both named, in the file's order
     assert exc.hint and "monthly" in exc.hint and "quarterly" in exc.hint
     exc = refused(tmp_path, '[vat]\nfiling = "none"\ncarry_forward = true\n')
-    assert exc.field == "vat.filing" and "carry_forward" in str(exc) and "rates" not in str(exc)
+    assert exc.field == "vat.filing" and "carry_forward" in str(exc.message) and "rates" not in str(exc.message)
     exc = refused(tmp_path, '[vat]\n[vat.rates]\nRent = "9"\n')
-    assert exc.field == "vat.filing" and "rates" in str(exc)
+    assert exc.field == "vat.filing" and re.match(r"rates\b", str(exc.message))
     # filing "none" alone, or an empty [vat.rates], is no contradiction
     assert read(tmp_path, '[vat]\nfiling = "none"\n').vat == VatSettings()
     assert read(tmp_path, '[vat]\nfiling = "none"\n[vat.rates]\n').vat == VatSettings()
@@ -237,7 +238,8 @@ def test_collection_shares_adding_up_to_one_at_most_are_taken(tmp_path, shares):
 def test_collection_shares_above_one_together_are_refused(tmp_path):
     exc = refused(tmp_path, "[sales]\ncollection_share_2 = 0.5\ncollection_share_3 = 0.51\n")
     assert exc.field == "sales"
-    assert "collection_share_2" in str(exc) and "collection_share_3" in str(exc) and "1" in str(exc)
+    assert "collection_share_2" in str(exc.message) and "collection_share_3" in str(exc.message)
+    assert "1" in str(exc.message) and exc.hint and "1" in exc.hint           # what to do: at most 1
 
 
 def test_a_weekly_plan_day_is_a_weekday_1_to_7(tmp_path):
@@ -299,12 +301,12 @@ def test_scenarios_written_as_one_table_are_refused(tmp_path):
 
 def test_a_scenario_that_is_not_a_table_is_located_by_its_number(tmp_path):
     exc = refused(tmp_path, 'scenarios = [{name = "a"}, 5]\n')
-    assert exc.field == "scenarios[2]"
+    assert exc.field == "scenarios[2]" and "table" in str(exc.message)
 
 
 def test_a_scenario_without_a_name_is_located_by_its_number(tmp_path):
     exc = refused(tmp_path, '[[scenarios]]\nname = "a"\n[[scenarios]]\nrevenue_change = 0.1\n')
-    assert exc.field == "scenarios[2].name"
+    assert exc.field == "scenarios[2].name" and "name" in str(exc.message)
     exc = refused(tmp_path, '[[scenarios]]\nname = "  "\n')
     assert exc.field == "scenarios[1].name"
 
