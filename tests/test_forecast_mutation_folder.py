@@ -22,6 +22,8 @@ from xlcapital.company import sample_dir
 from xlcapital.errors import InputError
 from xlcapital.forecast import folder as fo
 from xlcapital.forecast import load
+from xlcapital.forecast import messages as say
+from xlcapital.forecast.payroll import PayrollSettings
 
 GIVEN = "[forecast]\nstart = 2026-04-06\nopening_balance = 500\n"
 A, B, C = "NL20INGB0001234567", "NL36INGB0007654321", "NL69INGB0123456789"   # valid IBANs (mod 97)
@@ -116,7 +118,7 @@ def test_the_start_and_the_balance_cannot_be_learned_without_bank(tmp_path):
     (tmp_path / "ing").mkdir()
     exc = refused(company(tmp_path / "ing", "[forecast]\nstart = 2026-04-06\n", bank=ing("20260402", A, "Af", "10,00")))
     assert exc.file == str(tmp_path / "ing" / "forecast.toml") and exc.field == "forecast.opening_balance"
-    assert "opening_balance" in str(exc.hint)
+    assert "opening balance" in str(exc.message) and "opening_balance" in str(exc.hint)
 
 
 def test_accounts_learned_from_bank_in_file_order(tmp_path):
@@ -132,14 +134,14 @@ def test_an_account_bank_does_not_know_is_an_error_while_learning(tmp_path, toml
     exc = refused(company(tmp_path, f'{toml}accounts = ["{C}"]\n',
                           bank=ing("20260402", A, "Af", "2,00") + ing("20260401", B, "Af", "3,00")))
     assert exc.file == str(tmp_path / "forecast.toml") and exc.field == "forecast.accounts"
-    assert C in str(exc.message) and A not in str(exc.message)
+    assert str(exc.message) == str(say.ACCOUNT_NOT_FOUND(accounts=C))      # one account: the singular
     assert f"{A}, {B}" in str(exc.hint)                   # the accounts found, in the export's order
 
 
 def test_two_accounts_bank_does_not_know_are_named_together(tmp_path):
     exc = refused(company(tmp_path, f'[forecast]\nopening_balance = 1\naccounts = ["{C}", "NL00X", "{A}"]\n',
                           bank=ing("20260402", A, "Af", "2,00")))
-    assert f"{C}, NL00X" in str(exc.message) and A not in str(exc.message)
+    assert str(exc.message) == str(say.ACCOUNTS_NOT_FOUND(accounts=f"{C}, NL00X"))   # two: the plural
 
 
 def test_an_account_bank_does_not_know_is_a_warning_when_nothing_is_learned(tmp_path):
@@ -180,10 +182,10 @@ def test_projections_average_the_given_history_weeks(tmp_path):
     # Monday 6 April 2026 is the start; -70 at Shell on 30 March (week -1) and -70 on 23 March (week -2)
     rows = ing("20260330", A, "Af", "70,00").replace('"Shop"', '"Shell"') + \
         ing("20260323", A, "Af", "70,00").replace('"Shop"', '"Shell"') + \
-        ing("20260105", A, "Af", "0,01")                   # the first Monday of the history: 13 weeks reach back
+        ing("20251201", A, "Af", "0,01")                   # the bank history reaches back further than 14 weeks
     cats = "category,match,pattern,project\nFuel,counterparty,Shell,yes\n"
     i = load(company(tmp_path, bank=rows, categories=cats))
-    # 13 weeks, 5 January to 5 April: -140 / 13 = -10.769... -> -10.77
+    # 13 weeks, 5 January to 5 April (14 weeks would be -10.00): -140 / 13 = -10.769... -> -10.77
     assert [(p.category, p.weekly_amount) for p in i.projections] == [("Fuel", D("-10.77"))]
     (tmp_path / "forecast.toml").write_text(GIVEN + "history_weeks = 2\n", encoding="utf-8")
     # 2 weeks, 23 March to 5 April: -140 / 2 = -70
@@ -210,3 +212,60 @@ def test_vat_paid_twice_when_vat_filing_is_on(tmp_path):
     (tmp_path / "forecast.toml").write_text(GIVEN + '[vat]\nfiling = "quarterly"\n', encoding="utf-8")
     [warning] = load(tmp_path).warnings
     assert "Btw" in warning and "Lonen" not in warning
+
+
+# --- what is handed on --------------------------------------------------------------------------------
+
+
+def test_the_sections_of_forecast_toml_are_handed_on(tmp_path):
+    i = load(company(tmp_path, GIVEN + "[collections]\ndays_1_30 = 7\n[payroll]\npay_day = 28\n"
+                                       '[history]\nmonths = ["2026-02", "2026-03"]\nrevenue = [10, 20]\n'))
+    assert i.collections.days == (7, 28, 42, 56)
+    assert i.payroll_settings == PayrollSettings(pay_day=28)
+    assert (i.history.months, i.history.revenue) == (("2026-02", "2026-03"), (D(10), D(20)))
+    assert i.folder == tmp_path
+
+
+def test_with_the_company_file_the_delays_follow_its_dso(tmp_path):
+    shutil.copy(sample_dir() / "company.toml", tmp_path / "company.toml")
+    receivables = "customer,invoice,invoice_date,due_date,amount\nAcme,F1,2026-03-02,2026-04-01,1000\n"
+    i = load(company(tmp_path, receivables=receivables))
+    # DSO = (312,840.20 + 338,415.60) / 2 / 2,486,350.00 x 366 days = 47.93 days; the one invoice's terms: 30 days
+    assert (i.settings.default_payment_delay_days, i.settings.sources["default_payment_delay_days"]) == (18, "dso")
+    assert [(c.name, c.payment_delay_days, c.source) for c in i.customers] == [("Acme", 18, "dso")]
+    # no invoice paid yet: new sales are collected after ROUND(DSO) days
+    assert (i.sales.collection_days, i.sales.sources["collection_days"]) == (48, "dso")
+    # the month before the start learned from the invoices: March 2026, revenue 1,000
+    assert (i.history.months, i.history.revenue) == (("2026-03",), (D(1000),))
+
+
+def test_retained_participations_are_taken_out_of_the_bhk_cash_flow(tmp_path):
+    text = (sample_dir() / "company.toml").read_text(encoding="utf-8")
+    assert "retained_participations = 0\n" in text
+    (tmp_path / "company.toml").write_text(text.replace("retained_participations = 0\n",
+                                                        "retained_participations = 1000.00\n"), encoding="utf-8")
+    # the participation's 1,000 is in the earnings after tax (72,736.64) and taken out again:
+    # 72,736.64 + 72,400 + 9,600 - 6,250 - 1,000 = 147,486.64
+    assert load(company(tmp_path)).financials.bhk_cashflow == D("147486.64")
+
+
+def test_a_payment_on_the_first_day_is_no_history(tmp_path):
+    # F1 (250.00) is paid on Monday 6 April, the start: an actual of week 1, not a paid invoice of the history
+    rows = ing("20260406", A, "Bij", "250,00").replace('"x"', '"F1"') + ing("20260403", A, "Bij", "90,00")
+    receivables = ("customer,invoice,invoice_date,due_date,amount\nAcme,F1,2026-03-02,2026-04-01,250.00\n"
+                   "Acme,F2,2026-03-03,2026-04-02,90.00\n")
+    i = load(company(tmp_path, bank=rows, receivables=receivables))
+    assert [(r.invoice, r.paid_date) for r in i.receivables] == [("F1", None), ("F2", None)]
+    (tmp_path / "bank" / "export.csv").write_text(ING + ing("20260403", A, "Bij", "90,00").replace('"x"', '"F2"'),
+                                                  encoding="utf-8")
+    assert [(r.invoice, r.paid_date) for r in load(tmp_path).receivables] == [("F1", None), ("F2", date(2026, 4, 3))]
+
+
+def test_the_balance_and_its_date_learned_from_the_sample_bank(tmp_path):
+    shutil.copytree(sample_dir() / "bank", tmp_path / "bank")
+    (tmp_path / "forecast.toml").write_text("[forecast]\n", encoding="utf-8")
+    s = load(tmp_path).settings
+    # the sample's ING export ends on Tuesday 31 December 2024 at 87,725.84 (its first data row says so)
+    assert (s.opening_balance, s.balance_date, s.start) == (D("87725.84"), date(2024, 12, 31), date(2025, 1, 6))
+    assert {k: s.sources[k] for k in ("start", "opening_balance", "balance_date")} == \
+        {"start": "bank", "opening_balance": "bank", "balance_date": "bank"}
