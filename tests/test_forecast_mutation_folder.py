@@ -195,7 +195,8 @@ def test_projections_average_the_given_history_weeks(tmp_path):
 # --- paid twice ----------------------------------------------------------------------------------------
 
 
-RECURRING = "name,category,amount,frequency\nRent,Rent,-100,monthly\nLonen,Salaries,-5000,monthly\nBtw,VAT,-900,quarterly\n"
+RECURRING = ("name,category,amount,frequency\nRent,Rent,-100,monthly\nLonen,Salaries,-5000,monthly\n"
+             "Btw,VAT,-900,quarterly\n")
 PAYROLL = "name,gross\nStaff,3000\n"
 
 

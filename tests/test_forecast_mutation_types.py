@@ -90,5 +90,6 @@ def test_a_customers_delay_trimmed_and_case_blind_else_the_default():
 
 
 def test_a_file_named_in_its_folder():
-    assert Inputs(Settings(date(2026, 4, 6)), folder=Path("/c/vdb"))._file("receivables.csv") == "/c/vdb/receivables.csv"
+    in_folder = Inputs(Settings(date(2026, 4, 6)), folder=Path("/c/vdb"))
+    assert in_folder._file("receivables.csv") == "/c/vdb/receivables.csv"
     assert Inputs(Settings(date(2026, 4, 6)))._file("receivables.csv") == "receivables.csv"
