@@ -437,3 +437,59 @@ def test_structured_info_edges():
     assert parse_info("/CNTP/NL20INGB0001234567/INGBNL2A/Klant B")["name"] == "Klant B"  # three parts
     assert parse_info("/NAME/A/NAME/B/NAME/C/")["name"] == "A"  # the first of three
     assert parse_info("/NAME/XAVIER X/")["name"] == "XAVIER X"  # only slashes and spaces are trimmed
+
+
+# --- third round: after the streaming refactor (docs/development.md, "The bank readers") -----------
+
+
+def test_a_file_whose_first_field_is_no_20_or_25_still_opens_a_statement():
+    # :28C: first: the statement it opens takes "5" as its id; :60F: gives 1.00 EUR on 2024-03-01
+    [s] = mt940.read(b":28C:5\n:60F:C240301EUR1,00\n:62F:C240301EUR1,00\n")
+    assert (s.statement_id, s.account, s.currency) == ("5", "", "EUR")
+    assert (s.opening_balance.amount, s.opening_balance.date) == (D("1.00"), date(2024, 3, 1))
+    # a :61: first: one statement, no account or currency, the transaction on line 1
+    [s] = mt940.read(b":61:2403010301C1,00NTRFNONREF\n:86:koffie\n")
+    [t] = s.transactions
+    assert (s.account, t.amount, t.line, t.description) == ("", D("1.00"), 1, "koffie")
+
+
+BASE = ":20:A\n:25:NL91ABNA0417164300\n:60F:C240301EUR0,\n:61:2403010301C1,00NTRFNONREF\n:86:betaling\n"
+
+
+def test_a_dash_line_before_a_tag_ends_the_86_and_the_tag_is_read():
+    # "-" then :62F:: the dash is a trailer, not text of the :86:; the closing balance is still read
+    [s] = mt940.read((BASE + "-\n:62F:C240301EUR1,00\n").encode())
+    assert s.transactions[0].description == "betaling"
+    assert s.closing_balance.amount == D("1.00")
+
+
+def test_two_dash_lines_the_first_ends_the_message():
+    # the second "-" stands outside any message: a boundary, not text to add to the :86:
+    [a, b] = mt940.read((BASE + "-\n-\n:20:B\n:25:NL91ABNA0417164300\n:60F:C240301EUR1,00\n").encode())
+    assert a.transactions[0].description == "betaling"
+    assert (b.statement_id, b.opening_balance.amount) == ("B", D("1.00"))
+
+
+def test_an_envelope_without_a_trailer_before_it_ends_the_last_field():
+    # the :62F: of message A is followed at once by the next envelope: it is still A's closing balance
+    data = BASE + ":62F:C240301EUR1,00\n{1:F01INGBNL2AXXXX}{2:I940}{4:\n:20:B\n:25:NL91ABNA0417164300\n:60F:C240301EUR1,00\n"
+    [a, b] = mt940.read(data.encode())
+    assert a.closing_balance.amount == D("1.00") and a.transactions[0].description == "betaling"
+    assert b.statement_id == "B" and b.transactions == []
+
+
+def test_continuation_lines_starting_with_a_space_a_dash_or_a_tab_are_text():
+    # " deel twee", "-def" and "\tghi" continue the :86: (none is a tag, a trailer or a lone dash)
+    [s] = mt940.read((BASE + " deel twee\n-def\n\tghi\n").encode())
+    assert s.transactions[0].description == "betaling deel twee -def ghi"
+
+
+def test_each_streamed_transaction_takes_the_currency_its_statement_names_last():
+    # no currency on :25: (no suffix) nor before the :61:; the closing balance names USD
+    data = b":20:A\n:25:123456789\n:61:2403010301C1,00NTRFNONREF\n:86:x\n:62F:C240301USD1,00\n"
+    [t] = mt940.read(data)[0].transactions
+    assert t.currency == "USD"
+    from xlcapital.bank.streamio import ByteSource
+    import io
+    pairs = list(mt940.stream(ByteSource("s.940", lambda: io.BytesIO(data), 1 << 20), source="s.940"))
+    assert [(s.account, t.currency, t.amount) for s, t in pairs] == [("123456789", "USD", D("1.00"))]
