@@ -486,10 +486,27 @@ def test_continuation_lines_starting_with_a_space_a_dash_or_a_tab_are_text():
 
 def test_each_streamed_transaction_takes_the_currency_its_statement_names_last():
     # no currency on :25: (no suffix) nor before the :61:; the closing balance names USD
-    data = b":20:A\n:25:123456789\n:61:2403010301C1,00NTRFNONREF\n:86:x\n:62F:C240301USD1,00\n"
-    [t] = mt940.read(data)[0].transactions
-    assert t.currency == "USD"
+    # two transactions: the first is complete (handed on) when the second starts, still before the USD
+    data = (b":20:A\n:25:123456789\n:61:2403010301C1,00NTRFNONREF\n:86:x\n:61:2403010301D2,00NTRFNONREF\n:86:y\n"
+            b":62F:C240301USD1,00\n")
+    assert [t.currency for t in mt940.read(data)[0].transactions] == ["USD", "USD"]
     from xlcapital.bank.streamio import ByteSource
     import io
     pairs = list(mt940.stream(ByteSource("s.940", lambda: io.BytesIO(data), 1 << 20), source="s.940"))
-    assert [(s.account, t.currency, t.amount) for s, t in pairs] == [("123456789", "USD", D("1.00"))]
+    assert [(s.account, t.currency, t.amount) for s, t in pairs] == [("123456789", "USD", D("1.00")),
+                                                                    ("123456789", "USD", D("-2.00"))]
+
+
+def test_an_entry_date_as_far_before_as_after_takes_the_value_dates_year():
+    # value 2024-07-02, entry 01-01: 2024-01-01 is 183 days before (2024 is a leap year), 2025-01-01
+    # 183 days after; a tie keeps the value date's own year
+    [t] = txs(":61:2407020101C1,00NTRFNONREF")
+    assert t.booking_date == date(2024, 1, 1)
+
+
+def test_a_long_damaged_balance_is_quoted_to_40_characters():
+    value = "C240301EUR" + "x" * 45  # 55 characters; the warning quotes the first 40
+    [s] = mt940.read(statement(opening=":60F:" + value), source="w.940")
+    assert s.opening_balance is None
+    assert repr(value[:40]) in s.warnings[0] and repr(value[:41]) not in s.warnings[0]
+    assert s.warnings[0].startswith("w.940:4:")

@@ -447,7 +447,7 @@ def _balance(value: str) -> Balance:
     a :class:`BankFileError` without a line (:meth:`_Builder._balance` names it in its warning)."""
     m = _BALANCE.fullmatch(value.strip())  # the whole value: "15x0,00" is no 15
     if not m:
-        raise BankFileError(f"not a balance: {value[:40]!r}", hint="expected C/D, YYMMDD, currency, amount")
+        raise BankFileError(f"not a balance: {value[:40]!r}")  # only ever a warning: no hint
     amount = exact_amount(m.group(4))
     return Balance(-amount if m.group(1) == "D" else amount, _swift_date(m.group(2)), m.group(3))
 
