@@ -279,3 +279,12 @@ def test_the_offset_runs_on_over_three_slices(tmp_path, slice_of):
     with pytest.raises(BankFileError) as caught:
         text_encoding(source(tmp_path, b"ab\nc\n\x81"), ["utf-8"])
     assert caught.value.line == 3
+
+
+def test_a_mark_cut_over_slices_then_a_failing_byte(tmp_path, slice_of):
+    # slices ef bb | bf "a" | LF 81: the mark's last byte shares a slice with "a"; after the mark
+    # a(0) LF(1) 0x81(2): line 2 (skipping on past the mark would lose "a" or the LF)
+    slice_of(2)
+    with pytest.raises(BankFileError) as caught:
+        text_encoding(source(tmp_path, BOM + b"a\n\x81"))
+    assert caught.value.line == 2 and "0x81" in caught.value.message

@@ -163,7 +163,7 @@ def text_encoding(source: ByteSource, encodings: Iterable[str] = ENCODINGS, *, h
         if failed is None:
             return encoding
         failures.append(failed)
-    offset, byte = max(failures, key=lambda failed: failed[0])  # read furthest; of equals the first
+    offset, byte = max(failures)  # read furthest (the same offset is the same byte)
     raise undecodable(byte, names, source.line_of(offset, skip), hint)
 
 
