@@ -33,6 +33,8 @@ import os
 import pickle
 import sqlite3
 import tempfile
+from itertools import groupby
+from operator import itemgetter
 from typing import Iterator
 
 from xlcapital.bank.merge import _groups, _merged_header, _once, _unmatched, _warn_gap
@@ -83,7 +85,7 @@ class TransactionSpill:
         if stmt is None:
             stmt = self._statements[id(statement)] = len(self._kept)
             self._kept.append(statement)
-        self._rows.append((grp, t.booking_date.toordinal(), src, stmt, pickle.dumps(t, 5)))
+        self._rows.append((grp, t.booking_date.toordinal(), src, stmt, pickle.dumps(t)))
         if len(self._rows) >= _BATCH:
             self._flush()
 
@@ -115,33 +117,21 @@ class TransactionSpill:
         self._ready()
         return MergedStream(self, statements)
 
-    def _days(self, grp: int) -> Iterator[list[Transaction]]:
+    def _days(self, grp: int | None) -> Iterator[list[Transaction]]:
         """The merged transactions of a group, a day at a time (the merge rule of
         :mod:`xlcapital.bank.merge`: sources in order, the first gives the day, the others add what
-        matches nothing held)."""
+        matches nothing held). ``None``, a group none of whose transactions was added: no row."""
         rows = self.db.execute("SELECT day, src, t FROM tx WHERE grp = ? ORDER BY day, src, seq", (grp,))  # pragma: no mutate
-        day = src = None
-        held: list[Transaction] | None = None
-        incoming: list[Transaction] = []
-        for d, s, blob in rows:
-            if (d, s) != (day, src):
-                held = _add_source(held, incoming)
-                incoming = []
-                if d != day and held is not None:
-                    yield held
-                    held = None
-                day, src = d, s
-            incoming.append(pickle.loads(blob))
-        held = _add_source(held, incoming)
-        if held:
+        for _, of_day in groupby(rows, key=itemgetter(0)):
+            held: list[Transaction] | None = None
+            for _, of_source in groupby(of_day, key=itemgetter(1)):
+                held = _add_source(held, [pickle.loads(blob) for _, _, blob in of_source])
             yield held
 
 
-def _add_source(held: list[Transaction] | None, incoming: list[Transaction]) -> list[Transaction] | None:
+def _add_source(held: list[Transaction] | None, incoming: list[Transaction]) -> list[Transaction]:
     """What a day holds once one more source's transactions of the day are merged into it (a key
     the source has twice, the file given twice, once: a key names its day, so a day's keys suffice)."""
-    if not incoming:
-        return held
     incoming = list(_once(incoming, set()))
     return incoming if held is None else held + _unmatched(held, incoming)
 
@@ -159,8 +149,7 @@ class MergedStream:
         for key, group in _groups(self.given).items():
             merged = _merged_header(group)
             merged.tally = Tally()
-            grp = self.spill._groups.get(key)
-            for day in self.spill._days(grp) if grp is not None else ():
+            for day in self.spill._days(self.spill._groups.get(key)):
                 for t in day:
                     merged.tally.add(t.booking_date, t.amount)
                     yield merged, t
