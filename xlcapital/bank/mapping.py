@@ -54,8 +54,8 @@ def preset_from_dict(raw: dict, *, source: str = "mapping") -> Preset:
             if not isinstance(value, list):
                 raise InputError(f"{key} must be a list", file=source, field=key)
             data[key] = tuple(value)
-        elif key in COLUMN_FIELDS or key in ("name", "label", "bank"):
-            pass  # checked by the Preset itself (columns) or free text
+        elif key in COLUMN_FIELDS:
+            pass  # checked by the Preset itself
         else:
             _check_scalar(key, value, source)
     if data.get("header", "required") != "none" and "header_signature" not in data:
