@@ -26,7 +26,7 @@ def refusal(raw, source="m.toml") -> InputError:
 
 def test_columns_must_be_a_table():
     error = refusal({"account_value": "X", "columns": ["Datum"]})
-    assert (error.file, error.field) == ("m.toml", "columns")
+    assert (error.file, error.field) == ("m.toml", "columns") and "table" in error.message
 
 
 def test_a_column_given_twice_is_refused_naming_it():
@@ -36,9 +36,11 @@ def test_a_column_given_twice_is_refused_naming_it():
 
 def test_unknown_column_field_lists_the_fields():
     error = refusal({**BASE, "columns": {**BASE["columns"], "bedrag": "x"}})
-    assert error.field == "columns.bedrag" and "booking_date" in error.hint and "amount" in error.hint
+    assert error.field == "columns.bedrag" and error.file == "m.toml" and "'bedrag'" in error.message
+    assert "booking_date, value_date" in error.hint  # the fields, comma-separated
     error = refusal({**BASE, "delimter": ";"})
-    assert error.field == "delimter" and "docs/bank.md" in error.hint
+    assert (error.field, error.file) == ("delimter", "m.toml") and "'delimter'" in error.message
+    assert "docs/bank.md" in error.hint
 
 
 def test_the_name_and_label_come_from_the_file():
@@ -59,7 +61,7 @@ def test_list_settings_take_one_value_or_a_list():
     assert positions.description == (4,)  # a position (an int) is one value too
     for bad in (True, 1.5, {"a": 1}):
         error = refusal({**BASE, "encodings": bad})
-        assert error.field == "encodings" and "list" in error.message
+        assert (error.field, error.file) == ("encodings", "m.toml") and "list" in error.message
 
 
 @pytest.mark.parametrize("key, value, kind", [
@@ -131,3 +133,9 @@ def test_name_label_and_bank_must_be_text(key):
     # a TOML number where text belongs was taken as it was (name 5, label "mapping 5"): now refused
     error = refusal({**BASE, key: 5})
     assert (error.file, error.field) == ("m.toml", key) and "text" in error.message and "5" in error.message
+
+
+def test_a_value_the_checks_let_through_but_the_preset_cannot_use():
+    # encodings must be text: [1] is a list, so it passes the list check, and the Preset's own use fails
+    error = refusal({**BASE, "encodings": [1]})
+    assert error.file == "m.toml" and "invalid mapping" in error.message and "encoding" in error.message

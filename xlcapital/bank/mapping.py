@@ -58,7 +58,7 @@ def preset_from_dict(raw: dict, *, source: str = "mapping") -> Preset:
             pass  # checked by the Preset itself
         else:
             _check_scalar(key, value, source)
-    if data.get("header", "required") != "none" and "header_signature" not in data:
+    if data.get("header") != "none" and "header_signature" not in data:
         named = [c for f in COLUMN_FIELDS if f not in data.get("optional_columns", ()) for c in _as_tuple(data.get(f))]
         data["header_signature"] = tuple(dict.fromkeys(c for c in named if isinstance(c, str)))
     if "opening_balance" not in data:
