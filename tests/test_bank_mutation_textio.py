@@ -240,3 +240,66 @@ def test_gc_paused_restores_what_it_found():
         assert gc.isenabled()
     finally:
         (gc.enable if was else gc.disable)()
+
+
+# --- second look: what the first run of this file left ---------------------------------------------------
+
+
+def test_opaque_ranges_at_the_very_start_and_an_element_between_two():
+    data = b"<!--x--><b/><!--y-->"
+    ranges = OpaqueRanges(data)
+    assert ranges.starts == [0, 12] and ranges.ends == [8, 20]
+    assert ranges.find(data, b"<b", 0) == 8  # between the two comments
+    assert ranges.find(data, b"<", 0) == 8  # the "<" at 0 opens the comment: text, passed over
+
+
+def test_a_lone_cr_at_the_start_ends_a_line():
+    assert line_of("\rx", 1) == 2 and line_of(b"\rx", 1) == 2
+    assert line_of(b"\r\nx", 2) == 2
+
+
+def test_line_counter_from_a_line_end_at_the_start():
+    lines = LineCounter(b"\nx\ny")
+    assert lines.at(1) == 2 and lines.at(3) == 3
+    assert lines.at(1) == 2  # back: counted again from the start, the line end at 0 included
+    assert LineCounter("\r\nx").at(2) == 2
+
+
+def test_the_default_hint_says_what_to_do():
+    error = undecodable(0x81, ["utf-8"], 1)
+    assert "encoding" in error.hint and "UTF-8" in error.hint
+
+
+def test_the_kinds_of_amount_have_their_own_words_in_dutch():
+    with pytest.raises(BankFileError) as caught:
+        exact_amount("12x", what="balance amount", line=5)
+    assert "saldobedrag" in caught.value.in_language("nl")
+
+
+def test_amount_messages_name_the_amount_with_its_article():
+    with pytest.raises(BankFileError) as caught:
+        bounded_amount(D("1" * 19))
+    assert "an amount of 19 digits" in caught.value.message
+    with pytest.raises(BankFileError) as caught:
+        exact_amount("1" * 19, what="balance")
+    assert "a balance of 19 digits" in caught.value.message
+    with pytest.raises(BankFileError) as caught:
+        exact_amount("0" * 46 + "1" * 19, what="transaction amount")
+    assert "a transaction amount of 65 characters" in caught.value.message
+    with pytest.raises(BankFileError) as caught:
+        exact_amount("0" * 46 + "1" * 19, what="opening amount")
+    assert "an opening amount of 65" in caught.value.message
+    with pytest.raises(BankFileError) as caught:
+        exact_amount("1.2.3")
+    assert caught.value.hint  # the notation expected
+
+
+def test_64_characters_are_counted_as_digits_65_as_characters():
+    # 64 ones: not over 64 characters, so Decimal reads them and the digits are counted (64 > 18)
+    with pytest.raises(BankFileError) as caught:
+        exact_amount("1" * 64)
+    assert "64 digits" in caught.value.message
+    # 64 ones and a trailing separator ("75," style): still 64 characters without it
+    with pytest.raises(BankFileError) as caught:
+        exact_amount("1" * 64 + ",")
+    assert "64 digits" in caught.value.message
