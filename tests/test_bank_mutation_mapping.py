@@ -139,3 +139,9 @@ def test_a_value_the_checks_let_through_but_the_preset_cannot_use():
     # encodings must be text: [1] is a list, so it passes the list check, and the Preset's own use fails
     error = refusal({**BASE, "encodings": [1]})
     assert error.file == "m.toml" and "invalid mapping" in error.message and "encoding" in error.message
+
+
+def test_column_fields_may_stand_without_a_columns_table():
+    # no [columns]: the column fields given as plain settings are the columns
+    p = preset_from_dict({"account_value": "X", "booking_date": "Datum", "amount": "Bedrag"}, source="m.toml")
+    assert (p.booking_date, p.amount, p.header_signature) == ("Datum", "Bedrag", ("Datum", "Bedrag"))

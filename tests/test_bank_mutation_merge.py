@@ -144,3 +144,43 @@ def test_a_gap_is_warned_of_with_its_figures_only_when_merged_from_several():
     c = stmt("c.csv", tx(1, "-1"), opening=Balance(D("100")), closing=Balance(D("50")))
     [m] = merge_statements([c])
     assert m.warnings == []
+
+
+def test_keys_made_by_the_merge_name_the_account():
+    [m] = merge_statements([stmt("a.csv", tx(1, "-1"), keyed=False)])
+    assert m.transactions[0].key == f"{IBAN}|2026-03-01|-100|KOFFIE|1"
+
+
+def test_a_key_match_needs_no_equal_currency_an_amount_match_does():
+    # the same payment, keyed alike (account, day, amount, text), once marked EUR and once USD: the key
+    # matches, so it is one; the amount alone would not have matched across currencies
+    a = stmt("a.csv", tx(1, "-5", "A", currency="EUR"))
+    b = stmt("b.csv", tx(1, "-5", "A", currency="USD"))
+    [m] = merge_statements([a, b])
+    assert [t.currency for t in m.transactions] == ["EUR"]
+
+
+def test_the_first_booking_day_places_a_statement_without_balance_dates():
+    # a: days 1..10, b: days 5..6 (no balance dates): a starts first (day 1) and ends last (day 10)
+    a = stmt("a.csv", tx(1, "-1"), tx(10, "-1"), opening=Balance(D("50")), closing=Balance(D("48")))
+    b = stmt("b.csv", tx(5, "-1"), tx(6, "-1"), opening=Balance(D("60")), closing=Balance(D("58")))
+    [m] = merge_statements([b, a])
+    assert (m.opening_balance.amount, m.closing_balance.amount) == (D("50"), D("48"))
+
+
+def test_a_closing_balance_dated_after_the_last_booking_places_the_statement():
+    # a books on day 1 but its closing balance is dated day 20; b books on day 10 with a balance of day 10
+    a = stmt("a.csv", tx(1, "-1"), closing=Balance(D("7"), date(2026, 3, 20)))
+    b = stmt("b.csv", tx(10, "-1"), closing=Balance(D("9"), date(2026, 3, 10)))
+    [m] = merge_statements([a, b])
+    assert m.closing_balance.amount == D("7")
+
+
+def test_of_equal_last_days_one_with_a_closing_balance_closes():
+    # both end on day 4; the one without a closing balance has more on day 4, but a statement that
+    # states a closing balance ends after one that does not
+    without = stmt("w.csv", tx(4, "-1"), tx(4, "-2", "Brood"), closing=None)
+    stated = stmt("s.csv", tx(4, "-1"), closing=Balance(D("3")))
+    for order in ([without, stated], [stated, without]):
+        [m] = merge_statements(order)
+        assert m.closing_balance is not None and m.closing_balance.amount == D("3")

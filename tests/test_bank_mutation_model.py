@@ -141,3 +141,22 @@ def test_collect_puts_each_transaction_in_its_statement_and_returns_the_statemen
 
     assert collect(stream()) == [a, b]
     assert a.transactions == [t1, t3] and b.transactions == [t2]
+
+
+def test_amount_key_of_tiny_amounts_is_plain_not_scientific():
+    assert amount_key(D("0.0000001")) == "0.0000001"  # Decimal's str would say 1E-7
+    assert amount_key(D("-1E-7")) == "-0.0000001"
+
+
+def test_packing_keeps_only_the_repeated_counts_and_unpacking_counts_the_day_again():
+    numbers = KeyNumbers()
+    numbers.ACTIVE = 2
+    numbers.assign(tx(1, "-1"), IBAN)
+    numbers.assign(tx(1, "-1"), IBAN)  # day 1: base -1 twice
+    numbers.assign(tx(1, "-2"), IBAN)  # day 1: base -2 once: 2 bases held
+    numbers.assign(tx(2, "-1"), IBAN)  # a third base: day 1 packed
+    digests, repeated = numbers.packed[(IBAN, date(2026, 3, 1))]
+    assert len(digests) == 2 and sorted(repeated.values()) == [2]  # only the base seen twice
+    assert numbers.held == 1
+    assert numbers.assign(tx(1, "-2"), IBAN).endswith("|2")  # day 1 unpacked: its 2 bases held again
+    assert numbers.held == 3  # day 2's base + day 1's two (the -2 seen again adds none)

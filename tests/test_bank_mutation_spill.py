@@ -236,5 +236,5 @@ def test_the_indexes_are_made_once_when_the_rows_are_first_read():
             return sorted(n for (n,) in spill.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'"))
         assert indexes() == []
         list(spill.of_statement(a))
-        list(spill.merge([a]))  # a second read makes none again (CREATE INDEX twice would fail)
+        list(spill.merge([a]))  # a second read makes none again
         assert indexes() == ["by_day", "by_statement"]

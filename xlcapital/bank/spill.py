@@ -65,7 +65,6 @@ class TransactionSpill:
         self._statements: dict[int, int] = {}
         self._kept: list[Statement] = []
         self._rows: list[tuple] = []
-        self._indexed = False
 
     def __enter__(self) -> "TransactionSpill":
         return self
@@ -96,10 +95,8 @@ class TransactionSpill:
 
     def _ready(self) -> None:
         self._flush()
-        if not self._indexed:
-            self.db.execute("CREATE INDEX by_day ON tx (grp, day, src, seq)")  # pragma: no mutate
-            self.db.execute("CREATE INDEX by_statement ON tx (stmt, seq)")  # pragma: no mutate
-            self._indexed = True
+        self.db.execute("CREATE INDEX IF NOT EXISTS by_day ON tx (grp, day, src, seq)")  # pragma: no mutate
+        self.db.execute("CREATE INDEX IF NOT EXISTS by_statement ON tx (stmt, seq)")  # pragma: no mutate
 
     def of_statement(self, statement: Statement, reverse: bool = False) -> Iterator[Transaction]:
         """The transactions kept of ``statement``, in the order they came (``reverse``: last first)."""
