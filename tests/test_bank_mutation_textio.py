@@ -303,3 +303,12 @@ def test_64_characters_are_counted_as_digits_65_as_characters():
     with pytest.raises(BankFileError) as caught:
         exact_amount("1" * 64 + ",")
     assert "64 digits" in caught.value.message
+
+
+def test_a_kind_of_amount_not_in_the_table_takes_a_or_an():
+    with pytest.raises(BankFileError) as caught:
+        exact_amount("1.2.3", what="balance")
+    assert "not a balance:" in caught.value.message
+    with pytest.raises(BankFileError) as caught:
+        exact_amount("1.2.3", what="opening balance")
+    assert "not an opening balance:" in caught.value.message
