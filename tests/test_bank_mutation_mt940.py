@@ -510,3 +510,24 @@ def test_a_long_damaged_balance_is_quoted_to_40_characters():
     assert s.opening_balance is None
     assert repr(value[:40]) in s.warnings[0] and repr(value[:41]) not in s.warnings[0]
     assert s.warnings[0].startswith("w.940:4:")
+
+
+def test_a_streamed_statement_that_never_names_a_currency_still_hands_on_its_transactions():
+    # no suffix on :25:, no balance: at the end of the file the held transaction is final all the same
+    from xlcapital.bank.streamio import ByteSource
+    import io
+    data = b":20:A\n:25:123456789\n:61:2403010301C1,00NTRFNONREF\n:86:x\n"
+    pairs = list(mt940.stream(ByteSource("s.940", lambda: io.BytesIO(data), 1 << 20), source="s.940"))
+    assert [(s.statement_id, t.amount, t.currency) for s, t in pairs] == [("A", D("1.00"), None)]
+
+
+def test_an_opening_balance_after_transactions_starts_a_statement():
+    # :61: before any balance, then :60F: 5.00 and another :61: with the closing 7.00 (5 + 2): the
+    # balance opens a second statement, which inherits the account; the first keeps its 1.00 alone
+    data = (b":20:A\n:25:NL91ABNA0417164300EUR\n:61:2403010301C1,00NTRFNONREF\n:86:x\n:60F:C240301EUR5,00\n"
+            b":61:2403010301C2,00NTRFNONREF\n:86:y\n:62F:C240301EUR7,00\n")
+    first, second = mt940.read(data)
+    assert ([t.amount for t in first.transactions], first.opening_balance, first.closing_balance) == ([D("1.00")], None, None)
+    assert (second.account, second.opening_balance.amount, second.closing_balance.amount) == ("NL91ABNA0417164300",
+                                                                                            D("5.00"), D("7.00"))
+    assert [t.amount for t in second.transactions] == [D("2.00")] and second.reconciles is True
