@@ -437,3 +437,97 @@ def test_structured_info_edges():
     assert parse_info("/CNTP/NL20INGB0001234567/INGBNL2A/Klant B")["name"] == "Klant B"  # three parts
     assert parse_info("/NAME/A/NAME/B/NAME/C/")["name"] == "A"  # the first of three
     assert parse_info("/NAME/XAVIER X/")["name"] == "XAVIER X"  # only slashes and spaces are trimmed
+
+
+# --- third round: after the streaming refactor (docs/development.md, "The bank readers") -----------
+
+
+def test_a_file_whose_first_field_is_no_20_or_25_still_opens_a_statement():
+    # :28C: first: the statement it opens takes "5" as its id; :60F: gives 1.00 EUR on 2024-03-01
+    [s] = mt940.read(b":28C:5\n:60F:C240301EUR1,00\n:62F:C240301EUR1,00\n")
+    assert (s.statement_id, s.account, s.currency) == ("5", "", "EUR")
+    assert (s.opening_balance.amount, s.opening_balance.date) == (D("1.00"), date(2024, 3, 1))
+    # a :61: first: one statement, no account or currency, the transaction on line 1
+    [s] = mt940.read(b":61:2403010301C1,00NTRFNONREF\n:86:koffie\n")
+    [t] = s.transactions
+    assert (s.account, t.amount, t.line, t.description) == ("", D("1.00"), 1, "koffie")
+
+
+BASE = ":20:A\n:25:NL91ABNA0417164300\n:60F:C240301EUR0,\n:61:2403010301C1,00NTRFNONREF\n:86:betaling\n"
+
+
+def test_a_dash_line_before_a_tag_ends_the_86_and_the_tag_is_read():
+    # "-" then :62F:: the dash is a trailer, not text of the :86:; the closing balance is still read
+    [s] = mt940.read((BASE + "-\n:62F:C240301EUR1,00\n").encode())
+    assert s.transactions[0].description == "betaling"
+    assert s.closing_balance.amount == D("1.00")
+
+
+def test_two_dash_lines_the_first_ends_the_message():
+    # the second "-" stands outside any message: a boundary, not text to add to the :86:
+    [a, b] = mt940.read((BASE + "-\n-\n:20:B\n:25:NL91ABNA0417164300\n:60F:C240301EUR1,00\n").encode())
+    assert a.transactions[0].description == "betaling"
+    assert (b.statement_id, b.opening_balance.amount) == ("B", D("1.00"))
+
+
+def test_an_envelope_without_a_trailer_before_it_ends_the_last_field():
+    # the :62F: of message A is followed at once by the next envelope: it is still A's closing balance
+    data = BASE + ":62F:C240301EUR1,00\n{1:F01INGBNL2AXXXX}{2:I940}{4:\n:20:B\n:25:NL91ABNA0417164300\n:60F:C240301EUR1,00\n"
+    [a, b] = mt940.read(data.encode())
+    assert a.closing_balance.amount == D("1.00") and a.transactions[0].description == "betaling"
+    assert b.statement_id == "B" and b.transactions == []
+
+
+def test_continuation_lines_starting_with_a_space_a_dash_or_a_tab_are_text():
+    # " deel twee", "-def" and "\tghi" continue the :86: (none is a tag, a trailer or a lone dash)
+    [s] = mt940.read((BASE + " deel twee\n-def\n\tghi\n").encode())
+    assert s.transactions[0].description == "betaling deel twee -def ghi"
+
+
+def test_each_streamed_transaction_takes_the_currency_its_statement_names_last():
+    # no currency on :25: (no suffix) nor before the :61:; the closing balance names USD
+    # two transactions: the first is complete (handed on) when the second starts, still before the USD
+    data = (b":20:A\n:25:123456789\n:61:2403010301C1,00NTRFNONREF\n:86:x\n:61:2403010301D2,00NTRFNONREF\n:86:y\n"
+            b":62F:C240301USD1,00\n")
+    assert [t.currency for t in mt940.read(data)[0].transactions] == ["USD", "USD"]
+    from xlcapital.bank.streamio import ByteSource
+    import io
+    pairs = list(mt940.stream(ByteSource("s.940", lambda: io.BytesIO(data), 1 << 20), source="s.940"))
+    assert [(s.account, t.currency, t.amount) for s, t in pairs] == [("123456789", "USD", D("1.00")),
+                                                                    ("123456789", "USD", D("-2.00"))]
+
+
+def test_an_entry_date_as_far_before_as_after_takes_the_value_dates_year():
+    # value 2024-07-02, entry 01-01: 2024-01-01 is 183 days before (2024 is a leap year), 2025-01-01
+    # 183 days after; a tie keeps the value date's own year
+    [t] = txs(":61:2407020101C1,00NTRFNONREF")
+    assert t.booking_date == date(2024, 1, 1)
+
+
+def test_a_long_damaged_balance_is_quoted_to_40_characters():
+    value = "C240301EUR" + "x" * 45  # 55 characters; the warning quotes the first 40
+    [s] = mt940.read(statement(opening=":60F:" + value), source="w.940")
+    assert s.opening_balance is None
+    assert repr(value[:40]) in s.warnings[0] and repr(value[:41]) not in s.warnings[0]
+    assert s.warnings[0].startswith("w.940:4:")
+
+
+def test_a_streamed_statement_that_never_names_a_currency_still_hands_on_its_transactions():
+    # no suffix on :25:, no balance: at the end of the file the held transaction is final all the same
+    from xlcapital.bank.streamio import ByteSource
+    import io
+    data = b":20:A\n:25:123456789\n:61:2403010301C1,00NTRFNONREF\n:86:x\n"
+    pairs = list(mt940.stream(ByteSource("s.940", lambda: io.BytesIO(data), 1 << 20), source="s.940"))
+    assert [(s.statement_id, t.amount, t.currency) for s, t in pairs] == [("A", D("1.00"), None)]
+
+
+def test_an_opening_balance_after_transactions_starts_a_statement():
+    # :61: before any balance, then :60F: 5.00 and another :61: with the closing 7.00 (5 + 2): the
+    # balance opens a second statement, which inherits the account; the first keeps its 1.00 alone
+    data = (b":20:A\n:25:NL91ABNA0417164300EUR\n:61:2403010301C1,00NTRFNONREF\n:86:x\n:60F:C240301EUR5,00\n"
+            b":61:2403010301C2,00NTRFNONREF\n:86:y\n:62F:C240301EUR7,00\n")
+    first, second = mt940.read(data)
+    assert ([t.amount for t in first.transactions], first.opening_balance, first.closing_balance) == ([D("1.00")], None, None)
+    assert (second.account, second.opening_balance.amount, second.closing_balance.amount) == ("NL91ABNA0417164300",
+                                                                                            D("5.00"), D("7.00"))
+    assert [t.amount for t in second.transactions] == [D("2.00")] and second.reconciles is True

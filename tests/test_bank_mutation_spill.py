@@ -166,3 +166,75 @@ def test_close_removes_the_folder():
     with spill:
         pass
     assert not os.path.exists(folder)
+
+
+# --- second round ------------------------------------------------------------------------------------
+
+
+def described(source, items):
+    """A statement of ``(day of March 2026, amount, description)``, keyed as a reader keys them."""
+    t = [Transaction(date(2026, 3, d), Decimal(a), description=text) for d, a, text in items]
+    assign_keys(t, IBAN)
+    return Statement(IBAN, "EUR", t, source=source)
+
+
+def test_a_later_source_matches_by_amount_what_no_key_matches():
+    # day 1: jan gives -2.50 Koffie and -7.00 Lunch; feb writes the coffee otherwise (another key) and
+    # has -9.00 more: the coffee matches jan's by amount, the -9.00 is new: -2.50, -7.00, -9.00.
+    # Day 2 only in feb: its -2.50 stands. Only sources kept apart within the day give this.
+    jan = described("jan.csv", [(1, "-2.50", "Koffie"), (1, "-7.00", "Lunch")])
+    feb = described("feb.sta", [(1, "-2.50", "KOFFIE BV AMSTERDAM"), (1, "-9.00", "Parkeren"),
+                                (2, "-2.50", "Koffie")])
+    pairs, statements = merged_of([jan, feb])
+    assert [(d, a) for _, _, d, a in pairs] == [(1, Decimal("-2.50")), (1, Decimal("-7.00")), (1, Decimal("-9.00")),
+                                               (2, Decimal("-2.50"))]
+    assert statements[0].total == Decimal("-21.00")  # -2.50 - 7.00 - 9.00 - 2.50
+    # the in-memory merge says the same
+    from xlcapital.bank.merge import merge_statements
+    [m] = merge_statements([described("jan.csv", [(1, "-2.50", "Koffie"), (1, "-7.00", "Lunch")]),
+                            described("feb.sta", [(1, "-2.50", "KOFFIE BV AMSTERDAM"), (1, "-9.00", "Parkeren"),
+                                                  (2, "-2.50", "Koffie")])])
+    assert [t.amount for t in m.transactions] == [a for _, _, _, a in pairs]
+
+
+def test_three_sources_on_one_day_each_matched_against_what_the_day_holds():
+    # day 3: a gives -1 X; b gives -1 Y (matches a's by amount) and -5 Z (new); c gives -5 W (matches
+    # b's -5 by amount) and -1 V (a's -1 is claimed by... nothing of c: the day's -1 matches): -1, -5
+    a = described("a.csv", [(3, "-1", "X")])
+    b = described("b.csv", [(3, "-1", "Y"), (3, "-5", "Z")])
+    c = described("c.csv", [(3, "-5", "W"), (3, "-1", "V")])
+    pairs, _ = merged_of([a, b, c])
+    assert [a for _, _, _, a in pairs] == [Decimal("-1"), Decimal("-5")]
+
+
+def test_the_spill_lives_in_a_folder_of_its_own_in_the_temporary_folder(tmp_path, monkeypatch):
+    import tempfile
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with TransactionSpill():
+        [folder] = list(tmp_path.iterdir())
+        assert folder.name.startswith("xlcapital-")  # a user who finds it can tell whose it is
+        assert [p.name for p in folder.iterdir()] == ["transactions.sqlite"]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_rows_reach_sqlite_a_full_batch_at_a_time(monkeypatch):
+    # a batch of 2: after 1 row none is written, after 2 both, after 3 still 2 (the third waits)
+    monkeypatch.setattr(spill_module, "_BATCH", 2)
+    a = export("a.csv", [(1, "-1"), (2, "-2"), (3, "-3")])
+    written = []
+    with TransactionSpill() as spill:
+        for t in a.transactions:
+            spill.add(a, t)
+            written.append(spill.db.execute("SELECT count(*) FROM tx").fetchone()[0])
+        assert written == [0, 2, 2]
+
+
+def test_the_indexes_are_made_once_when_the_rows_are_first_read():
+    a = export("a.csv", [(1, "-1")])
+    with spilled([a]) as spill:
+        def indexes():
+            return sorted(n for (n,) in spill.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'"))
+        assert indexes() == []
+        list(spill.of_statement(a))
+        list(spill.merge([a]))  # a second read makes none again
+        assert indexes() == ["by_day", "by_statement"]

@@ -191,3 +191,100 @@ def test_a_sequence_cut_by_the_end_after_line_ends(tmp_path, slice_of):
     with pytest.raises(BankFileError) as caught:
         text_encoding(source(tmp_path, b"a\nb\n\xe2\x82"), ["utf-8"])
     assert caught.value.line == 3 and "0xe2" in caught.value.message
+
+
+# --- second round: the cases docs/development.md listed as "not equivalent, untested" ---------------
+
+
+def test_open_regular_says_why_the_system_refused(tmp_path):
+    # a missing file: the system's reason (ENOENT) is in the message, in English "No such file"
+    with pytest.raises(BankFileError) as caught:
+        open_regular(tmp_path / "nope.sta")
+    assert "no such file" in caught.value.message.lower()
+
+
+def test_find_gives_the_first_of_two(tmp_path, slice_of):
+    # "abca": a at 0 and 3 in one slice of 4; "xbcb" + "b": b at 1 (not 3, and not the 4 of slice 2)
+    slice_of(4)
+    assert source(tmp_path, b"abca").find(b"a") == 0
+    assert source(tmp_path, b"xbcbb").find(b"b") == 1
+
+
+def test_line_of_the_first_byte_is_1_even_when_it_ends_a_line(tmp_path, slice_of):
+    # offset 0 is before any byte: line 1 even though byte 0 is a line end; offset 1 is after it: line 2
+    for size in (1, 2, 1 << 20):
+        slice_of(size)
+        s = source(tmp_path, b"\nx")
+        assert (s.line_of(0), s.line_of(1)) == (1, 2), size
+
+
+def test_a_cr_lf_cut_between_slices_after_other_line_ends(tmp_path, slice_of):
+    # LF(0) LF(1) CR(2) | LF(3) x(4): three line ends before x (LF, LF, CR LF): x is on line 4
+    slice_of(3)
+    s = source(tmp_path, b"\n\n\r\nx")
+    assert s.line_of(4) == 4
+
+
+def test_windows_a_cut_after_the_first_byte(tmp_path, slice_of):
+    # slices "\na" "bc": the first window ends after its first byte (cut 1), "a" waits for "bc"
+    slice_of(2)
+    windows = list(source(tmp_path, b"\nabc").windows(lambda data: data.rfind(b"\n") + 1))
+    assert windows == [b"\n", b"abc"]
+
+
+def test_a_byte_order_mark_is_no_text_of_the_file_for_ascii(tmp_path, slice_of):
+    # the mark's 3 bytes are not ASCII; left out, the rest is: "ascii" is the first that decodes
+    assert text_encoding(source(tmp_path, BOM + b"abc"), ["ascii", "cp1252"]) == "ascii"
+    # e9 right after the mark is not ASCII: cp1252 (a 4-byte skip would pass over it)
+    assert text_encoding(source(tmp_path, BOM + b"\xe9abc"), ["ascii", "cp1252"]) == "cp1252"
+    slice_of(1)  # the mark cut over three slices
+    assert text_encoding(source(tmp_path, BOM + b"abc"), ["ascii", "cp1252"]) == "ascii"
+
+
+def test_the_furthest_failure_wins_far_into_the_file(tmp_path):
+    # UTF-8 fails at offset 200 (e9 then a LF), cp1252 only at 0x81, offset 301: 200 + e9 + LF + 99 bytes.
+    # The byte 0x81 (129) is smaller than 200: offsets, not bytes, are compared. LF at 201: line 2.
+    data = b"a" * 200 + b"\xe9\n" + b"b" * 99 + b"\x81"
+    with pytest.raises(BankFileError) as caught:
+        text_encoding(source(tmp_path, data))
+    assert caught.value.line == 2 and "0x81" in caught.value.message
+
+
+def test_unknown_encodings_keep_the_hint_given(tmp_path):
+    with pytest.raises(BankFileError) as caught:
+        text_encoding(source(tmp_path, b"\x81"), ["x-unknown"], hint="export it again")
+    assert caught.value.hint == "export it again"
+    assert "utf-8" in caught.value.message and "cp1252" in caught.value.message  # the defaults were tried
+
+
+def test_a_failing_byte_after_a_mark_is_on_its_own_line(tmp_path):
+    # after the mark: 0x81 at offset 0, then three line ends: line 1 (offsets counted after the mark)
+    with pytest.raises(BankFileError) as caught:
+        text_encoding(source(tmp_path, BOM + b"\x81\n\n\n"))
+    assert caught.value.line == 1
+
+
+def test_a_sequence_completed_across_slices_then_a_failing_byte(tmp_path, slice_of):
+    # slices "\n\n\xc3" "\xa9\x81\n" "\n": c3 waits, c3 a9 is an e acute, 0x81 at offset 4 fails
+    # (exc.start 2 in the waiting byte + the slice); before it two line ends: line 3
+    slice_of(3)
+    with pytest.raises(BankFileError) as caught:
+        text_encoding(source(tmp_path, b"\n\n\xc3\xa9\x81\n\n"), ["utf-8"])
+    assert caught.value.line == 3 and "0x81" in caught.value.message
+
+
+def test_the_offset_runs_on_over_three_slices(tmp_path, slice_of):
+    # slices "ab" "\nc" "\n\x81": 0x81 at offset 5 after two line ends: line 3
+    slice_of(2)
+    with pytest.raises(BankFileError) as caught:
+        text_encoding(source(tmp_path, b"ab\nc\n\x81"), ["utf-8"])
+    assert caught.value.line == 3
+
+
+def test_a_mark_cut_over_slices_then_a_failing_byte(tmp_path, slice_of):
+    # slices ef bb | bf "a" | LF 81: the mark's last byte shares a slice with "a"; after the mark
+    # a(0) LF(1) 0x81(2): line 2 (skipping on past the mark would lose "a" or the LF)
+    slice_of(2)
+    with pytest.raises(BankFileError) as caught:
+        text_encoding(source(tmp_path, BOM + b"a\n\x81"))
+    assert caught.value.line == 2 and "0x81" in caught.value.message

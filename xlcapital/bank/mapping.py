@@ -43,7 +43,7 @@ def preset_from_dict(raw: dict, *, source: str = "mapping") -> Preset:
         if key in data:
             raise InputError(f"{key!r} is given twice", file=source, field=key)
     data.update(columns)
-    data.setdefault("name", Path(source).stem if source != "mapping" else "mapping")
+    data.setdefault("name", Path(source).stem)  # "mapping" when no file is named
     data.setdefault("label", f"mapping {data['name']}")
     for key, value in data.items():
         if key not in _FIELD_TYPES:
@@ -54,11 +54,11 @@ def preset_from_dict(raw: dict, *, source: str = "mapping") -> Preset:
             if not isinstance(value, list):
                 raise InputError(f"{key} must be a list", file=source, field=key)
             data[key] = tuple(value)
-        elif key in COLUMN_FIELDS or key in ("name", "label", "bank"):
-            pass  # checked by the Preset itself (columns) or free text
+        elif key in COLUMN_FIELDS:
+            pass  # checked by the Preset itself
         else:
             _check_scalar(key, value, source)
-    if data.get("header", "required") != "none" and "header_signature" not in data:
+    if "header_signature" not in data:  # a header-less export names positions only: none is text
         named = [c for f in COLUMN_FIELDS if f not in data.get("optional_columns", ()) for c in _as_tuple(data.get(f))]
         data["header_signature"] = tuple(dict.fromkeys(c for c in named if isinstance(c, str)))
     if "opening_balance" not in data:

@@ -248,7 +248,7 @@ class KeyNumbers:
         return t.key
 
     def _unpack(self, day: tuple[str, date]) -> dict[int, int]:
-        digests, repeated = self.packed.pop(day, (array("Q"), {}))
+        digests, repeated = self.packed.pop(day, ((), {}))
         counts = dict.fromkeys(digests, 1)
         counts.update(repeated)
         self.held += len(counts)

@@ -35,6 +35,7 @@ Amounts are exact Decimals; the sign is the account holder's (C = money in).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -149,12 +150,12 @@ def _fields(text_lines: Iterable[str]):
     """Yield ``(tag, lines, line_no)`` per field: the lines are the tag's value and its continuations.
 
     Envelope and header lines between messages are skipped; a ``-`` line ends a message unless
-    it sits inside a wrapped :61:/:86: and text (not a tag) follows it.
+    it sits inside a wrapped :61:/:86: and text (not a tag) follows it. A field is open (``tag``
+    set) only inside a message: text outside one, or before its first tag, belongs to no field.
     """
     tag: str | None = None
     lines: list[str] = []
     start = 0
-    in_message = False
     held: str | None = None  # a "-" or ":" line whose meaning depends on the next line
     for line_no, raw in enumerate(text_lines, 1):
         if held is not None:
@@ -166,37 +167,37 @@ def _fields(text_lines: Iterable[str]):
             elif held_text == "-":
                 if tag is not None:
                     yield tag, lines, start
-                tag, lines, in_message = None, [], False
-            elif in_message and tag is not None:
+                tag, lines = None, []
+            elif tag is not None:
                 lines.append(held_text)
         first = raw[:1]
         if first not in _LINE_STARTS_TO_LOOK_AT:  # the usual continuation line: text, as it is
-            if in_message and tag is not None:
+            if tag is not None:
                 lines.append(raw)
             continue
         if first == "{" and "{4:" in raw:  # an envelope opens the text block, maybe with a field
             if tag is not None:
                 yield tag, lines, start
-            tag, lines, in_message = None, [], True
+            tag, lines = None, []
             raw = raw[raw.rindex("{4:") + 3 :]
-        m = _TAG.match(raw) if raw[:1] == ":" else None
+        m = _TAG.match(raw)
         if m:
             if tag is not None:
                 yield tag, lines, start
-            tag, lines, start, in_message = m.group(1), [raw[m.end():]], line_no, True
+            tag, lines, start = m.group(1), [raw[m.end():]], line_no
             continue
         stripped = raw.strip()
         if not stripped:
             continue
-        if stripped == ":" or (stripped == "-" and in_message):
+        if stripped == ":" or (stripped == "-" and tag is not None):
             held = stripped
             continue
         if _is_boundary(raw):
             if tag is not None:
                 yield tag, lines, start
-            tag, lines, in_message = None, [], False
+            tag, lines = None, []
             continue
-        if in_message and tag is not None:
+        if tag is not None:
             lines.append(raw)
     if tag is not None:
         yield tag, lines, start
@@ -250,7 +251,7 @@ class _Pending:
 class _Builder:
     """Collects fields into statements: :20: (or a second :25:) starts one, :62x: closes it."""
 
-    def __init__(self, bank: str | None, source: str = "<bytes>", keep: bool = False) -> None:
+    def __init__(self, bank: str | None, source: str, keep: bool = False) -> None:
         #: keep: each statement holds its transactions (:func:`read`); else they wait in
         #: :attr:`outbox` for :func:`iter_read` to hand on
         self.keep = keep
@@ -301,7 +302,7 @@ class _Builder:
             stmt = self._statement()
             if self.closed:
                 stmt = self._new(inherit=True)
-            self.pending = _statement_line(lines, line_no, stmt.currency)
+            self.pending = _statement_line(lines, line_no)
         elif tag == "20":
             stmt = self._new()
             stmt.statement_id = _joined(lines) or None
@@ -339,7 +340,7 @@ class _Builder:
         line), since the statement's transactions are still good."""
         try:
             # one line (at most 25 characters): what follows it is a trailer or the next header
-            return _balance(lines[0], line_no)
+            return _balance(lines[0])
         except BankFileError as exc:
             self.current.warnings.append(say.MT940_BALANCE_LEFT_OUT(where=f"{self.source}:{line_no}", tag=tag, why=exc.message))
             return None
@@ -351,7 +352,6 @@ class _Builder:
             return
         apply_info(p)
         stmt = self._statement()
-        p.transaction.currency = stmt.currency
         self.filled.add(id(stmt))
         if self.keep:
             stmt.transactions.append(p.transaction)
@@ -361,13 +361,13 @@ class _Builder:
     def ready(self, final: bool = False) -> list[tuple[Statement, Transaction]]:
         """The transactions of :attr:`outbox` that are final, in order: all but those from the
         first one whose statement is still read and has no account or currency yet (a later :25:
-        or balance may give them). A transaction without a currency takes its statement's."""
+        or balance may give them). Each transaction takes its statement's currency, final by then."""
         out = self.outbox
         n = 0
         for stmt, t in out:
             if not final and stmt is self.current and (self.account_raw is None or stmt.currency is None):
                 break
-            t.currency = t.currency or stmt.currency
+            t.currency = stmt.currency
             n += 1
         ready = out[:n]
         del out[:n]
@@ -383,8 +383,8 @@ class _Builder:
                     line=self.first_lines[id(stmt)],
                     hint="is the file cut off? an MT940 statement names its account in :25:",
                 )
-            for t in stmt.transactions:  # (kept ones) a currency the statement named later
-                t.currency = t.currency or stmt.currency
+            for t in stmt.transactions:  # (kept ones) the currency, which the statement may name late
+                t.currency = stmt.currency
         return self.statements
 
 
@@ -405,31 +405,25 @@ def _account(raw: str) -> tuple[str, str | None]:
     s = raw.strip()
     currency = None
     m = _CURRENCY_SUFFIX.search(s)
-    if m and len(s) > 3:
+    if m:  # the suffix follows a digit or a space: never the whole value
         currency, s = m.group(1), s[: m.start()]
     return s.replace(" ", "").replace(".", ""), currency
 
 
-#: dates already read (a statement's lines share a handful): a dict hit instead of three ints and a date
-_SWIFT_DATES: dict[str, date] = {}
+# dates already read (a statement's lines share a handful): a cache hit instead of three ints and a
+# date; bounded, so a hostile file cannot grow it without end
+@functools.lru_cache(maxsize=100_000)
+def _swift_date(yymmdd: str) -> date:
+    """YYMMDD as SWIFT means it: years 80-99 are 19xx, 00-79 are 20xx. An impossible date is a
+    :class:`BankFileError` without a line: :meth:`_Builder.add_located` names the field's."""
+    yy, mm, dd = int(yymmdd[:2]), int(yymmdd[2:4]), int(yymmdd[4:])
+    return make_date((1900 if yy >= 80 else 2000) + yy, mm, dd)
 
 
-def _swift_date(yymmdd: str, line_no: int | None) -> date:
-    """YYMMDD as SWIFT means it: years 80-99 are 19xx, 00-79 are 20xx."""
-    known = _SWIFT_DATES.get(yymmdd)
-    if known is not None:
-        return known
-    yy, mm, dd = int(yymmdd[:2]), int(yymmdd[2:4]), int(yymmdd[4:6])
-    day = make_date((1900 if yy >= 80 else 2000) + yy, mm, dd, line=line_no)
-    if len(_SWIFT_DATES) < 100_000:  # bounded: a hostile file cannot grow it without end
-        _SWIFT_DATES[yymmdd] = day
-    return day
-
-
-def _entry_date(mmdd: str, value: date, line_no: int | None) -> date:
+def _entry_date(mmdd: str, value: date) -> date:
     """The entry (booking) date MMDD in the year that puts it nearest the value date.
 
-    >>> _entry_date("0102", date(2013, 12, 31), None), _entry_date("1231", date(2014, 1, 2), None)
+    >>> _entry_date("0102", date(2013, 12, 31)), _entry_date("1231", date(2014, 1, 2))
     (datetime.date(2014, 1, 2), datetime.date(2013, 12, 31))
     """
     mm, dd = int(mmdd[:2]), int(mmdd[2:])
@@ -444,21 +438,23 @@ def _entry_date(mmdd: str, value: date, line_no: int | None) -> date:
         if best is None or abs(candidate - value) < abs(best - value):
             best = candidate
     if best is None:
-        raise BankFileError(f"impossible entry date {mmdd!r} (MMDD)", line=line_no)
+        raise BankFileError(f"impossible entry date {mmdd!r} (MMDD)")
     return best
 
 
-def _balance(value: str, line_no: int) -> Balance:
-    """``C130402EUR1147,95`` -> Balance(1147.95, 2013-04-02, EUR); D is negative."""
+def _balance(value: str) -> Balance:
+    """``C130402EUR1147,95`` -> Balance(1147.95, 2013-04-02, EUR); D is negative. A damaged one is
+    a :class:`BankFileError` without a line (:meth:`_Builder._balance` names it in its warning)."""
     m = _BALANCE.fullmatch(value.strip())  # the whole value: "15x0,00" is no 15
     if not m:
-        raise BankFileError(f"not a balance: {value[:40]!r}", line=line_no, hint="expected C/D, YYMMDD, currency, amount")
-    amount = exact_amount(m.group(4), line=line_no)
-    return Balance(-amount if m.group(1) == "D" else amount, _swift_date(m.group(2), line_no), m.group(3))
+        raise BankFileError(f"not a balance: {value[:40]!r}")  # only ever a warning: no hint
+    amount = exact_amount(m.group(4))
+    return Balance(-amount if m.group(1) == "D" else amount, _swift_date(m.group(2)), m.group(3))
 
 
-def _statement_line(lines: list[str], line_no: int, currency: str | None) -> _Pending:
-    """Parse a :61: field (joining a first line cut before its type code with the next)."""
+def _statement_line(lines: list[str], line_no: int) -> _Pending:
+    """Parse a :61: field (joining a first line cut before its type code with the next); ``line_no``
+    is the transaction's line (an error is located by :meth:`_Builder.add_located`)."""
     first = lines[0].rstrip()
     rest_lines = lines[1:]
     m = _STATEMENT_LINE.match(first)
@@ -474,14 +470,13 @@ def _statement_line(lines: list[str], line_no: int, currency: str | None) -> _Pe
     if m is None:
         raise BankFileError(
             f"not a statement line: {first[:50]!r}",
-            line=line_no,
             hint="expected YYMMDD[MMDD] C/D amount type reference",
         )
     # one call for every group (in the pattern's order) instead of one lookup each
     value_text, entry, mark, _funds, amount_text, code, rest = m.groups()
-    value = _swift_date(value_text, line_no)
-    booked = _entry_date(entry, value, line_no) if entry and entry != "    " else value
-    amount = exact_amount(amount_text, line=line_no)
+    value = _swift_date(value_text)
+    booked = _entry_date(entry, value) if entry and entry != "    " else value
+    amount = exact_amount(amount_text)
     if mark == "D" or mark == "RC":  # a debit, or the reversal of a credit, takes money out
         amount = -amount
     customer, bank_ref, name_hint = _references(rest)
@@ -489,7 +484,6 @@ def _statement_line(lines: list[str], line_no: int, currency: str | None) -> _Pe
         booking_date=booked,
         amount=amount,
         value_date=value,
-        currency=currency,
         reference=bank_ref or ("" if customer.upper() in PLACEHOLDERS else customer),
         code=code.strip() if code else "",
         line=line_no,
@@ -519,6 +513,6 @@ def _references(rest: str) -> tuple[str, str, str]:
     if "//" in rest:
         customer, _, bank_ref = rest.partition("//")
         return customer.strip(), bank_ref.strip(), ""
-    if len(rest) > 16 and rest[16:].strip() and "  " in rest[:17]:
+    if rest[16:].strip() and "  " in rest[:17]:
         return rest[:16].strip(), "", " ".join(rest[16:].split())
     return rest.strip(), "", ""

@@ -39,7 +39,10 @@ def open_regular(path: str | os.PathLike) -> BinaryIO:
     does not wait).
     """
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)  # POSIX only
+        # Windows only: on Linux, where the tests run, its mutants change nothing (docs/development.md)
+        flags |= getattr(os, "O_BINARY", 0)  # pragma: no mutate
+        fd = os.open(path, flags)
     except OSError as exc:
         raise BankFileError(CANNOT_READ(why=os_reason(exc)), file=str(path)) from None
     try:
@@ -90,15 +93,15 @@ class ByteSource:
     def line_of(self, offset: int, skip: int = 0) -> int:
         """The 1-based line of byte ``offset`` (counted after the first ``skip`` bytes), line ends
         counted as :func:`~xlcapital.bank.textio.line_of` counts them (CR LF, LF, CR: one each)."""
-        ends, at, last = 0, -skip, b""
+        ends, at, cr_before = 0, 0, False
         for chunk in self.chunks():
-            if at < 0:
-                chunk, at = chunk[-at:], min(0, at + len(chunk))  # a mark longer than the slice: skip on
+            if skip:  # a mark longer than the slice: skip on
+                chunk, skip = chunk[skip:], max(0, skip - len(chunk))
             part = chunk[: max(0, offset - at)]
             ends += part.count(b"\n") + part.count(b"\r") - part.count(b"\r\n")
-            if last == b"\r" and part[:1] == b"\n":  # a CR LF cut between two slices is one line end
+            if cr_before and part[:1] == b"\n":  # a CR LF cut between two slices is one line end
                 ends -= 1
-            last = part[-1:]
+            cr_before = part[-1:] == b"\r"
             at += len(chunk)
             if at >= offset:
                 break
@@ -110,7 +113,8 @@ class ByteSource:
         with self._opener() as f:
             if f.read(3) != _BOM:
                 f.seek(0)
-            text = io.TextIOWrapper(io.BufferedReader(_Capped(f, self.limit, self.name), SLICE), encoding=encoding, errors="strict", newline=None)
+            # TextIOWrapper's defaults: strict decoding, and universal newlines (CR LF, LF, CR each end a line)
+            text = io.TextIOWrapper(io.BufferedReader(_Capped(f, self.limit, self.name), SLICE), encoding=encoding)
             for line in text:
                 yield line[:-1] if line.endswith("\n") else line
 
@@ -119,7 +123,7 @@ class ByteSource:
         at, or -1 to read on), so that a count made per window adds up to the count of the whole."""
         rest = b""
         for chunk in self.chunks():
-            data = rest + chunk if rest else chunk
+            data = rest + chunk
             at = cut(data)
             if at <= 0:
                 rest = data
@@ -152,27 +156,24 @@ def text_encoding(source: ByteSource, encodings: Iterable[str] = ENCODINGS, *, h
     """The first of ``encodings`` that decodes every byte of the file (a UTF-8 byte-order mark
     left out): :func:`~xlcapital.bank.textio.decode_text`'s rule and error, on a file read in slices."""
     skip = 3 if source.head(3) == _BOM else 0
-    names = known_encodings(encodings)
-    failure: tuple[int, int] | None = None  # (offset after the byte-order mark, byte) read furthest
+    names = known_encodings(encodings) or list(ENCODINGS)  # no encoding given is known: the defaults decide
+    failures = []  # (offset after the byte-order mark, byte) per encoding
     for encoding in names:
         failed = _first_undecodable(source, encoding, skip)
         if failed is None:
             return encoding
-        if failure is None or failed[0] > failure[0]:
-            failure = failed
-    if failure is None:  # no encoding given is known: the defaults decide
-        return text_encoding(source, ENCODINGS, hint=hint)
-    offset, byte = failure
+        failures.append(failed)
+    offset, byte = max(failures)  # read furthest (the same offset is the same byte)
     raise undecodable(byte, names, source.line_of(offset, skip), hint)
 
 
 def _first_undecodable(source: ByteSource, encoding: str, skip: int) -> tuple[int, int] | None:
     """(offset, byte) of the first byte ``encoding`` cannot decode, or None."""
-    decoder = codecs.getincrementaldecoder(encoding)("strict")
-    at = -skip
+    decoder = codecs.getincrementaldecoder(encoding)()  # strict
+    at = 0  # the offset (after the first ``skip`` bytes) of the slice's first byte
     for chunk in source.chunks():
-        if at < 0:
-            chunk, at = chunk[-at:], min(0, at + len(chunk))  # a mark longer than the slice: skip on
+        if skip:  # a mark longer than the slice: skip on
+            chunk, skip = chunk[skip:], max(0, skip - len(chunk))
         pending = len(decoder.getstate()[0])
         try:
             decoder.decode(chunk)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import contextlib
+import functools
 import gc
 import re
 from datetime import date
@@ -59,7 +60,7 @@ def decode_text(data: bytes, encodings: Iterable[str] = ENCODINGS, *, hint: str 
     xlcapital.errors.BankFileError: line 2: byte 0x81 is not text in utf-8 or cp1252 (the file is damaged, or in another encoding: save it again as UTF-8)
     """
     raw = data[3:] if data.startswith(_BOM) else data
-    names = known_encodings(encodings)
+    names = known_encodings(encodings) or list(ENCODINGS)  # no encoding given is known: the defaults decide
     error: UnicodeDecodeError | None = None
     for encoding in names:
         try:
@@ -67,8 +68,6 @@ def decode_text(data: bytes, encodings: Iterable[str] = ENCODINGS, *, hint: str 
         except UnicodeDecodeError as exc:
             if error is None or exc.start > error.start:
                 error = exc
-    if error is None:  # no encoding given is known: the defaults decide
-        return decode_text(data, ENCODINGS, hint=hint)
     raise undecodable(raw[error.start], names, line_of(raw, error.start), hint)
 
 
@@ -142,8 +141,9 @@ def _line_ends(data: bytes | str, start: int, end: int) -> int:
     """The number of line ends (CR LF, LF or CR: one each) in ``data[start:end]``."""
     cr, lf = ("\r", "\n") if isinstance(data, str) else (b"\r", b"\n")
     ends = data.count(lf, start, end)
-    if data.find(cr, start, end) >= 0:
-        ends += data.count(cr, start, end) - data.count(cr + lf, start, end)
+    crs = data.count(cr, start, end)
+    if crs:  # most files have none: no CR LF to look for
+        ends += crs - data.count(cr + lf, start, end)
     return ends
 
 
@@ -269,7 +269,7 @@ def exact_amount(text: str, *, signed: bool = False, what: str = "amount", line:
     if not s.isascii() or s.count(".") > 1 or not s.replace(".", "").isdigit():
         kind = say.AMOUNT_KINDS[what]() if what in say.AMOUNT_KINDS else f"{'an' if what[:1] in 'aeiou' else 'a'} {what}"
         raise BankFileError(say.NOT_AN_AMOUNT(what=kind, text=shown(text)), line=line, hint=say.EXPECTED_DIGITS())
-    if s.endswith("."):
+    if s.endswith("."):  # "75,": Decimal would take "75." too, but the lengths below count without it
         s = s[:-1]
     if len(s) > 64 and len(s.lstrip("0").replace(".", "")) > MAX_AMOUNT_DIGITS:  # before Decimal's work
         raise BankFileError(f"{'an' if what[:1] in 'aeiou' else 'a'} {what} of {len(s)} characters is more than a bank file holds", line=line)
@@ -278,7 +278,7 @@ def exact_amount(text: str, *, signed: bool = False, what: str = "amount", line:
         if len(s) > MAX_AMOUNT_DIGITS:  # 18 characters cannot hold more than 18 digits: skip the count
             bounded_amount(value, what=what, line=line)
     except InvalidOperation:  # pragma: no cover - the checks above admit only valid literals
-        raise BankFileError(f"not an {what}: {shown(text)}", line=line) from None
+        raise BankFileError(f"not an {what}: {shown(text)}", line=line) from None  # pragma: no mutate (unreachable)
     return -value if text[:1] == "-" and signed else value
 
 
@@ -304,23 +304,17 @@ def date_parser(fmt: str, anchored: bool = True) -> Callable[[str], date]:
         )
     pattern = re.compile("".join(parts))
     match = pattern.fullmatch if anchored else pattern.match
-    cache: dict[str, date] = {}
 
     def parse(text: str) -> date:
-        hit = cache.get(text)
-        if hit is not None:
-            return hit
         m = match(text)
         if m is None:
-            raise ValueError(text)
+            raise ValueError(f"{text!r} is not a date in the form {fmt}")
         g = m.groupdict()
         year = int(g["y"]) if g.get("y") else 2000 + int(g["yy"])
-        value = date(year, int(g["m"]), int(g["d"]))  # ValueError for 31-02
-        if len(cache) < 100_000:
-            cache[text] = value
-        return value
+        return date(year, int(g["m"]), int(g["d"]))  # ValueError for 31-02
 
-    return parse
+    # a file repeats a handful of dates; bounded, so a hostile file cannot grow it without end
+    return functools.lru_cache(maxsize=100_000)(parse)
 
 
 @contextlib.contextmanager
