@@ -73,6 +73,10 @@ class ByteSource:
                                         file=self.name)
                 yield chunk
 
+    def open(self) -> BinaryIO:
+        """The file opened at its start (for reading back ranges already read through :meth:`chunks`)."""
+        return self._opener()
+
     def head(self, n: int) -> bytes:
         with self._opener() as f:
             return f.read(n)
