@@ -18,13 +18,13 @@ import io
 import os
 import stat
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator
+from typing import AnyStr, BinaryIO, Callable, Iterable, Iterator
 
 from xlcapital.bank.textio import ENCODINGS, known_encodings, undecodable
 from xlcapital.errors import BankFileError
 from xlcapital.messages import CANNOT_READ, os_reason
 
-__all__ = ["SLICE", "ByteSource", "open_regular", "text_encoding"]
+__all__ = ["SLICE", "ByteSource", "fed_windows", "open_regular", "text_encoding"]
 
 #: bytes read at a time
 SLICE = 1 << 20
@@ -112,11 +112,21 @@ class ByteSource:
         """The file's lines (without their ends) in ``encoding``, a UTF-8 byte-order mark left out;
         call :func:`text_encoding` first: a byte that does not decode is an error here without a line."""
         with self._opener() as f:
-            if f.read(3) != _BOM:
-                f.seek(0)
-            text = io.TextIOWrapper(io.BufferedReader(_Capped(f, self.limit, self.name), SLICE), encoding=encoding, errors="strict", newline=None)
-            for line in text:
+            for line in self._text(f, encoding):
                 yield line[:-1] if line.endswith("\n") else line
+
+    def texts(self, encoding: str) -> Iterator[str]:
+        """The file's text in slices, every line end (CR LF, LF, CR) written as LF, otherwise as
+        :meth:`lines`."""
+        with self._opener() as f:
+            text = self._text(f, encoding)
+            while chunk := text.read(SLICE):
+                yield chunk
+
+    def _text(self, f: BinaryIO, encoding: str) -> io.TextIOWrapper:
+        if f.read(3) != _BOM:
+            f.seek(0)
+        return io.TextIOWrapper(io.BufferedReader(_Capped(f, self.limit, self.name), SLICE), encoding=encoding, errors="strict", newline=None)
 
     def windows(self, cut: Callable[[bytes], int]) -> Iterator[bytes]:
         """The file in slices each ending where ``cut(slice)`` says (the offset the next one starts
@@ -132,6 +142,31 @@ class ByteSource:
             rest = data[at:]
         if rest:
             yield rest
+
+
+def fed_windows(chunks: Iterable[AnyStr], feed: Callable[[AnyStr, bool], int]) -> Iterator[None]:
+    """Hand a file's slices (bytes or text) to ``feed(data, final)``, which returns how much of
+    ``data`` it has done (0: none yet); what it leaves comes back at the start of the next call.
+    The last call has ``final`` true and all that is left. Yields after each call (for what
+    ``feed`` has made to be handed on). Where nothing could be done the next call waits for twice
+    as much, so that a record longer than a slice costs a few calls, not one per slice."""
+    parts: list = []
+    size = want = 0
+    empty: AnyStr = b""  # type: ignore[assignment]
+    for chunk in chunks:
+        empty = chunk[:0]
+        parts.append(chunk)
+        size += len(chunk)
+        if size < want:
+            continue
+        data = parts[0] if len(parts) == 1 else empty.join(parts)
+        done = feed(data, False)
+        want = 0 if done > 0 else 2 * size
+        parts = [data[done:]] if done < size else []
+        size -= done
+        yield
+    feed(empty.join(parts), True)
+    yield
 
 
 class _Capped(io.RawIOBase):

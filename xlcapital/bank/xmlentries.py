@@ -20,6 +20,7 @@ import xml.etree.ElementTree as ET
 from array import array
 from typing import Iterable
 
+from xlcapital.bank.streamio import fed_windows
 from xlcapital.bank.textio import LineCounter, OpaqueRanges, line_of
 from xlcapital.errors import BankFileError
 
@@ -120,23 +121,11 @@ def cut_entries(data: bytes) -> Entries:
 
 
 def cut_windows(chunks: Iterable[bytes]) -> Entries:
-    """:func:`cut_entries` of a file read in slices: windows that end after a complete entry.
-    Where a window could not be cut (one entry or comment longer than it) the next is twice as
-    long, so that a huge one costs a few passes, not one per slice."""
+    """:func:`cut_entries` of a file read in slices, in windows that end after a complete entry
+    (:func:`~xlcapital.bank.streamio.fed_windows`)."""
     cutter = _Cutter()
-    parts: list[bytes] = []
-    size = want = 0
-    for chunk in chunks:
-        parts.append(chunk)
-        size += len(chunk)
-        if size < want:
-            continue
-        data = b"".join(parts) if len(parts) > 1 else parts[0]
-        done = cutter.feed(data, final=False)
-        want = 2 * size if done == 0 else 0
-        parts = [data[done:]] if done < size else []
-        size -= done
-    cutter.feed(b"".join(parts), final=True)
+    for _ in fed_windows(chunks, cutter.feed):
+        pass
     return cutter.entries
 
 
