@@ -121,7 +121,7 @@ def _count(chunks: Iterable[bytes]) -> int:
         ends.clear()
 
     def refuse_dtd(*_args) -> None:
-        raise BankFileError("refused: the XML declares a DTD", hint="a bank's CAMT export never does; this file may be hostile")
+        raise BankFileError(say.DTD_REFUSED(), hint=say.HOSTILE_XML())
 
     parser.EndElementHandler = ends.append
     parser.StartDoctypeDeclHandler = refuse_dtd
@@ -133,7 +133,7 @@ def _count(chunks: Iterable[bytes]) -> int:
                 drain()
         parser.Parse(b"", True)
     except expat.ExpatError as exc:
-        raise BankFileError(f"not well-formed XML: {expat.ErrorString(exc.code)}", line=exc.lineno) from None
+        raise BankFileError(say.NOT_WELL_FORMED(problem=expat.ErrorString(exc.code)), line=exc.lineno) from None
     drain()
     return state[0]
 
@@ -182,7 +182,7 @@ def _walk(doc: "_Document", bank: str | None, keep: bool):
     root = doc.root
     elements = [element for element in root.iter() if element.tag in _STATEMENT_TAGS]
     if not elements and root.tag != "Document" and not root.tag.startswith("BkToCstmr"):
-        raise BankFileError("not a CAMT document: no <Stmt>, <Rpt> or <Ntfctn>", file=doc.source)
+        raise BankFileError(say.NOT_CAMT(), file=doc.source)
     statements = []
     for element in elements:
         stmt = _statement(element, doc, bank)
@@ -193,7 +193,7 @@ def _walk(doc: "_Document", bank: str | None, keep: bool):
     if read_runs != len(runs):
         stray = next((e for e in root.iter(PLACEHOLDER) if not e.get("read")), None)
         first = doc.entries.run(_run_index(stray, runs)).start if stray is not None else 0
-        raise BankFileError("an entry <Ntry> outside any <Stmt>, <Rpt> or <Ntfctn>", line=doc.entries.lines[first])
+        raise BankFileError(say.ENTRY_OUTSIDE_STATEMENT(), line=doc.entries.lines[first])
     return statements
 
 
@@ -206,7 +206,7 @@ def _as_utf8_if_utf16(data: bytes) -> bytes:
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise BankFileError(f"not valid UTF-16: {exc.reason}") from None
+            raise BankFileError(say.NOT_UTF16(reason=exc.reason)) from None
         text = re.sub(r"""\A(<\?xml[^>]*?encoding\s*=\s*["'])[^"']*""", r"\1UTF-8", text)
         return text.encode("utf-8")
     return data
@@ -219,17 +219,17 @@ def _parse_skeleton(skeleton: bytes, whole: Callable[[], Iterable[bytes]], sourc
         return defused_fromstring(skeleton, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
         raise BankFileError(
-            f"refused: the XML declares a DTD or entities ({exc.__class__.__name__})",
+            say.DTD_OR_ENTITIES_REFUSED(kind=exc.__class__.__name__),
             file=source,
-            hint="a bank's CAMT export never does; this file may be hostile",
+            hint=say.HOSTILE_XML(),
         ) from None
     except LookupError as exc:  # an encoding Python does not know, declared in the prolog
-        raise BankFileError(f"the XML declares an unknown encoding: {exc}", file=source, line=1) from None
+        raise BankFileError(say.UNKNOWN_XML_ENCODING(reason=exc), file=source, line=1) from None
     except ET.ParseError as exc:
         # the skeleton's damage may not be the file's first: find the error in the whole file
         exc = _first_damage(whole()) or exc
         line = exc.position[0] if getattr(exc, "position", None) else None
-        raise BankFileError(f"not well-formed XML: {xml_message(exc)}", file=source, line=line) from None
+        raise BankFileError(say.NOT_WELL_FORMED(problem=xml_message(exc)), file=source, line=line) from None
 
 
 def _first_damage(chunks: Iterable[bytes]) -> ET.ParseError | None:
@@ -302,7 +302,7 @@ def _run_index(placeholder: ET.Element, runs) -> int:
         if index < 0:
             raise IndexError(index)
     except (ValueError, IndexError):
-        raise BankFileError(f"unexpected element <{PLACEHOLDER}> in the file") from None
+        raise BankFileError(say.UNEXPECTED_ELEMENT(element=PLACEHOLDER)) from None
     return index
 
 
@@ -382,20 +382,20 @@ def _balance(bal: ET.Element) -> Balance:
     """A <Bal>: Amt@Ccy signed by CdtDbtInd (DBIT negative), dated Dt/Dt or Dt/DtTm."""
     amount_el = bal.find("Amt")
     if amount_el is None:
-        raise BankFileError("a balance <Bal> has no <Amt>")
+        raise BankFileError(say.BALANCE_NO_AMOUNT())
     amount = _amount(amount_el.text, "balance")
     mark = (bal.findtext("CdtDbtInd") or "").strip()
     if mark == "DBIT":
         amount = -amount
     elif mark != "CRDT" and amount:  # a missing sign would silently turn an overdraft positive
-        raise BankFileError(f"a balance's CdtDbtInd must be CRDT or DBIT, not {mark!r}")
+        raise BankFileError(say.BALANCE_SIGN(mark=mark))
     when = bal.findtext("Dt/Dt") or bal.findtext("Dt/DtTm")
     return Balance(amount, _date(when, "balance date") if when else None, (amount_el.get("Ccy") or "").strip() or None)
 
 
 def _amount(text: str | None, what: str) -> Decimal:
     if text is None or not text.strip():
-        raise BankFileError(say.EMPTY_AMOUNT[what]() if what in say.EMPTY_AMOUNT else f"an empty {what} amount")
+        raise BankFileError(say.EMPTY_AMOUNT[what]())
     return exact_amount(text.strip(), what=f"{what} amount")
 
 
@@ -404,7 +404,7 @@ def _date(text: str, what: str) -> date:
     try:
         return date.fromisoformat(text.strip()[:10])
     except ValueError:
-        raise BankFileError(f"not a {what}: {text.strip()[:30]!r}") from None
+        raise BankFileError(say.NOT_A_DATE_OF[what](text=text.strip()[:30])) from None
 
 
 def _text_at(element: ET.Element | None, path: tuple[tuple[str, ...], str]) -> str:
@@ -463,14 +463,14 @@ class _EntryReader:
         """
         amount_el = entry.find(self.amt)
         if amount_el is None:
-            raise BankFileError("an entry <Ntry> has no <Amt>", line=line)
+            raise BankFileError(say.ENTRY_NO_AMOUNT(), line=line)
         entry_amount = _amount(amount_el.text, "entry")
         entry_currency = (amount_el.get("Ccy") or "").strip() or None
         entry_credit = self._credit(entry, line)
         booked_text = _text_at(entry, self.booked) or _text_at(entry, self.booked_tm)
         value_text = _text_at(entry, self.value) or _text_at(entry, self.value_tm)
         if not booked_text and not value_text:
-            raise BankFileError("an entry has neither a booking date nor a value date", line=line)
+            raise BankFileError(say.ENTRY_NO_DATE(), line=line)
         booked = _date(booked_text or value_text, "booking date")
         value = _date(value_text, "value date") if value_text else None
         code = self._code(entry)
@@ -533,7 +533,7 @@ class _EntryReader:
             return True
         if mark == "DBIT":
             return False
-        raise BankFileError(f"CdtDbtInd must be CRDT or DBIT, not {mark!r}", line=line)
+        raise BankFileError(say.ENTRY_SIGN(mark=mark), line=line)
 
     def _detail_amount(self, detail: ET.Element) -> tuple[Decimal, str | None] | None:
         """(amount, currency) of a TxDtls, or None when it gives none."""

@@ -303,7 +303,7 @@ class _Reader:
         if tag == "STMTTRN" and self.tx is not None:
             tx, self.tx = self.tx, None
             if self.stmt is None:
-                raise BankFileError("a transaction <STMTTRN> outside a statement", line=self.tx_line)
+                raise BankFileError(say.OFX_TRANSACTION_OUTSIDE(), line=self.tx_line)
             self.transactions.append(_transaction(tx, self.tx_line))
             if not self.keep and self.stmt.get("CURDEF") and "ACCT.ACCTID" in self.stmt:
                 self._hand_on(self.stmt)
@@ -335,7 +335,7 @@ def _fill(statement: Statement, fields: dict[str, str], transactions: list[Trans
     it is kept undated. The transactions are what matters."""
     currency = fields.get("CURDEF", "").upper()
     if not currency:
-        raise BankFileError("the statement's currency <CURDEF> is missing or empty", line=line)
+        raise BankFileError(say.OFX_NO_CURRENCY(), line=line)
     closing = None
     warnings = []
     if "LEDGER" in fields:
@@ -359,11 +359,11 @@ def _fill(statement: Statement, fields: dict[str, str], transactions: list[Trans
 
 def _transaction(fields: dict[str, str], line: int) -> Transaction:
     if not fields.get("TRNAMT"):
-        raise BankFileError("a transaction has no amount <TRNAMT>", line=line)
+        raise BankFileError(say.OFX_NO_AMOUNT(), line=line)
     amount = _amount(fields["TRNAMT"], "transaction", line)
     posted = fields.get("DTPOSTED") or fields.get("DTUSER")  # DTUSER: the day the user initiated it
     if not posted:
-        raise BankFileError("a transaction has no date <DTPOSTED>", line=line)
+        raise BankFileError(say.OFX_NO_DATE(), line=line)
     name = fields.get("NAME") or fields.get("PAYEE.NAME", "")
     memo = fields.get("MEMO", "")
     available = fields.get("DTAVAIL")
@@ -388,7 +388,7 @@ def _amount(text: str, what: str, line: int | None) -> Decimal:
     (Decimal('-6.60'), Decimal('200.29'), Decimal('5'))
     """
     if not text.strip():
-        raise BankFileError(say.EMPTY_AMOUNT[what]() if what in say.EMPTY_AMOUNT else f"an empty {what} amount", line=line)
+        raise BankFileError(say.EMPTY_AMOUNT[what](), line=line)
     return exact_amount(text.strip(), signed=True, what=f"{what} amount", line=line)
 
 
@@ -396,5 +396,5 @@ def _date(text: str, line: int | None) -> date:
     """``YYYYMMDD[hhmmss[.xxx]][[-8:PST]]``: the date as written (the time zone does not move it)."""
     s = text.strip()
     if len(s) < 8 or not s[:8].isdigit():
-        raise BankFileError(f"not an OFX date: {s[:30]!r}", line=line, hint="expected YYYYMMDD")
+        raise BankFileError(say.OFX_NOT_A_DATE(text=s[:30]), line=line, hint=say.OFX_DATE_FORMAT())
     return make_date(int(s[:4]), int(s[4:6]), int(s[6:8]), line=line)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import AnyStr, BinaryIO, Callable, Iterable, Iterator
 
 from xlcapital.bank.textio import ENCODINGS, known_encodings, undecodable
+from xlcapital.bank import messages as say
 from xlcapital.errors import BankFileError
 from xlcapital.messages import CANNOT_READ, os_reason
 
@@ -44,8 +45,7 @@ def open_regular(path: str | os.PathLike) -> BinaryIO:
         raise BankFileError(CANNOT_READ(why=os_reason(exc)), file=str(path)) from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise BankFileError("not a regular file (a device, a pipe or a folder)", file=str(path),
-                                hint="give the path of a bank export saved on disk")
+            raise BankFileError(say.NOT_REGULAR_FILE(), file=str(path), hint=say.SAVED_ON_DISK())
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
@@ -69,8 +69,7 @@ class ByteSource:
             while chunk := f.read(SLICE):
                 total += len(chunk)
                 if total > self.limit:
-                    raise BankFileError(f"the file is larger than the {self.limit // 2**20} MB xlcapital reads at once",
-                                        file=self.name)
+                    raise BankFileError(say.FILE_TOO_LARGE(mb=self.limit // 2**20), file=self.name)
                 yield chunk
 
     def open(self) -> BinaryIO:
@@ -182,7 +181,7 @@ class _Capped(io.RawIOBase):
         data = self.f.read(len(buffer))
         self.left -= len(data)
         if self.left < 0:
-            raise BankFileError("the file grew past the size xlcapital reads at once while it was read", file=self.name)
+            raise BankFileError(say.FILE_GREW(), file=self.name)
         buffer[: len(data)] = data
         return len(data)
 

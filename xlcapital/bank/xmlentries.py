@@ -22,6 +22,7 @@ from typing import Iterable
 
 from xlcapital.bank.streamio import fed_windows
 from xlcapital.bank.textio import LineCounter, OpaqueRanges, line_of
+from xlcapital.bank import messages as say
 from xlcapital.errors import BankFileError
 
 __all__ = ["PLACEHOLDER", "Entries", "cut_entries", "cut_windows", "EntryWrapper", "xml_message"]
@@ -83,7 +84,7 @@ class _Cutter:
                 if not final:
                     pending = at
                     break
-                raise BankFileError("an <Ntry> entry is not closed (is the file cut off?)",
+                raise BankFileError(say.ENTRY_NOT_CLOSED(),
                                     line=self.line + line_of(data, at) - 1)
             line = lines.at(at)
             if in_run and data[copied:at].strip() == b"":
@@ -201,6 +202,6 @@ class EntryWrapper:
             return ET.fromstring(self.head + body + self.tail)
         except ET.ParseError as exc:
             line = first_line + exc.position[0] - 1 if getattr(exc, "position", None) else first_line
-            raise BankFileError(f"not well-formed XML in an entry: {xml_message(exc)}", line=line) from None
+            raise BankFileError(say.NOT_WELL_FORMED_ENTRY(problem=xml_message(exc)), line=line) from None
         except LookupError as exc:
-            raise BankFileError(f"the XML declares an unknown encoding: {exc}", line=1) from None
+            raise BankFileError(say.UNKNOWN_XML_ENCODING(reason=exc), line=1) from None
