@@ -305,3 +305,22 @@ def test_cli_csv_of_a_streamed_camt_or_ofx_is_reads(name, tmp_path, capsys):
     got = [row for row in __import__("csv").reader(out.read_text(encoding="utf-8-sig").splitlines())]
     statements = bank.merge(bank.read(FIX / name))
     assert got == _rows_of([(s, t) for s in statements for t in s.transactions])
+
+
+def test_a_record_longer_than_a_slice_costs_a_few_windows_not_one_per_slice():
+    """A 1 MB comment read in 1 KB slices: each window that could not be cut waits for twice as
+    much, so about log2(1000) = 10 tries, not 1,000 (each of which would rescan the comment)."""
+    data = b"<D>" + b"<!-- " + b"x" * 1_000_000 + b" --><Ntry/></D>"
+    tries = []
+
+    def feed(window: bytes, final: bool) -> int:
+        tries.append(len(window))
+        end = window.rfind(b"-->")
+        return len(window) if final else end + 3 if end >= 0 else 0
+
+    list(streamio.fed_windows((data[i:i + 1000] for i in range(0, len(data), 1000)), feed))
+    assert len(tries) <= 12 and sum(tries) < 3 * len(data)
+    # and the cutter finds the one entry after it, at its line
+    entries = __import__("xlcapital.bank.xmlentries", fromlist=["cut_windows"]).cut_windows(
+        data[i:i + 1000] for i in range(0, len(data), 1000))
+    assert len(entries) == 1 and entries.lines[0] == 1

@@ -26,9 +26,10 @@ of them: count, total, first and last day, which ``period``, ``total`` and ``rec
 per account the dedupe keys' counts as 64-bit digests (:class:`~xlcapital.bank.model.KeyNumbers`).
 A statement's balances, account and warnings are final once the stream has ended.
 
-Streamed in slices: MT940 and CSV (the formats whose modules have ``stream``); a CAMT or OFX file,
-a zip, and a UTF-16 file are read whole by :func:`~xlcapital.bank.read_bytes` and handed on from
-there (same results, memory as :func:`~xlcapital.bank.read`).
+Streamed in slices: every format (each module has ``stream`` and ``stream_count``); a zip's members
+one at a time, each checked against the cap shared by all members before any is read. A UTF-16
+file (and one whose first 8 KB are blank) is read whole by :func:`~xlcapital.bank.read_bytes` and
+handed on from there (same results, memory as :func:`~xlcapital.bank.read`).
 """
 
 from __future__ import annotations
