@@ -11,9 +11,7 @@ generated documents. No memory is asserted here: bench/bench_bank_memory.py meas
 
 from __future__ import annotations
 
-import io
 import tempfile
-import zipfile
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -22,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import BANKFEEDS, DATA
-from tests.test_bank_attacks import BATCH, BATCH_AMOUNTS, SGML, SGML_AMOUNTS, TWO_PREFIXES
+from tests.test_bank_attacks import BATCH, BATCH_AMOUNTS, SGML, SGML_AMOUNTS, TWO_PREFIXES, zipped
 from tests.test_bank_fuzz_structure import camt_document, camt_entry, camt_noise, ofx_document, ofx_transaction
 from tests.test_bank_stream import assert_stream_equals_read
 from xlcapital import bank
@@ -186,14 +184,6 @@ def test_ofx_transactions_wait_for_the_statements_currency(tmp_path):
 # --- zip: members one at a time, the cap over all of them ----------------------------------
 
 
-def _zip(members: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, content in members.items():
-            z.writestr(name, content)
-    return buf.getvalue()
-
-
 ZIP_MEMBERS = {name: (FIX / name).read_bytes() for name in
                ("camt053_v02_batch.xml", "ofx211_xml.ofx", "mt940_asn.940", "ing_semicolon.csv", "camt053_v08_prefixed.xml")}
 
@@ -201,7 +191,7 @@ ZIP_MEMBERS = {name: (FIX / name).read_bytes() for name in
 @pytest.mark.parametrize("size", [5, 97, streamio.SLICE])
 def test_a_zip_streamed_gives_what_read_gives(tmp_path, size, monkeypatch):
     monkeypatch.setattr(streamio, "SLICE", size)
-    path = _written(tmp_path, "exports.zip", _zip({**ZIP_MEMBERS, "twice/camt053_v02_batch.xml": BATCH}))
+    path = _written(tmp_path, "exports.zip", zipped({**ZIP_MEMBERS, "twice/camt053_v02_batch.xml": BATCH}))
     assert_stream_equals_read(path)
     # the members in name order, each under its own name; the batch read twice, numbered apart
     sources = list(dict.fromkeys(s.source for s, _ in bank.stream(path)))
@@ -209,7 +199,7 @@ def test_a_zip_streamed_gives_what_read_gives(tmp_path, size, monkeypatch):
 
 
 def test_zip_members_are_streamed_never_unpacked_whole(tmp_path, monkeypatch):
-    path = _written(tmp_path, "exports.zip", _zip(ZIP_MEMBERS))
+    path = _written(tmp_path, "exports.zip", zipped(ZIP_MEMBERS))
     expected = [t for s in bank.read(path) for t in s.transactions]
 
     def refused(*args, **kwargs):
@@ -223,7 +213,7 @@ def test_zip_members_are_streamed_never_unpacked_whole(tmp_path, monkeypatch):
 def test_zip_cap_over_all_members_streamed(tmp_path, monkeypatch):
     """Six members of 1,000 bytes each unpack to 6,000 together, over a cap of 5,000 (each alone
     is under it): refused before anything is handed on, as read refuses it."""
-    path = _written(tmp_path, "bomb.zip", _zip({f"m{i}.sta": b":20:X\r\n" * 125 for i in range(6)}))
+    path = _written(tmp_path, "bomb.zip", zipped({f"m{i}.sta": b":20:X\r\n" * 125 for i in range(6)}))
     monkeypatch.setattr(bank, "MAX_FILE_BYTES", 5000)
     with pytest.raises(BankFileError, match="the zip unpacks to 0 MB, more than the 0 MB") as err:
         next(iter(bank.stream(path)))
@@ -233,7 +223,7 @@ def test_zip_cap_over_all_members_streamed(tmp_path, monkeypatch):
 
 def test_zip_members_share_one_budget_while_checked(tmp_path, monkeypatch):
     """Each member is unpacked against what the ones before it left of the cap (a header may lie)."""
-    path = _written(tmp_path, "two.zip", _zip({"a.sta": b"a" * 3000, "b.sta": b"b" * 3000}))
+    path = _written(tmp_path, "two.zip", zipped({"a.sta": b"a" * 3000, "b.sta": b"b" * 3000}))
     budgets = []
     real = bank._measure
     monkeypatch.setattr(bank, "_measure", lambda archive, member, budget, name: budgets.append(budget) or
@@ -243,9 +233,9 @@ def test_zip_members_share_one_budget_while_checked(tmp_path, monkeypatch):
     assert budgets == [bank.MAX_FILE_BYTES, bank.MAX_FILE_BYTES - 3000]
 
 
-@pytest.mark.parametrize("members", [{"a.sta": _zip({"inner.sta": b"x"})}, {}], ids=["nested", "empty"])
+@pytest.mark.parametrize("members", [{"a.sta": zipped({"inner.sta": b"x"})}, {}], ids=["nested", "empty"])
 def test_zip_errors_streamed_are_reads(tmp_path, members):
-    path = _written(tmp_path, "z.zip", _zip(members) if members else b"PK\x03\x04 damaged")
+    path = _written(tmp_path, "z.zip", zipped(members) if members else b"PK\x03\x04 damaged")
     assert_stream_equals_read(path)
 
 
