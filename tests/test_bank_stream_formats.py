@@ -314,3 +314,14 @@ def test_a_record_longer_than_a_slice_costs_a_few_windows_not_one_per_slice():
     entries = __import__("xlcapital.bank.xmlentries", fromlist=["cut_windows"]).cut_windows(
         data[i:i + 1000] for i in range(0, len(data), 1000))
     assert len(entries) == 1 and entries.lines[0] == 1
+
+
+@pytest.mark.parametrize("end", ["\r", "\r\n", "\n"], ids=["CR", "CRLF", "LF"])
+def test_ofx_lines_after_a_comment_of_several_lines_are_the_files(tmp_path, end):
+    """A comment of three lines before the second transaction: its line is 5 whatever the line ends."""
+    text = end.join(["OFXHEADER:100", "<OFX><STMTRS><CURDEF>EUR<BANKACCTFROM><ACCTID>NL91ABNA0417164300</BANKACCTFROM>",
+                     "<STMTTRN><DTPOSTED>20240301<TRNAMT>1.00</STMTTRN><!-- a", "note", "-->",
+                     "<STMTTRN><DTPOSTED>20240302<TRNAMT>2.00</STMTTRN></STMTRS></OFX>", ""])
+    path = _written(tmp_path, "c.ofx", text.encode())
+    assert [t.line for s in bank.read(path) for t in s.transactions] == [3, 6]
+    assert [t.line for _, t in bank.stream(path)] == [3, 6]

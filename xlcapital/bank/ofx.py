@@ -44,6 +44,7 @@ _SNIFF = re.compile(rb"(?i)OFXHEADER|<OFX>")
 _TOKEN = re.compile(r"<(/?)([A-Za-z_][\w.\-]*)(?::([A-Za-z_][\w.\-]*))?(?:\s[^>]*)?/?>([^<]*)")
 #: what holds no tags: comments and processing instructions (dropped), CDATA sections (text)
 _OPAQUE = re.compile(r"<!--.*?(?:-->|\Z)|<\?.*?(?:\?>|\Z)|<!\[CDATA\[(.*?)(?:\]\]>|\Z)", re.S)
+_NOT_LINE_ENDS = re.compile(r"[^\r\n]+")
 #: the start of a tag (not of a comment, CDATA section or processing instruction)
 _TAG_START = re.compile(r"</?[A-Za-z_]")
 #: the opening and closing of each kind of opaque range
@@ -198,7 +199,7 @@ def _without_opaque(text: str) -> str:
     def replace(m: re.Match) -> str:
         if m.group(1) is not None:
             return html.escape(m.group(1), quote=False)
-        return "\n" * m.group().count("\n")
+        return _NOT_LINE_ENDS.sub("", m.group())  # CR, LF and CR LF kept: the lines are counted as written
 
     return _OPAQUE.sub(replace, text)
 
