@@ -325,3 +325,52 @@ def test_ofx_lines_after_a_comment_of_several_lines_are_the_files(tmp_path, end)
     path = _written(tmp_path, "c.ofx", text.encode())
     assert [t.line for s in bank.read(path) for t in s.transactions] == [3, 6]
     assert [t.line for _, t in bank.stream(path)] == [3, 6]
+
+
+# --- a zip's members as the files they are: UTF-16, a mapping, the bank given, the cap ------
+
+
+def test_a_utf16_member_is_read_whole_inside_the_stream(tmp_path):
+    """ASN's MT940 in UTF-16 with a byte-order mark, beside a CAMT member: read whole, handed on."""
+    asn = (FIX / "mt940_asn.940").read_bytes().decode("cp1252")
+    members = {"asn16.940": b"\xff\xfe" + asn.encode("utf-16-le"), "camt.xml": BATCH}
+    path = _written(tmp_path, "mixed.zip", zipped(members))
+    assert_stream_equals_read(path)
+    streamed = bank.stream(path)
+    handed = [t for _, t in streamed]
+    asn_read = bank.read(FIX / "mt940_asn.940")
+    assert [t.amount for t in handed] == [t.amount for s in asn_read for t in s.transactions] + BATCH_AMOUNTS
+    assert streamed.statements[0].period == asn_read[0].period
+
+
+def test_a_zip_with_a_mapping_and_a_bank_reads_its_members_with_them(tmp_path):
+    path = _written(tmp_path, "own.zip", zipped({"own.csv": (FIX / "generic_debit_credit.csv").read_bytes()}))
+    assert_stream_equals_read(path, FIX / "generic_debit_credit.toml")
+    assert len(list(bank.stream(path, mapping=FIX / "generic_debit_credit.toml"))) > 0
+    path = _written(tmp_path, "asn.zip", zipped({"asn.940": (FIX / "mt940_asn.940").read_bytes()}))
+    streamed = bank.stream(path, bank="knab")
+    list(streamed)
+    assert {s.bank for s in streamed.statements} == {"knab"} == {s.bank for s in bank.read(path, bank="knab")}
+
+
+def test_a_zip_larger_than_the_cap_is_refused_as_read_refuses_it(tmp_path, monkeypatch):
+    path = _written(tmp_path, "big.zip", zipped(ZIP_MEMBERS))
+    monkeypatch.setattr(bank, "MAX_FILE_BYTES", 1000)  # read_file_bytes keeps its own 512 MB: the zip's cap speaks
+    with pytest.raises(BankFileError, match="the zip unpacks to 0 MB, more than the 0 MB") as err:
+        list(bank.stream(path))
+    assert err.value.file == str(path)
+    assert str(err.value) == str(pytest.raises(BankFileError, bank.read, path).value)
+
+
+@pytest.mark.parametrize("name, old, new", [
+    ("camt053_v02_batch.xml", b'<Amt Ccy="EUR">995.86655</Amt>', b'<Amt Ccy="EUR"></Amt>'),
+    ("ofx102_sgml_cp1252.ofx", b"<BALAMT>2487,50<DTASOF>20240315", b"<BALAMT>2487,50<DTASOF>00000000"),
+], ids=["camt", "ofx"])
+def test_a_damaged_balance_streamed_warns_naming_the_file_and_line(tmp_path, name, old, new):
+    data = (FIX / name).read_bytes()
+    assert old in data
+    path = _written(tmp_path, name, data.replace(old, new))
+    streamed = bank.stream(path)
+    list(streamed)
+    assert streamed.warnings and streamed.warnings[0].startswith(f"{path}:")
+    assert streamed.warnings == [w for s in bank.read(path) for w in s.warnings]

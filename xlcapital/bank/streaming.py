@@ -111,7 +111,7 @@ def _file(file: ByteSource, source: str, format: str | None, bank, whole: Callab
     head = file.head(8192)
     name = None if _read_whole(head) or file.find(b"\x00") >= 0 else format or _bank.detect_format(head, source)
     module = _bank.format_module(name) if name else None
-    if module is None or not hasattr(module, "stream"):
+    if module is None:
         statements = _bank.read_bytes(whole(), source, format, bank)
         yield from _handed_on(statements)
         return statements
