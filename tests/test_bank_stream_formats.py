@@ -330,8 +330,10 @@ def test_ofx_lines_after_a_comment_of_several_lines_are_the_files(tmp_path, end)
 # --- a zip's members as the files they are: UTF-16, a mapping, the bank given, the cap ------
 
 
-def test_a_utf16_member_is_read_whole_inside_the_stream(tmp_path):
-    """ASN's MT940 in UTF-16 with a byte-order mark, beside a CAMT member: read whole, handed on."""
+def test_a_utf16_member_is_read_whole_inside_the_stream(tmp_path, monkeypatch):
+    """ASN's MT940 in UTF-16 with a byte-order mark, beside a CAMT member: read whole (its slices
+    joined as they come), handed on."""
+    monkeypatch.setattr(streamio, "SLICE", 97)
     asn = (FIX / "mt940_asn.940").read_bytes().decode("cp1252")
     members = {"asn16.940": b"\xff\xfe" + asn.encode("utf-16-le"), "camt.xml": BATCH}
     path = _written(tmp_path, "mixed.zip", zipped(members))
@@ -374,3 +376,18 @@ def test_a_damaged_balance_streamed_warns_naming_the_file_and_line(tmp_path, nam
     list(streamed)
     assert streamed.warnings and streamed.warnings[0].startswith(f"{path}:")
     assert streamed.warnings == [w for s in bank.read(path) for w in s.warnings]
+
+
+def test_a_zip_member_read_with_the_format_given_or_of_no_format_is_reads_error(tmp_path):
+    """An MT940 member read as CAMT (as told), and a member that is no bank export: read's error,
+    naming the member."""
+    path = _written(tmp_path, "asn.zip", zipped({"asn.940": (FIX / "mt940_asn.940").read_bytes()}))
+    with pytest.raises(BankFileError) as err:
+        list(bank.stream(path, format="camt"))
+    assert err.value.file == f"{path}::asn.940"
+    assert str(err.value) == str(pytest.raises(BankFileError, bank.read, path, format="camt").value)
+    path = _written(tmp_path, "notes.zip", zipped({"notes.txt": b"boodschappen brood kaas\n"}))
+    with pytest.raises(BankFileError, match="not a bank export xlcapital knows") as err:
+        list(bank.stream(path))
+    assert err.value.file == f"{path}::notes.txt"
+    assert str(err.value) == str(pytest.raises(BankFileError, bank.read, path).value)

@@ -145,8 +145,8 @@ def _file(file: ByteSource, source: str, format: str | None, bank, whole: Callab
 
 def _read_whole(head: bytes) -> bool:
     """Files read whole: UTF-16, and one whose first 8 KB are blank (read_bytes then says "empty",
-    or reads on); and a zip inside a zip (read_bytes refuses it)."""
-    return head[:4] == _ZIP or head[:2] in (b"\xff\xfe", b"\xfe\xff") or not head.strip()
+    or reads on). (A zip never comes here: a zip inside a zip is refused before any member is read.)"""
+    return head[:2] in (b"\xff\xfe", b"\xfe\xff") or not head.strip()
 
 
 def _handed_on(statements: list[Statement]) -> Iterator[tuple[Statement, Transaction]]:
