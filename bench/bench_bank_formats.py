@@ -1,4 +1,5 @@
-"""Benchmark: read 100,000 bank transactions in MT940, CAMT.053 and OFX through xlcapital.bank.read.
+"""Benchmark: read 100,000 bank transactions in MT940, CAMT.053 and OFX through xlcapital.bank.read
+(and, beside it, through xlcapital.bank.stream: every transaction handed on, none kept).
 
 Each file is generated in the shape of the real samples (shared/bankfeeds): MT940 as Rabobank's
 structured export (:61: + account line + /EREF/ /NAME/ /REMI/ :86:, one statement per day), CAMT
@@ -20,7 +21,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from xlcapital.bank import read
+from xlcapital.bank import read, stream
 
 START = date(2024, 1, 1)
 #: untimed runs per format, the best one printed
@@ -141,6 +142,12 @@ def run(fmt: str, n: int, folder: Path) -> None:
         plain, cpu = min(plain, time.perf_counter() - t0), min(cpu, time.process_time() - c0)
         count = sum(len(s.transactions) for s in statements)
         del statements  # the next run (and the traced one below) starts from the same empty state
+    streamed = float("inf")
+    for _ in range(RUNS):
+        c0 = time.process_time()
+        handed = sum(1 for _ in stream(path))
+        streamed = min(streamed, time.process_time() - c0)
+    assert handed == count
     tracemalloc.start()
     t0 = time.perf_counter()
     read(path)
@@ -149,7 +156,8 @@ def run(fmt: str, n: int, folder: Path) -> None:
     tracemalloc.stop()
     print(
         f"{fmt:6} {count:>8,} tx  file {size / 1e6:6.1f} MB  read {plain:5.2f} s wall, {cpu:5.2f} s CPU "
-        f"(traced {elapsed:5.2f} s)  peak {peak / 1e6:6.1f} MB = {peak / count:5.0f} B/tx"
+        f"(traced {elapsed:5.2f} s)  peak {peak / 1e6:6.1f} MB = {peak / count:5.0f} B/tx; "
+        f"stream {streamed:5.2f} s CPU"
     )
 
 

@@ -17,9 +17,11 @@ resident set size (``resource.getrusage``), so nothing of another run is counted
 The files are made like bench_bank_formats.py's (MT940, CAMT, OFX) and bench_bank_csv.py's (ING,
 semicolons), scaled to about SIZE MB (default 50; the issue's case is 200).
 
-    PYTHONPATH=. python bench/bench_bank_memory.py [SIZE_MB] [FORMAT ...] [--no-read]
+    PYTHONPATH=. python bench/bench_bank_memory.py [SIZE_MB] [FORMAT ...] [--no-read] [--no-plain]
 
-(``--no-read`` leaves out ``bank.read``, which at 200 MB needs well over 1 GB.)
+(``--no-read`` leaves out ``bank.read``, which at 200 MB needs well over 1 GB; ``--no-plain`` the
+plain library, of which mt-940 and ofxparse keep every transaction too: ofxparse, through
+BeautifulSoup, takes well over half an hour and several GB at 200 MB.)
 """
 
 from __future__ import annotations
@@ -97,7 +99,7 @@ def main() -> None:
             streamed = peak_mb(STREAM, path)
             command = peak_mb(CLI, path)
             ours = peak_mb(XLCAPITAL, path) if "--no-read" not in sys.argv else "-"
-            theirs = peak_mb(PLAIN[fmt], path)
+            theirs = peak_mb(PLAIN[fmt], path) if "--no-plain" not in sys.argv else "-"
             floors = f"{peak_mb(FLOOR['xlcapital'])} / {peak_mb(FLOOR['plain'][fmt] + PEAK)}"
             library = {"csv": "csv.reader", "camt": "ElementTree.iterparse", "mt940": "mt-940", "ofx": "ofxparse"}[fmt]
             print(f"{fmt:7} {path.stat().st_size / 2**20:8.1f} {streamed:>8} {command:>10} {ours:>8} {theirs:>8}  {floors:>34}  {library}",

@@ -240,15 +240,25 @@ def _assign_keys(statements: list[Statement]) -> None:
 
 def _read_zip(data: bytes, source: str, format: str | None, bank) -> list[Statement]:
     """The statements of every file in a zip, in name order (members read first, then parsed, so a
-    member's own BankFileError is not taken for a damaged zip).
+    member's own BankFileError is not taken for a damaged zip; see :func:`_zip_members`)."""
+    _, members = _zip_members(io.BytesIO(data), source, keep=True)
+    statements: list[Statement] = []
+    for name, _, content in members:
+        statements += read_bytes(content, name, format, bank)
+    return statements
+
+
+def _zip_members(file, source: str, keep: bool) -> tuple[zipfile.ZipFile, list[tuple[str, zipfile.ZipInfo, object]]]:
+    """The zip and its files in name order: ``(name in messages, member, bytes)`` (``keep``) or
+    ``(..., size)``, each unpacked once to check it, before any is parsed.
 
     Bounded: the sizes the members declare must add up to at most :data:`MAX_FILE_BYTES` before
     any is unpacked, and each is unpacked in slices against what is left of that cap (a header may
     lie). A zip inside the zip is refused: no bank nests them, and a zip of zips can be a bomb.
     """
-    members: list[tuple[str, bytes]] = []
+    members: list[tuple[str, zipfile.ZipInfo, object]] = []
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = zipfile.ZipFile(file)
         infos = sorted((m for m in archive.infolist() if not m.is_dir()), key=lambda m: m.filename)
         declared = sum(m.file_size for m in infos)
         if declared > MAX_FILE_BYTES:
@@ -257,26 +267,36 @@ def _read_zip(data: bytes, source: str, format: str | None, bank) -> list[Statem
         budget = MAX_FILE_BYTES
         for member in infos:
             name = f"{source}::{shown(member.filename, 100)[1:-1]}"
-            content = _unpack(archive, member, budget, name)
-            budget -= len(content)
-            if content[:4] == b"PK\x03\x04":
+            content = _unpack(archive, member, budget, name) if keep else None
+            size, head = (len(content), content[:4]) if content is not None else _measure(archive, member, budget, name)
+            budget -= size
+            if head == b"PK\x03\x04":
                 raise BankFileError("a zip inside the zip", file=name, hint="unzip the outer zip and give the files inside")
-            members.append((name, content))
+            members.append((name, member, size if content is None else content))
     except BankFileError:
         raise
     # zipfile reports damage in many ways: BadZipFile, zlib.error, EOFError, ValueError (negative
     # seek), OSError, RuntimeError (encrypted member), NotImplementedError (compression method)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError, ValueError, OSError, RuntimeError) as exc:
         raise BankFileError(f"not a readable zip file: {shown(str(exc), 200)}", file=source) from None
-    statements: list[Statement] = []
-    for name, content in members:
-        statements += read_bytes(content, name, format, bank)
-    return statements
+    return archive, members
 
 
 def _unpack(archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: int, name: str) -> bytes:
     """A member's bytes, unpacked a slice at a time and refused once they pass ``budget``."""
-    parts: list[bytes] = []
+    return b"".join(_unpacked(archive, member, budget, name))
+
+
+def _measure(archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: int, name: str) -> tuple[int, bytes]:
+    """The size and first 4 bytes of a member, unpacked as :func:`_unpack` does but kept nowhere."""
+    size, head = 0, b""
+    for chunk in _unpacked(archive, member, budget, name):
+        size += len(chunk)
+        head = head if len(head) >= 4 else (head + chunk)[:4]
+    return size, head
+
+
+def _unpacked(archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: int, name: str) -> Iterator[bytes]:
     size = 0
     with archive.open(member) as f:
         while chunk := f.read(_SLICE):
@@ -284,8 +304,7 @@ def _unpack(archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: int, name
             if size > budget:
                 raise BankFileError(f"the zip's files unpack to more than the {MAX_FILE_BYTES // 2**20} MB "
                                     "xlcapital reads at once", file=name)
-            parts.append(chunk)
-    return b"".join(parts)
+            yield chunk
 
 
 def _finish(statement: Statement, format_name: str, source: str) -> None:

@@ -28,29 +28,31 @@ entries, cut out of the file as byte ranges, are parsed in batches by the standa
 parser inside a wrapper that carries the document's namespace declarations: a fragment can hold
 neither a DTD nor an entity definition (expat rejects both), and batches keep memory flat and
 reading 100,000 entries under the 3 s target, which defusedxml's pure-Python tree builder misses
-by a wide margin.
+by a wide margin. :func:`stream` does the same on a file read in slices: the entries' byte ranges
+and lines are all it keeps of them, and they are read back from the file batch by batch.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 import xml.etree.ElementTree as ET
 from xml.parsers import expat
 from datetime import date
+from typing import BinaryIO, Callable, Iterable
 from decimal import Decimal
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as defused_fromstring
 
 from xlcapital.bank.model import Balance, Statement, Transaction
-from xlcapital.bank.textio import LineCounter, OpaqueRanges, exact_amount, line_of, one_line
-from xlcapital.bank.xmlentries import PLACEHOLDER, EntryWrapper, cut_entries, xml_message
+from xlcapital.bank.streamio import ByteSource
+from xlcapital.bank.textio import OpaqueRanges, exact_amount, line_of, one_line
+from xlcapital.bank.xmlentries import PLACEHOLDER, Entries, EntryWrapper, cut_entries, cut_windows, xml_message
 from xlcapital.errors import BankFileError
 from xlcapital.bank import messages as say
 from xlcapital.messages import AT
 
-__all__ = ["FORMAT", "sniff", "count_records", "read"]
+__all__ = ["FORMAT", "sniff", "count_records", "read", "stream", "stream_count"]
 
 FORMAT = "camt"
 
@@ -92,6 +94,15 @@ def count_records(data: bytes) -> int:
     >>> count_records(b"<D><Ntry><NtryDtls><TxDtls/><TxDtls/></NtryDtls></Ntry><!-- <Ntry/> --><a:Ntry xmlns:a='u'/></D>")
     3
     """
+    return _count((data,))
+
+
+def stream_count(file: ByteSource) -> int:
+    """:func:`count_records` of a file read a slice at a time (expat is fed slice by slice anyway)."""
+    return _count(file.chunks())
+
+
+def _count(chunks: Iterable[bytes]) -> int:
     parser = expat.ParserCreate()
     ends: list[str] = []
     kinds: dict[str, int] = {}  # element name -> 1 entry, 2 details, 0 other
@@ -111,48 +122,79 @@ def count_records(data: bytes) -> int:
         ends.clear()
 
     def refuse_dtd(*_args) -> None:
-        raise BankFileError("refused: the XML declares a DTD", hint="a bank's CAMT export never does; this file may be hostile")
+        raise BankFileError(say.DTD_REFUSED(), hint=say.HOSTILE_XML())
 
     parser.EndElementHandler = ends.append
     parser.StartDoctypeDeclHandler = refuse_dtd
-    view = memoryview(data)
     try:
-        for at in range(0, len(data), _COUNT_SLICE):
-            parser.Parse(view[at : at + _COUNT_SLICE], False)
-            drain()
+        for chunk in chunks:
+            view = memoryview(chunk)
+            for at in range(0, len(chunk), _COUNT_SLICE):
+                parser.Parse(view[at : at + _COUNT_SLICE], False)
+                drain()
         parser.Parse(b"", True)
     except expat.ExpatError as exc:
-        raise BankFileError(f"not well-formed XML: {expat.ErrorString(exc.code)}", line=exc.lineno) from None
+        raise BankFileError(say.NOT_WELL_FORMED(problem=expat.ErrorString(exc.code)), line=exc.lineno) from None
     drain()
     return state[0]
 
 
 def read(data: bytes, *, source: str = "<bytes>", bank: str | None = None) -> list[Statement]:
     """The statements (reports, notifications) of a CAMT document, in file order."""
-    return _read(_as_utf8_if_utf16(data), source, bank)
+    data = _as_utf8_if_utf16(data)
+    doc = _Document(cut_entries(data), source, lambda start, end: data[start:end], lambda: (data,))
+    walk = _walk(doc, bank, keep=True)
+    try:
+        next(walk)
+    except StopIteration as done:  # kept: nothing is handed on
+        return done.value
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _read(data: bytes, source: str, bank: str | None) -> list[Statement]:
-    skeleton, runs = cut_entries(data)
-    root = _parse_skeleton(skeleton, data, source)
-    for element in root.iter():
-        if isinstance(element.tag, str):
-            element.tag = _local(element.tag)
-    prolog_encoding = _ENCODING.match(data)
-    wrapper = EntryWrapper(skeleton, prolog_encoding.group(1) if prolog_encoding else b"UTF-8")
-    lines = LineCounter(data)
-    doc = _Document(data, source, runs, wrapper, lines, root)
+def stream(file: ByteSource, *, source: str = "<bytes>", bank: str | None = None):
+    """:func:`read` of a file read a slice at a time: each transaction with its statement, in file
+    order, as its entry is read; returns the statements (without their transactions).
+
+    The entries are cut out of the file in windows (:func:`~xlcapital.bank.xmlentries.cut_windows`:
+    their byte ranges and lines kept in arrays), the skeleton is parsed, and each run's entries are
+    read back from the file in batches of :data:`BATCH`."""
+    entries = cut_windows(file.chunks())
+    with file.open() as f:
+        doc = _Document(entries, source, _Spans(f).read, file.chunks)
+        return (yield from _walk(doc, bank, keep=False))
+
+
+class _Spans:
+    """Byte ranges of an open file, read in increasing order (a seek only where one is skipped)."""
+
+    def __init__(self, f: BinaryIO) -> None:
+        self.f, self.at = f, 0
+
+    def read(self, start: int, end: int) -> bytes:
+        if start != self.at:
+            self.f.seek(start)
+        self.at = end
+        return self.f.read(end - start)
+
+
+def _walk(doc: "_Document", bank: str | None, keep: bool):
+    """The statements of a document: each one's transactions kept in it (``keep``) or handed on
+    as ``(statement, transaction)``; returns the statements."""
+    root = doc.root
+    elements = [element for element in root.iter() if element.tag in _STATEMENT_TAGS]
+    if not elements and root.tag != "Document" and not root.tag.startswith("BkToCstmr"):
+        raise BankFileError(say.NOT_CAMT(), file=doc.source)
     statements = []
-    for element in root.iter():
-        if element.tag in _STATEMENT_TAGS:
-            statements.append(_statement(element, doc, bank))
-    if not statements and root.tag != "Document" and not root.tag.startswith("BkToCstmr"):
-        raise BankFileError("not a CAMT document: no <Stmt>, <Rpt> or <Ntfctn>", file=source)
+    for element in elements:
+        stmt = _statement(element, doc, bank)
+        statements.append(stmt)
+        yield from _entries(element, stmt, doc, keep)
+    runs = doc.entries.runs
     read_runs = sum(1 for element in root.iter(PLACEHOLDER) if element.get("read"))
     if read_runs != len(runs):
         stray = next((e for e in root.iter(PLACEHOLDER) if not e.get("read")), None)
-        start = runs[_run_index(stray, runs)][0][0] if stray is not None else runs[0][0][0]
-        raise BankFileError("an entry <Ntry> outside any <Stmt>, <Rpt> or <Ntfctn>", line=line_of(data, start))
+        first = doc.entries.run(_run_index(stray, runs)).start if stray is not None else 0
+        raise BankFileError(say.ENTRY_OUTSIDE_STATEMENT(), line=doc.entries.lines[first])
     return statements
 
 
@@ -165,34 +207,50 @@ def _as_utf8_if_utf16(data: bytes) -> bytes:
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise BankFileError(f"not valid UTF-16: {exc.reason}") from None
+            raise BankFileError(say.NOT_UTF16(reason=exc.reason)) from None
         text = re.sub(r"""\A(<\?xml[^>]*?encoding\s*=\s*["'])[^"']*""", r"\1UTF-8", text)
         return text.encode("utf-8")
     return data
 
 
-def _parse_skeleton(skeleton: bytes, data: bytes, source: str) -> ET.Element:
-    """The document without its entries, through defusedxml (DTDs, entities, external refs refused)."""
+def _parse_skeleton(skeleton: bytes, whole: Callable[[], Iterable[bytes]], source: str) -> ET.Element:
+    """The document without its entries, through defusedxml (DTDs, entities, external refs
+    refused); ``whole`` gives the file's bytes again, in slices, to name a damage in it."""
     try:
         return defused_fromstring(skeleton, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
         raise BankFileError(
-            f"refused: the XML declares a DTD or entities ({exc.__class__.__name__})",
+            say.DTD_OR_ENTITIES_REFUSED(kind=exc.__class__.__name__),
             file=source,
-            hint="a bank's CAMT export never does; this file may be hostile",
+            hint=say.HOSTILE_XML(),
         ) from None
     except LookupError as exc:  # an encoding Python does not know, declared in the prolog
-        raise BankFileError(f"the XML declares an unknown encoding: {exc}", file=source, line=1) from None
+        raise BankFileError(say.UNKNOWN_XML_ENCODING(reason=exc), file=source, line=1) from None
     except ET.ParseError as exc:
-        # the skeleton's positions are not the file's: find the error in the whole file
-        try:
-            defused_fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
-        except ET.ParseError as full:
-            exc = full
-        except DefusedXmlException:  # pragma: no cover - the skeleton holds the prolog, where a DTD is
-            raise BankFileError("refused: the XML declares a DTD or entities", file=source) from None
+        # the skeleton's damage may not be the file's first: find the error in the whole file
+        exc = _first_damage(whole()) or exc
         line = exc.position[0] if getattr(exc, "position", None) else None
-        raise BankFileError(f"not well-formed XML: {xml_message(exc)}", file=source, line=line) from None
+        raise BankFileError(say.NOT_WELL_FORMED(problem=xml_message(exc)), file=source, line=line) from None
+
+
+def _first_damage(chunks: Iterable[bytes]) -> ET.ParseError | None:
+    """expat's first complaint about the whole document, fed in slices, building nothing (the
+    prolog, DTD refusal included, was judged on the skeleton already)."""
+    parser = ET.XMLParser(target=_Nothing())
+    try:
+        for chunk in chunks:
+            parser.feed(chunk)
+        parser.close()
+    except ET.ParseError as exc:
+        return exc
+    return None
+
+
+class _Nothing:
+    """A parser target that keeps nothing."""
+
+    def close(self) -> None:
+        return None
 
 
 def _local(tag: str) -> str:
@@ -203,10 +261,19 @@ def _local(tag: str) -> str:
 
 
 class _Document:
-    """What every statement of one document reads from: the bytes, the cut entries, line numbers."""
+    """What every statement of one document reads from: the skeleton's tree, the cut entries and
+    ``span(start, end)``, the file's bytes of a range."""
 
-    def __init__(self, data, source, runs, wrapper, lines, root) -> None:
-        self.data, self.source, self.runs, self.wrapper, self.lines, self.root = data, source, runs, wrapper, lines, root
+    def __init__(self, entries: Entries, source: str, span: Callable[[int, int], bytes],
+                 whole: Callable[[], Iterable[bytes]]) -> None:
+        self.entries, self.source, self.span = entries, source, span
+        self.skeleton = entries.skeleton
+        self.root = _parse_skeleton(self.skeleton, whole, source)
+        for element in self.root.iter():
+            if isinstance(element.tag, str):
+                element.tag = _local(element.tag)
+        prolog_encoding = _ENCODING.match(self.skeleton)
+        self.wrapper = EntryWrapper(self.skeleton, prolog_encoding.group(1) if prolog_encoding else b"UTF-8")
         self.readers: dict[str, _EntryReader] = {}  # by the entries' full tag
         self._balance_lines: dict[int, int] | None = None
 
@@ -217,28 +284,26 @@ class _Document:
         return reader
 
     def balance_line(self, bal: ET.Element) -> int | None:
-        """The file line of a <Bal> element of the skeleton: the n-th ``<Bal`` start tag outside the
-        entries, comments and CDATA is the n-th <Bal> of the tree (found only when one is damaged)."""
+        """The file line of a <Bal> element of the skeleton: the n-th ``<Bal`` start tag of the
+        skeleton outside comments and CDATA is the n-th <Bal> of the tree, and the skeleton's lines
+        are the file's (found only when one is damaged)."""
         if self._balance_lines is None:
-            opaque = OpaqueRanges(self.data)
-            entries = [r for run in self.runs for r in run]
-            starts = [s for s, _ in entries]
-            offsets = []
-            for m in _BAL_TAG.finditer(self.data):
-                i = bisect.bisect_right(starts, m.start()) - 1
-                if (i < 0 or m.start() >= entries[i][1]) and m.start() not in opaque:
-                    offsets.append(m.start())
+            skeleton = self.skeleton
+            opaque = OpaqueRanges(skeleton)
+            offsets = [m.start() for m in _BAL_TAG.finditer(skeleton) if m.start() not in opaque]
             tree = [id(e) for e in self.root.iter("Bal")]
-            self._balance_lines = {key: line_of(self.data, at) for key, at in zip(tree, offsets)}
+            self._balance_lines = {key: line_of(skeleton, at) for key, at in zip(tree, offsets)}
         return self._balance_lines.get(id(bal))
 
 
-def _run_index(placeholder: ET.Element, runs: list) -> int:
+def _run_index(placeholder: ET.Element, runs) -> int:
     try:
         index = int(placeholder.get("run", ""))
         runs[index]
+        if index < 0:
+            raise IndexError(index)
     except (ValueError, IndexError):
-        raise BankFileError(f"unexpected element <{PLACEHOLDER}> in the file") from None
+        raise BankFileError(say.UNEXPECTED_ELEMENT(element=PLACEHOLDER)) from None
     return index
 
 
@@ -271,54 +336,67 @@ def _statement(element: ET.Element, doc: _Document, bank: str | None) -> Stateme
                 stmt.warnings.append(say.CAMT_BALANCE_LEFT_OUT(where=where, code=code, why=exc.message))
     stmt.opening_balance = balances.get("OPBD") or balances.get("PRCD")
     stmt.closing_balance = balances.get("CLBD")
-    records = 0
-    readers = doc.readers
+    stmt.currency = (
+        stmt.currency
+        or (stmt.opening_balance.currency if stmt.opening_balance else None)
+        or (stmt.closing_balance.currency if stmt.closing_balance else None)
+    )
+    return stmt
+
+
+def _entries(element: ET.Element, stmt: Statement, doc: _Document, keep: bool):
+    """The transactions of a statement's entries, read a batch at a time: kept in ``stmt`` or
+    handed on. A statement without a currency of its own or of a balance takes its first
+    transaction's."""
+    entries, readers = doc.entries, doc.readers
+    starts, ends, lines = entries.starts, entries.ends, entries.lines
+    records = found = 0
     for placeholder in element.iter(PLACEHOLDER):
-        run = doc.runs[_run_index(placeholder, doc.runs)]
+        run = entries.run(_run_index(placeholder, entries.runs))
         placeholder.set("read", "1")
-        for i in range(0, len(run), BATCH):
-            batch = run[i : i + BATCH]
-            parsed = doc.wrapper.parse(doc.data, batch, doc.lines.at(batch[0][0]))
-            for entry, (start, _) in zip(parsed, batch):
-                line = doc.lines.at(start)
+        for i in range(run.start, run.stop, BATCH):
+            last = min(i + BATCH, run.stop) - 1
+            parsed = doc.wrapper.parse(doc.span(starts[i], ends[last]), lines[i])
+            for k, entry in enumerate(parsed, i):
+                line = lines[k]
                 reader = readers.get(entry.tag) or doc.reader(entry.tag)  # a dict hit per entry
                 try:
                     transactions, kept_whole, why = reader.transactions(entry, line)
                 except BankFileError as exc:
                     raise exc.with_location(line=line)
-                stmt.transactions.extend(transactions)
                 if kept_whole:
                     records += kept_whole - 1
                     stmt.warnings.append(AT(where=f"{doc.source}:{line}", what=why))
+                if stmt.currency is None and transactions:
+                    stmt.currency = transactions[0].currency
+                found += len(transactions)
+                if keep:
+                    stmt.transactions.extend(transactions)
+                else:
+                    for t in transactions:
+                        yield stmt, t
     if records:
-        stmt.records = len(stmt.transactions) + records
-    stmt.currency = (
-        stmt.currency
-        or (stmt.opening_balance.currency if stmt.opening_balance else None)
-        or (stmt.closing_balance.currency if stmt.closing_balance else None)
-        or (stmt.transactions[0].currency if stmt.transactions else None)
-    )
-    return stmt
+        stmt.records = found + records
 
 
 def _balance(bal: ET.Element) -> Balance:
     """A <Bal>: Amt@Ccy signed by CdtDbtInd (DBIT negative), dated Dt/Dt or Dt/DtTm."""
     amount_el = bal.find("Amt")
     if amount_el is None:
-        raise BankFileError("a balance <Bal> has no <Amt>")
+        raise BankFileError(say.BALANCE_NO_AMOUNT())
     amount = _amount(amount_el.text, "balance")
     mark = (bal.findtext("CdtDbtInd") or "").strip()
     if mark == "DBIT":
         amount = -amount
     elif mark != "CRDT" and amount:  # a missing sign would silently turn an overdraft positive
-        raise BankFileError(f"a balance's CdtDbtInd must be CRDT or DBIT, not {mark!r}")
+        raise BankFileError(say.BALANCE_SIGN(mark=mark))
     when = bal.findtext("Dt/Dt") or bal.findtext("Dt/DtTm")
     return Balance(amount, _date(when, "balance date") if when else None, (amount_el.get("Ccy") or "").strip() or None)
 
 
 def _amount(text: str | None, what: str) -> Decimal:
     if text is None or not text.strip():
-        raise BankFileError(say.EMPTY_AMOUNT[what]() if what in say.EMPTY_AMOUNT else f"an empty {what} amount")
+        raise BankFileError(say.EMPTY_AMOUNT[what]())
     return exact_amount(text.strip(), what=f"{what} amount")
 
 
@@ -327,7 +405,7 @@ def _date(text: str, what: str) -> date:
     try:
         return date.fromisoformat(text.strip()[:10])
     except ValueError:
-        raise BankFileError(f"not a {what}: {text.strip()[:30]!r}") from None
+        raise BankFileError(say.NOT_A_DATE_OF[what](text=text.strip()[:30])) from None
 
 
 def _text_at(element: ET.Element | None, path: tuple[tuple[str, ...], str]) -> str:
@@ -386,14 +464,14 @@ class _EntryReader:
         """
         amount_el = entry.find(self.amt)
         if amount_el is None:
-            raise BankFileError("an entry <Ntry> has no <Amt>", line=line)
+            raise BankFileError(say.ENTRY_NO_AMOUNT(), line=line)
         entry_amount = _amount(amount_el.text, "entry")
         entry_currency = (amount_el.get("Ccy") or "").strip() or None
         entry_credit = self._credit(entry, line)
         booked_text = _text_at(entry, self.booked) or _text_at(entry, self.booked_tm)
         value_text = _text_at(entry, self.value) or _text_at(entry, self.value_tm)
         if not booked_text and not value_text:
-            raise BankFileError("an entry has neither a booking date nor a value date", line=line)
+            raise BankFileError(say.ENTRY_NO_DATE(), line=line)
         booked = _date(booked_text or value_text, "booking date")
         value = _date(value_text, "value date") if value_text else None
         code = self._code(entry)
@@ -456,7 +534,7 @@ class _EntryReader:
             return True
         if mark == "DBIT":
             return False
-        raise BankFileError(f"CdtDbtInd must be CRDT or DBIT, not {mark!r}", line=line)
+        raise BankFileError(say.ENTRY_SIGN(mark=mark), line=line)
 
     def _detail_amount(self, detail: ET.Element) -> tuple[Decimal, str | None] | None:
         """(amount, currency) of a TxDtls, or None when it gives none."""

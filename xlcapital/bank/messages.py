@@ -67,6 +67,54 @@ BATCH_SUM = Text("the {count} transactions of a batch entry add up to {known}, n
 BATCH_KEPT_WHOLE = Text("{why}: kept as one transaction of the entry's amount",
                         "{why}: ingelezen als één transactie met het bedrag van de boeking")
 
+# --- the XML and OFX readers and the file read in slices (camt, xmlentries, ofx, streamio) --------
+
+DTD_REFUSED = Text("refused: the XML declares a DTD", "geweigerd: de XML declareert een DTD")
+DTD_OR_ENTITIES_REFUSED = Text("refused: the XML declares a DTD or entities ({kind})",
+                               "geweigerd: de XML declareert een DTD of entiteiten ({kind})")
+HOSTILE_XML = Text("a bank's CAMT export never does; this file may be hostile",
+                   "een CAMT-export van een bank doet dat nooit; dit bestand is mogelijk kwaadaardig")
+NOT_WELL_FORMED = Text("not well-formed XML: {problem}", "geen geldige XML: {problem}")
+NOT_WELL_FORMED_ENTRY = Text("not well-formed XML in an entry: {problem}", "geen geldige XML in een boeking: {problem}")
+UNKNOWN_XML_ENCODING = Text("the XML declares an unknown encoding: {reason}",
+                            "de XML declareert een onbekende tekenset: {reason}")
+NOT_UTF16 = Text("not valid UTF-16: {reason}", "geen geldige UTF-16: {reason}")
+NOT_CAMT = Text("not a CAMT document: no <Stmt>, <Rpt> or <Ntfctn>", "geen CAMT-document: geen <Stmt>, <Rpt> of <Ntfctn>")
+ENTRY_OUTSIDE_STATEMENT = Text("an entry <Ntry> outside any <Stmt>, <Rpt> or <Ntfctn>",
+                               "een boeking <Ntry> buiten elke <Stmt>, <Rpt> of <Ntfctn>")
+UNEXPECTED_ELEMENT = Text("unexpected element <{element}> in the file", "onverwacht element <{element}> in het bestand")
+ENTRY_NOT_CLOSED = Text("an <Ntry> entry is not closed (is the file cut off?)",
+                        "een boeking <Ntry> wordt niet afgesloten (is het bestand afgebroken?)")
+BALANCE_NO_AMOUNT = Text("a balance <Bal> has no <Amt>", "een saldo <Bal> heeft geen <Amt>")
+BALANCE_SIGN = Text("a balance's CdtDbtInd must be CRDT or DBIT, not {mark!r}",
+                    "de CdtDbtInd van een saldo moet CRDT of DBIT zijn, niet {mark!r}")
+ENTRY_SIGN = Text("CdtDbtInd must be CRDT or DBIT, not {mark!r}", "CdtDbtInd moet CRDT of DBIT zijn, niet {mark!r}")
+ENTRY_NO_AMOUNT = Text("an entry <Ntry> has no <Amt>", "een boeking <Ntry> heeft geen <Amt>")
+ENTRY_NO_DATE = Text("an entry has neither a booking date nor a value date",
+                     "een boeking heeft geen boekdatum en geen valutadatum")
+#: a CAMT date that is none, by what it dates
+NOT_A_DATE_OF = {
+    "balance date": Text("not a balance date: {text!r}", "geen geldige saldodatum: {text!r}"),
+    "booking date": Text("not a booking date: {text!r}", "geen geldige boekdatum: {text!r}"),
+    "value date": Text("not a value date: {text!r}", "geen geldige valutadatum: {text!r}"),
+}
+OFX_TRANSACTION_OUTSIDE = Text("a transaction <STMTTRN> outside a statement",
+                               "een transactie <STMTTRN> buiten een afschrift")
+OFX_NO_CURRENCY = Text("the statement's currency <CURDEF> is missing or empty",
+                       "de valuta van het afschrift <CURDEF> ontbreekt of is leeg")
+OFX_NO_AMOUNT = Text("a transaction has no amount <TRNAMT>", "een transactie heeft geen bedrag <TRNAMT>")
+OFX_NO_DATE = Text("a transaction has no date <DTPOSTED>", "een transactie heeft geen datum <DTPOSTED>")
+OFX_NOT_A_DATE = Text("not an OFX date: {text!r}", "geen geldige OFX-datum: {text!r}")
+OFX_DATE_FORMAT = Text("expected YYYYMMDD", "verwacht JJJJMMDD")
+NOT_REGULAR_FILE = Text("not a regular file (a device, a pipe or a folder)",
+                        "geen gewoon bestand (een apparaat, een pipe of een map)")
+SAVED_ON_DISK = Text("give the path of a bank export saved on disk",
+                     "geef het pad van een bankexport die op schijf is opgeslagen")
+FILE_TOO_LARGE = Text("the file is larger than the {mb} MB xlcapital reads at once",
+                      "het bestand is groter dan de {mb} MB die xlcapital in één keer leest")
+FILE_GREW = Text("the file grew past the size xlcapital reads at once while it was read",
+                 "het bestand groeide tijdens het lezen voorbij de omvang die xlcapital in één keer leest")
+
 # --- the errors met most: a file that is no bank export xlcapital knows ---------------------
 
 EMPTY_FILE = Text("not a bank export xlcapital knows: the file is empty",

@@ -23,17 +23,19 @@ nothing the file says. The header's CHARSET (1252) or ENCODING (UTF-8) picks the
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from datetime import date
 from decimal import Decimal
 
 from xlcapital.bank.model import Balance, Statement, Transaction
+from xlcapital.bank.streamio import ByteSource, fed_windows, text_encoding
 from xlcapital.bank.textio import ENCODINGS, LineCounter, OpaqueRanges, decode_text, exact_amount, make_date, one_line
 from xlcapital.errors import BankFileError
 from xlcapital.bank import messages as say
 
-__all__ = ["FORMAT", "sniff", "count_records", "read"]
+__all__ = ["FORMAT", "sniff", "count_records", "read", "stream", "stream_count"]
 
 FORMAT = "ofx"
 
@@ -42,6 +44,11 @@ _SNIFF = re.compile(rb"(?i)OFXHEADER|<OFX>")
 _TOKEN = re.compile(r"<(/?)([A-Za-z_][\w.\-]*)(?::([A-Za-z_][\w.\-]*))?(?:\s[^>]*)?/?>([^<]*)")
 #: what holds no tags: comments and processing instructions (dropped), CDATA sections (text)
 _OPAQUE = re.compile(r"<!--.*?(?:-->|\Z)|<\?.*?(?:\?>|\Z)|<!\[CDATA\[(.*?)(?:\]\]>|\Z)", re.S)
+_NOT_LINE_ENDS = re.compile(r"[^\r\n]+")
+#: the start of a tag (not of a comment, CDATA section or processing instruction)
+_TAG_START = re.compile(r"</?[A-Za-z_]")
+#: the opening and closing of each kind of opaque range
+_CLOSERS = (("<!--", "-->"), ("<![CDATA[", "]]>"), ("<?", "?>"))
 _TAG_END = (b">", b"/", b" ", b"\t", b"\r", b"\n")
 _PREFIX = re.compile(rb"[A-Za-z_][\w.\-]*")
 _HEADER_FIELD = re.compile(r"^\s*([A-Z]+)\s*:\s*(\S*)", re.M)
@@ -103,15 +110,62 @@ def count_records(data: bytes) -> int:
     return count
 
 
+def stream_count(file: ByteSource) -> int:
+    """:func:`count_records` of a file read a slice at a time, in windows that end at a ``<``
+    outside comments, CDATA sections and processing instructions (so no tag is cut in two)."""
+    total = 0
+
+    def feed(data: bytes, final: bool) -> int:
+        nonlocal total
+        done = len(data) if final else _last_lt(data)
+        total += count_records(data[:done]) if done else 0
+        return done
+
+    for _ in fed_windows(file.chunks(), feed):
+        pass
+    return total
+
+
+def _last_lt(data: bytes) -> int:
+    """The offset of the last ``<`` of ``data`` outside a comment, CDATA section or processing
+    instruction, or 0."""
+    opaque = OpaqueRanges(data)
+    at = data.rfind(b"<")
+    if at in opaque:  # inside one (or its start): it starts outside any other
+        at = opaque.starts[bisect.bisect_right(opaque.starts, at) - 1]
+    return max(at, 0)
+
+
 def read(data: bytes, *, source: str = "<bytes>", bank: str | None = None) -> list[Statement]:
     """The statements of an OFX/QFX file, in file order."""
-    return _Reader(_without_opaque(_decode(data)), bank, source).run()
+    reader = _Reader(bank, source, keep=True)
+    reader.feed(_decode(data), True)
+    return reader.statements
 
 
-def _decode(data: bytes) -> str:
-    """Decode by the OFX 1.x header (ENCODING, CHARSET) or the XML declaration, then UTF-8, then
-    cp1252 (a wrong or unknown declaration is common: the bytes decide)."""
-    start = data.find(b"<OFX")
+def stream(file: ByteSource, *, source: str = "<bytes>", bank: str | None = None):
+    """:func:`read` of a file read a slice at a time: each transaction with its statement, in file
+    order, once the statement's currency and account are known; returns the statements (without
+    their transactions). The text is read in windows that end where a tag starts outside comments,
+    CDATA sections and processing instructions."""
+    encoding = text_encoding(file, _encodings(file.head(_HEAD)))
+    reader = _Reader(bank, source, keep=False)
+    for _ in fed_windows(file.texts(encoding), reader.feed):
+        if reader.outbox:
+            yield from reader.outbox
+            reader.outbox.clear()
+    return reader.statements
+
+
+#: how far into the file the header (and ``<OFX``) is looked for
+_HEAD = 1 << 20
+
+
+def _encodings(data: bytes) -> tuple[str, ...]:
+    """The encodings to try, in order: the one the OFX 1.x header (ENCODING, CHARSET) or the XML
+    declaration names, then UTF-8, then cp1252 (a wrong or unknown declaration is common: the
+    bytes decide)."""
+    start = data.find(b"<OFX", 0, _HEAD)
     head = data[: start if start >= 0 else 2048].decode("latin-1")
     fields = {k.upper(): v.upper() for k, v in _HEADER_FIELD.findall(head)}
     encoding = None
@@ -124,7 +178,12 @@ def _decode(data: bytes) -> str:
         encoding = "cp" + fields["CHARSET"]
     elif fields.get("CHARSET", "").startswith("ISO-8859-1"):
         encoding = "cp1252"  # a superset in every printable position
-    return decode_text(data, (encoding, *ENCODINGS) if encoding else ENCODINGS)
+    return (encoding, *ENCODINGS) if encoding else tuple(ENCODINGS)
+
+
+def _decode(data: bytes) -> str:
+    """The file's text (see :func:`_encodings`)."""
+    return decode_text(data, _encodings(data))
 
 
 def _without_opaque(text: str) -> str:
@@ -140,31 +199,69 @@ def _without_opaque(text: str) -> str:
     def replace(m: re.Match) -> str:
         if m.group(1) is not None:
             return html.escape(m.group(1), quote=False)
-        return "\n" * m.group().count("\n")
+        return _NOT_LINE_ENDS.sub("", m.group())  # CR, LF and CR LF kept: the lines are counted as written
 
     return _OPAQUE.sub(replace, text)
 
 
-class _Reader:
-    """Walks the tokens once, keeping a stack of the open aggregates it cares about."""
+def _tag_cut(text: str) -> int:
+    """Where a window of text may end: the last start of a tag (``<`` and a name or ``/``) outside
+    comments, CDATA sections and processing instructions, or 0. ``text`` starts outside them."""
+    limit, floor = len(text), 0
+    if "<!" in text or "<?" in text:
+        for m in _OPAQUE.finditer(text):
+            opener, closer = next(pair for pair in _CLOSERS if m.group().startswith(pair[0]))
+            if not m.group()[len(opener) :].endswith(closer):  # runs to the end: not closed yet
+                limit = m.start()
+                break
+            floor = m.end()
+    at = text.rfind("<", floor, limit)
+    while at > floor and not _TAG_START.match(text, at):
+        at = text.rfind("<", floor, at)
+    return max(at, 0) if at >= floor else 0
 
-    def __init__(self, text: str, bank: str | None, source: str) -> None:
-        self.text = text
+
+class _Reader:
+    """Walks the tokens once, keeping a stack of the open aggregates it cares about; fed the text
+    in windows that each end where a tag starts (:meth:`feed`). ``keep``: the transactions stay in
+    their statements (``read``); else each is put in ``outbox`` as ``(statement, transaction)``
+    once its statement's currency and account are known."""
+
+    def __init__(self, bank: str | None, source: str, keep: bool) -> None:
         self.bank = bank
         self.source = source
+        self.keep = keep
         self.ledger_line = 0
         self.statements: list[Statement] = []
         self.stack: list[str] = []
         self.stmt: dict[str, str] | None = None
+        self.statement: Statement | None = None
         self.stmt_line = 0
         self.transactions: list[Transaction] = []
+        self.outbox: list[tuple[Statement, Transaction]] = []
         self.tx: dict[str, str] | None = None
         self.tx_line = 0
-        self.line_at = LineCounter(text).at
+        self.line = 1  # the line the next window starts on
+        self.line_at = LineCounter("").at
 
-    def run(self) -> list[Statement]:
+    def feed(self, text: str, final: bool) -> int:
+        """Read the tokens of ``text`` up to its last tag start (all of it when ``final``: then
+        what is still open is closed); return how much was read."""
+        done = len(text) if final else _tag_cut(text)
+        if done or final:
+            self._tokens(_without_opaque(text[:done]))
+        if final:
+            if self.tx is not None:
+                self._close("STMTTRN")
+            if self.stmt is not None:
+                self._close("STMTRS")
+        return done
+
+    def _tokens(self, window: str) -> None:
+        counter, base = LineCounter(window), self.line - 1
+        self.line_at = lambda offset: base + counter.at(offset)
         stack = self.stack
-        for m in _TOKEN.finditer(self.text):
+        for m in _TOKEN.finditer(window):
             closing, name, local, value = m.groups()
             tag = (local or name).upper()  # with a namespace prefix, the local name counts
             if closing:
@@ -179,17 +276,14 @@ class _Reader:
                 self._open(tag, m.start())
             elif stack:
                 self._leaf(stack[-1], tag, value)
-        if self.tx is not None:
-            self._close("STMTTRN")
-        if self.stmt is not None:
-            self._close("STMTRS")
-        return self.statements
+        self.line = base + counter.at(len(window))
 
     def _open(self, tag: str, offset: int) -> None:
         if tag in _STATEMENTS:
             if self.stmt is not None:  # an unclosed statement ends where the next begins
                 self._close(tag)
             self.stmt, self.transactions, self.stmt_line, self.ledger_line = {}, [], self.line_at(offset), 0
+            self.statement = Statement(account="", bank=self.bank, format=FORMAT)
         elif tag == "STMTTRN":
             if self.tx is not None:
                 self._close("STMTTRN")
@@ -210,23 +304,39 @@ class _Reader:
         if tag == "STMTTRN" and self.tx is not None:
             tx, self.tx = self.tx, None
             if self.stmt is None:
-                raise BankFileError("a transaction <STMTTRN> outside a statement", line=self.tx_line)
+                raise BankFileError(say.OFX_TRANSACTION_OUTSIDE(), line=self.tx_line)
             self.transactions.append(_transaction(tx, self.tx_line))
+            if not self.keep and self.stmt.get("CURDEF") and "ACCT.ACCTID" in self.stmt:
+                self._hand_on(self.stmt)
         elif tag in _STATEMENTS and self.stmt is not None:
             stmt, self.stmt = self.stmt, None
             where = f"{self.source}:{self.ledger_line or self.stmt_line}"
-            self.statements.append(_statement(stmt, self.transactions, self.stmt_line, self.bank, where))
+            _fill(self.statement, stmt, self.transactions, self.stmt_line, where)
+            if self.keep:
+                self.statement.transactions = self.transactions
+            else:
+                self._hand_on(stmt)
+            self.statements.append(self.statement)
             self.transactions = []
 
+    def _hand_on(self, fields: dict[str, str]) -> None:
+        """The statement's transactions read so far into the outbox, with its currency and account."""
+        statement, currency = self.statement, fields["CURDEF"].upper()
+        statement.currency, statement.account = currency, fields.get("ACCT.ACCTID", "").replace(" ", "")
+        for t in self.transactions:
+            t.currency = t.currency or currency
+            self.outbox.append((statement, t))
+        self.transactions = []
 
-def _statement(fields: dict[str, str], transactions: list[Transaction], line: int, bank: str | None,
-               ledger_at: str) -> Statement:
+
+def _fill(statement: Statement, fields: dict[str, str], transactions: list[Transaction], line: int,
+          ledger_at: str) -> None:
     """A statement of its fields and transactions. A damaged ledger balance (``ledger_at``: file
     and line) costs a warning: without an amount the balance is left out, without a good date
     it is kept undated. The transactions are what matters."""
     currency = fields.get("CURDEF", "").upper()
     if not currency:
-        raise BankFileError("the statement's currency <CURDEF> is missing or empty", line=line)
+        raise BankFileError(say.OFX_NO_CURRENCY(), line=line)
     closing = None
     warnings = []
     if "LEDGER" in fields:
@@ -242,24 +352,19 @@ def _statement(fields: dict[str, str], transactions: list[Transaction], line: in
                 warnings.append(say.OFX_LEDGER_DATE_LEFT_OUT(where=ledger_at, why=exc.message))
     for t in transactions:
         t.currency = t.currency or currency
-    return Statement(
-        warnings=warnings,
-        account=fields.get("ACCT.ACCTID", "").replace(" ", ""),
-        currency=currency,
-        transactions=transactions,
-        closing_balance=closing,
-        bank=bank,
-        format=FORMAT,
-    )
+    statement.warnings = warnings
+    statement.account = fields.get("ACCT.ACCTID", "").replace(" ", "")
+    statement.currency = currency
+    statement.closing_balance = closing
 
 
 def _transaction(fields: dict[str, str], line: int) -> Transaction:
     if not fields.get("TRNAMT"):
-        raise BankFileError("a transaction has no amount <TRNAMT>", line=line)
+        raise BankFileError(say.OFX_NO_AMOUNT(), line=line)
     amount = _amount(fields["TRNAMT"], "transaction", line)
     posted = fields.get("DTPOSTED") or fields.get("DTUSER")  # DTUSER: the day the user initiated it
     if not posted:
-        raise BankFileError("a transaction has no date <DTPOSTED>", line=line)
+        raise BankFileError(say.OFX_NO_DATE(), line=line)
     name = fields.get("NAME") or fields.get("PAYEE.NAME", "")
     memo = fields.get("MEMO", "")
     available = fields.get("DTAVAIL")
@@ -284,7 +389,7 @@ def _amount(text: str, what: str, line: int | None) -> Decimal:
     (Decimal('-6.60'), Decimal('200.29'), Decimal('5'))
     """
     if not text.strip():
-        raise BankFileError(say.EMPTY_AMOUNT[what]() if what in say.EMPTY_AMOUNT else f"an empty {what} amount", line=line)
+        raise BankFileError(say.EMPTY_AMOUNT[what](), line=line)
     return exact_amount(text.strip(), signed=True, what=f"{what} amount", line=line)
 
 
@@ -292,5 +397,5 @@ def _date(text: str, line: int | None) -> date:
     """``YYYYMMDD[hhmmss[.xxx]][[-8:PST]]``: the date as written (the time zone does not move it)."""
     s = text.strip()
     if len(s) < 8 or not s[:8].isdigit():
-        raise BankFileError(f"not an OFX date: {s[:30]!r}", line=line, hint="expected YYYYMMDD")
+        raise BankFileError(say.OFX_NOT_A_DATE(text=s[:30]), line=line, hint=say.OFX_DATE_FORMAT())
     return make_date(int(s[:4]), int(s[4:6]), int(s[6:8]), line=line)

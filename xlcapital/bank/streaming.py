@@ -26,21 +26,22 @@ of them: count, total, first and last day, which ``period``, ``total`` and ``rec
 per account the dedupe keys' counts as 64-bit digests (:class:`~xlcapital.bank.model.KeyNumbers`).
 A statement's balances, account and warnings are final once the stream has ended.
 
-Streamed in slices: MT940 and CSV (the formats whose modules have ``stream``); a CAMT or OFX file,
-a zip, and a UTF-16 file are read whole by :func:`~xlcapital.bank.read_bytes` and handed on from
-there (same results, memory as :func:`~xlcapital.bank.read`).
+Streamed in slices: every format (each module has ``stream`` and ``stream_count``); a zip's members
+one at a time, each checked against the cap shared by all members before any is read. A UTF-16
+file (and one whose first 8 KB are blank) is read whole by :func:`~xlcapital.bank.read_bytes` and
+handed on from there (same results, memory as :func:`~xlcapital.bank.read`).
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from xlcapital import bank as _bank
 from xlcapital.bank.model import KeyNumbers, Statement, Tally, Transaction
 from xlcapital.bank.presets import Preset
-from xlcapital.bank.streamio import ByteSource
+from xlcapital.bank.streamio import ByteSource, open_regular
 from xlcapital.errors import BankFileError
 
 __all__ = ["stream", "BankStream"]
@@ -84,46 +85,68 @@ class BankStream:
         source = str(self.path)
         format, bank = _bank._with_mapping(self.format, self.bank, self.mapping, source)
         file = ByteSource.of_path(self.path, _bank.MAX_FILE_BYTES)
-        head = file.head(8192)
-        name = None if _read_whole(head) or file.find(b"\x00") >= 0 else format or _bank.detect_format(head, source)
-        module = _bank.format_module(name) if name else None
-        if module is None or not hasattr(module, "stream"):
-            statements = _bank.read_bytes(_bank.read_file_bytes(self.path), source, format, bank)
-            yield from _handed_on(statements)
-            self.statements = statements
+        if file.head(4) != _ZIP:
+            whole = lambda: _bank.read_file_bytes(self.path)  # noqa: E731
+            self.statements = yield from _file(file, source, format, bank, whole)
             return
-        keys = KeyNumbers()
-        with _bank._net(name, source):
-            reader = module.stream(file, source=source, bank=bank)
-        while True:
-            try:
-                statement, t = next(reader)
-            except StopIteration as done:
-                statements = done.value
-                break
-            except (BankFileError, *_bank._READER_FAULTS) as exc:
-                raise _bank._caught(exc, name, source) from (None if isinstance(exc, BankFileError) else exc)
-            if statement.tally is None:  # the first of its transactions: what the statement is, early
-                statement.tally = Tally()
-                statement.format, statement.source = statement.format or name, statement.source or source
-            statement.tally.add(t.booking_date, t.amount)
-            keys.assign(t, statement.account)
-            yield statement, t
-        with _bank._net(name, source):
-            expected = _bank._count_records(module.stream_count, file, bank)
-        for statement in statements:
-            if statement.tally is None:
-                statement.tally = Tally()
-        _bank._check_count(statements, expected, source)
-        for statement in statements:
-            _bank._finish(statement, name, source)
+        statements: list[Statement] = []
+        with open_regular(self.path) as f:
+            if os.fstat(f.fileno()).st_size > _bank.MAX_FILE_BYTES:
+                _bank.read_file_bytes(self.path)  # its error, as bank.read says it
+            archive, members = _bank._zip_members(f, source, keep=False)
+            for name, member, size in members:
+                unzipped = ByteSource(name, lambda member=member: archive.open(member), size)
+                statements += yield from _file(unzipped, name, format, bank, lambda: b"".join(unzipped.chunks()))
         self.statements = statements
 
 
+#: how a zip starts
+_ZIP = b"PK\x03\x04"
+
+
+def _file(file: ByteSource, source: str, format: str | None, bank, whole: Callable[[], bytes]):
+    """The transactions of one bank file (or zip member) as ``(statement, transaction)``, checked
+    as :func:`~xlcapital.bank.read_bytes` checks them; returns its statements. ``whole()``: its
+    bytes, for a file that is read whole."""
+    head = file.head(8192)
+    name = None if _read_whole(head) or file.find(b"\x00") >= 0 else format or _bank.detect_format(head, source)
+    module = _bank.format_module(name) if name else None
+    if module is None:
+        statements = _bank.read_bytes(whole(), source, format, bank)
+        yield from _handed_on(statements)
+        return statements
+    keys = KeyNumbers()
+    with _bank._net(name, source):
+        reader = module.stream(file, source=source, bank=bank)
+    while True:
+        try:
+            statement, t = next(reader)
+        except StopIteration as done:
+            statements = done.value
+            break
+        except (BankFileError, *_bank._READER_FAULTS) as exc:
+            raise _bank._caught(exc, name, source) from (None if isinstance(exc, BankFileError) else exc)
+        if statement.tally is None:  # the first of its transactions: what the statement is, early
+            statement.tally = Tally()
+            statement.format, statement.source = statement.format or name, statement.source or source
+        statement.tally.add(t.booking_date, t.amount)
+        keys.assign(t, statement.account)
+        yield statement, t
+    with _bank._net(name, source):
+        expected = _bank._count_records(module.stream_count, file, bank)
+    for statement in statements:
+        if statement.tally is None:
+            statement.tally = Tally()
+    _bank._check_count(statements, expected, source)
+    for statement in statements:
+        _bank._finish(statement, name, source)
+    return statements
+
+
 def _read_whole(head: bytes) -> bool:
-    """Files read whole: a zip, UTF-16, and one whose first 8 KB are blank (read_bytes then says
-    "empty", or reads on)."""
-    return head[:4] == b"PK\x03\x04" or head[:2] in (b"\xff\xfe", b"\xfe\xff") or not head.strip()
+    """Files read whole: UTF-16, and one whose first 8 KB are blank (read_bytes then says "empty",
+    or reads on). (A zip never comes here: a zip inside a zip is refused before any member is read.)"""
+    return head[:2] in (b"\xff\xfe", b"\xfe\xff") or not head.strip()
 
 
 def _handed_on(statements: list[Statement]) -> Iterator[tuple[Statement, Transaction]]:

@@ -18,13 +18,14 @@ import io
 import os
 import stat
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator
+from typing import AnyStr, BinaryIO, Callable, Iterable, Iterator
 
 from xlcapital.bank.textio import ENCODINGS, known_encodings, undecodable
+from xlcapital.bank import messages as say
 from xlcapital.errors import BankFileError
 from xlcapital.messages import CANNOT_READ, os_reason
 
-__all__ = ["SLICE", "ByteSource", "open_regular", "text_encoding"]
+__all__ = ["SLICE", "ByteSource", "fed_windows", "open_regular", "text_encoding"]
 
 #: bytes read at a time
 SLICE = 1 << 20
@@ -47,8 +48,7 @@ def open_regular(path: str | os.PathLike) -> BinaryIO:
         raise BankFileError(CANNOT_READ(why=os_reason(exc)), file=str(path)) from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise BankFileError("not a regular file (a device, a pipe or a folder)", file=str(path),
-                                hint="give the path of a bank export saved on disk")
+            raise BankFileError(say.NOT_REGULAR_FILE(), file=str(path), hint=say.SAVED_ON_DISK())
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
@@ -72,9 +72,12 @@ class ByteSource:
             while chunk := f.read(SLICE):
                 total += len(chunk)
                 if total > self.limit:
-                    raise BankFileError(f"the file is larger than the {self.limit // 2**20} MB xlcapital reads at once",
-                                        file=self.name)
+                    raise BankFileError(say.FILE_TOO_LARGE(mb=self.limit // 2**20), file=self.name)
                 yield chunk
+
+    def open(self) -> BinaryIO:
+        """The file opened at its start (for reading back ranges already read through :meth:`chunks`)."""
+        return self._opener()
 
     def head(self, n: int) -> bytes:
         with self._opener() as f:
@@ -111,12 +114,22 @@ class ByteSource:
         """The file's lines (without their ends) in ``encoding``, a UTF-8 byte-order mark left out;
         call :func:`text_encoding` first: a byte that does not decode is an error here without a line."""
         with self._opener() as f:
-            if f.read(3) != _BOM:
-                f.seek(0)
-            # TextIOWrapper's defaults: strict decoding, and universal newlines (CR LF, LF, CR each end a line)
-            text = io.TextIOWrapper(io.BufferedReader(_Capped(f, self.limit, self.name), SLICE), encoding=encoding)
-            for line in text:
+            for line in self._text(f, encoding):
                 yield line[:-1] if line.endswith("\n") else line
+
+    def texts(self, encoding: str) -> Iterator[str]:
+        """The file's text in slices, every line end (CR LF, LF, CR) written as LF, otherwise as
+        :meth:`lines`."""
+        with self._opener() as f:
+            text = self._text(f, encoding)
+            while chunk := text.read(SLICE):
+                yield chunk
+
+    def _text(self, f: BinaryIO, encoding: str) -> io.TextIOWrapper:
+        if f.read(3) != _BOM:
+            f.seek(0)
+        # TextIOWrapper's defaults: strict decoding, and universal newlines (CR LF, LF, CR each end a line)
+        return io.TextIOWrapper(io.BufferedReader(_Capped(f, self.limit, self.name), SLICE), encoding=encoding)
 
     def windows(self, cut: Callable[[bytes], int]) -> Iterator[bytes]:
         """The file in slices each ending where ``cut(slice)`` says (the offset the next one starts
@@ -134,6 +147,31 @@ class ByteSource:
             yield rest
 
 
+def fed_windows(chunks: Iterable[AnyStr], feed: Callable[[AnyStr, bool], int]) -> Iterator[None]:
+    """Hand a file's slices (bytes or text) to ``feed(data, final)``, which returns how much of
+    ``data`` it has done (0: none yet); what it leaves comes back at the start of the next call.
+    The last call has ``final`` true and all that is left. Yields after each call (for what
+    ``feed`` has made to be handed on). Where nothing could be done the next call waits for twice
+    as much, so that a record longer than a slice costs a few calls, not one per slice."""
+    parts: list = []
+    size = want = 0
+    empty: AnyStr = b""  # type: ignore[assignment]
+    for chunk in chunks:
+        empty = chunk[:0]
+        parts.append(chunk)
+        size += len(chunk)
+        if size < want:
+            continue
+        data = parts[0] if len(parts) == 1 else empty.join(parts)
+        done = feed(data, False)
+        want = 0 if done > 0 else 2 * size
+        parts = [data[done:]] if done < size else []
+        size -= done
+        yield
+    feed(empty.join(parts), True)
+    yield
+
+
 class _Capped(io.RawIOBase):
     """A binary file that refuses to be read past ``limit`` bytes (the file grew since it was checked)."""
 
@@ -147,7 +185,7 @@ class _Capped(io.RawIOBase):
         data = self.f.read(len(buffer))
         self.left -= len(data)
         if self.left < 0:
-            raise BankFileError("the file grew past the size xlcapital reads at once while it was read", file=self.name)
+            raise BankFileError(say.FILE_GREW(), file=self.name)
         buffer[: len(data)] = data
         return len(data)
 

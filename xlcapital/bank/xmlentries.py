@@ -5,17 +5,27 @@ entries, which are nearly all of a large file, are cut out as byte ranges and pa
 the standard library's C parser inside a wrapper that declares the document's namespaces (a
 fragment can hold neither a DTD nor an entity definition: expat refuses both). An entry may use any
 namespace prefix; a ``<Ntry`` inside a comment, CDATA section or processing instruction is text.
+
+The cutting works on the whole document or on a file read in windows (:func:`cut_windows`): each
+window ends after a complete entry (or a ``>``) outside a comment, CDATA section or processing
+instruction, so the next one starts outside them too. What is kept is small: the skeleton (with a
+placeholder per run of consecutive entries, followed by the run's line ends, so that the
+skeleton's line numbers are the file's) and, per entry, its byte range and first line in arrays.
 """
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from array import array
+from typing import Iterable
 
-from xlcapital.bank.textio import OpaqueRanges, line_of
+from xlcapital.bank.streamio import fed_windows
+from xlcapital.bank.textio import LineCounter, OpaqueRanges, line_of
+from xlcapital.bank import messages as say
 from xlcapital.errors import BankFileError
 
-__all__ = ["PLACEHOLDER", "cut_entries", "EntryWrapper", "xml_message"]
+__all__ = ["PLACEHOLDER", "Entries", "cut_entries", "cut_windows", "EntryWrapper", "xml_message"]
 
 #: an XML name used as a namespace prefix
 _PREFIX = re.compile(rb"[A-Za-z_][\w.\-]*")
@@ -24,37 +34,100 @@ PLACEHOLDER = "XlcapitalEntries"
 _TAG_END = (b">", b" ", b"\t", b"\r", b"\n", b"/")
 
 
-def cut_entries(data: bytes) -> tuple[bytes, list[list[tuple[int, int]]]]:
-    """The document with every run of consecutive ``<Ntry>`` elements replaced by a placeholder
-    element, and the byte ranges of the entries of each run.
+class Entries:
+    """The entries cut out of one document, in file order: byte ranges and first lines, and the
+    runs of consecutive entries (separated by nothing but white space) each placeholder stands for.
+    Arrays of 8-byte numbers: 24 bytes an entry, whatever the entry holds."""
+
+    def __init__(self) -> None:
+        self.starts, self.ends, self.lines = array("q"), array("q"), array("q")
+        #: the index of each run's first entry
+        self.runs = array("q")
+        self.skeleton_parts: list[bytes] = []
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def run(self, index: int) -> range:
+        """The indexes of the entries of run ``index``."""
+        return range(self.runs[index], self.runs[index + 1] if index + 1 < len(self.runs) else len(self.starts))
+
+    @property
+    def skeleton(self) -> bytes:
+        """The document with each run of entries replaced by its placeholder and line ends."""
+        return b"".join(self.skeleton_parts)
+
+
+class _Cutter:
+    """Cuts the entries out of a document handed over in consecutive windows."""
+
+    def __init__(self) -> None:
+        self.entries = Entries()
+        self.offset = 0  # where the next window starts in the file
+        self.line = 1  # the line it starts on
+
+    def feed(self, data: bytes, final: bool) -> int:
+        """Cut the entries of ``data`` (the file from ``self.offset``); return how much of it is
+        done: the end of its last complete entry, else of its last ``>`` outside comments (so
+        what is left starts outside one). ``final``: the file ends with ``data``."""
+        entries, parts = self.entries, self.entries.skeleton_parts
+        opaque = OpaqueRanges(data)
+        lines = LineCounter(data)
+        copied = 0
+        pending = len(data)  # where an entry starts that this window does not close
+        in_run = False
+        for at, prefix in _entry_starts(data, opaque):
+            if at < copied:  # an <Ntry> inside the entry just cut: the count tells
+                continue
+            end = _entry_end(data, at, prefix, opaque)
+            if end < 0:
+                if not final:
+                    pending = at
+                    break
+                raise BankFileError(say.ENTRY_NOT_CLOSED(),
+                                    line=self.line + line_of(data, at) - 1)
+            line = lines.at(at)
+            if in_run and data[copied:at].strip() == b"":
+                parts.append(b"\n" * (line - run_line))  # the line ends between the two entries
+            else:
+                parts.append(data[copied:at])
+                parts.append(b"<" + prefix + PLACEHOLDER.encode() + b' run="' + str(len(entries.runs)).encode() + b'"/>')
+                entries.runs.append(len(entries.starts))
+            entries.starts.append(self.offset + at)
+            entries.ends.append(self.offset + end)
+            entries.lines.append(self.line + line - 1)
+            run_line = lines.at(end)
+            parts.append(b"\n" * (run_line - line))  # the entry's own line ends
+            copied, in_run = end, True
+        done = len(data) if final else copied
+        if not final and not in_run:  # no entry yet: as much as is surely outside comments and entries
+            limit = min(pending, opaque.starts[-1] if opaque.starts and opaque.ends[-1] >= len(data) else len(data))
+            done = data.rfind(b">", 0, limit) + 1
+        parts.append(data[copied:done])
+        if not final:
+            self.line += lines.at(done) - 1
+            self.offset += done
+        return done
+
+
+def cut_entries(data: bytes) -> Entries:
+    """The entries of a whole document (see :class:`Entries`).
 
     An entry may use any namespace prefix (a document may give one namespace two); a ``<Ntry``
     inside a comment, a CDATA section or a processing instruction is not an entry.
     """
-    opaque = OpaqueRanges(data)
-    pieces: list[bytes] = []
-    runs: list[list[tuple[int, int]]] = []
-    copied = 0
-    last_end = -1
-    for at, prefix in _entry_starts(data, opaque):
-        if at < copied:  # an <Ntry> inside the entry just cut: the count tells
-            continue
-        close = data.find(b">", at)
-        if close >= 0 and data[close - 1 : close] == b"/":
-            end = close + 1  # <Ntry/>: an empty entry; reading it reports what is missing
-        else:
-            end = _entry_end(data, at, prefix, opaque)
-        if runs and data[last_end:at].strip() == b"":
-            runs[-1].append((at, end))
-        else:
-            pieces.append(data[copied:at])
-            pieces.append(b"<" + prefix + PLACEHOLDER.encode() + b' run="' + str(len(runs)).encode() + b'"/>')
-            runs.append([(at, end)])
-        copied = last_end = end
-    if not runs:
-        return data, []
-    pieces.append(data[copied:])
-    return b"".join(pieces), runs
+    cutter = _Cutter()
+    cutter.feed(data, final=True)
+    return cutter.entries
+
+
+def cut_windows(chunks: Iterable[bytes]) -> Entries:
+    """:func:`cut_entries` of a file read in slices, in windows that end after a complete entry
+    (:func:`~xlcapital.bank.streamio.fed_windows`)."""
+    cutter = _Cutter()
+    for _ in fed_windows(chunks, cutter.feed):
+        pass
+    return cutter.entries
 
 
 def _entry_starts(data: bytes, opaque: OpaqueRanges):
@@ -85,7 +158,14 @@ def _entry_starts(data: bytes, opaque: OpaqueRanges):
 
 
 def _entry_end(data: bytes, at: int, prefix: bytes, opaque: OpaqueRanges) -> int:
-    """The offset just after the end tag ``</prefix:Ntry>`` (``</Ntry >`` too) of the entry at ``at``."""
+    """The offset just after the end tag ``</prefix:Ntry>`` (``</Ntry >`` too) of the entry at
+    ``at``, or just after ``<Ntry/>`` (an empty entry: reading it reports what is missing); -1
+    when ``data`` does not hold it."""
+    close = data.find(b">", at)
+    if close < 0:
+        return -1
+    if data[close - 1 : close] == b"/":
+        return close + 1
     closing = b"</" + prefix + b"Ntry"
     stop = opaque.find(data, closing, at)
     while stop >= 0:
@@ -95,7 +175,7 @@ def _entry_end(data: bytes, at: int, prefix: bytes, opaque: OpaqueRanges) -> int
         if data[gt : gt + 1] == b">":
             return gt + 1
         stop = opaque.find(data, closing, stop + 1)
-    raise BankFileError("an <Ntry> entry is not closed (is the file cut off?)", line=line_of(data, at))
+    return -1
 
 
 def xml_message(exc: ET.ParseError) -> str:
@@ -104,7 +184,7 @@ def xml_message(exc: ET.ParseError) -> str:
 
 
 class EntryWrapper:
-    """Wraps entry byte ranges in an element that declares the document's namespaces."""
+    """Wraps the bytes of a run of entries in an element that declares the document's namespaces."""
 
     def __init__(self, skeleton: bytes, encoding: bytes) -> None:
         declarations: dict[bytes, bytes] = {}
@@ -114,13 +194,14 @@ class EntryWrapper:
         self.head = b'<?xml version="1.0" encoding="' + encoding + b'"?><XlcapitalBatch' + attrs + b">"
         self.tail = b"</XlcapitalBatch>"
 
-    def parse(self, data: bytes, ranges: list[tuple[int, int]], first_line: int) -> ET.Element:
-        body = b"".join(data[s:e] for s, e in ranges)
+    def parse(self, body: bytes, first_line: int) -> ET.Element:
+        """The entries of ``body`` (consecutive entries of one run, from the file as they stand
+        there: white space and line ends between them too, so expat's line is the file's)."""
         try:
             # entries hold no prolog, hence no DTD and no entity declarations: expat refuses both
             return ET.fromstring(self.head + body + self.tail)
         except ET.ParseError as exc:
             line = first_line + exc.position[0] - 1 if getattr(exc, "position", None) else first_line
-            raise BankFileError(f"not well-formed XML in an entry: {xml_message(exc)}", line=line) from None
+            raise BankFileError(say.NOT_WELL_FORMED_ENTRY(problem=xml_message(exc)), line=line) from None
         except LookupError as exc:
-            raise BankFileError(f"the XML declares an unknown encoding: {exc}", line=1) from None
+            raise BankFileError(say.UNKNOWN_XML_ENCODING(reason=exc), line=1) from None
