@@ -15,6 +15,7 @@ from pathlib import Path
 
 from xlcapital.errors import InputError
 from xlcapital.fileio import read_text
+from xlcapital.imports import messages as say
 from xlcapital.imports.model import Ledger
 from xlcapital.imports.trialbalance import check_header, ledger_from_rows
 
@@ -38,7 +39,7 @@ def read(path: str | Path, *, start: date, end: date, name: str) -> Ledger:
         rows = ((reader.line_num, dict(zip(columns, cells))) for cells in reader)
         return ledger_from_rows(rows, source, start, end, name)
     except csv.Error as exc:
-        raise InputError(f"not a readable CSV file: {exc}", file=source, line=reader.line_num) from None
+        raise InputError(say.TB_NOT_CSV(why=exc), file=source, line=reader.line_num) from None
 
 
 __all__ = ["read", "looks_like", "sniff_delimiter"]
