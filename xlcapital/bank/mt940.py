@@ -379,9 +379,7 @@ class _Builder:
             if not (stmt.account or id(stmt) in self.filled or stmt.opening_balance or stmt.closing_balance):
                 # a header and nothing after it (real files may lack :25:, not everything)
                 raise BankFileError(
-                    "a statement with no account :25:, no balance and no transactions",
-                    line=self.first_lines[id(stmt)],
-                    hint="is the file cut off? an MT940 statement names its account in :25:",
+                    say.EMPTY_STATEMENT(), line=self.first_lines[id(stmt)], hint=say.CUT_OFF(),
                 )
             for t in stmt.transactions:  # (kept ones) a currency the statement named later
                 t.currency = t.currency or stmt.currency
@@ -444,7 +442,7 @@ def _entry_date(mmdd: str, value: date, line_no: int | None) -> date:
         if best is None or abs(candidate - value) < abs(best - value):
             best = candidate
     if best is None:
-        raise BankFileError(f"impossible entry date {mmdd!r} (MMDD)", line=line_no)
+        raise BankFileError(say.IMPOSSIBLE_ENTRY_DATE(mmdd=mmdd), line=line_no)
     return best
 
 
@@ -452,7 +450,7 @@ def _balance(value: str, line_no: int) -> Balance:
     """``C130402EUR1147,95`` -> Balance(1147.95, 2013-04-02, EUR); D is negative."""
     m = _BALANCE.fullmatch(value.strip())  # the whole value: "15x0,00" is no 15
     if not m:
-        raise BankFileError(f"not a balance: {value[:40]!r}", line=line_no, hint="expected C/D, YYMMDD, currency, amount")
+        raise BankFileError(say.NOT_A_BALANCE(value=value[:40]), line=line_no, hint=say.BALANCE_PARTS())
     amount = exact_amount(m.group(4), line=line_no)
     return Balance(-amount if m.group(1) == "D" else amount, _swift_date(m.group(2), line_no), m.group(3))
 
@@ -473,9 +471,7 @@ def _statement_line(lines: list[str], line_no: int, currency: str | None) -> _Pe
             m = _STATEMENT_LINE_UNTYPED.match(first)
     if m is None:
         raise BankFileError(
-            f"not a statement line: {first[:50]!r}",
-            line=line_no,
-            hint="expected YYMMDD[MMDD] C/D amount type reference",
+            say.NOT_A_STATEMENT_LINE(first=first[:50]), line=line_no, hint=say.STATEMENT_LINE_PARTS(),
         )
     # one call for every group (in the pattern's order) instead of one lookup each
     value_text, entry, mark, _funds, amount_text, code, rest = m.groups()
