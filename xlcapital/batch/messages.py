@@ -30,6 +30,3 @@ NO_SCHEDULER = Text("cannot reach the Dask scheduler at {scheduler}: {why}",
                     "kan de Dask-scheduler op {scheduler} niet bereiken: {why}")
 START_SCHEDULER = Text("start one with `dask scheduler` and workers with `dask worker ADDRESS`",
                        "start er een met `dask scheduler` en workers met `dask worker ADRES`")
-#: the progress bar's counts (a terminal only)
-PROGRESS = Text("done {done}, failed {failed}, remaining {remaining}",
-                "klaar {done}, mislukt {failed}, te gaan {remaining}")
