@@ -98,7 +98,7 @@ WEEKLY_DAY = Text("a weekly plan's day is 1 (Monday) to 7 (Sunday)",
                   "de dag van een weekplan is 1 (maandag) tot en met 7 (zondag)")
 SCENARIOS_AS_TABLES = Text("write scenarios as [[scenarios]] tables", "schrijf scenario's als [[scenarios]]-tabellen")
 TRIGGERS_AS_TABLES = Text("write [triggers.<rule>] tables", "schrijf [triggers.<regel>]-tabellen")
-HISTORY_LENGTHS = Text("{count} {key} values for {months} months", "{count} waarden van {key} voor {months} maanden")
+HISTORY_LENGTHS = Text("{count} {key} values for {months} months", "{count} waarden in {key!r} voor {months} maanden")
 VAT_WITHOUT_FILING = Text("{keys} given but no VAT filing period", "{keys} gegeven, maar geen aangifteperiode voor de btw")
 GIVE_FILING = Text('give filing = "monthly", "quarterly" or "yearly" (or leave [vat] out)',
                    'geef filing = "monthly", "quarterly" of "yearly" (of laat [vat] weg)')

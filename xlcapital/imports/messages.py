@@ -119,10 +119,10 @@ UNMAPPED = Text("{count} account(s) map to no item: {listed}{more}",
 MAP_UNMAPPED = Text("give them RGS codes in the bookkeeping, map them with --mapping FILE, or use --allow-unmapped",
                     "geef ze RGS-codes in de boekhouding, wijs ze toe met --mapping BESTAND, of gebruik "
                     "--allow-unmapped")
-OPENING_BALANCE = Text("opening balance", "beginbalans")
-LEDGER_AT_END = Text("ledger at the end of the period", "grootboek aan het eind van de periode")
-DEBIT = Text("debit", "debet")
-CREDIT = Text("credit", "credit")
+OPENING_BALANCE = Text("opening balance", "de beginbalans")
+LEDGER_AT_END = Text("ledger at the end of the period", "het grootboek aan het eind van de periode")
+DEBIT = Text("debit", "de debetkant")
+CREDIT = Text("credit", "de creditkant")
 DOES_NOT_BALANCE = Text("the {name} does not balance: {side} exceeds the other side by {amount:money}",
                         "{name} is niet in evenwicht: {side} is {amount:money} groter dan de andere kant")
 DEBIT_EQUALS_CREDIT = Text("debit and credit must be equal: export the bookkeeping again",
