@@ -260,3 +260,20 @@ NOT_A_SECTION = Text("[{name}] must be a section (table) of keys, not {value!r}"
 MUST_BE_TEXT = Text("must be text, not {value!r}", "moet tekst zijn, niet {value!r}")
 COST_BASE = Text("cost base must be 'cogs' or 'revenue', not {cost_base!r}",
                  "de kostenbasis moet 'cogs' of 'revenue' zijn, niet {cost_base!r}")
+
+# --------------------------------------------------------------------------------------------
+# The files of the Excel face that the CLI writes (excel/lite.py, excel/addin.py)
+# --------------------------------------------------------------------------------------------
+
+NOT_A_WHEEL = Text("{wheel!r} is not the address of a wheel", "{wheel!r} is geen adres van een wheel")
+GIVE_A_WHEEL = Text("give the https URL of xlcapital-<version>-py3-none-any.whl, built with: python -m pip wheel "
+                    "--no-deps .",
+                    "geef de https-URL van xlcapital-<versie>-py3-none-any.whl, gebouwd met: python -m pip wheel "
+                    "--no-deps .")
+NOT_A_FOLDER = Text("not a folder", "geen map")
+GIVE_A_LITE_FOLDER = Text("give a folder for main.py and requirements.txt",
+                          "geef een map voor main.py en requirements.txt")
+CANNOT_CREATE_FOLDER = Text("cannot create the folder: {why}", "kan de map niet aanmaken: {why}")
+NO_VBA_PROJECT = Text("cannot read the VBA project of {path}: {why}", "kan het VBA-project van {path} niet lezen: {why}")
+REINSTALL_XLWINGS = Text("reinstall xlwings (pip install --force-reinstall xlwings)",
+                         "installeer xlwings opnieuw (pip install --force-reinstall xlwings)")

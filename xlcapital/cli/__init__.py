@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         print(in_language(ERROR_LINE(what=exc.in_language(lang)), lang), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("xlcapital: interrupted", file=sys.stderr)
+        print(in_language(INTERRUPTED(), lang), file=sys.stderr)
         return 130
     except BrokenPipeError:  # `xlcapital bank ... | head`
         return EXIT_OK
@@ -121,6 +121,7 @@ def unexpected(exc: BaseException) -> str:
     return UNEXPECTED(kind=type(exc).__name__, text=text)
 
 
+INTERRUPTED = Text("xlcapital: interrupted", "xlcapital: onderbroken")
 OUT_OF_MEMORY = Text("out of memory: the input is too large for this machine",
                      "onvoldoende geheugen: de invoer is te groot voor deze computer")
 NESTED_TOO_DEEPLY = Text("an input is nested too deeply to read", "een invoer is te diep genest om te lezen")
