@@ -268,7 +268,7 @@ COST_BASE = Text("cost base must be 'cogs' or 'revenue', not {cost_base!r}",
 NOT_A_WHEEL = Text("{wheel!r} is not the address of a wheel", "{wheel!r} is geen adres van een wheel")
 GIVE_A_WHEEL = Text("give the https URL of xlcapital-<version>-py3-none-any.whl, built with: python -m pip wheel "
                     "--no-deps .",
-                    "geef de https-URL van xlcapital-<versie>-py3-none-any.whl, gebouwd met: python -m pip wheel "
+                    "geef de https-URL van 'xlcapital-<versie>-py3-none-any.whl', gebouwd met: python -m pip wheel "
                     "--no-deps .")
 NOT_A_FOLDER = Text("not a folder", "geen map")
 GIVE_A_LITE_FOLDER = Text("give a folder for main.py and requirements.txt",
