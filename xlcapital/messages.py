@@ -200,6 +200,11 @@ def os_reason(exc: OSError) -> str:
 # The company file's and the dates' errors (company.py, forecast/values.py, imports)
 # --------------------------------------------------------------------------------------------
 
+NOT_A_FOLDER = Text("not a folder", "geen map")
+FOLDER_NOT_FOUND = Text("folder not found", "map niet gevonden")
+NOT_CSV = Text("not a readable CSV file: {why}", "geen leesbaar CSV-bestand: {why}")
+UNKNOWN_COLUMN = Text("unknown column {column!r}", "onbekende kolom {column!r}")
+NOT_A_ZIP = Text("not a readable zip file: {why}", "geen leesbaar zipbestand: {why}")
 NOT_JSON = Text("not valid JSON: {why}", "geen geldige JSON: {why}")
 UNKNOWN_SECTION = Text("unknown section [{section}]", "onbekende sectie [{section}]")
 SECTIONS = Text("sections: {sections}", "secties: {sections}")
@@ -270,7 +275,6 @@ GIVE_A_WHEEL = Text("give the https URL of xlcapital-<version>-py3-none-any.whl,
                     "--no-deps .",
                     "geef de https-URL van 'xlcapital-<versie>-py3-none-any.whl', gebouwd met: python -m pip wheel "
                     "--no-deps .")
-NOT_A_FOLDER = Text("not a folder", "geen map")
 GIVE_A_LITE_FOLDER = Text("give a folder for main.py and requirements.txt",
                           "geef een map voor main.py en requirements.txt")
 CANNOT_CREATE_FOLDER = Text("cannot create the folder: {why}", "kan de map niet aanmaken: {why}")

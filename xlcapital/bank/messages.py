@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xlcapital.messages import Text
+from xlcapital.messages import NOT_A_ZIP, Text  # noqa: F401 (shared)
 
 # --- a statement's checks (bank/__init__.py, merge.py) --------------------------------------
 
@@ -132,7 +132,6 @@ ZIP_TOO_LARGE = Text("the zip unpacks to {megabytes} MB, more than the {limit} M
 ZIP_IN_ZIP = Text("a zip inside the zip", "een zip in de zip")
 UNZIP_OUTER = Text("unzip the outer zip and give the files inside",
                    "pak de buitenste zip uit en geef de bestanden die erin zitten")
-NOT_A_ZIP = Text("not a readable zip file: {why}", "geen leesbaar zipbestand: {why}")
 ZIP_MEMBERS_TOO_LARGE = Text("the zip's files unpack to more than the {limit} MB xlcapital reads at once",
                              "de bestanden in de zip pakken uit tot meer dan de {limit} MB die xlcapital in één keer "
                              "leest")

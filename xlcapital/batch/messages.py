@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from xlcapital.messages import Text
+from xlcapital.messages import FOLDER_NOT_FOUND, NOT_A_FOLDER, Text  # noqa: F401 (shared)
 
 NOT_A_CLIENT = Text("not a client folder: it holds neither company.toml nor forecast.toml",
                     "geen klantmap: er staat geen company.toml en geen forecast.toml in")
 CLIENT_FOLDER_GONE = Text("the client folder is gone", "de klantmap is verdwenen")
-NOT_A_FOLDER = Text("not a folder", "geen map")
-FOLDER_NOT_FOUND = Text("folder not found", "map niet gevonden")
 GIVE_CLIENTS_FOLDER = Text("give the folder that holds one folder per client",
                            "geef de map met één map per klant")
 ONE_CLIENT = Text("this is one client's folder, not a folder of clients",

@@ -6,7 +6,7 @@ where it is found: ``warnings.append(say.MY_WARNING(file=..., ...))``; the CLI s
 
 from __future__ import annotations
 
-from xlcapital.messages import Text
+from xlcapital.messages import FOLDER_NOT_FOUND, NOT_A_FOLDER, NOT_CSV, UNKNOWN_COLUMN, Text  # noqa: F401 (shared)
 
 ACCOUNT_NOT_FOUND = Text("{accounts} matches no export in bank/", "{accounts} komt in geen enkele export in bank/ voor")
 ACCOUNTS_NOT_FOUND = Text("{accounts} match no export in bank/", "{accounts} komen in geen enkele export in bank/ voor")
@@ -41,14 +41,12 @@ SAVE_AS_CSV_UTF8 = Text("save the file as CSV UTF-8", "sla het bestand op als CS
 VALUE_REQUIRED = Text("a value is required", "hier is een waarde nodig")
 EMPTY_CSV = Text("the file is empty", "het bestand is leeg")
 HEADER_NAMES = Text("the first line names the columns: {columns}", "de eerste regel noemt de kolommen: {columns}")
-UNKNOWN_COLUMN = Text("unknown column {column!r}", "onbekende kolom {column!r}")
 KNOWN_COLUMNS = Text("known: {columns} ({dialect})", "bekend: {columns} ({dialect})")
 COLUMN_TWICE = Text("column {column!r} appears twice", "kolom {column!r} staat er twee keer in")
 MISSING_COLUMN = Text("missing column {columns}", "kolom {columns} ontbreekt")
 THE_HEADER_IS = Text("the header is {header!r} ({dialect})", "de kopregel is {header!r} ({dialect})")
 TOO_MANY_CELLS = Text("{cells} cells but the header names {columns} columns",
                       "{cells} cellen, maar de kopregel noemt {columns} kolommen")
-NOT_CSV = Text("not a readable CSV file: {why}", "geen leesbaar CSV-bestand: {why}")
 ALSO_ON_LINE = Text("{what} {value!r} also on line {line}", "{what} {value!r} staat ook op regel {line}")
 DUE_BEFORE_INVOICE = Text("due_date is before invoice_date", "due_date ligt vóór invoice_date")
 END_BEFORE_START = Text("end is before start", "end ligt vóór start")
@@ -65,11 +63,9 @@ NONE_DEFINED = Text("none defined", "geen gedefinieerd")
 
 # --- the company folder -----------------------------------------------------------------------
 
-NOT_A_FOLDER = Text("not a folder", "geen map")
 GIVE_THE_FOLDER = Text("give the folder that holds forecast.toml", "geef de map waarin forecast.toml staat")
 NO_FORECAST_TOML = Text("forecast.toml is missing", "forecast.toml ontbreekt")
 SEE_THE_LAYOUT = Text("see docs/forecast.md for the folder layout", "zie docs/forecast.md voor de indeling van de map")
-FOLDER_NOT_FOUND = Text("folder not found", "map niet gevonden")
 GIVE_A_COMPANY_FOLDER = Text("give a company folder (see docs/forecast.md)", "geef een bedrijfsmap (zie docs/forecast.md)")
 
 # --- forecast.toml (tomlfile.py): the errors met most -----------------------------------------

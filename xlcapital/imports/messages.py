@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xlcapital.messages import Text
+from xlcapital.messages import NOT_A_DATE, NOT_A_ZIP, NOT_AN_AMOUNT, NOT_CSV, UNKNOWN_COLUMN, Text  # noqa: F401 (shared)
 
 #: the two sides of the open items, as the messages name them
 SIDES = {"receivables": Text("receivables", "debiteuren"), "payables": Text("payables", "crediteuren")}
@@ -80,7 +80,6 @@ IMPORTED_CLOSING = Text("the imported closing balance sheet", "de ingelezen eind
 
 # --- the trial balance's structure (trialbalance.py, rgs_csv.py, rgs_xlsx.py) ---------------------------------------
 
-TB_UNKNOWN_COLUMN = Text("unknown column {column!r}", "onbekende kolom {column!r}")
 TB_COLUMN_TWICE = Text("column {column!r} gives {name} a second time", "kolom {column!r} geeft {name} een tweede keer")
 TB_MISSING_COLUMN = Text("missing column {column}", "kolom {column} ontbreekt")
 TB_NEEDS_COLUMNS = Text("a trial balance needs account and closing, or debit and credit (and rgs, or a mapping file)",
@@ -91,7 +90,6 @@ TB_CLOSING_OR_DEBIT_CREDIT = Text("give closing or debit and credit, not both",
 TB_ACCOUNT_MISSING = Text("the account is missing", "het rekeningnummer ontbreekt")
 TB_ACCOUNT_TWICE = Text("account {account} also on line {line}", "rekening {account} staat ook op regel {line}")
 TB_NO_ACCOUNTS = Text("the trial balance has no accounts", "de proefbalans bevat geen rekeningen")
-TB_NOT_CSV = Text("not a readable CSV file: {why}", "geen leesbaar CSV-bestand: {why}")
 TB_NOT_XLSX = Text("not a readable .xlsx workbook: {why}", "geen leesbare .xlsx-werkmap: {why}")
 
 # --- the mapping file (mapping.py) ---------------------------------------------------------------------------------
@@ -147,7 +145,6 @@ INCOMPLETE = Text("export the auditfile again; this one is incomplete",
 REFUSED = Text("refused: {why}", "geweigerd: {why}")
 NO_DTD = Text("an auditfile has no DTD or entities", "een auditfile heeft geen DTD of entities")
 NOT_READABLE_AS = Text("not readable as {encoding}: {why}", "niet leesbaar als {encoding}: {why}")
-NOT_A_ZIP = Text("not a readable zip file: {why}", "geen leesbaar zipbestand: {why}")
 NONE = Text("none", "geen")
 ZIP_HOLDS = Text("the zip file must hold one .xaf or .xml auditfile; it holds {names}",
                  "het zipbestand moet één .xaf- of .xml-auditfile bevatten; het bevat {names}")
@@ -171,8 +168,6 @@ VERSION_NOT_READ = Text("an auditfile of {what} is not read", "een auditfile van
 EXPORT_XAF_VERSION = Text("export XAF 3.1, 3.2 or 4.0 from the bookkeeping",
                           "exporteer XAF 3.1, 3.2 of 4.0 uit de boekhouding")
 ELEMENT_MISSING = Text("<{key}> is missing", "<{key}> ontbreekt")
-XAF_NOT_A_DATE = Text("not a date: {text!r}", "geen datum: {text!r}")
-XAF_NOT_AN_AMOUNT = Text("not an amount: {text!r}", "geen bedrag: {text!r}")
 D_OR_C = Text("{side} must be D or C, not {kind!r}", "{side} moet D of C zijn, niet {kind!r}")
 HEADER_FIRST = Text("the header (startDate, endDate) must come first",
                     "de header (startDate, endDate) moet als eerste komen")

@@ -39,7 +39,7 @@ def read(path: str | Path, *, start: date, end: date, name: str) -> Ledger:
         rows = ((reader.line_num, dict(zip(columns, cells))) for cells in reader)
         return ledger_from_rows(rows, source, start, end, name)
     except csv.Error as exc:
-        raise InputError(say.TB_NOT_CSV(why=exc), file=source, line=reader.line_num) from None
+        raise InputError(say.NOT_CSV(why=exc), file=source, line=reader.line_num) from None
 
 
 __all__ = ["read", "looks_like", "sniff_delimiter"]

@@ -61,7 +61,7 @@ def check_header(header: list[str], source: str) -> list[str]:
     for cell in header:
         text = " ".join(str(cell or "").split()).casefold()
         if text and text not in _NAMES:
-            raise InputError(say.TB_UNKNOWN_COLUMN(column=text), file=source, line=1, hint=KNOWN(names=", ".join(COLUMNS)))
+            raise InputError(say.UNKNOWN_COLUMN(column=text), file=source, line=1, hint=KNOWN(names=", ".join(COLUMNS)))
         if text and _NAMES[text] in columns:
             raise InputError(say.TB_COLUMN_TWICE(column=text, name=_NAMES[text]), file=source, line=1)
         columns.append(_NAMES.get(text, ""))

@@ -330,17 +330,17 @@ class _Handler:
         try:
             return date.fromisoformat(text[:10])
         except ValueError:
-            self._fail(record, key, say.XAF_NOT_A_DATE(text=text))
+            self._fail(record, key, say.NOT_A_DATE(value=text))
 
     def _amount(self, record: dict, key: str = "amnt", side: str = "amntTp") -> Decimal:
         """The signed amount of amnt/amntTp (or another pair): debit positive."""
         text = self._get(record, key)
         if not _AMOUNT.fullmatch(text):
-            self._fail(record, key, say.XAF_NOT_AN_AMOUNT(text=text))
+            self._fail(record, key, say.NOT_AN_AMOUNT(raw=text))
         try:
             value = Decimal(text)
         except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
-            self._fail(record, key, say.XAF_NOT_AN_AMOUNT(text=text))
+            self._fail(record, key, say.NOT_AN_AMOUNT(raw=text))
         kind = self._get(record, side).upper()
         if kind not in ("D", "C"):
             self._fail(record, side, say.D_OR_C(side=side, kind=kind))
