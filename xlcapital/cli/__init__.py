@@ -65,8 +65,9 @@ def main(argv: list[str] | None = None) -> int:
         if not getattr(args, "func", None):
             parser.print_help()
             return EXIT_USAGE
-    if hasattr(args, "lang"):  # `xlcapital --lang nl forecast`: the sub-command's default would say en
+    if getattr(args, "lang", None) == "en":  # `xlcapital --lang nl forecast`: the sub-command's default says en
         args.lang = lang
+    lang = getattr(args, "lang", lang)  # an abbreviated `--lan nl` is argparse's to read
     try:
         return int(args.func(args) or EXIT_OK)
     except XlcapitalError as exc:

@@ -20,7 +20,7 @@ from typing import Callable, Iterable, TextIO
 from xlcapital import bank
 from xlcapital.bank.model import Statement, Transaction
 from xlcapital.bank.spill import TransactionSpill
-from xlcapital.cli.present import Lang, add_lang_option, json_amount, lang_of, progress, warn
+from xlcapital.cli.present import FILE_UNIT, Lang, add_lang_option, json_amount, lang_of, progress, warn
 from xlcapital.messages import Text
 from xlcapital.cli.usage import helptext
 from xlcapital.errors import OutputError
@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
     # the files are streamed (bounded memory); the transactions the output needs wait on disk
     with contextlib.ExitStack() as cleanup:
         spill = cleanup.enter_context(TransactionSpill()) if args.csv or args.json else None
-        for name in progress(args.files, lang_of(args.lang).t("reading"), unit="file"):
+        for name in progress(args.files, lang_of(args.lang).t("reading"), unit=FILE_UNIT, lang=args.lang):
             transactions = bank.stream(name, format=args.format, bank=args.bank, mapping=args.mapping)
             for statement, t in transactions:
                 if spill is not None:

@@ -109,7 +109,7 @@ def run_demo(args: argparse.Namespace) -> int:
     sample = sample_dir()
     w = lang_of(_lang(args))
     print(f"{w.t('xlcapital demo on the bundled sample company in')} {sample}\n")
-    steps = progress(STEPS, "xlcapital demo")
+    steps = progress(STEPS, "xlcapital demo", lang=_lang(args))
     for number, step in enumerate(steps, 1):
         steps.set_description(w.t(step.title))
         with held_output(steps):

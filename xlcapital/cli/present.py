@@ -308,12 +308,18 @@ def add_lang_option(parser, what: str | None = None) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def progress(items, what: str, *, unit: str = "step"):
+#: what a progress bar counts, per second (``2.5step/s``)
+STEP_UNIT = Text("step", "stap")
+FILE_UNIT = Text("file", "bestand")
+
+
+def progress(items, what: str, *, unit: Text = STEP_UNIT, lang: str = "en"):
     """``items`` with a progress bar on stderr while they are worked through; shown only on a
     terminal (never in a pipe, a file or the tests), and gone when done."""
     from tqdm import tqdm
 
-    return tqdm(items, desc=what, unit=unit, file=sys.stderr, leave=False, disable=None, dynamic_ncols=True)
+    return tqdm(items, desc=what, unit=in_language(unit(), lang), file=sys.stderr, leave=False, disable=None,
+                dynamic_ncols=True)
 
 
 @contextlib.contextmanager
