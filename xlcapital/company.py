@@ -113,7 +113,7 @@ def load_company(path: str | Path) -> Company:
     Every problem is an :class:`InputError` naming the file and the key.
     """
     p = Path(path)
-    data = _parse(p, read_text(p, hint="give the path of a company .toml or .json file"))
+    data = _parse(p, read_text(p, hint=say.GIVE_A_COMPANY_FILE()))
     try:
         return company_from_dict(data, source=str(p), default_name=p.stem)
     except XlcapitalError as exc:

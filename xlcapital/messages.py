@@ -281,3 +281,5 @@ CANNOT_CREATE_FOLDER = Text("cannot create the folder: {why}", "kan de map niet 
 NO_VBA_PROJECT = Text("cannot read the VBA project of {path}: {why}", "kan het VBA-project van {path} niet lezen: {why}")
 REINSTALL_XLWINGS = Text("reinstall xlwings (pip install --force-reinstall xlwings)",
                          "installeer xlwings opnieuw (pip install --force-reinstall xlwings)")
+GIVE_A_COMPANY_FILE = Text("give the path of a company .toml or .json file",
+                           "geef het pad van een bedrijfsbestand (.toml of .json)")

@@ -97,4 +97,4 @@ def _check_scalar(key: str, value, source: str) -> None:
 def load_mapping(path: str | os.PathLike) -> Preset:
     """Read a user's column mapping (TOML, see docs/bank.md) into a :class:`Preset`."""
     p = Path(path)
-    return preset_from_dict(read_toml(p, hint="give the path of a mapping .toml file (docs/bank.md)"), source=str(p))
+    return preset_from_dict(read_toml(p, hint=say.GIVE_A_MAPPING()), source=str(p))

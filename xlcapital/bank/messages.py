@@ -138,6 +138,8 @@ ZIP_MEMBERS_TOO_LARGE = Text("the zip's files unpack to more than the {limit} MB
 
 # --- a column mapping (mapping.py) and the presets (preset.py, presets.py) -------------------------------------------
 
+GIVE_A_MAPPING = Text("give the path of a mapping .toml file (docs/bank.md)",
+                      "geef het pad van een kolomindeling als .toml-bestand (docs/bank.md)")
 COLUMNS_TABLE = Text("[{section}] must be a table of field = column", "[{section}] moet een tabel zijn van veld = kolom")
 UNKNOWN_COLUMN_FIELD = Text("unknown column field {key!r}", "onbekend kolomveld {key!r}")
 USE_FIELDS = Text("use {fields}", "gebruik {fields}")

@@ -94,6 +94,7 @@ TB_NOT_XLSX = Text("not a readable .xlsx workbook: {why}", "geen leesbare .xlsx-
 
 # --- the mapping file (mapping.py) ---------------------------------------------------------------------------------
 
+GIVE_A_TRIAL_BALANCE = Text("give a trial balance CSV file", "geef een proefbalans als CSV-bestand")
 MAPPING_GIVE_CSV = Text("give a CSV file with the columns account,item",
                         "geef een CSV-bestand met de kolommen 'account,item'")
 MAPPING_HEADER = Text("the first line must be: account,item", "de eerste regel moet zijn: 'account,item'")

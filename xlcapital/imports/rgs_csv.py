@@ -32,7 +32,7 @@ def sniff_delimiter(first_line: str) -> str:
 
 def read(path: str | Path, *, start: date, end: date, name: str) -> Ledger:
     source = str(path)
-    text = read_text(path, hint="give a trial balance CSV file")
+    text = read_text(path, hint=say.GIVE_A_TRIAL_BALANCE())
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text.split("\n", 1)[0]))
     try:
         columns = check_header(next(reader, []), source)
