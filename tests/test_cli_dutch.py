@@ -22,7 +22,7 @@ import pytest
 
 from tests.conftest import DATA
 from tests.test_company_cli import USER_TOML
-from xlcapital.cli import main
+from xlcapital.cli import build_parser, main
 from xlcapital.company import sample_dir
 from xlcapital.forecast.scenarios import STRESS_TESTS
 from xlcapital.messages import TEXTS, Message, Text, in_language
@@ -238,6 +238,7 @@ def _every_text() -> list[Text]:
     for module in pkgutil.walk_packages(xlcapital.__path__, "xlcapital."):
         if not module.name.startswith(("xlcapital.excel", "xlcapital.udfs")) and not module.name.endswith("__main__"):
             importlib.import_module(module.name)
+    build_parser()  # the help texts are made with the parser
     return list(TEXTS)
 
 
@@ -335,6 +336,13 @@ def test_no_english_left_under_lang_nl(capsys, tmp_path, monkeypatch, unreconcil
     # what the user wrote, and the names --scenario takes (the stress tests' are shown in Dutch, typed in English)
     data = [v for v in _data_of(SAMPLE) + _data_of(mistyped_account_folder) if len(v) > 2]
     data = sorted({*data, *(test.name for test in STRESS_TESTS)}, key=len, reverse=True)
+    left = _english_left(capsys, commands, data)
+    assert left == [], "\n".join(map(str, left))
+
+
+def _english_left(capsys, commands, data: list[str]) -> list[tuple]:
+    """Every line with English words that the commands print under --lang nl, ``data`` (the user's
+    own text, names the user types) taken out first."""
     left = []
     for code, *argv in commands:
         out, err = run(capsys, *argv, "--lang", "nl", code=code)
@@ -342,4 +350,205 @@ def test_no_english_left_under_lang_nl(capsys, tmp_path, monkeypatch, unreconcil
         for value in data:
             text = re.sub(rf"(?<!\w){re.escape(value)}(?!\w)", " ", text)
         left += [(argv[0], line.strip(), words) for line in text.splitlines() if (words := _english_words(line))]
+    return left
+
+
+# --------------------------------------------------------------------------------------------
+# The rarer errors: damaged trial balances and auditfiles, forecast.toml's structure, column
+# mappings, the batch (written out by hand for a few, the word list for the rest)
+# --------------------------------------------------------------------------------------------
+
+TB_HEADER = "account,name,rgs,opening,closing\n"
+
+
+def test_trial_balance_and_auditfile_errors_in_dutch(capsys, tmp_path):
+    period = ("--start", "2024-01-01", "--end", "2024-12-31", "--lang", "nl")
+    twice = tmp_path / "twee.csv"
+    twice.write_text(TB_HEADER + "0100,Inventaris,BMvaBeiVvp,10000.00,10000.00\n0100,Nog eens,BMvaBeiVvp,1.00,1.00\n",
+                     encoding="utf-8")
+    _, err = run(capsys, "import", twice, "-o", tmp_path / "a", *period, code=2)
+    assert err == f"xlcapital: fout: {twice}:3: account: rekening 0100 staat ook op regel 2\n"
+    # one account of 10,000.00 on the debit side and nothing on the credit side: 10,000.00 off
+    lopsided = tmp_path / "scheef.csv"
+    lopsided.write_text(TB_HEADER + "0100,Inventaris,BMvaBeiVvp,10000.00,10000.00\n", encoding="utf-8")
+    _, err = run(capsys, "import", lopsided, "-o", tmp_path / "b", *period, code=2)
+    assert err == (f"xlcapital: fout: {lopsided}: de beginbalans is niet in evenwicht: de debetkant is 10.000,00 "
+                   "groter dan de andere kant (debet en credit moeten gelijk zijn: exporteer de boekhouding opnieuw)\n")
+    other = tmp_path / "ander.xaf"
+    other.write_text("<?xml version='1.0'?>\n<invoice/>\n", encoding="utf-8")
+    _, err = run(capsys, "import", other, "-o", tmp_path / "c", "--lang", "nl", code=2)
+    assert err == (f"xlcapital: fout: {other}:2: invoice: geen XAF-auditfile: het hoofdelement is <invoice> "
+                   "(geef een XML Auditfile Financieel (.xaf))\n")
+
+
+def test_forecast_toml_structure_errors_in_dutch(capsys, mistyped_account_folder):
+    toml = mistyped_account_folder / "forecast.toml"
+    text = toml.read_text(encoding="utf-8")
+    toml.write_text(text.replace("seasonality = [0.80, 0.90,", "seasonality = ["), encoding="utf-8")  # 10 factors
+    _, err = run(capsys, "forecast", mistyped_account_folder, "--lang", "nl", code=2)
+    assert err == (f"xlcapital: fout: {toml}: sales.seasonality: seasonality heeft 12 factoren nodig, januari tot en "
+                   "met december\n")
+
+
+def test_column_mapping_and_batch_errors_in_dutch(capsys, tmp_path):
+    mapping = tmp_path / "kolommen.toml"
+    mapping.write_text((DATA / "bank" / "generic_debit_credit.toml").read_text(encoding="utf-8")
+                       .replace('decimal = ","', 'decimal = "."'), encoding="utf-8")
+    _, err = run(capsys, "bank", DATA / "bank" / "generic_debit_credit.csv", "--mapping", mapping, "--lang", "nl",
+                 code=2)
+    assert err == (f"xlcapital: fout: {mapping}: decimal: decimaalteken '.' met scheidingsteken voor duizendtallen '.' "
+                   "is geen schrijfwijze van getallen (preset 'boekhoudpakket')\n")
+    one = tmp_path / "bakker"
+    shutil.copytree(SAMPLE, one)
+    _, err = run(capsys, "batch", one, "-o", tmp_path / "uit", "--lang", "nl", code=2)
+    assert err == (f"xlcapital: fout: {one}: dit is de map van één klant, geen map met klanten (geef de map erboven, "
+                   f"of gebruik `xlcapital generate {one}` voor één klant)\n")
+
+
+def test_no_english_left_in_the_rarer_errors(capsys, tmp_path, monkeypatch, mistyped_account_folder):
+    monkeypatch.chdir(tmp_path)
+    period = ("--start", "2024-01-01", "--end", "2024-12-31")
+    files = {
+        "dubbel.csv": TB_HEADER + "0100,A,BMvaBeiVvp,1.00,1.00\n0100,B,BMvaBeiVvp,1.00,1.00\n",
+        "scheef.csv": TB_HEADER + "0100,A,BMvaBeiVvp,1.00,1.00\n",
+        "leeg.csv": TB_HEADER,
+        "kolom.csv": "account,bedrag\n0100,1\n",
+        "beide.csv": "account,closing,debit\n0100,1,1\n",
+        "los.csv": TB_HEADER + "0100,A,,1.00,1.00\n0200,B,,-1.00,-1.00\n",
+        "ander.xaf": "<?xml version='1.0'?>\n<invoice/>\n",
+        "oud.xaf": "<?xml version='1.0'?>\n<auditfile xmlns='urn:oud'/>\n",
+        "kapot.xaf": "<?xml version='1.0'?>\n<auditfile><header>\n",
+        "geenkop.xaf": "<?xml version='1.0'?>\n<auditfile xmlns='http://www.auditfiles.nl/XAF/3.2'></auditfile>\n",
+        "regels.csv": "rekening;post\n8000;omzet\n",
+        "bereik.csv": "account,item\n9-1,revenue\n",
+        "post.csv": "account,item\n8000,geen-post\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    bad_toml = {
+        "seizoen": ("seasonality = [0.80, 0.90,", "seasonality = ["),
+        "scenario": ("[[scenarios]]\n", "scenarios = 1\n[[oude]]\n"),
+        "btw": ('filing = "quarterly"', 'filing = "none"'),
+        "historie": ('months  = ["2024-07", ', 'months  = ["2024-06", "2024-07", '),
+    }
+    commands = [(2, "import", tmp_path / name, "-o", f"uit-{name}", *period) for name in files
+                if name.endswith(".csv") and name not in ("regels.csv", "bereik.csv", "post.csv")]
+    commands += [(2, "import", tmp_path / name, "-o", f"uit-{name}") for name in files if name.endswith(".xaf")]
+    commands += [(2, "import", DATA / "imports" / "proefbalans.csv", "-o", f"uit-{name}", *period, "--mapping", name)
+                 for name in ("regels.csv", "bereik.csv", "post.csv")]
+    toml = mistyped_account_folder / "forecast.toml"
+    sample = toml.read_text(encoding="utf-8")
+    for name, (old, new) in bad_toml.items():
+        folder = tmp_path / name
+        shutil.copytree(mistyped_account_folder, folder)
+        (folder / "forecast.toml").write_text(sample.replace(old, new, 1), encoding="utf-8")
+        commands.append((2, "forecast", folder))
+    mapping = (DATA / "bank" / "generic_debit_credit.toml").read_text(encoding="utf-8")
+    for name, (old, new) in {"punt": ('decimal = ","', 'decimal = "."'), "sleutel": ("skip_lines", "skip_rows"),
+                             "soort": ("skip_lines = 2", 'skip_lines = "2"'), "dag": ('= "Datum"', '= "Dag"'),
+                             "bedrag": ('debit_amount = "Debet"\n', "")}.items():
+        (tmp_path / f"{name}.toml").write_text(mapping.replace(old, new, 1), encoding="utf-8")
+        commands.append((2, "bank", DATA / "bank" / "generic_debit_credit.csv", "--mapping", f"{name}.toml"))
+    (tmp_path / "nul.csv").write_bytes(b"Datum;Bedrag\n\x00\x01\x02\n")
+    (tmp_path / "utf16.csv").write_bytes("Datum;Bedrag\n01-01-2024;1,00\n".encode("utf-16-le"))
+    mt940 = (DATA / "bank" / "mt940_ing_swift.940").read_text(encoding="latin-1")
+    (tmp_path / "saldo.940").write_text(mt940.replace(":60F:C240304EUR1500,00", ":60F:X240304EUR1500,00"),
+                                        encoding="latin-1")
+    (tmp_path / "regel.940").write_text(mt940.replace(":61:2403050305D45,99", ":61:24030D45,99"), encoding="latin-1")
+    commands += [(2, "bank", tmp_path / name) for name in ("nul.csv", "utf16.csv", "regel.940")]
+    commands += [(0, "bank", tmp_path / "saldo.940")]  # a warning: the balance is left out
+    commands += [(2, "bank", "x.csv", "--bank", "geenbank")]
+    (tmp_path / "vreemd").mkdir()
+    (tmp_path / "vreemd" / "eigen.txt").write_text("mine", encoding="utf-8")
+    (tmp_path / "klanten").mkdir()
+    commands += [(2, "batch", "nergens", "-o", "uit"), (2, "batch", mistyped_account_folder, "-o", "uit"),
+                 (2, "batch", "klanten", "-o", "uit"), (2, "batch", tmp_path, "-o", "vreemd")]
+    # the names the user types (keys, column fields, presets) are English by design, as are the file's own
+    from xlcapital.bank.presets import COLUMN_FIELDS, PRESETS
+    from xlcapital.imports.trialbalance import COLUMNS
+
+    typed = [*COLUMN_FIELDS, *PRESETS, *COLUMNS, "account,item"]
+    data = sorted({*typed, *(v for v in _data_of(mistyped_account_folder) if len(v) > 2)}, key=len, reverse=True)
+    left = _english_left(capsys, commands, data)
     assert left == [], "\n".join(map(str, left))
+    # each input reaches a message: without --lang nl the same commands say English sentences
+    quiet = [argv for code, *argv in commands if not _english_words("".join(run(capsys, *argv, code=code)))]
+    assert quiet == []
+
+
+# --------------------------------------------------------------------------------------------
+# --help and argparse's usage errors
+# --------------------------------------------------------------------------------------------
+
+
+def _help(capsys, *argv) -> str:
+    with pytest.raises(SystemExit) as stop:
+        main([str(a) for a in argv])
+    assert stop.value.code == 0
+    return capsys.readouterr().out
+
+
+def test_help_in_dutch(capsys):
+    out = _help(capsys, "--lang", "nl", "--help")
+    assert out.startswith("gebruik: xlcapital [-h] [--version] [--lang {en,nl}] OPDRACHT ...\n")
+    assert "\nopties:\n  -h, --help      toon deze hulptekst en stop\n" in out
+    assert "    import        een XAF-auditfile of RGS-proefbalans naar een bedrijfsmap\n" in out
+    # --lang after --help: the language is read before argparse acts on --help
+    out = _help(capsys, "bank", "--help", "--lang", "nl")
+    assert out.startswith("gebruik: xlcapital bank [-h] [--json] [--csv UIT] [--force]")
+    assert "\npositionele argumenten:\n  BESTAND               bankexport(s): CSV/TAB, MT940, CAMT.05x-XML of zip" in out
+
+
+def test_every_help_has_no_english_under_lang_nl(capsys):
+    commands = [[]] + [[name] for name in build_parser()._subparsers._group_actions[0].choices]
+    assert len(commands) == 11
+    left = []
+    for command in commands:
+        english, dutch = _help(capsys, *command, "--help"), _help(capsys, *command, "--help", "--lang", "nl")
+        assert _english_words(english) and dutch != english, command  # the check sees the English help
+        dutch = re.sub(r"\{[^}]*\}", " ", dutch)  # the choices an option takes ({cogs,revenue}) are typed as they are
+        left += [(command, line.strip(), words) for line in dutch.splitlines() if (words := _english_words(line))]
+    assert left == []
+
+
+def test_usage_errors_in_dutch(capsys, tmp_path):
+    for argv, message in [
+        (["bank"], "de volgende argumenten zijn verplicht: BESTAND"),
+        (["frob"], "argument OPDRACHT: ongeldige keuze: 'frob' (kies uit 'ratios', 'cashflow', 'bank', 'forecast', "
+                   "'generate', 'import', 'batch', 'addin', 'lite', 'demo')"),
+        (["forecast", "--weeks", "0"], "argument --weeks: geef 1 tot en met 104 weken"),
+        (["forecast", "--weeks", "x"], "argument --weeks: geen geheel getal: 'x'"),
+        (["forecast", "--verzin"], "onbekende argumenten: --verzin"),
+        (["generate", "-o", "x.xlsm", "--month", "2025-13"],
+         "argument --month: geen maand: '2025-13' (schrijf JJJJ-MM, bijvoorbeeld 2026-12)"),
+        (["import", "x", "-o", "y", "--start", "2024-02-30"],
+         "argument --start: geen datum: '2024-02-30' (schrijf 2024-12-31)"),
+        (["batch", "k", "-o", "u", "--workers", "1", "--scheduler", "s"],
+         "argument --scheduler: niet toegestaan samen met argument --workers"),
+    ]:
+        with pytest.raises(SystemExit) as stop:
+            main([*argv, "--lang", "nl"])
+        err = capsys.readouterr().err
+        assert stop.value.code == 2, argv
+        assert err.startswith("gebruik: xlcapital") and err.endswith(f"\nxlcapital: fout: {message}\n"), err
+    with pytest.raises(SystemExit):  # English as before
+        main(["bank"])
+    assert capsys.readouterr().err.endswith("\nxlcapital: error: the following arguments are required: FILE\n")
+
+
+def test_lang_before_the_command(capsys):
+    out, _ = run(capsys, "--lang", "nl", "ratios", SAMPLE / "company.toml")
+    english, _ = run(capsys, "ratios", SAMPLE / "company.toml")
+    assert out == run(capsys, "ratios", SAMPLE / "company.toml", "--lang", "nl")[0] and out != english
+
+
+def test_the_batch_progress_bar_in_dutch():
+    import io
+
+    from xlcapital.cli.batch import ProgressBar
+
+    shown = io.StringIO()
+    bar = ProgressBar(file=shown, disable=False, lang="nl")
+    bar(2, 1, 3)  # 2 of 5 clients done, 1 of them failed
+    bar.close()
+    assert "2/5 " in shown.getvalue() and "klant/s, klaar 2, mislukt 1, te gaan 3]" in shown.getvalue()

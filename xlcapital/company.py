@@ -113,7 +113,7 @@ def load_company(path: str | Path) -> Company:
     Every problem is an :class:`InputError` naming the file and the key.
     """
     p = Path(path)
-    data = _parse(p, read_text(p, hint="give the path of a company .toml or .json file"))
+    data = _parse(p, read_text(p, hint=say.GIVE_A_COMPANY_FILE()))
     try:
         return company_from_dict(data, source=str(p), default_name=p.stem)
     except XlcapitalError as exc:
@@ -128,12 +128,11 @@ def _parse(p: Path, text: str) -> dict:
         except json.JSONDecodeError as exc:
             raise InputError(say.NOT_JSON(why=exc.msg), file=str(p), line=exc.lineno) from None
         except RecursionError:
-            raise InputError("not a company file: nested too deeply", file=str(p),
-                             hint="a company file is one object of sections of amounts") from None
+            raise InputError(say.COMPANY_TOO_DEEP(), file=str(p), hint=say.ONE_OBJECT_OF_SECTIONS()) from None
     else:
         data = loads_toml(text, file=str(p))
     if not isinstance(data, dict):
-        raise InputError("the file must hold one table (object) of sections", file=str(p))
+        raise InputError(say.ONE_TABLE(), file=str(p))
     return data
 
 
@@ -151,17 +150,12 @@ def _check_amounts(sections: dict[str, dict]) -> None:
         for key, value in section.items():
             where = f"{name}.{key}"
             if isinstance(value, str) and len(value) > MAX_AMOUNT_TEXT and name not in ("company",):
-                raise InputError(f"not an amount: {len(value):,} characters", field=where,
-                                 hint="write the amount as a number, e.g. 1234.56")
+                raise InputError(say.AMOUNT_TEXT_TOO_LONG(length=len(value)), field=where, hint=say.WRITE_AN_AMOUNT())
             if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
                 number = Decimal(value)
                 if number.is_finite() and abs(number) >= MAX_AMOUNT:
-                    raise InputError(f"too large for an amount ({_digits(number)} digits before the point)",
-                                     field=where, hint=f"xlcapital and Excel keep at most {MAX_DIGITS} digits: check the number")
-
-
-def _digits(number: Decimal) -> str:
-    return f"{number.adjusted() + 1:,}"
+                    raise InputError(say.TOO_MANY_DIGITS(digits=number.adjusted() + 1), field=where,
+                                     hint=say.AT_MOST_DIGITS(digits=MAX_DIGITS))
 
 
 def company_from_dict(data: dict, *, source: str | None = None, default_name: str = "company") -> Company:
@@ -173,7 +167,7 @@ def company_from_dict(data: dict, *, source: str | None = None, default_name: st
     for name in SECTIONS:
         value = data.get(name, {})
         if not isinstance(value, dict):
-            raise InputError(f"[{name}] must be a section (table) of keys, not {value!r}", field=name)
+            raise InputError(say.NOT_A_SECTION(name=name, value=value), field=name)
         sections[name] = value
     _check_amounts(sections)
     for name, keys in _PLAIN_KEYS.items():
@@ -201,7 +195,7 @@ def company_from_dict(data: dict, *, source: str | None = None, default_name: st
 def _text(section: dict, key: str, default: str) -> str:
     value = section.get(key, default)
     if not isinstance(value, str) or not value.strip():
-        raise InputError(f"must be text, not {value!r}", field=f"company.{key}")
+        raise InputError(say.MUST_BE_TEXT(value=value), field=f"company.{key}")
     return value.strip()
 
 
@@ -300,7 +294,7 @@ def company_ratios(company: Company, *, cost_base: str = "cogs") -> list[RatioVa
     working capital). Liquidity in months uses cash net of the overdraft.
     """
     if cost_base not in ("cogs", "revenue"):
-        raise InputError(f"cost base must be 'cogs' or 'revenue', not {cost_base!r}", field="cost_base")
+        raise InputError(say.COST_BASE(cost_base=cost_base), field="cost_base")
     o, c, i, f = company.opening, company.closing, company.income, company.cashflow
     days, months = company.period.days, company.period.months
     statement = company.statement()

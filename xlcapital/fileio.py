@@ -63,7 +63,7 @@ def read_bytes(path: str | os.PathLike, *, hint: str | None = None, limit: int =
     mode = os.fstat(fd).st_mode
     if not stat.S_ISREG(mode):
         os.close(fd)
-        what = say.IS_A_FOLDER_NOT_A_FILE() if stat.S_ISDIR(mode) else "not a regular file (a device, FIFO or socket)"
+        what = say.IS_A_FOLDER_NOT_A_FILE() if stat.S_ISDIR(mode) else say.NOT_A_REGULAR_FILE()
         raise InputError(what, file=str(p), hint=hint)
     with os.fdopen(fd, "rb") as fh:
         try:
@@ -71,8 +71,7 @@ def read_bytes(path: str | os.PathLike, *, hint: str | None = None, limit: int =
         except OSError as exc:
             raise InputError(say.CANNOT_READ(why=say.os_reason(exc)), file=str(p)) from None
     if len(raw) > limit:
-        raise InputError(f"too large: more than {limit // 1024 // 1024} MB", file=str(p),
-                         hint="xlcapital reads files of this kind up to that size")
+        raise InputError(say.TOO_LARGE_FILE(megabytes=limit // 1024 // 1024), file=str(p), hint=say.READS_UP_TO())
     return raw
 
 
@@ -101,10 +100,9 @@ def loads_toml(text: str, *, file: str | None = None) -> dict:
         raise InputError(say.NOT_TOML(why=exc), file=file) from None
     except ValueError:  # int() refuses a number of more than 4,300 digits
         line = next((n for n, row in enumerate(text.splitlines(), 1) if re.search(r"\d{4000}", row)), None)
-        raise InputError("a number with thousands of digits", file=file, line=line,
-                         hint="write amounts as ordinary numbers, e.g. 1234.56") from None
+        raise InputError(say.THOUSANDS_OF_DIGITS(), file=file, line=line, hint=say.WRITE_ORDINARY_AMOUNTS()) from None
     except RecursionError:
-        raise InputError("not valid TOML: nested too deeply", file=file) from None
+        raise InputError(say.TOML_TOO_DEEP(), file=file) from None
 
 
 def read_toml(path: str | os.PathLike, *, hint: str | None = None) -> dict:
@@ -202,15 +200,13 @@ def check_output(target: str | os.PathLike, force: bool) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise OutputError(f"cannot use this path: {exc.strerror or exc}", file=str(target)) from None
+        raise OutputError(say.CANNOT_USE_PATH(why=say.os_reason(exc)), file=str(target)) from None
     if stat.S_ISDIR(st.st_mode):
         raise OutputError(say.OUTPUT_IS_A_FOLDER(), file=str(target), hint=say.NAME_A_FILE_INSIDE())
     if stat.S_ISLNK(st.st_mode):
-        raise OutputError("is a symbolic link; xlcapital does not write through links", file=str(target),
-                          hint="give the path of the file itself, or another name")
+        raise OutputError(say.IS_A_LINK(), file=str(target), hint=say.GIVE_THE_FILE_ITSELF())
     if not stat.S_ISREG(st.st_mode):
-        raise OutputError("is not a regular file (a device, FIFO or socket); it is never replaced",
-                          file=str(target), hint="give another name")
+        raise OutputError(say.NOT_REPLACEABLE(), file=str(target), hint=say.GIVE_ANOTHER_NAME())
     if not force:
         raise OutputError(say.FILE_EXISTS(), file=str(target), hint=say.USE_FORCE())
 
@@ -272,8 +268,7 @@ def _put_in_place(tmp: Path, fd: int | None, target: Path, force: bool) -> None:
                 named.unlink()
             raise
     except FileExistsError:
-        raise OutputError("a file appeared at this path while xlcapital was writing; it was left as it is",
-                          file=str(target), hint="use --force to replace it, or another name") from None
+        raise OutputError(say.FILE_APPEARED(), file=str(target), hint=say.FORCE_OR_ANOTHER_NAME()) from None
     except OSError as exc:
         raise _write_error(exc, target, None) from None
 
@@ -324,14 +319,14 @@ def _write_error(exc: OSError, target: Path, tmp: Path | None) -> OSError:
     if not about_output and exc.errno not in _WRITE_ERRNOS:
         return exc
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        what, hint = "the disk is full", "make room or write elsewhere"
+        what, hint = say.DISK_FULL(), say.MAKE_ROOM()
     elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        what, hint = "no permission to write in this folder", "write elsewhere or change its permissions"
+        what, hint = say.NO_WRITE_PERMISSION(), say.WRITE_ELSEWHERE()
     elif isinstance(exc, IsADirectoryError):
-        what, hint = "is a folder", "give a file name inside it"
+        what, hint = say.OUTPUT_IS_A_FOLDER(), say.NAME_A_FILE_INSIDE()
     else:
-        what, hint = exc.strerror or str(exc), None
-    return OutputError(f"cannot write the file: {what}", file=str(target), hint=hint)
+        what, hint = say.os_reason(exc), None
+    return OutputError(say.CANNOT_WRITE(what=what), file=str(target), hint=hint)
 
 
 class _SignalCleanup:

@@ -200,6 +200,11 @@ def os_reason(exc: OSError) -> str:
 # The company file's and the dates' errors (company.py, forecast/values.py, imports)
 # --------------------------------------------------------------------------------------------
 
+NOT_A_FOLDER = Text("not a folder", "geen map")
+FOLDER_NOT_FOUND = Text("folder not found", "map niet gevonden")
+NOT_CSV = Text("not a readable CSV file: {why}", "geen leesbaar CSV-bestand: {why}")
+UNKNOWN_COLUMN = Text("unknown column {column!r}", "onbekende kolom {column!r}")
+NOT_A_ZIP = Text("not a readable zip file: {why}", "geen leesbaar zipbestand: {why}")
 NOT_JSON = Text("not valid JSON: {why}", "geen geldige JSON: {why}")
 UNKNOWN_SECTION = Text("unknown section [{section}]", "onbekende sectie [{section}]")
 SECTIONS = Text("sections: {sections}", "secties: {sections}")
@@ -210,3 +215,71 @@ WRITE_A_DATE = Text("write a date such as 2024-12-31", "schrijf een datum zoals 
 NOT_A_DATE = Text("not a date: {value!r}", "geen datum: {value!r}")
 ENDS_BEFORE_START = Text("the period ends ({end}) before it starts ({start})",
                          "de periode eindigt ({end}) voordat die begint ({start})")
+
+# --------------------------------------------------------------------------------------------
+# The shared modules' rarer errors (fileio.py, money.py, company.py)
+# --------------------------------------------------------------------------------------------
+
+NOT_A_REGULAR_FILE = Text("not a regular file (a device, FIFO or socket)",
+                          "geen gewoon bestand (een apparaat, FIFO of socket)")
+TOO_LARGE_FILE = Text("too large: more than {megabytes} MB", "te groot: meer dan {megabytes} MB")
+READS_UP_TO = Text("xlcapital reads files of this kind up to that size",
+                   "xlcapital leest bestanden van deze soort tot die grootte")
+THOUSANDS_OF_DIGITS = Text("a number with thousands of digits", "een getal met duizenden cijfers")
+WRITE_ORDINARY_AMOUNTS = Text("write amounts as ordinary numbers, e.g. 1234.56",
+                              "schrijf bedragen als gewone getallen, bijvoorbeeld 1234.56")
+TOML_TOO_DEEP = Text("not valid TOML: nested too deeply", "geen geldige TOML: te diep genest")
+CANNOT_USE_PATH = Text("cannot use this path: {why}", "kan dit pad niet gebruiken: {why}")
+IS_A_LINK = Text("is a symbolic link; xlcapital does not write through links",
+                 "is een symbolische koppeling; xlcapital schrijft niet via koppelingen")
+GIVE_THE_FILE_ITSELF = Text("give the path of the file itself, or another name",
+                            "geef het pad van het bestand zelf, of een andere naam")
+NOT_REPLACEABLE = Text("is not a regular file (a device, FIFO or socket); it is never replaced",
+                       "is geen gewoon bestand (een apparaat, FIFO of socket); het wordt nooit vervangen")
+GIVE_ANOTHER_NAME = Text("give another name", "geef een andere naam")
+FILE_APPEARED = Text("a file appeared at this path while xlcapital was writing; it was left as it is",
+                     "er verscheen een bestand op dit pad terwijl xlcapital schreef; het is gelaten zoals het was")
+FORCE_OR_ANOTHER_NAME = Text("use --force to replace it, or another name",
+                             "gebruik --force om het te vervangen, of een andere naam")
+CANNOT_WRITE = Text("cannot write the file: {what}", "kan het bestand niet schrijven: {what}")
+DISK_FULL = Text("the disk is full", "de schijf is vol")
+MAKE_ROOM = Text("make room or write elsewhere", "maak ruimte of schrijf ergens anders")
+NO_WRITE_PERMISSION = Text("no permission to write in this folder", "geen toestemming om in deze map te schrijven")
+WRITE_ELSEWHERE = Text("write elsewhere or change its permissions", "schrijf ergens anders of pas de rechten aan")
+NOT_FINITE = Text("not a finite number: {value!r}", "geen eindig getal: {value!r}")
+MORE_THAN_CENTS = Text("{value} has more than two decimals", "{value} heeft meer dan twee decimalen")
+COMPANY_TOO_DEEP = Text("not a company file: nested too deeply", "geen bedrijfsbestand: te diep genest")
+ONE_OBJECT_OF_SECTIONS = Text("a company file is one object of sections of amounts",
+                              "een bedrijfsbestand is één object met secties van bedragen")
+ONE_TABLE = Text("the file must hold one table (object) of sections",
+                 "het bestand moet één tabel (object) met secties bevatten")
+AMOUNT_TEXT_TOO_LONG = Text("not an amount: {length:,} characters", "geen bedrag: {length:,} tekens")
+WRITE_AN_AMOUNT = Text("write the amount as a number, e.g. 1234.56",
+                       "schrijf het bedrag als getal, bijvoorbeeld 1234.56")
+TOO_MANY_DIGITS = Text("too large for an amount ({digits:,} digits before the point)",
+                       "te groot voor een bedrag ({digits:,} cijfers voor de komma)")
+AT_MOST_DIGITS = Text("xlcapital and Excel keep at most {digits} digits: check the number",
+                      "xlcapital en Excel bewaren hoogstens {digits} cijfers: controleer het getal")
+NOT_A_SECTION = Text("[{name}] must be a section (table) of keys, not {value!r}",
+                     "[{name}] moet een sectie (tabel) met sleutels zijn, niet {value!r}")
+MUST_BE_TEXT = Text("must be text, not {value!r}", "moet tekst zijn, niet {value!r}")
+COST_BASE = Text("cost base must be 'cogs' or 'revenue', not {cost_base!r}",
+                 "de kostenbasis moet 'cogs' of 'revenue' zijn, niet {cost_base!r}")
+
+# --------------------------------------------------------------------------------------------
+# The files of the Excel face that the CLI writes (excel/lite.py, excel/addin.py)
+# --------------------------------------------------------------------------------------------
+
+NOT_A_WHEEL = Text("{wheel!r} is not the address of a wheel", "{wheel!r} is geen adres van een wheel")
+GIVE_A_WHEEL = Text("give the https URL of xlcapital-<version>-py3-none-any.whl, built with: python -m pip wheel "
+                    "--no-deps .",
+                    "geef de https-URL van 'xlcapital-<versie>-py3-none-any.whl', gebouwd met: python -m pip wheel "
+                    "--no-deps .")
+GIVE_A_LITE_FOLDER = Text("give a folder for main.py and requirements.txt",
+                          "geef een map voor main.py en requirements.txt")
+CANNOT_CREATE_FOLDER = Text("cannot create the folder: {why}", "kan de map niet aanmaken: {why}")
+NO_VBA_PROJECT = Text("cannot read the VBA project of {path}: {why}", "kan het VBA-project van {path} niet lezen: {why}")
+REINSTALL_XLWINGS = Text("reinstall xlwings (pip install --force-reinstall xlwings)",
+                         "installeer xlwings opnieuw (pip install --force-reinstall xlwings)")
+GIVE_A_COMPANY_FILE = Text("give the path of a company .toml or .json file",
+                           "geef het pad van een bedrijfsbestand (.toml of .json)")

@@ -92,14 +92,14 @@ def to_decimal(value: object, *, field: str | None = None) -> Decimal:
         raise InputError(say.NOT_A_NUMBER(value=value), field=field)
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise InputError(f"not a finite number: {value!r}", field=field)
+            raise InputError(say.NOT_FINITE(value=value), field=field)
         return value
     if isinstance(value, Integral):
         return Decimal(int(value))
     if isinstance(value, Real):
         f = float(value)
         if math.isnan(f) or math.isinf(f):
-            raise InputError(f"not a finite number: {value!r}", field=field)
+            raise InputError(say.NOT_FINITE(value=value), field=field)
         return Decimal(repr(f))
     if isinstance(value, str):
         return parse_amount(value, field=field)
@@ -114,7 +114,7 @@ def cents(value: Decimal) -> int:
     """
     scaled = value * 100
     if scaled != scaled.to_integral_value():
-        raise InputError(f"{value} has more than two decimals")
+        raise InputError(say.MORE_THAN_CENTS(value=value))
     return int(scaled)
 
 

@@ -65,7 +65,7 @@ def format_module(name: str) -> ModuleType:
     try:
         return importlib.import_module(f"{__name__}.{FORMATS[name]}")
     except KeyError:
-        raise BankFileError(f"unknown format {name!r}", hint=f"use one of {', '.join(FORMATS)}") from None
+        raise BankFileError(say.UNKNOWN_FORMAT(name=name), hint=say.USE_ONE_OF(names=", ".join(FORMATS))) from None
 
 
 def detect_format(data: bytes, source: str = "<bytes>") -> str:
@@ -118,7 +118,7 @@ def read_file_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     except OSError as exc:
         raise BankFileError(CANNOT_READ(why=os_reason(exc)), file=str(path)) from None
     if len(data) > limit:
-        raise BankFileError(f"the file is larger than the {limit // 2**20} MB xlcapital reads at once", file=str(path))
+        raise BankFileError(say.LARGER_THAN_READ(megabytes=limit // 2**20), file=str(path))
     return data
 
 
@@ -155,7 +155,7 @@ def _with_mapping(format: str | None, bank, mapping, source: str) -> tuple[str |
     if mapping is None:
         return format, bank
     if format not in (None, "csv"):
-        raise BankFileError(f"a column mapping reads CSV files, not {format}", file=source)
+        raise BankFileError(say.MAPPING_ONLY_CSV(format=format), file=source)
     return "csv", mapping if isinstance(mapping, Preset) else load_mapping(mapping)
 
 
@@ -170,17 +170,15 @@ def _as_text_bytes(data: bytes, source: str) -> bytes:
         try:
             return data.decode("utf-16").encode("utf-8")
         except UnicodeDecodeError as exc:
-            raise BankFileError(f"the file says it is UTF-16 but is not: {exc.reason} at byte {exc.start}", file=source) from None
+            raise BankFileError(say.NOT_UTF16(reason=exc.reason, byte=exc.start), file=source) from None
     nul = data.find(b"\x00")
     if nul < 0:
         return data
     head = data[:4096]
     if head.count(b"\x00") * 3 >= len(head):  # every other byte NUL: UTF-16 text
         order = "little" if head[1:2] == b"\x00" else "big"
-        raise BankFileError(f"the file is UTF-16 ({order}-endian) without a byte-order mark", file=source,
-                            hint="save it again as UTF-8 (or as UTF-16 with a byte-order mark)")
-    raise BankFileError("a NUL byte: this is binary data, not a bank export", file=source, line=line_of(data, nul),
-                        hint="export the file from the bank again, as CSV, MT940, CAMT or OFX")
+        raise BankFileError(say.UTF16_WITHOUT_BOM(order=order), file=source, hint=say.SAVE_AS_UTF8())
+    raise BankFileError(say.NUL_BYTE(), file=source, line=line_of(data, nul), hint=say.EXPORT_AGAIN())
 
 
 #: what a reader's own bug on a damaged file looks like (ValueError includes UnicodeError; LookupError
@@ -205,9 +203,9 @@ def _caught(exc: BaseException, name: str, source: str) -> BankFileError:
     if isinstance(exc, BankFileError):
         return exc.with_location(file=source)
     if isinstance(exc, ArithmeticError):  # decimal's Overflow and the like: its own text says nothing
-        return BankFileError(f"cannot read this {name} file: {exc.__class__.__name__}: a number in it is out of range "
-                             "or not a number", file=source)
-    return BankFileError(f"cannot read this {name} file: {exc.__class__.__name__}: {shown(str(exc), 200)}", file=source)
+        return BankFileError(say.OUT_OF_RANGE(name=name, kind=exc.__class__.__name__), file=source)
+    return BankFileError(say.CANNOT_READ_FORMAT(name=name, kind=exc.__class__.__name__, why=shown(str(exc), 200)),
+                         file=source)
 
 
 def _count_records(count, data, bank) -> int:
@@ -223,9 +221,7 @@ def _check_count(statements: list[Statement], expected: int, source: str) -> Non
     found = sum(s.transaction_count if s.records is None else s.records for s in statements)
     if found != expected:
         raise BankFileError(
-            f"read {found} transactions but the file holds {expected} records: refusing to lose any",
-            file=source,
-            hint="please report this file to the xlcapital developers",
+            say.RECORDS_LOST(found=found, expected=expected), file=source, hint=say.PLEASE_REPORT(),
         )
 
 
@@ -262,8 +258,7 @@ def _zip_members(file, source: str, keep: bool) -> tuple[zipfile.ZipFile, list[t
         infos = sorted((m for m in archive.infolist() if not m.is_dir()), key=lambda m: m.filename)
         declared = sum(m.file_size for m in infos)
         if declared > MAX_FILE_BYTES:
-            raise BankFileError(f"the zip unpacks to {declared // 2**20} MB, more than the {MAX_FILE_BYTES // 2**20} MB "
-                                "xlcapital reads at once", file=source)
+            raise BankFileError(say.ZIP_TOO_LARGE(megabytes=declared // 2**20, limit=MAX_FILE_BYTES // 2**20), file=source)
         budget = MAX_FILE_BYTES
         for member in infos:
             name = f"{source}::{shown(member.filename, 100)[1:-1]}"
@@ -271,14 +266,14 @@ def _zip_members(file, source: str, keep: bool) -> tuple[zipfile.ZipFile, list[t
             size, head = (len(content), content[:4]) if content is not None else _measure(archive, member, budget, name)
             budget -= size
             if head == b"PK\x03\x04":
-                raise BankFileError("a zip inside the zip", file=name, hint="unzip the outer zip and give the files inside")
+                raise BankFileError(say.ZIP_IN_ZIP(), file=name, hint=say.UNZIP_OUTER())
             members.append((name, member, size if content is None else content))
     except BankFileError:
         raise
     # zipfile reports damage in many ways: BadZipFile, zlib.error, EOFError, ValueError (negative
     # seek), OSError, RuntimeError (encrypted member), NotImplementedError (compression method)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError, ValueError, OSError, RuntimeError) as exc:
-        raise BankFileError(f"not a readable zip file: {shown(str(exc), 200)}", file=source) from None
+        raise BankFileError(say.NOT_A_ZIP(why=shown(str(exc), 200)), file=source) from None
     return archive, members
 
 
@@ -302,8 +297,7 @@ def _unpacked(archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: int, na
         while chunk := f.read(_SLICE):
             size += len(chunk)
             if size > budget:
-                raise BankFileError(f"the zip's files unpack to more than the {MAX_FILE_BYTES // 2**20} MB "
-                                    "xlcapital reads at once", file=name)
+                raise BankFileError(say.ZIP_MEMBERS_TOO_LARGE(limit=MAX_FILE_BYTES // 2**20), file=name)
             yield chunk
 
 

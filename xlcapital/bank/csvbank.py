@@ -227,14 +227,12 @@ def _records(content: Iterable[tuple[int, str]], preset: Preset) -> Iterator[tup
             number = pending[0]
             if len(pending) > 1:
                 raise BankFileError(
-                    f"a quoted field ({quote}...) is not closed before the end of the line",
-                    line=number,
-                    hint="the file is damaged: a quote is missing",
+                    say.QUOTE_NOT_CLOSED(quote=quote), line=number, hint=say.QUOTE_MISSING(),
                 )
             pending.clear()
             yield number, fields, number in repaired
     except csv.Error as exc:
-        raise BankFileError(f"not a readable CSV line: {exc}", line=pending[0] if pending else None) from None
+        raise BankFileError(say.NOT_A_CSV_LINE(why=exc), line=pending[0] if pending else None) from None
 
 
 def _has_header_line(line: str, preset: Preset) -> bool:
@@ -377,23 +375,23 @@ class _Layout:
         if isinstance(column, int):
             if column > self.width:
                 raise BankFileError(
-                    f"column {column} ({field}) is beyond the {self.width} columns of this export",
+                    say.BEYOND_COLUMNS(column=column, field=field, width=self.width),
                     line=header_line,
                     field=field,
                 )
             return column - 1
         if names is None:  # recognising a header-less layout: named columns cannot apply
-            raise BankFileError(f"column {column!r} needs a header", field=field)
+            raise BankFileError(say.NEEDS_A_HEADER(column=column), field=field)
         try:
             return names.index(_norm(column))
         except ValueError:
             if field in self.p.optional_columns:
                 return None
             raise BankFileError(
-                f"the header has no column {column!r} ({field})",
+                say.HEADER_LACKS(column=column, field=field),
                 line=header_line,
                 field=field,
-                hint=f"this does not look like a {self.p.label} export",
+                hint=say.NOT_THIS_EXPORT(label=self.p.label),
             ) from None
 
     # -- values -----------------------------------------------------------------------------------
@@ -411,7 +409,7 @@ class _Layout:
             except BankFileError:
                 pass
         if len(text) > 64:  # no bank writes such an amount; parse_amount need not see a 1 MB cell
-            raise BankFileError(f"not an amount: {shown(text)}", line=line, field=field)
+            raise BankFileError(say.NOT_AN_AMOUNT(what=say.AMOUNT_KINDS["amount"](), text=shown(text)), line=line, field=field)
         try:
             value = parse_amount(text, decimal=self.p.decimal, thousands=self.thousands, field=field)
         except InputError as exc:
@@ -435,7 +433,7 @@ class _Layout:
             return self.date(cell.strip())
         except ValueError:
             raise BankFileError(
-                f"not a date in the form {self.p.date_format}: {cell.strip()!r}", line=line, field=field
+                say.NOT_A_DATE_IN(form=self.p.date_format, cell=cell.strip()), line=line, field=field
             ) from None
 
     def row(self, fields: list[str], line: int) -> _Row:
@@ -448,9 +446,9 @@ class _Layout:
                 fields = fields[:-1]  # a trailing delimiter
             else:
                 raise BankFileError(
-                    f"{len(fields)} fields where this export has {self.width}",
+                    say.FIELD_COUNT(count=len(fields), width=self.width),
                     line=line,
-                    hint=f"a {p.delimiter!r} inside an unquoted text, or a damaged line",
+                    hint=say.DELIMITER_INSIDE(delimiter=p.delimiter),
                 )
         booking = self.a_date(fields[ix["booking_date"]], "booking_date", line)
         amount = self._signed_amount(fields, line)
@@ -501,7 +499,7 @@ class _Layout:
             elif p.blank_amount_is_zero:
                 value = Decimal(0)
             else:
-                raise BankFileError("the amount is missing", line=line, field="amount")
+                raise BankFileError(say.AMOUNT_MISSING(), line=line, field="amount")
         else:
             debit = self.optional_amount(fields, ix["debit_amount"], "debit_amount", line) or Decimal(0)
             credit = self.optional_amount(fields, ix["credit_amount"], "credit_amount", line) or Decimal(0)
@@ -516,7 +514,8 @@ class _Layout:
                 value = abs(value)
             else:
                 raise BankFileError(
-                    f"{mark!r} is neither debit ({'/'.join(p.debit_values)}) nor credit ({'/'.join(p.credit_values)})",
+                    say.NEITHER_DEBIT_NOR_CREDIT(mark=mark, debit="/".join(p.debit_values),
+                                                 credit="/".join(p.credit_values)),
                     line=line,
                     field="sign",
                 )

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from xlcapital.bank.presets import COLUMN_FIELDS, Preset
 from xlcapital.errors import InputError
+from xlcapital.bank import messages as say
 from xlcapital.fileio import read_toml
 
 __all__ = ["load_mapping", "preset_from_dict"]
@@ -36,23 +37,24 @@ def preset_from_dict(raw: dict, *, source: str = "mapping") -> Preset:
     data = dict(raw)
     columns = data.pop("columns", {})
     if not isinstance(columns, dict):
-        raise InputError("[columns] must be a table of field = column", file=source, field="columns")
+        raise InputError(say.COLUMNS_TABLE(section="columns"), file=source, field="columns")
     for key in columns:
         if key not in COLUMN_FIELDS:
-            raise InputError(f"unknown column field {key!r}", file=source, field=f"columns.{key}", hint=f"use {', '.join(COLUMN_FIELDS)}")
+            raise InputError(say.UNKNOWN_COLUMN_FIELD(key=key), file=source, field=f"columns.{key}",
+                             hint=say.USE_FIELDS(fields=", ".join(COLUMN_FIELDS)))
         if key in data:
-            raise InputError(f"{key!r} is given twice", file=source, field=key)
+            raise InputError(say.GIVEN_TWICE(key=key), file=source, field=key)
     data.update(columns)
     data.setdefault("name", Path(source).stem)  # "mapping" when no file is named
     data.setdefault("label", f"mapping {data['name']}")
     for key, value in data.items():
         if key not in _FIELD_TYPES:
-            raise InputError(f"unknown setting {key!r}", file=source, field=key, hint="see docs/bank.md for the keys")
+            raise InputError(say.UNKNOWN_SETTING(key=key), file=source, field=key, hint=say.SEE_BANK_MD())
         if key in _TUPLE_FIELDS:
             if isinstance(value, (str, int)) and not isinstance(value, bool):
                 value = [value]
             if not isinstance(value, list):
-                raise InputError(f"{key} must be a list", file=source, field=key)
+                raise InputError(say.MUST_BE_A_LIST(key=key), file=source, field=key)
             data[key] = tuple(value)
         elif key in COLUMN_FIELDS:
             pass  # checked by the Preset itself
@@ -74,7 +76,7 @@ def preset_from_dict(raw: dict, *, source: str = "mapping") -> Preset:
     except InputError as exc:
         raise exc.with_location(file=source)
     except TypeError as exc:  # a wrongly typed value the checks above let through
-        raise InputError(f"invalid mapping: {exc}", file=source) from None
+        raise InputError(say.INVALID_MAPPING(why=exc), file=source) from None
 
 
 def _as_tuple(value) -> tuple:
@@ -88,10 +90,11 @@ def _check_scalar(key: str, value, source: str) -> None:
     kind = _FIELD_TYPES[key]
     expected = bool if kind == "bool" else int if kind == "int" else str
     if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-        raise InputError(f"{key} must be {expected.__name__ if expected is not str else 'text'}, not {value!r}", file=source, field=key)
+        kind = say.KINDS[expected.__name__ if expected is not str else "text"]()
+        raise InputError(say.MUST_BE_KIND(key=key, kind=kind, value=value), file=source, field=key)
 
 
 def load_mapping(path: str | os.PathLike) -> Preset:
     """Read a user's column mapping (TOML, see docs/bank.md) into a :class:`Preset`."""
     p = Path(path)
-    return preset_from_dict(read_toml(p, hint="give the path of a mapping .toml file (docs/bank.md)"), source=str(p))
+    return preset_from_dict(read_toml(p, hint=say.GIVE_A_MAPPING()), source=str(p))

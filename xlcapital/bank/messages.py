@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xlcapital.messages import Text
+from xlcapital.messages import NOT_A_ZIP, Text  # noqa: F401 (shared)
 
 # --- a statement's checks (bank/__init__.py, merge.py) --------------------------------------
 
@@ -148,3 +148,132 @@ EMPTY_AMOUNT = {
     "transaction": Text("an empty transaction amount", "een leeg transactiebedrag"),
     "entry": Text("an empty entry amount", "een leeg boekingsbedrag"),
 }
+
+# --- reading a file: formats, sizes, encodings, zips (bank/__init__.py) ---------------------------------------------
+
+UNKNOWN_FORMAT = Text("unknown format {name!r}", "onbekend formaat {name!r}")
+USE_ONE_OF = Text("use one of {names}", "gebruik een van {names}")
+LARGER_THAN_READ = Text("the file is larger than the {megabytes} MB xlcapital reads at once",
+                        "het bestand is groter dan de {megabytes} MB die xlcapital in één keer leest")
+MAPPING_ONLY_CSV = Text("a column mapping reads CSV files, not {format}",
+                        "een kolomindeling leest CSV-bestanden, geen {format}")
+NOT_UTF16 = Text("the file says it is UTF-16 but is not: {reason} at byte {byte}",
+                 "het bestand zegt UTF-16 te zijn maar is dat niet: {reason} bij byte {byte}")
+UTF16_WITHOUT_BOM = Text("the file is UTF-16 ({order}-endian) without a byte-order mark",
+                         "het bestand is UTF-16 ({order}-endian) zonder byte-order mark")
+SAVE_AS_UTF8 = Text("save it again as UTF-8 (or as UTF-16 with a byte-order mark)",
+                    "sla het opnieuw op als UTF-8 (of als UTF-16 met een byte-order mark)")
+NUL_BYTE = Text("a NUL byte: this is binary data, not a bank export",
+                "een NUL-byte: dit zijn binaire gegevens, geen bankexport")
+EXPORT_AGAIN = Text("export the file from the bank again, as CSV, MT940, CAMT or OFX",
+                    "exporteer het bestand opnieuw bij de bank, als CSV, MT940, CAMT of OFX")
+OUT_OF_RANGE = Text("cannot read this {name} file: {kind}: a number in it is out of range or not a number",
+                    "kan dit {name}-bestand niet lezen: {kind}: een getal erin valt buiten het bereik of is geen getal")
+CANNOT_READ_FORMAT = Text("cannot read this {name} file: {kind}: {why}", "kan dit {name}-bestand niet lezen: {kind}: {why}")
+RECORDS_LOST = Text("read {found} transactions but the file holds {expected} records: refusing to lose any",
+                    "{found} transacties gelezen, maar het bestand bevat {expected} records: xlcapital weigert er een "
+                    "kwijt te raken")
+PLEASE_REPORT = Text("please report this file to the xlcapital developers",
+                     "meld dit bestand graag aan de ontwikkelaars van xlcapital")
+ZIP_TOO_LARGE = Text("the zip unpacks to {megabytes} MB, more than the {limit} MB xlcapital reads at once",
+                     "de zip pakt uit tot {megabytes} MB, meer dan de {limit} MB die xlcapital in één keer leest")
+ZIP_IN_ZIP = Text("a zip inside the zip", "een zip in de zip")
+UNZIP_OUTER = Text("unzip the outer zip and give the files inside",
+                   "pak de buitenste zip uit en geef de bestanden die erin zitten")
+ZIP_MEMBERS_TOO_LARGE = Text("the zip's files unpack to more than the {limit} MB xlcapital reads at once",
+                             "de bestanden in de zip pakken uit tot meer dan de {limit} MB die xlcapital in één keer "
+                             "leest")
+
+# --- a column mapping (mapping.py) and the presets (preset.py, presets.py) -------------------------------------------
+
+GIVE_A_MAPPING = Text("give the path of a mapping .toml file (docs/bank.md)",
+                      "geef het pad van een kolomindeling als .toml-bestand (docs/bank.md)")
+COLUMNS_TABLE = Text("[{section}] must be a table of field = column", "[{section}] moet een tabel zijn van veld = kolom")
+UNKNOWN_COLUMN_FIELD = Text("unknown column field {key!r}", "onbekend kolomveld {key!r}")
+USE_FIELDS = Text("use {fields}", "gebruik {fields}")
+GIVEN_TWICE = Text("{key!r} is given twice", "{key!r} staat er twee keer in")
+UNKNOWN_SETTING = Text("unknown setting {key!r}", "onbekende instelling {key!r}")
+SEE_BANK_MD = Text("see docs/bank.md for the keys", "zie docs/bank.md voor de sleutels")
+MUST_BE_A_LIST = Text("{key} must be a list", "{key} moet een lijst zijn")
+INVALID_MAPPING = Text("invalid mapping: {why}", "ongeldige kolomindeling: {why}")
+MUST_BE_KIND = Text("{key} must be {kind}, not {value!r}", "{key} moet {kind} zijn, niet {value!r}")
+KINDS = {"text": Text("text", "tekst"), "bool": Text("bool", "ja/nee (true of false)"),
+         "int": Text("int", "een geheel getal"), "list": Text("list", "een lijst"), "dict": Text("dict", "een tabel")}
+IN_PRESET = Text("{why} (preset {name!r})", "{why} (preset {name!r})")
+NO_PRESET_FOR = Text("no CSV preset for bank {bank!r}", "geen CSV-preset voor bank {bank!r}")
+PRESETS_OR_MAPPING = Text("use one of {names}, or --mapping", "gebruik een van {names}, of --mapping")
+#: why a preset or a column mapping cannot work (preset._validate)
+NOT_ONE_OF = Text("{value!r} is not one of {allowed}", "{value!r} is niet een van {allowed}")
+ONE_CHARACTER = Text("the delimiter must be one character, not {value!r}",
+                     "het scheidingsteken moet één teken zijn, niet {value!r}")
+QUOTE_CHARACTER = Text("the quote character must be one character or empty, not {value!r}",
+                       "het aanhalingsteken moet één teken zijn of leeg, niet {value!r}")
+NOT_A_NOTATION = Text("decimal mark {decimal!r} with grouping mark {thousands!r} is not a number notation",
+                      "decimaalteken {decimal!r} met scheidingsteken voor duizendtallen {thousands!r} is geen "
+                      "schrijfwijze van getallen")
+ONE_ENCODING = Text("give at least one encoding", "geef minstens één tekenset")
+UNKNOWN_ENCODING = Text("unknown encoding {name!r}", "onbekende tekenset {name!r}")
+NEGATIVE_COUNTS = Text("line and column counts cannot be negative", "aantallen regels en kolommen kunnen niet negatief zijn")
+DATE_COLUMN_REQUIRED = Text("the booking date column is required", "de kolom met de boekingsdatum is verplicht")
+AMOUNT_COLUMNS = Text("give an amount column, or both debit_amount and credit_amount",
+                      "geef een bedragkolom, of zowel debit_amount als credit_amount")
+SIGN_VALUES = Text("a sign column needs debit_values and credit_values",
+                   "een kolom met af/bij heeft debit_values en credit_values nodig")
+ACCOUNT_COLUMN = Text("give an account column or account_value (the account every row belongs to)",
+                      "geef een rekeningkolom of account_value (de rekening waar elke regel bij hoort)")
+COLUMN_NAME_OR_POSITION = Text("a column is a header name or a position from 1, not {column!r}",
+                               "een kolom is een naam uit de kopregel of een positie vanaf 1, niet {column!r}")
+NAMED_WITHOUT_HEADER = Text("column {column!r} is named, but this export has no header: give its position",
+                            "kolom {column!r} heeft een naam, maar deze export heeft geen kopregel: geef de positie")
+NEEDS_COLUMN_COUNT = Text("an export without a (required) header needs its column count",
+                          "een export zonder (verplichte) kopregel heeft het aantal kolommen nodig")
+NAME_HEADER_COLUMNS = Text("name the header columns that identify this export",
+                           "noem de kolommen uit de kopregel die deze export herkenbaar maken")
+CANNOT_BE_OPTIONAL = Text("{name!r} cannot be optional", "{name!r} kan niet optioneel zijn")
+RULE_NEEDS_COLUMN = Text("{rule!r} needs the {column} column", "{rule!r} heeft de kolom {column} nodig")
+
+# --- the text of a bank file (textio.py) ------------------------------------------------------------------------------
+
+NOT_TEXT_IN = Text("byte 0x{byte:02x} is not text in {encodings}", "byte 0x{byte:02x} is geen tekst in {encodings}")
+EITHER_ENCODING = Text("{names} or {last}", "{names} of {last}")
+DAMAGED_OR_ENCODING = Text("the file is damaged, or in another encoding: save it again as UTF-8",
+                           "het bestand is beschadigd, of in een andere tekenset: sla het opnieuw op als UTF-8")
+DATE_KINDS = {"date": Text("date", "datum")}
+IMPOSSIBLE_DATE = Text("impossible {what} {year:04d}-{month:02d}-{day:02d}",
+                       "onmogelijke {what} {day:02d}-{month:02d}-{year:04d}")
+#: ``what`` is an AMOUNT_KINDS text: with its article in English ("an amount"), without in Dutch
+AMOUNT_TOO_MANY_DIGITS = Text("{what} of {digits} digits is more than a bank file holds (at most {limit})",
+                              "een {what} van {digits} cijfers is meer dan een bankbestand bevat (hoogstens {limit})")
+AMOUNT_TOO_LONG = Text("{what} of {length} characters is more than a bank file holds",
+                       "een {what} van {length} tekens is meer dan een bankbestand bevat")
+
+# --- a bank CSV's structure (csvbank.py) ------------------------------------------------------------------------------
+
+QUOTE_NOT_CLOSED = Text("a quoted field ({quote}...) is not closed before the end of the line",
+                        "een veld tussen aanhalingstekens ({quote}...) wordt niet gesloten voor het einde van de regel")
+QUOTE_MISSING = Text("the file is damaged: a quote is missing", "het bestand is beschadigd: er ontbreekt een aanhalingsteken")
+NOT_A_CSV_LINE = Text("not a readable CSV line: {why}", "geen leesbare CSV-regel: {why}")
+BEYOND_COLUMNS = Text("column {column} ({field}) is beyond the {width} columns of this export",
+                      "kolom {column} ({field}) ligt voorbij de {width} kolommen van deze export")
+NEEDS_A_HEADER = Text("column {column!r} needs a header", "kolom {column!r} heeft een kopregel nodig")
+HEADER_LACKS = Text("the header has no column {column!r} ({field})", "de kopregel heeft geen kolom {column!r} ({field})")
+NOT_THIS_EXPORT = Text("this does not look like a {label} export", "dit lijkt geen export van {label}")
+NOT_A_DATE_IN = Text("not a date in the form {form}: {cell!r}", "geen datum in de vorm {form}: {cell!r}")
+FIELD_COUNT = Text("{count} fields where this export has {width}", "{count} velden waar deze export er {width} heeft")
+DELIMITER_INSIDE = Text("a {delimiter!r} inside an unquoted text, or a damaged line",
+                        "een {delimiter!r} in een tekst zonder aanhalingstekens, of een beschadigde regel")
+AMOUNT_MISSING = Text("the amount is missing", "het bedrag ontbreekt")
+NEITHER_DEBIT_NOR_CREDIT = Text("{mark!r} is neither debit ({debit}) nor credit ({credit})",
+                                "{mark!r} is debet noch credit (debet: {debit}; credit: {credit})")
+
+# --- MT940's structure (mt940.py) -------------------------------------------------------------------------------------
+
+EMPTY_STATEMENT = Text("a statement with no account :25:, no balance and no transactions",
+                       "een afschrift zonder rekening :25:, zonder saldo en zonder transacties")
+CUT_OFF = Text("is the file cut off? an MT940 statement names its account in :25:",
+               "is het bestand afgebroken? een MT940-afschrift noemt zijn rekening in :25:")
+IMPOSSIBLE_ENTRY_DATE = Text("impossible entry date {mmdd!r} (MMDD)", "onmogelijke boekingsdatum {mmdd!r} (MMDD)")
+NOT_A_BALANCE = Text("not a balance: {value!r}", "geen saldo: {value!r}")
+NOT_A_STATEMENT_LINE = Text("not a statement line: {first!r}", "geen transactieregel: {first!r}")
+STATEMENT_LINE_PARTS = Text("expected YYMMDD[MMDD] C/D amount type reference",
+                            "verwacht JJMMDD[MMDD] C/D bedrag soort referentie")

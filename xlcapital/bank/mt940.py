@@ -379,9 +379,7 @@ class _Builder:
             if not (stmt.account or id(stmt) in self.filled or stmt.opening_balance or stmt.closing_balance):
                 # a header and nothing after it (real files may lack :25:, not everything)
                 raise BankFileError(
-                    "a statement with no account :25:, no balance and no transactions",
-                    line=self.first_lines[id(stmt)],
-                    hint="is the file cut off? an MT940 statement names its account in :25:",
+                    say.EMPTY_STATEMENT(), line=self.first_lines[id(stmt)], hint=say.CUT_OFF(),
                 )
             for t in stmt.transactions:  # (kept ones) the currency, which the statement may name late
                 t.currency = stmt.currency
@@ -438,7 +436,7 @@ def _entry_date(mmdd: str, value: date) -> date:
         if best is None or abs(candidate - value) < abs(best - value):
             best = candidate
     if best is None:
-        raise BankFileError(f"impossible entry date {mmdd!r} (MMDD)")
+        raise BankFileError(say.IMPOSSIBLE_ENTRY_DATE(mmdd=mmdd))
     return best
 
 
@@ -447,7 +445,7 @@ def _balance(value: str) -> Balance:
     a :class:`BankFileError` without a line (:meth:`_Builder._balance` names it in its warning)."""
     m = _BALANCE.fullmatch(value.strip())  # the whole value: "15x0,00" is no 15
     if not m:
-        raise BankFileError(f"not a balance: {value[:40]!r}")  # only ever a warning: no hint
+        raise BankFileError(say.NOT_A_BALANCE(value=value[:40]))  # only ever a warning: no hint
     amount = exact_amount(m.group(4))
     return Balance(-amount if m.group(1) == "D" else amount, _swift_date(m.group(2)), m.group(3))
 
@@ -469,8 +467,7 @@ def _statement_line(lines: list[str], line_no: int) -> _Pending:
             m = _STATEMENT_LINE_UNTYPED.match(first)
     if m is None:
         raise BankFileError(
-            f"not a statement line: {first[:50]!r}",
-            hint="expected YYMMDD[MMDD] C/D amount type reference",
+            say.NOT_A_STATEMENT_LINE(first=first[:50]), hint=say.STATEMENT_LINE_PARTS(),
         )
     # one call for every group (in the pattern's order) instead of one lookup each
     value_text, entry, mark, _funds, amount_text, code, rest = m.groups()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Union
 
 from xlcapital.errors import InputError
+from xlcapital.bank import messages as say
 
 __all__ = ["Preset", "Column", "COLUMN_FIELDS"]
 
@@ -152,46 +153,46 @@ def _validate(p: Preset) -> None:
     """Refuse a preset (or a user's mapping) that cannot work, naming the field."""
 
     def bad(field: str, why: str) -> InputError:
-        return InputError(f"{why} (preset {p.name!r})", field=field)
+        return InputError(say.IN_PRESET(why=why, name=p.name), field=field)
 
     for field, allowed in _CHOICES.items():
         if getattr(p, field) not in allowed:
-            raise bad(field, f"{getattr(p, field)!r} is not one of {', '.join(map(repr, allowed))}")
+            raise bad(field, say.NOT_ONE_OF(value=getattr(p, field), allowed=", ".join(map(repr, allowed))))
     if len(p.delimiter) != 1 or p.delimiter in "\r\n":
-        raise bad("delimiter", f"the delimiter must be one character, not {p.delimiter!r}")
+        raise bad("delimiter", say.ONE_CHARACTER(value=p.delimiter))
     if len(p.quotechar) > 1 or p.quotechar == p.delimiter:
-        raise bad("quotechar", f"the quote character must be one character or empty, not {p.quotechar!r}")
+        raise bad("quotechar", say.QUOTE_CHARACTER(value=p.quotechar))
     if p.decimal not in (",", ".") or p.thousands not in ("", ".", ",", " ", "'") or p.decimal == p.thousands:
-        raise bad("decimal", f"decimal mark {p.decimal!r} with grouping mark {p.thousands!r} is not a number notation")
+        raise bad("decimal", say.NOT_A_NOTATION(decimal=p.decimal, thousands=p.thousands))
     if not p.encodings:
-        raise bad("encodings", "give at least one encoding")
+        raise bad("encodings", say.ONE_ENCODING())
     for enc in p.encodings:
         try:
             "".encode(enc)
         except LookupError:
-            raise bad("encodings", f"unknown encoding {enc!r}") from None
+            raise bad("encodings", say.UNKNOWN_ENCODING(name=enc)) from None
     if p.skip_lines < 0 or p.column_count < 0:
-        raise bad("skip_lines", "line and column counts cannot be negative")
+        raise bad("skip_lines", say.NEGATIVE_COUNTS())
     if p.booking_date is None:
-        raise bad("booking_date", "the booking date column is required")
+        raise bad("booking_date", say.DATE_COLUMN_REQUIRED())
     if p.amount is None and (p.debit_amount is None or p.credit_amount is None):
-        raise bad("amount", "give an amount column, or both debit_amount and credit_amount")
+        raise bad("amount", say.AMOUNT_COLUMNS())
     if p.sign is not None and not (p.debit_values and p.credit_values):
-        raise bad("sign", "a sign column needs debit_values and credit_values")
+        raise bad("sign", say.SIGN_VALUES())
     if p.account is None and not p.account_value:
-        raise bad("account", "give an account column or account_value (the account every row belongs to)")
+        raise bad("account", say.ACCOUNT_COLUMN())
     for name, col in p.columns().items():
         if isinstance(col, bool) or not isinstance(col, (str, int)) or col == "" or (isinstance(col, int) and col < 1):
-            raise bad(name, f"a column is a header name or a position from 1, not {col!r}")
+            raise bad(name, say.COLUMN_NAME_OR_POSITION(column=col))
         if isinstance(col, str) and p.header != "required":
-            raise bad(name, f"column {col!r} is named, but this export has no header: give its position")
+            raise bad(name, say.NAMED_WITHOUT_HEADER(column=col))
     if p.header != "required" and not p.column_count:
-        raise bad("column_count", "an export without a (required) header needs its column count")
+        raise bad("column_count", say.NEEDS_COLUMN_COUNT())
     if p.header == "required" and not p.header_signature:
-        raise bad("header_signature", "name the header columns that identify this export")
+        raise bad("header_signature", say.NAME_HEADER_COLUMNS())
     for name in p.optional_columns:
         if name not in COLUMN_FIELDS or name == "booking_date":
-            raise bad("optional_columns", f"{name!r} cannot be optional")
+            raise bad("optional_columns", say.CANNOT_BE_OPTIONAL(name=name))
     needs = {
         "first_before": "balance_before",
         "first_after_minus_amount": "balance_after",
@@ -201,4 +202,4 @@ def _validate(p: Preset) -> None:
     for field in ("opening_balance", "closing_balance"):
         rule = getattr(p, field)
         if rule and getattr(p, needs[rule]) is None:
-            raise bad(field, f"{rule!r} needs the {needs[rule]} column")
+            raise bad(field, say.RULE_NEEDS_COLUMN(rule=rule, column=needs[rule]))

@@ -40,6 +40,7 @@ from __future__ import annotations
 from xlcapital.bank.detect import BANK_CODES, bank_codes
 from xlcapital.bank.preset import COLUMN_FIELDS, Column, Preset
 from xlcapital.errors import InputError
+from xlcapital.bank import messages as say
 
 __all__ = ["Preset", "Column", "PRESETS", "COLUMN_FIELDS", "presets_for_bank"]
 
@@ -416,5 +417,5 @@ def presets_for_bank(bank: str | None) -> list[Preset]:
     ]
     if not found:
         names = sorted(set(PRESETS) | {p.bank for p in PRESETS.values() if p.bank})
-        raise InputError(f"no CSV preset for bank {bank!r}", field="bank", hint=f"use one of {', '.join(names)}, or --mapping")
+        raise InputError(say.NO_PRESET_FOR(bank=bank), field="bank", hint=say.PRESETS_OR_MAPPING(names=", ".join(names)))
     return found

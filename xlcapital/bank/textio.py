@@ -89,9 +89,10 @@ def known_encodings(encodings: Iterable[str]) -> list[str]:
 def undecodable(byte: int, encodings: list[str], line: int, hint: str | None = None) -> BankFileError:
     """The error for a byte that none of ``encodings`` decodes, at ``line``."""
     return BankFileError(
-        f"byte 0x{byte:02x} is not text in {' or '.join(encodings)}",
+        say.NOT_TEXT_IN(byte=byte, encodings=encodings[0] if len(encodings) == 1 else
+                        say.EITHER_ENCODING(names=" or ".join(encodings[:-1]), last=encodings[-1])),
         line=line,
-        hint=hint or "the file is damaged, or in another encoding: save it again as UTF-8",
+        hint=hint or say.DAMAGED_OR_ENCODING(),
     )
 
 
@@ -212,7 +213,8 @@ def make_date(year: int, month: int, day: int, *, what: str = "date", line: int 
     try:
         return date(year, month, day)
     except ValueError:
-        raise BankFileError(f"impossible {what} {year:04d}-{month:02d}-{day:02d}", line=line) from None
+        kind = say.DATE_KINDS[what]() if what in say.DATE_KINDS else what
+        raise BankFileError(say.IMPOSSIBLE_DATE(what=kind, year=year, month=month, day=day), line=line) from None
 
 
 #: the most significant digits an amount may have: ISO 20022 allows 18 (5 of them decimals), SWIFT
@@ -246,7 +248,8 @@ def bounded_amount(value: Decimal, *, what: str = "amount", line: int | None = N
     """
     digits = len(value.as_tuple().digits)
     if digits > MAX_AMOUNT_DIGITS or not value.is_finite():
-        raise BankFileError(f"{'an' if what[:1] in 'aeiou' else 'a'} {what} of {digits} digits is more than a bank file holds (at most {MAX_AMOUNT_DIGITS})", line=line)
+        raise BankFileError(say.AMOUNT_TOO_MANY_DIGITS(what=_amount_kind(what), digits=digits, limit=MAX_AMOUNT_DIGITS),
+                            line=line)
     return value
 
 
@@ -267,19 +270,24 @@ def exact_amount(text: str, *, signed: bool = False, what: str = "amount", line:
         s = s[1:]
     s = s.replace(",", ".")
     if not s.isascii() or s.count(".") > 1 or not s.replace(".", "").isdigit():
-        kind = say.AMOUNT_KINDS[what]() if what in say.AMOUNT_KINDS else f"{'an' if what[:1] in 'aeiou' else 'a'} {what}"
-        raise BankFileError(say.NOT_AN_AMOUNT(what=kind, text=shown(text)), line=line, hint=say.EXPECTED_DIGITS())
+        raise BankFileError(say.NOT_AN_AMOUNT(what=_amount_kind(what), text=shown(text)), line=line,
+                            hint=say.EXPECTED_DIGITS())
     if s.endswith("."):  # "75,": Decimal would take "75." too, but the lengths below count without it
         s = s[:-1]
     if len(s) > 64 and len(s.lstrip("0").replace(".", "")) > MAX_AMOUNT_DIGITS:  # before Decimal's work
-        raise BankFileError(f"{'an' if what[:1] in 'aeiou' else 'a'} {what} of {len(s)} characters is more than a bank file holds", line=line)
+        raise BankFileError(say.AMOUNT_TOO_LONG(what=_amount_kind(what), length=len(s)), line=line)
     try:
         value = Decimal(s)
         if len(s) > MAX_AMOUNT_DIGITS:  # 18 characters cannot hold more than 18 digits: skip the count
             bounded_amount(value, what=what, line=line)
     except InvalidOperation:  # pragma: no cover - the checks above admit only valid literals
-        raise BankFileError(f"not an {what}: {shown(text)}", line=line) from None  # pragma: no mutate (unreachable)
+        raise BankFileError(say.NOT_AN_AMOUNT(what=_amount_kind(what), text=shown(text)), line=line) from None  # pragma: no mutate (unreachable)
     return -value if text[:1] == "-" and signed else value
+
+
+def _amount_kind(what: str) -> str:
+    """``what`` with its English article ("an amount"), said in Dutch where it is declared."""
+    return say.AMOUNT_KINDS[what]() if what in say.AMOUNT_KINDS else f"{'an' if what[:1] in 'aeiou' else 'a'} {what}"
 
 
 def date_parser(fmt: str, anchored: bool = True) -> Callable[[str], date]:

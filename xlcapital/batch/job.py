@@ -26,11 +26,11 @@ from xlcapital import __version__
 from xlcapital.batch.columns import COLUMNS, COMPANY_RATIOS, FORECAST_KPIS, worst_status
 from xlcapital.errors import XlcapitalError
 from xlcapital.messages import AT, WITH_HINT
+from xlcapital.batch import messages as say
 
 #: The files that make a folder a client folder (either is enough).
 CLIENT_FILES = ("company.toml", "forecast.toml")
 #: Why a folder without either file is no client (the job's and the batch's one message).
-NOT_A_CLIENT = "not a client folder: it holds neither company.toml nor forecast.toml"
 #: Bytes read at a time when hashing the inputs (bounded memory on any file).
 _CHUNK = 1 << 20
 
@@ -164,9 +164,9 @@ def _relative(file: str | None, folder: str) -> str | None:
 def _client_row(job: ClientJob) -> tuple[dict[str, Any], list[str]]:
     folder = Path(job.folder)
     if not folder.is_dir():
-        raise XlcapitalError("the client folder is gone", file=str(folder))
+        raise XlcapitalError(say.CLIENT_FOLDER_GONE(), file=str(folder))
     if not is_client_folder(folder):
-        raise XlcapitalError(NOT_A_CLIENT)
+        raise XlcapitalError(say.NOT_A_CLIENT())
     row: dict[str, Any] = dict.fromkeys(c.key for c in COLUMNS)
     row["client"] = row["name"] = job.client
     warnings: list[str] = []

@@ -18,7 +18,8 @@ from typing import Callable, Iterable, Iterator
 
 from xlcapital import __version__
 from xlcapital.batch.columns import COLUMNS, from_json_value, to_json_value
-from xlcapital.batch.job import NOT_A_CLIENT, ClientJob, ClientResult, failure, fingerprint, is_client_folder
+from xlcapital.batch import messages as say
+from xlcapital.batch.job import ClientJob, ClientResult, failure, fingerprint, is_client_folder
 from xlcapital.errors import InputError, OutputError
 from xlcapital.fileio import atomic_output
 
@@ -47,27 +48,24 @@ class Batch:
 def find_clients(clients_dir: Path, out_dir: Path | None = None) -> list[Path]:
     """The subfolders of ``clients_dir`` (hidden ones and OUT_DIR left out), sorted by name."""
     if not clients_dir.is_dir():
-        raise InputError("not a folder" if clients_dir.exists() else "folder not found", file=str(clients_dir),
-                         hint="give the folder that holds one folder per client")
+        raise InputError(say.NOT_A_FOLDER() if clients_dir.exists() else say.FOLDER_NOT_FOUND(), file=str(clients_dir),
+                         hint=say.GIVE_CLIENTS_FOLDER())
     if is_client_folder(clients_dir):
-        raise InputError("this is one client's folder, not a folder of clients", file=str(clients_dir),
-                         hint=f"give its parent folder, or use `xlcapital generate {clients_dir}` for one client")
+        raise InputError(say.ONE_CLIENT(), file=str(clients_dir), hint=say.GIVE_ITS_PARENT(folder=clients_dir))
     skip = out_dir.resolve() if out_dir is not None else None
     folders = sorted(p for p in clients_dir.iterdir()
                      if p.is_dir() and not p.name.startswith(".") and p.resolve() != skip)
     if not folders:
-        raise InputError("holds no client folders", file=str(clients_dir),
-                         hint="put each client's company.toml and/or forecast.toml in a folder of its own")
+        raise InputError(say.NO_CLIENTS(), file=str(clients_dir), hint=say.ONE_FOLDER_EACH())
     return folders
 
 
 def prepare_out_dir(out_dir: Path, force: bool = False) -> None:
     """Create OUT_DIR, or accept it when a batch wrote it (or it is empty, or ``force``)."""
     if out_dir.exists() and not out_dir.is_dir():
-        raise OutputError("not a folder", file=str(out_dir), hint="give a folder for the batch's output")
+        raise OutputError(say.NOT_A_FOLDER(), file=str(out_dir), hint=say.GIVE_OUTPUT_FOLDER())
     if out_dir.is_dir() and not (out_dir / MARKER).is_file() and any(out_dir.iterdir()) and not force:
-        raise OutputError("the folder holds files that xlcapital batch did not write", file=str(out_dir),
-                          hint="give an empty or new folder, or use --force to write into it")
+        raise OutputError(say.FOREIGN_FILES(), file=str(out_dir), hint=say.EMPTY_OR_FORCE())
     (out_dir / CLIENTS).mkdir(parents=True, exist_ok=True)
     marker = out_dir / MARKER
     if not marker.is_file():
@@ -132,7 +130,7 @@ def run_batch(clients_dir: str | Path, out_dir: str | Path, runner: Runner, *, f
     for folder in folders:
         client = folder.name
         if not is_client_folder(folder):
-            results[client] = ClientResult(client, "", error=failure(client, NOT_A_CLIENT))
+            results[client] = ClientResult(client, "", error=failure(client, say.NOT_A_CLIENT()))
             continue
         fp = fingerprint(folder, options)
         kept = None if rerun else load_result(out_dir, client)

@@ -16,6 +16,7 @@ from typing import Iterable, Iterator
 from xlcapital import __version__
 from xlcapital.batch.job import ClientJob, ClientResult, failure, run_client, shipped
 from xlcapital.errors import InputError
+from xlcapital.batch import messages as say
 
 
 def default_workers() -> int:
@@ -70,14 +71,12 @@ class DaskRunner:
         try:
             from distributed import Client
         except ImportError:
-            raise InputError("Dask is not installed", field="--scheduler",
-                             hint='pip install "xlcapital[dask]", or leave out --scheduler to use this machine') from None
+            raise InputError(say.NO_DASK(), field="--scheduler", hint=say.INSTALL_DASK()) from None
         self.scheduler = scheduler
         try:
             self.client = Client(scheduler, timeout=timeout, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as exc:
-            raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}", field="--scheduler",
-                             hint="start one with `dask scheduler` and workers with `dask worker ADDRESS`") from None
+            raise InputError(say.NO_SCHEDULER(scheduler=scheduler, why=exc), field="--scheduler", hint=say.START_SCHEDULER()) from None
 
     def __call__(self, jobs: Iterable[ClientJob]) -> Iterator[ClientResult]:
         """Ship the jobs (:func:`~xlcapital.batch.job.shipped`: the workers need not see the folders) a few

@@ -13,7 +13,9 @@ import importlib
 import sys
 
 from xlcapital import __version__
-from xlcapital.cli.present import ERROR_LINE
+from xlcapital.cli import usage
+from xlcapital.cli.present import ERROR_LINE, LANGS
+from xlcapital.cli.usage import helptext
 from xlcapital.errors import XlcapitalError
 from xlcapital.messages import AT, Text, in_language, os_reason
 
@@ -24,40 +26,55 @@ EXIT_OK, EXIT_USAGE = 0, 2
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse with exit code 2 and a one-line message (argparse's own convention, kept)."""
+    """argparse with exit code 2 and a one-line message (argparse's own convention, kept), in the
+    language of the command line (:mod:`xlcapital.cli.usage`)."""
 
     def error(self, message: str):  # pragma: no cover - exercised through the CLI tests
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"xlcapital: error: {message}\n")
+        self.exit(EXIT_USAGE, in_language(ERROR_LINE(what=message), usage.current()) + "\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The command line's parser, its help texts in ``lang`` (argparse's own words: :func:`usage.speaking`)."""
     parser = _Parser(
         prog="xlcapital",
-        description="Working-capital ratios, cash-flow statements, bank-feed import and 13-week cash-flow "
-        "forecast workbooks for small businesses.",
+        description=helptext(
+            "Working-capital ratios, cash-flow statements, bank-feed import and 13-week cash-flow forecast "
+            "workbooks for small businesses.",
+            "Werkkapitaalratio's, kasstroomoverzichten, inlezen van bankexports en werkmappen met een "
+            "liquiditeitsprognose van 13 weken voor kleine bedrijven."),
     )
-    parser.add_argument("--version", action="version", version=f"xlcapital {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    parser.add_argument("--version", action="version", version=f"xlcapital {__version__}",
+                        help=helptext("show program's version number and exit", "toon het versienummer en stop"))
+    parser.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS,
+                        help=helptext("the language of --help and of the commands: en (default) or nl",
+                                      "de taal van --help en van de opdrachten: en (standaard) of nl"))
+    sub = parser.add_subparsers(dest="command", metavar=helptext("COMMAND", "OPDRACHT"), parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(f"{__name__}.{name}").register(sub)
+    usage.localize(parser, lang)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return EXIT_USAGE
-    lang = getattr(args, "lang", None) or "en"
+    argv = sys.argv[1:] if argv is None else argv
+    lang = usage.lang_in(argv)  # before argparse: --help acts before a later --lang is parsed
+    with usage.speaking(lang):
+        parser = build_parser(lang)
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            parser.print_help()
+            return EXIT_USAGE
+    if getattr(args, "lang", None) == "en":  # `xlcapital --lang nl forecast`: the sub-command's default says en
+        args.lang = lang
+    lang = getattr(args, "lang", lang)  # an abbreviated `--lan nl` is argparse's to read
     try:
         return int(args.func(args) or EXIT_OK)
     except XlcapitalError as exc:
         print(in_language(ERROR_LINE(what=exc.in_language(lang)), lang), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("xlcapital: interrupted", file=sys.stderr)
+        print(in_language(INTERRUPTED(), lang), file=sys.stderr)
         return 130
     except BrokenPipeError:  # `xlcapital bank ... | head`
         return EXIT_OK
@@ -105,6 +122,7 @@ def unexpected(exc: BaseException) -> str:
     return UNEXPECTED(kind=type(exc).__name__, text=text)
 
 
+INTERRUPTED = Text("xlcapital: interrupted", "xlcapital: onderbroken")
 OUT_OF_MEMORY = Text("out of memory: the input is too large for this machine",
                      "onvoldoende geheugen: de invoer is te groot voor deze computer")
 NESTED_TOO_DEEPLY = Text("an input is nested too deeply to read", "een invoer is te diep genest om te lezen")

@@ -20,8 +20,9 @@ from typing import Callable, Iterable, TextIO
 from xlcapital import bank
 from xlcapital.bank.model import Statement, Transaction
 from xlcapital.bank.spill import TransactionSpill
-from xlcapital.cli.present import Lang, add_lang_option, json_amount, lang_of, progress, warn
+from xlcapital.cli.present import FILE_UNIT, Lang, add_lang_option, json_amount, lang_of, progress, warn
 from xlcapital.messages import Text
+from xlcapital.cli.usage import helptext
 from xlcapital.errors import OutputError
 from xlcapital.fileio import atomic_output, check_output, csv_text
 
@@ -45,26 +46,47 @@ CSV_COLUMNS = (
 def register(subparsers) -> None:
     p = subparsers.add_parser(
         "bank",
-        help="read bank exports (Dutch bank CSV, MT940, CAMT.05x, OFX): statements, balances, transactions",
-        description="Read bank exports and list one line per statement: account, bank, format, period, number "
-        "of transactions, opening and closing balance, and whether they reconcile. Format and bank are "
-        "recognised from the content; see docs/bank.md.",
+        help=helptext("read bank exports (Dutch bank CSV, MT940, CAMT.05x, OFX): statements, balances, transactions",
+                      "lees bankexports (CSV van Nederlandse banken, MT940, CAMT.05x, OFX): afschriften, saldi, "
+                      "transacties"),
+        description=helptext(
+            "Read bank exports and list one line per statement: account, bank, format, period, number of "
+            "transactions, opening and closing balance, and whether they reconcile. Format and bank are recognised "
+            "from the content; see docs/bank.md.",
+            "Lees bankexports en toon één regel per afschrift: rekening, bank, formaat, periode, aantal transacties, "
+            "begin- en eindsaldo, en of ze aansluiten. Formaat en bank worden aan de inhoud herkend; zie "
+            "docs/bank.md."),
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="bank export(s): CSV/TAB, MT940, CAMT.05x XML or zip, OFX/QFX")
-    p.add_argument("--json", action="store_true", help="print the statements and their transactions as JSON")
-    p.add_argument("--csv", metavar="OUT", help="write the transactions of all files, merged without duplicates, to a "
-                   "new CSV file")
-    p.add_argument("--force", action="store_true", help="replace the --csv file if it exists")
-    p.add_argument("--format", choices=sorted(bank.FORMATS), help="the format, when recognising it fails")
-    p.add_argument("--bank", metavar="B", help="the bank or CSV preset (ing, ing_semicolon, rabobank, abnamro, asn, ...)")
-    p.add_argument("--mapping", metavar="TOML", help="a column mapping for a CSV no preset knows (docs/bank.md)")
-    add_lang_option(p, "the listing's words, amounts and dates")
+    p.add_argument("files", nargs="+", metavar=helptext("FILE", "BESTAND"),
+                   help=helptext("bank export(s): CSV/TAB, MT940, CAMT.05x XML or zip, OFX/QFX",
+                                 "bankexport(s): CSV/TAB, MT940, CAMT.05x-XML of zip, OFX/QFX"))
+    p.add_argument("--json", action="store_true", help=helptext(
+        "print the statements and their transactions as JSON", "toon de afschriften en hun transacties als JSON"))
+    p.add_argument("--csv", metavar=helptext("OUT", "UIT"), help=helptext(
+        "write the transactions of all files, merged without duplicates, to a new CSV file",
+        "schrijf de transacties van alle bestanden, samengevoegd zonder dubbele, naar een nieuw CSV-bestand"))
+    p.add_argument("--force", action="store_true", help=helptext("replace the --csv file if it exists",
+                                                                 "vervang het bestand van --csv als het al bestaat"))
+    p.add_argument("--format", choices=sorted(bank.FORMATS), help=helptext(
+        "the format, when recognising it fails", "het formaat, als herkennen niet lukt"))
+    p.add_argument("--bank", metavar="B", help=helptext(
+        "the bank or CSV preset (ing, ing_semicolon, rabobank, abnamro, asn, ...)",
+        "de bank of CSV-preset (ing, ing_semicolon, rabobank, abnamro, asn, ...)"))
+    p.add_argument("--mapping", metavar="TOML", help=helptext(
+        "a column mapping for a CSV no preset knows (docs/bank.md)",
+        "een kolomindeling voor een CSV die geen preset kent (docs/bank.md)"))
+    add_lang_option(p, helptext("the listing's words, amounts and dates", "de woorden, bedragen en datums van de lijst"))
     p.set_defaults(func=run)
+
+
+CSV_OVERWRITES_INPUT = Text("the CSV output would overwrite an input file",
+                            "de CSV-uitvoer zou een invoerbestand overschrijven")
+CHOOSE_ANOTHER_NAME = Text("choose another name", "kies een andere naam")
 
 
 def run(args: argparse.Namespace) -> int:
     if args.csv and any(_same_file(args.csv, f) for f in args.files):
-        raise OutputError("the CSV output would overwrite an input file", file=args.csv, hint="choose another name")
+        raise OutputError(CSV_OVERWRITES_INPUT(), file=args.csv, hint=CHOOSE_ANOTHER_NAME())
     if args.csv:
         check_output(args.csv, args.force)  # before reading: a refusal costs no waiting
     statements: list[Statement] = []
@@ -72,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
     # the files are streamed (bounded memory); the transactions the output needs wait on disk
     with contextlib.ExitStack() as cleanup:
         spill = cleanup.enter_context(TransactionSpill()) if args.csv or args.json else None
-        for name in progress(args.files, lang_of(args.lang).t("reading"), unit="file"):
+        for name in progress(args.files, lang_of(args.lang).t("reading"), unit=FILE_UNIT, lang=args.lang):
             transactions = bank.stream(name, format=args.format, bank=args.bank, mapping=args.mapping)
             for statement, t in transactions:
                 if spill is not None:

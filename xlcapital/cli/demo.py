@@ -15,6 +15,7 @@ from typing import Callable
 
 from xlcapital.cli.finance import print_cashflow, print_ratios
 from xlcapital.cli.present import add_lang_option, held_output, lang_of, progress
+from xlcapital.cli.usage import helptext
 from xlcapital.cli.generate import demo_step as workbook_demo_step
 from xlcapital.company import load_company, sample_dir
 from xlcapital.messages import Text
@@ -87,13 +88,20 @@ STEPS: list[DemoStep] = [
 def register(subparsers) -> None:
     demo = subparsers.add_parser(
         "demo",
-        help="run xlcapital on the bundled sample company",
-        description="Run every part of xlcapital on the sample company bundled in the package "
-        "(a Dutch installation wholesaler, 2024) and show the commands to run on your own data.",
+        help=helptext("run xlcapital on the bundled sample company",
+                      "draai xlcapital op het voorbeeldbedrijf dat erbij zit"),
+        description=helptext(
+            "Run every part of xlcapital on the sample company bundled in the package (a Dutch installation "
+            "wholesaler, 2024) and show the commands to run on your own data.",
+            "Draai elk deel van xlcapital op het voorbeeldbedrijf in het pakket (een Nederlandse groothandel in "
+            "installatiemateriaal, 2024) en toon de opdrachten voor uw eigen gegevens."),
     )
-    demo.add_argument("--force", action="store_true", help="replace workbooks/demo.xlsm even when it differs from "
-                      "the demo (without it, a changed demo.xlsm is kept and the demo writes demo-2.xlsm)")
-    add_lang_option(demo, "the tables")
+    demo.add_argument("--force", action="store_true", help=helptext(
+        "replace workbooks/demo.xlsm even when it differs from the demo (without it, a changed demo.xlsm is kept and "
+        "the demo writes demo-2.xlsm)",
+        "vervang workbooks/demo.xlsm, ook als die afwijkt van de demo (zonder deze optie blijft een gewijzigde "
+        "demo.xlsm staan en schrijft de demo demo-2.xlsm)"))
+    add_lang_option(demo, helptext("the tables", "de tabellen"))
     demo.set_defaults(func=run_demo)
 
 
@@ -101,7 +109,7 @@ def run_demo(args: argparse.Namespace) -> int:
     sample = sample_dir()
     w = lang_of(_lang(args))
     print(f"{w.t('xlcapital demo on the bundled sample company in')} {sample}\n")
-    steps = progress(STEPS, "xlcapital demo")
+    steps = progress(STEPS, "xlcapital demo", lang=_lang(args))
     for number, step in enumerate(steps, 1):
         steps.set_description(w.t(step.title))
         with held_output(steps):

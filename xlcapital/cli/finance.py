@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import TextIO
 
 from xlcapital.cli.present import Lang, add_lang_option, dump_json, json_amount, json_number, lang_of, warn
+from xlcapital.cli.usage import helptext
 from xlcapital.company import Company, company_ratios, load_company
 from xlcapital.messages import AT
 from xlcapital.statements import CashflowStatement
@@ -22,37 +23,58 @@ EXIT_NOT_RECONCILED = 1
 
 
 def register(subparsers) -> None:
+    file_metavar = helptext("FILE", "BESTAND")
+    file_help = helptext("the company file (.toml or .json)", "het bedrijfsbestand (.toml of .json)")
     ratios = subparsers.add_parser(
         "ratios",
-        help="every working-capital and cash-flow ratio of a company file",
-        description="Print every ratio of a company file (TOML or JSON; see docs/company-file.md). Point-in-time "
-        "ratios use the closing balance sheet; DSO, DSI, DPO, CCC and turnovers the (opening, closing) average and "
-        "the days of [period].",
+        help=helptext("every working-capital and cash-flow ratio of a company file",
+                      "alle werkkapitaal- en kasstroomratio's van een bedrijfsbestand"),
+        description=helptext(
+            "Print every ratio of a company file (TOML or JSON; see docs/company-file.md). Point-in-time ratios use "
+            "the closing balance sheet; DSO, DSI, DPO, CCC and turnovers the (opening, closing) average and the days "
+            "of [period].",
+            "Toon alle ratio's van een bedrijfsbestand (TOML of JSON; zie docs/company-file.md). Ratio's op een "
+            "moment gebruiken de eindbalans; DSO, DSI, DPO, CCC en de omloopsnelheden het gemiddelde van begin- en "
+            "eindbalans en de dagen van [period]."),
     )
-    ratios.add_argument("file", metavar="FILE", help="the company file (.toml or .json)")
-    ratios.add_argument("--json", action="store_true", help="print one JSON object: ratio name -> value (amounts as "
-                        "strings, the rest numbers, null where undefined)")
+    ratios.add_argument("file", metavar=file_metavar, help=file_help)
+    ratios.add_argument("--json", action="store_true", help=helptext(
+        "print one JSON object: ratio name -> value (amounts as strings, the rest numbers, null where undefined)",
+        "toon één JSON-object: naam van de ratio -> waarde (bedragen als tekst, de rest als getal, null waar niet "
+        "gedefinieerd)"))
     add_lang_option(ratios)
     ratios.add_argument(
         "--cost-base",
         choices=("cogs", "revenue"),
         default="cogs",
-        help="divide inventory and payables by COGS (textbook, default) or by revenue (the seeds' days working capital)",
+        help=helptext("divide inventory and payables by COGS (textbook, default) or by revenue (the seeds' days "
+                      "working capital)",
+                      "deel voorraad en crediteuren door de kostprijs van de omzet (leerboek, standaard) of door de "
+                      "omzet (de dagen werkkapitaal van de bronartikelen)"),
     )
     ratios.set_defaults(func=run_ratios)
 
     cashflow = subparsers.add_parser(
         "cashflow",
-        help="the indirect-method cash-flow statement of a company file",
-        description="Print the cash-flow statement by the indirect method (EBIT to net cash flow) from the opening and "
-        "closing balance sheets, the income statement and the [cashflow] facts of a company file, with the "
-        "reconciliation to the change in cash (net of overdraft).",
+        help=helptext("the indirect-method cash-flow statement of a company file",
+                      "het kasstroomoverzicht volgens de indirecte methode van een bedrijfsbestand"),
+        description=helptext(
+            "Print the cash-flow statement by the indirect method (EBIT to net cash flow) from the opening and closing "
+            "balance sheets, the income statement and the [cashflow] facts of a company file, with the reconciliation "
+            "to the change in cash (net of overdraft).",
+            "Toon het kasstroomoverzicht volgens de indirecte methode (van EBIT naar netto kasstroom) uit de begin- en "
+            "eindbalans, de winst-en-verliesrekening en de gegevens in [cashflow] van een bedrijfsbestand, met de "
+            "aansluiting op de verandering van de liquide middelen (na rekening-courant)."),
     )
-    cashflow.add_argument("file", metavar="FILE", help="the company file (.toml or .json)")
-    cashflow.add_argument("--json", action="store_true", help="print one JSON object: lines, totals, difference, warnings")
+    cashflow.add_argument("file", metavar=file_metavar, help=file_help)
+    cashflow.add_argument("--json", action="store_true", help=helptext(
+        "print one JSON object: lines, totals, difference, warnings",
+        "toon één JSON-object: regels, totalen, verschil, waarschuwingen"))
     add_lang_option(cashflow)
     cashflow.add_argument(
-        "--strict", action="store_true", help=f"exit {EXIT_NOT_RECONCILED} when the statement does not reconcile"
+        "--strict", action="store_true", help=helptext("exit {code} when the statement does not reconcile",
+                                                       "eindig met code {code} als het overzicht niet aansluit",
+                                                       code=EXIT_NOT_RECONCILED)
     )
     cashflow.set_defaults(func=run_cashflow)
 

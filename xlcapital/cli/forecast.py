@@ -15,8 +15,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from xlcapital.cli.generate import FOLDER_HELP, company_folder
+from xlcapital.cli.generate import FOLDER, FOLDER_HELP, company_folder
 from xlcapital.cli.present import Lang, add_lang_option, json_amount, json_number, lang_of, whole_number
+from xlcapital.cli.usage import helptext
 from xlcapital.errors import InputError
 from xlcapital.forecast import messages as say
 from xlcapital.forecast.triggers import RULES
@@ -25,19 +26,32 @@ from xlcapital.forecast.triggers import RULES
 def register(subparsers) -> None:
     p = subparsers.add_parser(
         "forecast",
-        help="13-week cash-flow forecast of a company folder: scenarios, stress tests, triggers, KPIs",
-        description="Forecast a company's cash week by week (receivables, payables, recurring items, expected sales, "
-        "projected bank categories) through its overdraft facility, with scenarios, stress tests, triggers and KPIs. "
-        "FOLDER holds forecast.toml and the CSV files of docs/forecast.md; without FOLDER: the current folder when it "
-        "holds forecast.toml, else the bundled sample company.",
+        help=helptext("13-week cash-flow forecast of a company folder: scenarios, stress tests, triggers, KPIs",
+                      "liquiditeitsprognose van 13 weken van een bedrijfsmap: scenario's, stresstests, signalen, KPI's"),
+        description=helptext(
+            "Forecast a company's cash week by week (receivables, payables, recurring items, expected sales, "
+            "projected bank categories) through its overdraft facility, with scenarios, stress tests, triggers and "
+            "KPIs. FOLDER holds forecast.toml and the CSV files of docs/forecast.md; without FOLDER: the current folder "
+            "when it holds forecast.toml, else the bundled sample company.",
+            "Voorspel de liquide middelen van een bedrijf week voor week (debiteuren, crediteuren, vaste posten, "
+            "verwachte verkopen, doorgetrokken bankcategorieën) binnen de kredietfaciliteit, met scenario's, "
+            "stresstests, signalen en KPI's. MAP bevat forecast.toml en de CSV-bestanden van docs/forecast.md; zonder "
+            "MAP: de huidige map als daar forecast.toml in staat, anders het voorbeeldbedrijf."),
     )
-    p.add_argument("folder", metavar="FOLDER", nargs="?", help=FOLDER_HELP)
-    p.add_argument("--json", action="store_true", help="print one JSON object (amounts as strings)")
-    p.add_argument("--scenario", metavar="NAME", help="the scenario to show and to stress (default: base, when defined); a stress test's name "
-                   "(e.g. 'revenue -30%%') shows that stress test week by week")
-    p.add_argument("--weeks", metavar="N", type=whole_number(1, 104, "weeks"),
-                   help="the horizon in weeks (default: forecast.toml, else 13)")
-    p.add_argument("--monthly", action="store_true", help="show the 12-month view instead of the weekly table")
+    p.add_argument("folder", metavar=FOLDER, nargs="?", help=FOLDER_HELP)
+    p.add_argument("--json", action="store_true", help=helptext("print one JSON object (amounts as strings)",
+                                                                "toon één JSON-object (bedragen als tekst)"))
+    p.add_argument("--scenario", metavar=helptext("NAME", "NAAM"), help=helptext(
+        "the scenario to show and to stress (default: base, when defined); a stress test's name (e.g. "
+        "'revenue -30%%') shows that stress test week by week",
+        "het scenario om te tonen en te stresstesten (standaard: base, als dat bestaat); de naam van een stresstest "
+        "(bijvoorbeeld 'revenue -30%%') toont die stresstest week voor week"))
+    p.add_argument("--weeks", metavar="N", type=whole_number(1, 104, helptext("weeks", "weken")),
+                   help=helptext("the horizon in weeks (default: forecast.toml, else 13)",
+                                 "de horizon in weken (standaard: forecast.toml, anders 13)"))
+    p.add_argument("--monthly", action="store_true", help=helptext(
+        "show the 12-month view instead of the weekly table", "toon het overzicht per maand (12 maanden) in plaats "
+        "van de tabel per week"))
     add_lang_option(p)
     p.set_defaults(func=run_forecast)
 

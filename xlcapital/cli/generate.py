@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from xlcapital.cli.present import lang_of
+from xlcapital.cli.usage import helptext, said
 from xlcapital.errors import InputError
 from xlcapital.messages import Text, in_language
 
@@ -41,21 +42,34 @@ DEMO_FOLLOW = Text("its Forecast and Dashboard show the numbers above; change a 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
         "generate",
-        help="write the 13-week cash-flow forecast workbook (.xlsm) of a company folder",
-        description="Write a workbook with the 13-week cash-flow forecast of a company folder (the files of "
-        "docs/forecast-model.md) in native Excel formulas: Settings, Bank, the input tables, Forecast, Scenarios, "
-        "Dashboard. Without FOLDER: the current folder when it holds forecast.toml, else the bundled sample company.",
+        help=helptext("write the 13-week cash-flow forecast workbook (.xlsm) of a company folder",
+                      "schrijf de werkmap (.xlsm) met de liquiditeitsprognose van 13 weken van een bedrijfsmap"),
+        description=helptext(
+            "Write a workbook with the 13-week cash-flow forecast of a company folder (the files of "
+            "docs/forecast-model.md) in native Excel formulas: Settings, Bank, the input tables, Forecast, Scenarios, "
+            "Dashboard. Without FOLDER: the current folder when it holds forecast.toml, else the bundled sample "
+            "company.",
+            "Schrijf een werkmap met de liquiditeitsprognose van 13 weken van een bedrijfsmap (de bestanden van "
+            "docs/forecast-model.md) in gewone Excel-formules: instellingen, bank, de invoertabellen, prognose, "
+            "scenario's, dashboard. Zonder MAP: de huidige map als daar forecast.toml in staat, anders het "
+            "voorbeeldbedrijf."),
     )
-    p.add_argument("folder", metavar="FOLDER", nargs="?", help=FOLDER_HELP)
-    p.add_argument("-o", "--output", metavar="FILE", required=True, help="the workbook to write (.xlsm, or .xlsx "
-                   "without macros)")
-    p.add_argument("--month", metavar="YYYY-MM", type=first_monday, help="start at the first Monday of this month")
-    p.add_argument("--previous", metavar="LAST.xlsm", help="last month's workbook: its tables, settings and bank "
-                   "transactions carry over, with a Variance sheet")
-    p.add_argument("--lang", choices=("nl", "en"), default="en",
-                   help="language of the workbook's words and of this summary (default en)")
-    p.add_argument("--force", action="store_true", help="replace FILE if it exists; with --previous, also carry "
-                   "over the workbook of another company")
+    p.add_argument("folder", metavar=FOLDER, nargs="?", help=FOLDER_HELP)
+    p.add_argument("-o", "--output", metavar=helptext("FILE", "BESTAND"), required=True, help=helptext(
+        "the workbook to write (.xlsm, or .xlsx without macros)",
+        "de werkmap die geschreven wordt (.xlsm, of .xlsx zonder macro's)"))
+    p.add_argument("--month", metavar=helptext("YYYY-MM", "JJJJ-MM"), type=first_monday, help=helptext(
+        "start at the first Monday of this month", "begin op de eerste maandag van deze maand"))
+    p.add_argument("--previous", metavar=helptext("LAST.xlsm", "VORIGE.xlsm"), help=helptext(
+        "last month's workbook: its tables, settings and bank transactions carry over, with a Variance sheet",
+        "de werkmap van vorige maand: de tabellen, instellingen en banktransacties gaan mee, met een blad met de "
+        "verschillen"))
+    p.add_argument("--lang", choices=("nl", "en"), default="en", help=helptext(
+        "language of the workbook's words and of this summary (default en)",
+        "taal van de woorden in de werkmap en van deze samenvatting (standaard en)"))
+    p.add_argument("--force", action="store_true", help=helptext(
+        "replace FILE if it exists; with --previous, also carry over the workbook of another company",
+        "vervang BESTAND als het al bestaat; met --previous ook de werkmap van een ander bedrijf overnemen"))
     p.set_defaults(func=run_generate)
 
 
@@ -63,7 +77,18 @@ def register(subparsers) -> None:
 #: terms after it, must stay inside the calendar Python (and Excel: 1900-9999) can count in
 MONTH_YEARS = (1901, 9990)
 
-FOLDER_HELP = "the company folder (default: the current folder when it holds forecast.toml, else the bundled sample)"
+FOLDER = helptext("FOLDER", "MAP")
+FOLDER_HELP = helptext("the company folder (default: the current folder when it holds forecast.toml, else the bundled "
+                       "sample)",
+                       "de bedrijfsmap (standaard: de huidige map als daar forecast.toml in staat, anders het "
+                       "voorbeeldbedrijf)")
+
+
+NOT_A_MONTH = Text("not a month: {text!r} (write YYYY-MM, e.g. 2026-12)",
+                   "geen maand: {text!r} (schrijf JJJJ-MM, bijvoorbeeld 2026-12)")
+MONTH_OUT_OF_RANGE = Text("not a month xlcapital can forecast: {text!r} (give a year from {first} to {last})",
+                          "geen maand die xlcapital kan voorspellen: {text!r} (geef een jaar van {first} tot en met "
+                          "{last})")
 
 
 def first_monday(text: str) -> date:
@@ -78,10 +103,10 @@ def first_monday(text: str) -> date:
     """
     m = re.fullmatch(r"(\d{4})-(\d{2})", text.strip())
     if not m or not 1 <= int(m.group(2)) <= 12:
-        raise argparse.ArgumentTypeError(f"not a month: {text!r} (write YYYY-MM, e.g. 2026-12)")
+        raise argparse.ArgumentTypeError(said(NOT_A_MONTH(text=text)))
     if not MONTH_YEARS[0] <= int(m.group(1)) <= MONTH_YEARS[1]:
-        raise argparse.ArgumentTypeError(f"not a month xlcapital can forecast: {text!r} "
-                                         f"(give a year from {MONTH_YEARS[0]} to {MONTH_YEARS[1]})")
+        raise argparse.ArgumentTypeError(said(MONTH_OUT_OF_RANGE(text=text, first=MONTH_YEARS[0],
+                                                                 last=MONTH_YEARS[1])))
     first = date(int(m.group(1)), int(m.group(2)), 1)
     return first + timedelta(days=(7 - first.weekday()) % 7)
 

@@ -37,6 +37,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, TextIO
 
 from xlcapital.messages import Text, in_language
+from xlcapital.cli.usage import helptext, said
 from xlcapital.forecast.scenarios import STRESS_TESTS
 from xlcapital.money import format_money
 from xlcapital.names import display_name
@@ -294,9 +295,12 @@ def lang_of(code: str | None) -> Lang:
     return NL if code == "nl" else EN
 
 
-def add_lang_option(parser, what: str = "labels, sentences, numbers and dates") -> None:
-    """The ``--lang en|nl`` option every command that prints text has."""
-    parser.add_argument("--lang", choices=LANGS, default="en", help=f"{what} in English (default) or Dutch")
+def add_lang_option(parser, what: str | None = None) -> None:
+    """The ``--lang en|nl`` option every command that prints text has (``what``: a helptext of what it sets)."""
+    what = what or helptext("labels, sentences, numbers and dates", "labels, zinnen, getallen en datums")
+    parser.add_argument("--lang", choices=LANGS, default="en",
+                        help=helptext("{what} in English (default) or Dutch", "{what} in het Engels (standaard) of "
+                                      "het Nederlands", what=what))
 
 
 # --------------------------------------------------------------------------------------------
@@ -304,12 +308,18 @@ def add_lang_option(parser, what: str = "labels, sentences, numbers and dates") 
 # --------------------------------------------------------------------------------------------
 
 
-def progress(items, what: str, *, unit: str = "step"):
+#: what a progress bar counts, per second (``2.5step/s``)
+STEP_UNIT = Text("step", "stap")
+FILE_UNIT = Text("file", "bestand")
+
+
+def progress(items, what: str, *, unit: Text = STEP_UNIT, lang: str = "en"):
     """``items`` with a progress bar on stderr while they are worked through; shown only on a
     terminal (never in a pipe, a file or the tests), and gone when done."""
     from tqdm import tqdm
 
-    return tqdm(items, desc=what, unit=unit, file=sys.stderr, leave=False, disable=None, dynamic_ncols=True)
+    return tqdm(items, desc=what, unit=in_language(unit(), lang), file=sys.stderr, leave=False, disable=None,
+                dynamic_ncols=True)
 
 
 @contextlib.contextmanager
@@ -326,8 +336,12 @@ def held_output(bar):
             sys.stdout.flush()
 
 
-def whole_number(low: int, high: int, unit: str):
-    """An argparse ``type`` for a whole number from ``low`` to ``high`` (``unit`` names them in the error).
+NOT_A_WHOLE_NUMBER = Text("not a whole number: {text!r}", "geen geheel getal: {text!r}")
+GIVE_LOW_TO_HIGH = Text("give {low} to {high} {unit}", "geef {low} tot en met {high} {unit}")
+
+
+def whole_number(low: int, high: int, unit: Any):
+    """An argparse ``type`` for a whole number from ``low`` to ``high`` (``unit``, a helptext, names them in the error).
 
     >>> whole_number(1, 104, "weeks")("13")
     13
@@ -336,9 +350,9 @@ def whole_number(low: int, high: int, unit: str):
         try:
             n = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+            raise argparse.ArgumentTypeError(said(NOT_A_WHOLE_NUMBER(text=text))) from None
         if not low <= n <= high:
-            raise argparse.ArgumentTypeError(f"give {low} to {high} {unit}")
+            raise argparse.ArgumentTypeError(said(GIVE_LOW_TO_HIGH(low=low, high=high, unit=unit)))
         return n
 
     return parse

@@ -32,6 +32,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from xlcapital.errors import OutputError
+from xlcapital import messages as say
 from xlcapital.excel import udfs
 from xlcapital.fileio import atomic_output
 from xlcapital.workbook.book import Book
@@ -66,8 +67,7 @@ def xlwings_vba_project() -> bytes:
             return zf.read("xl/vbaProject.bin")
     except (OSError, KeyError, zipfile.BadZipFile) as exc:
         raise OutputError(
-            f"cannot read the VBA project of {quickstart}: {exc}",
-            hint="reinstall xlwings (pip install --force-reinstall xlwings)",
+            say.NO_VBA_PROJECT(path=quickstart, why=exc), hint=say.REINSTALL_XLWINGS(),
         ) from None
 
 

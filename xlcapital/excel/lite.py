@@ -23,6 +23,7 @@ from pathlib import Path
 
 from xlcapital import __version__
 from xlcapital.errors import InputError, OutputError
+from xlcapital import messages as say
 from xlcapital.excel.functions import FUNCTIONS, ExcelFunction
 from xlcapital.fileio import atomic_output
 
@@ -91,9 +92,7 @@ def requirements_txt(wheel: str | None = None) -> str:
         wheel = wheel.strip()
         if not (wheel.startswith(("https://", "http://")) and wheel.endswith(".whl")):
             raise InputError(
-                f"{wheel!r} is not the address of a wheel",
-                field="--wheel",
-                hint="give the https URL of xlcapital-<version>-py3-none-any.whl, built with: python -m pip wheel --no-deps .",
+                say.NOT_A_WHEEL(wheel=wheel), field="--wheel", hint=say.GIVE_A_WHEEL(),
             )
         lines.append(wheel)
     return "\n".join(lines) + "\n"
@@ -108,19 +107,19 @@ def write_lite(directory: str | Path, *, force: bool = False, wheel: str | None 
     directory = Path(directory)
     texts = {MAIN: main_py(), REQUIREMENTS: requirements_txt(wheel)}
     if directory.exists() and not directory.is_dir():
-        raise OutputError("not a folder", file=str(directory), hint="give a folder for main.py and requirements.txt")
+        raise OutputError(say.NOT_A_FOLDER(), file=str(directory), hint=say.GIVE_A_LITE_FOLDER())
     targets = [directory / name for name in texts]
     if not force:
         for target in targets:
             if target.exists():
-                raise OutputError("the file exists already", file=str(target), hint="use --force to replace it")
+                raise OutputError(say.FILE_EXISTS(), file=str(target), hint=say.USE_FORCE())
     try:
         directory.mkdir(exist_ok=True)
     except FileNotFoundError:
-        raise OutputError(f"the folder {directory.parent} does not exist", file=str(directory),
-                          hint="create it first") from None
+        raise OutputError(say.FOLDER_MISSING(folder=directory.parent), file=str(directory),
+                          hint=say.CREATE_IT_FIRST()) from None
     except OSError as exc:
-        raise OutputError(f"cannot create the folder: {exc.strerror}", file=str(directory)) from None
+        raise OutputError(say.CANNOT_CREATE_FOLDER(why=say.os_reason(exc)), file=str(directory)) from None
     with contextlib.ExitStack() as stack:
         for target in targets:
             tmp = stack.enter_context(atomic_output(target, force=True))

@@ -103,8 +103,8 @@ def detect(data: bytes, *, file: str, table: sc.Table | None = None) -> tuple[st
     if len(seen) > 1:
         (l1, c1, v1), (l2, c2, v2) = seen["."], seen[","]
         raise InputError(
-            f"mixed decimal marks: {v1!r} (line {l1}, {c1}) has a decimal point, {v2!r} (line {l2}, {c2}) a "
-            "decimal comma", file=file, line=max(l1, l2), hint="write every amount of the file with the same mark")
+            say.MIXED_MARKS(first=v1, first_line=l1, first_column=c1, second=v2, second_line=l2, second_column=c2),
+            file=file, line=max(l1, l2), hint=say.ONE_MARK())
     decimal = next(iter(seen), default)
     return text, separator, decimal, encoding
 
@@ -267,8 +267,8 @@ def read_categories(path: Path) -> list[Category]:
                 continue
             if column in seen and seen[column][0] != value:
                 raise InputError(
-                    f"{rule.name!r} has {column} {seen[column][0]} on line {seen[column][1]}",
-                    file=row.file, line=row.line, field=column, hint="give a category's value once, or the same on every row",
+                    say.CATEGORY_VALUE_TWICE(name=rule.name, column=column, value=seen[column][0], line=seen[column][1]),
+                    file=row.file, line=row.line, field=column, hint=say.CATEGORY_VALUE_ONCE(),
                 )  # fmt: skip
             seen[column] = (value, row.line)
         result.append(rule)

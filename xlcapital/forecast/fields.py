@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any, Iterator
 
 from xlcapital.errors import InputError
+from xlcapital.forecast import messages as say
 from xlcapital.money import MAX_DIGITS
 from xlcapital.forecast.values import (
     parse_accounts,
@@ -88,23 +89,22 @@ class Field:
         else:
             result = (parse_fraction if kind == "fraction" else parse_money)(value, field=name)
         if result.is_finite() and result != 0 and result.adjusted() >= MAX_DIGITS:
-            raise InputError(f"{str(value).strip()} is too large for an amount", field=name,
-                             hint=f"give at most {MAX_DIGITS} digits before the point")
+            raise InputError(say.TOO_LARGE(value=str(value).strip()), field=name, hint=say.AT_MOST_DIGITS(digits=MAX_DIGITS))
         self.check_bounds(result, name)
         return result
 
     def check_bounds(self, value: Decimal, name: str) -> None:
         if self.low is not None and value < self.low:
-            raise InputError(f"{value} is below the minimum {self.low}", field=name, hint=self._range())
+            raise InputError(say.BELOW_MINIMUM(value=value, low=self.low), field=name, hint=self._range())
         if self.high is not None and value > self.high:
-            raise InputError(f"{value} is above the maximum {self.high}", field=name, hint=self._range())
+            raise InputError(say.ABOVE_MAXIMUM(value=value, high=self.high), field=name, hint=self._range())
 
     def _range(self) -> str:
         if self.high is None:
-            return f"give {self.low} or more"
+            return say.GIVE_OR_MORE(low=self.low)
         if self.low is None:
-            return f"give {self.high} or less"
-        return f"give {self.low} to {self.high}"
+            return say.GIVE_OR_LESS(high=self.high)
+        return say.GIVE_FROM_TO(low=self.low, high=self.high)
 
 
 

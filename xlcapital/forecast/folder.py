@@ -149,7 +149,7 @@ def load(folder: str | Path) -> Inputs:
         start = learn.start_after(transactions)
         if start is None:
             raise InputError(
-                "no start date", file=str(toml_path), field="forecast.start", hint="give start (a Monday) or bank exports in bank/"
+                say.NO_START(), file=str(toml_path), field="forecast.start", hint=say.GIVE_START()
             )
         sources["start"] = "bank"
     opening, on_day = given.get("opening_balance"), given.get("balance_date")
@@ -157,8 +157,7 @@ def load(folder: str | Path) -> Inputs:
         opening = learn.opening_balance(statements)
         if opening is None:
             raise InputError(
-                "no opening balance", file=str(toml_path), field="forecast.opening_balance",
-                hint="give opening_balance, or bank exports that state their balances in bank/",
+                say.NO_OPENING(), file=str(toml_path), field="forecast.opening_balance", hint=say.GIVE_OPENING(),
             )  # fmt: skip
         # the balance of the exports' last day, rolled to the start by the engine (section 12)
         on_day = learn.balance_date(statements)

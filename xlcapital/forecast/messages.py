@@ -6,7 +6,7 @@ where it is found: ``warnings.append(say.MY_WARNING(file=..., ...))``; the CLI s
 
 from __future__ import annotations
 
-from xlcapital.messages import Text
+from xlcapital.messages import FOLDER_NOT_FOUND, NOT_A_FOLDER, NOT_CSV, UNKNOWN_COLUMN, Text  # noqa: F401 (shared)
 
 ACCOUNT_NOT_FOUND = Text("{accounts} matches no export in bank/", "{accounts} komt in geen enkele export in bank/ voor")
 ACCOUNTS_NOT_FOUND = Text("{accounts} match no export in bank/", "{accounts} komen in geen enkele export in bank/ voor")
@@ -41,14 +41,12 @@ SAVE_AS_CSV_UTF8 = Text("save the file as CSV UTF-8", "sla het bestand op als CS
 VALUE_REQUIRED = Text("a value is required", "hier is een waarde nodig")
 EMPTY_CSV = Text("the file is empty", "het bestand is leeg")
 HEADER_NAMES = Text("the first line names the columns: {columns}", "de eerste regel noemt de kolommen: {columns}")
-UNKNOWN_COLUMN = Text("unknown column {column!r}", "onbekende kolom {column!r}")
 KNOWN_COLUMNS = Text("known: {columns} ({dialect})", "bekend: {columns} ({dialect})")
 COLUMN_TWICE = Text("column {column!r} appears twice", "kolom {column!r} staat er twee keer in")
 MISSING_COLUMN = Text("missing column {columns}", "kolom {columns} ontbreekt")
 THE_HEADER_IS = Text("the header is {header!r} ({dialect})", "de kopregel is {header!r} ({dialect})")
 TOO_MANY_CELLS = Text("{cells} cells but the header names {columns} columns",
                       "{cells} cellen, maar de kopregel noemt {columns} kolommen")
-NOT_CSV = Text("not a readable CSV file: {why}", "geen leesbaar CSV-bestand: {why}")
 ALSO_ON_LINE = Text("{what} {value!r} also on line {line}", "{what} {value!r} staat ook op regel {line}")
 DUE_BEFORE_INVOICE = Text("due_date is before invoice_date", "due_date ligt vóór invoice_date")
 END_BEFORE_START = Text("end is before start", "end ligt vóór start")
@@ -65,11 +63,9 @@ NONE_DEFINED = Text("none defined", "geen gedefinieerd")
 
 # --- the company folder -----------------------------------------------------------------------
 
-NOT_A_FOLDER = Text("not a folder", "geen map")
 GIVE_THE_FOLDER = Text("give the folder that holds forecast.toml", "geef de map waarin forecast.toml staat")
 NO_FORECAST_TOML = Text("forecast.toml is missing", "forecast.toml ontbreekt")
 SEE_THE_LAYOUT = Text("see docs/forecast.md for the folder layout", "zie docs/forecast.md voor de indeling van de map")
-FOLDER_NOT_FOUND = Text("folder not found", "map niet gevonden")
 GIVE_A_COMPANY_FOLDER = Text("give a company folder (see docs/forecast.md)", "geef een bedrijfsmap (zie docs/forecast.md)")
 
 # --- forecast.toml (tomlfile.py): the errors met most -----------------------------------------
@@ -85,3 +81,54 @@ GIVE_BOTH = Text("balance_date is the day whose closing balance opening_balance 
 MUST_BE_A_TABLE = Text("[{section}] must be a table", "[{section}] moet een tabel zijn")
 SCENARIO_TWICE = Text("two scenarios are called {name!r}", "twee scenario's heten {name!r}")
 SCENARIO_NAME = Text("a scenario needs a name", "een scenario heeft een naam nodig")
+
+# --- forecast.toml's rarer structural errors (tomlfile.py) ----------------------------------------------------------
+
+SEASONALITY_TWELVE = Text("seasonality needs 12 factors, January to December",
+                          "seasonality heeft 12 factoren nodig, januari tot en met december")
+SHARES_ABOVE_ONE = Text("collection_share_2 + collection_share_3 is above 1",
+                        "collection_share_2 + collection_share_3 is groter dan 1")
+SHARES_AT_MOST_ONE = Text("the shares of the collection curve's later parts add up to at most 1",
+                          "de aandelen van de latere delen van de incassocurve tellen op tot hoogstens 1")
+WEEKLY_DAY = Text("a weekly plan's day is 1 (Monday) to 7 (Sunday)",
+                  "de dag van een weekplan is 1 (maandag) tot en met 7 (zondag)")
+SCENARIOS_AS_TABLES = Text("write scenarios as [[scenarios]] tables", "schrijf scenario's als [[scenarios]]-tabellen")
+TRIGGERS_AS_TABLES = Text("write [triggers.<rule>] tables", "schrijf [triggers.<regel>]-tabellen")
+HISTORY_LENGTHS = Text("{count} {key} values for {months} months", "{count} waarden in {key!r} voor {months} maanden")
+VAT_WITHOUT_FILING = Text("{keys} given but no VAT filing period", "{keys} gegeven, maar geen aangifteperiode voor de btw")
+GIVE_FILING = Text('give filing = "monthly", "quarterly" or "yearly" (or leave [vat] out)',
+                   'geef filing = "monthly", "quarterly" of "yearly" (of laat [vat] weg)')
+SCENARIO_TABLE = Text("a scenario must be a table", "een scenario moet een tabel zijn")
+ONE_OFFS_AS_TABLES = Text("write one-off items as [[scenarios.one_off]] tables",
+                          "schrijf eenmalige posten als [[scenarios.one_off]]-tabellen")
+ONE_OFF_NEEDS = Text("a one-off item needs {key}", "een eenmalige post heeft {key} nodig")
+KEY_REQUIRED = Text("{key} is required", "{key} is verplicht")
+
+# --- values and fields (values.py, fields.py, csvfiles.py, folder.py) -----------------------------------------------
+
+NOT_ACCOUNTS = Text("not a list of accounts: {value!r}", "geen lijst van rekeningen: {value!r}")
+WRITE_ACCOUNTS = Text('write accounts = ["NL91INGB0001234567"]', """schrijf 'accounts = ["NL91INGB0001234567"]'""")
+NOT_AN_ACCOUNT = Text("not an account number: {item!r}", "geen rekeningnummer: {item!r}")
+ONE_IBAN_EACH = Text("one IBAN per list item", "één IBAN per element van de lijst")
+TOO_LARGE = Text("{value} is too large for an amount", "{value} is te groot voor een bedrag")
+AT_MOST_DIGITS = Text("give at most {digits} digits before the point", "geef hoogstens {digits} cijfers voor de komma")
+BELOW_MINIMUM = Text("{value} is below the minimum {low}", "{value} is lager dan het minimum {low}")
+ABOVE_MAXIMUM = Text("{value} is above the maximum {high}", "{value} is hoger dan het maximum {high}")
+GIVE_OR_MORE = Text("give {low} or more", "geef {low} of meer")
+GIVE_OR_LESS = Text("give {high} or less", "geef {high} of minder")
+GIVE_FROM_TO = Text("give {low} to {high}", "geef {low} tot en met {high}")
+MIXED_MARKS = Text("mixed decimal marks: {first!r} (line {first_line}, {first_column}) has a decimal point, "
+                   "{second!r} (line {second_line}, {second_column}) a decimal comma",
+                   "gemengde decimaaltekens: {first!r} (regel {first_line}, {first_column}) heeft een decimale punt, "
+                   "{second!r} (regel {second_line}, {second_column}) een decimale komma")
+ONE_MARK = Text("write every amount of the file with the same mark",
+                "schrijf elk bedrag in het bestand met hetzelfde decimaalteken")
+CATEGORY_VALUE_TWICE = Text("{name!r} has {column} {value} on line {line}",
+                            "{name!r} heeft {column} {value} op regel {line}")
+CATEGORY_VALUE_ONCE = Text("give a category's value once, or the same on every row",
+                           "geef de waarde van een categorie één keer, of op elke regel dezelfde")
+NO_START = Text("no start date", "geen startdatum")
+GIVE_START = Text("give start (a Monday) or bank exports in bank/", "geef start (een maandag) of bankexports in bank/")
+NO_OPENING = Text("no opening balance", "geen beginsaldo")
+GIVE_OPENING = Text("give opening_balance, or bank exports that state their balances in bank/",
+                    "geef opening_balance, of bankexports in bank/ die hun saldi vermelden")

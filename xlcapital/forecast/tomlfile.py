@@ -13,7 +13,7 @@ from pathlib import Path
 from xlcapital.errors import InputError
 from xlcapital.fileio import read_toml
 from xlcapital.forecast import messages as say
-from xlcapital.messages import KNOWN, UNKNOWN_KEY
+from xlcapital.messages import KNOWN, UNKNOWN_KEY, Text
 from xlcapital.forecast import schema as sc
 from xlcapital.forecast.triggers import RULES
 from xlcapital.forecast.types import Collections, History, OneOff, Scenario, TriggerConfig
@@ -67,18 +67,17 @@ def read_forecast_toml(path: Path) -> ForecastFile:
     sales = _fields(data, sc.SALES_PLAN, where, extra={"seasonality"})
     if seasonality is not None:
         if not isinstance(seasonality, list) or len(seasonality) != 12:
-            raise InputError("seasonality needs 12 factors, January to December", file=name, field="sales.seasonality")
+            raise InputError(say.SEASONALITY_TWELVE(), file=name, field="sales.seasonality")
         sales["seasonality"] = tuple(where.parse(f.parse, v, f"sales.{f.key}") for f, v in zip(sc.SEASONALITY, seasonality))
     if sales.get("collection_share_2", 0) + sales.get("collection_share_3", 0) > 1:
-        raise InputError("collection_share_2 + collection_share_3 is above 1", file=name, field="sales",
-                         hint="the shares of the collection curve's later parts add up to at most 1")
+        raise InputError(say.SHARES_ABOVE_ONE(), file=name, field="sales", hint=say.SHARES_AT_MOST_ONE())
     if sales.get("frequency", "monthly") == "weekly" and sales.get("day", 1) > 7:
-        raise InputError("a weekly plan's day is 1 (Monday) to 7 (Sunday)", file=name, field="sales.day")
+        raise InputError(say.WEEKLY_DAY(), file=name, field="sales.day")
 
     scenarios = []
     raw_scenarios = data.get("scenarios", [])
     if not isinstance(raw_scenarios, list):
-        raise InputError("write scenarios as [[scenarios]] tables", file=name, field="scenarios")
+        raise InputError(say.SCENARIOS_AS_TABLES(), file=name, field="scenarios")
     for i, raw in enumerate(raw_scenarios):
         scenarios.append(_scenario(raw, i, where))
     names = [s.name.casefold() for s in scenarios]
@@ -89,7 +88,7 @@ def read_forecast_toml(path: Path) -> ForecastFile:
     triggers = {}
     raw_triggers = data.get("triggers", {})
     if not isinstance(raw_triggers, dict):
-        raise InputError("write [triggers.<rule>] tables", file=name, field="triggers")
+        raise InputError(say.TRIGGERS_AS_TABLES(), file=name, field="triggers")
     _known(raw_triggers, set(TRIGGER_RULES), name, "triggers")
     for rule, raw in raw_triggers.items():
         t = _section(raw_triggers, rule, _TRIGGER_KEYS, where, prefix="triggers.")
@@ -111,7 +110,8 @@ def read_forecast_toml(path: Path) -> ForecastFile:
     for key in ("revenue", "dso"):
         values = getattr(history, key)
         if history.months and values and len(values) != len(history.months):
-            raise InputError(f"{len(values)} {key} values for {len(history.months)} months", file=name, field=f"history.{key}")
+            raise InputError(say.HISTORY_LENGTHS(count=len(values), key=key, months=len(history.months)), file=name,
+                             field=f"history.{key}")
     buckets = sc.collections_of(collections, {k: "given" for k in collections})
     return ForecastFile(given, sales, scenarios, triggers, history, company.get("name") or None, buckets, vat,
                         payroll)
@@ -125,14 +125,14 @@ def _vat(data: dict, where: "_Where") -> VatSettings:
     rates = {str(k): where.parse(sc.VAT_RATE.parse, v, f"vat.rates.{k}") for k, v in raw.items()}
     unused = [k for k in given if k != "filing"] + (["rates"] if rates else [])
     if given.get("filing", sc.VAT["filing"].default) == "none" and unused:
-        raise InputError(f"{', '.join(unused)} given but no VAT filing period", file=where.file, field="vat.filing",
-                         hint='give filing = "monthly", "quarterly" or "yearly" (or leave [vat] out)')
+        raise InputError(say.VAT_WITHOUT_FILING(keys=", ".join(unused)), file=where.file, field="vat.filing",
+                         hint=say.GIVE_FILING())
     return VatSettings(**given, rates=rates)
 
 
 def _scenario(raw: object, index: int, where: "_Where") -> Scenario:
     if not isinstance(raw, dict):
-        raise InputError("a scenario must be a table", file=where.file, field=f"scenarios[{index + 1}]")
+        raise InputError(say.SCENARIO_TABLE(), file=where.file, field=f"scenarios[{index + 1}]")
     _known(raw, _SCENARIO_KEYS, where.file, f"scenarios[{index + 1}]")
     if "name" not in raw or not str(raw["name"]).strip():
         raise InputError(say.SCENARIO_NAME(), file=where.file, field=f"scenarios[{index + 1}].name")
@@ -141,23 +141,23 @@ def _scenario(raw: object, index: int, where: "_Where") -> Scenario:
     for j, item in enumerate(raw.get("one_off", [])):
         at = f"{label}.one_off[{j + 1}]"
         if not isinstance(item, dict):
-            raise InputError("write one-off items as [[scenarios.one_off]] tables", file=where.file, field=f"{label}.one_off")
+            raise InputError(say.ONE_OFFS_AS_TABLES(), file=where.file, field=f"{label}.one_off")
         _known(item, _ONE_OFF_KEYS, where.file, at)
-        values = _values(item, sc.ONE_OFFS, where, at, missing="a one-off item needs {key}")
+        values = _values(item, sc.ONE_OFFS, where, at, missing=say.ONE_OFF_NEEDS)
         values.pop("scenario", None)
         one_offs.append(OneOff(**{**values, "category": values["category"] or sc.ONE_OFFS["category"].default}))
     values = _values({k: v for k, v in raw.items() if k != "one_off"}, sc.SCENARIOS, where, label)
     return Scenario(**values, one_offs=tuple(one_offs))
 
 
-def _values(raw: dict, table: sc.Table, where: "_Where", at: str, missing: str = "{key} is required") -> dict:
+def _values(raw: dict, table: sc.Table, where: "_Where", at: str, missing: Text = say.KEY_REQUIRED) -> dict:
     """Every field of ``table`` from the TOML table ``raw`` (a missing key: its default)."""
     out = {}
     for f in table:
         if f.key in raw:
             out[f.key] = where.parse(f.parse, raw[f.key], f"{at}.{f.key}")
         elif f.required:
-            raise InputError(missing.format(key=f.key), file=where.file, field=at)
+            raise InputError(missing(key=f.key), file=where.file, field=at)
         else:
             out[f.key] = f.default
     return out

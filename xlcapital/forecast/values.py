@@ -84,12 +84,12 @@ def parse_accounts(value: object, *, field: str | None = None) -> tuple[str, ...
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list):
-        raise InputError(f"not a list of accounts: {value!r}", field=field, hint='write accounts = ["NL91INGB0001234567"]')
+        raise InputError(say.NOT_ACCOUNTS(value=value), field=field, hint=say.WRITE_ACCOUNTS())
     result = []
     for item in value:
         key = account_key(str(item))
         if not key or "," in key:
-            raise InputError(f"not an account number: {item!r}", field=field, hint="one IBAN per list item")
+            raise InputError(say.NOT_AN_ACCOUNT(item=item), field=field, hint=say.ONE_IBAN_EACH())
         if key not in result:
             result.append(key)
     return tuple(result)

@@ -21,7 +21,6 @@ from xlcapital.errors import InputError
 from xlcapital.imports import rgs
 from xlcapital.imports.mapping import Mapping
 from xlcapital.imports.model import ZERO, Ledger
-from xlcapital.money import format_money
 from xlcapital.statements import BalanceSheet, IncomeStatement
 from xlcapital.imports import messages as say
 
@@ -82,13 +81,11 @@ def figures(ledger: Ledger, mapping: Mapping | None = None, *, allow_unmapped: b
     ]
     unmapped = [r for r in rows if not r.item and (r.opening or r.closing)]
     if unmapped and not allow_unmapped:
-        listed = "; ".join(f"{r.id} {r.name} (opening {format_money(r.opening)}, closing {format_money(r.closing)})"
-                           for r in unmapped[:_LISTED])  # fmt: skip
-        more = f"; and {len(unmapped) - _LISTED} more" if len(unmapped) > _LISTED else ""
-        raise InputError(
-            f"{len(unmapped)} account(s) map to no item: {listed}{more}", file=ledger.source,
-            hint="give them RGS codes in the bookkeeping, map them with --mapping FILE, or use --allow-unmapped",
-        )  # fmt: skip
+        listed = [say.UNMAPPED_ACCOUNT(account=r.id, name=r.name, opening=r.opening, closing=r.closing)
+                  for r in unmapped[:_LISTED]]
+        more = say.AND_MORE(count=len(unmapped) - _LISTED) if len(unmapped) > _LISTED else ""
+        raise InputError(say.UNMAPPED(count=len(unmapped), listed=listed, more=more), file=ledger.source,
+                         hint=say.MAP_UNMAPPED())
     result = Figures({k: ZERO for k in rgs.BALANCE_ITEMS}, {k: ZERO for k in rgs.BALANCE_ITEMS}, {}, rows)
     for row in rows:
         kind = ledger.accounts[row.id].kind
@@ -144,13 +141,11 @@ def _book_result(result: Figures, ledger: Ledger, row: AccountRow, item: str) ->
 
 def _check_balanced(ledger: Ledger) -> None:
     opening, closing = ledger.imbalance()
-    for name, amount in (("opening balance", opening), ("ledger at the end of the period", closing)):
+    for name, amount in ((say.OPENING_BALANCE(), opening), (say.LEDGER_AT_END(), closing)):
         if amount:
-            side = "debit" if amount > 0 else "credit"
-            raise InputError(
-                f"the {name} does not balance: {side} exceeds the other side by {format_money(abs(amount))}",
-                file=ledger.source, hint="debit and credit must be equal: export the bookkeeping again",
-            )  # fmt: skip
+            side = say.DEBIT() if amount > 0 else say.CREDIT()
+            raise InputError(say.DOES_NOT_BALANCE(name=name, side=side, amount=abs(amount)), file=ledger.source,
+                             hint=say.DEBIT_EQUALS_CREDIT())
 
 
 def _check(ledger: Ledger, result: Figures) -> None:

@@ -34,6 +34,7 @@ from xlcapital.fileio import _umask, csv_text, loads_toml
 from xlcapital.forecast.inputs import customer_key
 from xlcapital.imports import rgs
 from xlcapital.imports import messages as say
+from xlcapital.messages import CREATE_IT_FIRST, FOLDER_MISSING
 from xlcapital.imports.figures import RESIDUAL_CREDIT, RESIDUAL_DEBIT, RESIDUAL_RESULT, Figures
 from xlcapital.imports.model import ZERO, Ledger
 from xlcapital.imports.openitems import UNALLOCATED, Items, OpenItem
@@ -193,12 +194,12 @@ def write(target: str | Path, files: dict[str, str], *, force: bool = False) -> 
     """Write the files as the folder ``target`` (see the module's rules)."""
     target = Path(target)
     if target.exists() and not target.is_dir():
-        raise OutputError("exists and is not a folder", file=str(target), hint="give the path of a new folder")
+        raise OutputError(say.NOT_A_FOLDER(), file=str(target), hint=say.GIVE_A_NEW_FOLDER())
     if target.is_dir() and any(target.iterdir()) and not force:
-        raise OutputError("the folder is not empty", file=str(target), hint="give a new folder, or --force to replace the import's files in it")
+        raise OutputError(say.FOLDER_NOT_EMPTY(), file=str(target), hint=say.NEW_FOLDER_OR_FORCE())
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
-        raise OutputError(f"the folder {parent} does not exist", file=str(target), hint="create it first")
+        raise OutputError(FOLDER_MISSING(folder=parent), file=str(target), hint=CREATE_IT_FIRST())
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
     try:
         for name, text in files.items():

@@ -20,6 +20,7 @@ from pathlib import Path
 from xlcapital.errors import InputError
 from xlcapital.fileio import read_text
 from xlcapital.imports import rgs
+from xlcapital.imports import messages as say
 
 
 @dataclass(frozen=True)
@@ -48,29 +49,29 @@ class Mapping:
 def read_mapping(path: str | Path) -> Mapping:
     """Read a mapping file; every bad row is an :class:`InputError` naming the line."""
     name = str(path)
-    reader = csv.reader(io.StringIO(read_text(path, hint="give a CSV file with the columns account,item"), newline=""))
+    reader = csv.reader(io.StringIO(read_text(path, hint=say.MAPPING_GIVE_CSV()), newline=""))
     header = [h.strip().casefold() for h in next(reader, [])]
     if header[:2] != ["account", "item"]:
-        raise InputError("the first line must be: account,item", file=name, line=1)
+        raise InputError(say.MAPPING_HEADER(), file=name, line=1)
     rules = []
     for cells in reader:
         line = reader.line_num
         if not any(c.strip() for c in cells) or cells[0].lstrip().startswith("#"):
             continue
         if len(cells) < 2 or not cells[1].strip():
-            raise InputError("an account and an item are needed", file=name, line=line)
+            raise InputError(say.MAPPING_BOTH_NEEDED(), file=name, line=line)
         account, target = cells[0].strip(), cells[1].strip()
         first, sep, last = account.partition("-")
         if sep and not (first.strip().isdigit() and last.strip().isdigit() and int(first) <= int(last)):
-            raise InputError(f"not an account range: {account!r}", file=name, line=line, field="account",
-                             hint="write a range of account numbers as 8000-8999")  # fmt: skip
+            raise InputError(say.MAPPING_NOT_A_RANGE(account=account), file=name, line=line, field="account",
+                             hint=say.MAPPING_WRITE_RANGE())  # fmt: skip
         item = rgs.item_by_name(target)
         if item is None:
             code = rgs.clean_code(target)
             item = rgs.item_of(code) if code else None
         if item is None:
-            raise InputError(f"not an item or a known RGS code: {target!r}", file=name, line=line, field="item",
-                             hint="write an item of the company file (cash, receivables, revenue, ...) or an RGS code")  # fmt: skip
+            raise InputError(say.MAPPING_NOT_AN_ITEM(target=target), file=name, line=line, field="item",
+                             hint=say.MAPPING_WRITE_ITEM())  # fmt: skip
         rules.append(Rule(first.strip(), (last if sep else first).strip(), item, line))
     return Mapping(rules, name)
 

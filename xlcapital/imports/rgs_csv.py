@@ -15,6 +15,7 @@ from pathlib import Path
 
 from xlcapital.errors import InputError
 from xlcapital.fileio import read_text
+from xlcapital.imports import messages as say
 from xlcapital.imports.model import Ledger
 from xlcapital.imports.trialbalance import check_header, ledger_from_rows
 
@@ -31,14 +32,14 @@ def sniff_delimiter(first_line: str) -> str:
 
 def read(path: str | Path, *, start: date, end: date, name: str) -> Ledger:
     source = str(path)
-    text = read_text(path, hint="give a trial balance CSV file")
+    text = read_text(path, hint=say.GIVE_A_TRIAL_BALANCE())
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text.split("\n", 1)[0]))
     try:
         columns = check_header(next(reader, []), source)
         rows = ((reader.line_num, dict(zip(columns, cells))) for cells in reader)
         return ledger_from_rows(rows, source, start, end, name)
     except csv.Error as exc:
-        raise InputError(f"not a readable CSV file: {exc}", file=source, line=reader.line_num) from None
+        raise InputError(say.NOT_CSV(why=exc), file=source, line=reader.line_num) from None
 
 
 __all__ = ["read", "looks_like", "sniff_delimiter"]

@@ -14,6 +14,8 @@ from datetime import date
 from pathlib import Path
 
 from xlcapital.errors import InputError
+from xlcapital.imports import messages as say
+from xlcapital.messages import FILE_NOT_FOUND
 from xlcapital.imports.model import Ledger
 from xlcapital.imports.trialbalance import check_header, ledger_from_rows
 
@@ -30,9 +32,9 @@ def read(path: str | Path, *, start: date, end: date, name: str) -> Ledger:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
-        raise InputError("file not found", file=source) from None
+        raise InputError(FILE_NOT_FOUND(), file=source) from None
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise InputError(f"not a readable .xlsx workbook: {exc}", file=source) from None
+        raise InputError(say.TB_NOT_XLSX(why=exc), file=source) from None
     try:
         sheet = book.worksheets[0]
         rows = sheet.iter_rows(values_only=True)

@@ -36,6 +36,8 @@ from typing import Iterable, Mapping
 
 from xlcapital.errors import InputError
 from xlcapital.imports import rgs
+from xlcapital.imports import messages as say
+from xlcapital.messages import KNOWN
 from xlcapital.imports.model import Ledger
 from xlcapital.money import parse_amount, to_decimal
 
@@ -59,16 +61,15 @@ def check_header(header: list[str], source: str) -> list[str]:
     for cell in header:
         text = " ".join(str(cell or "").split()).casefold()
         if text and text not in _NAMES:
-            raise InputError(f"unknown column {text!r}", file=source, line=1, hint="known: " + ", ".join(COLUMNS))
+            raise InputError(say.UNKNOWN_COLUMN(column=text), file=source, line=1, hint=KNOWN(names=", ".join(COLUMNS)))
         if text and _NAMES[text] in columns:
-            raise InputError(f"column {text!r} gives {_NAMES[text]} a second time", file=source, line=1)
+            raise InputError(say.TB_COLUMN_TWICE(column=text, name=_NAMES[text]), file=source, line=1)
         columns.append(_NAMES.get(text, ""))
     if "account" not in columns or not ({"closing", "debit", "credit"} & set(columns)):
         missing = "account" if "account" not in columns else "closing"
-        raise InputError(f"missing column {missing}", file=source, line=1,
-                         hint="a trial balance needs account and closing, or debit and credit (and rgs, or a mapping file)")  # fmt: skip
+        raise InputError(say.TB_MISSING_COLUMN(column=missing), file=source, line=1, hint=say.TB_NEEDS_COLUMNS())  # fmt: skip
     if "closing" in columns and {"debit", "credit"} & set(columns):
-        raise InputError("give closing or debit and credit, not both", file=source, line=1)
+        raise InputError(say.TB_CLOSING_OR_DEBIT_CREDIT(), file=source, line=1)
     return columns
 
 
@@ -91,11 +92,11 @@ def ledger_from_rows(rows: Iterable[tuple[int, Mapping[str, object]]], source: s
         account = str(row.get("account") or "").strip()
         if not account:
             if any(str(v or "").strip() for v in row.values()):
-                raise InputError("the account is missing", file=source, line=line, field="account")
+                raise InputError(say.TB_ACCOUNT_MISSING(), file=source, line=line, field="account")
             continue
         if account in ledger.accounts:
-            raise InputError(f"account {account} also on line {ledger.accounts[account].line}", file=source, line=line,
-                             field="account")  # fmt: skip
+            raise InputError(say.TB_ACCOUNT_TWICE(account=account, line=ledger.accounts[account].line), file=source,
+                             line=line, field="account")  # fmt: skip
         try:
             opening = amount(row.get("opening"), field="opening")
             if "closing" in row:
@@ -111,7 +112,7 @@ def ledger_from_rows(rows: Iterable[tuple[int, Mapping[str, object]]], source: s
         ledger.opening[account] = opening
         ledger.movements[account] = closing - opening
     if not ledger.accounts:
-        raise InputError("the trial balance has no accounts", file=source)
+        raise InputError(say.TB_NO_ACCOUNTS(), file=source)
     return ledger
 
 

@@ -46,6 +46,7 @@ from xlcapital.errors import InputError
 from xlcapital.imports import rgs
 from xlcapital.imports.model import ZERO, Account, ItemLine, Ledger, Relation
 from xlcapital.imports import messages as say
+from xlcapital.messages import FILE_NOT_FOUND
 
 #: The versions read; 3.2.1 is 3.2 in another namespace.
 VERSIONS = ("3.1", "3.2", "4.0")
@@ -91,7 +92,7 @@ def read(path: str | Path, keep: Callable[[Account], bool] | None = None) -> Led
     """
     p = Path(path)
     if not p.is_file():
-        raise InputError("file not found", file=str(p), hint="give the path of an XAF auditfile")
+        raise InputError(FILE_NOT_FOUND(), file=str(p), hint=say.GIVE_AN_AUDITFILE())
     opener = _zip_opener(p) if zipfile.is_zipfile(p) else (lambda: open(p, "rb"))
     try:
         return _parse(opener, str(p), None, keep)
@@ -141,13 +142,13 @@ def _parse(opener: Callable[[], BinaryIO], name: str, encoding: str | None, keep
                 if declared in ("utf-8", "utf8", "") and not _is_utf8(opener):
                     raise _NotUtf8(line, declared.upper() or "UTF-8", _legacy_encoding(opener)) from None
             raise InputError(
-                f"not a readable auditfile: {exc.getMessage()}", file=name, line=line, field=handler.element,
-                hint="export the auditfile again; this one is damaged",
+                say.NOT_AN_AUDITFILE(why=exc.getMessage()), file=name, line=line, field=handler.element,
+                hint=say.DAMAGED(),
             ) from None
         except DefusedXmlException as exc:
-            raise InputError(f"refused: {exc}", file=name, line=handler.line, hint="an auditfile has no DTD or entities") from None
+            raise InputError(say.REFUSED(why=exc), file=name, line=handler.line, hint=say.NO_DTD()) from None
         except UnicodeError as exc:
-            raise InputError(f"not readable as {encoding}: {exc}", file=name, line=handler.line) from None
+            raise InputError(say.NOT_READABLE_AS(encoding=encoding, why=exc), file=name, line=handler.line) from None
     return handler.finish()
 
 
@@ -184,16 +185,15 @@ def _zip_opener(p: Path) -> Callable[[], BinaryIO]:
         with zipfile.ZipFile(p) as z:
             members = [i for i in z.infolist() if not i.is_dir() and i.filename.lower().endswith((".xaf", ".xml"))]
     except (zipfile.BadZipFile, OSError) as exc:
-        raise InputError(f"not a readable zip file: {exc}", file=str(p)) from None
+        raise InputError(say.NOT_A_ZIP(why=exc), file=str(p)) from None
     if len(members) != 1:
-        names = ", ".join(i.filename for i in members) or "none"
-        raise InputError(f"the zip file must hold one .xaf or .xml auditfile; it holds {names}", file=str(p),
-                         hint="unzip it and import each auditfile on its own")  # fmt: skip
+        names = ", ".join(i.filename for i in members) or say.NONE()
+        raise InputError(say.ZIP_HOLDS(names=names), file=str(p), hint=say.UNZIP_EACH())  # fmt: skip
     info = members[0]
     where = f"{p}!{info.filename}"
     if info.file_size > MAX_XML_BYTES or info.file_size > MAX_RATIO * max(info.compress_size, 1):
-        raise InputError(f"refused: unpacks to {info.file_size:,} bytes from {info.compress_size:,}", file=where,
-                         hint=f"xlcapital reads at most {MAX_XML_BYTES:,} bytes, compressed at most {MAX_RATIO}:1")
+        raise InputError(say.ZIP_BOMB(size=info.file_size, compressed=info.compress_size), file=where,
+                         hint=say.AT_MOST(limit=MAX_XML_BYTES, ratio=MAX_RATIO))
 
     @contextlib.contextmanager
     def opener() -> Iterator[BinaryIO]:
@@ -213,7 +213,7 @@ class _Bounded:
         data = self.stream.read(size if size >= 0 else self.left + 1)
         self.left -= len(data)
         if self.left < 0:
-            raise InputError("refused: unpacks to more than its zip directory says", file=self.name)
+            raise InputError(say.ZIP_LIES(), file=self.name)
         return data
 
     def close(self) -> None:  # the zip member is closed by its owner
@@ -277,8 +277,8 @@ class _Handler:
             self.text.append(content)
             # an element's text comes in one piece, or a few where it spans the parser's input blocks (64 KB)
             if len(self.text) > 4 and sum(map(len, self.text)) > MAX_TEXT:  # the XSDs' longest text: 9,999
-                raise InputError(f"refused: <{self.stack[-1][0]}> holds more than {MAX_TEXT:,} characters", file=self.name,
-                                 line=self.line, field=self.element, hint="export the auditfile again; this one is damaged")  # fmt: skip
+                raise InputError(say.TEXT_TOO_LONG(element=self.stack[-1][0], limit=MAX_TEXT), file=self.name,
+                                 line=self.line, field=self.element, hint=say.DAMAGED())  # fmt: skip
 
     def end(self, _tag: str) -> None:
         name, record = self.stack.pop()
@@ -303,13 +303,13 @@ class _Handler:
 
     def _root(self, uri: str, name: str) -> None:
         if name != "auditfile":
-            raise InputError(f"not an XAF auditfile: the root element is <{name}>", file=self.name, line=self.line,
-                             field=name, hint="give an XML Auditfile Financieel (.xaf)")  # fmt: skip
+            raise InputError(say.ROOT_NOT_AUDITFILE(name=name), file=self.name, line=self.line,
+                             field=name, hint=say.GIVE_XAF())  # fmt: skip
         version = version_of(uri)
         if version not in VERSIONS:
-            what = f"version {version}" if version else f"namespace {uri or '(none)'}"
-            raise InputError(f"an auditfile of {what} is not read", file=self.name, line=self.line, field=name,
-                             hint="export XAF 3.1, 3.2 or 4.0 from the bookkeeping")  # fmt: skip
+            what = say.XAF_VERSION(version=version) if version else say.XAF_NAMESPACE(uri=uri or say.NO_NAMESPACE())
+            raise InputError(say.VERSION_NOT_READ(what=what), file=self.name, line=self.line, field=name,
+                             hint=say.EXPORT_XAF_VERSION())  # fmt: skip
         self.version = version
 
     # -- values -------------------------------------------------------------------------------
@@ -320,7 +320,7 @@ class _Handler:
     def _get(self, record: dict, key: str, required: bool = True) -> str:
         value = record.get(key, "")
         if required and not value:
-            self._fail(record, key, f"<{key}> is missing", "export the auditfile again; this one is incomplete")
+            self._fail(record, key, say.ELEMENT_MISSING(key=key), say.INCOMPLETE())
         return value
 
     def _date(self, record: dict, key: str, required: bool = True) -> date | None:
@@ -330,20 +330,20 @@ class _Handler:
         try:
             return date.fromisoformat(text[:10])
         except ValueError:
-            self._fail(record, key, f"not a date: {text!r}")
+            self._fail(record, key, say.NOT_A_DATE(value=text))
 
     def _amount(self, record: dict, key: str = "amnt", side: str = "amntTp") -> Decimal:
         """The signed amount of amnt/amntTp (or another pair): debit positive."""
         text = self._get(record, key)
         if not _AMOUNT.fullmatch(text):
-            self._fail(record, key, f"not an amount: {text!r}")
+            self._fail(record, key, say.NOT_AN_AMOUNT(raw=text))
         try:
             value = Decimal(text)
         except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
-            self._fail(record, key, f"not an amount: {text!r}")
+            self._fail(record, key, say.NOT_AN_AMOUNT(raw=text))
         kind = self._get(record, side).upper()
         if kind not in ("D", "C"):
-            self._fail(record, side, f"{side} must be D or C, not {kind!r}")
+            self._fail(record, side, say.D_OR_C(side=side, kind=kind))
         return value if kind == "D" else -value
 
     def _parent(self, name: str) -> dict:
@@ -356,7 +356,7 @@ class _Handler:
 
     def _need_ledger(self, r: dict) -> Ledger:
         if self.ledger is None:
-            self._fail(r, "header", "the header (startDate, endDate) must come first")
+            self._fail(r, "header", say.HEADER_FIRST())
         return self.ledger
 
     def _end_ledgerAccount(self, r: dict) -> None:
@@ -488,7 +488,7 @@ class _Handler:
     # -- the end ------------------------------------------------------------------------------
     def finish(self) -> Ledger:
         if self.ledger is None:
-            raise InputError("the auditfile has no header", file=self.name, hint="export the auditfile again")
+            raise InputError(say.NO_HEADER(), file=self.name, hint=say.EXPORT_AGAIN())
         ledger = self.ledger
         ledger.company_name = self.company_name
         ledger.has_items = True

@@ -9,6 +9,8 @@ from typing import Iterable, Mapping, Union
 
 from xlcapital.errors import InputError
 from xlcapital.money import to_decimal
+from xlcapital.messages import KNOWN
+from xlcapital.statements import messages as say
 from xlcapital.statements.cashflow import CashflowStatement, cashflow_indirect
 from xlcapital.statements.inputs import ZERO, BalanceSheet, CashflowFacts, IncomeStatement
 
@@ -101,20 +103,20 @@ def _from_mapping(section: str, mapping: AmountsIn, where: str):
         try:
             label, amount = item
         except (TypeError, ValueError):
-            raise InputError(f"expected (label, amount) pairs, got {item!r}", field=where) from None
+            raise InputError(say.NOT_PAIRS(item=item), field=where) from None
         if label is None or str(label).strip() == "":
             if amount is None or amount == "":
                 continue  # an empty row of a range
-            raise InputError(f"an amount without a label: {amount!r}", field=where)
+            raise InputError(say.NO_LABEL(amount=amount), field=where)
         key = table.get(normalize_label(label))
         if key is None:
             raise InputError(
-                f"unknown item {label!r}",
+                say.UNKNOWN_ITEM(label=label),
                 field=f"{where}.{label}",
-                hint="known: " + ", ".join(f.name for f in fields(_CLASSES[section]) if f.init),
+                hint=KNOWN(names=", ".join(f.name for f in fields(_CLASSES[section]) if f.init)),
             )
         if key in seen:
-            raise InputError(f"{label!r} and {seen[key]!r} are the same item ({key})", field=f"{where}.{label}")
+            raise InputError(say.SAME_ITEM(label=label, other=seen[key], key=key), field=f"{where}.{label}")
         seen[key] = str(label)
         try:
             values[key] = None if amount == "" else amount

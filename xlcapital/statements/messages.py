@@ -36,3 +36,10 @@ CHECK_AMOUNTS = Text("check the amounts, or put the difference in the right item
                      "controleer de bedragen, of zet het verschil bij de juiste post")
 OPENING_SHEET = Text("opening balance sheet", "beginbalans")
 CLOSING_SHEET = Text("closing balance sheet", "eindbalans")
+
+# --- the items of a company file or an Excel range (labels.py) ---------------------------------------------------------
+
+NOT_PAIRS = Text("expected (label, amount) pairs, got {item!r}", "verwacht paren (naam, bedrag), kreeg {item!r}")
+NO_LABEL = Text("an amount without a label: {amount!r}", "een bedrag zonder naam: {amount!r}")
+UNKNOWN_ITEM = Text("unknown item {label!r}", "onbekende post {label!r}")
+SAME_ITEM = Text("{label!r} and {other!r} are the same item ({key})", "{label!r} en {other!r} zijn dezelfde post ({key})")
