@@ -74,9 +74,14 @@ def test_the_dutch_workbook_shows_the_dutch(books):
     assert "Closing cash" not in chart
     assert "Pagina &amp;P van &amp;N" in sheet1
     assert '[=2]&quot;alarm&quot;;[=1]&quot;waarschuwing&quot;;&quot;ok&quot;' in styles
-    # table column names are what formulas and the macro read: English in both languages
+    # the tables' column names are Dutch, as a Dutch bookkeeper heads them; the English workbook's stay English
     wb = openpyxl.load_workbook(books["nl"])
-    assert [c.value for c in wb["Receivables"][4]][:4] == ["Customer", "Invoice", "InvoiceDate", "DueDate"]
+    assert [c.value for c in wb["Receivables"][4]][:6] == ["Klant", "Factuurnummer", "Factuurdatum", "Vervaldatum",
+                                                           "Bedrag", "Betaaldatum"]
+    assert [c.value for c in wb["Bank"][4]][:8] == ["Boekdatum", "Valutadatum", "Rekening", "Bedrag", "Valuta",
+                                                    "Tegenpartij", "Tegenrekening", "Omschrijving"]
+    assert [c.value for c in openpyxl.load_workbook(books["en"])["Receivables"][4]][:4] == [
+        "Customer", "Invoice", "InvoiceDate", "DueDate"]
 
 
 def test_statuses_are_numbers_shown_as_words(books):
@@ -163,10 +168,10 @@ def test_every_setting_and_schema_column_has_dutch_help(books):
         ws_en, ws_nl = en[t.name], nl[t.name]
         header = {c.value: c for c in ws_nl[4]}
         for f in t:
-            if f.header in header:
-                cell = header[f.header]
+            if f.header and f.header_nl in header:  # the Dutch workbook heads the column with its Dutch name
+                cell = header[f.header_nl]
                 assert cell.comment is not None and cell.comment.text == f.help_nl, (t.name, f.header)
-                assert ws_en[cell.coordinate].comment.text == f.help
+                assert ws_en[cell.coordinate].value == f.header and ws_en[cell.coordinate].comment.text == f.help
                 shown += 1
     assert shown > 40
 
@@ -200,9 +205,10 @@ def test_stress_tests_none_and_trigger_owners_are_dutch(books):
     for lang, wb in (("en", en), ("nl", nl)):
         ws = wb["TriggerRules"]
         header = [c.value for c in ws[4]]
-        rows = {r[header.index("Rule")].value: r for r in ws.iter_rows(min_row=5) if r[0].value}
+        rule_col, owner_col, action_col = ("Rule", "Owner", "Action") if lang == "en" else ("Regel", "Eigenaar", "Actie")
+        rows = {r[header.index(rule_col)].value: r for r in ws.iter_rows(min_row=5) if r[0].value}
         for name, rule in RULES.items():
-            owner, action = rows[name][header.index("Owner")].value, rows[name][header.index("Action")].value
+            owner, action = rows[name][header.index(owner_col)].value, rows[name][header.index(action_col)].value
             o = given.get(name)
             want_owner = o.owner if o and o.owner else (rule.owner_nl if lang == "nl" else rule.owner)
             want_action = o.action if o and o.action else (rule.action_nl if lang == "nl" else rule.action)
@@ -226,14 +232,17 @@ def test_last_months_dutch_workbook_reads_back_the_default_owners(books):
 #: English that stays in the Dutch workbook on purpose (docs/workbook.md, "Dutch"): words that are the same in
 #: Dutch, the sheet names (a title that is its sheet's name), and the technical xlwings.conf sheet
 SAME_IN_DUTCH = {"Dashboard", "Status", "Scenario", "Week"}
+#: table column names that are the same in Dutch: a week's or a month's number (W1, M12), an occurrence number,
+#: DSO (as Dutch accountants write it), Interval and Horizon (Dutch words)
+SAME_COLUMNS = re.compile(r"^([WM]\d+|N|DSO|Interval|Horizon)$")
 
 
 def english_left(en_path, nl_path, inputs) -> list[tuple[str, str, str]]:
     """The visible text cells (and cell comments) of the Dutch workbook that hold the English workbook's text at
     the same place,
-    leaving out what is not a word of the workbook: formulas, the Excel Tables (their column names and the
-    user's rows: data), the Settings values, the rows of the user's own categories and the names of the
-    user's scenarios, the company's name."""
+    leaving out what is not a word of the workbook: formulas, the Excel Tables' rows (the user's data; their
+    header rows are checked: column names the same in Dutch are :data:`SAME_COLUMNS`), the Settings values, the
+    rows of the user's own categories and the names of the user's scenarios, the company's name."""
     from openpyxl.utils import range_boundaries
 
     from xlcapital.forecast import categories
@@ -249,10 +258,11 @@ def english_left(en_path, nl_path, inputs) -> list[tuple[str, str, str]]:
     for ws in nl.worksheets:
         if ws.sheet_state != "visible" or ws.title == "xlwings.conf":
             continue
-        in_tables = set()
+        in_tables, headers = set(), set()
         for table in ws.tables.values():
             c1, r1, c2, r2 = range_boundaries(table.ref)
-            in_tables |= {(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)}
+            in_tables |= {(r, c) for r in range(r1 + 1, r2 + 1) for c in range(c1, c2 + 1)}
+            headers |= {(r1, c) for c in range(c1, c2 + 1)}
         for row in ws.iter_rows():
             for c in row:
                 english = en[ws.title][c.coordinate].comment
@@ -263,7 +273,8 @@ def english_left(en_path, nl_path, inputs) -> list[tuple[str, str, str]]:
                     continue
                 if (c.row, c.column) in in_tables or (ws.title == "Settings" and c.column == 2):
                     continue
-                if text in data or text in SAME_IN_DUTCH or text == ws.title:
+                if (text in data or text in SAME_IN_DUTCH or text == ws.title
+                        or ((c.row, c.column) in headers and SAME_COLUMNS.match(text))):
                     continue
                 if en[ws.title][c.coordinate].value == text:
                     left.append((ws.title, c.coordinate, text))
@@ -289,9 +300,10 @@ def test_no_english_left_in_the_dutch_workbook(tmp_path):
     # what the check finds: an English phrase left on a translated sheet is reported
     wb = openpyxl.load_workbook(paths["nl"])
     wb["Months"]["A1"].value = "Cash-flow forecast by month (12 months)"
+    wb["Receivables"]["F4"].value = "PaidDate"  # a table's column name left English
     wb.save(tmp_path / "spoiled.xlsx")
     assert english_left(paths["en"], tmp_path / "spoiled.xlsx", inputs) == [
-        ("Months", "A1", "Cash-flow forecast by month (12 months)")]
+        ("Months", "A1", "Cash-flow forecast by month (12 months)"), ("Receivables", "F4", "PaidDate")]
 
 
 @pytest.mark.libreoffice
