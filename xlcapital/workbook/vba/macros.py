@@ -227,9 +227,10 @@ def import_modules(*, sheet: str = BANK_SHEET, table: str = BANK_TABLE,
     return [VbaModule(name, render(f"vba/{name}.bas.j2", **context)) for name in IMPORT_MODULES]
 
 
-def bank_import_source(*, sheet: str = BANK_SHEET, table: str = BANK_TABLE, presets: Iterable[Preset] | None = None) -> str:
+def bank_import_source(*, sheet: str = BANK_SHEET, table: str = BANK_TABLE, presets: Iterable[Preset] | None = None,
+                       lang: str = "en") -> str:
     """The VBA source of the import's modules, one after another (without their Attribute lines)."""
-    return "\n".join(m.code for m in import_modules(sheet=sheet, table=table, presets=presets))
+    return "\n".join(m.code for m in import_modules(sheet=sheet, table=table, presets=presets, lang=lang))
 
 
 def host_source(*, table: str = BANK_TABLE) -> str:
