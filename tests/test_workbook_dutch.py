@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from decimal import Decimal
 
 import openpyxl
 import pytest
@@ -363,3 +364,68 @@ def test_the_dutch_variance_sheet(libreoffice, tmp_path):
         "(all categories)" if i in totals else row[3] for i, row in enumerate(rows["nl"])]
     assert [row[4:] for row in rows["en"]] == [row[4:] for row in rows["nl"]]
     assert any(abs(rows["nl"][i][5]) > 1000 for i in totals)  # the total rows found their bank transactions
+
+
+def test_the_roll_of_a_dutch_workbook_is_the_roll_of_the_english_one(tmp_path):
+    """Last month's workbook in Dutch and in English, each with the same edits typed under their own column
+    names (a later due date, a recurring cost typed under the table, a higher credit limit): rolled, they give
+    the same inputs, the same report and the same numbers on every model sheet; an untouched Dutch workbook
+    rolls as a fresh generation (no edits found)."""
+    import datetime as dt
+
+    from tests.test_workbook_edits import append_row
+    from tests.test_workbook_roll import folder
+    from xlcapital import forecast as fc
+    from xlcapital.workbook.api import generate_folder
+    from xlcapital.workbook.previous import carry_over
+
+    #: the columns the edits are typed into, as each workbook heads them (written out here, not looked up)
+    heads = {"en": {"invoice": "Invoice", "due": "DueDate", "paid": "PaidDate", "name": "Name", "category": "Category",
+                    "amount": "Amount", "frequency": "Frequency", "day": "Day", "fixed": "Fixed"},
+             "nl": {"invoice": "Factuurnummer", "due": "Vervaldatum", "paid": "Betaaldatum", "name": "Naam",
+                    "category": "Categorie", "amount": "Bedrag", "frequency": "Frequentie", "day": "Dag",
+                    "fixed": "Vast"}}
+    last = folder(tmp_path / "last", cut="20241130")
+    root = folder(tmp_path / "now", new_invoice=True)
+    rolled, reports, inputs, edited_invoice = {}, {}, {}, {}
+    for lang, h in heads.items():
+        book = tmp_path / f"2024-12-{lang}.xlsx"
+        generate_folder(last, book, macros=False, lang=lang)
+        untouched = carry_over(book, fc.load(root), fc.load(root).bank)[2].report.lines(book.name)
+        assert not any("your edits" in line or "carried (typed" in line for line in untouched), untouched
+        wb = openpyxl.load_workbook(book)
+        rec = wb["Receivables"]
+        col = {c.value: c.column for c in rec[4]}
+        row = next(r for r in range(5, rec.max_row + 1) if rec.cell(r, col[h["paid"]]).value is None
+                   and rec.cell(r, col[h["due"]]).value is not None
+                   and rec.cell(r, col[h["due"]]).value >= dt.datetime(2025, 1, 1))
+        edited_invoice[lang] = rec.cell(row, col[h["invoice"]]).value
+        rec.cell(row, col[h["due"]]).value = dt.datetime(2025, 3, 31)
+        append_row(wb["Recurring"], "Recurring", {h["name"]: "Lease bestelbus", h["category"]: "Lease",
+                                                  h["amount"]: 650, h["frequency"]: "monthly", h["day"]: 1,
+                                                  h["fixed"]: "yes"})
+        (sheet, coord), = wb.defined_names["Settings_CreditLimit"].destinations
+        wb[sheet][coord.replace("$", "")].value = 150000
+        edited = tmp_path / f"edited-{lang}.xlsx"
+        wb.save(edited)
+        fresh = fc.load(root)
+        nxt, _, carried = carry_over(edited, fresh, fresh.bank)
+        inputs[lang], reports[lang] = nxt, carried.report.lines("last.xlsx")
+        rolled[lang] = tmp_path / f"2025-01-{lang}.xlsx"
+        generate_folder(root, rolled[lang], macros=False, lang=lang, previous=edited)
+    assert edited_invoice["en"] == edited_invoice["nl"]
+    en, nl = inputs["en"], inputs["nl"]
+    assert {r.invoice: r.due_date for r in nl.receivables}[edited_invoice["nl"]] == dt.date(2025, 3, 31)
+    assert [r for r in nl.recurring if r.name == "Lease bestelbus"][0].amount == Decimal(650)
+    assert nl.settings.credit_limit == Decimal(150000)
+    for part in ("settings", "receivables", "payables", "customers", "recurring", "expected_sales", "categories",
+                 "projections", "scenarios", "triggers", "payroll", "vat", "history"):
+        assert getattr(nl, part) == getattr(en, part), part
+    assert reports["nl"] == reports["en"] and any("Lease bestelbus" in line for line in reports["nl"])
+    numbers = {}
+    for lang, path in rolled.items():
+        wb = openpyxl.load_workbook(path, data_only=True)
+        numbers[lang] = {(s, c.coordinate): c.value for s in ("Forecast", "Scenarios", "Dashboard", "Months")
+                         for row in wb[s].iter_rows() for c in row
+                         if isinstance(c.value, (int, float, dt.datetime)) and not isinstance(c.value, bool)}
+    assert len(numbers["en"]) > 1000 and numbers["nl"] == numbers["en"]
