@@ -37,7 +37,8 @@ PURCHASE_DATE = Column(
 #: the later parts of the collection curve: invoice date + their days (Settings)
 CURVE_DATES = tuple(
     Column(f"BaseDate{k}", "date", formula=f'=IF([@Date]="","",[@Date]+N({defined(f"CollectionDays{k}")}))',
-           comment=f"Cash date of the collection curve's part {k}: invoice date + its days (Settings).", name_nl=f"Basisdatum{k}")
+           comment=f"Cash date of the collection curve's part {k}: invoice date + its days (Settings).",
+           name_nl=f"Basisdatum{k}")
     for k in (2, 3))
 
 SALE_COLUMNS = (PURCHASE_DATE, *CURVE_DATES)

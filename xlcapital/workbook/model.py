@@ -217,11 +217,13 @@ RECEIVABLES_COLUMNS = (
     Column("DelayDays", "integer",
            formula="=IFERROR(INDEX(Customers[PaymentDelayDays],MATCH(" + literal_expr("[@Customer]")
                    + ",Customers[Customer],0))," + defined("DefaultPaymentDelayDays") + ")",
-           comment="The customer's payment delay (Customers table, else the default on Settings).", name_nl="Vertraging"),
+           comment="The customer's payment delay (Customers table, else the default on Settings).",
+           name_nl="Vertraging"),
     Column("BaseDate", "date", formula='=IF(OR([@PaidDate]<>"",[@DueDate]=""),"",[@DueDate]+[@DelayDays])',
            comment="Due date + payment delay (empty when paid).", name_nl="Basisdatum"),
     Column("Overdue", "integer", formula=f'=IF([@BaseDate]="","",MAX(0,{FIRST_DAY}-[@BaseDate]))',
-           comment="Days past the base date at the first day counted (Settings): 0 when not overdue.", name_nl="DagenTeLaat"),
+           comment="Days past the base date at the first day counted (Settings): 0 when not overdue.",
+           name_nl="DagenTeLaat"),
     Column("Bucket", "integer", formula='=IF([@Overdue]="","",' + "".join(
         f"IF([@Overdue]<={most},{i},"for i, most in enumerate(AGING_BUCKETS[:-1], start=1))
         + str(len(AGING_BUCKETS)) + ")" * (len(AGING_BUCKETS) - 1) + ")",
@@ -249,7 +251,8 @@ RECEIVABLES_COLUMNS = (
 PAYABLES_COLUMNS = (
     *columns(sc.PAYABLES, {"supplier": 30}),
     Column("CashDate", "date", formula='=IF([@DueDate]="","",[@DueDate]+Forecast_PaymentDelay)',
-           comment="Payment date in the scenario shown on Forecast: due date + the scenario's payment delay.", name_nl="Kasdatum"),
+           comment="Payment date in the scenario shown on Forecast: due date + the scenario's payment delay.",
+           name_nl="Kasdatum"),
     Column("Week", "integer",
            formula=f'=IF([@CashDate]="","",IF([@CashDate]<{START},1,INT(([@CashDate]-{START})/7)+1))'),
 )
@@ -264,10 +267,12 @@ SALES_COLUMNS = (
 CATEGORIES_COLUMNS = columns(sc.CATEGORIES, {"category": 20, "pattern": 28})
 
 PROJECTION_COLUMNS = (
-    Column("Category", width=20, comment="A bank category whose typical weekly flow is added to every week.", name_nl="Categorie"),
+    Column("Category", width=20, comment="A bank category whose typical weekly flow is added to every week.",
+           name_nl="Categorie"),
     Column("WeeklyAmount", "money", comment="Signed amount per week (learned from the bank history: change it "
                                             "when you know better).", name_nl="Weekbedrag"),
-    Column("RevenueLinked", choices=YES_NO, comment="yes: scaled by the scenario's revenue change.", name_nl="Omzetgebonden"),
+    Column("RevenueLinked", choices=YES_NO, comment="yes: scaled by the scenario's revenue change.",
+           name_nl="Omzetgebonden"),
     Column("Source", comment="given (categories.csv) or history (learned from the bank).", name_nl="Bron"),
 )
 
@@ -283,15 +288,18 @@ def recurring_columns(weeks: int) -> tuple[Column, ...]:
     cols = [
         *columns(sc.RECURRING, {"name": 34, "category": 18}),
         Column("Lo", "date", formula=f'=MAX({FIRST_DAY},N([@Start]))',
-               comment="First date of the window: the later of the first day counted (Settings) and Start.", name_nl="Van"),
+               comment="First date of the window: the later of the first day counted (Settings) and Start.",
+               name_nl="Van"),
         Column("Hi", "date", formula=f'=IF([@End]="",{WINDOW_END},MIN({WINDOW_END},[@End]))',
                comment="Last date of the window.", name_nl="Tot"),
         Column("Interval", "integer",
                formula='=IF([@Frequency]="monthly",1,IF([@Frequency]="quarterly",3,IF([@Frequency]="yearly",12,0)))'),
         Column("DayN", "integer", formula='=IF([@Day]="",1,[@Day])', name_nl="DagNr"),
-        Column("Anchor", "integer", formula='=IF([@Frequency]="monthly",1,IF([@Month]="",1,[@Month]))', name_nl="Anker"),
+        Column("Anchor", "integer", formula='=IF([@Frequency]="monthly",1,IF([@Month]="",1,[@Month]))',
+               name_nl="Anker"),
         Column("PerPoint", "number", formula='=IF(N([@VariableRate])>0,1/[@VariableRate],0)',
-               comment="1 / the variable rate (0 for a fixed amount): the scenarios' interest change scales the row.", name_nl="PerPunt"),
+               comment="1 / the variable rate (0 for a fixed amount): the scenarios' interest change scales the row.",
+               name_nl="PerPunt"),
         Column("MonthlyFixed", "money",
                formula=f'=IF(AND([@Fixed]="yes",OR([@Start]="",[@Start]<={defined("HorizonEnd")}),'
                        f'OR([@End]="",[@End]>={START})),-N([@Amount])*IF([@Frequency]="weekly",365/84,'
@@ -377,7 +385,8 @@ def sales_plan_columns() -> tuple[Column, ...]:
         Column("Amount", "money",
                formula=f'=IF([@Date]="","",N({defined("SalesAmount")})*INDEX(Settings_Seasonality,MONTH([@Date])))',
                comment="Plan amount x the seasonality of the invoice month.", name_nl="Bedrag"),
-        Column("BaseDate", "date", formula=f'=IF([@Date]="","",[@Date]+{defined("SalesCollectionDays")})', name_nl="Basisdatum"),
+        Column("BaseDate", "date", formula=f'=IF([@Date]="","",[@Date]+{defined("SalesCollectionDays")})',
+               name_nl="Basisdatum"),
         *drivers.SALE_COLUMNS,
     )
 

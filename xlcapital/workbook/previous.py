@@ -322,14 +322,18 @@ def variance_columns(total: str = TOTAL) -> tuple[Column, ...]:
         Column("Week", "integer", comment="Week number in the previous workbook's forecast."),
         Column("WeekStart", "date", name_nl="Weekbegin"),
         Column("WeekEnd", "date", name_nl="Weekeinde"),
-        Column("Category", width=26, comment="A forecast row or a bank category; (all categories) is the net flow.", name_nl="Categorie"),
+        Column("Category", width=26, comment="A forecast row or a bank category; (all categories) is the net flow.",
+               name_nl="Categorie"),
         Column("Forecast", "money",
-               comment="What the previous workbook forecast for this week (net: receipts + payments).", name_nl="Prognose"),
+               comment="What the previous workbook forecast for this week (net: receipts + payments).",
+               name_nl="Prognose"),
         Column("Actual", "money", formula=f'=IF([@Category]="{total}",SUMIFS(Bank[Amount],{COUNTED},{_WEEK}),'
                                           f'SUMIFS(Bank[Amount],{COUNTED},{_WEEK},Bank[Category],'
                                           f'{exact_expr("[@Category]")}))',
-               comment="The bank transactions of this week and category (Bank table, accounts of the forecast).", name_nl="Werkelijk"),
-        Column("Variance", "money", formula="=[@Actual]-[@Forecast]", comment="Actual minus forecast.", name_nl="Verschil"),
+               comment="The bank transactions of this week and category (Bank table, accounts of the forecast).",
+               name_nl="Werkelijk"),
+        Column("Variance", "money", formula="=[@Actual]-[@Forecast]", comment="Actual minus forecast.",
+               name_nl="Verschil"),
     )
 
 

@@ -165,7 +165,8 @@ def recurring_columns(weeks: int) -> tuple[Column, ...]:
     from xlcapital.workbook.model import _recurring_amount
 
     cols = [Column("VatShare", "number", formula=_SHARE,
-                   comment="The VAT in this row's amount: r / (1 + r) of its category's rate (VatRates; 0: none).", name_nl="BtwDeel")]
+                   comment="The VAT in this row's amount: r / (1 + r) of its category's rate (VatRates; 0: none).",
+                   name_nl="BtwDeel")]
     for j in range(1, periods(weeks) + 1):
         lo, hi = _period(j)
         amount = _recurring_amount(f"MAX({lo},{FIRST_DAY})", hi, True, months=12)
@@ -183,7 +184,8 @@ def recurring_columns(weeks: int) -> tuple[Column, ...]:
 
 
 ONE_OFF_COLUMN = Column("VatAmount", "money", formula="=N([@Amount])*" + _SHARE[1:],
-                        comment="The VAT in this item: amount x r / (1 + r) of its category's rate (VatRates).", name_nl="BtwBedrag")
+                        comment="The VAT in this item: amount x r / (1 + r) of its category's rate (VatRates).",
+                        name_nl="BtwBedrag")
 
 
 def with_vat(inputs, tables: list[TableSheet]) -> list[TableSheet]:
