@@ -429,3 +429,80 @@ def test_the_roll_of_a_dutch_workbook_is_the_roll_of_the_english_one(tmp_path):
                          for row in wb[s].iter_rows() for c in row
                          if isinstance(c.value, (int, float, dt.datetime)) and not isinstance(c.value, bool)}
     assert len(numbers["en"]) > 1000 and numbers["nl"] == numbers["en"]
+
+
+def test_rename_rewrites_structured_references_only():
+    """headers.rename: every form of a structured reference to a renamed table, never a string literal, another
+    table's reference or a special item; renaming twice changes nothing."""
+    from xlcapital.workbook.headers import rename
+
+    names = {"Receivables": {"DueDate": "Vervaldatum", "Amount": "Bedrag"}, "Bank": {"Date": "Boekdatum"}}
+    cases = {
+        "=SUM(Receivables[Amount])": "=SUM(Receivables[Bedrag])",
+        "=Receivables[[#This Row],[DueDate]]+1": "=Receivables[[#This Row],[Vervaldatum]]+1",
+        "=INDEX(Receivables[[#Headers],[Amount]],1)": "=INDEX(Receivables[[#Headers],[Bedrag]],1)",
+        "=SUM(Receivables[[DueDate]:[Amount]])": "=SUM(Receivables[[Vervaldatum]:[Bedrag]])",
+        "=ROWS(Receivables[#All])": "=ROWS(Receivables[#All])",
+        '=IF(A1="Receivables[Amount]",Bank[Date],"")': '=IF(A1="Receivables[Amount]",Bank[Boekdatum],"")',
+        '="say ""Bank[Date]"""&Bank[Date]': '="say ""Bank[Date]"""&Bank[Boekdatum]',
+        "=Payables[Amount]+Receivables[Customer]": "=Payables[Amount]+Receivables[Customer]",
+        "=MyReceivables[Amount]+Settings_Start": "=MyReceivables[Amount]+Settings_Start",
+    }
+    for english, dutch in cases.items():
+        assert rename(english, names) == dutch, english
+        assert rename(dutch, names) == dutch, dutch
+
+
+def test_dutch_headers_are_valid_unique_and_never_another_columns_english_name():
+    """names_of refuses what Excel refuses in a table header (brackets, #, '), a header twice in one table (Excel
+    compares them without case), and a Dutch name that is another column's English name (the rewrite would then
+    rename a renamed reference again)."""
+    from xlcapital.workbook.headers import names_of
+    from xlcapital.workbook.tables import Column, TableSheet
+
+    def table(*columns):
+        return TableSheet("S", "T", columns)
+
+    assert names_of([table(Column("Lo", name_nl="Van"), Column("Hi", name_nl="Tot"))]) == {"T": {"Lo": "Van",
+                                                                                               "Hi": "Tot"}}
+    for bad in ([Column("A", name_nl="B[1]")], [Column("A", name_nl="#B")], [Column("A", name_nl="B's")],
+                [Column("A", name_nl="Bedrag"), Column("B", name_nl="bedrag")],
+                [Column("A", name_nl="B"), Column("B", name_nl="C")]):
+        with pytest.raises(ValueError):
+            names_of([table(*bad)])
+
+
+def test_every_structured_reference_of_the_dutch_workbook_names_a_column_of_its_table(books):
+    """Read from the file's XML, independently of the rewrite: every structured reference in the Dutch workbook's
+    cell formulas, calculated columns, conditional formats, data validations and defined names names a column
+    its table has (its Dutch header when it has one), and none names an English one that was renamed."""
+    import html
+
+    from openpyxl.utils import range_boundaries
+
+    wb = openpyxl.load_workbook(books["nl"])
+    columns = {}
+    for ws in wb.worksheets:
+        for name in ws.tables:
+            t = ws.tables[name]
+            columns[name] = {c.name for c in t.tableColumns}
+            c1, r1, c2, _ = range_boundaries(t.ref)
+            assert [ws.cell(r1, c).value for c in range(c1, c2 + 1)] == [c.name for c in t.tableColumns]
+    assert "Vervaldatum" in columns["Receivables"] and "DueDate" not in columns["Receivables"]
+    reference = re.compile(r"(?<![\w.])(" + "|".join(columns) + r")\[((?:[^\[\]]|\[[^\[\]]*\])*)\]")
+    strings = re.compile(r'"(?:[^"]|"")*"')
+    with zipfile.ZipFile(books["nl"]) as z:
+        parts = [html.unescape(z.read(n).decode()) for n in z.namelist()
+                 if n.startswith(("xl/worksheets/", "xl/tables/")) or n == "xl/workbook.xml"]
+    formulas = [f for part in parts for f in re.findall(
+        r"<(?:f|formula|formula1|formula2|calculatedColumnFormula|definedName)\b[^>]*>([^<]*)<", part)]
+    seen = 0
+    for formula in formulas:
+        for m in reference.finditer(strings.sub('""', formula)):
+            table, inner = m.groups()
+            items = re.findall(r"\[([^\[\]]*)\]", inner) if "[" in inner else [inner]
+            for item in items:
+                if not item.startswith("#"):
+                    assert item in columns[table], (table, item, formula[:200])
+                    seen += 1
+    assert seen > 10000
