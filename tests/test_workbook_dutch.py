@@ -506,3 +506,29 @@ def test_every_structured_reference_of_the_dutch_workbook_names_a_column_of_its_
                     assert item in columns[table], (table, item, formula[:200])
                     seen += 1
     assert seen > 10000
+
+
+@pytest.mark.libreoffice
+def test_the_dutch_tables_print_as_legibly_as_the_english(libreoffice, tmp_path):
+    """The Dutch column names are longer (Factuurnummer, WaarschuwingVoorzichtig): a column is as wide as its
+    English name needs and at least its Dutch header, and every sheet of the Dutch workbook still prints on A4 one
+    page wide at the sizes tests/test_workbook_print.py demands of the English one."""
+    import collections
+
+    from tests.test_workbook_print import DEFAULT_MIN, MIN_POINTS, pdf_pages, sheet_of
+
+    inputs, statements = load_inputs(None)
+    path = tmp_path / "nl.xlsx"
+    generate(inputs, path, statements=statements, lang="nl")
+    names = openpyxl.load_workbook(path, read_only=True).sheetnames
+    by_sheet = collections.defaultdict(list)
+    for page in pdf_pages(libreoffice, path):
+        by_sheet[sheet_of(page, names)].append(page)
+    assert None not in by_sheet and {"Receivables", "TriggerRules", "Bank", "PayrollMonths"} <= set(by_sheet)
+    small = [(sheet, p["main"]) for sheet, pages in by_sheet.items() for p in pages
+             if p["main"] < MIN_POINTS.get(sheet, DEFAULT_MIN) or p["right"] > p["size"][0] - 14]
+    assert not small, small
+    ws = openpyxl.load_workbook(path)["Receivables"]
+    widths = {ws.cell(4, c).value: ws.column_dimensions[ws.cell(4, c).column_letter].width for c in range(1, 8)}
+    # (a width as stored carries Excel's padding of about 0.71): the header's 13 characters + 1; Klant's declared 30
+    assert widths["Factuurnummer"] >= len("Factuurnummer") + 1 and 30 < widths["Klant"] < 31

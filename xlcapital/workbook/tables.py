@@ -188,7 +188,8 @@ class TableSheet:
         ws.add_table(header, 0, last, len(self.columns) - 1,
                      {"name": self.table, "columns": spec, "style": "Table Style Light 9"})
         for i, c in enumerate(self.columns):
-            ws.set_column(i, i, c.width or max(12, min(40, len(c.header(lang)) + 4)))
+            # as wide as the English name needs (the same print scale in both languages), and at least the header
+            ws.set_column(i, i, c.width or max(12, min(40, len(c.name) + 4), min(40, len(c.header(lang)) + 1)))
             comment = c.comment_in(lang)
             if comment:
                 ws.write_comment(header, i, comment, {"x_scale": 2, "y_scale": 1.5})
