@@ -682,6 +682,10 @@ def test_the_macro_finds_the_bank_columns_by_name(monkeypatch):
     before = bank_import_source()
     for column in ("Date", "Amount", "Key", "ValueDate", "CounterpartyIBAN"):
         assert f'ColumnOf(cols, "{column}")' in before, column
+    dutch = bank_import_source(lang="nl")  # the Dutch workbook's macro looks up the Dutch headers
+    for column in ("Boekdatum", "Bedrag", "Sleutel", "Valutadatum", "Tegenrekening"):
+        assert f'ColumnOf(cols, "{column}")' in dutch and f'ColumnOf(cols, "{column}")' not in before, column
+    assert 'ColumnOf(cols, "Date")' not in dutch
     monkeypatch.setattr(bank_sheet, "COLUMNS", tuple(reversed(bank_sheet.COLUMNS)))
     assert bank_import_source() == before
     renamed = tuple(dc.replace(c, name="IBAN") if c.name == "CounterpartyIBAN" else c for c in bank_sheet.COLUMNS)
@@ -698,3 +702,39 @@ def test_detection_tries_the_encodings_and_limits_of_the_python_reader():
     assert parse_vba_literal(tried) == tuple(csvbank._DETECT_ENCODINGS) == ("utf-8", "cp1252", "latin-1")
     assert f"Public Const DETECT_LINES As Long = {csvbank._DETECT_LINES}" in code
     assert f"Public Const DETECT_CHARS As Long = {csvbank._DETECT_CHARS}" in code
+
+
+@pytest.mark.bankfeeds
+def test_the_dutch_workbook_imports_what_the_english_one_imports(lo, bankfeeds, tmp_path):
+    """The Dutch workbook's Bank table has Dutch column names; its macro fills them (rendered with them) and
+    its calculated columns (category rules, InPrognose, written with the Dutch names) compute on the new rows:
+    the same exports imported into the English and the Dutch workbook give the same rows, cell by cell."""
+    from xlcapital.forecast import Category, Inputs, Settings
+    from xlcapital.workbook.generator import generate
+    from xlcapital.workbook.vba import workbook_hook
+
+    inputs = Inputs(Settings(start=date(2026, 4, 6), opening_balance=Decimal(1000), accounts=("NL99INGB9999999999",)),
+                    categories=[Category("Bank costs", "counterparty", "kosten"),
+                                Category("Own transfer", "iban", "NL77 RABO 0311 4674 15"),
+                                Category("Loan", "description", "lening")])
+    feeds = [bankfeeds / "csv" / name for name in ("ing_comma_old_ok.csv", "rabobank_CSV_A_20180414_112204.csv",
+                                                    "bunq_nl_header_transactieoverzicht.csv")]
+    tables = {}
+    for lang in ("en", "nl"):
+        book = tmp_path / f"{lang}.xlsm"
+        generate(inputs, book, lang=lang, vba=workbook_hook())
+        out = tmp_path / f"{lang}-after.xlsx"
+        results = run_import(lo, book, feeds, out)
+        assert [results[i]["value"] for i in (0, 3, 6)] == [6, 3, 3], results
+        ws = openpyxl.load_workbook(out, data_only=True)["Bank"]
+        cells = ws[ws.tables["Bank"].ref]
+        tables[lang] = ([c.value for c in cells[0]], [[c.value for c in row] for row in cells[1:] if row[0].value])
+    assert tables["nl"][0] == ["Boekdatum", "Valutadatum", "Rekening", "Bedrag", "Valuta", "Tegenpartij",
+                               "Tegenrekening", "Omschrijving", "Kenmerk", "Categorie", "InPrognose", "Sleutel"]
+    assert tables["en"][0][:4] == ["Date", "ValueDate", "Account", "Amount"]
+    assert len(tables["nl"][1]) == 12 and tables["nl"][1] == tables["en"][1]
+    english = dict(zip(tables["en"][0], zip(*tables["en"][1])))
+    # the rules matched (counterparty, IBAN and description rules) and only the listed account counts
+    assert {"Bank costs", "Own transfer", "Loan", "Uncategorised"} <= set(english["Category"])
+    assert set(english["InForecast"]) == {"yes", "no"}
+    assert english["InForecast"].count("yes") == 6

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from decimal import Decimal
 
 import openpyxl
 import pytest
@@ -74,9 +75,14 @@ def test_the_dutch_workbook_shows_the_dutch(books):
     assert "Closing cash" not in chart
     assert "Pagina &amp;P van &amp;N" in sheet1
     assert '[=2]&quot;alarm&quot;;[=1]&quot;waarschuwing&quot;;&quot;ok&quot;' in styles
-    # table column names are what formulas and the macro read: English in both languages
+    # the tables' column names are Dutch, as a Dutch bookkeeper heads them; the English workbook's stay English
     wb = openpyxl.load_workbook(books["nl"])
-    assert [c.value for c in wb["Receivables"][4]][:4] == ["Customer", "Invoice", "InvoiceDate", "DueDate"]
+    assert [c.value for c in wb["Receivables"][4]][:6] == ["Klant", "Factuurnummer", "Factuurdatum", "Vervaldatum",
+                                                           "Bedrag", "Betaaldatum"]
+    assert [c.value for c in wb["Bank"][4]][:8] == ["Boekdatum", "Valutadatum", "Rekening", "Bedrag", "Valuta",
+                                                    "Tegenpartij", "Tegenrekening", "Omschrijving"]
+    assert [c.value for c in openpyxl.load_workbook(books["en"])["Receivables"][4]][:4] == [
+        "Customer", "Invoice", "InvoiceDate", "DueDate"]
 
 
 def test_statuses_are_numbers_shown_as_words(books):
@@ -163,10 +169,10 @@ def test_every_setting_and_schema_column_has_dutch_help(books):
         ws_en, ws_nl = en[t.name], nl[t.name]
         header = {c.value: c for c in ws_nl[4]}
         for f in t:
-            if f.header in header:
-                cell = header[f.header]
+            if f.header and f.header_nl in header:  # the Dutch workbook heads the column with its Dutch name
+                cell = header[f.header_nl]
                 assert cell.comment is not None and cell.comment.text == f.help_nl, (t.name, f.header)
-                assert ws_en[cell.coordinate].comment.text == f.help
+                assert ws_en[cell.coordinate].value == f.header and ws_en[cell.coordinate].comment.text == f.help
                 shown += 1
     assert shown > 40
 
@@ -200,9 +206,10 @@ def test_stress_tests_none_and_trigger_owners_are_dutch(books):
     for lang, wb in (("en", en), ("nl", nl)):
         ws = wb["TriggerRules"]
         header = [c.value for c in ws[4]]
-        rows = {r[header.index("Rule")].value: r for r in ws.iter_rows(min_row=5) if r[0].value}
+        rule_col, owner_col, action_col = ("Rule", "Owner", "Action") if lang == "en" else ("Regel", "Eigenaar", "Actie")
+        rows = {r[header.index(rule_col)].value: r for r in ws.iter_rows(min_row=5) if r[0].value}
         for name, rule in RULES.items():
-            owner, action = rows[name][header.index("Owner")].value, rows[name][header.index("Action")].value
+            owner, action = rows[name][header.index(owner_col)].value, rows[name][header.index(action_col)].value
             o = given.get(name)
             want_owner = o.owner if o and o.owner else (rule.owner_nl if lang == "nl" else rule.owner)
             want_action = o.action if o and o.action else (rule.action_nl if lang == "nl" else rule.action)
@@ -226,14 +233,17 @@ def test_last_months_dutch_workbook_reads_back_the_default_owners(books):
 #: English that stays in the Dutch workbook on purpose (docs/workbook.md, "Dutch"): words that are the same in
 #: Dutch, the sheet names (a title that is its sheet's name), and the technical xlwings.conf sheet
 SAME_IN_DUTCH = {"Dashboard", "Status", "Scenario", "Week"}
+#: table column names that are the same in Dutch: a week's or a month's number (W1, M12), an occurrence number,
+#: DSO (as Dutch accountants write it), Interval and Horizon (Dutch words)
+SAME_COLUMNS = re.compile(r"^([WM]\d+|N|DSO|Interval|Horizon)$")
 
 
 def english_left(en_path, nl_path, inputs) -> list[tuple[str, str, str]]:
     """The visible text cells (and cell comments) of the Dutch workbook that hold the English workbook's text at
     the same place,
-    leaving out what is not a word of the workbook: formulas, the Excel Tables (their column names and the
-    user's rows: data), the Settings values, the rows of the user's own categories and the names of the
-    user's scenarios, the company's name."""
+    leaving out what is not a word of the workbook: formulas, the Excel Tables' rows (the user's data; their
+    header rows are checked: column names the same in Dutch are :data:`SAME_COLUMNS`), the Settings values, the
+    rows of the user's own categories and the names of the user's scenarios, the company's name."""
     from openpyxl.utils import range_boundaries
 
     from xlcapital.forecast import categories
@@ -249,10 +259,11 @@ def english_left(en_path, nl_path, inputs) -> list[tuple[str, str, str]]:
     for ws in nl.worksheets:
         if ws.sheet_state != "visible" or ws.title == "xlwings.conf":
             continue
-        in_tables = set()
+        in_tables, headers = set(), set()
         for table in ws.tables.values():
             c1, r1, c2, r2 = range_boundaries(table.ref)
-            in_tables |= {(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)}
+            in_tables |= {(r, c) for r in range(r1 + 1, r2 + 1) for c in range(c1, c2 + 1)}
+            headers |= {(r1, c) for c in range(c1, c2 + 1)}
         for row in ws.iter_rows():
             for c in row:
                 english = en[ws.title][c.coordinate].comment
@@ -263,7 +274,8 @@ def english_left(en_path, nl_path, inputs) -> list[tuple[str, str, str]]:
                     continue
                 if (c.row, c.column) in in_tables or (ws.title == "Settings" and c.column == 2):
                     continue
-                if text in data or text in SAME_IN_DUTCH or text == ws.title:
+                if (text in data or text in SAME_IN_DUTCH or text == ws.title
+                        or ((c.row, c.column) in headers and SAME_COLUMNS.match(text))):
                     continue
                 if en[ws.title][c.coordinate].value == text:
                     left.append((ws.title, c.coordinate, text))
@@ -289,9 +301,10 @@ def test_no_english_left_in_the_dutch_workbook(tmp_path):
     # what the check finds: an English phrase left on a translated sheet is reported
     wb = openpyxl.load_workbook(paths["nl"])
     wb["Months"]["A1"].value = "Cash-flow forecast by month (12 months)"
+    wb["Receivables"]["F4"].value = "PaidDate"  # a table's column name left English
     wb.save(tmp_path / "spoiled.xlsx")
     assert english_left(paths["en"], tmp_path / "spoiled.xlsx", inputs) == [
-        ("Months", "A1", "Cash-flow forecast by month (12 months)")]
+        ("Months", "A1", "Cash-flow forecast by month (12 months)"), ("Receivables", "F4", "PaidDate")]
 
 
 @pytest.mark.libreoffice
@@ -351,3 +364,171 @@ def test_the_dutch_variance_sheet(libreoffice, tmp_path):
         "(all categories)" if i in totals else row[3] for i, row in enumerate(rows["nl"])]
     assert [row[4:] for row in rows["en"]] == [row[4:] for row in rows["nl"]]
     assert any(abs(rows["nl"][i][5]) > 1000 for i in totals)  # the total rows found their bank transactions
+
+
+def test_the_roll_of_a_dutch_workbook_is_the_roll_of_the_english_one(tmp_path):
+    """Last month's workbook in Dutch and in English, each with the same edits typed under their own column
+    names (a later due date, a recurring cost typed under the table, a higher credit limit): rolled, they give
+    the same inputs, the same report and the same numbers on every model sheet; an untouched Dutch workbook
+    rolls as a fresh generation (no edits found)."""
+    import datetime as dt
+
+    from tests.test_workbook_edits import append_row
+    from tests.test_workbook_roll import folder
+    from xlcapital import forecast as fc
+    from xlcapital.workbook.api import generate_folder
+    from xlcapital.workbook.previous import carry_over
+
+    #: the columns the edits are typed into, as each workbook heads them (written out here, not looked up)
+    heads = {"en": {"invoice": "Invoice", "due": "DueDate", "paid": "PaidDate", "name": "Name", "category": "Category",
+                    "amount": "Amount", "frequency": "Frequency", "day": "Day", "fixed": "Fixed"},
+             "nl": {"invoice": "Factuurnummer", "due": "Vervaldatum", "paid": "Betaaldatum", "name": "Naam",
+                    "category": "Categorie", "amount": "Bedrag", "frequency": "Frequentie", "day": "Dag",
+                    "fixed": "Vast"}}
+    last = folder(tmp_path / "last", cut="20241130")
+    root = folder(tmp_path / "now", new_invoice=True)
+    rolled, reports, inputs, edited_invoice = {}, {}, {}, {}
+    for lang, h in heads.items():
+        book = tmp_path / f"2024-12-{lang}.xlsx"
+        generate_folder(last, book, macros=False, lang=lang)
+        untouched = carry_over(book, fc.load(root), fc.load(root).bank)[2].report.lines(book.name)
+        assert not any("your edits" in line or "carried (typed" in line for line in untouched), untouched
+        wb = openpyxl.load_workbook(book)
+        rec = wb["Receivables"]
+        col = {c.value: c.column for c in rec[4]}
+        row = next(r for r in range(5, rec.max_row + 1) if rec.cell(r, col[h["paid"]]).value is None
+                   and rec.cell(r, col[h["due"]]).value is not None
+                   and rec.cell(r, col[h["due"]]).value >= dt.datetime(2025, 1, 1))
+        edited_invoice[lang] = rec.cell(row, col[h["invoice"]]).value
+        rec.cell(row, col[h["due"]]).value = dt.datetime(2025, 3, 31)
+        append_row(wb["Recurring"], "Recurring", {h["name"]: "Lease bestelbus", h["category"]: "Lease",
+                                                  h["amount"]: 650, h["frequency"]: "monthly", h["day"]: 1,
+                                                  h["fixed"]: "yes"})
+        (sheet, coord), = wb.defined_names["Settings_CreditLimit"].destinations
+        wb[sheet][coord.replace("$", "")].value = 150000
+        edited = tmp_path / f"edited-{lang}.xlsx"
+        wb.save(edited)
+        fresh = fc.load(root)
+        nxt, _, carried = carry_over(edited, fresh, fresh.bank)
+        inputs[lang], reports[lang] = nxt, carried.report.lines("last.xlsx")
+        rolled[lang] = tmp_path / f"2025-01-{lang}.xlsx"
+        generate_folder(root, rolled[lang], macros=False, lang=lang, previous=edited)
+    assert edited_invoice["en"] == edited_invoice["nl"]
+    en, nl = inputs["en"], inputs["nl"]
+    assert {r.invoice: r.due_date for r in nl.receivables}[edited_invoice["nl"]] == dt.date(2025, 3, 31)
+    assert [r for r in nl.recurring if r.name == "Lease bestelbus"][0].amount == Decimal(650)
+    assert nl.settings.credit_limit == Decimal(150000)
+    for part in ("settings", "receivables", "payables", "customers", "recurring", "expected_sales", "categories",
+                 "projections", "scenarios", "triggers", "payroll", "vat", "history"):
+        assert getattr(nl, part) == getattr(en, part), part
+    assert reports["nl"] == reports["en"] and any("Lease bestelbus" in line for line in reports["nl"])
+    numbers = {}
+    for lang, path in rolled.items():
+        wb = openpyxl.load_workbook(path, data_only=True)
+        numbers[lang] = {(s, c.coordinate): c.value for s in ("Forecast", "Scenarios", "Dashboard", "Months")
+                         for row in wb[s].iter_rows() for c in row
+                         if isinstance(c.value, (int, float, dt.datetime)) and not isinstance(c.value, bool)}
+    assert len(numbers["en"]) > 1000 and numbers["nl"] == numbers["en"]
+
+
+def test_rename_rewrites_structured_references_only():
+    """headers.rename: every form of a structured reference to a renamed table, never a string literal, another
+    table's reference or a special item; renaming twice changes nothing."""
+    from xlcapital.workbook.headers import rename
+
+    names = {"Receivables": {"DueDate": "Vervaldatum", "Amount": "Bedrag"}, "Bank": {"Date": "Boekdatum"}}
+    cases = {
+        "=SUM(Receivables[Amount])": "=SUM(Receivables[Bedrag])",
+        "=Receivables[[#This Row],[DueDate]]+1": "=Receivables[[#This Row],[Vervaldatum]]+1",
+        "=INDEX(Receivables[[#Headers],[Amount]],1)": "=INDEX(Receivables[[#Headers],[Bedrag]],1)",
+        "=SUM(Receivables[[DueDate]:[Amount]])": "=SUM(Receivables[[Vervaldatum]:[Bedrag]])",
+        "=ROWS(Receivables[#All])": "=ROWS(Receivables[#All])",
+        '=IF(A1="Receivables[Amount]",Bank[Date],"")': '=IF(A1="Receivables[Amount]",Bank[Boekdatum],"")',
+        '="say ""Bank[Date]"""&Bank[Date]': '="say ""Bank[Date]"""&Bank[Boekdatum]',
+        "=Payables[Amount]+Receivables[Customer]": "=Payables[Amount]+Receivables[Customer]",
+        "=MyReceivables[Amount]+Settings_Start": "=MyReceivables[Amount]+Settings_Start",
+    }
+    for english, dutch in cases.items():
+        assert rename(english, names) == dutch, english
+        assert rename(dutch, names) == dutch, dutch
+
+
+def test_dutch_headers_are_valid_unique_and_never_another_columns_english_name():
+    """names_of refuses what Excel refuses in a table header (brackets, #, '), a header twice in one table (Excel
+    compares them without case), and a Dutch name that is another column's English name (the rewrite would then
+    rename a renamed reference again)."""
+    from xlcapital.workbook.headers import names_of
+    from xlcapital.workbook.tables import Column, TableSheet
+
+    def table(*columns):
+        return TableSheet("S", "T", columns)
+
+    assert names_of([table(Column("Lo", name_nl="Van"), Column("Hi", name_nl="Tot"))]) == {"T": {"Lo": "Van",
+                                                                                               "Hi": "Tot"}}
+    for bad in ([Column("A", name_nl="B[1]")], [Column("A", name_nl="#B")], [Column("A", name_nl="B's")],
+                [Column("A", name_nl="Bedrag"), Column("B", name_nl="bedrag")],
+                [Column("A", name_nl="B"), Column("B", name_nl="C")]):
+        with pytest.raises(ValueError):
+            names_of([table(*bad)])
+
+
+def test_every_structured_reference_of_the_dutch_workbook_names_a_column_of_its_table(books):
+    """Read from the file's XML, independently of the rewrite: every structured reference in the Dutch workbook's
+    cell formulas, calculated columns, conditional formats, data validations and defined names names a column
+    its table has (its Dutch header when it has one), and none names an English one that was renamed."""
+    import html
+
+    from openpyxl.utils import range_boundaries
+
+    wb = openpyxl.load_workbook(books["nl"])
+    columns = {}
+    for ws in wb.worksheets:
+        for name in ws.tables:
+            t = ws.tables[name]
+            columns[name] = {c.name for c in t.tableColumns}
+            c1, r1, c2, _ = range_boundaries(t.ref)
+            assert [ws.cell(r1, c).value for c in range(c1, c2 + 1)] == [c.name for c in t.tableColumns]
+    assert "Vervaldatum" in columns["Receivables"] and "DueDate" not in columns["Receivables"]
+    reference = re.compile(r"(?<![\w.])(" + "|".join(columns) + r")\[((?:[^\[\]]|\[[^\[\]]*\])*)\]")
+    strings = re.compile(r'"(?:[^"]|"")*"')
+    with zipfile.ZipFile(books["nl"]) as z:
+        parts = [html.unescape(z.read(n).decode()) for n in z.namelist()
+                 if n.startswith(("xl/worksheets/", "xl/tables/")) or n == "xl/workbook.xml"]
+    formulas = [f for part in parts for f in re.findall(
+        r"<(?:f|formula|formula1|formula2|calculatedColumnFormula|definedName)\b[^>]*>([^<]*)<", part)]
+    seen = 0
+    for formula in formulas:
+        for m in reference.finditer(strings.sub('""', formula)):
+            table, inner = m.groups()
+            items = re.findall(r"\[([^\[\]]*)\]", inner) if "[" in inner else [inner]
+            for item in items:
+                if not item.startswith("#"):
+                    assert item in columns[table], (table, item, formula[:200])
+                    seen += 1
+    assert seen > 10000
+
+
+@pytest.mark.libreoffice
+def test_the_dutch_tables_print_as_legibly_as_the_english(libreoffice, tmp_path):
+    """The Dutch column names are longer (Factuurnummer, WaarschuwingVoorzichtig): a column is as wide as its
+    English name needs and at least its Dutch header, and every sheet of the Dutch workbook still prints on A4 one
+    page wide at the sizes tests/test_workbook_print.py demands of the English one."""
+    import collections
+
+    from tests.test_workbook_print import DEFAULT_MIN, MIN_POINTS, pdf_pages, sheet_of
+
+    inputs, statements = load_inputs(None)
+    path = tmp_path / "nl.xlsx"
+    generate(inputs, path, statements=statements, lang="nl")
+    names = openpyxl.load_workbook(path, read_only=True).sheetnames
+    by_sheet = collections.defaultdict(list)
+    for page in pdf_pages(libreoffice, path):
+        by_sheet[sheet_of(page, names)].append(page)
+    assert None not in by_sheet and {"Receivables", "TriggerRules", "Bank", "PayrollMonths"} <= set(by_sheet)
+    small = [(sheet, p["main"]) for sheet, pages in by_sheet.items() for p in pages
+             if p["main"] < MIN_POINTS.get(sheet, DEFAULT_MIN) or p["right"] > p["size"][0] - 14]
+    assert not small, small
+    ws = openpyxl.load_workbook(path)["Receivables"]
+    widths = {ws.cell(4, c).value: ws.column_dimensions[ws.cell(4, c).column_letter].width for c in range(1, 8)}
+    # (a width as stored carries Excel's padding of about 0.71): the header's 13 characters + 1; Klant's declared 30
+    assert widths["Factuurnummer"] >= len("Factuurnummer") + 1 and 30 < widths["Klant"] < 31

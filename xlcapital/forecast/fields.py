@@ -40,7 +40,8 @@ class Field:
     (table column header, or ``Settings_<header>``; None: not in the workbook). ``low``/``high``
     bound a number (inclusive), ``choices`` a choice. ``default`` is the value of an empty cell or
     a missing key (None: empty stays None, or a learned value fills it in). ``help_nl`` is the
-    help in Dutch (keyword argument, after the bounds).
+    help in Dutch (keyword argument, after the bounds); ``header_nl`` the table column's header in
+    the Dutch workbook (empty: ``header`` in both languages; Settings names stay English).
     """
 
     key: str
@@ -56,6 +57,8 @@ class Field:
     default: Any = None
     #: the help text in Dutch (the Dutch workbook's Settings explanations and column comments)
     help_nl: str = ""
+    #: the table column's header in the Dutch workbook (empty: ``header`` in both languages)
+    header_nl: str = ""
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

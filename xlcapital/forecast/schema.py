@@ -261,7 +261,7 @@ VAT = Table("vat", None, (
 #: ``[vat.rates]``: the rate code of a category of recurring items and one-offs (one key per category)
 VAT_RATE = Field("rate", "Rate", "choice", "VAT rate of a category", "Btw-tarief categorie",
                  "21, 9, 0, exempt or reverse.", choices=RATE_CODES,
-                 help_nl="21, 9, 0, exempt (vrijgesteld) of reverse (verlegd).")
+                 help_nl="21, 9, 0, exempt (vrijgesteld) of reverse (verlegd).", header_nl="Tarief")
 
 #: ``[sales] seasonality``: twelve factors, one per month; in the workbook Season1 .. Season12
 SEASONALITY = tuple(
@@ -276,36 +276,38 @@ SEASONALITY = tuple(
 SCENARIOS = Table("ScenarioInputs", None, (
     Field("name", "Scenario", "text", "Scenario", "Scenario", "Name of the scenario; base is the default run.",
           required=True,
-          help_nl="Naam van het scenario; base is de standaardberekening."),
+          help_nl="Naam van het scenario; base is de standaardberekening.", header_nl="Scenario"),
     Field("revenue_change", "RevenueChange", "fraction", "Revenue change", "Omzetwijziging",
           "-0.15 = 15% less revenue (sales plan and Sales, revenue-linked bank categories).", low=-1,
           default=Decimal(0),
-          help_nl="-0,15 = 15% minder omzet (verkoopplan en Sales, omzetgebonden bankcategorieën)."),
+          help_nl="-0,15 = 15% minder omzet (verkoopplan en Sales, omzetgebonden bankcategorieën).",
+          header_nl="Omzetwijziging"),
     Field("collection_delay_days", "CollectionDelayDays", "integer", "Collection delay (days)",
           "Extra betaaltermijn klanten (dagen)", "Customers pay this many days later (negative: earlier).",
           low=-365, high=365, default=0,
-          help_nl="Klanten betalen zoveel dagen later (negatief: eerder)."),
+          help_nl="Klanten betalen zoveel dagen later (negatief: eerder).", header_nl="ExtraDagenKlanten"),
     Field("payment_delay_days", "PaymentDelayDays", "integer", "Payment delay (days)",
           "Extra betaaltermijn leveranciers (dagen)", "We pay suppliers this many days later (negative: earlier).",
           low=-365, high=365, default=0,
-          help_nl="Wij betalen leveranciers zoveel dagen later (negatief: eerder)."),
+          help_nl="Wij betalen leveranciers zoveel dagen later (negatief: eerder).",
+          header_nl="ExtraDagenLeveranciers"),
     Field("interest_rate_change", "InterestRateChange", "fraction", "Interest rate change", "Rentewijziging",
           "Added to the overdraft rate (0.01 = +1 point).", default=Decimal(0),
-          help_nl="Opgeteld bij de rente van het krediet (0,01 = +1 procentpunt)."),
+          help_nl="Opgeteld bij de rente van het krediet (0,01 = +1 procentpunt).", header_nl="Rentewijziging"),
 ))
 
 ONE_OFFS = Table("OneOffs", None, (
     Field("scenario", "Scenario", "text", "Scenario", "Scenario", "The scenario this one-off item belongs to.",
-          help_nl="Het scenario waar deze eenmalige post bij hoort."),
+          help_nl="Het scenario waar deze eenmalige post bij hoort.", header_nl="Scenario"),
     Field("date", "Date", "date", "Date", "Datum", "The date of the item.", required=True,
-          help_nl="De datum van de post."),
+          help_nl="De datum van de post.", header_nl="Datum"),
     Field("amount", "Amount", "money", "Amount", "Bedrag", "Signed: receipts positive, payments negative.",
           required=True,
-          help_nl="Met teken: ontvangsten positief, betalingen negatief."),
+          help_nl="Met teken: ontvangsten positief, betalingen negatief.", header_nl="Bedrag"),
     Field("category", "Category", "text", "Category", "Categorie", "The row it is shown on.", default=ONE_OFF,
-          help_nl="De regel waarop ze getoond wordt."),
+          help_nl="De regel waarop ze getoond wordt.", header_nl="Categorie"),
     Field("description", "Description", "text", "Description", "Omschrijving", "What it is.", default="",
-          help_nl="Wat het is."),
+          help_nl="Wat het is.", header_nl="Omschrijving"),
 ))
 
 # --------------------------------------------------------------------------------------------
@@ -314,123 +316,124 @@ ONE_OFFS = Table("OneOffs", None, (
 
 RECEIVABLES = Table("Receivables", "receivables.csv", (
     Field("customer", "Customer", "text", "Customer", "Klant", "The customer's name.", required=True,
-          help_nl="De naam van de klant."),
+          help_nl="De naam van de klant.", header_nl="Klant"),
     Field("invoice", "Invoice", "text", "Invoice", "Factuurnummer", "The invoice number (unique).", required=True,
-          help_nl="Het factuurnummer (uniek)."),
+          help_nl="Het factuurnummer (uniek).", header_nl="Factuurnummer"),
     Field("invoice_date", "InvoiceDate", "date", "Invoice date", "Factuurdatum", "The date of the invoice.",
           required=True,
-          help_nl="De datum van de factuur."),
+          help_nl="De datum van de factuur.", header_nl="Factuurdatum"),
     Field("due_date", "DueDate", "date", "Due date", "Vervaldatum", "The date payment is due.", required=True,
-          help_nl="De datum waarop betaald moet zijn."),
+          help_nl="De datum waarop betaald moet zijn.", header_nl="Vervaldatum"),
     Field("amount", "Amount", "money", "Amount", "Bedrag", "Amount outstanding; a credit note is negative.",
           required=True,
-          help_nl="Openstaand bedrag; een creditnota is negatief."),
+          help_nl="Openstaand bedrag; een creditnota is negatief.", header_nl="Bedrag"),
     Field("paid_date", "PaidDate", "date", "Paid date", "Betaaldatum",
           "Fill in when the invoice is paid: it is then no longer forecast.",
-          help_nl="Vul in als de factuur betaald is: ze wordt dan niet meer verwacht."),
+          help_nl="Vul in als de factuur betaald is: ze wordt dan niet meer verwacht.", header_nl="Betaaldatum"),
     Field("expected_date", "ExpectedOn", "date", "Expected on", "Verwacht op",
           "When you know when this invoice will be paid (a promise, a payment plan): that date, in full. Empty: "
           "due date + the customer's delay, aged when overdue.",
           help_nl="Als u weet wanneer deze factuur betaald wordt (een toezegging, een betalingsregeling): die "
                   "datum, voor het hele bedrag. Leeg: vervaldatum + de betaalvertraging van de klant, naar "
-                  "ouderdom als ze achterstallig is."),
+                  "ouderdom als ze achterstallig is.", header_nl="VerwachtOp"),
 ))
 
 PAYABLES = Table("Payables", "payables.csv", (
     Field("supplier", "Supplier", "text", "Supplier", "Leverancier", "The supplier's name.", required=True,
-          help_nl="De naam van de leverancier."),
+          help_nl="De naam van de leverancier.", header_nl="Leverancier"),
     Field("invoice", "Invoice", "text", "Invoice", "Factuurnummer", "The supplier's invoice number.", default="",
-          help_nl="Het factuurnummer van de leverancier."),
+          help_nl="Het factuurnummer van de leverancier.", header_nl="Factuurnummer"),
     Field("due_date", "DueDate", "date", "Due date", "Vervaldatum", "The date we pay.", required=True,
-          help_nl="De datum waarop wij betalen."),
+          help_nl="De datum waarop wij betalen.", header_nl="Vervaldatum"),
     Field("amount", "Amount", "money", "Amount", "Bedrag", "Amount we owe, positive (a credit note is negative).",
           required=True,
-          help_nl="Het bedrag dat wij verschuldigd zijn, positief (een creditnota is negatief)."),
+          help_nl="Het bedrag dat wij verschuldigd zijn, positief (een creditnota is negatief).", header_nl="Bedrag"),
 ))
 
 CUSTOMERS = Table("Customers", "customers.csv", (
     Field("customer", "Customer", "text", "Customer", "Klant",
           "The customer's name exactly as in Receivables (case is ignored).", required=True,
-          help_nl="De naam van de klant, precies zoals in Receivables (hoofdletters tellen niet)."),
+          help_nl="De naam van de klant, precies zoals in Receivables (hoofdletters tellen niet).",
+          header_nl="Klant"),
     Field("payment_delay_days", "PaymentDelayDays", "integer", "Payment delay (days)", "Betaalvertraging (dagen)",
           "Days after the due date this customer pays (negative: early). Learned from paid invoices where "
           "possible; change it when you know better.", **_DAYS,
           help_nl="Dagen na de vervaldatum waarop deze klant betaalt (negatief: vroeg). Waar mogelijk geleerd uit "
-                  "betaalde facturen; pas het aan als u het beter weet."),
+                  "betaalde facturen; pas het aan als u het beter weet.", header_nl="Betaalvertraging"),
 ))
 
 RECURRING = Table("Recurring", "recurring.csv", (
     Field("name", "Name", "text", "Name", "Naam", "What the item is (rent, salaries, a loan ...).", required=True,
-          help_nl="Wat de post is (huur, salarissen, een lening ...)."),
+          help_nl="Wat de post is (huur, salarissen, een lening ...).", header_nl="Naam"),
     Field("category", "Category", "text", "Category", "Categorie", "The forecast row it is shown on.",
           required=True,
-          help_nl="De prognoseregel waarop ze getoond wordt."),
+          help_nl="De prognoseregel waarop ze getoond wordt.", header_nl="Categorie"),
     Field("amount", "Amount", "money", "Amount", "Bedrag", "Per occurrence, signed: costs negative, income positive.",
           required=True,
-          help_nl="Per keer, met teken: kosten negatief, opbrengsten positief."),
+          help_nl="Per keer, met teken: kosten negatief, opbrengsten positief.", header_nl="Bedrag"),
     Field("frequency", "Frequency", "choice", "Frequency", "Frequentie", "weekly, monthly, quarterly, yearly or once.",
           required=True, choices=FREQUENCIES,
-          help_nl="weekly, monthly, quarterly, yearly of once (eenmalig)."),
+          help_nl="weekly, monthly, quarterly, yearly of once (eenmalig).", header_nl="Frequentie"),
     Field("day", "Day", "integer", "Day", "Dag", "weekly: 1 (Monday) .. 7 (Sunday); otherwise day of the month "
           "1..31 (a short month uses its last day). Empty: 1.", low=1, high=31, default=1,
           help_nl="weekly: 1 (maandag) .. 7 (zondag); anders de dag van de maand 1..31 (een korte maand gebruikt "
-                  "haar laatste dag). Leeg: 1."),
+                  "haar laatste dag). Leeg: 1.", header_nl="Dag"),
     Field("month", "Month", "integer", "Month", "Maand",
           "quarterly: a month of the cycle (1..12); yearly: the month. Empty: 1.", low=1, high=12, default=1,
-          help_nl="quarterly: een maand van de cyclus (1..12); yearly: de maand. Leeg: 1."),
+          help_nl="quarterly: een maand van de cyclus (1..12); yearly: de maand. Leeg: 1.", header_nl="Maand"),
     Field("start", "Start", "date", "Start", "Begin", "First date an occurrence may fall on (once: the date itself).",
-          help_nl="Eerste datum waarop de post mag vallen (once: de datum zelf)."),
+          help_nl="Eerste datum waarop de post mag vallen (once: de datum zelf).", header_nl="Begin"),
     Field("end", "End", "date", "End", "Einde", "Last date an occurrence may fall on; empty: no end.",
-          help_nl="Laatste datum waarop de post mag vallen; leeg: geen einde."),
+          help_nl="Laatste datum waarop de post mag vallen; leeg: geen einde.", header_nl="Einde"),
     Field("fixed", "Fixed", "yes_no", "Fixed", "Vast",
           "yes: a fixed cost (the cash-buffer trigger counts it). Empty: yes for a payment that is not "
           "revenue-linked, no for a receipt.",
           help_nl="yes: vaste lasten (het kasbuffersignaal telt ze mee). Leeg: yes voor een betaling die niet "
-                  "omzetgebonden is, no voor een ontvangst."),
+                  "omzetgebonden is, no voor een ontvangst.", header_nl="Vast"),
     Field("activity", "Activity", "choice", "Activity", "Soort kasstroom",
           "operating (empty), investing (a machine, a van) or financing (loan repayments, dividends, capital): "
           "the burn rate and the runway count operating flows only.", choices=ACTIVITIES, default=OPERATING,
           help_nl="operating (operationeel, leeg), investing (investering: een machine, een bus) of financing "
                   "(financiering: aflossingen, dividend, kapitaal): het kasverbruik en de runway tellen alleen "
-                  "operationele stromen."),
+                  "operationele stromen.", header_nl="Kasstroomsoort"),
     Field("variable_rate", "VariableRate", "fraction", "Variable rate", "Variabele rente",
           "For the interest of a variable-rate loan: its current yearly rate (e.g. 5.2%). A scenario's interest "
           "change scales the amount by (rate + change) / rate. Empty: a fixed amount.", low=Decimal("0.0001"),
           high=1,
           help_nl="Voor de rente van een lening met variabele rente: de huidige rente per jaar (bijv. 5,2%). De "
                   "renteverandering van een scenario schaalt het bedrag met (rente + verandering) / rente. Leeg: "
-                  "een vast bedrag."),
+                  "een vast bedrag.", header_nl="VariabeleRente"),
     Field("revenue_linked", "RevenueLinked", "yes_no", "Revenue-linked", "Omzetafhankelijk",
           "yes: a variable cost (or income) that moves with revenue: the scenario's revenue change scales it. "
           "Empty: no (a fixed amount).", default=False,
           help_nl="yes: variabele kosten (of opbrengsten) die met de omzet meebewegen: de omzetwijziging van het "
-                  "scenario schaalt ze. Leeg: no (een vast bedrag)."),
+                  "scenario schaalt ze. Leeg: no (een vast bedrag).", header_nl="Omzetgebonden"),
 ))
 
 EXPECTED_SALES = Table("Sales", "sales.csv", (
     Field("date", "Date", "date", "Date", "Factuurdatum", "Expected invoice date.", required=True,
-          help_nl="Verwachte factuurdatum."),
+          help_nl="Verwachte factuurdatum.", header_nl="Factuurdatum"),
     Field("amount", "Amount", "money", "Amount", "Bedrag", "Invoice amount before the scenario's revenue change.",
           required=True,
-          help_nl="Factuurbedrag voor de omzetwijziging van het scenario."),
+          help_nl="Factuurbedrag voor de omzetwijziging van het scenario.", header_nl="Bedrag"),
     Field("description", "Description", "text", "Description", "Omschrijving", "What is sold.", default="",
-          help_nl="Wat er verkocht wordt."),
+          help_nl="Wat er verkocht wordt.", header_nl="Omschrijving"),
 ))
 
 CATEGORIES = Table("Categories", "categories.csv", (
     Field("category", "Category", "text", "Category", "Categorie", "The category a matching transaction gets.",
           required=True,
-          help_nl="De categorie die een passende transactie krijgt."),
+          help_nl="De categorie die een passende transactie krijgt.", header_nl="Categorie"),
     Field("match", "Match", "choice", "Match", "Zoek in",
           "Which field of a bank transaction the pattern tests: counterparty, iban or description.", required=True,
           choices=MATCH_FIELDS,
           help_nl="Welk veld van een banktransactie het patroon test: counterparty (tegenpartij), iban of "
-                  "description (omschrijving)."),
+                  "description (omschrijving).", header_nl="ZoekIn"),
     Field("pattern", "Pattern", "text", "Pattern", "Patroon",
           "counterparty/description: text it contains (case ignored); iban: the IBAN (spaces ignored).",
           required=True,
           help_nl="counterparty/description: tekst die erin voorkomt (hoofdletters tellen niet); iban: het IBAN "
-                  "(spaties tellen niet)."),
+                  "(spaties tellen niet).", header_nl="Patroon"),
     Field("project", None, "yes_no", "Project", "Projecteren",
           "yes: the category's typical weekly flow is added to every forecast week.",
           help_nl="yes: de gewone weekstroom van de categorie wordt bij elke prognoseweek opgeteld."),
@@ -446,42 +449,47 @@ CATEGORIES = Table("Categories", "categories.csv", (
 _RATE = dict(low=0, high=1)
 PAYROLL = Table("Payroll", "payroll.csv", (
     Field("name", "Name", "text", "Name", "Naam", "The employee or group (e.g. Warehouse staff).", required=True,
-          help_nl="De medewerker of groep (bijvoorbeeld Magazijn)."),
+          help_nl="De medewerker of groep (bijvoorbeeld Magazijn).", header_nl="Naam"),
     Field("employees", "Employees", "integer", "Employees", "Aantal medewerkers",
           "How many people this row pays (each the gross salary). Empty: 1.", low=0, high=100000, default=1,
-          help_nl="Hoeveel mensen deze regel betaalt (elk het brutoloon). Leeg: 1."),
+          help_nl="Hoeveel mensen deze regel betaalt (elk het brutoloon). Leeg: 1.", header_nl="Aantal"),
     Field("gross", "Gross", "money", "Gross monthly salary", "Brutomaandloon",
           "Gross salary a month per employee, before wage tax and pension.", required=True, low=0,
-          help_nl="Brutoloon per maand per medewerker, voor loonheffing en pensioen."),
+          help_nl="Brutoloon per maand per medewerker, voor loonheffing en pensioen.", header_nl="Brutoloon"),
     Field("start", "Start", "date", "Start", "In dienst vanaf",
           "First day employed (or on this salary). A month with any day employed counts in full. Empty: before "
           "everything.", help_nl="Eerste dag in dienst (of op dit loon). Een maand met een dag in dienst telt "
-          "helemaal. Leeg: al in dienst."),
+          "helemaal. Leeg: al in dienst.", header_nl="InDienst"),
     Field("end", "End", "date", "End", "In dienst tot",
           "Last day employed (or on this salary: a raise is a new row from the next day). Empty: no end.",
-          help_nl="Laatste dag in dienst (of op dit loon: een loonsverhoging is een nieuwe regel). Leeg: geen einde."),
+          help_nl="Laatste dag in dienst (of op dit loon: een loonsverhoging is een nieuwe regel). Leeg: geen einde.",
+          header_nl="UitDienst"),
     Field("wage_tax_rate", "WageTaxRate", "fraction", "Wage tax withheld", "Ingehouden loonheffing",
           "Loonheffing withheld, as a share of the gross wage (one rate instead of the wage-tax tables).",
           default=Decimal(0), **_RATE,
-          help_nl="Ingehouden loonheffing als deel van het brutoloon (een tarief in plaats van de loonbelastingtabellen)."),
+          help_nl="Ingehouden loonheffing als deel van het brutoloon (een tarief in plaats van de loonbelastingtabellen).",
+          header_nl="Loonheffing"),
     Field("employee_pension_rate", "EmployeePension", "fraction", "Pension: employee's part", "Pensioen werknemersdeel",
           "The employee's pension premium, withheld from the gross wage.", default=Decimal(0), **_RATE,
-          help_nl="De pensioenpremie van de werknemer, ingehouden op het brutoloon."),
+          help_nl="De pensioenpremie van de werknemer, ingehouden op het brutoloon.", header_nl="PensioenWerknemer"),
     Field("employer_pension_rate", "EmployerPension", "fraction", "Pension: employer's part", "Pensioen werkgeversdeel",
           "The employer's pension premium on top of the wage.", default=Decimal(0), **_RATE,
-          help_nl="De pensioenpremie van de werkgever bovenop het loon."),
+          help_nl="De pensioenpremie van de werkgever bovenop het loon.", header_nl="PensioenWerkgever"),
     Field("employer_premium_rate", "EmployerPremiums", "fraction", "Employer's social premiums",
           "Werkgeverspremies", "WW, WIA/WAO and Zvw premiums the employer pays on top of the wage, as a share of it.",
           default=Decimal(0), **_RATE,
-          help_nl="WW-, WIA/WAO- en Zvw-premies die de werkgever bovenop het loon betaalt, als deel ervan."),
+          help_nl="WW-, WIA/WAO- en Zvw-premies die de werkgever bovenop het loon betaalt, als deel ervan.",
+          header_nl="Werkgeverspremies"),
     Field("holiday_rate", "HolidayAllowance", "fraction", "Holiday allowance", "Vakantiegeld",
           "Share of the wages of the holiday year (June-May) paid as holiday allowance. Empty: 8 %.",
           default=Decimal("0.08"), **_RATE,
-          help_nl="Deel van het loon van het vakantiejaar (juni-mei) dat als vakantiegeld wordt betaald. Leeg: 8 %."),
+          help_nl="Deel van het loon van het vakantiejaar (juni-mei) dat als vakantiegeld wordt betaald. Leeg: 8 %.",
+          header_nl="Vakantiegeld"),
     Field("thirteenth_month", "ThirteenthMonth", "yes_no", "13th month", "Dertiende maand",
           "yes: a 13th month (a twelfth of the last 12 months' wages) is paid in the 13th-month month (Settings).",
           default=False,
-          help_nl="ja: een dertiende maand (een twaalfde van het loon van de laatste 12 maanden) in de maand op Settings."),
+          help_nl="ja: een dertiende maand (een twaalfde van het loon van de laatste 12 maanden) in de maand op Settings.",
+          header_nl="DertiendeMaand"),
 ))
 
 #: ``[payroll]``: when the payroll is paid (the rows are payroll.csv)

@@ -52,23 +52,29 @@ IN_FORECAST_FORMULA = (
 )
 
 COLUMNS = (
-    Column("Date", "date", comment="Booking date."),
-    Column("ValueDate", "date"),
-    Column("Account", width=22),
-    Column("Amount", "money", comment="Signed: money in positive, money out negative."),
-    Column("Currency", width=9),
-    Column("Counterparty", width=28),
-    Column("CounterpartyIBAN", width=22),
-    Column("Description", width=42),
-    Column("Reference", width=18),
-    Column("Category", formula=CATEGORY_FORMULA, width=18,
+    Column("Date", "date", comment="Booking date.", name_nl="Boekdatum"),
+    Column("ValueDate", "date", name_nl="Valutadatum"),
+    Column("Account", width=22, name_nl="Rekening"),
+    Column("Amount", "money", comment="Signed: money in positive, money out negative.", name_nl="Bedrag"),
+    Column("Currency", width=9, name_nl="Valuta"),
+    Column("Counterparty", width=28, name_nl="Tegenpartij"),
+    Column("CounterpartyIBAN", width=22, name_nl="Tegenrekening"),
+    Column("Description", width=42, name_nl="Omschrijving"),
+    Column("Reference", width=18, name_nl="Kenmerk"),
+    Column("Category", formula=CATEGORY_FORMULA, width=18, name_nl="Categorie",
            comment="The first rule of the Categories table that matches this transaction."),
-    Column("InForecast", formula=IN_FORECAST_FORMULA, width=11,
+    Column("InForecast", formula=IN_FORECAST_FORMULA, width=11, name_nl="InPrognose",
            comment="yes: an account of the forecast (Settings: Accounts, empty = every account); only these "
                    "transactions count for the opening balance and the actuals on Forecast."),
-    Column("Key", width=30, comment="Dedupe key: account|date|amount in cents|text|n. The import skips "
-                                    "transactions whose key is already here."),
+    Column("Key", width=30, name_nl="Sleutel",
+           comment="Dedupe key: account|date|amount in cents|text|n. The import skips transactions whose key is "
+                   "already here."),
 )
+
+
+def table_sheet() -> TableSheet:
+    """The Bank table as a :class:`~xlcapital.workbook.tables.TableSheet` (declared after the streamed rows)."""
+    return TableSheet(SHEET, TABLE, COLUMNS, (), min_rows=1)
 
 
 def rows(statements: Iterable[Statement]) -> Iterator[tuple]:
@@ -105,10 +111,10 @@ class BankSheet:
         ws.write_string(0, 0, title, st["title"])
         if self.note:
             ws.write_string(1, 0, self.note, st["note_line"])
-        table = TableSheet(SHEET, TABLE, COLUMNS, (), min_rows=1)
+        table = table_sheet()
         header = table.first_row
-        for i, c in enumerate(COLUMNS):
-            ws.write_string(header, i, c.name, st[header_style(c.kind)])
+        for i, c in enumerate(COLUMNS):  # the formulas below are renamed as they are written (Book.name_columns)
+            ws.write_string(header, i, c.header(book.lang), st[header_style(c.kind)])
         inputs = [i for i, c in enumerate(COLUMNS) if c.formula is None]
         writers = [value_writer(book, ws, COLUMNS[i].kind, st[KINDS[COLUMNS[i].kind][0]]) for i in inputs]
         formulas = [(i, this_row(c.formula, TABLE), st[KINDS[c.kind][1]]) for i, c in enumerate(COLUMNS) if c.formula]

@@ -16,6 +16,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell_fast
 from xlsxwriter.worksheet import CellFormulaTuple, Worksheet
 
 from xlcapital.workbook.cellmap import CellMap, Ref
+from xlcapital.workbook.headers import Names, names_of, rename
 from xlcapital.workbook.styles import Styles, wrapped_height
 
 #: the footer's page number, per workbook language (Excel's header codes: &P page, &N pages)
@@ -52,6 +53,36 @@ class Excel2010Worksheet(Worksheet):
         self._prepared: dict[str, str] = {}  # formula as written -> as stored
         self._escaped: dict[str, str] = {}  # formula as stored -> XML-escaped
         self._written = 0  # while declaring on a streamed sheet: formulas above this row are dropped
+        #: table -> English column -> header of the workbook's language (empty: English, nothing renamed)
+        self.column_names: Names = {}
+
+    def renamed(self, formula):
+        """``formula`` with its structured references in the workbook's column names (headers.rename)."""
+        return rename(formula, self.column_names) if self.column_names and isinstance(formula, str) else formula
+
+    def _renamed_options(self, options: dict) -> dict:
+        """Conditional-format and data-validation options with their formulas renamed."""
+        if not self.column_names:
+            return options
+        return {k: self.renamed(v) if k in ("criteria", "value", "minimum", "maximum", "source") else v
+                for k, v in options.items()}
+
+    def add_table(self, *args):
+        # the calculated columns' formulas, as the table declares them (the cells get them renamed again:
+        # renaming is idempotent, headers.names_of)
+        *where, options = args
+        if self.column_names and options.get("columns"):
+            options = {**options, "columns": [{**c, "formula": self.renamed(c["formula"])} if c.get("formula") else c
+                                              for c in options["columns"]]}
+        return super().add_table(*where, options)
+
+    def conditional_format(self, *args):
+        *where, options = args
+        return super().conditional_format(*where, self._renamed_options(options))
+
+    def data_validation(self, *args):
+        *where, options = args
+        return super().data_validation(*where, self._renamed_options(options))
 
     def stream(self) -> None:
         """Write this sheet's rows to a temporary file as they are written, keeping one row in
@@ -96,7 +127,7 @@ class Excel2010Worksheet(Worksheet):
             return 0
         prepared = self._prepared.get(formula)
         if prepared is None:
-            prepared = self._prepared[formula] = self._prepare_formula(formula)
+            prepared = self._prepared[formula] = self.renamed(self._prepare_formula(formula))
         if self._check_dimensions(row, col):
             return -1
         if self.constant_memory and row > self.previous_row:
@@ -167,8 +198,23 @@ class Book:
         self.cells = CellMap()
         self.vba = vba
         self.sheets: dict[str, object] = {}
+        #: table -> English column -> Dutch header (:meth:`name_columns`; empty: English names)
+        self.column_names: Names = {}
         if vba:
             workbook.set_vba_name("ThisWorkbook")
+
+    def name_columns(self, tables) -> None:
+        """In a Dutch workbook, the Dutch headers of ``tables`` (every TableSheet the workbook will
+        hold; :func:`~xlcapital.workbook.headers.names_of`): every formula written from now on, in any
+        sheet, refers to the columns by them. Call before the first formula."""
+        if self.lang == "nl":
+            self.column_names = names_of(tables)
+            for sheet in self.sheets.values():
+                sheet.column_names = self.column_names
+
+    def define_name(self, name: str, formula: str) -> None:
+        """A workbook name; its formula's structured references in the workbook's column names."""
+        self.workbook.define_name(name, rename(formula, self.column_names) if self.column_names else formula)
 
     def reserve(self, names) -> None:
         """Create the sheets in this tab order now; their writers fill them later in any order."""
@@ -180,6 +226,7 @@ class Book:
         if name in self.sheets:
             return self.sheets[name]
         sheet = self.workbook.add_worksheet(name, worksheet_class=Excel2010Worksheet)
+        sheet.column_names = self.column_names
         if self.vba:
             sheet.set_vba_name(code_name(name))
         self.sheets[name] = sheet

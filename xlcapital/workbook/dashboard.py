@@ -105,15 +105,20 @@ KPIS: tuple[tuple[str, str, str, str, str], ...] = tuple(
     (key, KPI_DEFINITIONS[key][0], formula, style, KPI_DEFINITIONS[key][1]) for key, formula, style in _KPI_FORMULAS)
 
 TRIGGER_COLUMNS = (
-    Column("Rule", width=14),
-    Column("Direction", comment="below: fires when the value is under the threshold; above: over it."),
-    Column("WarningConservative", "number"), Column("AlertConservative", "number"),
-    Column("WarningModerate", "number"), Column("AlertModerate", "number"),
-    Column("WarningOffensive", "number"), Column("AlertOffensive", "number"),
-    Column("Owner", width=26, comment="Who must act when the trigger fires."),
-    Column("Enabled", choices=("yes", "no")),
-    Column("Description", width=72),
-    Column("Action", width=72, comment="What is done when the trigger fires, agreed in advance (seed 000, step 3)."),
+    Column("Rule", width=14, name_nl="Regel"),
+    Column("Direction", comment="below: fires when the value is under the threshold; above: over it.",
+           name_nl="Richting"),
+    Column("WarningConservative", "number",
+           name_nl="WaarschuwingVoorzichtig"), Column("AlertConservative", "number", name_nl="AlarmVoorzichtig"),
+    Column("WarningModerate", "number",
+           name_nl="WaarschuwingGemiddeld"), Column("AlertModerate", "number", name_nl="AlarmGemiddeld"),
+    Column("WarningOffensive", "number",
+           name_nl="WaarschuwingOffensief"), Column("AlertOffensive", "number", name_nl="AlarmOffensief"),
+    Column("Owner", width=26, comment="Who must act when the trigger fires.", name_nl="Eigenaar"),
+    Column("Enabled", choices=("yes", "no"), name_nl="Actief"),
+    Column("Description", width=72, name_nl="Omschrijving"),
+    Column("Action", width=72, comment="What is done when the trigger fires, agreed in advance (seed 000, step 3).",
+           name_nl="Actie"),
 )
 
 

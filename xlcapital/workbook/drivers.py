@@ -31,12 +31,14 @@ PURCHASE_DATE = Column(
     formula=f'=IF(OR([@Date]="",{defined("GrossMargin")}=""),"",IF([@Date]-N({defined("StockDays")})<{FIRST_DAY},"",'
             f'[@Date]-N({defined("StockDays")})+N({defined("SupplierDays")})))',
     comment="Payment date of the purchase behind this sale (before the scenario's payment delay): invoice date - "
-            "stock days + supplier days (Settings); empty when bought before the first day counted.")
+            "stock days + supplier days (Settings); empty when bought before the first day counted.",
+    name_nl="Inkoopbetaling")
 
 #: the later parts of the collection curve: invoice date + their days (Settings)
 CURVE_DATES = tuple(
     Column(f"BaseDate{k}", "date", formula=f'=IF([@Date]="","",[@Date]+N({defined(f"CollectionDays{k}")}))',
-           comment=f"Cash date of the collection curve's part {k}: invoice date + its days (Settings).")
+           comment=f"Cash date of the collection curve's part {k}: invoice date + its days (Settings).",
+           name_nl=f"Basisdatum{k}")
     for k in (2, 3))
 
 SALE_COLUMNS = (PURCHASE_DATE, *CURVE_DATES)
@@ -59,12 +61,12 @@ RECEIVABLE_COLUMNS = (
     Column("CustomerOpen", "money",
            formula='=IF([@PaidDate]<>"",0,SUMIFS(Receivables[Amount],Receivables[Customer],'
                    + exact_expr("[@Customer]") + ',Receivables[PaidDate],"="))',
-           comment="The open receivables of this invoice's customer together (0 when paid)."),
+           comment="The open receivables of this invoice's customer together (0 when paid).", name_nl="OpenKlant"),
     Column("Largest", "integer",
            formula=f'=IF(AND([@PaidDate]="",{defined("LargestCustomer")}<>""),'
                    f'IF([@Customer]={defined("LargestCustomer")},1,0),0)',
            comment="1: an open invoice of the largest customer (Settings), the one the largest-customer stress "
-                   "tests on Scenarios move or cut."),
+                   "tests on Scenarios move or cut.", name_nl="Grootste"),
 )
 
 # --------------------------------------------------------------------------------------------

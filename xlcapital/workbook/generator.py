@@ -16,9 +16,9 @@ value is, by name, for the tests and for other tools.
 
 The VBA hook
 ------------
-``vba`` is any object with ``project_bytes(code_names: dict[str, str]) -> bytes`` (the
+``vba`` is any object with ``project_bytes(code_names: dict[str, str], lang: str) -> bytes`` (the
 vbaProject.bin for a workbook whose sheets have these code names: sheet name -> code name, plus
-``"ThisWorkbook"``) and optionally ``decorate(book)`` (called after every sheet is written, to add
+``"ThisWorkbook"``; ``lang`` the workbook's language, whose column names the macros use) and optionally ``decorate(book)`` (called after every sheet is written, to add
 buttons with ``book.sheets["Bank"].insert_button(...)``). With a hook the workbook and every
 sheet get code names and the project is embedded; the file should then be named ``.xlsm``.
 """
@@ -42,7 +42,7 @@ from xlcapital.workbook import payroll
 from xlcapital.workbook import vat as vatbook
 from xlcapital.workbook.lookahead import SHEET as LOOKAHEAD, LookAheadSheet
 from xlcapital.workbook import model as m
-from xlcapital.workbook.bank import BankSheet
+from xlcapital.workbook.bank import BankSheet, table_sheet as bank_table
 from xlcapital.workbook.book import Book, code_name
 from xlcapital.workbook.cellmap import CellMap
 from xlcapital.workbook.dashboard import DashboardSheet
@@ -67,7 +67,7 @@ SHEETS = ("Start", "Dashboard", "Forecast", "Months", "Scenarios", "LookAhead", 
 
 
 class VbaHook(Protocol):
-    def project_bytes(self, code_names: dict[str, str]) -> bytes: ...
+    def project_bytes(self, code_names: dict[str, str], lang: str = "en") -> bytes: ...
 
 
 @dataclass
@@ -116,6 +116,14 @@ class Generator:
         lines = m.flow_lines(receipts, payments, labels=lambda c: labels.OTHER_ROW if c == m.OTHER else c,
                              extra=vat_sheet.term if vat_sheet else None)
 
+        # every table first: the Dutch workbook's formulas, from the first on, name their columns in Dutch
+        tables = input_tables(inputs, self.lang)
+        variance = None
+        if self.previous is not None:
+            from xlcapital.workbook.previous import variance_sheet
+
+            variance = variance_sheet(self.previous, self.lang)
+        book.name_columns([bank_table(), *([variance] if variance else []), *tables])
         StartSheet(self.lang, {
             "company": company, "first_week": s.start.isoformat(), "weeks": n,
             "last_week": (s.start + timedelta(days=7 * n - 1)).isoformat(),
@@ -124,16 +132,13 @@ class Generator:
         settings = settings_values(inputs, company, labels.in_language(selected, self.lang))
         SettingsSheet(m.SETTINGS + (vatbook.settings() if vat_sheet else ()), settings).write(book)
         if not vat_sheet:  # the sales plan is received as declared
-            workbook.define_name(defined("VatSalesGross"), "=1")
+            book.define_name(defined("VatSalesGross"), "=1")
         season = [book.ref(f"settings.{k}") for k in m.SEASON_KEYS]
-        workbook.define_name("Settings_Seasonality", "=" + season[0].a1() + ":" + season[-1].a1(sheet=False))
-        workbook.define_name("ScenarioNames", "=ScenarioInputs[Scenario]")
+        book.define_name("Settings_Seasonality", "=" + season[0].a1() + ":" + season[-1].a1(sheet=False))
+        book.define_name("ScenarioNames", "=ScenarioInputs[Scenario]")
         BankSheet(statements, inputs.categories, s.accounts).write(book)
-        if self.previous is not None:
-            from xlcapital.workbook.previous import variance_sheet
-
-            variance_sheet(self.previous, self.lang).write(book)
-        tables = input_tables(inputs, self.lang)
+        if variance is not None:
+            variance.write(book)
         for table in tables:
             table.write(book)
         ForecastSheet(n, lines).write(book)
@@ -155,7 +160,7 @@ class Generator:
         book.run_keys = {"scenarios": {r.label: r.key for r in runs}, "stress": {r.label: r.key for r in stress}}
         if self.vba is not None:
             names = {"ThisWorkbook": "ThisWorkbook", **{sheet: code_name(sheet) for sheet in book.sheets}}
-            workbook.add_vba_project(io.BytesIO(self.vba.project_bytes(names)), is_stream=True)
+            workbook.add_vba_project(io.BytesIO(self.vba.project_bytes(names, lang=self.lang)), is_stream=True)
             decorate = getattr(self.vba, "decorate", None)
             if decorate is not None:
                 decorate(book)

@@ -6,9 +6,10 @@ their explanations, the triggers, the chart's title, axes and series), the fixed
 Forecast, Months and Scenarios, the titles and notes above the input tables, and the comments on the
 helper columns' headers (:data:`COMMENTS`; a column of the schema has its own Dutch help). Only text cells that
 equal a phrase of :data:`NL` are replaced, on the sheets named here, outside the Excel Tables'
-header rows: the tables' column names are the names the formulas, the import macro and xlcapital
-read (``Receivables[DueDate]``), so they stay English in both languages, as do the categories,
-customers and other data. The Settings sheet's labels come from the forecast inputs' schema.
+header rows: the tables' column names are declared in Dutch beside the English ones and written
+by the table writers (:mod:`~xlcapital.workbook.headers`), and a note naming a column names it by
+that declaration ("vul Betaaldatum in"); the categories, customers and other data stay as they are.
+The Settings sheet's labels come from the forecast inputs' schema.
 
 In both languages the Dashboard's per-week trigger statuses (numbers 0, 1, 2, which the formulas
 count) show as words through a number format (:func:`status_format`): the value stays a number.
@@ -20,6 +21,7 @@ import re
 
 from xlsxwriter.worksheet import CellStringTuple
 
+from xlcapital.forecast import schema as sc
 from xlcapital.forecast import types as fc_types
 from xlcapital.names import NAMES
 
@@ -136,7 +138,8 @@ NL = {
     "Bank transactions": "Banktransacties",
     "Receivables (sales invoices)": "Debiteuren (verkoopfacturen)",
     "Open invoices are forecast at due date + the customer's payment delay; fill in PaidDate when one is paid.":
-        "Open facturen worden verwacht op de vervaldatum + de betaaltermijn van de klant; vul PaidDate in als "
+        "Open facturen worden verwacht op de vervaldatum + de betaaltermijn van de klant; vul "
+        f"{sc.RECEIVABLES['paid_date'].header_nl} in als "
         "een factuur betaald is.",
     "Payables (purchase invoices)": "Crediteuren (inkoopfacturen)",
     "Open bills, paid on their due date (+ the scenario's payment delay).":
@@ -303,11 +306,11 @@ COMMENTS = {
         "Ouderdomsklasse: 1 (1-30 dagen achterstallig), 2 (31-60), 3 (61-90), 4 (meer dan 90).",
     "Expected cash date before the scenario: ExpectedOn when filled in; else the base date, or for an overdue "
     "invoice the first day counted + its bucket's days (Settings).":
-        "Verwachte ontvangstdatum voor het scenario: ExpectedOn als die is ingevuld; anders de basisdatum, of voor "
+        f"Verwachte ontvangstdatum voor het scenario: {sc.RECEIVABLES['expected_date'].header_nl} als die is ingevuld; anders de basisdatum, of voor "
         "een achterstallige factuur de eerste getelde dag + de dagen van haar ouderdomsklasse (Settings).",
     "The amount expected to come in: all of it when ExpectedOn is filled in; an overdue invoice times its bucket's "
     "share (Settings).":
-        "Het bedrag dat naar verwachting binnenkomt: alles als ExpectedOn is ingevuld; een achterstallige factuur "
+        f"Het bedrag dat naar verwachting binnenkomt: alles als {sc.RECEIVABLES['expected_date'].header_nl} is ingevuld; een achterstallige factuur "
         "maal het deel van haar ouderdomsklasse (Settings).",
     "Expected cash date in the scenario shown on Forecast.":
         "Verwachte ontvangstdatum in het scenario dat Forecast toont.",
@@ -325,7 +328,8 @@ COMMENTS = {
         "Waar de vertraging vandaan komt: given (opgegeven), history (historie), dso of default (standaard).",
     # Recurring
     "First date of the window: the later of the first day counted (Settings) and Start.":
-        "Eerste datum van het venster: de latere van de eerste getelde dag (Settings) en Start.",
+        f"Eerste datum van het venster: de latere van de eerste getelde dag (Settings) en "
+        f"{sc.RECURRING['start'].header_nl}.",
     "Last date of the window.": "Laatste datum van het venster.",
     "1 / the variable rate (0 for a fixed amount): the scenarios' interest change scales the row.":
         "1 / de variabele rente (0 bij een vast bedrag): de renteverandering van de scenario's schaalt de regel.",

@@ -108,10 +108,11 @@ def setting_value(f: sc.Field, value: Any) -> Any:
 
 
 def column(f: sc.Field, **changes) -> Column:
-    """The input column of a schema field: header, kind, help as the header's comment, drop-down of choices."""
+    """The input column of a schema field: header (and its Dutch), kind, help as the header's comment, drop-down of
+    choices."""
     choices = f.choices if f.kind == "choice" else YES_NO if f.kind == "yes_no" else None
     return Column(**{"name": f.header, "kind": EXCEL_KINDS[f.kind], "comment": f.help, "comment_nl": f.help_nl,
-                     "choices": choices, **changes})
+                     "choices": choices, "name_nl": f.header_nl or None, **changes})
 
 
 def collection_values(inputs) -> dict[str, Any]:
@@ -208,7 +209,7 @@ START, WINDOW_END, FIRST_DAY = defined("Start"), defined("WindowEnd"), defined("
 
 CUSTOMERS = (
     *columns(sc.CUSTOMERS),
-    Column("Source", comment="Where the delay came from: given, history, dso or default."),
+    Column("Source", comment="Where the delay came from: given, history, dso or default.", name_nl="Bron"),
 )
 
 RECEIVABLES_COLUMNS = (
@@ -216,29 +217,31 @@ RECEIVABLES_COLUMNS = (
     Column("DelayDays", "integer",
            formula="=IFERROR(INDEX(Customers[PaymentDelayDays],MATCH(" + literal_expr("[@Customer]")
                    + ",Customers[Customer],0))," + defined("DefaultPaymentDelayDays") + ")",
-           comment="The customer's payment delay (Customers table, else the default on Settings)."),
+           comment="The customer's payment delay (Customers table, else the default on Settings).",
+           name_nl="Vertraging"),
     Column("BaseDate", "date", formula='=IF(OR([@PaidDate]<>"",[@DueDate]=""),"",[@DueDate]+[@DelayDays])',
-           comment="Due date + payment delay (empty when paid)."),
+           comment="Due date + payment delay (empty when paid).", name_nl="Basisdatum"),
     Column("Overdue", "integer", formula=f'=IF([@BaseDate]="","",MAX(0,{FIRST_DAY}-[@BaseDate]))',
-           comment="Days past the base date at the first day counted (Settings): 0 when not overdue."),
+           comment="Days past the base date at the first day counted (Settings): 0 when not overdue.",
+           name_nl="DagenTeLaat"),
     Column("Bucket", "integer", formula='=IF([@Overdue]="","",' + "".join(
         f"IF([@Overdue]<={most},{i},"for i, most in enumerate(AGING_BUCKETS[:-1], start=1))
         + str(len(AGING_BUCKETS)) + ")" * (len(AGING_BUCKETS) - 1) + ")",
-           comment="Aging bucket: 1 (1-30 days overdue), 2 (31-60), 3 (61-90), 4 (over 90)."),
+           comment="Aging bucket: 1 (1-30 days overdue), 2 (31-60), 3 (61-90), 4 (over 90).", name_nl="Klasse"),
     Column("ExpectedDate", "date",
            formula=f'=IF([@BaseDate]="","",IF(N([@ExpectedOn])>0,[@ExpectedOn],IF([@BaseDate]<{FIRST_DAY},'
                    f'{FIRST_DAY}+CHOOSE([@Bucket],'
                    + ",".join(defined(f.header) for f in sc.COLLECTIONS if f.kind == "integer") + '),[@BaseDate])))',
            comment="Expected cash date before the scenario: ExpectedOn when filled in; else the base date, or for an "
-                   "overdue invoice the first day counted + its bucket's days (Settings)."),
+                   "overdue invoice the first day counted + its bucket's days (Settings).", name_nl="VerwachteDatum"),
     Column("Expected", "money",
            formula=f'=IF([@BaseDate]="","",[@Amount]*IF(N([@ExpectedOn])>0,1,IF([@BaseDate]<{FIRST_DAY},'
                    f'CHOOSE([@Bucket],'
                    + ",".join(defined(f.header) for f in sc.COLLECTIONS if f.kind == "fraction") + '),1)))',
            comment="The amount expected to come in: all of it when ExpectedOn is filled in; an overdue invoice "
-                   "times its bucket's share (Settings)."),
+                   "times its bucket's share (Settings).", name_nl="Verwacht"),
     Column("CashDate", "date", formula='=IF([@ExpectedDate]="","",[@ExpectedDate]+Forecast_CollectionDelay)',
-           comment="Expected cash date in the scenario shown on Forecast."),
+           comment="Expected cash date in the scenario shown on Forecast.", name_nl="Kasdatum"),
     Column("Week", "integer",
            formula=f'=IF([@CashDate]="","",IF([@CashDate]<{START},1,INT(([@CashDate]-{START})/7)+1))',
            comment="Forecast week of the cash date (1 also for overdue invoices)."),
@@ -248,7 +251,8 @@ RECEIVABLES_COLUMNS = (
 PAYABLES_COLUMNS = (
     *columns(sc.PAYABLES, {"supplier": 30}),
     Column("CashDate", "date", formula='=IF([@DueDate]="","",[@DueDate]+Forecast_PaymentDelay)',
-           comment="Payment date in the scenario shown on Forecast: due date + the scenario's payment delay."),
+           comment="Payment date in the scenario shown on Forecast: due date + the scenario's payment delay.",
+           name_nl="Kasdatum"),
     Column("Week", "integer",
            formula=f'=IF([@CashDate]="","",IF([@CashDate]<{START},1,INT(([@CashDate]-{START})/7)+1))'),
 )
@@ -256,18 +260,20 @@ PAYABLES_COLUMNS = (
 SALES_COLUMNS = (
     *columns(sc.EXPECTED_SALES, {"description": 30}),
     Column("BaseDate", "date", formula=f'=IF([@Date]="","",[@Date]+{defined("SalesCollectionDays")})',
-           comment="Expected cash date: invoice date + sales collection days (Settings)."),
+           comment="Expected cash date: invoice date + sales collection days (Settings).", name_nl="Basisdatum"),
     *drivers.SALE_COLUMNS,
 )
 
 CATEGORIES_COLUMNS = columns(sc.CATEGORIES, {"category": 20, "pattern": 28})
 
 PROJECTION_COLUMNS = (
-    Column("Category", width=20, comment="A bank category whose typical weekly flow is added to every week."),
+    Column("Category", width=20, comment="A bank category whose typical weekly flow is added to every week.",
+           name_nl="Categorie"),
     Column("WeeklyAmount", "money", comment="Signed amount per week (learned from the bank history: change it "
-                                            "when you know better)."),
-    Column("RevenueLinked", choices=YES_NO, comment="yes: scaled by the scenario's revenue change."),
-    Column("Source", comment="given (categories.csv) or history (learned from the bank)."),
+                                            "when you know better).", name_nl="Weekbedrag"),
+    Column("RevenueLinked", choices=YES_NO, comment="yes: scaled by the scenario's revenue change.",
+           name_nl="Omzetgebonden"),
+    Column("Source", comment="given (categories.csv) or history (learned from the bank).", name_nl="Bron"),
 )
 
 
@@ -282,21 +288,24 @@ def recurring_columns(weeks: int) -> tuple[Column, ...]:
     cols = [
         *columns(sc.RECURRING, {"name": 34, "category": 18}),
         Column("Lo", "date", formula=f'=MAX({FIRST_DAY},N([@Start]))',
-               comment="First date of the window: the later of the first day counted (Settings) and Start."),
+               comment="First date of the window: the later of the first day counted (Settings) and Start.",
+               name_nl="Van"),
         Column("Hi", "date", formula=f'=IF([@End]="",{WINDOW_END},MIN({WINDOW_END},[@End]))',
-               comment="Last date of the window."),
+               comment="Last date of the window.", name_nl="Tot"),
         Column("Interval", "integer",
                formula='=IF([@Frequency]="monthly",1,IF([@Frequency]="quarterly",3,IF([@Frequency]="yearly",12,0)))'),
-        Column("DayN", "integer", formula='=IF([@Day]="",1,[@Day])'),
-        Column("Anchor", "integer", formula='=IF([@Frequency]="monthly",1,IF([@Month]="",1,[@Month]))'),
+        Column("DayN", "integer", formula='=IF([@Day]="",1,[@Day])', name_nl="DagNr"),
+        Column("Anchor", "integer", formula='=IF([@Frequency]="monthly",1,IF([@Month]="",1,[@Month]))',
+               name_nl="Anker"),
         Column("PerPoint", "number", formula='=IF(N([@VariableRate])>0,1/[@VariableRate],0)',
-               comment="1 / the variable rate (0 for a fixed amount): the scenarios' interest change scales the row."),
+               comment="1 / the variable rate (0 for a fixed amount): the scenarios' interest change scales the row.",
+               name_nl="PerPunt"),
         Column("MonthlyFixed", "money",
                formula=f'=IF(AND([@Fixed]="yes",OR([@Start]="",[@Start]<={defined("HorizonEnd")}),'
                        f'OR([@End]="",[@End]>={START})),-N([@Amount])*IF([@Frequency]="weekly",365/84,'
                        'IF([@Interval]>0,1/[@Interval],0)),0)',
                comment="Monthly fixed cost of this row (section 8: weekly 365/84, monthly 1, quarterly 1/3, "
-                       "yearly 1/12, once 0)."),
+                       "yearly 1/12, once 0).", name_nl="VastPerMaand"),
     ]
     # W1..WN: the forecast's weeks; W(N+1)..W(N+8): the look-ahead's
     for k in range(1, weeks + LOOKAHEAD_WEEKS + 1):
@@ -367,16 +376,17 @@ def sales_plan_columns() -> tuple[Column, ...]:
     month_date = f"DATE(YEAR([@MonthStart]),MONTH([@MonthStart]),MIN({dayn},DAY(EOMONTH([@MonthStart],0))))"
     return (
         Column("N", "integer", comment="Occurrence number (weekly) or month number from week 1's month."),
-        Column("MonthStart", "date", formula=f"={month_start}"),
+        Column("MonthStart", "date", formula=f"={month_start}", name_nl="Maandbegin"),
         Column("Date", "date",
                formula=f'=IF({freq}="weekly",IF({first_week_day}+7*[@N]<={WINDOW_END},{first_week_day}+7*[@N],""),'
                        f'IF(AND({interval}>0,MOD(MONTH([@MonthStart])-{anchor},MAX(1,{interval}))=0,'
                        f'{month_date}>={FIRST_DAY},{month_date}<={WINDOW_END}),{month_date},""))',
-               comment="The occurrence date, empty when there is none in this row."),
+               comment="The occurrence date, empty when there is none in this row.", name_nl="Datum"),
         Column("Amount", "money",
                formula=f'=IF([@Date]="","",N({defined("SalesAmount")})*INDEX(Settings_Seasonality,MONTH([@Date])))',
-               comment="Plan amount x the seasonality of the invoice month."),
-        Column("BaseDate", "date", formula=f'=IF([@Date]="","",[@Date]+{defined("SalesCollectionDays")})'),
+               comment="Plan amount x the seasonality of the invoice month.", name_nl="Bedrag"),
+        Column("BaseDate", "date", formula=f'=IF([@Date]="","",[@Date]+{defined("SalesCollectionDays")})',
+               name_nl="Basisdatum"),
         *drivers.SALE_COLUMNS,
     )
 
@@ -400,8 +410,8 @@ SCENARIO_COLUMNS = columns(sc.SCENARIOS, {"name": 16})
 ONE_OFF_COLUMNS = columns(sc.ONE_OFFS, {"scenario": 16, "category": 16, "description": 30})
 
 HISTORY_COLUMNS = (
-    Column("Month", comment="YYYY-MM, oldest first."),
-    Column("Revenue", "money"),
+    Column("Month", comment="YYYY-MM, oldest first.", name_nl="Maand"),
+    Column("Revenue", "money", name_nl="Omzet"),
     Column("DSO", "number", comment="Days sales outstanding at the end of the month."),
 )
 

@@ -151,12 +151,17 @@ class WorkbookReader:
         return self.wb[sheet][coord.replace("$", "")].value
 
     def table(self, name: str) -> list[dict[str, Any]]:
-        """The rows of table ``name`` (empty rows left out); missing table: no rows."""
+        """The rows of table ``name`` (empty rows left out), keyed by the English column names whatever the
+        workbook's language (a Dutch workbook's headers mapped back, :func:`headers.read_back_names`);
+        missing table: no rows."""
+        from xlcapital.workbook.headers import read_back_names
+
         if name not in self.tables:
             return []
         ws, table = self.tables[name]
         rows = list(ws[table.ref])
-        header = [c.value for c in rows[0]]
+        english = read_back_names().get(name, {})
+        header = [english.get(c.value, c.value) for c in rows[0]]
         out = []
         for row in rows[1:]:
             values = {h: c.value for h, c in zip(header, row)}
@@ -315,16 +320,20 @@ def variance_columns(total: str = TOTAL) -> tuple[Column, ...]:
     """The Variance table's columns; ``total``: the Category of the row of all categories together."""
     return (
         Column("Week", "integer", comment="Week number in the previous workbook's forecast."),
-        Column("WeekStart", "date"),
-        Column("WeekEnd", "date"),
-        Column("Category", width=26, comment="A forecast row or a bank category; (all categories) is the net flow."),
+        Column("WeekStart", "date", name_nl="Weekbegin"),
+        Column("WeekEnd", "date", name_nl="Weekeinde"),
+        Column("Category", width=26, comment="A forecast row or a bank category; (all categories) is the net flow.",
+               name_nl="Categorie"),
         Column("Forecast", "money",
-               comment="What the previous workbook forecast for this week (net: receipts + payments)."),
+               comment="What the previous workbook forecast for this week (net: receipts + payments).",
+               name_nl="Prognose"),
         Column("Actual", "money", formula=f'=IF([@Category]="{total}",SUMIFS(Bank[Amount],{COUNTED},{_WEEK}),'
                                           f'SUMIFS(Bank[Amount],{COUNTED},{_WEEK},Bank[Category],'
                                           f'{exact_expr("[@Category]")}))',
-               comment="The bank transactions of this week and category (Bank table, accounts of the forecast)."),
-        Column("Variance", "money", formula="=[@Actual]-[@Forecast]", comment="Actual minus forecast."),
+               comment="The bank transactions of this week and category (Bank table, accounts of the forecast).",
+               name_nl="Werkelijk"),
+        Column("Variance", "money", formula="=[@Actual]-[@Forecast]", comment="Actual minus forecast.",
+               name_nl="Verschil"),
     )
 
 

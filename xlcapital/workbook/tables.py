@@ -79,6 +79,13 @@ class Column:
     validate_source: str | None = None
     #: the comment in the Dutch workbook (None: the English one)
     comment_nl: str | None = None
+    #: the header in the Dutch workbook (None: ``name`` in both languages, e.g. ``W1``); formulas are
+    #: written with ``name`` and renamed when the sheet is written (:mod:`~xlcapital.workbook.headers`)
+    name_nl: str | None = None
+
+    def header(self, lang: str) -> str:
+        """The column's header in a workbook of language ``lang``."""
+        return self.name_nl if lang == "nl" and self.name_nl else self.name
 
     def comment_in(self, lang: str) -> str | None:
         """The header's comment in a workbook of language ``lang``."""
@@ -168,9 +175,10 @@ class TableSheet:
             count += 1
         n = max(count, self.min_rows)
         last = header + n
+        lang = getattr(book, "lang", "en")
         spec = []
         for c in self.columns:
-            col: dict[str, Any] = {"header": c.name, "header_format": book.styles[header_style(c.kind)]}
+            col: dict[str, Any] = {"header": c.header(lang), "header_format": book.styles[header_style(c.kind)]}
             if c.formula is not None:
                 col["formula"] = this_row(c.formula, self.table)
                 col["format"] = book.styles[KINDS[c.kind][1]]
@@ -179,9 +187,9 @@ class TableSheet:
             spec.append(col)
         ws.add_table(header, 0, last, len(self.columns) - 1,
                      {"name": self.table, "columns": spec, "style": "Table Style Light 9"})
-        lang = getattr(book, "lang", "en")
         for i, c in enumerate(self.columns):
-            ws.set_column(i, i, c.width or max(12, min(40, len(c.name) + 4)))
+            # as wide as the English name needs (the same print scale in both languages), and at least the header
+            ws.set_column(i, i, c.width or max(12, min(40, len(c.name) + 4), min(40, len(c.header(lang)) + 1)))
             comment = c.comment_in(lang)
             if comment:
                 ws.write_comment(header, i, comment, {"x_scale": 2, "y_scale": 1.5})
@@ -189,7 +197,7 @@ class TableSheet:
                 ws.data_validation(header + 1, i, last, i, {
                     "validate": "list",
                     "source": list(c.choices) if c.choices else c.validate_source,
-                    "error_title": c.name[:32],
+                    "error_title": c.header(lang)[:32],
                     "error_message": CHOOSE[lang if lang in CHOOSE else "en"][0 if c.choices else 1],
                 })
         # the header row and the first column stay in view, and when printed repeat on every page

@@ -143,12 +143,13 @@ def setting_values(inputs) -> dict[str, Any]:
 RATE_CATEGORY = sc.Field("category", "Category", "text", "Category", "Categorie",
                          "A category of recurring items and one-offs (Recurring, OneOffs) and of bank transactions "
                          "(Categories).", required=True, help_nl="Een categorie van vaste posten, eenmalige posten "
-                                                                 "en banktransacties.")
+                                                                 "en banktransacties.",
+                         header_nl="Categorie")
 RATE_COLUMNS = (
-    Column(RATE_CATEGORY.header, width=22, comment=RATE_CATEGORY.help),
-    Column(sc.VAT_RATE.header, choices=sc.VAT_RATE.choices, comment=sc.VAT_RATE.help),
+    Column(RATE_CATEGORY.header, width=22, comment=RATE_CATEGORY.help, name_nl=RATE_CATEGORY.header_nl),
+    Column(sc.VAT_RATE.header, choices=sc.VAT_RATE.choices, comment=sc.VAT_RATE.help, name_nl=sc.VAT_RATE.header_nl),
     Column("Share", "number", formula="=" + _by_rate("[@Rate]", True),
-           comment="r / (1 + r): the VAT in an amount including it."),
+           comment="r / (1 + r): the VAT in an amount including it.", name_nl="Deel"),
 )
 
 _SHARE = ("=IFERROR(INDEX(VatRates[Share],MATCH(" + literal_expr("[@Category]") + ",VatRates[Category],0)),0)")
@@ -164,25 +165,27 @@ def recurring_columns(weeks: int) -> tuple[Column, ...]:
     from xlcapital.workbook.model import _recurring_amount
 
     cols = [Column("VatShare", "number", formula=_SHARE,
-                   comment="The VAT in this row's amount: r / (1 + r) of its category's rate (VatRates; 0: none).")]
+                   comment="The VAT in this row's amount: r / (1 + r) of its category's rate (VatRates; 0: none).",
+                   name_nl="BtwDeel")]
     for j in range(1, periods(weeks) + 1):
         lo, hi = _period(j)
         amount = _recurring_amount(f"MAX({lo},{FIRST_DAY})", hi, True, months=12)
         cols.append(Column(f"VatP{j}", "money", formula=f"=IF({MONTHS}=0,0,{amount})", width=11,
                            comment=None if j > 1 else "VatP<j>: the row's amount in VAT period j (VAT sheet) "
-                                                       "from the first day counted on."))
+                                                       "from the first day counted on.", name_nl=f"BtwP{j}"))
     for j in BEFORE:
         lo, hi = _period(j)
         amount = _recurring_amount(lo, f"MIN({hi},{FIRST_DAY}-1)", True, lo="N([@Start])",
                                    hi='IF([@End]="",99999,[@End])', months=12)
         cols.append(Column(f"VatB{j}", "money", formula=f"=IF({MONTHS}=0,0,{amount})", width=11,
                            comment=f"The row's amount in VAT period {j} before the first day counted (used when the "
-                                   "bank does not show those days)."))
+                                   "bank does not show those days).", name_nl=f"BtwV{j}"))
     return tuple(cols)
 
 
 ONE_OFF_COLUMN = Column("VatAmount", "money", formula="=N([@Amount])*" + _SHARE[1:],
-                        comment="The VAT in this item: amount x r / (1 + r) of its category's rate (VatRates).")
+                        comment="The VAT in this item: amount x r / (1 + r) of its category's rate (VatRates).",
+                        name_nl="BtwBedrag")
 
 
 def with_vat(inputs, tables: list[TableSheet]) -> list[TableSheet]:

@@ -26,19 +26,20 @@ from xlcapital.workbook.vba.project import VbaModule, build_vba_project, documen
 class BankImportHook:
     """The VBA hook of the workbook generator: the bank-import macros and their button.
 
-    ``project_bytes(code_names)`` takes sheet name -> code name (plus ``"ThisWorkbook"``) and
-    returns the ``vbaProject.bin`` with the document modules and ``BankImport``/``BankImportHost``;
+    ``project_bytes(code_names, lang)`` takes sheet name -> code name (plus ``"ThisWorkbook"``) and
+    the workbook's language (the Bank columns the import fills are named in it) and returns the
+    ``vbaProject.bin`` with the document modules and ``BankImport``/``BankImportHost``;
     ``decorate(book)`` puts the import button on the Bank sheet (``lang`` "nl", "en", or "both").
     """
 
     def __init__(self, lang: str = "both") -> None:
         self.lang = lang
 
-    def project_bytes(self, code_names: dict[str, str]) -> bytes:
+    def project_bytes(self, code_names: dict[str, str], lang: str = "en") -> bytes:
         from xlcapital.workbook.vba.macros import project_for_workbook
 
         sheets = [code for sheet, code in code_names.items() if sheet != "ThisWorkbook"]
-        return project_for_workbook(sheets, code_names.get("ThisWorkbook", "ThisWorkbook"))
+        return project_for_workbook(sheets, code_names.get("ThisWorkbook", "ThisWorkbook"), lang=lang)
 
     def decorate(self, book) -> None:
         from xlcapital.workbook.vba.macros import BANK_SHEET, add_import_button

@@ -170,8 +170,9 @@ def encoding_tables(encodings: Iterable[str]) -> tuple[list[tuple[str, str]], li
     return sorted(kinds.items()), sorted(halves.items())
 
 
-def bank_columns() -> dict[str, str]:
-    """The Bank table's column for each value the macro writes, checked against :data:`bank_sheet.COLUMNS`."""
+def bank_columns(lang: str = "en") -> dict[str, str]:
+    """The Bank table's column for each value the macro writes, checked against :data:`bank_sheet.COLUMNS`,
+    named as the workbook of language ``lang`` heads them (``Column.header``)."""
     value_columns = {c.name for c in bank_sheet.COLUMNS if c.formula is None}
     missing = sorted(set(_BANK_COLUMN_OF.values()) - value_columns)
     unwritten = sorted(value_columns - set(_BANK_COLUMN_OF.values()))
@@ -182,17 +183,19 @@ def bank_columns() -> dict[str, str]:
             field="workbook.bank.COLUMNS",
             hint="name each value column in xlcapital.workbook.vba.macros._BANK_COLUMN_OF",
         )
-    return dict(_BANK_COLUMN_OF)
+    header = {c.name: c.header(lang) for c in bank_sheet.COLUMNS}
+    return {value: header[name] for value, name in _BANK_COLUMN_OF.items()}
 
 
-def _context(sheet: str, table: str, presets: Iterable[Preset] | None) -> dict:
-    """Everything the import modules' templates are rendered with."""
+def _context(sheet: str, table: str, presets: Iterable[Preset] | None, lang: str = "en") -> dict:
+    """Everything the import modules' templates are rendered with (``lang``: the workbook's, whose Bank
+    column names the macro looks up)."""
     from xlcapital import __version__
 
     chosen = list(PRESETS.values() if presets is None else presets)
     encodings = [e for p in chosen for e in p.encodings] + list(DETECT_ENCODINGS)
     kinds, halves = encoding_tables(encodings)
-    columns = bank_columns()
+    columns = bank_columns(lang)
     return dict(
         version=__version__,
         sheet=sheet,
@@ -217,15 +220,17 @@ def _context(sheet: str, table: str, presets: Iterable[Preset] | None) -> dict:
 
 
 def import_modules(*, sheet: str = BANK_SHEET, table: str = BANK_TABLE,
-                   presets: Iterable[Preset] | None = None) -> list[VbaModule]:
-    """The modules of the import (:data:`IMPORT_MODULES`), rendered from their templates."""
-    context = _context(sheet, table, presets)
+                   presets: Iterable[Preset] | None = None, lang: str = "en") -> list[VbaModule]:
+    """The modules of the import (:data:`IMPORT_MODULES`), rendered from their templates for a workbook
+    of language ``lang``."""
+    context = _context(sheet, table, presets, lang)
     return [VbaModule(name, render(f"vba/{name}.bas.j2", **context)) for name in IMPORT_MODULES]
 
 
-def bank_import_source(*, sheet: str = BANK_SHEET, table: str = BANK_TABLE, presets: Iterable[Preset] | None = None) -> str:
+def bank_import_source(*, sheet: str = BANK_SHEET, table: str = BANK_TABLE, presets: Iterable[Preset] | None = None,
+                       lang: str = "en") -> str:
     """The VBA source of the import's modules, one after another (without their Attribute lines)."""
-    return "\n".join(m.code for m in import_modules(sheet=sheet, table=table, presets=presets))
+    return "\n".join(m.code for m in import_modules(sheet=sheet, table=table, presets=presets, lang=lang))
 
 
 def host_source(*, table: str = BANK_TABLE) -> str:
@@ -235,9 +240,9 @@ def host_source(*, table: str = BANK_TABLE) -> str:
     return render("vba/BankImportHost.bas.j2", version=__version__, table=table)
 
 
-def macro_modules(*, sheet: str = BANK_SHEET, table: str = BANK_TABLE) -> list[VbaModule]:
-    """The standard modules of the import macros: :data:`MODULE_NAMES`."""
-    return import_modules(sheet=sheet, table=table) + [VbaModule("BankImportHost", host_source(table=table))]
+def macro_modules(*, sheet: str = BANK_SHEET, table: str = BANK_TABLE, lang: str = "en") -> list[VbaModule]:
+    """The standard modules of the import macros: :data:`MODULE_NAMES` (``lang``: the workbook's)."""
+    return import_modules(sheet=sheet, table=table, lang=lang) + [VbaModule("BankImportHost", host_source(table=table))]
 
 
 def project_for_workbook(
@@ -246,13 +251,16 @@ def project_for_workbook(
     *,
     sheet: str = BANK_SHEET,
     table: str = BANK_TABLE,
+    lang: str = "en",
 ) -> bytes:
     """The bytes of ``vbaProject.bin`` for a workbook whose sheets have ``sheet_codenames``.
 
     Give the codeName of every sheet, in sheet order, exactly as set with XlsxWriter's
-    ``set_vba_name`` (and ``workbook_codename`` as set on the workbook).
+    ``set_vba_name`` (and ``workbook_codename`` as set on the workbook); ``lang`` is the workbook's
+    language (the Bank table's column names the macro fills).
     """
-    modules = document_modules(workbook_codename, list(sheet_codenames)) + macro_modules(sheet=sheet, table=table)
+    modules = document_modules(workbook_codename, list(sheet_codenames)) + macro_modules(sheet=sheet, table=table,
+                                                                                         lang=lang)
     return build_vba_project(modules)
 
 
