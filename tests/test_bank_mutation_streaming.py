@@ -60,7 +60,7 @@ def test_utf16_is_read_whole_and_handed_on(tmp_path, encoding, bom):
     assert (s.format, s.source) == ("mt940", str(path))
 
 
-def test_a_zip_is_read_whole_and_handed_on(tmp_path):
+def test_a_zip_member_is_streamed_and_counted(tmp_path):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as z:
         z.writestr("a.sta", mt940_text(2))

@@ -257,6 +257,23 @@ def test_every_message_has_dutch_with_the_same_fields():
     assert english_words == []
 
 
+def test_no_catalog_declares_a_name_twice():
+    # a second declaration silently replaces the first (two helpers once gave NOT_UTF16 different fields,
+    # and the first caller then failed with a KeyError): count the assignments in each module's source
+    import ast
+
+    import xlcapital
+
+    twice = []
+    for path in sorted(Path(xlcapital.__file__).parent.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = [t.id for node in tree.body if isinstance(node, ast.Assign)
+                 and isinstance(node.value, ast.Call) and getattr(node.value.func, "id", None) == "Text"
+                 for t in node.targets if isinstance(t, ast.Name)]
+        twice += [f"{path.name}: {n}" for n in sorted({n for n in names if names.count(n) > 1})]
+    assert twice == []
+
+
 # --------------------------------------------------------------------------------------------
 # The sweep: no English left under --lang nl
 # --------------------------------------------------------------------------------------------

@@ -118,7 +118,7 @@ def read_file_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     except OSError as exc:
         raise BankFileError(CANNOT_READ(why=os_reason(exc)), file=str(path)) from None
     if len(data) > limit:
-        raise BankFileError(say.LARGER_THAN_READ(megabytes=limit // 2**20), file=str(path))
+        raise BankFileError(say.FILE_TOO_LARGE(mb=limit // 2**20), file=str(path))
     return data
 
 

@@ -207,7 +207,7 @@ def _as_utf8_if_utf16(data: bytes) -> bytes:
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise BankFileError(say.NOT_UTF16(reason=exc.reason)) from None
+            raise BankFileError(say.CAMT_NOT_UTF16(reason=exc.reason)) from None
         text = re.sub(r"""\A(<\?xml[^>]*?encoding\s*=\s*["'])[^"']*""", r"\1UTF-8", text)
         return text.encode("utf-8")
     return data

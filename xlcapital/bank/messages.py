@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xlcapital.messages import NOT_A_ZIP, Text  # noqa: F401 (shared)
+from xlcapital.messages import NOT_A_ZIP, USE_ONE_OF, Text  # noqa: F401 (shared)
 
 # --- a statement's checks (bank/__init__.py, merge.py) --------------------------------------
 
@@ -78,7 +78,7 @@ NOT_WELL_FORMED = Text("not well-formed XML: {problem}", "geen geldige XML: {pro
 NOT_WELL_FORMED_ENTRY = Text("not well-formed XML in an entry: {problem}", "geen geldige XML in een boeking: {problem}")
 UNKNOWN_XML_ENCODING = Text("the XML declares an unknown encoding: {reason}",
                             "de XML declareert een onbekende tekenset: {reason}")
-NOT_UTF16 = Text("not valid UTF-16: {reason}", "geen geldige UTF-16: {reason}")
+CAMT_NOT_UTF16 = Text("not valid UTF-16: {reason}", "geen geldige UTF-16: {reason}")
 NOT_CAMT = Text("not a CAMT document: no <Stmt>, <Rpt> or <Ntfctn>", "geen CAMT-document: geen <Stmt>, <Rpt> of <Ntfctn>")
 ENTRY_OUTSIDE_STATEMENT = Text("an entry <Ntry> outside any <Stmt>, <Rpt> or <Ntfctn>",
                                "een boeking <Ntry> buiten elke <Stmt>, <Rpt> of <Ntfctn>")
@@ -152,9 +152,6 @@ EMPTY_AMOUNT = {
 # --- reading a file: formats, sizes, encodings, zips (bank/__init__.py) ---------------------------------------------
 
 UNKNOWN_FORMAT = Text("unknown format {name!r}", "onbekend formaat {name!r}")
-USE_ONE_OF = Text("use one of {names}", "gebruik een van {names}")
-LARGER_THAN_READ = Text("the file is larger than the {megabytes} MB xlcapital reads at once",
-                        "het bestand is groter dan de {megabytes} MB die xlcapital in één keer leest")
 MAPPING_ONLY_CSV = Text("a column mapping reads CSV files, not {format}",
                         "een kolomindeling leest CSV-bestanden, geen {format}")
 NOT_UTF16 = Text("the file says it is UTF-16 but is not: {reason} at byte {byte}",

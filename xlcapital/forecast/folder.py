@@ -179,12 +179,11 @@ def load(folder: str | Path) -> Inputs:
         sales_given = {**sales_given, "collection_days": days}
     sales = SalesPlan(**sales_given, sources=sales_sources)
 
-    history_weeks = given.get("history_weeks", 13)
-    projections = learn.projections(rules, history, start, history_weeks)
     settings = Settings(
         **{**given, "start": start, "opening_balance": opening, "balance_date": on_day, "accounts": accounts,
            "default_payment_delay_days": delay}, sources=sources,
     )
+    projections = learn.projections(rules, history, start, settings.history_weeks)
     return Inputs(
         settings=settings,
         sales=sales,

@@ -49,7 +49,6 @@ TOO_MANY_CELLS = Text("{cells} cells but the header names {columns} columns",
                       "{cells} cellen, maar de kopregel noemt {columns} kolommen")
 ALSO_ON_LINE = Text("{what} {value!r} also on line {line}", "{what} {value!r} staat ook op regel {line}")
 DUE_BEFORE_INVOICE = Text("due_date is before invoice_date", "due_date ligt vóór invoice_date")
-END_BEFORE_START = Text("end is before start", "end ligt vóór start")
 ONCE_NEEDS_START = Text("a 'once' item needs its date in start", "een post 'once' heeft zijn datum nodig in start")
 WRITE_DATES = Text("write dates as YYYY-MM-DD", "schrijf datums als JJJJ-MM-DD")
 NOT_A_WHOLE_NUMBER = Text("not a whole number: {value!r}", "geen geheel getal: {value!r}")

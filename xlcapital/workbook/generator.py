@@ -42,6 +42,7 @@ from xlcapital.workbook import payroll
 from xlcapital.workbook import vat as vatbook
 from xlcapital.workbook.lookahead import SHEET as LOOKAHEAD, LookAheadSheet
 from xlcapital.workbook import model as m
+from xlcapital.workbook import messages as say
 from xlcapital.workbook.bank import BankSheet, table_sheet as bank_table
 from xlcapital.workbook.book import Book, code_name
 from xlcapital.workbook.cellmap import CellMap
@@ -169,7 +170,7 @@ class Generator:
         try:
             workbook.close()
         except (OSError, xlsxwriter.exceptions.XlsxWriterException) as exc:
-            raise OutputError(f"cannot write the workbook: {exc}", file=str(path)) from exc
+            raise OutputError(say.CANNOT_WRITE_WORKBOOK(why=exc), file=str(path)) from exc
         return book.cells
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xlcapital.messages import Text
+from xlcapital.messages import USE_ONE_OF, Text  # noqa: F401 (shared)
 
 #: the summary line: the forecast's extent, and the variance carried with --previous
 EXTENT = Text("{weeks} weeks from Monday {start}, {count} bank transactions",
@@ -40,6 +40,18 @@ PREVIOUS_IS_A_FOLDER = Text("the previous workbook is a folder, not a file", "de
 PREVIOUS_EMPTY = Text("the previous workbook is empty", "de vorige werkmap is leeg")
 PREVIOUS_NOT_EXCEL = Text("the previous workbook is not an Excel workbook, or truncated",
                           "de vorige werkmap is geen Excel-werkmap, of is afgebroken")
+PREVIOUS_TOO_LARGE = Text("the previous workbook is too large to be one of xlcapital's",
+                          "de vorige werkmap is te groot om er een van xlcapital te zijn")
+PREVIOUS_BAD_CHECKSUM = Text("the previous workbook is damaged ({member} fails its checksum)",
+                             "de vorige werkmap is beschadigd ({member} klopt niet met zijn controlegetal)")
+PREVIOUS_NO_PERMISSION = Text("the previous workbook cannot be read (permission denied)",
+                              "de vorige werkmap kan niet worden gelezen (geen toestemming)")
+PREVIOUS_DAMAGED = Text("the previous workbook is damaged ({why})", "de vorige werkmap is beschadigd ({why})")
+PREVIOUS_DAMAGED_TABLE = Text("the previous workbook is damaged: {why}", "de vorige werkmap is beschadigd: {why}")
+PREVIOUS_NO_START = Text("the previous workbook has no start date", "de vorige werkmap heeft geen startdatum")
+FILL_IN_OR_DELETE = Text("fill it in, or delete the row", "vul hem in, of verwijder de regel")
+CANNOT_WRITE_WORKBOOK = Text("cannot write the workbook: {why}", "kan de werkmap niet schrijven: {why}")
+UNKNOWN_LANGUAGE = Text("unknown language {lang!r}", "onbekende taal {lang!r}")
 NOT_OURS = Text("not a workbook made by xlcapital generate (no Bank table or Settings)",
                 "geen werkmap van xlcapital generate (geen tabel Bank of blad Settings)")
 GIVE_OURS = Text("give last month's workbook written by xlcapital generate",

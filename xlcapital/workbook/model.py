@@ -24,6 +24,8 @@ import datetime as _dt
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from xlcapital.errors import InputError
+from xlcapital.forecast import messages as fc_say
+from xlcapital.workbook import messages as say
 
 from xlcapital.forecast import schema as sc
 from xlcapital.forecast import types as fc_types
@@ -575,7 +577,7 @@ def rows_from_workbook(table: sc.Table, rows: Iterable[Mapping[str, Any]]) -> li
             where = f"{table.name}[{f.header}] row {n}"
             values[f.key] = _from_cell(f, row.get(f.header) if f.header else None, where)
             if f.required and values[f.key] in (None, ""):
-                raise InputError("a value is required", cell=where, hint="fill it in, or delete the row")
+                raise InputError(fc_say.VALUE_REQUIRED(), cell=where, hint=say.FILL_IN_OR_DELETE())
         out.append(values)
     return out
 

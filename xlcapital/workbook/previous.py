@@ -98,11 +98,11 @@ def open_workbook(path: Path):
     try:
         with zipfile.ZipFile(path) as z:
             if sum(i.file_size for i in z.infolist()) > MAX_UNPACKED:
-                raise InputError("the previous workbook is too large to be one of xlcapital's", file=str(path),
+                raise InputError(say.PREVIOUS_TOO_LARGE(), file=str(path),
                                  hint=hint)
             bad = z.testzip()
             if bad is not None:
-                raise InputError(f"the previous workbook is damaged ({bad} fails its checksum)", file=str(path),
+                raise InputError(say.PREVIOUS_BAD_CHECKSUM(member=bad), file=str(path),
                                  hint=hint)
         return openpyxl.load_workbook(path, data_only=False, keep_vba=False)
     except InputError:
@@ -112,12 +112,12 @@ def open_workbook(path: Path):
     except IsADirectoryError:
         raise InputError(say.PREVIOUS_IS_A_FOLDER(), file=str(path), hint=hint) from None
     except PermissionError:
-        raise InputError("the previous workbook cannot be read (permission denied)", file=str(path)) from None
+        raise InputError(say.PREVIOUS_NO_PERMISSION(), file=str(path)) from None
     except zipfile.BadZipFile:
         what = say.PREVIOUS_EMPTY() if path.is_file() and path.stat().st_size == 0 else say.PREVIOUS_NOT_EXCEL()
         raise InputError(what, file=str(path), hint=hint) from None
     except Exception as exc:  # damaged XML inside a valid zip: defusedxml, expat and openpyxl raise many types
-        raise InputError(f"the previous workbook is damaged ({type(exc).__name__}: {str(exc)[:120]})",
+        raise InputError(say.PREVIOUS_DAMAGED(why=f"{type(exc).__name__}: {str(exc)[:120]}"),
                          file=str(path), hint=hint) from None
 
 
@@ -132,7 +132,7 @@ class WorkbookReader:
         try:
             self.tables = {name: (ws, ws.tables[name]) for ws in self.wb.worksheets for name in ws.tables}
         except Exception as exc:  # a damaged table definition: openpyxl's own exception types vary
-            raise InputError(f"the previous workbook is damaged: {exc}", file=str(self.path)) from None
+            raise InputError(say.PREVIOUS_DAMAGED_TABLE(why=str(exc)), file=str(self.path)) from None
         if "Bank" not in self.tables or "Settings_Start" not in self.wb.defined_names:
             raise InputError(say.NOT_OURS(), file=str(self.path), hint=say.GIVE_OURS())
         self.fingerprint = read_fingerprint(self.wb)
@@ -189,7 +189,7 @@ def read_workbook(path) -> tuple[fc.Inputs, list[Statement], str]:
         return {k: v for k, v in parts[part].items() if v is not None}
 
     if parts["forecast"]["start"] is None:
-        raise InputError("the previous workbook has no start date", file=str(r.path), cell="Settings_Start")
+        raise InputError(say.PREVIOUS_NO_START(), file=str(r.path), cell="Settings_Start")
     settings = fc.Settings(**given("forecast"))
     sales = fc.SalesPlan(**given("sales"))
     one_offs: dict[str, list] = {}

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from xlcapital.workbook.book import Book
 from xlcapital.workbook.cellmap import Ref
 from xlcapital.errors import InputError
+from xlcapital.workbook import messages as say
 from xlcapital.templating import render
 
 SHEET = "Start"
@@ -24,7 +25,7 @@ WIDTH = 72
 def check_language(lang: str) -> str:
     """``lang`` when the Start text exists in it, else an InputError naming the choices."""
     if lang not in LANGUAGES:
-        raise InputError(f"unknown language {lang!r}", field="lang", hint=f"use one of {', '.join(LANGUAGES)}")
+        raise InputError(say.UNKNOWN_LANGUAGE(lang=lang), field="lang", hint=say.USE_ONE_OF(names=", ".join(LANGUAGES)))
     return lang
 
 
