@@ -45,13 +45,13 @@ def formula_cells(path: Path, sheets) -> set[tuple[str, int, int]]:
 
 
 def covered(cells, names) -> set[tuple[str, int, int]]:
-    return {(cells[n].sheet, r, c) for n in names for r, c in cells[n].positions()}
+    return {(cells.tab(n), r, c) for n in names for r, c in cells[n].positions()}
 
 
 def read_uno(reader, path: Path, cells, names) -> dict[str, list]:
     """:func:`read` through a :class:`tests.libreoffice.ValueReader` (recalculates ``path`` itself)."""
     names = list(names)
-    ranges = [(cells[n].sheet, cells[n].first_row, cells[n].first_col, cells[n].last_row, cells[n].last_col)
+    ranges = [(cells.tab(n), cells[n].first_row, cells[n].first_col, cells[n].last_row, cells[n].last_col)
               for n in names]
     return dict(zip(names, reader.values(path, ranges)))
 
@@ -62,7 +62,7 @@ def read(path: Path, cells, names) -> dict[str, list]:
     out = {}
     for name in names:
         ref = cells[name]
-        ws = wb[ref.sheet]
+        ws = wb[cells.tab(name)]
         out[name] = [ws.cell(r + 1, c + 1).value for r, c in ref.positions()]
     return out
 

@@ -16,6 +16,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell_fast
 from xlsxwriter.worksheet import CellFormulaTuple, Worksheet
 
 from xlcapital.workbook.cellmap import CellMap, Ref
+from xlcapital.workbook import sheetnames
 from xlcapital.workbook.headers import Names, names_of, rename
 from xlcapital.workbook.styles import Styles, wrapped_height
 
@@ -55,14 +56,21 @@ class Excel2010Worksheet(Worksheet):
         self._written = 0  # while declaring on a streamed sheet: formulas above this row are dropped
         #: table -> English column -> header of the workbook's language (empty: English, nothing renamed)
         self.column_names: Names = {}
+        #: English sheet name -> tab name of the workbook's language (empty: English, nothing renamed)
+        self.sheet_names: dict[str, str] = {}
 
     def renamed(self, formula):
-        """``formula`` with its structured references in the workbook's column names (headers.rename)."""
-        return rename(formula, self.column_names) if self.column_names and isinstance(formula, str) else formula
+        """``formula`` with its structured references in the workbook's column names (headers.rename)
+        and its sheet references in the workbook's tab names (sheetnames.rename)."""
+        if not isinstance(formula, str):
+            return formula
+        if self.column_names:
+            formula = rename(formula, self.column_names)
+        return sheetnames.rename(formula, self.sheet_names) if self.sheet_names else formula
 
     def _renamed_options(self, options: dict) -> dict:
         """Conditional-format and data-validation options with their formulas renamed."""
-        if not self.column_names:
+        if not self.column_names and not self.sheet_names:
             return options
         return {k: self.renamed(v) if k in ("criteria", "value", "minimum", "maximum", "source") else v
                 for k, v in options.items()}
@@ -200,6 +208,9 @@ class Book:
         self.sheets: dict[str, object] = {}
         #: table -> English column -> Dutch header (:meth:`name_columns`; empty: English names)
         self.column_names: Names = {}
+        #: English sheet name -> tab name (the Dutch workbook's, :data:`sheetnames.DUTCH`)
+        self.sheet_names: dict[str, str] = sheetnames.DUTCH if lang == "nl" else {}
+        self.cells.tabs = dict(self.sheet_names)
         if vba:
             workbook.set_vba_name("ThisWorkbook")
 
@@ -212,9 +223,19 @@ class Book:
             for sheet in self.sheets.values():
                 sheet.column_names = self.column_names
 
+    def formula(self, formula: str) -> str:
+        """``formula`` in the workbook's column and sheet names (a name's, a chart series')."""
+        if self.column_names:
+            formula = rename(formula, self.column_names)
+        return sheetnames.rename(formula, self.sheet_names) if self.sheet_names else formula
+
+    def tab(self, sheet: str) -> str:
+        """The tab name of the sheet ``sheet`` (its English name) in the workbook's language."""
+        return self.sheet_names.get(sheet, sheet)
+
     def define_name(self, name: str, formula: str) -> None:
-        """A workbook name; its formula's structured references in the workbook's column names."""
-        self.workbook.define_name(name, rename(formula, self.column_names) if self.column_names else formula)
+        """A workbook name; its formula in the workbook's column and sheet names."""
+        self.workbook.define_name(name, self.formula(formula))
 
     def reserve(self, names) -> None:
         """Create the sheets in this tab order now; their writers fill them later in any order."""
@@ -225,9 +246,9 @@ class Book:
         """The sheet called ``name``: a reserved one, else a new one at the end."""
         if name in self.sheets:
             return self.sheets[name]
-        sheet = self.workbook.add_worksheet(name, worksheet_class=Excel2010Worksheet)
-        sheet.column_names = self.column_names
-        if self.vba:
+        sheet = self.workbook.add_worksheet(self.tab(name), worksheet_class=Excel2010Worksheet)
+        sheet.column_names, sheet.sheet_names = self.column_names, self.sheet_names
+        if self.vba:  # the code name follows the English name in both languages (the VBA finds sheets by it)
             sheet.set_vba_name(code_name(name))
         self.sheets[name] = sheet
         return sheet
@@ -278,7 +299,7 @@ class Book:
         """Record ``ref`` in the cell map under ``name``; with ``defined_name`` also as a workbook name."""
         self.cells.add(name, ref, defined_name=defined_name)
         if defined_name:
-            self.workbook.define_name(defined_name, "=" + ref.a1())
+            self.define_name(defined_name, "=" + ref.a1())
         return ref
 
     def ref(self, name: str) -> Ref:

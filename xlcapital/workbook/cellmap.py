@@ -114,6 +114,14 @@ class CellMap(dict):
     def __init__(self) -> None:
         super().__init__()
         self.defined: dict[str, str] = {}
+        #: English sheet name -> the workbook's tab name, where they differ (the Dutch workbook's): a
+        #: Ref names its sheet in English in both languages
+        self.tabs: dict[str, str] = {}
+
+    def tab(self, name: str) -> str:
+        """The tab name (as the workbook shows it) of the sheet holding the map name ``name``."""
+        sheet = self[name].sheet
+        return self.tabs.get(sheet, sheet)
 
     def add(self, name: str, ref: Ref, *, defined_name: str | None = None) -> Ref:
         if name in self:

@@ -282,7 +282,8 @@ class DashboardSheet:
         for name, ref, colour, dash in (("Closing cash", closing, "#1F4E79", "solid"),
                                         ("Credit limit", limit, "#C00000", "dash"),
                                         ("Minimum buffer", buffer, "#ED7D31", "dash")):
-            chart.add_series({"name": name, "categories": "=" + weeks.a1(), "values": "=" + ref.a1(),
+            chart.add_series({"name": name, "categories": book.formula("=" + weeks.a1()),
+                              "values": book.formula("=" + ref.a1()),
                               "line": {"color": colour, "width": 2.25, "dash_type": dash}, "marker": {"type": "none"}})
         chart.set_title({"name": "Closing cash per week"})
         chart.set_x_axis({"name": "Week starting (Monday)", "num_format": "dd-mm", "label_position": "low",
