@@ -21,6 +21,7 @@ from xlcapital.forecast import STRESS_TESTS
 from xlcapital.workbook import generate
 from xlcapital.workbook.api import load_inputs
 from xlcapital.workbook.labels import WHOLE_SHEETS, dutch
+from xlcapital.workbook.sheetnames import DUTCH, english_of
 
 #: text cells that are data, not words of the workbook: categories, the names of the user's scenarios,
 #: the company, rule keys
@@ -39,18 +40,24 @@ def books(tmp_path_factory):
     return paths
 
 
+def tab(wb, sheet: str):
+    """The sheet ``sheet`` (its English name) of an English or a Dutch workbook."""
+    return wb[sheet] if sheet in wb.sheetnames else wb[DUTCH[sheet]]
+
+
 def words(path, cells) -> dict[tuple[str, str], str]:
     """The text cells of the translated parts: the whole model sheets, and the rows above each table."""
     wb = openpyxl.load_workbook(path)
     out = {}
     for ws in wb.worksheets:
-        top = cells[f"table.{ws.title}"].first_row - 1 if f"table.{ws.title}" in cells else None
-        if ws.title not in WHOLE_SHEETS and top is None:
+        sheet = english_of(ws.title)  # keyed by the English sheet name in both languages
+        top = cells[f"table.{sheet}"].first_row - 1 if f"table.{sheet}" in cells else None
+        if sheet not in WHOLE_SHEETS and top is None:
             continue
-        for row in ws.iter_rows(max_row=top if ws.title not in WHOLE_SHEETS else None):
+        for row in ws.iter_rows(max_row=top if sheet not in WHOLE_SHEETS else None):
             for c in row:
                 if isinstance(c.value, str) and not c.value.startswith("=") and c.value.strip():
-                    out[(ws.title, c.coordinate)] = c.value
+                    out[(sheet, c.coordinate)] = c.value
     return out
 
 
@@ -77,11 +84,11 @@ def test_the_dutch_workbook_shows_the_dutch(books):
     assert '[=2]&quot;alarm&quot;;[=1]&quot;waarschuwing&quot;;&quot;ok&quot;' in styles
     # the tables' column names are Dutch, as a Dutch bookkeeper heads them; the English workbook's stay English
     wb = openpyxl.load_workbook(books["nl"])
-    assert [c.value for c in wb["Receivables"][4]][:6] == ["Klant", "Factuurnummer", "Factuurdatum", "Vervaldatum",
+    assert [c.value for c in tab(wb, "Receivables")[4]][:6] == ["Klant", "Factuurnummer", "Factuurdatum", "Vervaldatum",
                                                            "Bedrag", "Betaaldatum"]
     assert [c.value for c in wb["Bank"][4]][:8] == ["Boekdatum", "Valutadatum", "Rekening", "Bedrag", "Valuta",
                                                     "Tegenpartij", "Tegenrekening", "Omschrijving"]
-    assert [c.value for c in openpyxl.load_workbook(books["en"])["Receivables"][4]][:4] == [
+    assert [c.value for c in tab(openpyxl.load_workbook(books["en"]), "Receivables")[4]][:4] == [
         "Customer", "Invoice", "InvoiceDate", "DueDate"]
 
 
@@ -105,18 +112,24 @@ def test_settings_labels_are_dutch_and_names_unchanged(books):
     """Every Settings label is Dutch in the Dutch workbook (the schema's Dutch name, or the one next to
     the hand-declared setting); the defined names and the cells they point at stay the same."""
     en, nl = openpyxl.load_workbook(books["en"]), openpyxl.load_workbook(books["nl"])
-    assert {n: d.attr_text for n, d in en.defined_names.items()} == {n: d.attr_text for n, d in nl.defined_names.items()}
-    assert [c.value for c in nl["Settings"][3]] == ["Instelling", "Waarde", "Toelichting"]
+    # the same names at the same cells, on the sheet's Dutch tab (openpyxl parses the references)
+    assert en.defined_names.keys() == nl.defined_names.keys()
+    for name, d in en.defined_names.items():
+        if d.attr_text.startswith(("Settings!", "Forecast!")):
+            assert [(DUTCH.get(s, s), c) for s, c in d.destinations] == list(nl.defined_names[name].destinations)
+        else:
+            assert d.attr_text == nl.defined_names[name].attr_text  # a table column, a constant
+    assert [c.value for c in tab(nl, "Settings")[3]] == ["Instelling", "Waarde", "Toelichting"]
     labels = {}
     for lang, wb in (("en", en), ("nl", nl)):
-        ws = wb["Settings"]
+        ws = tab(wb, "Settings")
         labels[lang] = {ws.cell(r, 1).value: r for r in range(4, ws.max_row + 1) if ws.cell(r, 1).value}
     assert len(labels["en"]) == len(labels["nl"]) > 40
     assert not set(labels["en"]) & set(labels["nl"]), "a Settings label left English"
     row = nl.defined_names["Settings_CreditLimit"].attr_text.split("$")[-1]
-    assert nl["Settings"][f"A{row}"].value == "Kredietlimiet"
+    assert tab(nl, "Settings")[f"A{row}"].value == "Kredietlimiet"
     row = nl.defined_names["Settings_OpeningBalance"].attr_text.split("$")[-1]
-    assert nl["Settings"][f"A{row}"].value == "Beginsaldo (begin van week 1)"
+    assert tab(nl, "Settings")[f"A{row}"].value == "Beginsaldo (begin van week 1)"
 
 
 def test_the_dutch_dashboard_computes_dutch_status_words(books):
@@ -154,19 +167,19 @@ def test_every_setting_and_schema_column_has_dutch_help(books):
     assert [f.key for f in fields if not f.help_nl] == []
     assert [s.key for s in SETTINGS if not s.comment_nl] == []
     en, nl = openpyxl.load_workbook(books["en"]), openpyxl.load_workbook(books["nl"])
-    explanations = {lang: [wb["Settings"].cell(r, 3).value for r in range(4, wb["Settings"].max_row + 1)]
+    explanations = {lang: [tab(wb, "Settings").cell(r, 3).value for r in range(4, tab(wb, "Settings").max_row + 1)]
                     for lang, wb in (("en", en), ("nl", nl))}
     assert explanations["en"] == [s.comment for s in SETTINGS]
     assert explanations["nl"] == [s.comment_nl for s in SETTINGS]
     assert not set(explanations["en"]) & set(explanations["nl"]), "a Settings explanation left English"
     row = nl.defined_names["Settings_CreditLimit"].attr_text.split("$")[-1]
-    assert nl["Settings"][f"B{row}"].comment.text.startswith("Het rekening-courantkrediet (kredietplafond)")
+    assert tab(nl, "Settings")[f"B{row}"].comment.text.startswith("Het rekening-courantkrediet (kredietplafond)")
     # the comments on the input tables' headers, for every column declared in the schema
     shown = 0
     for t in tables:
-        if t.name not in nl.sheetnames or t.name not in nl[t.name].tables:
+        if DUTCH.get(t.name, t.name) not in nl.sheetnames or t.name not in tab(nl, t.name).tables:
             continue
-        ws_en, ws_nl = en[t.name], nl[t.name]
+        ws_en, ws_nl = en[t.name], tab(nl, t.name)
         header = {c.value: c for c in ws_nl[4]}
         for f in t:
             if f.header and f.header_nl in header:  # the Dutch workbook heads the column with its Dutch name
@@ -188,14 +201,14 @@ def test_stress_tests_none_and_trigger_owners_are_dutch(books):
 
     assert all(t.name in NAMES and NAMES[t.name].nl != t.name for t in STRESS_TESTS)
     en, nl = (openpyxl.load_workbook(books[k], data_only=True) for k in ("en", "nl"))
-    column_a = {lang: [c.value for c in wb["Scenarios"]["A"]] for lang, wb in (("en", en), ("nl", nl))}
+    column_a = {lang: [c.value for c in tab(wb, "Scenarios")["A"]] for lang, wb in (("en", en), ("nl", nl))}
     for t in STRESS_TESTS:
         assert t.name in column_a["en"] and NAMES[t.name].nl in column_a["nl"]
         assert t.name not in column_a["nl"]
     assert "omzet -30%" in column_a["nl"] and "grootste klant betaalt niet" in column_a["nl"]
     cells = books["nlcells"]
     breach = [cells[f"scenario.{key}.first_breach_week"] for key in cells.runs["stress"].values()]
-    words = {lang: [wb["Scenarios"].cell(r.first_row + 1, r.first_col + 1).value for r in breach]
+    words = {lang: [tab(wb, "Scenarios").cell(r.first_row + 1, r.first_col + 1).value for r in breach]
              for lang, wb in (("en", en), ("nl", nl))}
     assert "none" in words["en"]  # the sample has stress tests that never cross the limit
     assert words["nl"] == ["geen" if w == "none" else w for w in words["en"]]
@@ -204,7 +217,7 @@ def test_stress_tests_none_and_trigger_owners_are_dutch(books):
     given = load_inputs(None)[0].triggers
     defaults = 0
     for lang, wb in (("en", en), ("nl", nl)):
-        ws = wb["TriggerRules"]
+        ws = tab(wb, "TriggerRules")
         header = [c.value for c in ws[4]]
         rule_col, owner_col, action_col = ("Rule", "Owner", "Action") if lang == "en" else ("Regel", "Eigenaar", "Actie")
         rows = {r[header.index(rule_col)].value: r for r in ws.iter_rows(min_row=5) if r[0].value}
@@ -254,7 +267,7 @@ def english_left(en_path, nl_path, inputs) -> list[tuple[str, str, str]]:
     data = {*(f"  + {c}" for c in users), *(f"  - {c}" for c in users), *(s.name for s in inputs.scenarios),
             inputs.company_name}
     en, nl = openpyxl.load_workbook(en_path), openpyxl.load_workbook(nl_path)
-    assert en.sheetnames == nl.sheetnames
+    assert [DUTCH.get(s, s) for s in en.sheetnames] == nl.sheetnames
     left = []
     for ws in nl.worksheets:
         if ws.sheet_state != "visible" or ws.title == "xlwings.conf":
@@ -266,18 +279,18 @@ def english_left(en_path, nl_path, inputs) -> list[tuple[str, str, str]]:
             headers |= {(r1, c) for c in range(c1, c2 + 1)}
         for row in ws.iter_rows():
             for c in row:
-                english = en[ws.title][c.coordinate].comment
+                english = en[english_of(ws.title)][c.coordinate].comment
                 if c.comment is not None and english is not None and c.comment.text == english.text:
                     left.append((ws.title, c.coordinate, "comment: " + c.comment.text))
                 text = c.value
                 if not isinstance(text, str) or text.startswith("=") or not text.strip():
                     continue
-                if (c.row, c.column) in in_tables or (ws.title == "Settings" and c.column == 2):
+                if (c.row, c.column) in in_tables or (english_of(ws.title) == "Settings" and c.column == 2):
                     continue
                 if (text in data or text in SAME_IN_DUTCH or text == ws.title
                         or ((c.row, c.column) in headers and SAME_COLUMNS.match(text))):
                     continue
-                if en[ws.title][c.coordinate].value == text:
+                if en[english_of(ws.title)][c.coordinate].value == text:
                     left.append((ws.title, c.coordinate, text))
     return left
 
@@ -296,15 +309,15 @@ def test_no_english_left_in_the_dutch_workbook(tmp_path):
     rolled = {lang: tmp_path / f"rolled-{lang}.xlsx" for lang in ("en", "nl")}
     for lang, path in rolled.items():
         assert main(["generate", "-o", str(path), "--lang", lang, "--previous", str(paths[lang])]) == 0
-    assert "Variance" in openpyxl.load_workbook(rolled["nl"]).sheetnames
+    assert DUTCH["Variance"] in openpyxl.load_workbook(rolled["nl"]).sheetnames
     assert english_left(rolled["en"], rolled["nl"], inputs) == []
     # what the check finds: an English phrase left on a translated sheet is reported
     wb = openpyxl.load_workbook(paths["nl"])
-    wb["Months"]["A1"].value = "Cash-flow forecast by month (12 months)"
-    wb["Receivables"]["F4"].value = "PaidDate"  # a table's column name left English
+    tab(wb, "Months")["A1"].value = "Cash-flow forecast by month (12 months)"
+    tab(wb, "Receivables")["F4"].value = "PaidDate"  # a table's column name left English
     wb.save(tmp_path / "spoiled.xlsx")
     assert english_left(paths["en"], tmp_path / "spoiled.xlsx", inputs) == [
-        ("Months", "A1", "Cash-flow forecast by month (12 months)"), ("Receivables", "F4", "PaidDate")]
+        ("Maanden", "A1", "Cash-flow forecast by month (12 months)"), ("Debiteuren", "F4", "PaidDate")]
 
 
 @pytest.mark.libreoffice
@@ -323,8 +336,8 @@ def test_a_company_without_scenarios_is_dutch_too(tmp_path, libreoffice):
         generate(inputs, path, lang=lang)
     assert english_left(paths["en"], paths["nl"], inputs) == []
     wb = openpyxl.load_workbook(paths["nl"], data_only=True)
-    assert [wb[s]["B3"].value for s in ("Forecast", "Months")] == ["(gewone prognose)"] * 2
-    assert wb["Scenarios"]["A5"].value == "(gewone prognose)"
+    assert [tab(wb, s)["B3"].value for s in ("Forecast", "Months")] == ["(gewone prognose)"] * 2
+    assert tab(wb, "Scenarios")["A5"].value == "(gewone prognose)"
     done, = libreoffice.recalculate([paths["nl"]], tmp_path / "lo")
     count, bad = differences(paths["nl"], done)
     assert count > 1000 and not bad, bad[:20]
@@ -351,7 +364,7 @@ def test_the_dutch_variance_sheet(libreoffice, tmp_path):
     for lang in ("en", "nl"):
         path = tmp_path / f"2025-02-{lang}.xlsx"
         cells = Generator(lang=lang, previous=carried).write(nxt, path, merged)
-        ws = openpyxl.load_workbook(path, data_only=True)["Variance"]
+        ws = tab(openpyxl.load_workbook(path, data_only=True), "Variance")
         ref = cells["table.Variance"]
         rows[lang] = [tuple(ws.cell(r + 1, c + 1).value for c in range(ref.first_col, ref.last_col + 1))
                       for r in range(ref.first_row, ref.last_row + 1)]
@@ -394,14 +407,14 @@ def test_the_roll_of_a_dutch_workbook_is_the_roll_of_the_english_one(tmp_path):
         untouched = carry_over(book, fc.load(root), fc.load(root).bank)[2].report.lines(book.name)
         assert not any("your edits" in line or "carried (typed" in line for line in untouched), untouched
         wb = openpyxl.load_workbook(book)
-        rec = wb["Receivables"]
+        rec = tab(wb, "Receivables")
         col = {c.value: c.column for c in rec[4]}
         row = next(r for r in range(5, rec.max_row + 1) if rec.cell(r, col[h["paid"]]).value is None
                    and rec.cell(r, col[h["due"]]).value is not None
                    and rec.cell(r, col[h["due"]]).value >= dt.datetime(2025, 1, 1))
         edited_invoice[lang] = rec.cell(row, col[h["invoice"]]).value
         rec.cell(row, col[h["due"]]).value = dt.datetime(2025, 3, 31)
-        append_row(wb["Recurring"], "Recurring", {h["name"]: "Lease bestelbus", h["category"]: "Lease",
+        append_row(tab(wb, "Recurring"), "Recurring", {h["name"]: "Lease bestelbus", h["category"]: "Lease",
                                                   h["amount"]: 650, h["frequency"]: "monthly", h["day"]: 1,
                                                   h["fixed"]: "yes"})
         (sheet, coord), = wb.defined_names["Settings_CreditLimit"].destinations
@@ -426,7 +439,7 @@ def test_the_roll_of_a_dutch_workbook_is_the_roll_of_the_english_one(tmp_path):
     for lang, path in rolled.items():
         wb = openpyxl.load_workbook(path, data_only=True)
         numbers[lang] = {(s, c.coordinate): c.value for s in ("Forecast", "Scenarios", "Dashboard", "Months")
-                         for row in wb[s].iter_rows() for c in row
+                         for row in tab(wb, s).iter_rows() for c in row
                          if isinstance(c.value, (int, float, dt.datetime)) and not isinstance(c.value, bool)}
     assert len(numbers["en"]) > 1000 and numbers["nl"] == numbers["en"]
 
@@ -523,12 +536,13 @@ def test_the_dutch_tables_print_as_legibly_as_the_english(libreoffice, tmp_path)
     names = openpyxl.load_workbook(path, read_only=True).sheetnames
     by_sheet = collections.defaultdict(list)
     for page in pdf_pages(libreoffice, path):
-        by_sheet[sheet_of(page, names)].append(page)
+        tab_name = sheet_of(page, names)  # the footer names the Dutch tab
+        by_sheet[english_of(tab_name) if tab_name else None].append(page)
     assert None not in by_sheet and {"Receivables", "TriggerRules", "Bank", "PayrollMonths"} <= set(by_sheet)
     small = [(sheet, p["main"]) for sheet, pages in by_sheet.items() for p in pages
              if p["main"] < MIN_POINTS.get(sheet, DEFAULT_MIN) or p["right"] > p["size"][0] - 14]
     assert not small, small
-    ws = openpyxl.load_workbook(path)["Receivables"]
+    ws = tab(openpyxl.load_workbook(path), "Receivables")
     widths = {ws.cell(4, c).value: ws.column_dimensions[ws.cell(4, c).column_letter].width for c in range(1, 8)}
     # (a width as stored carries Excel's padding of about 0.71): the header's 13 characters + 1; Klant's declared 30
     assert widths["Factuurnummer"] >= len("Factuurnummer") + 1 and 30 < widths["Klant"] < 31

@@ -254,8 +254,11 @@ class Book:
         return sheet
 
     def titled_sheet(self, name: str, title: str, widths: dict[tuple[int, int], float]):
-        """The sheet ``name`` with its column widths ((first, last) -> width) and its title in A1."""
+        """The sheet ``name`` with its column widths ((first, last) -> width) and its title in A1 (a title
+        that is the sheet's name is its tab name: Instellingen in the Dutch workbook)."""
         ws = self.add_sheet(name)
+        if title == name:
+            title = self.tab(name)
         for (first, last), width in widths.items():
             ws.set_column(first, last, width)
         ws.write_string(0, 0, title, self.styles["title"])
