@@ -546,3 +546,37 @@ def test_the_dutch_tables_print_as_legibly_as_the_english(libreoffice, tmp_path)
     widths = {ws.cell(4, c).value: ws.column_dimensions[ws.cell(4, c).column_letter].width for c in range(1, 8)}
     # (a width as stored carries Excel's padding of about 0.71): the header's 13 characters + 1; Klant's declared 30
     assert widths["Factuurnummer"] >= len("Factuurnummer") + 1 and 30 < widths["Klant"] < 31
+
+
+def test_the_dutch_tabs_are_dutch_and_every_reference_names_one(books):
+    """The Dutch workbook's tabs: no English sheet name left (but the names that are the same in Dutch and the
+    technical sheets), valid Excel tab names (at most 31 characters, none of []:*?/\\, unique ignoring case),
+    the English tabs' order; and every sheet reference in the file's formulas (cells, tables' calculated columns,
+    conditional formats, data validations, defined names, print titles, the chart's series) names a tab of the
+    file, read from the XML with a pattern of its own."""
+    from xml.etree import ElementTree
+
+    en, nl = (openpyxl.load_workbook(books[lang], read_only=True).sheetnames for lang in ("en", "nl"))
+    same = {"Start", "Dashboard", "Bank", "xlwings.conf", "xlcapital"}
+    assert set(en) & set(nl) == same and len(nl) == len(en)
+    assert nl[:5] == ["Start", "Dashboard", "Prognose", "Maanden", "Scenariovergelijking"]
+    assert {"Instellingen", "Debiteuren", "Crediteuren", "Signaalregels"} <= set(nl)
+    assert all(len(t) <= 31 and not set(t) & set("[]:*?/\\") for t in nl)
+    assert len({t.casefold() for t in nl}) == len(nl)
+    formula_tags = {"f", "formula", "formula1", "formula2", "definedName", "calculatedColumnFormula"}
+    reference = re.compile(r"'((?:[^']|'')+)'!|(?<![\w.])([A-Za-zÀ-ÿ_][\w.]*)!")
+    literal = re.compile(r'"(?:[^"]|"")*"')
+    named, formulas = set(), 0
+    with zipfile.ZipFile(books["nl"]) as z:
+        for part in z.namelist():
+            if not part.endswith(".xml") or not part.startswith(("xl/worksheets/", "xl/tables/", "xl/charts/",
+                                                                  "xl/workbook.xml")):
+                continue
+            for el in ElementTree.fromstring(z.read(part)).iter():
+                if el.tag.rsplit("}", 1)[-1] in formula_tags and el.text:
+                    formulas += 1
+                    for m in reference.finditer(literal.sub('""', el.text)):
+                        named.add(m.group(1).replace("''", "'") if m.group(1) else m.group(2))
+    assert formulas > 6000
+    assert named and named <= set(nl), named - set(nl)
+    assert {"Prognose", "Instellingen", "Debiteuren"} <= named
