@@ -707,7 +707,8 @@ def test_detection_tries_the_encodings_and_limits_of_the_python_reader():
 @pytest.mark.bankfeeds
 def test_the_dutch_workbook_imports_what_the_english_one_imports(lo, bankfeeds, tmp_path):
     """The Dutch workbook's Bank table has Dutch column names; its macro fills them (rendered with them) and
-    its calculated columns (category rules, InPrognose, written with the Dutch names) compute on the new rows:
+    its calculated columns (category rules, InPrognose, written with the Dutch names and, on the Dutch tabs, the
+    Dutch sheet names) compute on the new rows:
     the same exports imported into the English and the Dutch workbook give the same rows, cell by cell."""
     from xlcapital.forecast import Category, Inputs, Settings
     from xlcapital.workbook.generator import generate
@@ -726,7 +727,10 @@ def test_the_dutch_workbook_imports_what_the_english_one_imports(lo, bankfeeds, 
         out = tmp_path / f"{lang}-after.xlsx"
         results = run_import(lo, book, feeds, out)
         assert [results[i]["value"] for i in (0, 3, 6)] == [6, 3, 3], results
-        ws = openpyxl.load_workbook(out, data_only=True)["Bank"]
+        after = openpyxl.load_workbook(out, data_only=True)
+        # the Dutch workbook's tabs are Dutch (InPrognose reads the accounts from Instellingen); Bank is Bank in both
+        assert ("Instellingen" in after.sheetnames) == (lang == "nl") and "Bank" in after.sheetnames
+        ws = after["Bank"]
         cells = ws[ws.tables["Bank"].ref]
         tables[lang] = ([c.value for c in cells[0]], [[c.value for c in row] for row in cells[1:] if row[0].value])
     assert tables["nl"][0] == ["Boekdatum", "Valutadatum", "Rekening", "Bedrag", "Valuta", "Tegenpartij",

@@ -189,8 +189,9 @@ def bank_columns(lang: str = "en") -> dict[str, str]:
 
 def _context(sheet: str, table: str, presets: Iterable[Preset] | None, lang: str = "en") -> dict:
     """Everything the import modules' templates are rendered with (``lang``: the workbook's, whose Bank
-    column names the macro looks up)."""
+    column names and whose tab name of ``sheet`` the macro looks up)."""
     from xlcapital import __version__
+    from xlcapital.workbook.sheetnames import DUTCH
 
     chosen = list(PRESETS.values() if presets is None else presets)
     encodings = [e for p in chosen for e in p.encodings] + list(DETECT_ENCODINGS)
@@ -198,7 +199,7 @@ def _context(sheet: str, table: str, presets: Iterable[Preset] | None, lang: str
     columns = bank_columns(lang)
     return dict(
         version=__version__,
-        sheet=sheet,
+        sheet=DUTCH.get(sheet, sheet) if lang == "nl" else sheet,
         table=table,
         key_text_length=KEY_TEXT_LENGTH,
         detect_lines=csvbank._DETECT_LINES,
