@@ -36,6 +36,14 @@ def code_name(sheet: str) -> str:
     return name if name[:1].isalpha() else "S" + name
 
 
+def in_language(formula: str, columns: Names, sheets: dict[str, str]) -> str:
+    """``formula`` with its structured references in the column names ``columns`` (headers.rename) and
+    its sheet references in the tab names ``sheets`` (sheetnames.rename); empty maps rename nothing."""
+    if columns:
+        formula = rename(formula, columns)
+    return sheetnames.rename(formula, sheets) if sheets else formula
+
+
 #: the error values a formula's cached result can be (XlsxWriter's list)
 _ERRORS = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!")
 
@@ -62,11 +70,7 @@ class Excel2010Worksheet(Worksheet):
     def renamed(self, formula):
         """``formula`` with its structured references in the workbook's column names (headers.rename)
         and its sheet references in the workbook's tab names (sheetnames.rename)."""
-        if not isinstance(formula, str):
-            return formula
-        if self.column_names:
-            formula = rename(formula, self.column_names)
-        return sheetnames.rename(formula, self.sheet_names) if self.sheet_names else formula
+        return in_language(formula, self.column_names, self.sheet_names) if isinstance(formula, str) else formula
 
     def _renamed_options(self, options: dict) -> dict:
         """Conditional-format and data-validation options with their formulas renamed."""
@@ -225,9 +229,7 @@ class Book:
 
     def formula(self, formula: str) -> str:
         """``formula`` in the workbook's column and sheet names (a name's, a chart series')."""
-        if self.column_names:
-            formula = rename(formula, self.column_names)
-        return sheetnames.rename(formula, self.sheet_names) if self.sheet_names else formula
+        return in_language(formula, self.column_names, self.sheet_names)
 
     def tab(self, sheet: str) -> str:
         """The tab name of the sheet ``sheet`` (its English name) in the workbook's language."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass, field
 
+from xlcapital.workbook import sheetnames
 from xlcapital.workbook.book import Book
 from xlcapital.workbook.cellmap import Ref
 from xlcapital.errors import InputError
@@ -57,7 +58,8 @@ class StartSheet:
     context: dict = field(default_factory=dict)
 
     def text(self) -> str:
-        return render(f"start.{check_language(self.lang)}.txt.j2", **self.context)
+        # tab: English sheet name -> the Dutch tab name the Dutch text names each sheet by
+        return render(f"start.{check_language(self.lang)}.txt.j2", tab=sheetnames.DUTCH, **self.context)
 
     def write(self, book: Book) -> None:
         """One paragraph a row, as high as its wrapped lines; an empty row above each heading."""
