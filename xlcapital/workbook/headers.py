@@ -21,7 +21,6 @@ twice (their definition, then every cell).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Iterable, Mapping
 
 #: a string literal of a formula (its quotes doubled inside), or a table name and its bracketed part:
@@ -87,22 +86,4 @@ def english_of(names: Names) -> dict[str, dict[str, str]]:
     return {table: {nl: en for en, nl in columns.items()} for table, columns in names.items()}
 
 
-@lru_cache(maxsize=1)
-def read_back_names() -> dict[str, dict[str, str]]:
-    """Table -> Dutch header -> English name of every table last month's workbook is read back from
-    (the tables the generator writes, with the VAT tables and the Variance sheet)."""
-    import datetime as dt
-
-    from xlcapital.forecast import Inputs, Settings
-    from xlcapital.forecast.vat import VatSettings
-    from xlcapital.workbook import bank
-    from xlcapital.workbook.inputsheets import input_tables
-    from xlcapital.workbook.previous import variance_columns
-    from xlcapital.workbook.tables import TableSheet
-
-    every = Inputs(Settings(start=dt.date(2026, 1, 5)), vat=VatSettings(filing="quarterly"))
-    tables = [TableSheet(bank.SHEET, bank.TABLE, bank.COLUMNS), TableSheet("Variance", "Variance", variance_columns()), *input_tables(every, "nl")]
-    return english_of(names_of(tables))
-
-
-__all__ = ["rename", "names_of", "english_of", "read_back_names"]
+__all__ = ["rename", "names_of", "english_of"]

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ from xlcapital.forecast import schema
 from xlcapital.forecast.payroll import Employee, PayrollSettings
 from xlcapital.workbook.model import (COUNTED, collections_from_workbook, exact_expr, rows_from_workbook,
                                       settings_from_workbook)
+from xlcapital.workbook.headers import english_of, names_of
 from xlcapital.workbook.labels import in_language
 from xlcapital.workbook.scenarios import PLAIN
 from xlcapital.workbook.tables import Column, TableSheet
@@ -121,6 +123,23 @@ def open_workbook(path: Path):
                          file=str(path), hint=hint) from None
 
 
+@lru_cache(maxsize=1)
+def read_back_names() -> dict[str, dict[str, str]]:
+    """Table -> Dutch header -> English name of every table last month's workbook is read back from
+    (the tables the generator writes, with the VAT tables and the Variance sheet)."""
+    import datetime as dt
+
+    from xlcapital.forecast import Inputs, Settings
+    from xlcapital.forecast.vat import VatSettings
+    from xlcapital.workbook import bank
+    from xlcapital.workbook.inputsheets import input_tables
+    from xlcapital.workbook.tables import TableSheet
+
+    every = Inputs(Settings(start=dt.date(2026, 1, 5)), vat=VatSettings(filing="quarterly"))
+    tables = [TableSheet(bank.SHEET, bank.TABLE, bank.COLUMNS), TableSheet("Variance", "Variance", variance_columns()), *input_tables(every, "nl")]
+    return english_of(names_of(tables))
+
+
 class WorkbookReader:
     """The values a generated workbook holds: settings by key, tables as lists of dicts."""
 
@@ -152,10 +171,8 @@ class WorkbookReader:
 
     def table(self, name: str) -> list[dict[str, Any]]:
         """The rows of table ``name`` (empty rows left out), keyed by the English column names whatever the
-        workbook's language (a Dutch workbook's headers mapped back, :func:`headers.read_back_names`);
+        workbook's language (a Dutch workbook's headers mapped back, :func:`read_back_names`);
         missing table: no rows."""
-        from xlcapital.workbook.headers import read_back_names
-
         if name not in self.tables:
             return []
         ws, table = self.tables[name]

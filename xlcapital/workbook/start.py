@@ -14,6 +14,7 @@ from xlcapital.workbook import sheetnames
 from xlcapital.workbook.book import Book
 from xlcapital.workbook.cellmap import Ref
 from xlcapital.errors import InputError
+from xlcapital.forecast import schema
 from xlcapital.workbook import messages as say
 from xlcapital.templating import render
 
@@ -58,8 +59,11 @@ class StartSheet:
     context: dict = field(default_factory=dict)
 
     def text(self) -> str:
-        # tab: English sheet name -> the Dutch tab name the Dutch text names each sheet by
-        return render(f"start.{check_language(self.lang)}.txt.j2", tab=sheetnames.DUTCH, **self.context)
+        # tab: English sheet name -> the Dutch tab name the Dutch text names each sheet by;
+        # label: a Settings field's key -> its label on the Settings sheet in this language
+        lang = check_language(self.lang)
+        label = {f.key: f.nl if lang == "nl" else f.label for f in schema.FORECAST}
+        return render(f"start.{lang}.txt.j2", tab=sheetnames.DUTCH, label=label, **self.context)
 
     def write(self, book: Book) -> None:
         """One paragraph a row, as high as its wrapped lines; an empty row above each heading."""
