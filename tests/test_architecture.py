@@ -99,3 +99,50 @@ def test_no_module_of_the_package_is_over_600_lines():
     long = {str(p.relative_to(ROOT)): n for p in sorted((ROOT / "xlcapital").rglob("*.py"))
             if (n := p.read_bytes().count(b"\n")) > 600}
     assert long == {}
+
+
+def _module_name(path):
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def test_no_import_circle_between_modules():
+    # Every import counts, those inside functions too (a late import hides a circle from Python, not from the
+    # reader who must understand one file before the other). An import of a package's __init__ is left out:
+    # it re-exports its modules, which are the nodes. Circles are found as strongly connected components.
+    files = {_module_name(p): p for p in (ROOT / "xlcapital").rglob("*.py") if p.name != "__init__.py"}
+
+    def targets(node):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for alias in node.names:
+                full = f"{node.module}.{alias.name}"
+                yield full if full in files else node.module
+
+    graph = {name: {t for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))) for t in targets(node)
+                    if t in files and t != name} for name, path in files.items()}
+    index, low, stack, on_stack, circles = {}, {}, [], set(), []
+
+    def visit(v):  # Tarjan's algorithm
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in graph[v]:
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while not component or component[-1] != v:
+                component.append(stack.pop())
+                on_stack.discard(component[-1])
+            if len(component) > 1:
+                circles.append(sorted(component))
+
+    for name in sorted(graph):
+        if name not in index:
+            visit(name)
+    assert circles == []
