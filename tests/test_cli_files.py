@@ -395,3 +395,19 @@ def test_two_runs_to_one_path_one_wins(tmp_path):
     assert loser.startswith(f"xlcapital: error: {out}: ") and (
         "appeared at this path while xlcapital was writing" in loser or "exists already" in loser)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["forecast.xlsm"]
+
+
+def test_more_transactions_than_a_sheet_has_rows_is_refused(capsys, tmp_path, monkeypatch):
+    """XlsxWriter drops a cell below the sheet's last row without a word: the generator must refuse
+    instead of writing a Bank table that silently lacks transactions. Excel's 1,048,576 rows are
+    made 10 here (the table's header is the sheet's 4th row, so rows 5 to 10 hold 6 transactions),
+    far fewer than the sample's."""
+    import xlcapital.workbook.bank as bank_sheet
+
+    monkeypatch.setattr(bank_sheet, "SHEET_ROWS", 10)
+    out = tmp_path / "forecast.xlsm"
+    code, _, err = run(capsys, "generate", "-o", out)
+    assert code == 2
+    line = one_line_error(err)
+    assert "transactions" in line and "at most 6 (Excel's last row)" in line and "bank/" in line
+    assert list(tmp_path.iterdir()) == []

@@ -24,12 +24,16 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
 from xlcapital.bank.model import Statement
+from xlcapital.errors import InputError
 from xlcapital.forecast.learn import UNCATEGORISED
+from xlcapital.workbook import messages as say
 from xlcapital.workbook.book import Book
 from xlcapital.workbook.styles import header_style
 from xlcapital.workbook.tables import KINDS, Column, TableSheet, this_row, value_writer
 
 SHEET = TABLE = "Bank"
+#: rows of a worksheet in Excel 2007 and later (XlsxWriter ignores a cell written below them: a silent loss)
+SHEET_ROWS = 1_048_576
 
 
 def _rule(field: str, cell: str) -> str:
@@ -120,6 +124,9 @@ class BankSheet:
         formulas = [(i, this_row(c.formula, TABLE), st[KINDS[c.kind][1]]) for i, c in enumerate(COLUMNS) if c.formula]
         category, in_forecast = (COLUMNS.index(c) for c in COLUMNS if c.formula)
         transactions = [t for s in self.statements for t in s.transactions]
+        if len(transactions) > SHEET_ROWS - header - 1:
+            raise InputError(say.TOO_MANY_FOR_SHEET(count=len(transactions), limit=SHEET_ROWS - header - 1),
+                             hint=say.FEWER_EXPORTS())
         categories = classify(transactions, list(self.categories))
         listed = {s.account: "yes" if counted(s.account, self.accounts) else "no" for s in self.statements}
         accounts = [listed[s.account] for s in self.statements for _ in s.transactions]

@@ -52,6 +52,14 @@ PREVIOUS_NO_START = Text("the previous workbook has no start date", "de vorige w
 FILL_IN_OR_DELETE = Text("fill it in, or delete the row", "vul hem in, of verwijder de regel")
 CANNOT_WRITE_WORKBOOK = Text("cannot write the workbook: {why}", "kan de werkmap niet schrijven: {why}")
 UNKNOWN_LANGUAGE = Text("unknown language {lang!r}", "onbekende taal {lang!r}")
+TOO_MANY_FOR_SHEET = Text("the bank exports hold {count:,} transactions; the Bank sheet holds at most {limit:,} "
+                          "(Excel's last row)",
+                          "de bankexports bevatten {count:,} transacties; het blad Bank bevat er hoogstens {limit:,} "
+                          "(de laatste rij van Excel)")
+FEWER_EXPORTS = Text("keep the exports of the last year or two in the folder's bank/ (the forecast learns from "
+                     "the last weeks)",
+                     "laat de exports van het laatste jaar of twee in de map bank/ staan (de prognose leert van de "
+                     "laatste weken)")
 NOT_OURS = Text("not a workbook made by xlcapital generate (no Bank table or Settings)",
                 "geen werkmap van xlcapital generate (geen tabel Bank of blad Settings)")
 GIVE_OURS = Text("give last month's workbook written by xlcapital generate",
