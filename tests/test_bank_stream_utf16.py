@@ -243,3 +243,12 @@ def test_a_utf16_camt_declaring_another_encoding_is_refused_as_read_refuses_it(t
     assert (err.value.file, err.value.line) == (str(path), 1) and "encoding" in str(err.value)
     assert str(err.value) == str(_outcome(lambda: bank.read(path)))  # expat's verdict on the document
     assert list(temp_folder.iterdir()) == []
+
+
+def test_no_temp_folder_is_one_error_naming_the_users_file(tmp_path, monkeypatch):
+    path = tmp_path / "export16.sta"
+    path.write_bytes(BOMS["utf-16-le"] + _mt940(3).encode("utf-16-le"))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no such folder"))
+    with pytest.raises(BankFileError) as err:
+        list(bank.stream(path))
+    assert err.value.file == str(path) and "no such folder" not in str(err.value)

@@ -249,12 +249,19 @@ def utf8_copy(source: ByteSource, xml_declaration: bool = False) -> Iterator[Byt
     "UTF-8" (what :mod:`xlcapital.bank.camt` does with a UTF-16 document read whole), and one
     that names another encoding than UTF-16 (or this UTF-16) is refused as expat refuses it. A sequence
     that is not UTF-16 is :data:`~xlcapital.bank.messages.NOT_UTF16` at its byte and line, raised
-    before the copy is handed out.
+    before the copy is handed out; a temp folder that cannot take the copy is
+    :data:`~xlcapital.messages.CANNOT_READ` with the system's reason, naming the user's file.
     """
-    fd, path = tempfile.mkstemp(prefix="xlcapital-", suffix=".utf8.tmp")
     try:
-        with os.fdopen(fd, "wb") as out:
-            written, damage = _reencode(source, out, xml_declaration)
+        fd, path = tempfile.mkstemp(prefix="xlcapital-", suffix=".utf8.tmp")
+    except OSError as exc:  # no temp folder, or not writable: named by the system's reason
+        raise BankFileError(CANNOT_READ(why=os_reason(exc)), file=source.name) from None
+    try:
+        try:
+            with os.fdopen(fd, "wb") as out:
+                written, damage = _reencode(source, out, xml_declaration)
+        except OSError as exc:  # the temp folder full: the user's file named, not the copy
+            raise BankFileError(CANNOT_READ(why=os_reason(exc)), file=source.name) from None
         copy = ByteSource(source.name, lambda: open(path, "rb"), written)
         if damage is not None:
             reason, offset = damage
