@@ -15,7 +15,8 @@ resident set size (``resource.getrusage``), so nothing of another run is counted
 * ``python``: the interpreter with the imports alone, the floor both stand on.
 
 The files are made like bench_bank_formats.py's (MT940, CAMT, OFX) and bench_bank_csv.py's (ING,
-semicolons), scaled to about SIZE MB (default 50; the issue's case is 200).
+semicolons; ``csv16``: that CSV saved as UTF-16 LE with a byte-order mark, which ``bank.stream``
+re-encodes in slices into a temporary UTF-8 file before reading), scaled to about SIZE MB (default 50; the issue's case is 200).
 
     PYTHONPATH=. python bench/bench_bank_memory.py [SIZE_MB] [FORMAT ...] [--no-read] [--no-plain]
 
@@ -34,9 +35,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-#: transactions per MB of file, measured on the generators (MT940 ~154 B/tx, CAMT ~480, OFX ~137)
-TX_PER_MB = {"mt940": 6500, "camt": 2090, "ofx": 7300, "csv": 7100}
-SUFFIX = {"mt940": ".sta", "camt": ".xml", "ofx": ".ofx", "csv": ".csv"}
+#: transactions per MB of file, measured on the generators (MT940 ~154 B/tx, CAMT ~480, OFX ~137;
+#: csv16: the ING CSV saved as UTF-16 LE with a byte-order mark, two bytes a character)
+TX_PER_MB = {"mt940": 6500, "camt": 2090, "ofx": 7300, "csv": 7100, "csv16": 3550}
+SUFFIX = {"mt940": ".sta", "camt": ".xml", "ofx": ".ofx", "csv": ".csv", "csv16": ".csv"}
 
 PEAK = "import resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)"
 XLCAPITAL = "import sys; from xlcapital.bank import read; s = read(sys.argv[1]); " + PEAK
@@ -46,6 +48,7 @@ CLI = ("import sys, os, tempfile; from xlcapital.cli import main\nout = os.path.
        "sys.stdout = sys.__stdout__; " + PEAK)
 PLAIN = {
     "csv": "import csv, sys\nfor row in csv.reader(open(sys.argv[1], encoding='utf-8'), delimiter=';'): pass\n" + PEAK,
+    "csv16": "import csv, sys\nfor row in csv.reader(open(sys.argv[1], encoding='utf-16'), delimiter=';'): pass\n" + PEAK,
     "camt": ("import sys, xml.etree.ElementTree as ET\nfor event, e in ET.iterparse(sys.argv[1]):\n"
              "    if e.tag.endswith('}Ntry'): e.clear()\n" + PEAK),
     "mt940": "import sys, mt940; t = mt940.parse(sys.argv[1]); " + PEAK,
@@ -53,7 +56,7 @@ PLAIN = {
 }
 FLOOR = {
     "xlcapital": "import xlcapital.bank; " + PEAK,
-    "plain": {"csv": "import csv; ", "camt": "import xml.etree.ElementTree; ", "mt940": "import mt940; ",
+    "plain": {"csv": "import csv; ", "csv16": "import csv; ", "camt": "import xml.etree.ElementTree; ", "mt940": "import mt940; ",
               "ofx": "import ofxparse; "},
 }
 
@@ -70,8 +73,10 @@ def _write(fmt: str, size_mb: float, path: str) -> None:
     import bench_bank_formats
 
     n = int(size_mb * TX_PER_MB[fmt])
-    if fmt == "csv":
+    if fmt in ("csv", "csv16"):
         data = bench_bank_csv.make_file("ing_semicolon", n, random.Random(1))
+        if fmt == "csv16":  # as Excel's "Unicode text" saves it
+            data = b"\xff\xfe" + data.decode("utf-8").encode("utf-16-le")
     else:
         data = getattr(bench_bank_formats, fmt)(n)
     Path(path).write_bytes(data)
@@ -89,7 +94,7 @@ def main() -> None:
     if sys.argv[1:2] == ["--make"]:
         return _write(sys.argv[2], float(sys.argv[3]), sys.argv[4])
     size = float(sys.argv[1]) if len(sys.argv) > 1 else 50.0
-    formats = [a for a in sys.argv[2:] if not a.startswith("--")] or ["csv", "camt", "mt940", "ofx"]
+    formats = [a for a in sys.argv[2:] if not a.startswith("--")] or ["csv", "csv16", "camt", "mt940", "ofx"]
     print(f"peak resident memory (MB) of one process reading a ~{size:g} MB export")
     print(f"{'format':7} {'file MB':>8} {'stream':>8} {'cli --csv':>10} {'read':>8} {'plain':>8}  {'python alone (xlcapital / plain)':>34}  plain is")
     with tempfile.TemporaryDirectory() as tmp:
@@ -101,7 +106,7 @@ def main() -> None:
             ours = peak_mb(XLCAPITAL, path) if "--no-read" not in sys.argv else "-"
             theirs = peak_mb(PLAIN[fmt], path) if "--no-plain" not in sys.argv else "-"
             floors = f"{peak_mb(FLOOR['xlcapital'])} / {peak_mb(FLOOR['plain'][fmt] + PEAK)}"
-            library = {"csv": "csv.reader", "camt": "ElementTree.iterparse", "mt940": "mt-940", "ofx": "ofxparse"}[fmt]
+            library = {"csv": "csv.reader", "csv16": "csv.reader (UTF-16)", "camt": "ElementTree.iterparse", "mt940": "mt-940", "ofx": "ofxparse"}[fmt]
             print(f"{fmt:7} {path.stat().st_size / 2**20:8.1f} {streamed:>8} {command:>10} {ours:>8} {theirs:>8}  {floors:>34}  {library}",
                   flush=True)
             path.unlink()

@@ -51,7 +51,7 @@ def test_a_plain_file_is_streamed_with_format_and_source_set(tmp_path):
 
 
 @pytest.mark.parametrize("encoding,bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")])
-def test_utf16_is_read_whole_and_handed_on(tmp_path, encoding, bom):
+def test_utf16_is_streamed_and_handed_on(tmp_path, encoding, bom):
     path = written(tmp_path, bom + mt940_text(3).encode(encoding))
     streamed = bank.stream(path)
     assert amounts(streamed) == [Decimal(-1), Decimal(-2), Decimal(-3)]

@@ -330,9 +330,9 @@ def test_ofx_lines_after_a_comment_of_several_lines_are_the_files(tmp_path, end)
 # --- a zip's members as the files they are: UTF-16, a mapping, the bank given, the cap ------
 
 
-def test_a_utf16_member_is_read_whole_inside_the_stream(tmp_path, monkeypatch):
-    """ASN's MT940 in UTF-16 with a byte-order mark, beside a CAMT member: read whole (its slices
-    joined as they come), handed on."""
+def test_a_utf16_member_is_streamed_inside_the_stream(tmp_path, monkeypatch):
+    """ASN's MT940 in UTF-16 with a byte-order mark, beside a CAMT member: re-encoded from the
+    archive into a UTF-8 copy, streamed, handed on."""
     monkeypatch.setattr(streamio, "SLICE", 97)
     asn = (FIX / "mt940_asn.940").read_bytes().decode("cp1252")
     members = {"asn16.940": b"\xff\xfe" + asn.encode("utf-16-le"), "camt.xml": BATCH}

@@ -28,8 +28,12 @@ A statement's balances, account and warnings are final once the stream has ended
 
 Streamed in slices: every format (each module has ``stream`` and ``stream_count``); a zip's members
 one at a time, each checked against the cap shared by all members before any is read. A UTF-16
-file (and one whose first 8 KB are blank) is read whole by :func:`~xlcapital.bank.read_bytes` and
-handed on from there (same results, memory as :func:`~xlcapital.bank.read`).
+file (with a byte-order mark) is re-encoded in slices as UTF-8 into a private temporary file,
+removed at the end however the stream ends (:func:`~xlcapital.bank.streamio.utf8_copy`), and that
+copy is streamed under the user's file name (the line numbers are the same). Read whole by
+:func:`~xlcapital.bank.read_bytes` and handed on from there (same results, memory as
+:func:`~xlcapital.bank.read`): a file holding a NUL byte (which is refused or, UTF-16 without a
+byte-order mark, named) and one whose first 8 KB are blank.
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ from typing import Callable, Iterator
 from xlcapital import bank as _bank
 from xlcapital.bank.model import KeyNumbers, Statement, Tally, Transaction
 from xlcapital.bank.presets import Preset
-from xlcapital.bank.streamio import ByteSource, open_regular
+from xlcapital.bank.streamio import UTF16_BOMS, ByteSource, open_regular, utf8_copy
 from xlcapital.errors import BankFileError
 
 __all__ = ["stream", "BankStream"]
@@ -109,6 +113,9 @@ def _file(file: ByteSource, source: str, format: str | None, bank, whole: Callab
     as :func:`~xlcapital.bank.read_bytes` checks them; returns its statements. ``whole()``: its
     bytes, for a file that is read whole."""
     head = file.head(8192)
+    if head[:2] in UTF16_BOMS:  # as read_bytes: CAMT's declaration says UTF-8 from then on, as camt.read does it
+        with utf8_copy(file, xml_declaration=_bank.format_module("camt").sniff(head)) as copy:
+            return (yield from _file(copy, source, format, bank, whole))
     name = None if _read_whole(head) or file.find(b"\x00") >= 0 else format or _bank.detect_format(head, source)
     module = _bank.format_module(name) if name else None
     if module is None:
@@ -144,9 +151,9 @@ def _file(file: ByteSource, source: str, format: str | None, bank, whole: Callab
 
 
 def _read_whole(head: bytes) -> bool:
-    """Files read whole: UTF-16, and one whose first 8 KB are blank (read_bytes then says "empty",
-    or reads on). (A zip never comes here: a zip inside a zip is refused before any member is read.)"""
-    return head[:2] in (b"\xff\xfe", b"\xfe\xff") or not head.strip()
+    """Files read whole: one whose first 8 KB are blank (read_bytes then says "empty", or reads on).
+    (A zip never comes here: a zip inside a zip is refused before any member is read.)"""
+    return not head.strip()
 
 
 def _handed_on(statements: list[Statement]) -> Iterator[tuple[Statement, Transaction]]:

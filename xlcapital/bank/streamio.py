@@ -14,9 +14,12 @@ with the same error naming the line), lines ended by CR LF, LF or CR (:meth:`Byt
 from __future__ import annotations
 
 import codecs
+import contextlib
 import io
 import os
+import re
 import stat
+import tempfile
 from pathlib import Path
 from typing import AnyStr, BinaryIO, Callable, Iterable, Iterator
 
@@ -25,11 +28,13 @@ from xlcapital.bank import messages as say
 from xlcapital.errors import BankFileError
 from xlcapital.messages import CANNOT_READ, os_reason
 
-__all__ = ["SLICE", "ByteSource", "fed_windows", "open_regular", "text_encoding"]
+__all__ = ["SLICE", "UTF16_BOMS", "ByteSource", "fed_windows", "open_regular", "text_encoding", "utf8_copy"]
 
 #: bytes read at a time
 SLICE = 1 << 20
 _BOM = b"\xef\xbb\xbf"
+#: the byte-order marks of UTF-16 (little-endian, big-endian) and the codec each stands for
+UTF16_BOMS = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
 
 
 def open_regular(path: str | os.PathLike) -> BinaryIO:
@@ -224,3 +229,92 @@ def _first_undecodable(source: ByteSource, encoding: str, skip: int) -> tuple[in
     except UnicodeDecodeError as exc:
         return at - pending + exc.start, exc.object[exc.start]
     return None
+
+
+# --- UTF-16 files: re-encoded as UTF-8 in slices, into a private temporary file ------------------
+
+
+@contextlib.contextmanager
+def utf8_copy(source: ByteSource, xml_declaration: bool = False) -> Iterator[ByteSource]:
+    """A UTF-16 file (it starts with a byte-order mark) as a :class:`ByteSource` of the same text
+    in UTF-8 without the mark, so that every streaming reader reads it as it reads a UTF-8 file:
+    what :func:`xlcapital.bank.read_bytes` does in memory (``data.decode("utf-16").encode("utf-8")``),
+    done a slice at a time into a temporary file of the system's temp folder (readable by its owner
+    only), which is removed when the block ends, however it ends.
+
+    The copy keeps the source's name, so every error names the user's file; its line numbers are
+    the source's (each line end is copied as it is). The source is read against its own cap; the
+    copy is at most 1.5 times as large (a character of 2 bytes in UTF-16 takes at most 3 in UTF-8,
+    one of 4 takes 4). ``xml_declaration``: the XML declaration's encoding is rewritten as
+    "UTF-8" (what :mod:`xlcapital.bank.camt` does with a UTF-16 document read whole), and one
+    that names another encoding than UTF-16 (or this UTF-16) is refused as expat refuses it. A sequence
+    that is not UTF-16 is :data:`~xlcapital.bank.messages.NOT_UTF16` at its byte and line, raised
+    before the copy is handed out; a temp folder that cannot take the copy is
+    :data:`~xlcapital.messages.CANNOT_READ` with the system's reason, naming the user's file.
+    """
+    try:
+        fd, path = tempfile.mkstemp(prefix="xlcapital-", suffix=".utf8.tmp")
+    except OSError as exc:  # no temp folder, or not writable: named by the system's reason
+        raise BankFileError(CANNOT_READ(why=os_reason(exc)), file=source.name) from None
+    try:
+        try:
+            with os.fdopen(fd, "wb") as out:
+                written, damage = _reencode(source, out, xml_declaration)
+        except OSError as exc:  # the temp folder full: the user's file named, not the copy
+            raise BankFileError(CANNOT_READ(why=os_reason(exc)), file=source.name) from None
+        copy = ByteSource(source.name, lambda: open(path, "rb"), written)
+        if damage is not None:
+            reason, offset = damage
+            raise BankFileError(say.NOT_UTF16(reason=reason, byte=offset), file=source.name, line=copy.line_of(written))
+        yield copy
+    finally:
+        os.remove(path)
+
+
+def _reencode(source: ByteSource, out: BinaryIO, xml_declaration: bool) -> tuple[int, tuple[str, int] | None]:
+    """Write ``source``'s UTF-16 text to ``out`` as UTF-8; returns the bytes written and, for a
+    sequence that is not UTF-16, (reason, its offset in the file) with the text before it written."""
+    codec = UTF16_BOMS[source.head(2)]
+    decoder = codecs.getincrementaldecoder(codec)()  # strict
+    skip = 2  # the byte-order mark
+    at = 0  # the offset (after the mark) of the slice's first byte
+    held: str | None = "" if xml_declaration else None  # the first text, until its declaration is whole
+    written = 0
+
+    def write(text: str, final: bool) -> None:
+        nonlocal held, written
+        if held is not None:
+            held += text
+            if ">" not in held and len(held) < 8192 and not final:
+                return
+            declared = _XML_DECLARED.match(held)
+            if declared and declared[2].lower() not in ("utf-16", codec.replace("-le", "le").replace("-be", "be")):
+                # expat's rule, which bank.read's count applies to the document as it is
+                raise BankFileError(say.NOT_WELL_FORMED(problem="encoding specified in XML declaration is incorrect"),
+                                    file=source.name, line=1)
+            text, held = _XML_DECLARED.sub(r"\1UTF-8", held, count=1), None
+        data = text.encode("utf-8")
+        out.write(data)
+        written += len(data)
+
+    for chunk in source.chunks():
+        if skip:  # a mark longer than the slice: skip on
+            chunk, skip = chunk[skip:], max(0, skip - len(chunk))
+        pending = len(decoder.getstate()[0])
+        try:
+            write(decoder.decode(chunk), False)
+        except UnicodeDecodeError as exc:
+            write(exc.object[: exc.start].decode(codec, "ignore"), True)  # whole code units: for the line
+            return written, (exc.reason, 2 + at - pending + exc.start)
+        at += len(chunk)
+    pending = len(decoder.getstate()[0])
+    try:
+        write(decoder.decode(b"", final=True), True)
+    except UnicodeDecodeError as exc:
+        write("", True)
+        return written, (exc.reason, 2 + at - pending + exc.start)
+    return written, None
+
+
+#: an XML declaration's encoding (what :func:`_reencode` rewrites)
+_XML_DECLARED = re.compile(r"""\A(<\?xml[^>]*?encoding\s*=\s*["'])([^"']*)""")
