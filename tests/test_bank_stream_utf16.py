@@ -53,9 +53,11 @@ def _text(path: Path) -> str:
 
 
 def _as_utf16(path: Path, folder: Path, encoding: str) -> Path:
-    """The export saved as UTF-16 with a byte-order mark (a CAMT document's XML declaration saying
-    so, as a program saving it as UTF-16 writes it; OFX's left as it is: docs/bank.md)."""
+    """The export saved as UTF-16 with a byte-order mark (an XML declaration, CAMT's or OFX 2's, saying
+    so, as a program saving it as UTF-16 writes it)."""
     text = _text(path)
+    if "ofx" in path.parts:
+        text = re.sub(r"""\A(<\?xml[^>]*encoding=["'])[A-Za-z0-9_-]+""", r"\1UTF-16", text)
     if "camt053" in path.parts:
         text = re.sub(r"""\A(<\?xml[^>]*encoding=["'])utf-8""", r"\1UTF-16", text, flags=re.IGNORECASE)
     out = folder / path.name
@@ -64,7 +66,7 @@ def _as_utf16(path: Path, folder: Path, encoding: str) -> Path:
 
 
 def _days_amounts_lines(statements_or_pairs) -> list[tuple]:
-    return [(t.booking_date, t.amount, t.line) for t in statements_or_pairs]
+    return [(t.booking_date, t.amount, t.line, t.counterparty, t.description) for t in statements_or_pairs]
 
 
 @pytest.mark.parametrize("encoding", BOMS)

@@ -170,7 +170,9 @@ def _encodings(data: bytes) -> tuple[str, ...]:
     fields = {k.upper(): v.upper() for k, v in _HEADER_FIELD.findall(head)}
     encoding = None
     declared = _XML_ENCODING.search(head)
-    if declared:
+    # a UTF-16 (or -32) export reaches the reader re-encoded as UTF-8 (bank.read and bank.stream do that
+    # first), so its declaration no longer holds: decoding UTF-8 bytes as UTF-16 would give other text
+    if declared and not declared.group(1).upper().replace("-", "").startswith(("UTF16", "UTF32", "UCS")):
         encoding = declared.group(1)
     elif fields.get("ENCODING") in ("UTF-8", "UTF8", "UNICODE"):
         encoding = "utf-8"
