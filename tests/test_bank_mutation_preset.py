@@ -220,3 +220,9 @@ def test_columns_lists_the_set_fields_in_declared_order_descriptions_numbered_fr
         ("booking_date", "Datum"), ("amount", "Bedrag"), ("counterparty", "Naam"),
         ("description.1", "Naam"), ("description.2", "Omschrijving"), ("description.3", "Mededeling"),
         ("balance_after", "Saldo")]
+
+
+def test_the_codec_that_encodes_nothing_is_refused_as_an_encoding():
+    # Python's "undefined" codec exists but fails on any text, even "": the preset check let its UnicodeError
+    # through and the CLI said "unexpected UnicodeError ... please report it" instead of naming the field
+    refusal("'undefined'", "encoding", field="encodings", encodings=("undefined",))
