@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import DATA
+from xlcapital import bank
 from xlcapital.bank import presets
+from xlcapital.bank.csvbank import detect_preset
 from xlcapital.bank.preset import Preset
 from xlcapital.bank.presets import PRESETS, presets_for_bank
-from xlcapital.errors import InputError
+from xlcapital.errors import BankFileError, InputError
 
 
 def names(bank):
@@ -64,3 +67,40 @@ def test_the_choices_offered_are_the_preset_names_and_the_bank_ids(monkeypatch):
     assert "los, mijn_export, mijnbank" in caught.value.hint
     assert "None" not in caught.value.hint
     assert names("mijnbank") == ["mijn_export"] and names("los") == ["los"]
+
+
+# -- the declared layouts (a --declarations-like run over presets.py's Preset(...) and dict(...) keywords) --
+
+ING_NL = ["Datum", "Naam / Omschrijving", "Rekening", "Tegenrekening", "Code", "Af Bij", "Bedrag (EUR)",
+          "MutatieSoort", "Mededelingen"]  # the header of tests/data/bank/ing_comma.csv, ING's documented export
+ING_EN = ["Date", "Name / Description", "Account", "Counterparty", "Code", "Debit/credit", "Amount (EUR)",
+          "Transaction type", "Notifications"]  # tests/data/bank/ing_en.csv
+
+
+@pytest.mark.parametrize("header, missing", [(ING_NL, "Datum"), (ING_NL, "Bedrag (EUR)"), (ING_EN, "Date"),
+                                             (ING_EN, "Amount (EUR)")])
+def test_a_header_without_the_date_or_the_amount_is_no_ing_export(header, missing):
+    # the header signature is what a file must contain to be taken for this export: without its date or its
+    # amount column an ING-like header is no ING export (and no other preset's)
+    line = ",".join(f'"{name}"' for name in header if name != missing)
+    with pytest.raises(BankFileError):
+        detect_preset(line + "\n")
+    assert detect_preset(",".join(f'"{name}"' for name in header) + "\n").bank == "ing"
+
+
+def test_the_volksbank_layout_reads_counterparty_and_its_iban():
+    # tests/data/bank/asn.csv's first row: column 3 the counterparty's IBAN, 4 its name, 8 and 10 "EUR"
+    [s] = bank.read(DATA / "bank" / "asn.csv")
+    t = s.transactions[0]
+    assert (t.counterparty_iban, t.counterparty, t.currency) == ("NL20INGB0001234567", "Klant A BV", "EUR")
+
+
+def test_triodos_reads_utf8_and_iso_8859_15():
+    # Triodos writes the euro sign as byte 0xA4 (iso-8859-15, tests/data/bank/triodos.csv); the same file in
+    # UTF-8 must read the same
+    latin9 = (DATA / "bank" / "triodos.csv").read_bytes()
+    assert "€ 89,50".encode("iso-8859-15") in latin9
+    utf8 = latin9.decode("iso-8859-15").encode("utf-8")
+    for data in (latin9, utf8):
+        [s] = bank.read_bytes(data, bank="triodos")
+        assert any("€ 89,50" in t.description for t in s.transactions)
