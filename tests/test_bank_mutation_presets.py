@@ -4,6 +4,9 @@ testing"). The expected lists are counted another way: from each preset's own ``
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 
 from tests.conftest import DATA
@@ -104,3 +107,41 @@ def test_triodos_reads_utf8_and_iso_8859_15():
     for data in (latin9, utf8):
         [s] = bank.read_bytes(data, bank="triodos")
         assert any("€ 89,50" in t.description for t in s.transactions)
+
+
+def _without_column(path, name: str, delimiter: str, encoding: str = "utf-8") -> bytes:
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding=encoding)), delimiter=delimiter))
+    at = rows[0].index(name)
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(
+        row[:at] + row[at + 1:] for row in rows)
+    return out.getvalue().encode(encoding)
+
+
+@pytest.mark.parametrize("fixture, balance", [("ing_semicolon.csv", "Saldo na mutatie"),
+                                              ("ing_en.csv", "Resulting balance")])
+def test_ings_semicolon_exports_before_2021_have_no_balance_column(fixture, balance):
+    # ING's semicolon exports carry the running balance only since 2021: without it the file still reads
+    path = DATA / "bank" / fixture
+    rows = path.read_text(encoding="utf-8").splitlines()[1:]
+    [s] = bank.read_bytes(_without_column(path, balance, ";"), bank="ing")
+    assert len(s.transactions) == len([r for r in rows if r.strip()])
+    assert all(t.balance_after is None for t in s.transactions)
+
+
+def test_rabobank_joins_all_three_description_columns():
+    path = DATA / "bank" / "rabobank.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="cp1252"))))
+    rows[1][rows[0].index("Omschrijving-3")] = "derde regel"
+    out = io.StringIO()
+    csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerows(rows)
+    statements = bank.read_bytes(out.getvalue().encode("cp1252"), bank="rabobank")  # two accounts
+    [first] = [t for s in statements for t in s.transactions if t.line == 2]
+    assert first.description.endswith("derde regel") and first.counterparty == "Drukkerij Smit"
+
+
+def test_rabobank_before_2018_reads_the_counterparty():
+    # tests/data/bank/rabobank_old.csv's first row: column 6 the counterparty's IBAN, 7 its name
+    [s] = bank.read(DATA / "bank" / "rabobank_old.csv")
+    t = s.transactions[0]
+    assert (t.counterparty_iban, t.counterparty) == ("NL91ABNA0417164300", "ENERGIE BV")
