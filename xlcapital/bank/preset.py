@@ -169,7 +169,7 @@ def _validate(p: Preset) -> None:
     for enc in p.encodings:
         try:
             "".encode(enc)
-        except LookupError:
+        except (LookupError, UnicodeError):  # UnicodeError: Python's "undefined" codec, which encodes nothing
             raise bad("encodings", say.UNKNOWN_ENCODING(name=enc)) from None
     if p.skip_lines < 0 or p.column_count < 0:
         raise bad("skip_lines", say.NEGATIVE_COUNTS())
