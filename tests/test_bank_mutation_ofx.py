@@ -15,6 +15,7 @@ import pytest
 
 from xlcapital import bank
 from xlcapital.bank import ofx
+from xlcapital.bank.textio import ENCODINGS
 from xlcapital.errors import BankFileError
 
 HEADER = b"OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\n"
@@ -317,3 +318,26 @@ def test_a_transaction_left_open_at_the_end_of_the_file_is_read():
     data = HEADER + b"<OFX><STMTRS><CURDEF>EUR<BANKTRANLIST><STMTTRN><DTPOSTED>20240301<TRNAMT>-3.00"
     [s] = bank.read_bytes(data, "open.ofx", format="ofx")
     assert [t.amount for t in s.transactions] == [D("-3.00")]
+
+
+# --------------------------------------------------------------------------------------------
+# The declared encoding: a UTF-16 (or -32, UCS-2) declaration no longer holds once bank.read or
+# bank.stream has re-encoded the file as UTF-8, so it is passed over; any other one is tried first
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("declared", ["UTF-16", "utf-16", "UTF16", "UTF-16LE", "utf-32", "UCS-2", "ucs-4"])
+def test_a_utf16_declaration_is_passed_over(declared):
+    data = f'<?xml version="1.0" encoding="{declared}"?>\n<OFX>\n'.encode("ascii")
+    assert ofx._encodings(data) == tuple(ENCODINGS)
+
+
+@pytest.mark.parametrize("declared", ["windows-1252", "ISO-8859-15", "US-ASCII"])
+def test_another_declaration_is_tried_first(declared):
+    data = f'<?xml version="1.0" encoding="{declared}"?>\n<OFX>\n'.encode("ascii")
+    assert ofx._encodings(data) == (declared, *ENCODINGS)
+
+
+def test_an_ofx1_header_names_utf8_and_a_charset():
+    assert ofx._encodings(b"OFXHEADER:100\nENCODING:UTF-8\nCHARSET:NONE\n<OFX>")[0] == "utf-8"
+    assert ofx._encodings(b"OFXHEADER:100\nENCODING:USASCII\nCHARSET:1252\n<OFX>")[0] == "cp1252"
+    assert ofx._encodings(b"OFXHEADER:100\nENCODING:USASCII\nCHARSET:NONE\n<OFX>") == tuple(ENCODINGS)
