@@ -45,7 +45,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as defused_fromstring
 
 from xlcapital.bank.model import Balance, Statement, Transaction
-from xlcapital.bank.streamio import ByteSource
+from xlcapital.bank.streamio import XML_DECLARED_ENCODING, ByteSource
 from xlcapital.bank.textio import OpaqueRanges, exact_amount, line_of, one_line
 from xlcapital.bank.xmlentries import PLACEHOLDER, Entries, EntryWrapper, cut_entries, cut_windows, xml_message
 from xlcapital.errors import BankFileError
@@ -208,7 +208,7 @@ def _as_utf8_if_utf16(data: bytes) -> bytes:
             text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise BankFileError(say.CAMT_NOT_UTF16(reason=exc.reason)) from None
-        text = re.sub(r"""\A(<\?xml[^>]*?encoding\s*=\s*["'])[^"']*""", r"\1UTF-8", text)
+        text = XML_DECLARED_ENCODING.sub(r"\1UTF-8", text, count=1)
         return text.encode("utf-8")
     return data
 

@@ -287,12 +287,12 @@ def _reencode(source: ByteSource, out: BinaryIO, xml_declaration: bool) -> tuple
             held += text
             if ">" not in held and len(held) < 8192 and not final:
                 return
-            declared = _XML_DECLARED.match(held)
+            declared = XML_DECLARED_ENCODING.match(held)
             if declared and declared[2].lower() not in ("utf-16", codec.replace("-le", "le").replace("-be", "be")):
                 # expat's rule, which bank.read's count applies to the document as it is
                 raise BankFileError(say.NOT_WELL_FORMED(problem="encoding specified in XML declaration is incorrect"),
                                     file=source.name, line=1)
-            text, held = _XML_DECLARED.sub(r"\1UTF-8", held, count=1), None
+            text, held = XML_DECLARED_ENCODING.sub(r"\1UTF-8", held, count=1), None
         data = text.encode("utf-8")
         out.write(data)
         written += len(data)
@@ -317,4 +317,5 @@ def _reencode(source: ByteSource, out: BinaryIO, xml_declaration: bool) -> tuple
 
 
 #: an XML declaration's encoding (what :func:`_reencode` rewrites)
-_XML_DECLARED = re.compile(r"""\A(<\?xml[^>]*?encoding\s*=\s*["'])([^"']*)""")
+#: the encoding an XML declaration names (group 2), after what comes before it (group 1)
+XML_DECLARED_ENCODING = re.compile(r"""\A(<\?xml[^>]*?encoding\s*=\s*["'])([^"']*)""")
