@@ -316,6 +316,5 @@ def _reencode(source: ByteSource, out: BinaryIO, xml_declaration: bool) -> tuple
     return written, None
 
 
-#: an XML declaration's encoding (what :func:`_reencode` rewrites)
 #: the encoding an XML declaration names (group 2), after what comes before it (group 1)
 XML_DECLARED_ENCODING = re.compile(r"""\A(<\?xml[^>]*?encoding\s*=\s*["'])([^"']*)""")
