@@ -11,6 +11,9 @@ window ends after a complete entry (or a ``>``) outside a comment, CDATA section
 instruction, so the next one starts outside them too. What is kept is small: the skeleton (with a
 placeholder per run of consecutive entries, followed by the run's line ends, so that the
 skeleton's line numbers are the file's) and, per entry, its byte range and first line in arrays.
+Where the windows were cut changes nothing: a run goes on across a window's edge, so the entries,
+their runs and the skeleton are those of the whole document (tests/test_bank_mutation_xmlentries.py
+cuts one document at every byte).
 """
 
 from __future__ import annotations
@@ -31,6 +34,10 @@ __all__ = ["PLACEHOLDER", "Entries", "cut_entries", "cut_windows", "EntryWrapper
 _PREFIX = re.compile(rb"[A-Za-z_][\w.\-]*")
 _XMLNS = re.compile(rb"""\sxmlns(:[A-Za-z_][\w.\-]*)?\s*=\s*("[^"]*"|'[^']*')""")
 PLACEHOLDER = "XlcapitalEntries"
+#: the longest namespace prefix looked for before ``:Ntry``: the ``<`` is looked for at most this
+#: far back, so that a long text full of ":Ntry" costs linear time. An entry with a longer prefix
+#: is not cut out; the independent count then refuses the file, so nothing is lost.
+LONGEST_PREFIX = 254
 _TAG_END = (b">", b" ", b"\t", b"\r", b"\n", b"/")
 
 
@@ -65,6 +72,10 @@ class _Cutter:
         self.entries = Entries()
         self.offset = 0  # where the next window starts in the file
         self.line = 1  # the line it starts on
+        # whether the file so far ends with an entry (the next entry, after white space only, joins
+        # its run, wherever the window was cut), and the file line that entry ends on
+        self.in_run = False
+        self.run_line = 1
 
     def feed(self, data: bytes, final: bool) -> int:
         """Cut the entries of ``data`` (the file from ``self.offset``); return how much of it is
@@ -75,7 +86,7 @@ class _Cutter:
         lines = LineCounter(data)
         copied = 0
         pending = len(data)  # where an entry starts that this window does not close
-        in_run = False
+        in_run, run_line = self.in_run, self.run_line
         for at, prefix in _entry_starts(data, opaque):
             if at < copied:  # an <Ntry> inside the entry just cut: the count tells
                 continue
@@ -86,7 +97,7 @@ class _Cutter:
                     break
                 raise BankFileError(say.ENTRY_NOT_CLOSED(),
                                     line=self.line + line_of(data, at) - 1)
-            line = lines.at(at)
+            line = self.line + lines.at(at) - 1  # in the file
             if in_run and data[copied:at].strip() == b"":
                 parts.append(b"\n" * (line - run_line))  # the line ends between the two entries
             else:
@@ -95,18 +106,20 @@ class _Cutter:
                 entries.runs.append(len(entries.starts))
             entries.starts.append(self.offset + at)
             entries.ends.append(self.offset + end)
-            entries.lines.append(self.line + line - 1)
-            run_line = lines.at(end)
+            entries.lines.append(line)
+            run_line = self.line + lines.at(end) - 1
             parts.append(b"\n" * (run_line - line))  # the entry's own line ends
             copied, in_run = end, True
         done = len(data) if final else copied
-        if not final and not in_run:  # no entry yet: as much as is surely outside comments and entries
+        if not final and copied == 0:  # no entry yet: as much as is surely outside comments and entries
             limit = min(pending, opaque.starts[-1] if opaque.starts and opaque.ends[-1] >= len(data) else len(data))
             done = data.rfind(b">", 0, limit) + 1
         parts.append(data[copied:done])
         if not final:
             self.line += lines.at(done) - 1
             self.offset += done
+            # text after the last entry (a ">" at least) ends the run; a window with nothing done keeps it
+            self.in_run, self.run_line = in_run and done == copied, run_line
         return done
 
 
@@ -149,7 +162,7 @@ def _entry_starts(data: bytes, opaque: OpaqueRanges):
             elif data[at - 1 : at] == b"<":
                 start = at - 1
             elif data[at - 1 : at] == b":":
-                lt = data.rfind(b"<", max(0, at - 256), at)
+                lt = data.rfind(b"<", max(0, at - 2 - LONGEST_PREFIX), at)  # 2: the "<" and the ":"
                 if lt >= 0 and _PREFIX.fullmatch(data, lt + 1, at - 1):
                     start, prefix = lt, data[lt + 1 : at]
             if start >= 0 and start not in opaque:
@@ -201,7 +214,8 @@ class EntryWrapper:
             # entries hold no prolog, hence no DTD and no entity declarations: expat refuses both
             return ET.fromstring(self.head + body + self.tail)
         except ET.ParseError as exc:
-            line = first_line + exc.position[0] - 1 if getattr(exc, "position", None) else first_line
-            raise BankFileError(say.NOT_WELL_FORMED_ENTRY(problem=xml_message(exc)), line=line) from None
+            # expat's line counts from the head, which holds no line end
+            raise BankFileError(say.NOT_WELL_FORMED_ENTRY(problem=xml_message(exc)),
+                                line=first_line + exc.position[0] - 1) from None
         except LookupError as exc:
             raise BankFileError(say.UNKNOWN_XML_ENCODING(reason=exc), line=1) from None
