@@ -7,6 +7,7 @@
     .venv/bin/python scripts/mutation.py --module xlcapital/forecast/schedule.py   # one module, its own tests
     .venv/bin/python scripts/mutation.py --module all   # each module of [tool.xlcapital.mutation-tests] in turn
     .venv/bin/python scripts/mutation.py --module xlcapital/forecast/schema.py --declarations   # and its Field(...)s
+    .venv/bin/python scripts/mutation.py --module xlcapital/bank/presets.py --declarations     # and its Preset(...)s
 
 What is mutated and which tests run come from ``[tool.mutmut]`` in pyproject.toml (``only_mutate``,
 ``pytest_add_cli_args_test_selection``, ``also_copy``): one configuration for both halves.
@@ -194,6 +195,10 @@ def mutants_of(path: Path) -> list[Mutant]:
 #: the keywords of a module-level declaration (a schema ``Field(...)``, a ``dict(low=..., high=...)`` of bounds)
 #: that ``--declarations`` mutates: each is a fact the tests must pin
 DECLARED = ("low", "high", "default", "required", "choices")
+#: modules of which every keyword of a module-level declaration is a fact, but these (words for people):
+#: a bank layout's every column, notation, signature and marker (bank/presets.py's ``Preset(...)`` and
+#: the ``dict(...)`` of what a bank's layouts share)
+EVERY_KEYWORD_BUT = {"xlcapital/bank/presets.py": {"label"}}
 
 
 def declaration_mutants(path: Path) -> list[Mutant]:
@@ -204,11 +209,13 @@ def declaration_mutants(path: Path) -> list[Mutant]:
     :data:`DECLARED` in a call outside any function or class is changed the smallest way that matters:
     a number one unit in its last place up and down (``104`` -> 103, 105; ``Decimal("0.08")`` -> 0.07,
     0.09; ``-365`` -> -364, -366: only a test on the exact boundary notices), ``True``/``False`` swapped,
-    text framed with ``XX``, a tuple of choices without its first or its last item.
+    text framed with ``XX``, a tuple of choices without its first or its last item. In the modules of
+    :data:`EVERY_KEYWORD_BUT` every keyword is mutated so (but those named there), a tuple literal too.
     """
     source = path.read_text(encoding="utf-8")
     tree = ast.parse(source)
     rel = path.relative_to(ROOT).as_posix()
+    every_but = EVERY_KEYWORD_BUT.get(rel)
     out = []
 
     def number(node: ast.AST) -> Decimal | None:
@@ -237,27 +244,34 @@ def declaration_mutants(path: Path) -> list[Mutant]:
             yield repr(not node.value)
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
             yield repr("XX" + node.value + "XX")
+        elif isinstance(node, ast.Tuple) and len(node.elts) < 2:  # () changes nothing; (x,) only one way
+            if node.elts:
+                yield f"({ast.get_source_segment(source, node)})[1:]"
         elif isinstance(node, (ast.Name, ast.Attribute, ast.Subscript, ast.Tuple)):
             text = ast.get_source_segment(source, node)
             yield f"({text})[1:]"
             yield f"({text})[:-1]"
 
-    def visit(node: ast.AST) -> None:
+    def visit(node: ast.AST, assigned: str = "<module>") -> None:
         for child in ast.iter_child_nodes(node):
             if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 continue
+            if isinstance(child, ast.Assign) and len(child.targets) == 1 and isinstance(child.targets[0], ast.Name):
+                visit(child, child.targets[0].id)  # `_RABOBANK = dict(...)`: named by its variable
+                continue
             if isinstance(child, ast.Call):
-                name = child.args[0] if child.args else None
-                label = name.value if isinstance(name, ast.Constant) else ast.unparse(name) if name else "<module>"
+                name = child.args[0] if child.args else next((k.value for k in child.keywords if k.arg == "name"), None)
+                label = name.value if isinstance(name, ast.Constant) else ast.unparse(name) if name else assigned
                 for kw in child.keywords:
-                    if kw.arg in DECLARED:
+                    if kw.arg in DECLARED or (every_but is not None and kw.arg is not None and kw.arg not in every_but):
                         for new in replacements(kw.value):
-                            if kw.arg != "choices" and new.endswith(("[1:]", "[:-1]")):
+                            if (kw.arg != "choices" and not isinstance(kw.value, ast.Tuple)
+                                    and new.endswith(("[1:]", "[:-1]"))):
                                 continue  # a default or bound given by name (ONE_OFF, OPERATING): not a list
                             out.append(Mutant(rel, f"{label}.{kw.arg}", (kw.value.lineno, kw.value.col_offset),
                                               (kw.value.end_lineno, kw.value.end_col_offset),
                                               ast.get_source_segment(source, kw.value) or "", new))
-            visit(child)
+            visit(child, assigned)
 
     visit(tree)
     return out
@@ -419,7 +433,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tests", nargs="+", metavar="TEST", help="with --module: these tests instead")
     parser.add_argument("--declarations", action="store_true",
                         help="with --module: mutate the module-level declarations' bounds, defaults, required flags "
-                             "and choices too (forecast/schema.py; counted with the decorated functions)")
+                             "and choices too (forecast/schema.py), every keyword but the label of bank/presets.py's layouts "
+                             "(counted with the decorated functions)")
     args = parser.parse_args(argv)
     os.chdir(ROOT)
     if args.module:

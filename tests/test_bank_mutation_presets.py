@@ -145,3 +145,60 @@ def test_rabobank_before_2018_reads_the_counterparty():
     [s] = bank.read(DATA / "bank" / "rabobank_old.csv")
     t = s.transactions[0]
     assert (t.counterparty_iban, t.counterparty) == ("NL91ABNA0417164300", "ENERGIE BV")
+
+
+def _with_cells(path, edits: dict, encoding: str, delimiter: str = ",") -> bytes:
+    """The CSV file at ``path`` with cells replaced: ``{(row, column): text}``, both 0-based, written
+    back quoted as the bank does."""
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding=encoding)), delimiter=delimiter))
+    for (row, column), text in edits.items():
+        rows[row][column] = text
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerows(rows)
+    return out.getvalue().encode(encoding)
+
+
+def test_rabobank_before_2018_reads_all_19_columns():
+    # tests/data/bank/rabobank_old.csv, no header; its first row (1-based columns): 9 the code "ei", 11 and 12
+    # the description "VOORSCHOT JANUARI", "KLANTNR 123", 13-16 blank, 17 the end-to-end id, 18 and 19 blank.
+    # Text in column 16 (the sixth description line) and in column 19 (the last one of the layout's 19):
+    path = DATA / "bank" / "rabobank_old.csv"
+    data = _with_cells(path, {(0, 15): "ZESDE REGEL", (0, 18): "MACHTIGING 42"}, "cp1252")
+    [s] = bank.read_bytes(data, bank="rabobank_old")
+    t = s.transactions[0]
+    assert t.description == "VOORSCHOT JANUARI KLANTNR 123 ZESDE REGEL"
+    assert t.code == "ei" and [x.code for x in s.transactions[1:3]] == ["cb", "ba"]
+    # a row of 20 columns (the second here) is not this layout: refused with the count, not read shifted
+    lines = data.split(b"\r\n")
+    lines[1] += b',"X"'
+    with pytest.raises(BankFileError) as caught:
+        bank.read_bytes(b"\r\n".join(lines), bank="rabobank_old")
+    assert caught.value.line == 2 and "20" in caught.value.message and "19" in caught.value.message
+
+
+@pytest.mark.parametrize("fixture, first, last", [("rabobank_en.csv", "Description-1", "Description-3"),
+                                                  ("rabobank_business.csv", "Omschrijving - 1", "Omschrijving - 3")])
+def test_rabobank_english_and_business_join_the_first_and_the_last_description(fixture, first, last):
+    # the first data row's description columns, as the fixtures hold them: rabobank_en "Invoice 2026-044", " ", "";
+    # rabobank_business "factuur 889", "levering februari", "". The third is filled in here.
+    path = DATA / "bank" / fixture
+    header = next(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    data = _with_cells(path, {(1, header.index(last)): "derde regel"}, "utf-8")
+    [s] = bank.read_bytes(data, bank="rabobank")
+    expected = {"rabobank_en.csv": "Invoice 2026-044 derde regel",
+                "rabobank_business.csv": "factuur 889 levering februari derde regel"}[fixture]
+    assert s.transactions[0].description == expected
+    assert header.index(first) + 2 == header.index(last)
+
+
+def test_abn_amro_passes_over_comment_lines():
+    # ABN AMRO's published sample TXT...TAB has "#" comment lines (shared/bankfeeds/README.md); one before the
+    # first row and one between rows change nothing (tests/data/bank/abnamro.TAB: 5 rows, 2 accounts)
+    path = DATA / "bank" / "abnamro.TAB"
+    lines = path.read_bytes().split(b"\n")
+    commented = b"\n".join([b"# ABN AMRO export", *lines[:2], b"#\tnot\ta\trow", *lines[2:]])
+    plain = bank.read_bytes(path.read_bytes(), bank="abnamro")
+    read = bank.read_bytes(commented, bank="abnamro")
+    assert [len(s.transactions) for s in read] == [len(s.transactions) for s in plain] == [3, 2]
+    assert [(t.amount, t.description) for s in read for t in s.transactions] == \
+        [(t.amount, t.description) for s in plain for t in s.transactions]
