@@ -10,7 +10,11 @@ test's own (``tempfile.tempdir``), so that what is left in it is seen.
 
 from __future__ import annotations
 
+import os
 import re
+import signal
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -32,6 +36,26 @@ def temp_folder(tmp_path, monkeypatch):
     folder.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(folder))
     return folder
+
+
+#: Linux shows a process's open files here; a copy whose name was taken away still shows, "(deleted)"
+PROC_FDS = Path("/proc/self/fd")
+
+
+def copies(folder: Path) -> list[str]:
+    """The copies that exist: the files in the temp folder, and (Linux) those with no name left there
+    that this process still holds open, each once (its descriptors are read by readlink, not by the
+    code under test)."""
+    held = set()
+    if PROC_FDS.is_dir():
+        for fd in os.listdir(PROC_FDS):
+            try:
+                target = os.readlink(PROC_FDS / fd)
+            except OSError:  # the descriptor listdir itself used, closed since
+                continue
+            if target.startswith(f"{folder}{os.sep}xlcapital-") and target.endswith(" (deleted)"):
+                held.add(Path(target).name)
+    return sorted(p.name for p in folder.iterdir()) + sorted(held)
 
 
 def _real_exports() -> list[Path]:
@@ -80,7 +104,7 @@ def test_a_real_export_in_utf16_streams_as_read_reads_it(path, encoding, tmp_pat
     if not isinstance(original, BankFileError) and not isinstance(_outcome(lambda: bank.read(utf16)), BankFileError):
         streamed = [t for _, t in bank.stream(utf16, mapping=MAPPINGS.get(path.name))]
         assert _days_amounts_lines(streamed) == _days_amounts_lines(t for s in original for t in s.transactions)
-    assert list(temp_folder.iterdir()) == []
+    assert copies(temp_folder) == []
 
 
 def test_every_format_is_among_them(bankfeeds):
@@ -114,13 +138,13 @@ def test_a_utf16_file_is_not_read_whole(tmp_path, temp_folder, monkeypatch):
     streamed = bank.stream(path)
     for _, t in streamed:
         if not seen:  # while it streams, the copy is there (so that its removal below means something)
-            seen = [p.name for p in temp_folder.iterdir()]
+            seen = copies(temp_folder)
         seen.append(t)
     assert seen[0].startswith("xlcapital-") and len(seen) == 3001
     assert [t.amount for t in seen[1:4]] == [-1, -2, -3] and seen[-1].counterparty.startswith("Café Ünal 2999")
     (s,) = streamed.statements
     assert s.reconciles is True and s.source == str(path) and s.transaction_count == 3000
-    assert list(temp_folder.iterdir()) == []
+    assert copies(temp_folder) == []
 
 
 # --- errors: the user's file and line, and nothing left behind ------------------------------
@@ -147,7 +171,7 @@ def test_a_damaged_utf16_sequence_is_one_error_naming_file_and_line(tmp_path, te
     with pytest.raises(BankFileError) as read:  # read names the same byte (without a line)
         bank.read(path)
     assert f"at byte {byte}" in str(read.value)
-    assert list(temp_folder.iterdir()) == []
+    assert copies(temp_folder) == []
 
 
 def test_a_truncated_utf16_file_names_its_last_line(tmp_path, temp_folder):
@@ -159,7 +183,7 @@ def test_a_truncated_utf16_file_names_its_last_line(tmp_path, temp_folder):
     lines = 4 + 2 * 3 + 1 + 1  # header, transactions, closing balance, then the empty last line the byte is on
     assert (err.value.file, err.value.line) == (str(path), lines)
     assert f"at byte {2 + 2 * len(text)}" in str(err.value)
-    assert list(temp_folder.iterdir()) == []
+    assert copies(temp_folder) == []
 
 
 def test_a_damaged_transaction_in_utf16_names_the_users_file_and_line(tmp_path, temp_folder, monkeypatch):
@@ -179,7 +203,7 @@ def test_a_damaged_transaction_in_utf16_names_the_users_file_and_line(tmp_path, 
     assert [t.amount for t in got] == [-(i % 90 + 1) for i in range(299)]
     assert str(err.value) == str(_outcome(lambda: bank.read(path)))
     assert str(temp_folder) not in str(err.value)
-    assert list(temp_folder.iterdir()) == []
+    assert copies(temp_folder) == []
 
 
 def test_an_interrupt_while_streaming_leaves_no_copy(tmp_path, temp_folder):
@@ -187,10 +211,10 @@ def test_an_interrupt_while_streaming_leaves_no_copy(tmp_path, temp_folder):
     path.write_bytes(BOMS["utf-16-le"] + _mt940(50).encode("utf-16-le"))
     with pytest.raises(KeyboardInterrupt):
         for n, _ in enumerate(bank.stream(path)):
-            assert len(list(temp_folder.iterdir())) == 1  # the copy, while streaming
+            assert len(copies(temp_folder)) == 1  # the copy, while streaming
             if n == 10:
                 raise KeyboardInterrupt
-    assert list(temp_folder.iterdir()) == []
+    assert copies(temp_folder) == []
 
 
 def test_an_interrupt_while_copying_leaves_no_copy(tmp_path, temp_folder, monkeypatch):
@@ -202,14 +226,14 @@ def test_an_interrupt_while_copying_leaves_no_copy(tmp_path, temp_folder, monkey
     def interrupted(self):
         for n, chunk in enumerate(real(self)):
             if n == 5:
-                assert len(list(temp_folder.iterdir())) == 1  # half-written
+                assert len(copies(temp_folder)) == 1  # half-written
                 raise KeyboardInterrupt
             yield chunk
 
     monkeypatch.setattr(streamio.ByteSource, "chunks", interrupted)
     with pytest.raises(KeyboardInterrupt):
         list(bank.stream(path))
-    assert list(temp_folder.iterdir()) == []
+    assert copies(temp_folder) == []
 
 
 def test_a_utf16_file_past_the_cap_is_refused_naming_the_users_file(tmp_path, temp_folder, monkeypatch):
@@ -219,7 +243,7 @@ def test_a_utf16_file_past_the_cap_is_refused_naming_the_users_file(tmp_path, te
     with pytest.raises(BankFileError) as err:
         list(bank.stream(path))
     assert err.value.file == str(path)
-    assert list(temp_folder.iterdir()) == []
+    assert copies(temp_folder) == []
 
 
 def test_a_camt_declaration_of_utf16_is_read_as_utf8_in_the_copy(tmp_path, temp_folder, monkeypatch, bankfeeds):
@@ -244,7 +268,7 @@ def test_a_utf16_camt_declaring_another_encoding_is_refused_as_read_refuses_it(t
         list(bank.stream(path))
     assert (err.value.file, err.value.line) == (str(path), 1) and "encoding" in str(err.value)
     assert str(err.value) == str(_outcome(lambda: bank.read(path)))  # expat's verdict on the document
-    assert list(temp_folder.iterdir()) == []
+    assert copies(temp_folder) == []
 
 
 def test_no_temp_folder_is_one_error_naming_the_users_file(tmp_path, monkeypatch):
@@ -254,3 +278,34 @@ def test_no_temp_folder_is_one_error_naming_the_users_file(tmp_path, monkeypatch
     with pytest.raises(BankFileError) as err:
         list(bank.stream(path))
     assert err.value.file == str(path) and "no such folder" not in str(err.value)
+
+
+@pytest.mark.skipif(not PROC_FDS.is_dir(), reason="a copy without a name needs Linux's /proc")
+def test_a_killed_process_leaves_no_copy_behind(tmp_path):
+    """kill -9 runs no clean-up: on Linux the copy has no name from the start, so nothing is left."""
+    folder = tmp_path / "system-temp"
+    folder.mkdir()
+    path = tmp_path / "killed.sta"
+    path.write_bytes(BOMS["utf-16-le"] + _mt940(2000).encode("utf-16-le"))
+    script = (
+        "import sys, time\n"
+        "from xlcapital import bank\n"
+        "for n, _ in enumerate(bank.stream(sys.argv[1])):\n"
+        "    if n == 10:\n"
+        "        print('streaming', flush=True)\n"
+        "        time.sleep(60)\n"
+    )
+    env = {**os.environ, "TMPDIR": str(folder)}
+    child = subprocess.Popen([sys.executable, "-c", script, str(path)], stdout=subprocess.PIPE, env=env, text=True)
+    try:
+        assert child.stdout.readline() == "streaming\n"
+        # the copy exists while the child streams: its descriptors name it, deleted, in the test's folder
+        held = [os.readlink(f"/proc/{child.pid}/fd/{fd}") for fd in os.listdir(f"/proc/{child.pid}/fd")]
+        assert any(t.startswith(f"{folder}{os.sep}xlcapital-") and t.endswith(" (deleted)") for t in held)
+        assert list(folder.iterdir()) == []
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+        child.stdout.close()
+    assert child.returncode == -signal.SIGKILL
+    assert list(folder.iterdir()) == []

@@ -20,6 +20,7 @@ import os
 import re
 import stat
 import tempfile
+import weakref
 from pathlib import Path
 from typing import AnyStr, BinaryIO, Callable, Iterable, Iterator
 
@@ -240,7 +241,8 @@ def utf8_copy(source: ByteSource, xml_declaration: bool = False) -> Iterator[Byt
     in UTF-8 without the mark, so that every streaming reader reads it as it reads a UTF-8 file:
     what :func:`xlcapital.bank.read_bytes` does in memory (``data.decode("utf-16").encode("utf-8")``),
     done a slice at a time into a temporary file of the system's temp folder (readable by its owner
-    only), which is removed when the block ends, however it ends.
+    only), which is removed when the block ends, however it ends. On Linux its name is taken away
+    at once (:func:`_nameless`), so even a killed process leaves nothing behind.
 
     The copy keeps the source's name, so every error names the user's file; its line numbers are
     the source's (each line end is copied as it is). The source is read against its own cap; the
@@ -256,19 +258,56 @@ def utf8_copy(source: ByteSource, xml_declaration: bool = False) -> Iterator[Byt
         fd, path = tempfile.mkstemp(prefix="xlcapital-", suffix=".utf8.tmp")
     except OSError as exc:  # no temp folder, or not writable: named by the system's reason
         raise BankFileError(CANNOT_READ(why=os_reason(exc)), file=source.name) from None
+    kept, named = _nameless(fd, path)
+    # the copy's readers, closed at the block's end: a reader stopped by an error is a suspended
+    # generator that closes its file only when collected (the error's traceback keeps it), and
+    # Windows cannot remove a file still open
+    opened: weakref.WeakSet = weakref.WeakSet()
     try:
         try:
             with os.fdopen(fd, "wb") as out:
                 written, damage = _reencode(source, out, xml_declaration)
         except OSError as exc:  # the temp folder full: the user's file named, not the copy
             raise BankFileError(CANNOT_READ(why=os_reason(exc)), file=source.name) from None
-        copy = ByteSource(source.name, lambda: open(path, "rb"), written)
+        where = path if kept is None else f"{_PROC_FDS}/{kept}"
+
+        def reopen() -> BinaryIO:
+            f = open(where, "rb")
+            opened.add(f)
+            return f
+
+        copy = ByteSource(source.name, reopen, written)
         if damage is not None:
             reason, offset = damage
             raise BankFileError(say.NOT_UTF16(reason=reason, byte=offset), file=source.name, line=copy.line_of(written))
         yield copy
     finally:
+        for f in list(opened):
+            f.close()
+        if kept is not None:
+            os.close(kept)
+        if named:
+            os.remove(path)
+
+
+#: where Linux shows a process's open files: a file with no name left is opened again through it
+_PROC_FDS = "/proc/self/fd"
+
+
+def _nameless(fd: int, path: str) -> tuple[int | None, bool]:
+    """Take the new temporary file's name away where the system lets it be opened again without one
+    (Linux: ``/proc/self/fd/N`` of a descriptor kept open), so that nothing is left in the temp
+    folder however the process ends, a kill -9 too; its space is freed when the last descriptor
+    closes. Returns the descriptor kept (None: the file keeps its name) and whether it has one."""
+    if not os.path.isdir(_PROC_FDS):  # macOS, Windows: the name stays and the block's end removes it
+        return None, True
+    kept = os.dup(fd)
+    try:
         os.remove(path)
+    except OSError:  # the name cannot go now: it goes at the block's end, as elsewhere
+        os.close(kept)
+        return None, True
+    return kept, False
 
 
 def _reencode(source: ByteSource, out: BinaryIO, xml_declaration: bool) -> tuple[int, tuple[str, int] | None]:
