@@ -437,6 +437,9 @@ def main(argv: list[str] | None = None) -> int:
                              "(counted with the decorated functions)")
     args = parser.parse_args(argv)
     os.chdir(ROOT)
+    # the tests run in copies of the project (mutants/, build/mutation/...): tell them where ../shared is, or every
+    # test of a real bank export would skip there
+    os.environ.setdefault("XLCAPITAL_SHARED", str(ROOT.parent / "shared"))
     if args.module:
         for module in (m for given in args.module for m in (module_tests() if given == "all" else [given])):
             run_module(module, args)

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+# ../shared beside the checkout; XLCAPITAL_SHARED names it for a copy of the project elsewhere (scripts/mutation.py
+# runs the tests in copies under build/mutation/, which would otherwise skip every test of a real export)
+SHARED = Path(os.environ.get("XLCAPITAL_SHARED") or ROOT.parent / "shared")
 BANKFEEDS = SHARED / "bankfeeds"
 DATA = Path(__file__).resolve().parent / "data"
 IN_CI = bool(os.environ.get("CI"))
