@@ -309,3 +309,20 @@ def test_a_killed_process_leaves_no_copy_behind(tmp_path):
         child.stdout.close()
     assert child.returncode == -signal.SIGKILL
     assert list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize("encoding, declared", [("utf-16-le", "UTF-16LE"), ("utf-16-be", "utf-16be"),
+                                                ("utf-16-le", "Utf-16")])
+def test_a_utf16_camt_declaring_its_own_variant_reads_as_the_utf8_original(tmp_path, temp_folder, encoding, declared,
+                                                                           monkeypatch, bankfeeds):
+    """A declaration that names the file's own byte order (or plain UTF-16, in any case) is the truth about the
+    file: streamed in 5-byte slices it gives the UTF-8 original's days, amounts and lines."""
+    original = bankfeeds / "camt053" / "genkgo_camt053.v2.minimal.xml"
+    text = original.read_text("utf-8")
+    path = tmp_path / "declared.xml"
+    path.write_bytes(BOMS[encoding] + text.replace("UTF-8", declared, 1).encode(encoding))
+    monkeypatch.setattr(streamio, "SLICE", 5)
+    expected = _days_amounts_lines(t for s in bank.read(original) for t in s.transactions)
+    assert _days_amounts_lines(t for _, t in bank.stream(path)) == expected != []
+    assert _days_amounts_lines(t for s in bank.read(path) for t in s.transactions) == expected
+    assert copies(temp_folder) == []
