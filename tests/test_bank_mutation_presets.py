@@ -131,11 +131,9 @@ def test_ings_semicolon_exports_before_2021_have_no_balance_column(fixture, bala
 
 def test_rabobank_joins_all_three_description_columns():
     path = DATA / "bank" / "rabobank.csv"
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="cp1252"))))
-    rows[1][rows[0].index("Omschrijving-3")] = "derde regel"
-    out = io.StringIO()
-    csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerows(rows)
-    statements = bank.read_bytes(out.getvalue().encode("cp1252"), bank="rabobank")  # two accounts
+    header = next(csv.reader(io.StringIO(path.read_text(encoding="cp1252"))))
+    data = _with_cells(path, {(1, header.index("Omschrijving-3")): "derde regel"}, "cp1252")
+    statements = bank.read_bytes(data, bank="rabobank")  # two accounts
     [first] = [t for s in statements for t in s.transactions if t.line == 2]
     assert first.description.endswith("derde regel") and first.counterparty == "Drukkerij Smit"
 

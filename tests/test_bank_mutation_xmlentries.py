@@ -22,7 +22,7 @@ from xlcapital.bank.xmlentries import LONGEST_PREFIX, EntryWrapper, _Cutter, cut
 from xlcapital.errors import BankFileError
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_bank_mutation_camt import NS, document  # noqa: E402  (the hand-written camt.053 documents)
+from test_bank_mutation_camt import NS, document, entry  # noqa: E402  (the hand-written camt.053 documents)
 
 DOC = (
     # line 1, offsets 0-14; CR LF at 15-16
@@ -136,10 +136,9 @@ def test_an_ntry_inside_the_entry_just_cut_is_passed_over_and_cutting_goes_on():
 
 
 def test_a_nested_ntry_is_refused_by_the_reader():
-    entry = '<Ntry><Amt Ccy="EUR">1.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2024-01-02</Dt></BookgDt></Ntry>'
-    nested = entry.replace("</Ntry>", "<AddtlNtryInf><Ntry/></AddtlNtryInf></Ntry>")
+    nested = entry("1.00", inner="<AddtlNtryInf><Ntry/></AddtlNtryInf>")
     with pytest.raises(BankFileError):
-        bank.read_bytes(document(nested, entry), "nested.xml")
+        bank.read_bytes(document(nested, entry("1.00")), "nested.xml")
 
 
 def test_an_unclosed_entry_names_its_line_in_every_window():
@@ -196,15 +195,15 @@ def test_namespace_prefix_length_bound():
     """A prefix of up to LONGEST_PREFIX characters is found; a longer one is not cut out, and the reader's
     independent count refuses the file instead of losing its entry."""
     assert LONGEST_PREFIX == 254
-    entry = '<Ntry><Amt Ccy="EUR">1.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2024-01-02</Dt></BookgDt></Ntry>'
+    plain = entry("1.00")
 
     def prefixed(prefix: str) -> str:
-        return entry.replace("<Ntry>", f"<{prefix}:Ntry xmlns:{prefix}='{NS}'>").replace("</Ntry>", f"</{prefix}:Ntry>")
+        return plain.replace("<Ntry>", f"<{prefix}:Ntry xmlns:{prefix}='{NS}'>").replace("</Ntry>", f"</{prefix}:Ntry>")
 
-    (statement,) = bank.read_bytes(document(entry, prefixed("p" * 254)), "long.xml")
+    (statement,) = bank.read_bytes(document(plain, prefixed("p" * 254)), "long.xml")
     assert [str(t.amount) for t in statement.transactions] == ["1.00", "1.00"]
     with pytest.raises(BankFileError) as caught:
-        bank.read_bytes(document(entry, prefixed("p" * 255)), "longer.xml")
+        bank.read_bytes(document(plain, prefixed("p" * 255)), "longer.xml")
     assert "holds 2 records" in str(caught.value)
     # the bound, at the cutter: the "<" of a 254-character prefix is 256 bytes before "Ntry"
     assert list(cut_entries(b"<D>" + prefixed("q" * 254).encode() + b"</D>").starts) == [3]

@@ -42,15 +42,15 @@ def temp_folder(tmp_path, monkeypatch):
 PROC_FDS = Path("/proc/self/fd")
 
 
-def copies(folder: Path) -> list[str]:
+def copies(folder: Path, fds: Path = PROC_FDS) -> list[str]:
     """The copies that exist: the files in the temp folder, and (Linux) those with no name left there
-    that this process still holds open, each once (its descriptors are read by readlink, not by the
-    code under test)."""
+    that a process (this one; ``fds``: /proc/PID/fd of another) still holds open, each once (its
+    descriptors are read by readlink, not by the code under test)."""
     held = set()
-    if PROC_FDS.is_dir():
-        for fd in os.listdir(PROC_FDS):
+    if fds.is_dir():
+        for fd in os.listdir(fds):
             try:
-                target = os.readlink(PROC_FDS / fd)
+                target = os.readlink(fds / fd)
             except OSError:  # the descriptor listdir itself used, closed since
                 continue
             if target.startswith(f"{folder}{os.sep}xlcapital-") and target.endswith(" (deleted)"):
@@ -300,8 +300,8 @@ def test_a_killed_process_leaves_no_copy_behind(tmp_path):
     try:
         assert child.stdout.readline() == "streaming\n"
         # the copy exists while the child streams: its descriptors name it, deleted, in the test's folder
-        held = [os.readlink(f"/proc/{child.pid}/fd/{fd}") for fd in os.listdir(f"/proc/{child.pid}/fd")]
-        assert any(t.startswith(f"{folder}{os.sep}xlcapital-") and t.endswith(" (deleted)") for t in held)
+        (held,) = copies(folder, Path(f"/proc/{child.pid}/fd"))
+        assert held.startswith("xlcapital-") and held.endswith(" (deleted)")
         assert list(folder.iterdir()) == []
     finally:
         child.send_signal(signal.SIGKILL)

@@ -258,7 +258,7 @@ def utf8_copy(source: ByteSource, xml_declaration: bool = False) -> Iterator[Byt
         fd, path = tempfile.mkstemp(prefix="xlcapital-", suffix=".utf8.tmp")
     except OSError as exc:  # no temp folder, or not writable: named by the system's reason
         raise BankFileError(CANNOT_READ(why=os_reason(exc)), file=source.name) from None
-    kept, named = _nameless(fd, path)
+    kept = _nameless(fd, path)
     # the copy's readers, closed at the block's end: a reader stopped by an error is a suspended
     # generator that closes its file only when collected (the error's traceback keeps it), and
     # Windows cannot remove a file still open
@@ -284,30 +284,30 @@ def utf8_copy(source: ByteSource, xml_declaration: bool = False) -> Iterator[Byt
     finally:
         for f in list(opened):
             f.close()
-        if kept is not None:
-            os.close(kept)
-        if named:
+        if kept is None:
             os.remove(path)
+        else:
+            os.close(kept)
 
 
 #: where Linux shows a process's open files: a file with no name left is opened again through it
 _PROC_FDS = "/proc/self/fd"
 
 
-def _nameless(fd: int, path: str) -> tuple[int | None, bool]:
+def _nameless(fd: int, path: str) -> int | None:
     """Take the new temporary file's name away where the system lets it be opened again without one
     (Linux: ``/proc/self/fd/N`` of a descriptor kept open), so that nothing is left in the temp
     folder however the process ends, a kill -9 too; its space is freed when the last descriptor
-    closes. Returns the descriptor kept (None: the file keeps its name) and whether it has one."""
+    closes. Returns the descriptor kept, or None where the file keeps its name."""
     if not os.path.isdir(_PROC_FDS):  # macOS, Windows: the name stays and the block's end removes it
-        return None, True
+        return None
     kept = os.dup(fd)
     try:
         os.remove(path)
     except OSError:  # the name cannot go now: it goes at the block's end, as elsewhere
         os.close(kept)
-        return None, True
-    return kept, False
+        return None
+    return kept
 
 
 def _reencode(source: ByteSource, out: BinaryIO, xml_declaration: bool) -> tuple[int, tuple[str, int] | None]:
