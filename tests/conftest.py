@@ -6,8 +6,10 @@ FAIL when the environment variable CI is set: CI must never go green by skipping
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -51,6 +53,34 @@ def libreoffice(soffice, tmp_path_factory):
     from tests.libreoffice import LibreOffice
 
     return LibreOffice(soffice, tmp_path_factory.mktemp("lo-profile"))
+
+@contextlib.contextmanager
+def fifo_nobody_writes(path: Path, seconds: float = 5.0):
+    """A FIFO at ``path`` that nobody writes to, for a test that code refuses it without waiting. Should the
+    code open it and wait for a writer (the bug the test looks for), a writer comes after ``seconds``
+    and the block fails instead of hanging the run for ever: a wait uses no CPU, so neither pytest nor
+    mutmut's CPU-time limit would end it."""
+    os.mkfifo(path)
+    finished, freed = threading.Event(), threading.Event()
+
+    def free_a_stuck_reader() -> None:
+        if finished.wait(seconds):
+            return
+        freed.set()
+        try:  # succeeds only while a reader has it open (or waits in open): the waiting open then returns
+            os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:
+            pass
+
+    watchdog = threading.Thread(target=free_a_stuck_reader, daemon=True)
+    watchdog.start()
+    try:
+        yield path
+    finally:
+        finished.set()
+        watchdog.join()
+    assert not freed.is_set(), f"{path}: opened and waited {seconds} s for a writer instead of being refused"
+
 
 # Scripts run by Debian's /usr/bin/python3 (they import LibreOffice's `uno`), not by pytest.
 collect_ignore_glob = ["lo_*worker*.py"]

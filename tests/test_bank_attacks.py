@@ -6,11 +6,13 @@ beside each); every damaged input is made from a fixture by one visible replacem
 
 from __future__ import annotations
 
+import contextlib
 from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import fifo_nobody_writes
 from xlcapital import bank
 from xlcapital.bank import camt, ofx, read_bytes
 from xlcapital.errors import BankFileError
@@ -200,16 +202,14 @@ def test_mt940_damaged_opening_balance_costs_a_warning_naming_its_line(old, new,
 
 @pytest.mark.parametrize("kind", ["device", "fifo", "folder"])
 def test_only_regular_files_are_read(tmp_path, kind):
-    import os
-
     if kind == "device":
-        path = Path("/dev/zero")
-    elif kind == "fifo":
+        path, nobody_writes = Path("/dev/zero"), contextlib.nullcontext()
+    elif kind == "fifo":  # no writer: opening it for reading would wait for ever
         path = tmp_path / "pipe"
-        os.mkfifo(path)  # no writer: opening it for reading would wait for ever
+        nobody_writes = fifo_nobody_writes(path)
     else:
-        path = tmp_path
-    with pytest.raises(BankFileError, match="not a regular file") as err:
+        path, nobody_writes = tmp_path, contextlib.nullcontext()
+    with nobody_writes, pytest.raises(BankFileError, match="not a regular file") as err:
         bank.read(path)
     assert err.value.file == str(path)
 

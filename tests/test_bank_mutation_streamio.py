@@ -193,6 +193,15 @@ def test_a_sequence_cut_by_the_end_after_line_ends(tmp_path, slice_of):
     assert caught.value.line == 3 and "0xe2" in caught.value.message
 
 
+def test_the_byte_named_is_the_one_read_furthest_within_a_cut_sequence(tmp_path):
+    # "ab\n" then E2 81 and the end: UTF-8 fails at offset 3 (E2 starts a 3-byte sequence that the end cuts,
+    # found by the final decode with 2 bytes waiting: 5 - 2), cp1252 at offset 4 (it has no character for
+    # 81): 81 is read furthest and named, on line 2
+    with pytest.raises(BankFileError) as caught:
+        text_encoding(source(tmp_path, b"ab\n\xe2\x81"))
+    assert caught.value.line == 2 and "byte 0x81 " in caught.value.message
+
+
 # --- second round: the cases docs/development.md listed as "not equivalent, untested" ---------------
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, fifo_nobody_writes
 from xlcapital import fileio
 from xlcapital.errors import OutputError
 from xlcapital.fileio import atomic_output, write_bytes
@@ -241,11 +241,11 @@ def test_reading_a_device_or_a_fifo_is_refused_at_once(tmp_path):
     from xlcapital.fileio import read_text
 
     fifo = tmp_path / "company.toml"
-    os.mkfifo(fifo)  # nobody writes to it: a plain open would wait forever
-    for path in ("/dev/zero", fifo):
-        with pytest.raises(InputError) as caught:
-            read_text(path)
-        assert str(caught.value) == f"{path}: not a regular file (a device, FIFO or socket)"
+    with fifo_nobody_writes(fifo):  # a plain open would wait forever
+        for path in ("/dev/zero", fifo):
+            with pytest.raises(InputError) as caught:
+                read_text(path)
+            assert str(caught.value) == f"{path}: not a regular file (a device, FIFO or socket)"
     with pytest.raises(InputError, match="is a folder, not a file"):
         read_text(tmp_path)
 
