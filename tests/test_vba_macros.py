@@ -434,6 +434,43 @@ def test_cp1252_and_crlf_exports_read_as_in_python(lo, workbook, tmp_path):
     assert rows[0]["Counterparty"] == "Crème brûlée €"
 
 
+def test_line_numbers_are_the_editors_for_cr_cr_lf_and_cr_only_files(lo, workbook, tmp_path):
+    """Line ends as an editor (and the Python reader) counts them: CR LF, LF and CR one each, so Rabobank's
+    CR CR LF is two, with a blank line between. Counted by hand below; Python must say the same."""
+    rows = (DATA / "rabobank.csv").read_bytes().split(b"\r\n")  # header, 4 rows, the empty rest
+    assert len(rows) == 6 and rows[-1] == b""
+    # CR CR LF after every line: the header is line 1, row k (1-based) line 2k + 1; the third row's amount
+    # made unreadable puts the refusal on line 7
+    damaged = rows[:3] + [rows[3].replace(b'"-87,66"', b'"-87;66"', 1)] + rows[4:5]
+    crcrlf = tmp_path / "crcrlf.csv"
+    crcrlf.write_bytes(b"\r\r\n".join(damaged) + b"\r\r\n")
+    # CR only; a byte no encoding reads: UTF-8 stops at the "é" (E9) of line 2, cp1252 reads it and stops at
+    # 81 on line 3: 81 is named (the byte read furthest), on line 3
+    cr_only = tmp_path / "cr-only.csv"
+    cr_only.write_bytes((ING_HEADER + ing_row("20260302", "Caf\xe9", "Af", "2,50", "a")).replace("\n", "\r")
+                        .encode("cp1252") + ing_row("20260303", "B", "Af", "1,00", "\x81").encode("latin-1"))
+    for feed, line, byte in ((crcrlf, 7, None), (cr_only, 3, 0x81)):
+        with pytest.raises(BankFileError) as python_error:
+            bank.read(feed)
+        assert python_error.value.line == line
+        if byte is not None:
+            assert f"byte 0x{byte:02x}" in python_error.value.message
+    results = run_import(lo, workbook, [crcrlf, cr_only], tmp_path / "after.xlsx")
+    assert results[0]["value"] == -1 and "line 7: amount" in results[2]["value"], results[2]
+    assert results[3]["value"] == -1 and "line 3: byte &H81 " in results[5]["value"], results[5]
+    assert bank_rows(tmp_path / "after.xlsx") == []
+
+
+def test_a_cr_cr_lf_file_imports_as_python_reads_it(lo, workbook, tmp_path):
+    feed = tmp_path / "rabobank-crcrlf.csv"
+    feed.write_bytes((DATA / "rabobank.csv").read_bytes().replace(b"\r\n", b"\r\r\n"))
+    expected = python_transactions(feed)
+    assert len(expected) == 4  # the fixture's rows (tests/data/bank/README.md)
+    results = run_import(lo, workbook, [feed], tmp_path / "after.xlsx")
+    assert results[0]["value"] == 4, results
+    assert_table_holds(bank_rows(tmp_path / "after.xlsx"), expected)
+
+
 # --- the forecast follows the imported rows --------------------------------------------------------
 
 
