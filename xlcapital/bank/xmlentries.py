@@ -24,7 +24,7 @@ from array import array
 from typing import Iterable
 
 from xlcapital.bank.streamio import fed_windows
-from xlcapital.bank.textio import LineCounter, OpaqueRanges, line_of
+from xlcapital.bank.textio import LineCounter, OpaqueRanges
 from xlcapital.bank import messages as say
 from xlcapital.errors import BankFileError
 
@@ -95,8 +95,7 @@ class _Cutter:
                 if not final:
                     pending = at
                     break
-                raise BankFileError(say.ENTRY_NOT_CLOSED(),
-                                    line=self.line + line_of(data, at) - 1)
+                raise BankFileError(say.ENTRY_NOT_CLOSED(), line=self.line + lines.at(at) - 1)
             line = self.line + lines.at(at) - 1  # in the file
             if in_run and data[copied:at].strip() == b"":
                 parts.append(b"\n" * (line - run_line))  # the line ends between the two entries

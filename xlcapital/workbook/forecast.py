@@ -299,9 +299,10 @@ class ForecastSheet:
             "receipts": "Forecast_Receipts", "payments": "Forecast_Payments", "headroom": "Forecast_Headroom",
         })
         end = block.write(book, ws)
-        actual_rows(book, ws, end + 1, weeks, block)
-        lookahead_block(book, ws, end + 7, self.weeks, params, self.lines)
-        ws.set_h_pagebreaks([end + 7])  # printed: the forecast on page 1, the look-ahead on page 2
+        below_actuals = actual_rows(book, ws, end + 1, weeks, block)
+        lookahead_top = below_actuals + 1  # after one empty row
+        lookahead_block(book, ws, lookahead_top, self.weeks, params, self.lines)
+        ws.set_h_pagebreaks([lookahead_top])  # printed: the forecast on page 1, the look-ahead on page 2
         # the labels and the week dates stay in view, and are printed on every page
         ws.freeze_panes(header + 3, FIRST_WEEK_COL)
         book.print_wide(ws, repeat_rows=(header, header + 2), repeat_cols="A:B")
@@ -332,8 +333,9 @@ def lookahead_block(book: Book, ws, row: int, weeks: int, params: Params, lines:
     book.place("forecast.lookahead.lowest", Ref(SHEET, end, FIRST_WEEK_COL), defined_name="Forecast_LowestLookAhead")
 
 
-def actual_rows(book: Book, ws, row: int, weeks: Sequence[Week], block: ForecastBlock) -> None:
-    """What the bank shows per week, beside the forecast (docs/forecast-model.md section 12)::
+def actual_rows(book: Book, ws, row: int, weeks: Sequence[Week], block: ForecastBlock) -> int:
+    """What the bank shows per week, beside the forecast (docs/forecast-model.md section 12), from ``row``
+    (its title) down; returns the first row below it::
 
         has_actuals_w    = COUNTIFS(counted Bank rows, Date >= S_w) > 0
         actual_flow_w    = SUMIFS(counted Bank[Amount], S_w <= Date <= E_w)                   when has
@@ -345,20 +347,22 @@ def actual_rows(book: Book, ws, row: int, weeks: Sequence[Week], block: Forecast
     n = len(weeks)
     rows: dict[str, Ref] = {}
 
-    def put(r: int, key: str, label: str, style: str, formula: Callable[[int], str], name: str) -> None:
-        rows[key] = week_row(book, ws, SHEET, r, n, label, formula, style, name=f"forecast.actual.{key}",
-                             defined_name=name)
+    def put(key: str, label: str, style: str, formula: Callable[[int], str], name: str) -> None:
+        """The next row below the title."""
+        rows[key] = week_row(book, ws, SHEET, row + 1 + len(rows), n, label, formula, style,
+                             name=f"forecast.actual.{key}", defined_name=name)
 
     def when(w: int, value: str) -> str:
         return f'IF({rows["has"].cell(w - 1)},{value},"")'
 
-    put(row + 1, "has", "Bank data reaches this week", "flag",
+    put("has", "Bank data reaches this week", "flag",
         lambda w: f'COUNTIFS({COUNTED},Bank[Date],">="&{weeks[w - 1].start})>0', "Forecast_HasActuals")
-    put(row + 2, "flow", "Actual bank flow", "money",
+    put("flow", "Actual bank flow", "money",
         lambda w: when(w, bank_sum(">=", weeks[w - 1].start, "<=", weeks[w - 1].end)), "Forecast_ActualFlow")
-    put(row + 3, "closing", "Actual closing balance", "money_bold",
+    put("closing", "Actual closing balance", "money_bold",
         lambda w: when(w, f"{defined('OpeningBalance')}+{bank_sum('>=', defined('Start'), '<=', weeks[w - 1].end)}"),
         "Forecast_ActualClosing")
     net = block.rows["net_flow"]
-    put(row + 4, "variance", "Variance (actual - forecast net flow)", "money",
+    put("variance", "Variance (actual - forecast net flow)", "money",
         lambda w: when(w, f"{rows['flow'].cell(w - 1)}-{net.cell(w - 1)}"), "Forecast_Variance")
+    return row + 1 + len(rows)
