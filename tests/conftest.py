@@ -54,6 +54,7 @@ def libreoffice(soffice, tmp_path_factory):
 
     return LibreOffice(soffice, tmp_path_factory.mktemp("lo-profile"))
 
+
 @contextlib.contextmanager
 def fifo_nobody_writes(path: Path, seconds: float = 5.0):
     """A FIFO at ``path`` that nobody writes to, for a test that code refuses it without waiting. Should the

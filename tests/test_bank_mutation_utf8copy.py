@@ -10,7 +10,7 @@ import os
 import pytest
 
 from tests.test_bank_mutation_streamio import source
-from tests.test_bank_stream_utf16 import BOMS, copies, temp_folder  # noqa: F401 (a fixture)
+from tests.test_bank_stream_utf16 import BOMS, PROC_FDS, copies, temp_folder  # noqa: F401 (a fixture)
 from xlcapital.bank import streamio
 from xlcapital.bank.streamio import fed_windows, utf8_copy
 from xlcapital.errors import BankFileError
@@ -233,7 +233,7 @@ def test_on_linux_the_copy_has_no_name_while_it_is_read(tmp_path, temp_folder):
 
 
 def open_descriptors() -> int:
-    return len(os.listdir("/proc/self/fd"))
+    return len(os.listdir(PROC_FDS))
 
 
 def test_without_proc_the_copy_keeps_its_name_until_the_block_ends(tmp_path, temp_folder, monkeypatch):

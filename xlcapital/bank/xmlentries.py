@@ -90,13 +90,13 @@ class _Cutter:
         for at, prefix in _entry_starts(data, opaque):
             if at < copied:  # an <Ntry> inside the entry just cut: the count tells
                 continue
+            line = self.line + lines.at(at) - 1  # in the file
             end = _entry_end(data, at, prefix, opaque)
             if end < 0:
                 if not final:
                     pending = at
                     break
-                raise BankFileError(say.ENTRY_NOT_CLOSED(), line=self.line + lines.at(at) - 1)
-            line = self.line + lines.at(at) - 1  # in the file
+                raise BankFileError(say.ENTRY_NOT_CLOSED(), line=line)
             if in_run and data[copied:at].strip() == b"":
                 parts.append(b"\n" * (line - run_line))  # the line ends between the two entries
             else:
